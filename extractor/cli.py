@@ -1,0 +1,175 @@
+"""Command line: a thin layer over ``extractor.extract``.
+
+Bad input never stops a batch: each failing input becomes an error record on stderr (JSON, one
+per line, naming the input and the reason), the rest go on, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from extractor.errors import ExtractionError, RulesError, UnreadableInputError
+from extractor.model import Document, ErrorRecord
+from extractor.pipeline import Options, extract
+from extractor.rules import load_rules
+
+STDIN = "-"
+SUMMARY_KINDS = ("pinyin_annotation", "mojibake", "html", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Input:
+    source: str
+    path: Path | None  # None for stdin
+
+
+@click.group()
+@click.version_option(package_name="extractor")
+def main() -> None:
+    """Turn scraped Chinese work summaries into clean, structured, auditable JSON."""
+
+
+rules_option = click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra rule folder (same file names as rules/); may be given more than once.",
+)
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="JSONL file."
+)
+@rules_option
+def extract_command(paths: tuple[str, ...], output: TextIO, rules_dirs: tuple[Path, ...]) -> None:
+    """Extract every document of PATHS (files, folders, or - for stdin) as JSON lines."""
+    options = _options(rules_dirs)
+    inputs = documents = errors = 0
+    for item in _inputs(paths):
+        inputs += 1
+        try:
+            for document in extract(_read(item), source=item.source, options=options):
+                output.write(document.model_dump_json() + "\n")
+                documents += 1
+        except ExtractionError as error:
+            errors += 1
+            _report(error, item.source)
+    output.flush()
+    click.echo(f"{inputs} inputs, {documents} documents, {errors} errors", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command("clean")
+@click.argument("path")
+@click.option(
+    "--explain", is_flag=True, help="List every repair: kind, rule, where, before → after."
+)
+@rules_option
+def clean_command(path: str, explain: bool, rules_dirs: tuple[Path, ...]) -> None:
+    """Print the repaired text of each document in PATH (a file or - for stdin)."""
+    item = Input(source=path, path=None if path == STDIN else Path(path))
+    try:
+        documents = extract(_read(item), source=item.source, options=_options(rules_dirs))
+    except ExtractionError as error:
+        _report(error, item.source)
+        sys.exit(1)
+    for document in documents:
+        if len(documents) > 1:
+            click.echo(f"=== document {document.index + 1} of {len(documents)}: {document.title}")
+        click.echo(document.text)
+        if explain:
+            _explain(document)
+
+
+@main.command("summarize")
+@click.argument("jsonl", type=click.File("r", encoding="utf-8"))
+def summarize_command(jsonl: TextIO) -> None:
+    """Summarise a JSONL file written by `extractor extract`: documents, titles, repairs."""
+    table = Table("source", "#", "title", "chars", *SUMMARY_KINDS, "other repairs")
+    totals: Counter[str] = Counter()
+    for line in jsonl:
+        document = Document.model_validate_json(line)
+        kinds = Counter(repair.kind for repair in document.repairs)
+        totals.update(kinds)
+        other = sum(n for kind, n in kinds.items() if kind not in SUMMARY_KINDS)
+        table.add_row(
+            Path(document.source or "-").name,
+            str(document.index + 1),
+            document.title or "—",
+            str(len(document.text)),
+            *(str(kinds[kind]) for kind in SUMMARY_KINDS),
+            str(other),
+        )
+    Console().print(table)
+    click.echo("repairs by kind: " + ", ".join(f"{k}={n}" for k, n in totals.most_common()))
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of one output document."""
+    click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _options(rules_dirs: tuple[Path, ...]) -> Options:
+    options = Options(rules_dirs=rules_dirs)
+    try:
+        load_rules(options.rules_dirs)
+    except RulesError as error:
+        raise click.UsageError(str(error)) from error
+    return options
+
+
+def _inputs(paths: tuple[str, ...]) -> Iterator[Input]:
+    """Files in the order given; a folder's files recursively, sorted, hidden ones skipped."""
+    for path in paths:
+        if path == STDIN:
+            yield Input(source="<stdin>", path=None)
+            continue
+        root = Path(path)
+        if root.is_dir():
+            for file in sorted(p for p in root.rglob("*") if p.is_file()):
+                if not any(part.startswith(".") for part in file.relative_to(root).parts):
+                    yield Input(source=str(file), path=file)
+        else:
+            yield Input(source=path, path=root)
+
+
+def _read(item: Input) -> bytes:
+    if item.path is None:
+        return sys.stdin.buffer.read()
+    try:
+        return item.path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UnreadableInputError(
+            f"cannot read the file ({reason}); check the path and its permissions",
+            source=item.source,
+        ) from error
+
+
+def _report(error: ExtractionError, source: str) -> None:
+    record = ErrorRecord(error=error.code, source=source, message=error.message)
+    click.echo(record.model_dump_json(), err=True)
+
+
+def _explain(document: Document) -> None:
+    click.echo(f"--- {len(document.repairs)} repairs")
+    for repair in document.repairs:
+        click.echo(
+            f"{repair.kind:<18} {repair.rule or '':<26} raw {repair.raw_start}-{repair.raw_end}"
+            f"  {repair.before!r} -> {repair.after!r}"
+        )

@@ -1,0 +1,47 @@
+"""Errors users see, each with a stable code and a message that says what to do next."""
+
+from __future__ import annotations
+
+
+class ExtractionError(ValueError):
+    """An input that cannot be turned into documents; the batch goes on without it."""
+
+    code = "E100"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class EmptyInputError(ExtractionError):
+    code = "E101"
+
+
+class BinaryInputError(ExtractionError):
+    code = "E102"
+
+
+class UndecodableInputError(ExtractionError):
+    code = "E103"
+
+
+class InputTooLargeError(ExtractionError):
+    code = "E104"
+
+
+class UnreadableInputError(ExtractionError):
+    code = "E105"
+
+
+class NoContentError(ExtractionError):
+    code = "E106"
+
+
+class RulesError(ValueError):
+    """A rule file that does not load; the message names file, rule id and what is wrong."""
+
+    code = "E200"

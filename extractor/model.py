@@ -1,0 +1,142 @@
+"""The public data model: what one extracted document looks like as JSON.
+
+Every field the contract (CONTRACT.md) names is here; later stages fill the lists that are
+empty today. Offsets: ``start``/``end`` index ``Document.text``; ``raw_start``/``raw_end``
+index ``Document.original``, the decoded input exactly as it arrived.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Where an item sits: in the repaired text and in the decoded original."""
+
+    start: int = Field(description="offset into Document.text (inclusive)")
+    end: int = Field(description="offset into Document.text (exclusive)")
+    raw_start: int = Field(description="offset into Document.original (inclusive)")
+    raw_end: int = Field(description="offset into Document.original (exclusive)")
+
+
+class Repair(_Model):
+    """One change made to the input, replayable on ``Document.original``."""
+
+    kind: str = Field(description="pinyin_annotation, mojibake, html, boilerplate, …")
+    raw_start: int
+    raw_end: int
+    before: str = Field(description="original[raw_start:raw_end]")
+    after: str = Field(description="what stands in its place in Document.text")
+    start: int = Field(description="where `after` begins in Document.text")
+    rule: str | None = Field(default=None, description="id of the rule or fixer that fired")
+    note: str | None = Field(default=None, description="why, or what is left for later stages")
+    absorbed: list[str] = Field(
+        default_factory=list,
+        description="kinds of earlier repairs inside this span that this one superseded",
+    )
+
+
+class Section(Span):
+    level: int
+    kind: Literal["heading", "item"] = "heading"
+    marker: str
+    title: str
+    path: list[int] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+
+
+class DateMention(Span):
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_masked: bool = False
+    year_inferred: int | None = None
+    period: str | None = None
+    section_path: list[int] = Field(default_factory=list)
+
+
+class Amount(Span):
+    text: str
+    value: Decimal | None
+    currency: str = "CNY"
+    bound: Literal["exact", "at_least", "at_most", "about", "range"] = "exact"
+    low: Decimal | None = None
+    high: Decimal | None = None
+    masked: bool = False
+    purpose: str | None = None
+    section_path: list[int] = Field(default_factory=list)
+
+
+class Quantity(Span):
+    text: str
+    value: Decimal | None
+    unit: str
+    section_path: list[int] = Field(default_factory=list)
+
+
+class Mention(Span):
+    text: str
+    section_path: list[int] = Field(default_factory=list)
+
+
+class Person(_Model):
+    name: str
+    roles: list[str] = Field(default_factory=list)
+    organisation: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Organisation(_Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Place(_Model):
+    name: str
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Document(_Model):
+    """One document found in one input; ``model_dump(mode="json")`` is the JSON contract."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="stable: sha256 of the input bytes plus the document index")
+    source: str | None = None
+    index: int = Field(0, description="position of this document within its input")
+    encoding: str = Field(description="detected encoding of the input bytes")
+    input_format: Literal["text", "html"] = "text"
+    title: str | None = None
+    issuer: str | None = None
+    signed_date: DateMention | None = None
+    text: str
+    raw_start: int = Field(description="where this document's share of `original` begins")
+    raw_end: int = Field(description="where this document's share of `original` ends")
+    original: str = Field(description="the decoded input, unchanged: the evidence for raw offsets")
+    repairs: list[Repair] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="warnings for a human reader")
+    sections: list[Section] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+
+
+class ErrorRecord(_Model):
+    """What the CLI writes for an input it could not turn into documents."""
+
+    error: str = Field(description="error code, e.g. E101")
+    source: str
+    message: str

@@ -1,0 +1,95 @@
+"""Pinyin readings that spam mirrors insert after characters: 節(jié), 學;(dòng), ?shù).
+
+A reading counts only if it is a syllable that pypinyin's dictionary gives some character,
+tone-marked or a known neutral-tone syllable; so (一), (1), (試行), (QQ) and (201*年) are never
+touched. Readings that follow a garbled character (a lost lead byte shows as ``?``, ``;``, ``{``
+or a lone Latin letter between Chinese characters) are removed too, and their reading is kept as
+a hint for the mojibake stage. A ``?`` followed by ``reading)`` is the seam of a shifted-GBK run
+whose ``(`` was swallowed; its reading is removed and remembered the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from pypinyin import pinyin_dict
+
+from extractor.offsets import Splice
+
+_TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
+_SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
+# `(reading)` anywhere, or `?reading)` at a seam (no `(` before the reading).
+_ANNOTATION = regex.compile(rf"\((?P<reading>{_SYLLABLE})\)|(?<=\?)(?P<seam>{_SYLLABLE})\)")
+_GARBLE_MARKS = "?;{"
+_TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingHint:
+    """A reading that stood after a garbled character: evidence for the mojibake stage."""
+
+    position: int  # offset of the garbled character (the repair stage turns it into a raw one)
+    reading: str
+
+
+@lru_cache(maxsize=1)
+def valid_readings() -> frozenset[str]:
+    """Every reading pypinyin knows, with tones, plus the neutral-tone ones it lists."""
+    readings: set[str] = set()
+    for value in pinyin_dict.pinyin_dict.values():
+        readings.update(value.split(","))
+    return frozenset(r for r in readings if r not in _TOO_AMBIGUOUS)
+
+
+def _is_cjk(char: str) -> bool:
+    return char >= "\u2e80" and not ("\uff00" <= char <= "\uffef")
+
+
+def _after_garbled(text: str, position: int, annotation_end: int) -> bool:
+    """Is ``text[position]`` a mark a lost byte leaves: ``?`` ``;`` ``{`` or a lone letter?
+
+    A lone letter is one that is not part of a Latin word or code and touches Chinese text.
+    """
+    char = text[position]
+    if char in _GARBLE_MARKS:
+        return True
+    if not (char.isascii() and char.isalpha()):
+        return False
+    before = text[position - 1] if position > 0 else ""
+    after = text[annotation_end] if annotation_end < len(text) else ""
+    if before.isascii() and before.isalnum():
+        return False
+    return _is_cjk(before) or _is_cjk(after)
+
+
+def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
+    """Splices that delete every pinyin annotation, and the hints left by garbled ones."""
+    readings = valid_readings()
+    splices: list[Splice] = []
+    hints: list[ReadingHint] = []
+    for match in _ANNOTATION.finditer(text):
+        reading = match.group("reading") or match.group("seam")
+        if reading not in readings or match.start() == 0:
+            continue
+        anchor = match.start() - 1
+        if match.group("seam") is not None:
+            splices.append(
+                _splice(match, "pinyin.seam", f"reading {reading} marks a lost character")
+            )
+            hints.append(ReadingHint(anchor, reading))
+        elif _after_garbled(text, anchor, match.end()):
+            splices.append(
+                _splice(
+                    match, "pinyin.after_garbled", f"reading {reading} follows a garbled character"
+                )
+            )
+            hints.append(ReadingHint(anchor, reading))
+        elif _is_cjk(text[anchor]) or (splices and splices[-1].end == match.start()):
+            splices.append(_splice(match, "pinyin.after_character", None))
+    return splices, hints
+
+
+def _splice(match: regex.Match[str], rule: str, note: str | None) -> Splice:
+    return Splice(match.start(), match.end(), "", "pinyin_annotation", rule, note)

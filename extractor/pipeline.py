@@ -1,0 +1,128 @@
+"""The pipeline: bytes → decode → repair → furniture and boundaries → documents.
+
+Each stage proposes splices on the whole input's text; ``EditableText`` applies them and keeps
+the map back to the decoded original. Only at the end is the text cut into documents, each
+carrying its share of the original and of the repair log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.boilerplate import find_furniture, shift_positions
+from extractor.decode import decode
+from extractor.errors import NoContentError
+from extractor.html import html_splices, looks_like_html
+from extractor.model import Document, Repair
+from extractor.offsets import EditableText, RepairRecord
+from extractor.repair import RepairConfig, RepairState, repair
+from extractor.rules import RuleSet, load_rules
+from extractor.segment import cut, tidy
+from extractor.titles import detect_title
+from extractor.views import matching_view
+
+DEFAULT_MAX_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a caller may tune; the defaults are what the CLI uses."""
+
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    rules_dirs: tuple[Path, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def extract(
+    data: str | bytes, source: str | None = None, options: Options | None = None
+) -> list[Document]:
+    """All documents in one input, in input order.
+
+    Raises ``ExtractionError`` (a ``ValueError``) for input that holds no document: empty,
+    binary, undecodable, too large, or nothing but site furniture.
+    """
+    options = options or Options()
+    decoded = decode(data, max_bytes=options.max_bytes)
+    rules = load_rules(options.rules_dirs)
+    editable = EditableText(decoded.text)
+    input_format = "html" if looks_like_html(decoded.text) else "text"
+    if input_format == "html":
+        editable.apply(html_splices(decoded.text))
+    state = RepairState(editable, rules, hints=[])
+    repair(state, options.repair)
+    spans = _documents(editable, rules)
+    if not spans:
+        raise NoContentError(
+            "nothing is left once site furniture is removed; run `extractor clean --explain` "
+            "on it to see what each rule removed",
+            source=source,
+        )
+    digest = hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+    notes = [decoded.confidence_note] if decoded.confidence_note else []
+    if state.hints:
+        notes.append(
+            f"{len(state.hints)} pinyin readings stood beside garbled characters; "
+            "they are kept as hints for mojibake recovery"
+        )
+    records = editable.repairs()
+    documents = []
+    for index, (start, end) in enumerate(spans):
+        raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
+        raw_end = len(decoded.text) if index == len(spans) - 1 else editable.raw_end_of(end - 1)
+        text = editable.text[start:end]
+        documents.append(
+            Document(
+                id=f"{digest[:20]}-{index}",
+                source=source,
+                index=index,
+                encoding=decoded.encoding,
+                input_format=input_format,
+                title=detect_title(text, rules.document_types),
+                text=text,
+                raw_start=raw_start,
+                raw_end=raw_end,
+                original=decoded.text,
+                repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
+                notes=notes,
+            )
+        )
+    return documents
+
+
+def _documents(editable: EditableText, rules: RuleSet) -> list[tuple[int, int]]:
+    """Remove furniture, cut at document boundaries, tidy edges; the non-empty spans."""
+    furniture = find_furniture(editable.text, matching_view(editable.text), rules)
+    editable.apply(furniture.splices)
+    boundaries = shift_positions(furniture.boundaries, furniture.splices)
+    spans = cut(len(editable.text), boundaries)
+    tidying = tidy(editable.text, spans)
+    editable.apply(tidying)
+    starts = shift_positions([start for start, _ in spans], tidying)
+    return [(s, e) for s, e in cut(len(editable.text), starts) if e > s]
+
+
+def _repairs_within(
+    records: list[RepairRecord], start: int, end: int, *, last: bool
+) -> list[Repair]:
+    """The records whose replacement sits in ``[start, end)``, offsets made document-relative.
+
+    Removals sitting exactly at a boundary belong to the document that follows it; the last
+    document also takes those at the very end of the input.
+    """
+    return [
+        Repair(
+            kind=r.kind,
+            raw_start=r.raw_start,
+            raw_end=r.raw_end,
+            before=r.before,
+            after=r.after,
+            start=r.start - start,
+            rule=r.rule,
+            note=r.note,
+            absorbed=list(r.absorbed),
+        )
+        for r in records
+        if start <= r.start < end or (last and r.start == end)
+    ]

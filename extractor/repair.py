@@ -1,0 +1,159 @@
+"""Character-level repairs, each a small function named by its verb, run in a fixed order.
+
+A fixer looks at the current text (and its matching view) and proposes splices; the pipeline
+applies them through ``EditableText`` so each change is logged with its original span. A fixer
+is switched by the ``RepairConfig`` field of the same name.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from extractor.offsets import EditableText, Splice
+from extractor.pinyin import ReadingHint, find_annotations
+from extractor.rules import ResidueRule, RuleSet
+from extractor.views import matching_view
+
+# ftfy's defaults fold full-width Chinese punctuation and straighten quotes: never in `text`.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+_GROUP_REFERENCE = regex.compile(r"\\([1-9])")
+
+
+@dataclass(frozen=True)
+class RepairConfig:
+    """Which fixers run; each field is the name of a fixer."""
+
+    fix_text_encoding: bool = True
+    fix_pinyin_annotations: bool = True
+    fix_html_residue: bool = True
+
+
+@dataclass
+class RepairState:
+    """What the fixers share: the text being repaired, the rules, and the hints they leave."""
+
+    editable: EditableText
+    rules: RuleSet
+    hints: list[ReadingHint]  # positions are offsets into the original
+
+
+Fixer = Callable[[RepairState], list[Splice]]
+
+
+def fix_text_encoding(state: RepairState) -> list[Splice]:
+    """UTF-8 read as Latin-1/cp1252 (Ã©, â€œ): ftfy repairs it, line by line, widths untouched."""
+    text = state.editable.text
+    if not is_bad(text):
+        return []
+    splices = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if is_bad(line):
+            fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
+            if fixed != line:
+                splices.append(_narrowed(position, line, fixed))
+        position += len(line)
+    return splices
+
+
+def fix_pinyin_annotations(state: RepairState) -> list[Splice]:
+    """Drop readings such as 節(jié); keep those beside garbled characters as hints."""
+    splices, hints = find_annotations(state.editable.text)
+    state.hints.extend(
+        ReadingHint(state.editable.raw_start_of(h.position), h.reading) for h in hints
+    )
+    return splices
+
+
+def fix_html_residue(state: RepairState) -> list[Splice]:
+    """Stray tags, entities and watermark junk, by the rules in rules/residue.toml."""
+    text = state.editable.text
+    view = matching_view(text)
+    found: list[Splice] = []
+    for rule in state.rules.residue:
+        for match in rule.compiled.finditer(view):
+            replacement = _replacement(rule, text, match)
+            found.append(Splice(match.start(), match.end(), replacement, rule.kind, rule.id))
+    return _first_wins(found)
+
+
+FIXERS: dict[str, Fixer] = {
+    "fix_text_encoding": fix_text_encoding,
+    "fix_pinyin_annotations": fix_pinyin_annotations,
+    "fix_html_residue": fix_html_residue,
+}
+
+
+def repair(state: RepairState, config: RepairConfig) -> None:
+    """Run every enabled fixer in order, applying each one's splices before the next looks."""
+    enabled = {field.name for field in fields(config) if getattr(config, field.name)}
+    for name, fixer in FIXERS.items():
+        if name in enabled:
+            state.editable.apply(fixer(state))
+
+
+def apply_residue_rule(rule: ResidueRule, text: str) -> str:
+    """The rule applied on its own to ``text``: what its examples in the rule file promise."""
+    editable = EditableText(text)
+    view = matching_view(text)
+    editable.apply(
+        Splice(m.start(), m.end(), _replacement(rule, text, m), rule.kind, rule.id)
+        for m in rule.compiled.finditer(view)
+    )
+    return editable.text
+
+
+def _replacement(rule: ResidueRule, text: str, match: regex.Match[str]) -> str:
+    """The rule's replacement, with group references filled from the text, not the view."""
+    if rule.replace == "{html_unescape}":
+        return html.unescape(text[match.start() : match.end()])
+
+    def group_text(reference: regex.Match[str]) -> str:
+        start, end = match.span(int(reference.group(1)))
+        return text[start:end]
+
+    return _GROUP_REFERENCE.sub(group_text, rule.replace)
+
+
+def _first_wins(splices: list[Splice]) -> list[Splice]:
+    """Drop splices that overlap one found earlier in position order."""
+    kept: list[Splice] = []
+    for splice in sorted(splices, key=lambda s: (s.start, -s.end)):
+        if kept and splice.start < kept[-1].end:
+            continue
+        kept.append(splice)
+    return kept
+
+
+def _narrowed(offset: int, before: str, after: str) -> Splice:
+    """One splice covering only the part of a line that changed."""
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return Splice(
+        offset + prefix,
+        offset + len(before) - suffix,
+        after[prefix : len(after) - suffix],
+        "mojibake",
+        "ftfy.fix_text",
+        "UTF-8 bytes that had been read as Latin-1/cp1252",
+    )

@@ -1,0 +1,152 @@
+"""Loading and validating the rule files in ``rules/`` (and any ``--rules DIR`` a user adds).
+
+Rules are data: each has a stable id, a pattern written in Simplified script with ASCII-width
+punctuation (it is matched against ``views.matching_view``, so it fits Traditional and
+full-width text too), and examples plus counter-examples that the test-suite checks. A user
+directory may add rules, replace a shipped rule by reusing its id, or switch one off with
+``disabled = true``. Load errors name the file, the rule id and what to fix.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from extractor.errors import RulesError
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    pattern: str
+    description: str
+    disabled: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            regex.compile(pattern)
+        except regex.error as error:
+            raise ValueError(f"pattern does not compile: {error}") from error
+        return pattern
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return _compile(self.pattern)
+
+
+class ResidueRule(_Rule):
+    """A substitution inside a line: HTML residue, watermark junk."""
+
+    kind: Literal["html", "junk"]
+    replace: str = ""
+    examples: list[tuple[str, str]]
+    counter_examples: list[str] = []
+
+
+class BoilerplateRule(_Rule):
+    """Site furniture found line by line, and the markers where a new document starts.
+
+    ``drop_line`` removes the matching line, ``drop_match`` only the match, ``drop_rest`` the
+    line and everything after it; ``split`` starts a new document at the line and removes the
+    match (the marker), keeping the rest of the line as the new document's first line.
+    """
+
+    action: Literal["drop_line", "drop_match", "drop_rest", "split"]
+    examples: list[str]
+    counter_examples: list[str] = []
+
+
+R = TypeVar("R", bound=_Rule)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    residue: tuple[ResidueRule, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
+    document_types: tuple[str, ...]  # longest first, so 述职报告 wins over 报告
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.MULTILINE)
+
+
+def default_rules_dir() -> Path:
+    """The shipped rules: inside the installed wheel, or beside the package in a checkout."""
+    packaged = Path(__file__).parent / "rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def load_rules(extra_dirs: Sequence[Path] = ()) -> RuleSet:
+    """The shipped rules, extended or overridden by each directory in ``extra_dirs``."""
+    return _load(tuple(Path(d).resolve() for d in extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _load(extra_dirs: tuple[Path, ...]) -> RuleSet:
+    for directory in extra_dirs:
+        if not directory.is_dir():
+            raise RulesError(
+                f"rules directory {directory} does not exist; pass a folder of .toml files"
+            )
+    directories = (default_rules_dir(), *extra_dirs)
+    residue = _merge(directories, "residue.toml", ResidueRule)
+    boilerplate = _merge(directories, "boilerplate.toml", BoilerplateRule)
+    document_types = _lexicon(directories, "lexicon/document_types.txt")
+    return RuleSet(residue=residue, boilerplate=boilerplate, document_types=document_types)
+
+
+def _merge(directories: Sequence[Path], name: str, model: type[R]) -> tuple[R, ...]:
+    by_id: dict[str, R] = {}
+    for directory in directories:
+        path = directory / name
+        if path.is_file():
+            for rule in _read(path, model):
+                by_id[rule.id] = rule
+    return tuple(rule for rule in by_id.values() if not rule.disabled)
+
+
+def _lexicon(directories: Sequence[Path], name: str) -> tuple[str, ...]:
+    """Words from every directory's copy of a word list, longest first."""
+    words: set[str] = set()
+    for directory in directories:
+        path = directory / name
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            words.update(
+                line.strip() for line in lines if line.strip() and not line.startswith("#")
+            )
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def _read(path: Path, model: type[R]) -> list[R]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise RulesError(f"{path}: cannot read rule file: {error}") from error
+    rules: list[R] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(data.get("rule", []), start=1):
+        rule_id = entry.get("id", f"#{number}") if isinstance(entry, dict) else f"#{number}"
+        try:
+            rule = model.model_validate(entry)
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()
+            )
+            raise RulesError(f"{path}: rule {rule_id}: {problems}") from error
+        if rule.id in seen:
+            raise RulesError(f"{path}: rule {rule.id}: id used twice; give each rule its own id")
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules

@@ -1,0 +1,50 @@
+"""A matching view of the text: Simplified script, ASCII-width punctuation, same length.
+
+Rules and lexicons are written once, in Simplified with ASCII punctuation, and matched against
+this view; because the view has exactly one character per text character, a match's offsets are
+offsets into the text itself. The text is never folded: only the view is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+# Full-width forms U+FF01–U+FF5E fold to ASCII; the ideographic space to a space. Chinese
+# enumeration comma 、 and full stop 。 have no ASCII twin and stay.
+_WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_FOLD[0x3000] = 0x20
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified script with one output character per input character."""
+    converter = _to_simplified()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length somewhere: convert line by line, then char by char.
+    lines = text.splitlines(keepends=True)
+    return "".join(_convert_line(converter, line) for line in lines)
+
+
+def _convert_line(converter: opencc.OpenCC, line: str) -> str:
+    converted = converter.convert(line)
+    if len(converted) == len(line):
+        return converted
+    return "".join(_single(converter, char) for char in line)
+
+
+def _single(converter: opencc.OpenCC, char: str) -> str:
+    converted = converter.convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def matching_view(text: str) -> str:
+    """Simplified, width-folded twin of ``text``, aligned character for character."""
+    return to_simplified(text).translate(_WIDTH_FOLD)

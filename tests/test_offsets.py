@@ -1,0 +1,83 @@
+"""Property tests for the offset map: the log replays, spans stay in bounds and in order."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.offsets import EditableText, Splice, replay
+
+ALPHABET = "甲乙丙丁ab(),\n"
+
+
+@st.composite
+def edit_rounds(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str]]]]:
+    """An original text and several rounds of random non-overlapping edits on it."""
+    original = draw(st.text(alphabet=ALPHABET, max_size=40))
+    length = len(original)
+    rounds = []
+    for _ in range(draw(st.integers(0, 4))):
+        cuts = sorted(draw(st.lists(st.integers(0, length), max_size=6, unique=True)))
+        edits = []
+        for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+            replacement = draw(st.text(alphabet="XYZ", max_size=3))
+            edits.append((start, end, replacement))
+        rounds.append(edits)
+        length += sum(len(r) - (e - s) for s, e, r in edits)
+    return original, rounds
+
+
+def _naive(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+@settings(max_examples=400)
+@given(edit_rounds())
+def test_log_replays_to_text_and_spans_stay_in_bounds(case):
+    original, rounds = case
+    editable = EditableText(original)
+    expected = original
+    for number, edits in enumerate(rounds):
+        editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+        expected = _naive(expected, edits)
+        assert editable.text == expected
+        records = editable.repairs()
+        assert replay(original, records) == expected
+        raw_edges = [(r.raw_start, r.raw_end) for r in records]
+        assert raw_edges == sorted(raw_edges)
+        for record in records:
+            assert editable.text[record.start : record.start + len(record.after)] == record.after
+        previous = 0
+        for position in range(len(editable.text)):
+            raw_start, raw_end = editable.raw_span(position, position + 1)
+            assert 0 <= raw_start <= raw_end <= len(original)
+            assert raw_start >= previous
+            previous = raw_start
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30))
+def test_untouched_text_maps_to_itself(text):
+    editable = EditableText(text)
+    editable.apply([])
+    assert editable.repairs() == []
+    for position in range(len(text)):
+        assert editable.raw_span(position, position + 1) == (position, position + 1)
+
+
+def test_unchanged_characters_keep_their_evidence():
+    editable = EditableText("畢節(jié)地區(qū)審計局")
+    editable.apply([Splice(2, 7, "", "pinyin_annotation"), Splice(9, 13, "", "pinyin_annotation")])
+    assert editable.text == "畢節地區審計局"
+    assert editable.original[slice(*editable.raw_span(2, 4))] == "地區"
+    assert editable.original[slice(*editable.raw_span(4, 7))] == "審計局"
+
+
+def test_a_later_edit_swallows_the_earlier_one_it_covers():
+    editable = EditableText("abc(x)def")
+    editable.apply([Splice(3, 6, "", "pinyin_annotation")])
+    editable.apply([Splice(0, 6, "", "boilerplate")])
+    (record,) = editable.repairs()
+    assert (record.kind, record.before, record.after) == ("boilerplate", "abc(x)def", "")
+    assert record.absorbed == ("pinyin_annotation",)

@@ -1,0 +1,80 @@
+"""Pinyin annotations: all removed, genuine brackets never, garbled neighbours give hints."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.offsets import EditableText
+from extractor.pinyin import find_annotations
+
+
+def _strip(text: str) -> str:
+    splices, _ = find_annotations(text)
+    editable = EditableText(text)
+    editable.apply(splices)
+    return editable.text
+
+
+@pytest.mark.parametrize(
+    ("scraped", "clean"),
+    [
+        ("某縣(xiàn)審計(jì)局", "某縣審計局"),
+        ("總結(jié)如下", "總結如下"),
+        ("綠(lǜ)色發(fā)展", "綠色發展"),
+        ("我們(men)的", "我們的"),
+        ("學(xué)(xué)習", "學習"),
+    ],
+)
+def test_readings_after_characters_are_removed(scraped, clean):
+    assert _strip(scraped) == clean
+
+
+@pytest.mark.parametrize(
+    "genuine",
+    [
+        "(一)加強領導",
+        "(1)校長負責",
+        "規劃(201*-201*年)》",
+        "《辦法(試行)》",
+        "附件(二).doc",
+        "建立QQ(qq)群",
+        "金溪(代管)五所",
+        "使用(a)方案",
+        "節(jie2)",
+        "USB(usb)",
+    ],
+)
+def test_genuine_brackets_are_kept(genuine):
+    assert _strip(genuine) == genuine
+
+
+def test_readings_beside_garbled_characters_become_hints():
+    text = "樹淞l(fā)展,F(xiàn)將有關;(dòng)工作"
+    splices, hints = find_annotations(text)
+    assert [h.reading for h in hints] == ["fā", "xiàn", "dòng"]
+    assert [text[h.position] for h in hints] == ["l", "F", ";"]
+    assert len(splices) == 3
+
+
+def test_a_seam_reading_without_its_bracket_is_removed_and_hinted():
+    text = "當(dāng)?shù)馗刹"
+    splices, hints = find_annotations(text)
+    editable = EditableText(text)
+    editable.apply(splices)
+    assert editable.text == "當?馗刹"
+    assert [(text[h.position], h.reading) for h in hints] == [("?", "shù")]
+
+
+@given(st.text(alphabet="一二三四五六七八九十縣局總結工作(),。、1234567890qQ-*年", max_size=60))
+def test_text_without_pinyin_passes_unchanged(text):
+    assert _strip(text) == text
+
+
+@given(st.text(alphabet="縣局總結工作發展", min_size=1, max_size=30))
+def test_removal_is_idempotent(text):
+    annotated = "".join(f"{char}(xiàn)" for char in text)
+    once = _strip(annotated)
+    assert once == text
+    assert _strip(once) == once
