@@ -1,0 +1,100 @@
+"""The command line: JSON lines out, per-file error records, exit code 1 on any failure."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import main
+from extractor.model import Document
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def seed_folder(tmp_path: Path, seed_bytes: bytes) -> Path:
+    (tmp_path / "seed.txt").write_bytes(seed_bytes)
+    return tmp_path
+
+
+def _documents(output: str) -> list[Document]:
+    return [Document.model_validate_json(line) for line in output.splitlines() if line]
+
+
+def test_extract_prints_one_json_line_per_document(runner, seed_folder):
+    result = runner.invoke(main, ["extract", str(seed_folder / "seed.txt")])
+    assert result.exit_code == 0, result.output
+    documents = _documents(result.stdout)
+    assert len(documents) == 2
+    assert documents[1].title == "黔江區人民小學校實施城鄉互動幫扶工作總結"
+
+
+def test_junk_beside_the_seed_is_reported_and_the_batch_goes_on(runner, seed_folder):
+    (seed_folder / "junk.bin").write_bytes(random.Random(7).randbytes(4096))
+    (seed_folder / "empty.txt").write_bytes(b"")
+    output = seed_folder / "out.jsonl"
+    result = runner.invoke(main, ["extract", str(seed_folder), "-o", str(output)])
+    assert result.exit_code == 1
+    assert len(_documents(output.read_text(encoding="utf-8"))) == 2
+    errors = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert {Path(e["source"]).name: e["error"] for e in errors} == {
+        "junk.bin": "E102",
+        "empty.txt": "E101",
+    }
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_an_error_record_not_a_traceback(runner, tmp_path):
+    result = runner.invoke(main, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    (record,) = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert record["error"] == "E105"
+    assert "missing.txt" in record["source"]
+
+
+def test_stdin(runner):
+    result = runner.invoke(main, ["extract", "-"], input="某村2020年工作总结\n全年脱贫12户。")
+    assert result.exit_code == 0
+    (document,) = _documents(result.stdout)
+    assert document.source == "<stdin>"
+    assert document.title == "某村2020年工作总结"
+
+
+def test_clean_explain_lists_repairs(runner, seed_folder):
+    result = runner.invoke(main, ["clean", str(seed_folder / "seed.txt"), "--explain"])
+    assert result.exit_code == 0
+    assert "=== document 2 of 2" in result.stdout
+    assert "footer.friendly_tip" in result.stdout
+    assert "(jié)" not in result.stdout.split("--- ")[0]
+
+
+def test_schema_is_the_document_json_schema(runner):
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Document"
+    assert {"text", "repairs", "amounts", "original"} <= set(schema["properties"])
+
+
+def test_summarize(runner, seed_folder):
+    output = seed_folder / "out.jsonl"
+    runner.invoke(main, ["extract", str(seed_folder / "seed.txt"), "-o", str(output)])
+    result = runner.invoke(main, ["summarize", str(output)])
+    assert result.exit_code == 0
+    assert "pinyin_annotation=" in result.stdout
+
+
+def test_bad_rules_folder_is_a_usage_error(runner, seed_folder, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "boilerplate.toml").write_text("[[rule]]\nid = 'x'\n", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(seed_folder / "seed.txt"), "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert "rule x" in result.output
