@@ -6,6 +6,7 @@ rule id, so it lands in the document's repair log with the original text it remo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from extractor.offsets import Splice
@@ -24,17 +25,17 @@ class Furniture:
 
 def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
-    spans: list[tuple[int, int, str]] = []
+    hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
     for rule in rules.boilerplate:
         for match in rule.compiled.finditer(view):
             line_start, line_end = _line_bounds(view, match.start(), match.end())
             if rule.action == "split":
                 boundaries.add(line_start)
-            spans.append(
-                (*_removed_span(rule, match.span(), line_start, line_end, len(view)), rule.id)
-            )
-    return Furniture(splices=_union(spans), boundaries=sorted(boundaries))
+            hits.append((rule, *match.span(), line_start, line_end))
+    ordered = sorted(boundaries)
+    spans = [(*_removed_span(hit, ordered, len(view)), hit[0].id) for hit in hits]
+    return Furniture(splices=_union(spans), boundaries=ordered)
 
 
 def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:
@@ -45,13 +46,16 @@ def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _removed_span(
-    rule: BoilerplateRule, match: tuple[int, int], line_start: int, line_end: int, length: int
+    hit: tuple[BoilerplateRule, int, int, int, int], boundaries: list[int], length: int
 ) -> tuple[int, int]:
+    """What a hit removes; ``drop_rest`` stops at the next document boundary."""
+    rule, match_start, match_end, line_start, line_end = hit
     if rule.action == "drop_line":
         return line_start, line_end
     if rule.action == "drop_rest":
-        return line_start, length
-    return match
+        following = bisect_right(boundaries, line_start)
+        return line_start, boundaries[following] if following < len(boundaries) else length
+    return match_start, match_end
 
 
 def _union(spans: list[tuple[int, int, str]]) -> list[Splice]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import random
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -35,7 +36,7 @@ TRADITIONAL = (
 )
 
 
-def _with_bom(bom: bytes, codec: str) -> object:
+def _with_bom(bom: bytes, codec: str) -> Callable[[str], bytes]:
     return lambda text: bom + text.encode(codec)
 
 
@@ -76,6 +77,35 @@ def test_utf8_without_bom_has_no_note():
 
 def test_utf16_without_bom_says_how_it_was_recognised():
     assert "NUL" in (decode(SIMPLIFIED.encode("utf-16-le")).confidence_note or "")
+
+
+SHORT_LINES = [
+    ("关于开展安全生产大检查的通知\n", "關於開展安全生產大檢查的通知\n"),
+    ("第三季度招商引资情况汇报", "第三季度招商引資情況匯報"),
+    ("全体干部职工共同努力，圆满完成任务。", "全體幹部職工共同努力，圓滿完成任務。"),
+    ("述职述廉报告", "述職述廉報告"),
+]
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), SHORT_LINES)
+def test_short_lines_tell_gb18030_from_big5(simplified, traditional):
+    assert decode(simplified.encode("gbk")) == Decoded(simplified, "gb18030", None)
+    assert decode(traditional.encode("gbk")).text == traditional
+    assert decode(traditional.encode("big5")).text == traditional
+    assert decode(traditional.encode("big5")).encoding == "big5"
+
+
+def test_utf16_made_only_of_ideographs_needs_no_ascii():
+    text = "　　一年一度，一心一意。" * 20  # its only NULs come from U+3000 and U+4E00
+    assert decode(text.encode("utf-16-le")).text == text
+    assert decode(text.encode("utf-16-be")).text == text
+
+
+def test_ascii_with_a_stray_nul_is_not_taken_for_utf16():
+    text = "The water bureau report covers supply, drainage and flood control. " * 3
+    data = text.encode()
+    data = data[:11] + b"\x00" + data[11:41] + b"\x00" + data[41:]
+    assert decode(data).encoding == "utf-8"
 
 
 def test_long_gb18030_is_judged_on_a_sample_and_decoded_whole():
@@ -132,9 +162,9 @@ def _random_bytes(seed: int, lowest: int, size: int = 4096) -> bytes:
         (_random_bytes(20240501, 0x00), BinaryInputError, ["binary", "convert"]),
         (_random_bytes(7, 0x80), UndecodableInputError, ["UTF-8", "save it as UTF-8"]),
         ("\ufffd" * 300, UndecodableInputError, ["U+FFFD", "fetch the page again"]),
-        (("<p>" + "\ufffd" * 40 + "</p>\n") .encode() * 20, UndecodableInputError, ["U+FFFD"]),
+        (("<p>" + "\ufffd" * 40 + "</p>\n").encode() * 20, UndecodableInputError, ["U+FFFD"]),
     ],
-)  # fmt: skip
+)
 def test_refusals_say_what_is_wrong_and_what_to_do(data, error, words):
     with pytest.raises(error) as caught:
         decode(data)

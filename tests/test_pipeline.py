@@ -31,8 +31,7 @@ SCRAPED = (
 
 def _replayed(document: extractor.Document) -> str:
     records = [
-        RepairRecord(**{**r.model_dump(), "absorbed": tuple(r.absorbed)})
-        for r in document.repairs
+        RepairRecord(**{**r.model_dump(), "absorbed": tuple(r.absorbed)}) for r in document.repairs
     ]
     return replay(document.original[: document.raw_end], records, base=document.raw_start)
 
