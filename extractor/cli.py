@@ -7,6 +7,7 @@ per line, naming the input and the reason), the rest go on, and the exit code is
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -24,7 +25,6 @@ from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
 
 STDIN = "-"
-SUMMARY_KINDS = ("pinyin_annotation", "mojibake", "html", "boilerplate")
 
 
 @dataclass(frozen=True)
@@ -99,22 +99,22 @@ def clean_command(path: str, explain: bool, rules_dirs: tuple[Path, ...]) -> Non
 @click.argument("jsonl", type=click.File("r", encoding="utf-8"))
 def summarize_command(jsonl: TextIO) -> None:
     """Summarise a JSONL file written by `extractor extract`: documents, titles, repairs."""
-    table = Table("source", "#", "title", "chars", *SUMMARY_KINDS, "other repairs")
+    table = Table("input", "#", "title", "chars", "repairs")
+    for column in table.columns:
+        column.no_wrap = True
     totals: Counter[str] = Counter()
     for line in jsonl:
         document = Document.model_validate_json(line)
         kinds = Counter(repair.kind for repair in document.repairs)
         totals.update(kinds)
-        other = sum(n for kind, n in kinds.items() if kind not in SUMMARY_KINDS)
         table.add_row(
-            Path(document.source or "-").name,
+            Path(document.source or "-").name[:28],
             str(document.index + 1),
-            document.title or "—",
+            (document.title or "—")[:24],
             str(len(document.text)),
-            *(str(kinds[kind]) for kind in SUMMARY_KINDS),
-            str(other),
+            " ".join(f"{kind} {count}" for kind, count in kinds.most_common()),
         )
-    Console().print(table)
+    Console(width=max(shutil.get_terminal_size().columns, 160)).print(table)
     click.echo("repairs by kind: " + ", ".join(f"{k}={n}" for k, n in totals.most_common()))
 
 

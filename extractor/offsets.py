@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +288,15 @@ def _spliced(text: str, splices: Sequence[Splice]) -> str:
     return "".join(parts)
 
 
-def replay(original: str, records: Iterable[RepairRecord], base: int = 0) -> str:
+class Substitution(Protocol):
+    """What replaying needs of a repair: a ``RepairRecord`` or a model ``Repair`` both fit."""
+
+    raw_start: int
+    raw_end: int
+    after: str
+
+
+def replay(original: str, records: Iterable[Substitution], base: int = 0) -> str:
     """Apply a repair log to ``original[base:]`` (raw offsets are absolute)."""
     parts: list[str] = []
     cursor = base

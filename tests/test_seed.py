@@ -7,7 +7,7 @@ import re
 import pytest
 
 import extractor
-from extractor.offsets import RepairRecord, replay
+from extractor.offsets import replay
 
 PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 FURNITURE = ("友情提示", "免責聲明", "網絡整理", "擴展閱讀", "擴(kuò)展")
@@ -47,12 +47,8 @@ def test_closing_lines_stay_with_their_documents(documents):
 def test_every_removal_is_recorded_and_the_log_replays(documents):
     original = documents[0].original
     for document in documents:
-        records = [
-            RepairRecord(**{**r.model_dump(), "absorbed": tuple(r.absorbed)})
-            for r in document.repairs
-        ]
         window = original[: document.raw_end]
-        assert replay(window, records, base=document.raw_start)[0:] == document.text
+        assert replay(window, document.repairs, base=document.raw_start) == document.text
         for repair in document.repairs:
             assert original[repair.raw_start : repair.raw_end] == repair.before
     kinds = {(r.kind, r.rule) for d in documents for r in d.repairs}
