@@ -1,0 +1,65 @@
+"""Document boundaries and furniture removal on made-up pages."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.boilerplate import shift_positions
+from extractor.offsets import Splice
+from extractor.segment import cut, tidy
+
+BODY_ONE = "甲村2019年扶贫工作总结\n全年脱贫12户。"
+BODY_TWO = "乙村2020年扶贫工作计划\n计划脱贫8户。"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (f"{BODY_ONE}\n扩展阅读:乙村计划\n{BODY_TWO}", [BODY_ONE, BODY_TWO]),
+        (f"【篇一】{BODY_ONE}\n【篇二】{BODY_TWO}", [BODY_ONE, BODY_TWO]),
+        (f"篇一:{BODY_ONE}\n篇二:{BODY_TWO}", [BODY_ONE, BODY_TWO]),
+        (f"第1篇 {BODY_ONE}\n第2篇 {BODY_TWO}", [BODY_ONE, BODY_TWO]),
+        (
+            "甲村2019年扶贫工作总结篇1\n全年脱贫12户。\n乙村2020年扶贫工作计划篇2\n计划脱贫8户。",
+            [BODY_ONE, BODY_TWO],
+        ),
+        (
+            f"扶贫工作总结范文（精选2篇）\n【篇一】{BODY_ONE}\n【篇二】{BODY_TWO}\n相关推荐\n丙村总结\n丁村计划",
+            [BODY_ONE, BODY_TWO],
+        ),
+    ],
+)
+def test_multi_document_pages_split(page, expected):
+    documents = extractor.extract(page)
+    assert [d.text for d in documents] == expected
+    assert [d.index for d in documents] == list(range(len(expected)))
+
+
+def test_only_furniture_is_a_clear_error():
+    with pytest.raises(extractor.ExtractionError, match="furniture"):
+        extractor.extract(
+            "来源:网络整理 免责声明:本文仅限学习分享,如产生版权问题,请联系我们及时删除。"
+        )
+
+
+def test_drop_rest_stops_at_the_next_document():
+    page = f"{BODY_ONE}\n相关推荐\n丙村总结\n【篇二】{BODY_TWO}"
+    assert [d.text for d in extractor.extract(page)] == [BODY_ONE, BODY_TWO]
+
+
+def test_positions_shift_through_removals():
+    splices = [Splice(2, 5, "", "boilerplate"), Splice(8, 8, "XY", "html")]
+    # an insertion at a position goes before it
+    assert shift_positions([0, 2, 3, 5, 8, 9], splices) == [0, 2, 2, 2, 7, 8]
+
+
+def test_tidy_trims_edges_and_drops_a_repeated_title():
+    text = "\n\n标题\n标题\n正文。\n\n"
+    spans = cut(len(text), [])
+    editable_text = text
+    for splice in sorted(tidy(text, spans), key=lambda s: s.start, reverse=True):
+        editable_text = (
+            editable_text[: splice.start] + splice.replacement + editable_text[splice.end :]
+        )
+    assert editable_text == "标题\n正文。"

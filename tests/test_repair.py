@@ -1,0 +1,47 @@
+"""The fixers: each changes only what it must, and says where."""
+
+from __future__ import annotations
+
+import extractor
+from extractor.offsets import EditableText
+from extractor.repair import RepairConfig, RepairState, repair
+from extractor.rules import load_rules
+
+
+def _repaired(text: str, config: RepairConfig | None = None) -> EditableText:
+    state = RepairState(EditableText(text), load_rules(), hints=[])
+    repair(state, config or RepairConfig())
+    return state.editable
+
+
+def test_utf8_read_as_latin1_is_repaired_without_folding_chinese_punctuation():
+    broken = "项目名称：“扶贫车间”（一期），".replace("“扶贫车间”", "â€œ扶贫车间â€\x9d")
+    editable = _repaired(broken)
+    assert editable.text == "项目名称：“扶贫车间”（一期），"
+    (record,) = editable.repairs()
+    assert (record.kind, record.rule) == ("mojibake", "ftfy.fix_text")
+
+
+def test_full_width_text_is_left_alone():
+    text = "一、基本情况：全年投入资金５万元（含配套），“四帮四促”活动！"
+    assert _repaired(text).repairs() == []
+
+
+def test_fixers_can_be_switched_off():
+    text = "某縣(xiàn)審計局</p>"
+    assert _repaired(text, RepairConfig(fix_pinyin_annotations=False)).text == "某縣(xiàn)審計局"
+    assert _repaired(text, RepairConfig(fix_html_residue=False)).text == "某縣審計局</p>"
+
+
+def test_hints_are_kept_with_raw_positions():
+    text = "某(mǒu)地當(dāng)?shù)馗刹"
+    state = RepairState(EditableText(text), load_rules(), hints=[])
+    repair(state, RepairConfig())
+    (hint,) = state.hints
+    assert (text[hint.position], hint.reading) == ("?", "shù")
+
+
+def test_options_reach_the_pipeline():
+    options = extractor.Options(repair=RepairConfig(fix_pinyin_annotations=False))
+    (document,) = extractor.extract("某縣(xiàn)審計局工作總結", options=options)
+    assert document.text == "某縣(xiàn)審計局工作總結"
