@@ -38,16 +38,14 @@ PAGE = """<!DOCTYPE html>
 </html>
 """
 
-PAGE_TEXT = (
-    "首页 > 农业总结\n"
+PAGE_TEXT = (  # the <nav> and the <footer> go with their content
     "某镇2023年农业农村工作总结\n"
     "　　今年以来，我镇坚持把农业农村工作摆在突出位置，粮食总产量达到3.2万吨，同比增长4%。\n"
     "一、主要做法 & 成效\n"
     "（一）稳定粮食生产。全镇落实种植面积中稻谷1.1万亩。\n"
     "（二）推广 smart farming 技术，建成示范基地2个。\n"
     "项目 资金\n"
-    "灌溉渠 85万元\n"
-    "版权所有 © 公文范文站"
+    "灌溉渠 85万元"
 )
 
 
@@ -86,11 +84,12 @@ def test_every_splice_changes_something_and_is_labelled():
             ("html", "html.comment"),
             ("html", "html.doctype"),
             ("html", "html.whitespace"),
+            ("html", "html.navigation"),
             ("html_entity", "html.entity"),
         }
     entities = {PAGE[s.start : s.end]: s.replacement for s in splices if s.kind == "html_entity"}
-    expected = {"&gt;": ">", "&nbsp;": " ", "&amp;": "&", "&#x4E00;": "一", "&#20013;": "中"}
-    assert entities == {**expected, "&copy;": "©"}
+    # "&gt;" in the <nav> and "&copy;" in the <footer> leave with them
+    assert entities == {"&nbsp;": " ", "&amp;": "&", "&#x4E00;": "一", "&#20013;": "中"}
 
 
 def test_scripts_styles_and_the_head_leave_nothing_behind():
@@ -163,6 +162,176 @@ def test_looks_like_html():
     assert not looks_like_html(sparse)  # five tags, but far fewer than one per 400 characters
 
 
+# -- site furniture ---------------------------------------------------------------------------
+
+FURNISHED_PAGE = """<!DOCTYPE html>
+<html><head><title>某街道2022年社区治理工作总结_某某范文网</title></head>
+<body>
+<div class="top-nav"><ul>
+  <li><a href="/">首页</a></li><li><a href="/zj/">工作总结</a></li>
+  <li><a href="/jh/">工作计划</a></li>
+</ul></div>
+<nav class="channel"><a href="/sq/">社区工作</a> · <a href="/dj/">党建材料</a></nav>
+<div class="main">
+<div class="header"><h1>某街道2022年社区治理工作总结</h1></div>
+<p>当前位置：<a href="/">首页</a> &gt; <a href="/zj/">工作总结</a> &gt; 社区治理</p>
+<div class="content">
+<p>　　一年来，街道党工委坚持党建引领，全面推行网格化治理，共划分网格86个，配备网格员172名。</p>
+<p>　　我们依托<a href="/tag/wg/">网格化管理平台</a>受理群众诉求1260件，办结率达到98.5%。</p>
+<p>　　下一步，街道将继续完善议事协商机制，推动社区治理提质增效。</p>
+</div>
+</div>
+<div id="sidebar">
+<h3>相关推荐</h3>
+<ul>
+<li><a href="/a/1.html">社区网格化管理工作总结</a></li>
+<li><a href="/a/2.html">街道办事处年度工作报告</a></li>
+<li><a href="/a/3.html">社区党建工作计划范文</a></li>
+</ul>
+</div>
+<div class="footer">©2020 某某范文网</div>
+</body></html>
+"""
+
+FURNISHED_TEXT = (
+    "某街道2022年社区治理工作总结\n"
+    "当前位置：首页 > 工作总结 > 社区治理\n"
+    "　　一年来，街道党工委坚持党建引领，全面推行网格化治理，共划分网格86个，配备网格员172名。\n"
+    "　　我们依托网格化管理平台受理群众诉求1260件，办结率达到98.5%。\n"
+    "　　下一步，街道将继续完善议事协商机制，推动社区治理提质增效。"
+)
+
+
+def test_menus_sidebar_and_footer_go_while_title_crumb_text_and_content_stay():
+    assert _reduced(FURNISHED_PAGE) == FURNISHED_TEXT
+
+
+def test_each_removed_element_is_one_splice_labelled_with_why():
+    removed = {
+        FURNISHED_PAGE[s.start : s.end]: s.note
+        for s in html_splices(FURNISHED_PAGE)
+        if s.rule == "html.navigation"
+    }
+    assert list(removed.values()) == [
+        'div class="top-nav"',
+        "nav",
+        'div id="sidebar"',
+        'div class="footer"',
+    ]
+    for source in removed:
+        assert source.startswith(("<div", "<nav")) and source.endswith(("</div>", "</nav>"))
+    assert '<div id="sidebar">\n<h3>相关推荐</h3>' in "".join(removed)
+
+
+def test_furnished_page_replays_from_its_log():
+    editable = EditableText(FURNISHED_PAGE)
+    editable.apply(html_splices(FURNISHED_PAGE))
+    assert replay(FURNISHED_PAGE, editable.repairs()) == FURNISHED_TEXT
+
+
+def test_nested_same_name_elements_are_counted_to_the_matching_close():
+    source = '<p>甲</p><div class="nav"><div><a href="/">乙</a></div>丙<div>丁</div></div><p>戊</p>'
+    assert _reduced(source) == "甲\n戊"
+    (splice,) = [s for s in html_splices(source) if s.rule == "html.navigation"]
+    assert source[splice.start : splice.end] == source[len("<p>甲</p>") : -len("<p>戊</p>")]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('<p>甲</p><div class="menu"><p>乙</p>', "甲\n乙"),
+        ('<div class="menu"><div>乙</div>丙', "乙\n丙"),
+        ("<nav><a href='/'>首页</a>", "首页"),
+        ('<p>甲</p><div class="menu">', "甲"),
+        ('<div class="nav"></span></p>乙', "乙"),
+    ],
+)
+def test_unclosed_furniture_removes_nothing_but_its_tag(source, expected):
+    assert _reduced(source) == expected
+    assert all(s.rule != "html.navigation" for s in html_splices(source))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *("top-nav", "navbar", "main_menu", "footer", "sidebar", "breadcrumb", "crumbs"),
+        *("share-bar", "comment-list", "related", "recommend", "copyright"),
+        *("ad-box", "ads", "top_ad", "ad1", "headerAd", "advert", "advertisement", "box top-nav"),
+    ],
+)
+def test_furniture_class_and_id_values(value):
+    assert _reduced(f'<p>甲</p><div class="{value}">乙</div><p>丙</p>') == "甲\n丙"
+    assert _reduced(f"<p>甲</p><div id='{value}'>乙</div><p>丙</p>") == "甲\n丙"
+
+
+@pytest.mark.parametrize(
+    "value", ["header", "load", "shadow", "pad", "content", "article", "thread", "headline"]
+)
+def test_ordinary_class_values_stay(value):
+    assert _reduced(f'<p>甲</p><div class="{value}">乙</div><p>丙</p>') == "甲\n乙\n丙"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<p>甲</p><footer>乙</footer><aside>丙</aside><p>丁</p>", "甲\n丁"),
+        ("<p>甲<span class=ad>广告</span>乙</p>", "甲乙"),  # an inline element goes like a tag
+        ("<p>a <span class='share'>x</span> b</p>", "a b"),
+        ('<table><tr><td>甲</td><td class="ads">乙</td><td>丙</td></tr></table>', "甲 丙"),
+        ('<div data-id="nav">甲</div>', "甲"),  # not the id attribute
+        ('<body class="nav-open"><p>甲</p></body>', "甲"),  # never the page itself
+        ('<div class="top-nav"><h1>标题</h1><ul><li><a>甲</a><li><a>乙</a></ul></div>', "标题"),
+    ],
+)
+def test_furniture_cases(source, expected):
+    assert _reduced(source) == expected
+
+
+LINKS = "".join(
+    f'<li><a href="/a/{n}.html">某单位年度工作总结范文第{n}篇</a></li>' for n in range(8)
+)
+PROSE = "今年以来，我们认真落实各项工作部署，全年共完成检查任务四十二次。"
+BAR = '<a href="/">关于我们</a> | <a href="/m">网站地图</a> | <a href="/c">联系方式</a>'
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (f"<p>甲</p><ul>{LINKS}</ul><p>乙</p>", "甲\n乙"),
+        (f"<p>甲</p><ol>{LINKS}</ol><p>乙</p>", "甲\n乙"),
+        (f"<p>甲</p><p>{BAR}</p>", "甲"),  # separators are not words
+        (
+            '<p>甲</p><div><a href="/1">上一篇：总结</a><br><a href="/2">下一篇：计划</a></div>',
+            "甲",
+        ),
+        (
+            '<table><tr><td>甲</td><td><a href="/1">一</a> <a href="/2">二</a></td></tr></table>',
+            "甲",
+        ),
+        ('<ul><li><a href="/">只有一个链接</a></li></ul>', "只有一个链接"),
+        (
+            f'<p>根据<a href="/1">甲文件</a>和<a href="/2">乙文件</a>的要求，{PROSE}</p>',
+            f"根据甲文件和乙文件的要求，{PROSE}",
+        ),
+        (f'<p>{PROSE}详见<a href="/1">附件</a>。</p>', f"{PROSE}详见附件。"),
+        (
+            '<div>当前位置：<a href="/">首页</a> &gt; <a href="/zj/">总结</a> &gt; 年度总结</div>',
+            "当前位置：首页 > 总结 > 年度总结",
+        ),
+        (f"<div><p>{PROSE}</p><ul>{LINKS * 3}</ul></div>", PROSE),  # the wrapper is no link list
+    ],
+)
+def test_link_lists(source, expected):
+    assert _reduced(source) == expected
+
+
+def test_link_list_splice_is_labelled():
+    source = f"<p>甲</p><ul>{LINKS}</ul>"
+    (splice,) = [s for s in html_splices(source) if s.rule == "html.link_list"]
+    assert (splice.kind, splice.note) == ("html", "ul, 8 links")
+    assert source[splice.start : splice.end] == f"<ul>{LINKS}</ul>"
+
+
 # -- properties ------------------------------------------------------------------------------
 
 HTMLISH = st.lists(
@@ -173,7 +342,8 @@ HTMLISH = st.lists(
                 "<!--", "-->", "<script>", "</script>", "<head>", "</head>", "<body>",
                 "<noscript>", "</noscript>", "<![CDATA[", "]]>", "<!DOCTYPE html>", "&amp;",
                 "&nbsp;", "&#20013;", "&#x4e00", "&", "<", ">", '"', "'", " ", "\n", "\r\n",
-                "甲", "乙", "，", "a", "b",
+                "甲", "乙", "，", "a", "b", "<nav>", "</nav>", "<div class='top-nav'>",
+                "<ul>", "</ul>", "<a href='/'>", "</a>", "<h1>", "</h1>", "<span id=ad>",
             ]
         ),
         st.text(max_size=5),
