@@ -25,7 +25,6 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check extractor tests bench
 
 bench: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/run.py --output bench/results.md
 
 clean:

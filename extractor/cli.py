@@ -23,6 +23,7 @@ from extractor.errors import ExtractionError, RulesError, UnreadableInputError
 from extractor.model import Document, ErrorRecord
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
+from extractor.synth import DAMAGE_KINDS, synthesize
 
 STDIN = "-"
 
@@ -116,6 +117,29 @@ def summarize_command(jsonl: TextIO) -> None:
         )
     Console(width=max(shutil.get_terminal_size().columns, 160)).print(table)
     click.echo("repairs by kind: " + ", ".join(f"{k}={n}" for k, n in totals.most_common()))
+
+
+@main.command("synth")
+@click.argument("clean_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--count", type=click.IntRange(min=0), required=True, help="Inputs to write.")
+@click.option("--seed", type=int, required=True, help="Same seed, same bytes.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(DAMAGE_KINDS),
+    help="Damage to apply (repeatable); default: a mix drawn per input, like real archives.",
+)
+def synth_command(
+    clean_dir: Path, out_dir: Path, count: int, seed: int, kinds: tuple[str, ...]
+) -> None:
+    """Write COUNT damaged inputs made from CLEAN_DIR, each with its truth, into OUT_DIR."""
+    try:
+        written = synthesize(clean_dir, out_dir, count, seed, kinds or None)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"{len(written)} inputs with truth written to {out_dir}", err=True)
 
 
 @main.command("schema")

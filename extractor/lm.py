@@ -1,0 +1,82 @@
+"""A small language model of Chinese text built only from data shipped in packages.
+
+jieba ships a dictionary of about 350,000 Simplified words with corpus frequencies. From it we
+take word log-probabilities (for scoring a whole candidate by its best segmentation, as jieba
+does) and character unigram counts (for spotting characters that rarely occur in real text).
+Text is scored in Simplified script: callers pass the matching view, never the Traditional text.
+The model is loaded once, on first use, and only when some text needs it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+MAX_WORD = 4  # longer dictionary words add little to telling repairs apart, and cost time
+NON_HAN_LOGPROB = -9.0  # punctuation and digits: neither help nor hurt a candidate much
+STRAY_LOGPROB = -15.0  # a stray Latin letter, ? or odd symbol in Chinese text is itself suspect
+COMMON_PUNCTUATION = frozenset("，。、：；！？“”‘’（）《》—…·「」『』〔〕")
+
+
+class LanguageModel:
+    """Word unigram model for scoring, character counts for rarity."""
+
+    def __init__(self, word_counts: dict[str, int]) -> None:
+        total = sum(word_counts.values())
+        self._log_total = math.log(total)
+        self._word_logprob = {
+            word: math.log(count) - self._log_total
+            for word, count in word_counts.items()
+            if len(word) <= MAX_WORD
+        }
+        self.char_counts: dict[str, int] = {}
+        for word, count in word_counts.items():
+            for char in word:
+                self.char_counts[char] = self.char_counts.get(char, 0) + count
+        # An unknown character costs as much as the rarest word the dictionary knows, less 3.
+        self._unknown = min(self._word_logprob.values()) - 3.0
+
+    def char_logprob(self, char: str) -> float:
+        """How likely a single character is on its own, as a one-character token."""
+        if not _is_han(char):
+            if char.isascii():
+                return STRAY_LOGPROB if char.isalpha() or char in "?{" else NON_HAN_LOGPROB
+            return NON_HAN_LOGPROB if char in COMMON_PUNCTUATION else STRAY_LOGPROB
+        return self._word_logprob.get(char, self._unknown)
+
+    def score(self, text: str) -> float:
+        """Log-probability of the best segmentation of ``text`` into dictionary words."""
+        best = [0.0] + [-math.inf] * len(text)
+        for end in range(1, len(text) + 1):
+            candidate = best[end - 1] + self.char_logprob(text[end - 1])
+            for length in range(2, min(MAX_WORD, end) + 1):
+                logprob = self._word_logprob.get(text[end - length : end])
+                if logprob is not None:
+                    candidate = max(candidate, best[end - length] + logprob)
+            best[end] = candidate
+        return best[-1]
+
+    def is_rare(self, char: str, threshold: int) -> bool:
+        return _is_han(char) and self.char_counts.get(char, 0) < threshold
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _jieba_dictionary() -> Path:
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+@lru_cache(maxsize=1)
+def language_model() -> LanguageModel:
+    """The model over jieba's dictionary, built on first use (about a second)."""
+    counts: dict[str, int] = {}
+    with _jieba_dictionary().open(encoding="utf-8") as lines:
+        for line in lines:
+            word, count, *_ = line.split(" ")
+            counts[word] = counts.get(word, 0) + int(count)
+    return LanguageModel(counts)
