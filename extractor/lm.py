@@ -17,7 +17,7 @@ import jieba
 
 MAX_WORD = 4  # longer dictionary words add little to telling repairs apart, and cost time
 NON_HAN_LOGPROB = -9.0  # punctuation and digits: neither help nor hurt a candidate much
-STRAY_LOGPROB = -15.0  # a stray Latin letter, ? or odd symbol in Chinese text is itself suspect
+STRAY_LOGPROB = -20.0  # a stray Latin letter, ? or odd symbol in Chinese text is itself suspect
 COMMON_PUNCTUATION = frozenset("，。、：；！？“”‘’（）《》—…·「」『』〔〕")
 
 
@@ -27,7 +27,7 @@ class LanguageModel:
     def __init__(self, word_counts: dict[str, int]) -> None:
         total = sum(word_counts.values())
         self._log_total = math.log(total)
-        self._word_logprob = {
+        self.words = self._word_logprob = {
             word: math.log(count) - self._log_total
             for word, count in word_counts.items()
             if len(word) <= MAX_WORD
@@ -46,6 +46,10 @@ class LanguageModel:
                 return STRAY_LOGPROB if char.isalpha() or char in "?{" else NON_HAN_LOGPROB
             return NON_HAN_LOGPROB if char in COMMON_PUNCTUATION else STRAY_LOGPROB
         return self._word_logprob.get(char, self._unknown)
+
+    def word_logprob(self, word: str) -> float | None:
+        """Log-probability of a dictionary word, None if the dictionary does not list it."""
+        return self._word_logprob.get(word)
 
     def score(self, text: str) -> float:
         """Log-probability of the best segmentation of ``text`` into dictionary words."""

@@ -93,6 +93,16 @@ class EditableText:
             return piece.raw_start + position - piece.text_start + 1
         return piece.raw_end
 
+    def text_position(self, raw: int) -> int | None:
+        """Where original character ``raw`` stands in the text, if it was kept as it was."""
+        index = bisect_right([piece.raw_start for piece in self._pieces], raw) - 1
+        if index < 0:
+            return None
+        piece = self._pieces[index]
+        if not piece.is_copy or raw >= piece.raw_end:
+            return None
+        return piece.text_start + raw - piece.raw_start
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span that backs ``text[start:end]``."""
         if end <= start:

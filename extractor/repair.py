@@ -15,6 +15,7 @@ import ftfy
 import regex
 from ftfy.badness import is_bad
 
+from extractor.mojibake import find_repairs
 from extractor.offsets import EditableText, Splice
 from extractor.pinyin import ReadingHint, find_annotations
 from extractor.rules import ResidueRule, RuleSet
@@ -40,6 +41,7 @@ class RepairConfig:
 
     fix_text_encoding: bool = True
     fix_pinyin_annotations: bool = True
+    fix_shifted_gbk: bool = True
     fix_html_residue: bool = True
 
 
@@ -80,6 +82,16 @@ def fix_pinyin_annotations(state: RepairState) -> list[Splice]:
     return splices
 
 
+def fix_shifted_gbk(state: RepairState) -> list[Splice]:
+    """Runs decoded one byte out of step, and lone trail bytes (馗刹咳 → 地干部, F將 → 現將)."""
+    hints = {}
+    for hint in state.hints:
+        position = state.editable.text_position(hint.position)
+        if position is not None:
+            hints[position] = hint.reading
+    return find_repairs(state.editable.text, hints)
+
+
 def fix_html_residue(state: RepairState) -> list[Splice]:
     """Stray tags, entities and watermark junk, by the rules in rules/residue.toml."""
     text = state.editable.text
@@ -95,6 +107,7 @@ def fix_html_residue(state: RepairState) -> list[Splice]:
 FIXERS: dict[str, Fixer] = {
     "fix_text_encoding": fix_text_encoding,
     "fix_pinyin_annotations": fix_pinyin_annotations,
+    "fix_shifted_gbk": fix_shifted_gbk,
     "fix_html_residue": fix_html_residue,
 }
 
