@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pypinyin import pinyin_dict
 
 from extractor.lm import LanguageModel, language_model
-from extractor.views import to_simplified
+from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
 TRAIL_BYTES = (*range(0x40, 0x7F), *range(0x80, 0xFF))
@@ -31,10 +31,11 @@ BEAM_WIDTH = 12
 CANDIDATES = 64  # characters tried for a lost byte: the likeliest by themselves
 INNER_BEAM_WIDTH = 48  # inside a two-character way, before the second character has its say
 SLOT_MARGIN = 3.0  # nats the chosen character must lead every rival by, else it is "lost"
-HINT_MATCH, HINT_TONELESS, HINT_MISS = 4.0, 2.0, -4.0
+HINT_MATCH, HINT_TONELESS, HINT_MISS = 4.0, 2.0, -8.0
 LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
 DROPPED_PAIR_COST = 2.5  # about -log(0.09): the share of shifted pairs that are private-use
 DOCUMENT_BIGRAM_BONUS = 1.5  # a pair of characters the document uses elsewhere
+OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 
 
 @cache
@@ -99,6 +100,7 @@ class Table:
     by_trail: dict[int, list[tuple[int, str]]]
     by_reading: dict[str, list[tuple[int, int, str]]]
     simplified: dict[str, str]
+    traditional: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +117,17 @@ def table() -> Table:
             by_trail.setdefault(trail, []).append((lead, char))
             for reading in readings(char)[0]:
                 by_reading.setdefault(reading, []).append((lead, trail, char))
-    chars = "".join(char for row in by_lead.values() for _, char in row)
+    chars = "\n".join(char for row in by_lead.values() for _, char in row)  # no phrases
     simplified = dict(zip(chars, to_simplified(chars), strict=True))
-    return Table(by_lead, by_trail, by_reading, simplified)
+    traditional = dict(zip(chars, to_traditional(chars), strict=True))
+    return Table(by_lead, by_trail, by_reading, simplified, traditional)
+
+
+def out_of_script(char: str, traditional: bool) -> bool:
+    """A character only the other script uses (还 in a Traditional page, 還 in a Simplified one)."""
+    gbk = table()
+    converted = gbk.traditional[char] if traditional else gbk.simplified[char]
+    return converted != char
 
 
 @dataclass(frozen=True)
@@ -201,9 +211,12 @@ class _Beam:
 class Search:
     """Beam search over the slots of a hypothesis, scored by the word model in context."""
 
-    def __init__(self, model: LanguageModel, document_bigrams: frozenset[str]) -> None:
+    def __init__(
+        self, model: LanguageModel, document_bigrams: frozenset[str], traditional: bool
+    ) -> None:
         self.model = model
         self.bigrams = document_bigrams
+        self.traditional = traditional
         self._words = model.words
         self._chars: dict[str, float] = {}
 
@@ -225,6 +238,9 @@ class Search:
         if text[-2:] in self.bigrams:
             candidate += DOCUMENT_BIGRAM_BONUS
         return text[-3:], (*best[-3:], candidate)
+
+    def _script_cost(self, char: str) -> float:
+        return OTHER_SCRIPT_COST if out_of_script(char, self.traditional) else 0.0
 
     def _char_logprob(self, char: str) -> float:
         cached = self._chars.get(char)

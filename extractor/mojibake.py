@@ -40,7 +40,7 @@ from extractor.gbk import (
 )
 from extractor.lm import STRAY_LOGPROB, LanguageModel, language_model
 from extractor.offsets import Splice
-from extractor.views import to_simplified
+from extractor.views import is_traditional, to_simplified
 
 LOST_MARK = "〓"  # the typesetter's mark for a character that could not be set
 ACCEPT_MARGIN = 10.0  # nats the repaired run must gain over the text as found
@@ -82,7 +82,8 @@ def find_repairs(text: str, hints: dict[int, str]) -> list[Splice]:
         return []
     model = language_model()
     view = to_simplified(text)
-    search = Search(model, frozenset(view[i : i + 2] for i in range(len(view) - 1)))
+    bigrams = frozenset(view[i : i + 2] for i in range(len(view) - 1))
+    search = Search(model, bigrams, is_traditional(text))
     chosen = [found for s in segments if (found := _repair(text, s, hints, search)) is not None]
     return _without_overlaps(chosen)
 

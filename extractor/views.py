@@ -22,9 +22,29 @@ def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Traditional script with one output character per input character."""
+    return _aligned(_to_traditional(), text)
+
+
+def is_traditional(text: str) -> bool:
+    """More characters that only Traditional script uses than ones only Simplified uses."""
+    traditional_only = sum(a != b for a, b in zip(text, to_simplified(text), strict=True))
+    simplified_only = sum(a != b for a, b in zip(text, to_traditional(text), strict=True))
+    return traditional_only > simplified_only
+
+
 def to_simplified(text: str) -> str:
     """Simplified script with one output character per input character."""
-    converter = _to_simplified()
+    return _aligned(_to_simplified(), text)
+
+
+def _aligned(converter: opencc.OpenCC, text: str) -> str:
     converted = converter.convert(text)
     if len(converted) == len(text):
         return converted

@@ -1,0 +1,93 @@
+"""Shifted-GBK recovery on made-up text: damage made by hand with the codec, then undone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.gbk import decode_pair
+from extractor.mojibake import LOST_MARK, find_repairs
+from extractor.offsets import EditableText
+
+
+def _shifted(text: str) -> str:
+    """``text`` as a mirror shows it when the lead byte of its first character is lost."""
+    data = text.encode("gb18030")[1:]
+    out, position = [], 0
+    while position < len(data):
+        if data[position] < 0x80:
+            out.append(chr(data[position]))
+            position += 1
+            continue
+        char = decode_pair(data[position], data[position + 1]) if position + 1 < len(data) else None
+        out.append(char if char is not None else "?")
+        position += 2
+    return "".join(out)
+
+
+def _repaired(text: str, hints: dict[int, str] | None = None) -> str:
+    editable = EditableText(text)
+    editable.apply(find_repairs(text, hints or {}))
+    return editable.text
+
+
+def test_the_codec_model_reproduces_a_mirror_run():
+    assert _shifted("地干部群眾")[:4] == "馗刹咳罕"
+    assert _shifted("現") == "F"
+
+
+@pytest.mark.parametrize(
+    ("before", "damaged_part", "after", "expected"),
+    [
+        ("全縣各級", "干部群眾踴躍參與", ",活動", "全縣各級干部群眾踴躍參與,活動"),
+        ("局黨組", "認真研究部署帶", "(dài)頭", "局黨組認真研究部署帶頭"),
+    ],
+)
+def test_a_shifted_run_ending_in_a_trail_letter_is_restored(before, damaged_part, after, expected):
+    shifted = _shifted(damaged_part)
+    tail = after.split(")", 1)[-1] if "(" in after else after
+    page = before + shifted + tail
+    assert _repaired(page) in (expected, expected.replace("(dài)", ""))
+
+
+def test_a_lone_trail_letter_with_its_reading_is_restored():
+    page = "實現了全年目標,F將有關情況總結如下"
+    assert _repaired(page, {8: "xiàn"}) == "實現了全年目標,現將有關情況總結如下"
+
+
+def test_a_seam_names_the_lost_lead_byte():
+    # 當 = ae 94; 地 = b5 d8. The seam 數 (94 b5) carries the lost lead byte b5.
+    page = "促進當?" + _shifted("地干部群眾樹立")[:6] + "l展"
+    repaired = _repaired(page, {3: "shù", 10: "fā"})
+    assert repaired.startswith("促進當地干部群眾樹")
+    assert repaired.endswith("發展")
+
+
+def test_uncertain_characters_are_marked_not_guessed():
+    # 績 = bf 83, 如 = c8 e7: the seam 內 (83 c8) names the lost lead; the colon's trail byte
+    # went with the line end, and nothing tells ： from ， or ！.
+    page = "教學成績?" + _shifted("如下：")[:-1] + "?\n一、"
+    repaired = _repaired(page, {4: "nèi"})
+    assert repaired == f"教學成績如下{LOST_MARK}\n一、"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "人民小學骨干教師朱成邦、張昶、譚艷梅分別做了專題講座。",
+        "建立QQ群,利用QQ互通信息;還倡導教師之間建立聯系。",
+        "依據GB/T 9704-2012排版,共3.5萬元。",
+        "你知道嗎?我們做到了。",
+        "能力;為了進一步加大課堂教學實效性的推動力度",
+        "黔江區鵝池鎮瞿家村熊燕老師",
+    ],
+)
+def test_clean_text_with_rare_words_codes_and_question_marks_is_untouched(clean):
+    assert find_repairs(clean, {}) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="縣局總結工作發展群眾幹部學校教育資金萬元戶人年月日,。、;:", max_size=40))
+def test_ordinary_text_is_never_changed(text):
+    assert find_repairs(text, {}) == []
