@@ -50,6 +50,7 @@ CONTEXT = 4
 MAX_RUN = 24
 STARTS_TRIED = 3
 SUSPECT_WINDOW = 8
+NEAR_STARTS = 3  # starts tried before a lone letter when no rare character points further back
 FOLD_COST = 2.0  # taking an ASCII comma in a run for a folded full-width one is a guess
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─")
@@ -61,8 +62,9 @@ class Segment:
 
     start: int
     end: int  # exclusive; text[end] is the terminator unless it is "hidden"
-    terminator: str  # "letter", "question" or "hidden"
+    terminator: str  # "letter", "question", "hidden" or "lost"
     shifted: bool  # whether the run before the terminator may be a shifted one
+    reach: int  # how far left the run may have begun
 
 
 @dataclass(frozen=True)
@@ -92,24 +94,32 @@ def find_repairs(text: str, hints: dict[int, str]) -> list[Splice]:
 
 
 def _is_run_char(char: str) -> bool:
-    """A character a shifted run can show: two GBK bytes, not a Latin letter with a tone mark."""
-    return not "\u00c0" <= char <= "\u02af" and two_bytes(char) is not None
+    """A character a shifted run can show: two GBK bytes, not ASCII, not a toned Latin letter."""
+    return not char.isascii() and not "\u00c0" <= char <= "\u02af" and two_bytes(char) is not None
 
 
 def _is_lone_ascii(text: str, position: int) -> bool:
     """A trail byte in the ASCII range standing in Chinese text, not part of a word or code."""
     if not 0x40 <= ord(text[position]) <= 0x7E:
         return False
-    before = text[position - 1] if position > 0 else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
-    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha()):
-        return False
-    return _is_run_char(before) or _is_run_char(after)
+    char = text[position]
+    before = text[position - 1] if position > 0 else "\n"
+    after = text[position + 1] if position + 1 < len(text) else "\n"
+    for neighbour in (before, after):
+        if neighbour.isascii() and (
+            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha())
+        ):
+            return False  # part of a word, a code or a number such as 3A
+    if _is_run_char(before):
+        return True
+    return (before in FOLDED or before in "?\n " or before.isdigit()) and (
+        _is_run_char(after) or after.isdigit()
+    )
 
 
 def _suspect(char: str, model: LanguageModel) -> bool:
     """A character rarely seen in real Chinese text, or a symbol out of place in it."""
-    if char in _COMMON_SYMBOLS or char in FOLDED or "\u2460" <= char <= "\u24ff":
+    if char in _COMMON_SYMBOLS or "\u2460" <= char <= "\u24ff":
         return False
     simplified = to_simplified(char)
     if "\u4e00" <= simplified <= "\u9fff":
@@ -117,20 +127,29 @@ def _suspect(char: str, model: LanguageModel) -> bool:
     return not "\uff01" <= char <= "\uff5e"
 
 
-def suspect_segments(text: str, hints: dict[int, str]) -> Iterator[Segment]:
-    """Runs worth a search: rare characters before a lone letter, a ``?`` or a reading.
+def _reach(text: str, start: int) -> int:
+    """How far left a run may have begun: across characters and folded punctuation."""
+    reach = start
+    while (
+        reach > 0
+        and start - reach < MAX_RUN
+        and (_is_run_char(text[reach - 1]) or text[reach - 1] in FOLDED)
+    ):
+        reach -= 1
+    return reach
 
-    A lone letter is always worth one (a lost lead byte on its own); a run is only searched for
-    a shift when some of its last characters are ones real text rarely has.
+
+def suspect_segments(text: str, hints: dict[int, str]) -> Iterator[Segment]:
+    """Runs worth a search: those ending in a lone letter, a ``?`` or rare characters.
+
+    A lone letter is always worth one (a lost lead byte on its own), and so is a ``?`` with a
+    reading (a lost character); a run is searched for a shift when rare characters end it.
     """
     model = language_model()
     position, length = 0, len(text)
     while position < length:
         if not _is_run_char(text[position]):
-            if _is_lone_ascii(text, position) and not (
-                position and _is_run_char(text[position - 1])
-            ):
-                yield Segment(position, position, "letter", shifted=False)
+            yield from _lone_marks(text, position, hints)
             position += 1
             continue
         start = position
@@ -139,16 +158,26 @@ def suspect_segments(text: str, hints: dict[int, str]) -> Iterator[Segment]:
             position += 1
         window = text[max(start, position - SUSPECT_WINDOW) : position]
         suspects = sum(_suspect(char, model) for char in window)
-        if position - 1 in hints and position < length and _is_run_char(text[position]):
-            yield Segment(
-                start, position, "hidden", shifted=True
-            )  # a reading marks where it resynced
-        elif position < length and text[position] == "?" and suspects:
-            yield Segment(start, position, "question", shifted=True)
+        after = text[position] if position < length else "\n"
+        reach = _reach(text, start)
+        if after in FOLDED and position in hints:  # a folded pair of the run, then lost bytes
+            yield Segment(start, position + 1, "hidden", True, reach)
+        elif after == "?" and (suspects or position in hints):
+            yield Segment(start, position, "question", suspects > 0, reach)
         elif position < length and _is_lone_ascii(text, position):
-            yield Segment(start, position, "letter", shifted=suspects > 0)
-        elif suspects >= 2 or position - 1 in hints:
-            yield Segment(start, position, "hidden", shifted=True)
+            yield Segment(start, position, "letter", suspects > 0, reach)
+        elif suspects >= 2 or _suspect(text[position - 1], model):
+            yield Segment(start, position, "hidden", True, reach)
+
+
+def _lone_marks(text: str, position: int, hints: dict[int, str]) -> Iterator[Segment]:
+    """A lone letter, or a ``?`` with a reading, that no run stands before."""
+    if position and _is_run_char(text[position - 1]):
+        return  # the run before it yields the segment
+    if _is_lone_ascii(text, position):
+        yield Segment(position, position, "letter", False, position)
+    elif text[position] == "?" and position in hints:
+        yield Segment(position, position, "lost", False, position)
 
 
 # -- how the run could have been made -------------------------------------------------------------
@@ -159,12 +188,15 @@ def hypotheses(
 ) -> list[Hypothesis]:
     """Where the run may start (after a seam, or its likeliest starts) times how it may end."""
     hint = hints.get(segment.end - 1 if segment.terminator == "hidden" else segment.end)
+    if segment.terminator == "lost":  # ?reading): a character lost whole, its reading left
+        lost = Slot(None, None, hint)
+        return [
+            Hypothesis(segment.start, segment.start + 1, ((0.0, (lost,)),), "gbk.lost_character")
+        ]
     seam = _seam(text, segment.start, hints)
     heads = [(segment.start, seam)] if seam else []
-    if segment.shifted:
-        heads += [(start, Slot(None, None)) for start in _likely_starts(text, segment, model)]
-    elif segment.terminator == "letter" and not seam:
-        heads.append((segment.end, Slot(None, None)))
+    reach = segment.reach if segment.shifted else max(segment.reach, segment.end - NEAR_STARTS)
+    heads += [(start, Slot(None, None)) for start in _likely_starts(text, segment, reach, model)]
     end = segment.end if segment.terminator == "hidden" else segment.end + 1
     found = []
     for start, head in heads:
@@ -190,23 +222,19 @@ def _seam(text: str, start: int, hints: dict[int, str]) -> Slot | None:
     return Slot(None, None, None, leads) if leads else None
 
 
-def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
-    """Starts whose re-paired inside reads best: a cheap filter before the full search."""
+def _likely_starts(text: str, segment: Segment, reach: int, model: LanguageModel) -> list[int]:
+    """Starts whose reading of the whole window, text as found before the start and re-paired
+    bytes after it, is likeliest: a cheap filter before the full search."""
     options: list[tuple[float, int]] = []
-    for start in range(max(segment.start, segment.end - MAX_RUN), segment.end):
+    for start in range(reach, segment.end):
         stream = byte_stream(text[start : segment.end])
         if stream is None:
             continue
         inside = "".join(
             decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in range(1, len(stream) - 1, 2)
         )
-        observed = text[start + 1 : segment.end]
-        gain = (
-            model.score(to_simplified(inside)) - model.score(to_simplified(observed))
-            if inside
-            else 0.0
-        )
-        options.append((gain / max(len(inside), 1), start))
+        window = to_simplified(text[reach:start] + inside)
+        options.append((model.score(window) / max(len(window), 1), start))
     starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
     return [*starts, segment.end] if segment.terminator == "letter" else starts
 

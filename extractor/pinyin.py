@@ -22,7 +22,7 @@ _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿế�
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
 # `(reading)` anywhere, or `?reading)` at a seam (no `(` before the reading).
 _ANNOTATION = regex.compile(rf"\((?P<reading>{_SYLLABLE})\)|(?<=\?)(?P<seam>{_SYLLABLE})\)")
-_GARBLE_MARKS = "?;{"
+_GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
 
 

@@ -27,7 +27,8 @@ from typing import NamedTuple
 import opencc
 from pypinyin import Style, pinyin
 
-from extractor.views import to_simplified
+from extractor.gbk import decode_pair
+from extractor.views import is_traditional, to_simplified
 
 DAMAGE_KINDS = (
     "s2t",
@@ -168,30 +169,7 @@ _WIDTH_FOLD.update({code: chr(code - 0xFEE0) for code in range(0xFF41, 0xFF5B)})
 
 @cache
 def gbk_bytes(char: str) -> bytes:
-    try:
-        return char.encode("gbk")
-    except UnicodeEncodeError:
-        return char.encode("gb18030")
-
-
-@cache
-def decode_pair(lead: int, trail: int) -> str | None:
-    """The site decoder on two bytes: a character, "" for a private-use one, None if invalid."""
-    if not (0x81 <= lead <= 0xFE and (0x40 <= trail <= 0x7E or 0x80 <= trail <= 0xFE)):
-        return None
-    try:
-        char = bytes((lead, trail)).decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return "" if 0xE000 <= ord(char) <= 0xF8FF else char
-
-
-@lru_cache(maxsize=1024)
-def is_traditional(text: str) -> bool:
-    """More characters that only Traditional uses than characters only Simplified uses."""
-    simplified_only = sum(a != b for a, b in zip(text, text.translate(_s2t_table()), strict=True))
-    traditional_only = sum(a != b for a, b in zip(text, to_simplified(text), strict=True))
-    return traditional_only > simplified_only
+    return char.encode("gb18030")
 
 
 # ---- damage to the document text (kept in the truth) ------------------------------------------
@@ -265,10 +243,16 @@ def site_decode(
 
 
 def _stream(pieces: list[Piece], first: int, last: int) -> tuple[bytes, dict[int, tuple[int, int]]]:
-    """GBK bytes of ``pieces[first:last]`` and, per character start, (piece, offset in piece)."""
+    """GBK bytes of ``pieces[first:last]`` and, per character start, (piece, offset in piece).
+
+    Readings are left out: on real pages no reading stands inside a garbled run, so the
+    readings were added after the damage (those of the characters it destroyed never were).
+    """
     data = bytearray()
     starts: dict[int, tuple[int, int]] = {}
     for number in range(first, last):
+        if pieces[number].tag == "reading":
+            continue
         for offset, char in enumerate(pieces[number].text):
             starts[len(data)] = (number, offset)
             data += gbk_bytes(char)
@@ -285,8 +269,12 @@ def _shiftable(piece: Piece) -> bool:
 
 
 def _seam(pieces: list[Piece], k: int, rng: random.Random, rates: Rates) -> Piece | None:
-    """`?reading)` for the character made of trail(q) and lead(p), if it forms and is drawn."""
-    q = pieces[k - 1]
+    """`?reading)` for the character made of trail(q) and lead(p), if it forms and is drawn.
+
+    Real pages show it after q's own reading (當(dāng)?shù)…): readings were added after the
+    damage, so q is the character before p, whether or not a reading follows it.
+    """
+    q = pieces[k - 2] if k >= 2 and pieces[k - 1].tag == "reading" else pieces[k - 1]
     if q.tag or q.index < 0 or not is_han(q.text) or len(gbk_bytes(q.text)) != 2:
         return None
     seam = decode_pair(gbk_bytes(q.text)[1], gbk_bytes(pieces[k].text)[0])
@@ -316,6 +304,8 @@ def shift_one(
     lost = [p.index for p in pieces[k:stop] if p.index >= 0]
     replacement = [seam] if seam else []
     replacement.append(Piece(fold_width(text) if fold else text, -1, "gbk_shift"))
+    if pieces[stop - 1].tag == "reading":  # the last lost character's reading stays after it
+        replacement.append(pieces[stop - 1])
     if offset:  # resync inside a reading: its tail stays as it falls
         replacement.append(Piece(pieces[stop].text[offset:], -1, pieces[stop].tag))
         stop += 1
