@@ -164,7 +164,8 @@ def _ranked(
             char for first, char in gbk.by_trail.get(trail, []) if leads is None or first in leads
         ]
     else:
-        chars = [char for _, _, char in gbk.by_reading.get(hint or "", [])]
+        row = gbk.by_reading.get(hint or "", [])
+        chars = [char for first, _, char in row if leads is None or first in leads]
     model = language_model()
     chars.sort(
         key=lambda c: model.char_logprob(gbk.simplified[c]) + hint_bonus(c, hint), reverse=True

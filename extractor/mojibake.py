@@ -56,6 +56,9 @@ UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─")
 
 
+Hints = dict[int, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of two-byte characters and what stands right after it."""
@@ -77,8 +80,9 @@ class Hypothesis:
     rule: str
 
 
-def find_repairs(text: str, hints: dict[int, str]) -> list[Splice]:
-    """Splices restoring the runs the model is sure of; ``hints`` maps positions to readings."""
+def find_repairs(text: str, hints: Hints) -> list[Splice]:
+    """Splices restoring the runs the model is sure of; ``hints`` maps positions to the
+    readings found after them (a seam ``?`` may carry its own and the lost character's)."""
     segments = list(suspect_segments(text, hints))
     if not segments:
         return []
@@ -139,7 +143,7 @@ def _reach(text: str, start: int) -> int:
     return reach
 
 
-def suspect_segments(text: str, hints: dict[int, str]) -> Iterator[Segment]:
+def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
     """Runs worth a search: those ending in a lone letter, a ``?`` or rare characters.
 
     A lone letter is always worth one (a lost lead byte on its own), and so is a ``?`` with a
@@ -164,13 +168,15 @@ def suspect_segments(text: str, hints: dict[int, str]) -> Iterator[Segment]:
             yield Segment(start, position + 1, "hidden", True, reach)
         elif after == "?" and (suspects or position in hints):
             yield Segment(start, position, "question", suspects > 0, reach)
+            if position in hints:
+                yield Segment(position, position, "lost", False, position)
         elif position < length and _is_lone_ascii(text, position):
             yield Segment(start, position, "letter", suspects > 0, reach)
         elif suspects >= 2 or _suspect(text[position - 1], model):
             yield Segment(start, position, "hidden", True, reach)
 
 
-def _lone_marks(text: str, position: int, hints: dict[int, str]) -> Iterator[Segment]:
+def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
     """A lone letter, or a ``?`` with a reading, that no run stands before."""
     if position and _is_run_char(text[position - 1]):
         return  # the run before it yields the segment
@@ -183,16 +189,12 @@ def _lone_marks(text: str, position: int, hints: dict[int, str]) -> Iterator[Seg
 # -- how the run could have been made -------------------------------------------------------------
 
 
-def hypotheses(
-    text: str, segment: Segment, hints: dict[int, str], model: LanguageModel
-) -> list[Hypothesis]:
+def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) -> list[Hypothesis]:
     """Where the run may start (after a seam, or its likeliest starts) times how it may end."""
-    hint = hints.get(segment.end - 1 if segment.terminator == "hidden" else segment.end)
-    if segment.terminator == "lost":  # ?reading): a character lost whole, its reading left
-        lost = Slot(None, None, hint)
-        return [
-            Hypothesis(segment.start, segment.start + 1, ((0.0, (lost,)),), "gbk.lost_character")
-        ]
+    readings = hints.get(segment.end - 1 if segment.terminator == "hidden" else segment.end, ())
+    hint = readings[-1] if readings else None
+    if segment.terminator == "lost":
+        return [_lost_whole(text, segment.start, hints)]
     seam = _seam(text, segment.start, hints)
     heads = [(segment.start, seam)] if seam else []
     reach = segment.reach if segment.shifted else max(segment.reach, segment.end - NEAR_STARTS)
@@ -209,12 +211,21 @@ def hypotheses(
     return found
 
 
-def _seam(text: str, start: int, hints: dict[int, str]) -> Slot | None:
+def _lost_whole(text: str, position: int, hints: Hints) -> Hypothesis:
+    """``?reading)``: a character lost whole with its reading left behind. With two readings,
+    the first is the seam's (it names the lost lead byte), the second the character's own."""
+    readings = hints[position]
+    seam = _seam(text, position + 1, hints) if len(readings) > 1 else None
+    lost = Slot(None, None, readings[-1], seam.leads if seam else None)
+    return Hypothesis(position, position + 1, (((0.0, (lost,)),),), "gbk.lost_character")
+
+
+def _seam(text: str, start: int, hints: Hints) -> Slot | None:
     """A ``?`` with a reading just before the run: it narrows down the lost lead byte."""
     if start < 1 or text[start - 1] != "?" or start - 1 not in hints:
         return None
     before = two_bytes(text[start - 2]) if start >= 2 else None
-    matches = table().by_reading.get(hints[start - 1], [])
+    matches = table().by_reading.get(hints[start - 1][0], [])
     exact = frozenset(
         trail for lead, trail, _ in matches if before is not None and lead == before[1]
     )
@@ -296,7 +307,7 @@ def _endings(
 
 
 def _repair(
-    text: str, segment: Segment, hints: dict[int, str], search: Search
+    text: str, segment: Segment, hints: Hints, search: Search
 ) -> tuple[float, Splice] | None:
     """The best hypothesis for a segment, as a splice, if it beats the text as found."""
     scored: list[tuple[float, Hypothesis, Reading]] = []

@@ -86,6 +86,12 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 )
             )
             hints.append(ReadingHint(anchor, reading))
+        elif hints and splices and splices[-1].end == match.start() and splices[-1].note:
+            # a second reading straight after a garbled one belongs to the same damage
+            splices.append(
+                _splice(match, "pinyin.after_garbled", f"reading {reading} follows a garbled one")
+            )
+            hints.append(ReadingHint(hints[-1].position, reading))
         elif _is_cjk(text[anchor]) or (splices and splices[-1].end == match.start()):
             splices.append(_splice(match, "pinyin.after_character", None))
     return splices, hints

@@ -84,11 +84,11 @@ def fix_pinyin_annotations(state: RepairState) -> list[Splice]:
 
 def fix_shifted_gbk(state: RepairState) -> list[Splice]:
     """Runs decoded one byte out of step, and lone trail bytes (馗刹咳 → 地干部, F將 → 現將)."""
-    hints = {}
+    hints: dict[int, tuple[str, ...]] = {}
     for hint in state.hints:
         position = state.editable.text_position(hint.position)
         if position is not None:
-            hints[position] = hint.reading
+            hints[position] = (*hints.get(position, ()), hint.reading)
     return find_repairs(state.editable.text, hints)
 
 

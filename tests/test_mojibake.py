@@ -26,7 +26,7 @@ def _shifted(text: str) -> str:
     return "".join(out)
 
 
-def _repaired(text: str, hints: dict[int, str] | None = None) -> str:
+def _repaired(text: str, hints: dict[int, tuple[str, ...]] | None = None) -> str:
     editable = EditableText(text)
     editable.apply(find_repairs(text, hints or {}))
     return editable.text
@@ -53,13 +53,13 @@ def test_a_shifted_run_ending_in_a_trail_letter_is_restored(before, damaged_part
 
 def test_a_lone_trail_letter_with_its_reading_is_restored():
     page = "實現了全年目標,F將有關情況總結如下"
-    assert _repaired(page, {8: "xiàn"}) == "實現了全年目標,現將有關情況總結如下"
+    assert _repaired(page, {8: ("xiàn",)}) == "實現了全年目標,現將有關情況總結如下"
 
 
 def test_a_seam_names_the_lost_lead_byte():
     # 當 = ae 94; 地 = b5 d8. The seam 數 (94 b5) carries the lost lead byte b5.
     page = "促進當?" + _shifted("地干部群眾樹立")[:6] + "l展"
-    repaired = _repaired(page, {3: "shù", 10: "fā"})
+    repaired = _repaired(page, {3: ("shù",), 10: ("fā",)})
     assert repaired.startswith("促進當地干部群眾樹")
     assert repaired.endswith("發展")
 
@@ -68,7 +68,7 @@ def test_uncertain_characters_are_marked_not_guessed():
     # 績 = bf 83, 如 = c8 e7: the seam 內 (83 c8) names the lost lead; the colon's trail byte
     # went with the line end, and nothing tells ： from ， or ！.
     page = "教學成績?" + _shifted("如下：")[:-1] + "?\n一、"
-    repaired = _repaired(page, {4: "nèi"})
+    repaired = _repaired(page, {4: ("nèi",)})
     assert repaired == f"教學成績如下{LOST_MARK}\n一、"
 
 
