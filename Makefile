@@ -19,6 +19,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+	$(BIN)/extractor eval corpus/gold --floors corpus/floors.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests bench

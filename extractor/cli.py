@@ -20,6 +20,14 @@ from rich.console import Console
 from rich.table import Table
 
 from extractor.errors import ExtractionError, RulesError, UnreadableInputError
+from extractor.evaluate import (
+    EvaluationError,
+    check_floors,
+    evaluate,
+    floor_messages,
+    load_floors,
+    render,
+)
 from extractor.model import Document, ErrorRecord
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
@@ -140,6 +148,39 @@ def synth_command(
     except ValueError as error:
         raise click.UsageError(str(error)) from error
     click.echo(f"{len(written)} inputs with truth written to {out_dir}", err=True)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML [floors]: exit 1 if a metric falls below its floor (or above its .max).",
+)
+@click.option(
+    "--json", "json_out", type=click.File("w", encoding="utf-8"), help="Write the numbers here."
+)
+@rules_option
+def eval_command(
+    gold_dir: Path, floors: Path | None, json_out: TextIO | None, rules_dirs: tuple[Path, ...]
+) -> None:
+    """Score extraction against GOLD_DIR's *.gold.json and *.truth.json files."""
+    try:
+        pinned = load_floors(floors) if floors else []
+        report = evaluate(gold_dir, _options(rules_dirs))
+    except EvaluationError as error:
+        raise click.UsageError(str(error)) from error
+    console = Console(width=max(shutil.get_terminal_size().columns, 100))
+    for table in render(report):
+        console.print(table)
+    if json_out:
+        json.dump(report.to_json(), json_out, ensure_ascii=False, indent=2)
+    breaches, skipped = check_floors(report.metrics(), pinned)
+    if floors:
+        for line in floor_messages(pinned, breaches, skipped):
+            click.echo(line, err=True)
+    if breaches:
+        sys.exit(1)
 
 
 @main.command("schema")

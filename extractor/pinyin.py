@@ -59,9 +59,9 @@ def _after_garbled(text: str, position: int, annotation_end: int) -> bool:
         return False
     before = text[position - 1] if position > 0 else ""
     after = text[annotation_end] if annotation_end < len(text) else ""
-    if before.isascii() and before.isalnum():
+    if before.isascii() and before.isalpha():
         return False
-    return _is_cjk(before) or _is_cjk(after)
+    return _is_cjk(before) or _is_cjk(after) or (before.isdigit() and after.isdigit())
 
 
 def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
