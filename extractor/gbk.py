@@ -27,9 +27,9 @@ FOLDED = {
     "!": "！",
 }  # mirrors fold these; in a run they are 2 bytes
 
-BEAM_WIDTH = 12
-CANDIDATES = 64  # characters tried for a lost byte: the likeliest by themselves
-INNER_BEAM_WIDTH = 48  # inside a two-character way, before the second character has its say
+BEAM_WIDTH = 10
+CANDIDATES = 48  # characters tried for a lost byte: the likeliest by themselves
+INNER_BEAM_WIDTH = 32  # inside a two-character way, before the second character has its say
 SLOT_MARGIN = 3.0  # nats the chosen character must lead every rival by, else it is "lost"
 HINT_MATCH, HINT_TONELESS, HINT_MISS = 4.0, 2.0, -8.0
 LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
@@ -123,11 +123,17 @@ def table() -> Table:
     return Table(by_lead, by_trail, by_reading, simplified, traditional)
 
 
-def out_of_script(char: str, traditional: bool) -> bool:
-    """A character only the other script uses (还 in a Traditional page, 還 in a Simplified one)."""
+def out_of_script(char: str, document_chars: frozenset[str], traditional: bool) -> bool:
+    """A character the page writes in the other script elsewhere (还 where it has 還).
+
+    Crude conversions leave some Simplified characters (干, 于, 后) in Traditional pages, so
+    only a form the page itself contradicts counts.
+    """
+    if char in document_chars:
+        return False
     gbk = table()
     converted = gbk.traditional[char] if traditional else gbk.simplified[char]
-    return converted != char
+    return converted != char and converted in document_chars
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,15 @@ Way = tuple[float, tuple[Slot, ...]]
 Step = tuple[Way, ...]
 
 
+@lru_cache(maxsize=256)
+def _pua_partners(previous: str) -> frozenset[int] | None:
+    """Lead bytes that make a private-use pair with the trail byte of ``previous``."""
+    encoded = two_bytes(previous) if previous else None
+    if encoded is None:
+        return frozenset()
+    return frozenset(lead for lead in LEAD_BYTES if decode_pair(encoded[1], lead) == "")
+
+
 def fits_after(previous: str, char: str, slot: Slot) -> bool:
     """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
     if not slot.dropped_before:
@@ -212,11 +227,11 @@ class _Beam:
 class Search:
     """Beam search over the slots of a hypothesis, scored by the word model in context."""
 
-    def __init__(
-        self, model: LanguageModel, document_bigrams: frozenset[str], traditional: bool
-    ) -> None:
+    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
         self.model = model
-        self.bigrams = document_bigrams
+        view = to_simplified(document)
+        self.bigrams = frozenset(view[i : i + 2] for i in range(len(view) - 1))
+        self.chars = frozenset(document)
         self.traditional = traditional
         self._words = model.words
         self._chars: dict[str, float] = {}
@@ -241,7 +256,7 @@ class Search:
         return text[-3:], (*best[-3:], candidate)
 
     def _script_cost(self, char: str) -> float:
-        return OTHER_SCRIPT_COST if out_of_script(char, self.traditional) else 0.0
+        return OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
 
     def _char_logprob(self, char: str) -> float:
         cached = self._chars.get(char)
@@ -271,27 +286,41 @@ class Search:
         )
 
     def _through(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> list[_Beam]:
-        simplified = table().simplified
         beams = [_Beam(b.bonus - cost, b.characters, b.context, b.best, b.slots) for b in beams]
         for number, slot in enumerate(way):
             width = BEAM_WIDTH if number == len(way) - 1 else INNER_BEAM_WIDTH
-            lost = slot.lost_bytes * LOST_BYTE_COST
-            options = [
-                (c, simplified[c], hint_bonus(c, slot.hint) - lost) for c in slot.candidates()
-            ]
-            grown = [
-                _Beam(
-                    beam.bonus + bonus,
-                    beam.characters + char,
-                    *self.extend(beam.context, beam.best, simple),
-                    (*beam.slots, slot),
-                )
-                for beam in beams
-                for char, simple, bonus in options
-                if not slot.dropped_before or fits_after(beam.characters[-1:], char, slot)
-            ]
+            options = self._options(slot)
+            grown = []
+            for beam in beams:
+                allowed = _pua_partners(beam.characters[-1:]) if slot.dropped_before else None
+                for char, simple, bonus, lead in options:
+                    if allowed is None or lead in allowed:
+                        context, best = self.extend(beam.context, beam.best, simple)
+                        grown.append(
+                            _Beam(
+                                beam.bonus + bonus,
+                                beam.characters + char,
+                                context,
+                                best,
+                                (*beam.slots, slot),
+                            )
+                        )
             beams = sorted(grown, key=lambda beam: beam.total, reverse=True)[:width]
         return beams
+
+    def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
+        """Each candidate with its Simplified form, its prior bonus and its lead byte."""
+        simplified = table().simplified
+        lost = slot.lost_bytes * LOST_BYTE_COST
+        return [
+            (
+                c,
+                simplified[c],
+                hint_bonus(c, slot.hint) - lost - self._script_cost(c),
+                two_bytes(c)[0],
+            )  # type: ignore[index]
+            for c in slot.candidates()
+        ]
 
     def _finish(self, beam: _Beam, right: str) -> float:
         context, best = beam.context, beam.best

@@ -87,9 +87,7 @@ def find_repairs(text: str, hints: Hints) -> list[Splice]:
     if not segments:
         return []
     model = language_model()
-    view = to_simplified(text)
-    bigrams = frozenset(view[i : i + 2] for i in range(len(view) - 1))
-    search = Search(model, bigrams, is_traditional(text))
+    search = Search(model, text, is_traditional(text))
     chosen = [found for s in segments if (found := _repair(text, s, hints, search)) is not None]
     return _without_overlaps(chosen)
 
