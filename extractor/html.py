@@ -66,7 +66,8 @@ _BLOCK_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _PAGE_MARKERS = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s/>]", re.IGNORECASE)
-_BLOCK_MARKUP = re.compile(r"</?(?:p|div|br|td|li|tr|h[1-6]|table|ul|ol)[\s/>]", re.IGNORECASE)
+# Opening block tags only: residue in plain text is mostly closing tags (</p>) and line breaks.
+_BLOCK_MARKUP = re.compile(r"<(?:p|div|td|li|tr|h[1-6]|table|ul|ol)[\s>]", re.IGNORECASE)
 # Site furniture. Elements removed with their content by tag name, or by a class or id that
 # names them; "nav" etc. may sit anywhere in the value, "ad" only as a word of its own.
 _FURNITURE = ("navigation", "link_list")  # token kinds of folded elements
