@@ -154,7 +154,8 @@ def test_looks_like_html():
     assert looks_like_html(PAGE)
     assert looks_like_html("<HTML><BODY>甲</BODY></HTML>")
     assert looks_like_html("<p>一</p><p>二</p><p>三</p><div>四</div><p>五</p>")
-    assert not looks_like_html("一、基本情况</p>\n二、做法</p>\n三、成效</p>\n四</p>\n五</p>\n六</p>")
+    residue = "一、基本情况</p>\n二、做法</p>\n三、成效</p>\n四</p>\n五</p>\n六</p>"
+    assert not looks_like_html(residue)
     assert not looks_like_html("")
     assert not looks_like_html("全年共完成检查42次</p>，整改问题15个。")
     assert not looks_like_html("完成了全年任务bsp;取得良好成效/span>。")
