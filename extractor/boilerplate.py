@@ -13,7 +13,6 @@ from extractor.offsets import Splice
 from extractor.rules import BoilerplateRule, RuleSet
 
 KIND = "boilerplate"
-_SENTENCE_ENDS = frozenset("。!?;:…”’)】》」』、") | frozenset("．")
 
 
 @dataclass(frozen=True)
@@ -46,12 +45,6 @@ def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(view) if newline == -1 else newline + 1
 
 
-def _cuts_a_sentence(view: str, line_start: int) -> bool:
-    """Whether the line before a page break stops mid-sentence (金额3,5 / 86.4万元)."""
-    before = view[:line_start].rstrip("\n")
-    return bool(before) and line_start > 0 and before[-1] not in _SENTENCE_ENDS
-
-
 def _removed_span(
     hit: tuple[BoilerplateRule, int, int, int, int], view: str, boundaries: list[int]
 ) -> tuple[int, int]:
@@ -59,8 +52,6 @@ def _removed_span(
     rule, match_start, match_end, line_start, line_end = hit
     if rule.action == "drop_line":
         return line_start, line_end
-    if rule.action == "drop_break":
-        return (line_start - 1 if _cuts_a_sentence(view, line_start) else line_start), line_end
     if rule.action == "drop_rest":
         following = bisect_right(boundaries, line_start)
         return line_start, boundaries[following] if following < len(boundaries) else len(view)

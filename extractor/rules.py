@@ -57,12 +57,11 @@ class BoilerplateRule(_Rule):
     """Site furniture found line by line, and the markers where a new document starts.
 
     ``drop_line`` removes the matching line, ``drop_match`` only the match, ``drop_rest`` the
-    line and everything after it; ``drop_break`` removes a page-break line and, when it cut a
-    sentence in two, joins the halves; ``split`` starts a new document at the line and removes
-    the match (the marker), keeping the rest of the line as the new document's first line.
+    line and everything after it; ``split`` starts a new document at the line and removes the
+    match (the marker), keeping the rest of the line as the new document's first line.
     """
 
-    action: Literal["drop_line", "drop_match", "drop_rest", "drop_break", "split"]
+    action: Literal["drop_line", "drop_match", "drop_rest", "split"]
     examples: list[str]
     counter_examples: list[str] = []
 
