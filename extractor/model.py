@@ -46,11 +46,25 @@ class Repair(_Model):
 
 
 class Section(Span):
-    level: int
+    """A numbered heading or enumeration item; ``start``/``end`` cover it and its content."""
+
+    level: int = Field(
+        description="1 = 一、 (and 第一章/第一条), 2 = (一), 3 = 1., 4 = (1), 5 = ① ⑴ 1); "
+        "a decimal outline's depth (2.1 → 2); an item one below the heading it sits under"
+    )
     kind: Literal["heading", "item"] = "heading"
-    marker: str
-    title: str
-    path: list[int] = Field(default_factory=list)
+    marker: str = Field(description="the numbering as written: 一、 （一） 1. 一是 首先 2.1")
+    title: str = Field(description="to the first 。；： or line end (an item's also to ，)")
+    title_start: int = Field(0, description="where the title begins in Document.text")
+    title_end: int = Field(0, description="where the title ends in Document.text")
+    style: str = Field("", description="id of the marker rule (rules/sections.toml)")
+    flags: list[str] = Field(
+        default_factory=list,
+        description="irregular numbering, kept as written: repeated, out_of_order, jump, restart",
+    )
+    path: list[int] = Field(
+        default_factory=list, description="indices from the top of the tree: [1, 0]"
+    )
     children: list[Section] = Field(default_factory=list)
 
 
@@ -117,6 +131,10 @@ class Document(_Model):
     encoding: str = Field(description="detected encoding of the input bytes")
     input_format: Literal["text", "html"] = "text"
     title: str | None = None
+    document_type: str | None = Field(
+        None,
+        description="总结, 计划, 述职报告, 调研报告, 讲话, 通知 … (Simplified), from the title",
+    )
     issuer: str | None = None
     signed_date: DateMention | None = None
     text: str

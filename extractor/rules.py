@@ -66,6 +66,28 @@ class BoilerplateRule(_Rule):
     counter_examples: list[str] = []
 
 
+class SectionStyleRule(_Rule):
+    """One marker form of the heading grammar (``rules/sections.toml``); see that file's header."""
+
+    family: str
+    kind: Literal["heading", "item"]
+    level: int
+    rank: int
+    numbering: Literal["cn", "arabic", "circled", "paren_circled", "words", "decimal"]
+    positions: list[Literal["line", "sentence", "clause", "word"]]
+    line_needs_sequence: bool = False
+    values: dict[str, int] = {}
+    examples: list[tuple[str, str]]
+    counter_examples: list[str] = []
+
+    @field_validator("pattern")
+    @classmethod
+    def _captures_the_number(cls, pattern: str) -> str:
+        if "(?P<num>" not in pattern:
+            raise ValueError("pattern must capture the numbering in a group named `num`")
+        return pattern
+
+
 R = TypeVar("R", bound=_Rule)
 
 
@@ -74,6 +96,9 @@ class RuleSet:
     residue: tuple[ResidueRule, ...]
     boilerplate: tuple[BoilerplateRule, ...]
     document_types: tuple[str, ...]  # longest first, so 述职报告 wins over 报告
+    section_styles: tuple[SectionStyleRule, ...] = ()
+    secondary_document_types: tuple[str, ...] = ()  # 打算 after 总结: the type only if alone
+    issuer_suffixes: tuple[str, ...] = ()  # what a signing unit's name ends with: 局, 委员会 …
 
 
 @lru_cache(maxsize=256)
@@ -103,7 +128,14 @@ def _load(extra_dirs: tuple[Path, ...]) -> RuleSet:
     residue = _merge(directories, "residue.toml", ResidueRule)
     boilerplate = _merge(directories, "boilerplate.toml", BoilerplateRule)
     document_types = _lexicon(directories, "lexicon/document_types.txt")
-    return RuleSet(residue=residue, boilerplate=boilerplate, document_types=document_types)
+    return RuleSet(
+        residue=residue,
+        boilerplate=boilerplate,
+        document_types=document_types,
+        section_styles=_merge(directories, "sections.toml", SectionStyleRule),
+        secondary_document_types=_lexicon(directories, "lexicon/secondary_document_types.txt"),
+        issuer_suffixes=_lexicon(directories, "lexicon/issuer_suffixes.txt"),
+    )
 
 
 def _merge(directories: Sequence[Path], name: str, model: type[R]) -> tuple[R, ...]:

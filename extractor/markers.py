@@ -1,0 +1,181 @@
+"""The marker grammar: where a heading or item marker could be, and what number it carries.
+
+The styles come from ``rules/sections.toml`` (see its header). All of them are compiled into one
+alternation and run once over the matching view, so finding candidates costs one regex pass;
+the view is Simplified and width-folded with one character per text character, so offsets into
+it are offsets into the text. Whether a candidate is a heading is not decided here: that is the
+structural pass in ``extractor/sections.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from extractor.rules import SectionStyleRule
+
+Position = Literal["line", "sentence", "clause", "word"]
+
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0} | {
+    char: value for value, char in enumerate("一二三四五六七八九", start=1)
+}
+_SENTENCE_END = frozenset("。;:!?")  # in the width-folded view: ；：！？ are ASCII there
+_CLAUSE_END = frozenset(",、")
+_SPACE = frozenset(" \t\r\u3000")
+
+
+def chinese_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十八 → 28, 一百零五 → 105; digits pass through (第3章 → 3)."""
+    if numeral.isdigit():
+        return int(numeral)
+    total = 0
+    current = 0
+    for char in numeral:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A compiled marker form: the rule's data, ready for the structural pass."""
+
+    id: str
+    family: str
+    kind: Literal["heading", "item"]
+    level: int
+    rank: int
+    numbering: str
+    positions: frozenset[str]
+    line_needs_sequence: bool
+    values: tuple[tuple[str, int], ...]
+    table: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def number(self, numeral: str) -> tuple[int, ...] | None:
+        """The number as a tuple (one part, or one per depth of a decimal outline)."""
+        if self.numbering == "decimal":
+            return tuple(int(part) for part in numeral.split("."))
+        if self.numbering == "arabic":
+            return (int(numeral),)
+        if self.numbering == "circled":
+            return (ord(numeral) - 0x2460 + 1,)
+        if self.numbering == "paren_circled":
+            return (ord(numeral) - 0x2474 + 1,)
+        if self.numbering == "words":
+            value = self.table.get(numeral)
+            return None if value is None else (value,)
+        value = chinese_number(numeral)
+        return None if value is None else (value,)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A marker found in the text: where, what it reads as, and where it stands."""
+
+    start: int
+    end: int  # end of the marker (the title follows, after any spaces)
+    style: Style
+    number: tuple[int, ...]
+    position: Position
+
+    @property
+    def n(self) -> int:
+        return self.number[-1]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    pattern: regex.Pattern[str]
+    styles: dict[int, tuple[Style, int]]  # index of a branch's closing group → (style, num group)
+
+
+_COMPILED: dict[int, tuple[Sequence[SectionStyleRule], Grammar]] = {}
+
+
+def compile_grammar(rules: Sequence[SectionStyleRule]) -> Grammar:
+    """One alternation of every style; each branch is a group named after its style.
+
+    Compiled once per rule set (``load_rules`` caches its rule sets, so they keep their identity).
+    """
+    cached = _COMPILED.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    grammar = _compile(rules)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[id(rules)] = (rules, grammar)
+    return grammar
+
+
+def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
+    compiled: dict[str, Style] = {}
+    branches = []
+    for index, rule in enumerate(rules):
+        name = f"s{index}"
+        compiled[name] = Style(
+            id=rule.id,
+            family=rule.family,
+            kind=rule.kind,
+            level=rule.level,
+            rank=rule.rank,
+            numbering=rule.numbering,
+            positions=frozenset(rule.positions),
+            line_needs_sequence=rule.line_needs_sequence,
+            values=tuple(rule.values.items()),
+            table=dict(rule.values),
+        )
+        pattern = rule.pattern.replace("(?P<num>", f"(?P<n{index}>")
+        branches.append(f"(?:{pattern})(?P<{name}>)")  # closes last: names the branch
+    # Every marker starts with one of these: the lookahead lets the engine skip all other
+    # characters without trying each branch there.
+    starts = r"(?=[\d一二三四五六七八九十百零〇(①-⒇第首其再最然])"
+    pattern = regex.compile(starts + "(?:" + "|".join(branches) + ")", regex.MULTILINE)
+    styles = {
+        pattern.groupindex[name]: (style, pattern.groupindex["n" + name[1:]])
+        for name, style in compiled.items()
+    }
+    return Grammar(pattern, styles)
+
+
+def find_candidates(view: str, grammar: Grammar) -> list[Candidate]:
+    """Every marker the grammar sees in the view, in text order, with its position class."""
+    candidates = []
+    styles = grammar.styles
+    for match in grammar.pattern.finditer(view):
+        style, group = styles[match.lastindex]
+        start, end = match.span()
+        position = position_of(view, start)
+        if position not in style.positions:
+            continue
+        number = style.number(match.group(group))
+        if number is None:
+            continue
+        while end > start and view[end - 1] in _SPACE:
+            end -= 1
+        candidates.append(Candidate(start, end, style, number, position))
+    return candidates
+
+
+def position_of(view: str, start: int) -> Position:
+    """What stands before ``start`` once spaces are skipped: a line start, a sentence end …"""
+    index = start - 1
+    while index >= 0 and view[index] in _SPACE:
+        index -= 1
+    if index < 0 or view[index] == "\n":
+        return "line"
+    if view[index] in _SENTENCE_END:
+        return "sentence"
+    if view[index] in _CLAUSE_END:
+        return "clause"
+    return "word"
