@@ -17,7 +17,9 @@ from typing import TextIO
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.tree import Tree
 
 from extractor.errors import ExtractionError, RulesError, UnreadableInputError
 from extractor.evaluate import (
@@ -28,7 +30,7 @@ from extractor.evaluate import (
     load_floors,
     render,
 )
-from extractor.model import Document, ErrorRecord
+from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
 from extractor.synth import DAMAGE_KINDS, synthesize
@@ -102,6 +104,45 @@ def clean_command(path: str, explain: bool, rules_dirs: tuple[Path, ...]) -> Non
         click.echo(document.text)
         if explain:
             _explain(document)
+
+
+@main.command("outline")
+@click.argument("path")
+@rules_option
+def outline_command(path: str, rules_dirs: tuple[Path, ...]) -> None:
+    """Print the section tree of each document in PATH (a file or - for stdin)."""
+    item = Input(source=path, path=None if path == STDIN else Path(path))
+    try:
+        documents = extract(_read(item), source=item.source, options=_options(rules_dirs))
+    except ExtractionError as error:
+        _report(error, item.source)
+        sys.exit(1)
+    console = Console(width=max(shutil.get_terminal_size().columns, 100))
+    for document in documents:
+        console.print(_outline(document))
+
+
+def _outline(document: Document) -> Tree:
+    date = document.signed_date
+    facts = [
+        document.document_type or "—",
+        document.issuer or "no issuer",
+        date.text if date else "no date",
+    ]
+    tree = Tree(
+        f"[bold]{escape(document.title or '(no title)')}[/]  [dim]{escape(' · '.join(facts))}[/]"
+    )
+    _grow(tree, document.sections)
+    return tree
+
+
+def _grow(branch: Tree, sections: list[Section]) -> None:
+    for section in sections:
+        flags = f" [yellow]({', '.join(section.flags)})[/]" if section.flags else ""
+        kind = " [dim]item[/]" if section.kind == "item" else ""
+        title = section.title if len(section.title) <= 40 else section.title[:39] + "…"
+        label = f"[cyan]{escape(section.marker)}[/] {escape(title)}"
+        _grow(branch.add(f"{label} [dim]L{section.level}[/]{kind}{flags}"), section.children)
 
 
 @main.command("summarize")

@@ -58,6 +58,7 @@ class Closing:
     issuer_span: tuple[int, int] | None = None
     date: SignedDate | None = None
     notes: list[str] = field(default_factory=list)
+    start: int | None = None  # where the closing block begins (its first unit or date line)
 
 
 def find_closing(text: str, view: str, issuer_suffixes: tuple[str, ...]) -> Closing:
@@ -75,10 +76,11 @@ def find_closing(text: str, view: str, issuer_suffixes: tuple[str, ...]) -> Clos
         if prefix:
             span = _stripped(view, start, found.start())
             issuer = _issuer(text, view, span, issuer_suffixes)
-            return Closing(issuer, span if issuer else None, date, notes)
+            return Closing(issuer, span if issuer else None, date, notes, start)
         span = _issuer_above(view, lines[index + 1 :], start, issuer_suffixes)
         issuer = _issuer(text, view, span, issuer_suffixes) if span else None
-        return Closing(issuer, span if issuer else None, date, notes)
+        block = span[0] if span else start
+        return Closing(issuer, span if issuer else None, date, notes, block)
     return Closing()
 
 

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.boilerplate import find_furniture, shift_positions
+from extractor.closing import document_type, find_closing
 from extractor.decode import decode
 from extractor.errors import NoContentError
 from extractor.html import html_splices, looks_like_html
-from extractor.model import Document, Repair
+from extractor.markers import compile_grammar
+from extractor.model import DateMention, Document, Repair
 from extractor.offsets import EditableText, RepairRecord
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
+from extractor.sections import parse_sections, section_path_at, to_sections
 from extractor.segment import cut, tidy
 from extractor.titles import detect_title
 from extractor.views import matching_view
@@ -72,23 +75,58 @@ def extract(
         raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
         raw_end = len(decoded.text) if index == len(spans) - 1 else editable.raw_end_of(end - 1)
         text = editable.text[start:end]
-        documents.append(
-            Document(
-                id=f"{digest[:20]}-{index}",
-                source=source,
-                index=index,
-                encoding=decoded.encoding,
-                input_format=input_format,
-                title=detect_title(text, rules.document_types),
-                text=text,
-                raw_start=raw_start,
-                raw_end=raw_end,
-                original=decoded.text,
-                repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
-                notes=notes,
-            )
+        document = Document(
+            id=f"{digest[:20]}-{index}",
+            source=source,
+            index=index,
+            encoding=decoded.encoding,
+            input_format=input_format,
+            text=text,
+            raw_start=raw_start,
+            raw_end=raw_end,
+            original=decoded.text,
+            repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
+            notes=list(notes),
         )
+        documents.append(_structure(document, editable, start, rules))
     return documents
+
+
+def _structure(document: Document, editable: EditableText, start: int, rules: RuleSet) -> Document:
+    """Title, type, section tree, issuer and signed date of one document, in place."""
+    text = document.text
+    view = matching_view(text)
+
+    def raw_span(span_start: int, span_end: int) -> tuple[int, int]:
+        return editable.raw_span(start + span_start, start + span_end)
+
+    document.title = detect_title(text, rules.document_types)
+    title_view = matching_view(document.title) if document.title else None
+    document.document_type = document_type(
+        title_view, rules.document_types, rules.secondary_document_types
+    )
+    closing = find_closing(text, view, rules.issuer_suffixes)
+    grammar = compile_grammar(rules.section_styles)
+    nodes = parse_sections(text, view, grammar, end=closing.start)
+    document.sections = to_sections(text, nodes, raw_span)
+    document.issuer = closing.issuer
+    document.notes.extend(closing.notes)
+    if closing.date is not None:
+        date = closing.date
+        raw_start, raw_end = raw_span(date.start, date.end)
+        document.signed_date = DateMention(
+            start=date.start,
+            end=date.end,
+            raw_start=raw_start,
+            raw_end=raw_end,
+            text=text[date.start : date.end],
+            year=date.year,
+            month=date.month,
+            day=date.day,
+            year_masked=date.year_masked,
+            section_path=section_path_at(document.sections, date.start),
+        )
+    return document
 
 
 def _documents(editable: EditableText, rules: RuleSet) -> list[tuple[int, int]]:

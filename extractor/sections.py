@@ -68,12 +68,16 @@ class Node:
         return None
 
 
-def parse_sections(text: str, view: str, grammar: Grammar) -> list[Node]:
-    """The heading tree of one document (``view`` is its matching view)."""
+def parse_sections(text: str, view: str, grammar: Grammar, end: int | None = None) -> list[Node]:
+    """The heading tree of one document (``view`` is its matching view).
+
+    The last sections run to ``end`` (the closing block, when the caller knows where it is).
+    """
     candidates = _resolve_outline(find_candidates(view, grammar), view, grammar)
-    root = Node("", "root", 0, 0, (0,), 0, 0, end=len(text))
+    root = Node("", "root", 0, 0, (0,), 0, 0)
     nodes = _Builder(candidates).build(root)
     _fill_titles(text, view, nodes)
+    root.end = max(len(text) if end is None else end, nodes[-1].title_end if nodes else 0)
     _fill_ends(root)
     return root.children
 

@@ -98,3 +98,15 @@ def test_bad_rules_folder_is_a_usage_error(runner, seed_folder, tmp_path):
     result = runner.invoke(main, ["extract", str(seed_folder / "seed.txt"), "--rules", str(rules)])
     assert result.exit_code == 2
     assert "rule x" in result.output
+
+
+def test_outline_prints_the_section_tree(runner, seed_folder):
+    result = runner.invoke(main, ["outline", str(seed_folder / "seed.txt")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("畢節地區審計局201*年度開展集團幫扶工作總結")
+    assert "畢節地區審計局" in lines[0] and "二0一一年十二月九日" in lines[0]
+    assert any("一、 工作基本情況" in line for line in lines)
+    assert any("一是 加強組織領導" in line and "item" in line for line in lines)
+    assert any("5." in line and "repeated" in line for line in lines)
+    assert sum(line.lstrip("│ ").startswith(("├", "└")) for line in lines) == 58

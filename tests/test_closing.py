@@ -81,6 +81,9 @@ def test_spans_point_at_the_text():
     assert text[found.date.start : found.date.end] == "2019年12月20日"
     start, end = found.issuer_span
     assert text[start:end] == "溪源县审计局"
+    assert found.start == start
+    one_line = BODY + "白岩镇人民政府二〇二〇年一月八日"
+    assert closing(one_line).start == one_line.index("白岩镇")
 
 
 @pytest.mark.parametrize(

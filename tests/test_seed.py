@@ -126,3 +126,92 @@ def test_all_garbled_runs_are_restored_within_a_tenth_of_a_percent(documents):
     total = sum(len(d.text) for d in documents)
     assert errors / total <= 0.001, (errors, total)
     assert sum(a == e for (_, a), (_, e) in zip(settled, HAND_REPAIRED_RUNS, strict=True)) >= 12
+
+
+# ---- sections, title, issuer, signed date ---------------------------------------------------
+
+# Every numbered heading and enumeration item of the two documents, by hand (58 in all), as
+# level + kind (h/i) + marker. Irregular numbering is kept as written: the second document
+# repeats 5. and puts 三、 after 四、; 3. stands glued to the end of a flattened table.
+SEED_OUTLINE = [
+    "1h一、 2i一是 2i二是 2i三是 1h二、 2i一是 2i二是 2i三是 2i四是 "
+    "1h三、 2i一是 2i二是 2i一是 2i二是 2i三是 2i四是",
+    "1h一、 1h二、 1h三、 1h四、 2h(一) 3h1. 3h2. 3h3. 4h(1) 4h(2) 4h(3) 4h(4) 4h(5) 4h(6) "
+    "2h(二) 3h1. 3h2. 3h3. 3h4. 3h5. 4h(1) 4h(2) 4h(3) 4h(4) 4h(5) 3h5. 2h(三) "
+    "1h三、 3h1. 3h2. 3h3. 3h4. 3h5. 1h四、 3h1. 3h2. 3h3. 1h五、 1h六、 3h1. 3h2. 3h3.",
+]
+SEED_FLAGS = {(1, "5."): ["repeated"], (1, "三、"): ["out_of_order"]}
+
+
+def _flat_sections(document):
+    from extractor.sections import flatten
+
+    return flatten(document.sections)
+
+
+def test_every_heading_and_item_of_the_seed(documents):
+    found = [
+        " ".join(f"{s.level}{s.kind[0]}{s.marker}" for s in _flat_sections(document))
+        for document in documents
+    ]
+    assert found == SEED_OUTLINE
+    assert sum(len(outline.split()) for outline in found) == 58
+
+
+def test_seed_titles_follow_the_annotation_convention(documents):
+    """A heading's title runs to the first 。；： or the line end (an item's also to ，), or to
+    the next section when it follows inline; checked here with plain string operations."""
+    for document in documents:
+        sections = _flat_sections(document)
+        starts = [s.start for s in sections[1:]] + [len(document.text)]
+        for section, limit in zip(sections, starts, strict=True):
+            rest = document.text[section.start + len(section.marker) : limit].lstrip(" \u3000")
+            if section.kind == "item":
+                rest = rest.lstrip(",，")
+            ends = "。；：;:\n" + (",，" if section.kind == "item" else "")
+            cut = min([rest.index(c) for c in ends if c in rest], default=len(rest))
+            assert section.title == rest[:cut].rstrip(), section
+            assert document.text[section.title_start : section.title_end] == section.title
+    first, second = documents
+    assert [s.title for s in first.sections] == [
+        "工作基本情況",
+        "幫扶做法和工作成效",
+        "存在問題和201*年幫扶計劃",
+    ]
+    assert [s.title for s in second.sections][:2] == ["指導思想", "目標要求"]
+
+
+def test_seed_irregular_numbering_is_flagged_not_renumbered(documents):
+    flagged = {
+        (index, s.marker): s.flags
+        for index, document in enumerate(documents)
+        for s in _flat_sections(document)
+        if s.flags
+    }
+    assert flagged == SEED_FLAGS
+
+
+def test_seed_sections_know_their_paths_and_raw_offsets(documents):
+    from extractor.sections import section_path_at
+
+    for document in documents:
+        for section in _flat_sections(document):
+            assert section_path_at(document.sections, section.start) == section.path
+            assert document.original[section.raw_start] == section.marker[0]
+            assert section.raw_start < section.raw_end <= document.raw_end
+
+
+def test_seed_issuers_and_signed_dates(documents):
+    first, second = documents
+    assert (first.issuer, first.document_type) == ("畢節地區審計局", "总结")
+    assert (second.issuer, second.document_type) == ("黔江區人民小學校", "总结")
+    dates = [(d.signed_date.year, d.signed_date.month, d.signed_date.day) for d in documents]
+    assert dates == [(2011, 12, 9), (2011, 7, 8)]
+    assert [d.signed_date.text for d in documents] == ["二0一一年十二月九日", "二一一年七月八日"]
+    for document in documents:
+        date = document.signed_date
+        assert document.text[date.start : date.end] == date.text
+        assert document.original[date.raw_start : date.raw_end] == date.text
+    assert [d.signed_date.section_path for d in documents] == [[], []]  # after the last section
+    assert any("二一一年七月八日" in note and "2011" in note for note in second.notes)
+    assert not any("二0一一年" in note for note in first.notes)
