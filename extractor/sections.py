@@ -6,9 +6,11 @@ decides, per candidate:
 - **whether it is a heading**: at a line start it is (a few damaged forms also need a plausible
   number); after a sentence end (。；：！？, for items also ，、) its number must start a run (1)
   or continue it (the previous sibling's number + 1, or the last number of its family anywhere
-  when it is the first under its parent: 第五条 under 第三章, 四是 under a new heading); anywhere
-  else it needs its neighbours in the run on both sides (名次3.校本 between 2. and 4.). So a lone
-  3.14, 1.5万元 or 五年级(2)班 is never a heading.
+  when it is the first under its parent: 第五条 under 第三章, 四是 under a new heading), or jump
+  ahead when the next of its family follows on (四、 after 二、, then 五、: lost content); anywhere
+  else it must continue its run and the next of its family must follow on (名次3.校本 between 2.
+  and 4.). So a lone 3.14, 1.5万元 or 五年级(2)班 is never a heading. Sequence words (首先，其次，
+  最后，) carry their own evidence, the comma: once 首先 has begun a run they may stand anywhere.
 - **where it goes**: a family already open on the stack makes it a sibling of that heading; a
   family seen before goes back under the kind of parent it was first seen under; a new family
   nests under the open heading when GB/T 9704 ranks it lower (一、 → (一) → 1. → (1) → ①),
@@ -196,12 +198,14 @@ class _Builder:
         n = candidate.n
         if candidate.style.numbering == "words":
             return n == 1 or family in self.last_number
-        in_sequence = n in (1, self._expected(family, previous))
+        expected = self._expected(family, previous)
+        in_sequence = n in (1, expected)
+        proved = self.next_number[index] == n + 1
         if candidate.position == "line":
             return in_sequence or not candidate.style.line_needs_sequence
         if candidate.position in ("sentence", "clause"):
-            return in_sequence
-        return in_sequence and self.next_number[index] == n + 1
+            return in_sequence or (n > expected and proved)  # 四、 after 二、, then 五、
+        return in_sequence and proved
 
     def _node(self, candidate: Candidate, family: str, parent: Node, previous: Node | None) -> Node:
         style: Style = candidate.style

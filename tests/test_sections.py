@@ -103,6 +103,17 @@ CASES = [
     ("第一，建设加快推进。\n第二，住房扎实有序。\n", ["第一", "第二"]),
     # a number lost between a table and the next item, proved by its neighbours
     ("1.管理明显。\n2.质量提升。\n名次3.校本教研。\n4.凝聚力。\n", ["1.", "2.", "3.", "4."]),
+    # lost newlines: a run may jump ahead inline when the next of its family follows on
+    ("一、领导。二、重点。做好帮扶。四、不足。五、打算。", ["一、", "二、", "四、", "五、"]),
+    # lost newlines: sequence words glued to a heading title, articles glued to a chapter title
+    (
+        "二、教学方面首先，认真备课。其次，加强教研。最后，关注学困生。",
+        ["二、", "首先", "其次", "最后"],
+    ),
+    (
+        "第一章总则第一条为了。第二条适用。第二章组织第三条成立。第四条施行。",
+        ["第一章", "第一条", "第二条", "第二章", "第三条", "第四条"],
+    ),
     # an item glued to a heading, continuing the run of the previous heading
     (
         "三、措施\n一是完善。二是公开。三是监管。\n四、问题四是强化绩效。五是建库。\n",
@@ -133,6 +144,9 @@ NOT_HEADINGS = [
     "1、2月份完成。",
     "版本V3.15发布。",
     "这是(3)号文件。",
+    "我们首先要做好。其次是落实。",
+    "根据第三条规定办理。",
+    "共五、六人参加。增长3.5万元。",
 ]
 
 
