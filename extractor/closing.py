@@ -14,6 +14,7 @@ width-folded pages read the same; offsets are offsets into the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -88,7 +89,9 @@ def _last_lines(view: str) -> list[tuple[int, int]]:
     """Spans of the last few non-blank lines, bottom first, stripped of edge spaces."""
     lines: list[tuple[int, int]] = []
     end = len(view)
-    while end > 0 and len(lines) < _LINES_LOOKED_AT:
+    for _ in range(_LINES_LOOKED_AT * 8):  # blank lines between them, within reason
+        if end <= 0 or len(lines) == _LINES_LOOKED_AT:
+            break
         start = view.rfind("\n", 0, end) + 1
         span = _stripped(view, start, end)
         if span[1] > span[0]:
@@ -199,14 +202,10 @@ def document_type(
 
 def _type_words(title_view: str, types: tuple[str, ...]) -> list[tuple[str, int]]:
     """Type words in the title, longest first at each position (述职报告 before 报告)."""
-    found = []
-    position = 0
-    while position < len(title_view):
-        for word in types:  # longest first
-            if title_view.startswith(word, position):
-                found.append((word, position))
-                position += len(word)
-                break
-        else:
-            position += 1
-    return found
+    return [(found.group(), found.start()) for found in _alternation(types).finditer(title_view)]
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
+    longest_first = sorted(words, key=lambda word: (-len(word), word))
+    return regex.compile("|".join(regex.escape(word) for word in longest_first))
