@@ -1,41 +1,43 @@
-"""GBK at the byte level: the codec as mirror sites apply it, and a search over lost bytes.
+"""GBK at the byte level: the codec as mirror sites apply it, and the characters bytes allow.
 
 Shared by the mojibake repair (which undoes a one-byte shift) and the damage simulator (which
 makes one). The site decoder reads a lead byte 0x81–0xFE and a trail byte 0x40–0x7E/0x80–0xFE as
 one character; a pair that lands in the private-use area is dropped; full-width punctuation is
-folded to ASCII afterwards. ``best_reading`` fills the bytes a hypothesis says were lost with
-the characters a word model (and the pinyin readings left beside the damage) like best.
+folded to ASCII afterwards. A ``Slot`` is one original character with some of its bytes lost;
+its candidates are the characters the known bytes (and the constraints around them) allow.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pypinyin import pinyin_dict
 
-from extractor.lm import LanguageModel, language_model
+from extractor.lm import language_model
 from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
 TRAIL_BYTES = (*range(0x40, 0x7F), *range(0x80, 0xFF))
+HIGH_TRAILS = frozenset(range(0x80, 0xFF))  # a trail the decoder could not show as ASCII
 FOLDED = {
     ",": "，",
     ";": "；",
     ":": "：",
     "!": "！",
+    "(": "（",
+    ")": "）",
+    "?": "？",
 }  # mirrors fold these; in a run they are 2 bytes
 
-BEAM_WIDTH = 10
-CANDIDATES = 48  # characters tried for a lost byte: the likeliest by themselves
-INNER_BEAM_WIDTH = 32  # inside a two-character way, before the second character has its say
-SLOT_MARGIN = 3.0  # nats the chosen character must lead every rival by, else it is "lost"
+# What a "?" may have swallowed: the decoder paired a trail byte with the ASCII byte after it.
+SWALLOWED = ",\n;:()?!. %0123456789"
+CANDIDATES = 64  # characters tried for a lost byte: those most used in words
+CANDIDATES_WITH_TRAIL = 48  # … when the trail byte is known, fewer are enough
+CANDIDATES_WHOLE = 160  # … when both bytes are lost and only a seam or a reading narrows them
 HINT_MATCH, HINT_TONELESS, HINT_MISS = 4.0, 2.0, -8.0
-LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
-DROPPED_PAIR_COST = 2.5  # about -log(0.09): the share of shifted pairs that are private-use
-DOCUMENT_BIGRAM_BONUS = 1.5  # a pair of characters the document uses elsewhere
-OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 
 
 @cache
@@ -52,10 +54,11 @@ def decode_pair(lead: int, trail: int) -> str | None:
 
 @cache
 def two_bytes(char: str) -> bytes | None:
-    """The GBK bytes a character of a garbled run stands for (folded punctuation unfolded)."""
-    char = FOLDED.get(char, char)
+    """The GBK bytes a character of a garbled run stands for (folded characters unfolded)."""
     if char.isascii():
-        return None
+        if not (char in FOLDED or char.isalnum()):
+            return None
+        char = FOLDED.get(char) or chr(ord(char) + 0xFEE0)
     try:
         encoded = char.encode("gb18030")
     except UnicodeEncodeError:
@@ -69,6 +72,20 @@ def byte_stream(text: str) -> bytes | None:
     return None if any(part is None for part in parts) else b"".join(parts)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1)
+def pua_starters() -> frozenset[int]:
+    """Bytes that, read as a lead, make a private-use pair with some trail: A1–AF, D7, F8–FE."""
+    return frozenset(
+        lead for lead in LEAD_BYTES if any(decode_pair(lead, t) == "" for t in TRAIL_BYTES)
+    )
+
+
+@lru_cache(maxsize=256)
+def pua_partners(trail: int) -> frozenset[int]:
+    """Lead bytes that make a private-use pair when read after ``trail``: the pair was dropped."""
+    return frozenset(lead for lead in LEAD_BYTES if decode_pair(trail, lead) == "")
+
+
 def toneless(reading: str) -> str:
     marks = unicodedata.normalize("NFD", reading)
     return "".join(c for c in marks if not unicodedata.combining(c)).replace("ü", "v")
@@ -80,6 +97,12 @@ def readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
     listed = pinyin_dict.pinyin_dict.get(ord(char))
     marked = frozenset(listed.split(",")) if listed else frozenset()
     return marked, frozenset(toneless(reading) for reading in marked)
+
+
+def fits_reading(char: str, reading: str) -> bool:
+    """Whether ``reading`` is one of the character's own (tones aside)."""
+    marked, plain = readings(char)
+    return reading in marked or toneless(reading) in plain
 
 
 def hint_bonus(char: str, hint: str | None) -> float:
@@ -132,224 +155,77 @@ def out_of_script(char: str, document_chars: frozenset[str], traditional: bool) 
     if char in document_chars:
         return False
     gbk = table()
-    converted = gbk.traditional[char] if traditional else gbk.simplified[char]
+    converted = (gbk.traditional if traditional else gbk.simplified).get(char, char)
     return converted != char and converted in document_chars
 
 
 @dataclass(frozen=True)
 class Slot:
-    """One original character: its known bytes (None where lost) and the reading beside it."""
+    """One original character: its known bytes (None where lost) and what narrows the rest.
+
+    ``leads``/``trails`` restrict a lost byte (a seam names the lead; a dropped private-use
+    pair or a byte the decoder swallowed names the kind of trail). ``dropped_before``: the pair
+    (previous character's trail, own lead) was private-use, so the decoder dropped it.
+    """
 
     lead: int | None
     trail: int | None
     hint: str | None = None
-    leads: frozenset[int] | None = None  # a lost lead narrowed down by a seam
-    dropped_before: bool = False  # the pair (previous trail, own lead) was private-use, so dropped
+    leads: frozenset[int] | None = None
+    trails: frozenset[int] | None = None
+    dropped_before: bool = False
+    swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
 
     @property
     def lost_bytes(self) -> int:
-        return (self.lead is None) + (self.trail is None)
+        return 1 if self.swallowed else (self.lead is None) + (self.trail is None)
 
     def candidates(self) -> list[str]:
         """The characters the known bytes allow, likeliest first, at most CANDIDATES of them."""
-        return _ranked(self.lead, self.trail, self.leads, self.hint)
+        if self.swallowed:
+            return list(self.swallowed)
+        return _ranked(self.lead, self.trail, self.leads, self.trails, self.hint)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _ranked(
-    lead: int | None, trail: int | None, leads: frozenset[int] | None, hint: str | None
+    lead: int | None,
+    trail: int | None,
+    leads: frozenset[int] | None,
+    trails: frozenset[int] | None,
+    hint: str | None,
 ) -> list[str]:
+    """Ranked by how much the character is used in words, not alone: 育 is rare as a word of
+    its own but common in 教育, and a lost byte is usually filled inside a word."""
     gbk = table()
     if lead is not None and trail is not None:
         char = decode_pair(lead, trail)
         return [char] if char else []
+    options: list[tuple[int, int, str]]
     if lead is not None:
-        chars = [char for _, char in gbk.by_lead.get(lead, [])]
+        options = [(lead, t, c) for t, c in gbk.by_lead.get(lead, [])]
     elif trail is not None:
-        chars = [
-            char for first, char in gbk.by_trail.get(trail, []) if leads is None or first in leads
+        options = [(first, trail, c) for first, c in gbk.by_trail.get(trail, [])]
+    elif hint is not None:
+        options = gbk.by_reading.get(hint, [])
+    else:  # both bytes lost and no reading: only a seam's leads narrow it down
+        options = [
+            (first, t, c) for first in sorted(leads or ()) for t, c in gbk.by_lead.get(first, [])
         ]
-    else:
-        row = gbk.by_reading.get(hint or "", [])
-        chars = [char for first, _, char in row if leads is None or first in leads]
-    model = language_model()
+    chars = [
+        c
+        for first, second, c in options
+        if (leads is None or first in leads) and (trails is None or second in trails)
+    ]
+    counts = language_model().char_counts
     chars.sort(
-        key=lambda c: model.char_logprob(gbk.simplified[c]) + hint_bonus(c, hint), reverse=True
+        key=lambda c: _log_count(counts.get(gbk.simplified[c], 0)) + hint_bonus(c, hint),
+        reverse=True,
     )
-    return chars[:CANDIDATES]
+    if lead is None and trail is None:
+        return chars[:CANDIDATES_WHOLE]
+    return chars[: CANDIDATES if trail is None else CANDIDATES_WITH_TRAIL]
 
 
-# A step is a choice between ways of reading the same bytes: one character, or, when a
-# private-use pair was dropped between two visible ones, two characters with a byte lost each.
-# Each way carries its prior cost.
-Way = tuple[float, tuple[Slot, ...]]
-Step = tuple[Way, ...]
-
-
-@lru_cache(maxsize=256)
-def _pua_partners(previous: str) -> frozenset[int] | None:
-    """Lead bytes that make a private-use pair with the trail byte of ``previous``."""
-    encoded = two_bytes(previous) if previous else None
-    if encoded is None:
-        return frozenset()
-    return frozenset(lead for lead in LEAD_BYTES if decode_pair(encoded[1], lead) == "")
-
-
-def fits_after(previous: str, char: str, slot: Slot) -> bool:
-    """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
-    if not slot.dropped_before:
-        return True
-    before, own = two_bytes(previous), two_bytes(char)
-    return before is not None and own is not None and decode_pair(before[1], own[0]) == ""
-
-
-@dataclass(frozen=True)
-class Reading:
-    characters: str
-    score: float
-    slots: tuple[Slot, ...]
-    uncertain: tuple[int, ...]  # characters not clear enough to write
-
-
-@dataclass(frozen=True)
-class _Beam:
-    bonus: float
-    characters: str
-    context: str
-    best: tuple[float, ...]
-    slots: tuple[Slot, ...]
-
-    @property
-    def total(self) -> float:
-        return self.best[-1] + self.bonus
-
-
-class Search:
-    """Beam search over the slots of a hypothesis, scored by the word model in context."""
-
-    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
-        self.model = model
-        view = to_simplified(document)
-        self.bigrams = frozenset(view[i : i + 2] for i in range(len(view) - 1))
-        self.chars = frozenset(document)
-        self.traditional = traditional
-        self._words = model.words
-        self._chars: dict[str, float] = {}
-
-    def extend(
-        self, context: str, best: tuple[float, ...], char: str
-    ) -> tuple[str, tuple[float, ...]]:
-        """Append one Simplified character to an incremental best-segmentation score.
-
-        ``context`` holds the last three characters, ``best`` the scores of the last four
-        positions: enough for dictionary words of up to four characters.
-        """
-        text = context + char
-        words = self._words
-        candidate = best[-1] + self._char_logprob(char)
-        for length in range(2, min(len(text), len(best)) + 1):
-            logprob = words.get(text[-length:])
-            if logprob is not None and best[-length] + logprob > candidate:
-                candidate = best[-length] + logprob
-        if text[-2:] in self.bigrams:
-            candidate += DOCUMENT_BIGRAM_BONUS
-        return text[-3:], (*best[-3:], candidate)
-
-    def _script_cost(self, char: str) -> float:
-        return OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-
-    def _char_logprob(self, char: str) -> float:
-        cached = self._chars.get(char)
-        if cached is None:
-            cached = self._chars[char] = self.model.char_logprob(char)
-        return cached
-
-    def run(self, text: str) -> tuple[str, tuple[float, ...]]:
-        state: tuple[str, tuple[float, ...]] = ("", (0.0,))
-        for char in text:
-            state = self.extend(*state, char)
-        return state
-
-    def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
-        """The likeliest characters for the steps between two contexts (Simplified)."""
-        context, best = self.run(left)
-        beams = [_Beam(0.0, "", context, best, ())]
-        for step in steps:
-            grown = [beam for cost, way in step for beam in self._through(beams, way, cost)]
-            if not grown:
-                return None
-            beams = sorted(grown, key=lambda beam: beam.total, reverse=True)[:BEAM_WIDTH]
-        winner = max(beams, key=lambda beam: self._finish(beam, right))
-        score = self._finish(winner, right)
-        return Reading(
-            winner.characters, score, winner.slots, self._uncertain(winner, left, right, score)
-        )
-
-    def _through(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> list[_Beam]:
-        beams = [_Beam(b.bonus - cost, b.characters, b.context, b.best, b.slots) for b in beams]
-        for number, slot in enumerate(way):
-            width = BEAM_WIDTH if number == len(way) - 1 else INNER_BEAM_WIDTH
-            options = self._options(slot)
-            grown = []
-            for beam in beams:
-                allowed = _pua_partners(beam.characters[-1:]) if slot.dropped_before else None
-                for char, simple, bonus, lead in options:
-                    if allowed is None or lead in allowed:
-                        context, best = self.extend(beam.context, beam.best, simple)
-                        grown.append(
-                            _Beam(
-                                beam.bonus + bonus,
-                                beam.characters + char,
-                                context,
-                                best,
-                                (*beam.slots, slot),
-                            )
-                        )
-            beams = sorted(grown, key=lambda beam: beam.total, reverse=True)[:width]
-        return beams
-
-    def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
-        """Each candidate with its Simplified form, its prior bonus and its lead byte."""
-        simplified = table().simplified
-        lost = slot.lost_bytes * LOST_BYTE_COST
-        return [
-            (
-                c,
-                simplified[c],
-                hint_bonus(c, slot.hint) - lost - self._script_cost(c),
-                two_bytes(c)[0],
-            )  # type: ignore[index]
-            for c in slot.candidates()
-        ]
-
-    def _finish(self, beam: _Beam, right: str) -> float:
-        context, best = beam.context, beam.best
-        for char in right:
-            context, best = self.extend(context, best, char)
-        return best[-1] + beam.bonus
-
-    def _uncertain(self, winner: _Beam, left: str, right: str, score: float) -> tuple[int, ...]:
-        """Characters filled from a lost byte, without a reading, that a rival nearly matches."""
-        simplified = table().simplified
-        uncertain = []
-        for index, slot in enumerate(winner.slots):
-            if slot.lost_bytes == 0 or slot.hint is not None:
-                continue
-            chars = winner.characters
-            following = winner.slots[index + 1] if index + 1 < len(winner.slots) else None
-            rivals = [
-                c
-                for c in slot.candidates()
-                if c != chars[index]
-                and fits_after(chars[index - 1 : index], c, slot)
-                and (following is None or fits_after(c, chars[index + 1], following))
-            ]
-            base = winner.bonus
-            for rival in rivals:
-                chars = winner.characters[:index] + rival + winner.characters[index + 1 :]
-                text = left + "".join(simplified.get(c, c) for c in chars) + right
-                _, best = self.run(text)
-                if score - (best[-1] + base) < SLOT_MARGIN:
-                    uncertain.append(index)
-                    break
-        return tuple(uncertain)
+def _log_count(count: int) -> float:
+    return math.log(count + 1)

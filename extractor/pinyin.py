@@ -10,6 +10,7 @@ whose ``(`` was swallowed; its reading is removed and remembered the same way.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,36 +66,57 @@ def _after_garbled(text: str, position: int, annotation_end: int) -> bool:
 
 
 def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
-    """Splices that delete every pinyin annotation, and the hints left by garbled ones."""
+    """Splices that delete every pinyin annotation, and the hints left by garbled ones.
+
+    Besides readings after garble marks, a reading that is not the character's own (熱(róng))
+    or a second reading straight after one (危(wēi)(fáng)) belongs to a character the damage
+    took: it is kept as a hint at the character it follows.
+    """
     readings = valid_readings()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
+    anchor_of_last = -1
     for match in _ANNOTATION.finditer(text):
         reading = match.group("reading") or match.group("seam")
         if reading not in readings or match.start() == 0:
             continue
         anchor = match.start() - 1
+        follows_reading = bool(splices) and splices[-1].end == match.start()
+        if follows_reading:
+            anchor = anchor_of_last
         if match.group("seam") is not None:
-            splices.append(
-                _splice(match, "pinyin.seam", f"reading {reading} marks a lost character")
-            )
+            note = f"reading {reading} marks a lost character"
+            splices.append(_splice(match, "pinyin.seam", note))
             hints.append(ReadingHint(anchor, reading))
         elif _after_garbled(text, anchor, match.end()):
-            splices.append(
-                _splice(
-                    match, "pinyin.after_garbled", f"reading {reading} follows a garbled character"
-                )
-            )
+            note = f"reading {reading} follows a garbled character"
+            splices.append(_splice(match, "pinyin.after_garbled", note))
             hints.append(ReadingHint(anchor, reading))
-        elif hints and splices and splices[-1].end == match.start() and splices[-1].note:
-            # a second reading straight after a garbled one belongs to the same damage
-            splices.append(
-                _splice(match, "pinyin.after_garbled", f"reading {reading} follows a garbled one")
-            )
-            hints.append(ReadingHint(hints[-1].position, reading))
-        elif _is_cjk(text[anchor]) or (splices and splices[-1].end == match.start()):
-            splices.append(_splice(match, "pinyin.after_character", None))
+        elif _is_cjk(text[anchor]) or text[anchor] in "(（" or follows_reading:
+            if _fits(text[anchor], reading) and not follows_reading:
+                splices.append(_splice(match, "pinyin.after_character", None))
+            else:
+                note = f"reading {reading} is not {text[anchor]}'s own: a lost character's"
+                splices.append(_splice(match, "pinyin.stray", note))
+                hints.append(ReadingHint(anchor, reading))
+        else:
+            continue
+        anchor_of_last = anchor
     return splices, hints
+
+
+def _fits(char: str, reading: str) -> bool:
+    """Whether ``reading`` is one of the character's own, tones aside."""
+    listed = pinyin_dict.pinyin_dict.get(ord(char))
+    if not listed:
+        return False
+    own = listed.split(",")
+    return reading in own or _toneless(reading) in {_toneless(r) for r in own}
+
+
+def _toneless(reading: str) -> str:
+    marks = unicodedata.normalize("NFD", reading)
+    return "".join(c for c in marks if not unicodedata.combining(c))
 
 
 def _splice(match: regex.Match[str], rule: str, note: str | None) -> Splice:

@@ -66,10 +66,21 @@ def test_a_seam_names_the_lost_lead_byte():
 
 def test_uncertain_characters_are_marked_not_guessed():
     # 績 = bf 83, 如 = c8 e7: the seam 內 (83 c8) names the lost lead; the colon's trail byte
-    # went with the line end, and nothing tells ： from ， or ！.
-    page = "教學成績?" + _shifted("如下：")[:-1] + "?\n一、"
+    # took the < of </p> along ("?"), and nothing tells ： from ， or ！.
+    page = "教學成績?" + _shifted("如下：")[:-1] + "?/p>\n一、"
     repaired = _repaired(page, {4: ("nèi",)})
-    assert repaired == f"教學成績如下{LOST_MARK}\n一、"
+    assert repaired == f"教學成績如下{LOST_MARK}/p>\n一、"
+
+
+def test_a_character_known_only_by_its_reading_is_put_back():
+    # 房 lost its lead byte, and its trail byte went with the 1 after it: only the reading
+    # (fáng) after 危's own shows that a character stood there.
+    assert _repaired("改造農村危11戶,全村", {4: ("fáng",)}) == "改造農村危房11戶,全村"
+
+
+def test_a_seam_with_nothing_after_it_is_the_whole_character():
+    # 任 = c8 ce, 務 = 84 d5: the seam 蝿 (ce 84) names the lead; d5 was dropped before ",".
+    assert _repaired("全面完成任?,全年", {5: ("yíng",)}) == "全面完成任務,全年"
 
 
 @pytest.mark.parametrize(

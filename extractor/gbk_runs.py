@@ -1,0 +1,350 @@
+"""Where shifted-GBK runs may stand in a text, and every way each could have been made.
+
+A run is decoded one byte out of step until a byte below 0x80 falls on a lead position, so it
+ends in one of a few ways (``Segment.terminator``):
+
+- ``letter``: the last character's trail byte was ASCII and shows as a lone letter (F, l, {);
+- ``question``: the last trail byte swallowed the ASCII byte after it and showed as ``?``;
+- ``hidden``: the last trail byte was dropped and the ASCII byte after it shows as it was;
+- ``vanished``: a character lost its lead byte and then its trail: nothing shows of it but the
+  reading the mirror put after it (危(wēi)(fáng)11 → 危房11).
+
+A ``?`` with a reading just before a run is its *seam* (the character made of the previous
+trail byte and the lost lead byte), which names the lost lead byte. A reading after the run
+belongs to its last character. Each ``Hypothesis`` is one start and one way to end, as steps of
+``gbk.Slot``s; inside, every re-paired character may instead hide a dropped private-use pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractor.gbk import (
+    FOLDED,
+    HIGH_TRAILS,
+    SWALLOWED,
+    Slot,
+    byte_stream,
+    decode_pair,
+    fits_reading,
+    pua_starters,
+    table,
+    two_bytes,
+)
+from extractor.gbk_search import Step
+from extractor.lm import LanguageModel, language_model
+from extractor.views import to_simplified
+
+DROPPED_PAIR_COST = 2.5  # about -log(0.09): the share of shifted pairs that are private-use
+RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
+MAX_RUN = 24
+STARTS_TRIED = 3
+SUSPECT_WINDOW = 8
+NEAR_STARTS = 3  # starts tried before a lone letter when no rare character points further back
+_COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─")
+
+_LOST_BRACKET = re.compile(r"/[a-z]+>")
+
+Hints = dict[int, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Visible run characters ``text[start:end]`` and how the run would have ended."""
+
+    start: int
+    end: int
+    terminator: str  # "letter", "question", "hidden" or "vanished"
+    hint: str | None  # the reading of the last character, left after the run
+    reach: int  # how far left the run may have begun
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """A way ``text[start:end]`` could have been made, as steps whose lost bytes are to fill."""
+
+    start: int
+    end: int
+    steps: tuple[Step, ...]
+    rule: str
+    kept: str = ""  # characters at the start of the span that stay as they are
+
+
+# -- where to look ------------------------------------------------------------------------------
+
+
+def is_run_char(char: str) -> bool:
+    """A character a shifted run can show: two GBK bytes, not ASCII (ā and the like are GBK
+    too: readings are gone by now)."""
+    return not char.isascii() and two_bytes(char) is not None
+
+
+def is_lone_mark(text: str, position: int) -> bool:
+    """A trail byte in the ASCII range standing in Chinese text, not part of a word or code."""
+    char = text[position]
+    if not 0x40 <= ord(char) <= 0x7E:
+        return False
+    before = text[position - 1] if position > 0 else "\n"
+    after = text[position + 1] if position + 1 < len(text) else "\n"
+    for neighbour in (before, after):
+        if neighbour.isascii() and (
+            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha())
+        ):
+            return False  # part of a word, a code or a number such as 3A
+    if is_run_char(before):
+        return True
+    return (before in FOLDED or before in "\n " or before.isdigit()) and (
+        is_run_char(after) or after.isdigit()
+    )
+
+
+def _suspect(char: str, model: LanguageModel) -> bool:
+    """A character rarely seen in real Chinese text, or a symbol out of place in it."""
+    if char in _COMMON_SYMBOLS or "\u2460" <= char <= "\u24ff":
+        return False
+    if char.isascii():  # folded punctuation and digits are common; a letter among Han is not
+        return char.isalpha()
+    simplified = to_simplified(char)
+    if "\u4e00" <= simplified <= "\u9fff":
+        return model.is_rare(simplified, RARE_COUNT)
+    return not "\uff01" <= char <= "\uff5e"
+
+
+def is_folded_inside(text: str, position: int) -> bool:
+    """An ASCII character that may be a full-width one a shifted pair made (a3 xx: ，；？ or a
+    letter or digit), folded by the mirror: one of the folded marks, or a letter or digit on
+    its own, with run characters on the right."""
+    char = text[position]
+    if position + 1 >= len(text) or not is_run_char(text[position + 1]):
+        return False
+    if char in FOLDED:
+        return True
+    before = text[position - 1] if position else "\n"
+    return char.isascii() and char.isalnum() and not (before.isascii() and before.isalnum())
+
+
+def _reach(text: str, start: int, hints: Hints) -> int:
+    """How far left a run may have begun: across run characters and folded marks, up to a
+    seam or any other character with a reading (the damage before it ended there)."""
+    reach = start
+    while reach > 0 and start - reach < MAX_RUN and reach - 1 not in hints:
+        if not (is_run_char(text[reach - 1]) or is_folded_inside(text, reach - 1)):
+            break
+        reach -= 1
+    return reach
+
+
+def _stray_reading(text: str, position: int, hints: Hints) -> str | None:
+    """A reading after ``text[position]`` that is not its own: it belongs to a lost character."""
+    readings = hints.get(position)
+    if not readings or text[position] in "?" or is_lone_mark(text, position):
+        return None
+    return None if fits_reading(text[position], readings[-1]) else readings[-1]
+
+
+def _is_seam(text: str, position: int, hints: Hints) -> bool:
+    """A ``?`` with a reading: on the pages seen, the seam before a run (or before the single
+    character a run was), whatever follows it."""
+    return text[position] == "?" and position in hints
+
+
+def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
+    """Runs worth a search: those ending in a lone letter, a ``?``, a stray reading or rare
+    characters, and characters vanished but for their reading."""
+    model = language_model()
+    position, length = 0, len(text)
+    while position < length:
+        if not is_run_char(text[position]):
+            yield from _lone_marks(text, position, hints)
+            position += 1
+            continue
+        start = position
+        while position < length and (
+            is_run_char(text[position])
+            or (is_folded_inside(text, position) and position not in hints)
+        ):
+            position += 1
+            if not is_run_char(text[position - 1]):
+                yield from _stretch_end(text, start, position - 1, hints, model)
+            stray = _stray_reading(text, position - 1, hints)
+            if stray is not None:
+                yield from _stray_ends(text, start, position, stray, hints)
+                break
+        else:
+            yield from _stretch_end(text, start, position, hints, model)
+
+
+def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> Iterator[Segment]:
+    """A reading after ``text[end - 1]`` that is not its own: a run ended there with its last
+    trail byte dropped, or a whole character vanished after it."""
+    after = text[end] if end < len(text) else "\n"
+    if ord(after) < 0x40:  # the resync rule: an ASCII byte the lost trail byte could not take
+        yield Segment(start, end, "hidden", reading, _reach(text, end - 1, hints))
+        yield Segment(end, end, "vanished", reading, end)
+
+
+def _stretch_end(
+    text: str, start: int, end: int, hints: Hints, model: LanguageModel
+) -> Iterator[Segment]:
+    """How a run may end at ``end``, if anything before it is suspect."""
+    window = text[max(start, end - SUSPECT_WINDOW) : end]
+    suspects = sum(_suspect(char, model) for char in window)
+    after = text[end] if end < len(text) else "\n"
+    hint = hints[end][-1] if end in hints else None
+    reach = _reach(text, end, hints)
+    reach = reach if suspects else max(reach, end - NEAR_STARTS)
+    if reach > 0 and _is_seam(text, reach - 1, hints):
+        suspects += 2  # a seam says a run starts there: it ends somewhere
+    if end < len(text) and is_lone_mark(text, end):
+        yield Segment(start, end, "letter", hint, reach)
+    elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
+        yield Segment(start, end + 1, "hidden", hint, reach)
+    elif after == "?" and suspects >= 2:
+        yield Segment(start, end, "question", hint, reach)
+        yield Segment(start, end, "hidden", None, reach)
+    elif ord(after) < 0x40 and (suspects >= 2 or _suspect(text[end - 1], model)):
+        yield Segment(start, end, "hidden", None, reach)
+
+
+def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
+    """A lone letter, a ``?`` with a reading, or a reading after punctuation, no run before."""
+    if position and is_run_char(text[position - 1]):
+        return  # the run before it yields the segment
+    hint = hints[position][-1] if position in hints else None
+    if is_lone_mark(text, position):
+        yield Segment(position, position, "letter", hint, position)
+    elif position and _is_seam(text, position - 1, hints) and ord(text[position]) < 0x40:
+        # a seam, then the character's trail byte took the ASCII byte along ("?") or was
+        # dropped before it: nothing of the character shows
+        kind = "question" if text[position] == "?" else "hidden"
+        yield Segment(position, position, kind, hint, position)
+    elif (
+        hint is not None
+        and text[position] in "(（"
+        and ord(text[position + 1 :][:1] or "\n") < 0x40
+    ):
+        yield Segment(position + 1, position + 1, "vanished", hint, position + 1)
+
+
+# -- how the run could have been made -------------------------------------------------------------
+
+
+def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) -> list[Hypothesis]:
+    """Where the run may start (after a seam, or its likeliest starts) times how it ends."""
+    if segment.terminator == "vanished":
+        return [_vanished(text, segment)]
+    seam = _seam_leads(text, segment.start, hints)
+    starts = [segment.start] if seam is not None else _likely_starts(text, segment, model)
+    end = segment.end + (segment.terminator in ("letter", "question"))
+    found = []
+    for start in starts:
+        stream = byte_stream(text[start : segment.end])
+        if stream is None:
+            continue
+        steps = _steps(stream, seam, segment, text)
+        if steps:
+            span_start = start - 1 if seam is not None else start
+            rule = "gbk.lost_lead" if not stream and segment.terminator == "letter" else "gbk.shift"
+            found.append(Hypothesis(span_start, end, steps, rule))
+    return found
+
+
+def _vanished(text: str, segment: Segment) -> Hypothesis:
+    """The character before stays; after it comes one known only by its reading."""
+    lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
+    before = text[segment.start - 1]
+    return Hypothesis(
+        segment.start - 1, segment.start, (((0.0, (lost,)),),), "gbk.lost_character", before
+    )
+
+
+def _seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
+    """The lost lead bytes a seam ``?reading)`` before ``start`` allows, if there is a seam."""
+    if start < 1 or not _is_seam(text, start - 1, hints):
+        return None
+    before = two_bytes(text[start - 2]) if start >= 2 else None
+    matches = table().by_reading.get(hints[start - 1][0], [])
+    exact = frozenset(
+        trail for lead, trail, _ in matches if before is not None and lead == before[1]
+    )
+    leads = exact or frozenset(trail for _, trail, _ in matches if trail >= 0x81)
+    return leads or None
+
+
+def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
+    """Starts whose reading of the whole window, text as found before the start and re-paired
+    bytes after it, is likeliest: a cheap filter before the full search."""
+    options: list[tuple[float, int]] = []
+    for start in range(segment.reach, segment.end):
+        stream = byte_stream(text[start : segment.end])
+        if stream is None:
+            continue
+        inside = "".join(
+            decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in range(1, len(stream) - 1, 2)
+        )
+        window = to_simplified(text[segment.reach : start] + inside)
+        options.append((model.score(window) / max(len(window), 1), start))
+    starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
+    if segment.terminator == "letter":
+        starts.append(segment.end)
+    return starts
+
+
+def _steps(
+    stream: bytes, seam: frozenset[int] | None, segment: Segment, text: str
+) -> tuple[Step, ...]:
+    """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
+    letter = ord(text[segment.end]) if segment.terminator == "letter" else None
+    swallowed = _swallowed(text, segment)
+    if not stream:
+        if seam is None and letter is None and segment.hint is None:
+            return ()
+        trails = None if letter is not None else HIGH_TRAILS
+        only = Slot(None, letter, segment.hint, seam, trails)
+        return (((0.0, (only,)),), *swallowed)
+    first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
+    if seam is not None:
+        first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
+    middle = tuple(
+        (
+            (0.0, (Slot(stream[i], stream[i + 1]),)),
+            _dropped(Slot(stream[i], None), Slot(None, stream[i + 1])),
+        )
+        for i in range(1, len(stream) - 1, 2)
+    )
+    return (tuple(first), *middle, _last(stream[-1], letter, segment.hint), *swallowed)
+
+
+def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
+    """The ASCII byte a ``?`` took with it, as a step of its own, when it was text.
+
+    A reading after the ``?`` or a closing tag missing its ``<`` (拢?/p>) says the byte was
+    markup: the reading's bracket or the tag's, which are not restored.
+    """
+    if segment.terminator != "question" or segment.hint is not None:
+        return ()
+    if _LOST_BRACKET.match(text, segment.end + 1):
+        return ()
+    return (((0.0, (Slot(None, None, swallowed=SWALLOWED),)),),)
+
+
+def _last(dangling: int, letter: int | None, hint: str | None) -> Step:
+    """The last character: its lead byte dangles; its trail is the letter, or was lost."""
+    if letter is not None:
+        own = Slot(dangling, letter, hint)
+        return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
+    own = Slot(dangling, None, hint, trails=HIGH_TRAILS)
+    if hint is None:
+        return ((0.0, (own,)),)
+    lost = Slot(None, None, hint, trails=HIGH_TRAILS)
+    return ((0.0, (own,)), _dropped(Slot(dangling, None), lost))
+
+
+def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
+    """Two characters where one was seen: the pair (before's trail, after's lead) was
+    private-use, so the decoder dropped it; before's trail must be able to start one."""
+    first = Slot(before.lead, None, before.hint, before.leads, pua_starters())
+    second = Slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
+    return DROPPED_PAIR_COST, (first, second)

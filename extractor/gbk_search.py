@@ -1,0 +1,253 @@
+"""Filling lost bytes: a beam search over the characters they allow, scored in context.
+
+A hypothesis about a garbled run is a sequence of *steps*; each step offers one or more *ways*
+of reading the same visible bytes (one character, or two when a private-use pair was dropped
+between them), each way a tuple of ``Slot``s with a prior cost. The search keeps the best few
+partial readings, scoring each by the word model over the Simplified view, by the document's own
+usage (a pair of characters the page writes elsewhere is likely again), by the readings left
+beside the damage and by the page's script. Partial readings are compared only after the known
+characters that follow them have been appended: 指 only beats 中 once 揮部 is in view.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extractor.gbk import Slot, hint_bonus, out_of_script, pua_partners, table, two_bytes
+from extractor.lm import LanguageModel
+from extractor.views import to_simplified
+
+BEAM_WIDTH = 10
+INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
+LOOKAHEAD = 3  # known characters appended before partial readings are compared
+LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
+DOCUMENT_BIGRAM_BONUS = 2.0  # a pair of characters the document uses elsewhere
+OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
+SLOT_MARGIN = 3.0  # nats the chosen character must lead every rival by, else it is "lost"
+
+Way = tuple[float, tuple[Slot, ...]]
+Step = tuple[Way, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    characters: str
+    score: float
+    slots: tuple[Slot, ...]
+    uncertain: tuple[int, ...]  # characters not clear enough to write
+
+
+@dataclass(frozen=True, slots=True)
+class _Beam:
+    bonus: float
+    characters: str
+    context: str
+    best: tuple[float, ...]
+    slots: tuple[Slot, ...]
+
+    @property
+    def total(self) -> float:
+        return self.best[-1] + self.bonus
+
+
+State = tuple[str, tuple[float, ...]]
+
+
+class Search:
+    """Beam search over the slots of a hypothesis, scored by the word model in context."""
+
+    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
+        self.model = model
+        view = to_simplified(document)
+        self.bigram_counts = Counter(view[i : i + 2] for i in range(len(view) - 1))
+        self.chars = frozenset(document)
+        self.traditional = traditional
+        self._words = model.words
+        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], bool]] = {}
+        self._excluded: frozenset[str] = frozenset()
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def exclude_window(self, window: str) -> None:
+        """Bigrams the document has only inside ``window`` (the damage and its context) are
+        no evidence about it: a run would otherwise vouch for itself."""
+        own = Counter(window[i : i + 2] for i in range(len(window) - 1))
+        self._excluded = frozenset(b for b, n in own.items() if self.bigram_counts[b] <= n)
+
+    def extend(self, state: State, char: str) -> State:
+        """Append one Simplified character to an incremental best-segmentation score.
+
+        The context holds the last three characters, ``best`` the scores of the last four
+        positions: enough for dictionary words of up to four characters. What the model says
+        about each short text is looked up once and kept.
+        """
+        context, best = state
+        text = context + char
+        entry = self._memo.get(text)
+        if entry is None:
+            entry = self._memo[text] = self._entry(text)
+        single, words, in_document = entry
+        candidate = best[-1] + single
+        for length, logprob in words:
+            if best[-length] + logprob > candidate:
+                candidate = best[-length] + logprob
+        if in_document and text[-2:] not in self._excluded:
+            candidate += DOCUMENT_BIGRAM_BONUS
+        return text[-3:], (*best[-3:], candidate)
+
+    def _entry(self, text: str) -> tuple[float, tuple[tuple[int, float], ...], bool]:
+        """The last character's own log-probability, the dictionary words ending the text
+        (length, log-probability), and whether the last pair is one the document uses."""
+        words = tuple(
+            (length, logprob)
+            for length in range(2, len(text) + 1)
+            if (logprob := self._words.get(text[-length:])) is not None
+        )
+        return self.model.char_logprob(text[-1]), words, text[-2:] in self.bigram_counts
+
+    def run(self, text: str, state: State = ("", (0.0,))) -> State:
+        for char in text:
+            state = self.extend(state, char)
+        return state
+
+    def score(self, text: str) -> float:
+        """The score of a Simplified text, with the document's own pairs counted."""
+        return self.run(text)[1][-1]
+
+    def slot_bonus(self, char: str, slot: Slot) -> float:
+        """The prior of a character in a slot: its reading, the bytes lost, the script."""
+        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
+        return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - script
+
+    # -- search -------------------------------------------------------------------------------
+
+    def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
+        """The likeliest characters for the steps between two contexts (Simplified)."""
+        beams = [_Beam(0.0, "", *self.run(left), ())]
+        ahead = _lookaheads(steps, right)
+        for index, step in enumerate(steps):
+            grown = [beam for cost, way in step for beam in self._through(beams, way, cost)]
+            if not grown:
+                return None
+            beams = self._pruned(grown, ahead[index], BEAM_WIDTH)
+        finished = [(self._finish(beam, right), beam) for beam in beams]
+        score, winner = max(finished, key=lambda item: item[0])
+        uncertain = self._uncertain(winner, left, right, score)
+        return Reading(winner.characters, score, winner.slots, uncertain)
+
+    def _through(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> list[_Beam]:
+        beams = [_Beam(b.bonus - cost, b.characters, b.context, b.best, b.slots) for b in beams]
+        for number, slot in enumerate(way):
+            options = self._options(slot)
+            grown = []
+            for beam in beams:
+                allowed = _allowed_leads(beam.characters, slot)
+                for char, simple, bonus, lead in options:
+                    if allowed is None or lead in allowed:
+                        state = self.extend((beam.context, beam.best), simple)
+                        grown.append(
+                            _Beam(
+                                beam.bonus + bonus,
+                                beam.characters + char,
+                                *state,
+                                (*beam.slots, slot),
+                            )
+                        )
+            if number < len(way) - 1:
+                grown = self._pruned(grown, "", INNER_BEAM_WIDTH)
+            beams = grown
+        return beams
+
+    def _pruned(self, beams: list[_Beam], ahead: str, width: int) -> list[_Beam]:
+        """The best ``width`` beams, judged with the known characters ahead appended: first
+        by the next one alone, then the survivors by all of them."""
+        if len(beams) <= width:
+            return beams
+        if not ahead:
+            return sorted(beams, key=lambda beam: beam.total, reverse=True)[:width]
+        for depth in (1, len(ahead)) if len(ahead) > 1 else (1,):
+            keep = width if depth == len(ahead) else 3 * width
+            if len(beams) > keep:
+                text = ahead[:depth]
+                keyed = [(self.run(text, (b.context, b.best))[1][-1] + b.bonus, b) for b in beams]
+                keyed.sort(key=lambda item: item[0], reverse=True)
+                beams = [beam for _, beam in keyed[:keep]]
+        return beams
+
+    def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
+        """Each candidate with its Simplified form, its prior bonus and its lead byte."""
+        simplified = table().simplified
+        options = []
+        for char in slot.candidates():
+            encoded = two_bytes(char)
+            lead = encoded[0] if encoded is not None else -1
+            options.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
+        return options
+
+    def _finish(self, beam: _Beam, right: str) -> float:
+        return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
+
+    def _uncertain(self, winner: _Beam, left: str, right: str, score: float) -> tuple[int, ...]:
+        """Filled characters that some rival, in the same place, nearly matches."""
+        return tuple(
+            index
+            for index, slot in enumerate(winner.slots)
+            if slot.lost_bytes and self._margin(winner, index, left, right, score) < SLOT_MARGIN
+        )
+
+    def _margin(self, winner: _Beam, index: int, left: str, right: str, score: float) -> float:
+        """How far the winner leads the best rival for character ``index``, all else kept."""
+        simplified = table().simplified
+        chars, slots = winner.characters, winner.slots
+        chosen = chars[index]
+        base = winner.bonus - self.slot_bonus(chosen, slots[index])
+        prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
+        rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
+        following = slots[index + 1] if index + 1 < len(slots) else None
+        best_rival = -1e9
+        for rival in slots[index].candidates():
+            if rival == chosen or not _fits(chars[index - 1 : index], rival, slots[index]):
+                continue
+            if following is not None and not _fits(rival, chars[index + 1], following):
+                continue
+            total = self.run(rest, self.extend(prefix, simplified.get(rival, rival)))[1][-1]
+            best_rival = max(best_rival, total + base + self.slot_bonus(rival, slots[index]))
+        return score - best_rival
+
+
+def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
+    """For each step, the known characters right after it (up to LOOKAHEAD), Simplified."""
+    simplified = table().simplified
+    known: list[str | None] = []
+    for step in steps:
+        way = step[0][1]  # the plain way: other ways (dropped pairs) are the rarer guesses
+        fixed = len(way) == 1 and way[0].lost_bytes == 0
+        chars = way[0].candidates() if fixed else []
+        known.append(simplified.get(chars[0], chars[0]) if chars else None)
+    ahead = []
+    for index in range(len(steps)):
+        text = ""
+        for char in known[index + 1 :]:
+            if char is None or len(text) >= LOOKAHEAD:
+                break
+            text += char
+        else:
+            text += right
+        ahead.append(text[:LOOKAHEAD])
+    return ahead
+
+
+def _allowed_leads(characters: str, slot: Slot) -> frozenset[int] | None:
+    if not slot.dropped_before:
+        return None
+    before = two_bytes(characters[-1]) if characters else None
+    return pua_partners(before[1]) if before is not None else frozenset()
+
+
+def _fits(previous: str, char: str, slot: Slot) -> bool:
+    """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
+    if not slot.dropped_before:
+        return True
+    before, own = two_bytes(previous), two_bytes(char)
+    return before is not None and own is not None and own[0] in pua_partners(before[1])
