@@ -79,23 +79,57 @@ class DateMention(Span):
     section_path: list[int] = Field(default_factory=list)
 
 
-class Amount(Span):
+class Phrase(Span):
+    """A stretch of the text that names something: a giver, a recipient, what is counted."""
+
     text: str
-    value: Decimal | None
-    currency: str = "CNY"
+
+
+class Amount(Span):
+    """A money mention; ``value`` is in the currency's unit (yuan for CNY), never a float."""
+
+    text: str
+    value: Decimal | None = Field(description="null when masked (xx万元)")
+    currency: str = Field("CNY", description="ISO 4217 code: CNY, USD, HKD, EUR, JPY …")
     bound: Literal["exact", "at_least", "at_most", "about", "range"] = "exact"
-    low: Decimal | None = None
-    high: Decimal | None = None
-    masked: bool = False
-    purpose: str | None = None
+    low: Decimal | None = Field(None, description="at_least and range: the lower end")
+    high: Decimal | None = Field(None, description="at_most and range: the upper end")
+    masked: bool = Field(False, description="a placeholder for a deleted number: xx万元, ???元")
+    purpose: str | None = Field(None, description="the stated use: 用于【学校的教学奖励】")
     section_path: list[int] = Field(default_factory=list)
+    per: str | None = Field(
+        None, description="rate label in Simplified: 人 for 人均/每人, 户, 年 …; the first of two"
+    )
+    action: str | None = Field(
+        None, description="what was done with it, in Simplified: 捐款, 捐资, 拨付, 查出违规金额 …"
+    )
+    giver: Phrase | None = Field(None, description="who gave or spent it, when the clause says")
+    recipient: Phrase | None = Field(None, description="for whom, when the clause says")
+    role: Literal["total", "part"] | None = Field(
+        None, description="a total (共计 …, or followed by 其中) or a part of one (其中 …)"
+    )
+    part_of: int | None = Field(None, description="index in Document.amounts of its total")
+    beneficiaries: int | None = Field(
+        None, description="index in Document.quantities of the people or households it was for"
+    )
+    per_beneficiary: Decimal | None = Field(
+        None, description="value divided by that count, to the cent (half up)"
+    )
+    rule: str | None = Field(None, description="id of the money rule that matched")
 
 
 class Quantity(Span):
+    """A count: a number with its classifier (117名, 五所, 4.26万余人次)."""
+
     text: str
     value: Decimal | None
-    unit: str
+    unit: str = Field(description="the classifier as written: 户, 名, 個教學班, 人次 …")
     section_path: list[int] = Field(default_factory=list)
+    bound: Literal["exact", "at_least", "at_most", "about", "range"] = "exact"
+    low: Decimal | None = None
+    high: Decimal | None = None
+    counts: Phrase | None = Field(None, description="what it counts, when the words follow it")
+    rule: str | None = Field(None, description="id of the quantity rule that matched")
 
 
 class Mention(Span):

@@ -15,6 +15,7 @@ from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.decode import decode
 from extractor.errors import NoContentError
+from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
 from extractor.model import DateMention, Document, Repair
@@ -88,7 +89,8 @@ def extract(
             repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
             notes=list(notes),
         )
-        documents.append(_structure(document, editable, start, rules))
+        document = _structure(document, editable, start, rules)
+        documents.append(fill_figures(document, editable, start, options.rules_dirs))
     return documents
 
 

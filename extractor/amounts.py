@@ -1,0 +1,312 @@
+"""Money mentions: where they are, what they are worth, and what the clause says about them.
+
+Candidates come from the compiled pattern rules of ``rules/money.toml`` run over the matching
+view (Simplified, ASCII width, aligned with the text, so offsets are offsets into the text);
+overlaps keep the longest, and a not-money rule vetoes any candidate it touches. Each kept
+match is valued with ``extractor.numbers`` (``Decimal``, in the currency's unit). The clause
+around it then gives the rate (每户 → per 户), the action (捐资), the giver and recipient when
+stated, and whether it is a total or a part of one (共计 …，其中 …).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from extractor.figure_rules import Bound, MoneyRules
+from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
+
+CLAUSE_END = regex.compile(r"[,;:!?。\n]")
+SENTENCE_END = regex.compile(r"[。!?\n]")
+_STRIP_INNER = str.maketrans("", "", "多余")
+_UNITS = {**SMALL_UNITS, **BIG_UNITS}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Money:
+    """One money mention as found; offsets index the text (and its matching view)."""
+
+    start: int
+    end: int
+    rule: str
+    value: Decimal | None
+    currency: str
+    bound: Bound
+    low: Decimal | None = None
+    high: Decimal | None = None
+    masked: bool = False
+    per: str | None = None
+    action: str | None = None
+    giver: Span | None = None
+    recipient: Span | None = None
+    purpose: Span | None = None
+    role: str | None = None
+    part_of: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def find_amounts(view: str, rules: MoneyRules) -> list[Money]:
+    """Every money mention in ``view`` (a matching view), in text order, with its context."""
+    candidates = []
+    for order, compiled in enumerate(rules.rules):
+        for match in compiled.regex.finditer(view):
+            money = _interpret(match, compiled.rule.id, rules)
+            if money is not None:
+                candidates.append((money.start, -(money.end - money.start), order, money))
+    kept = _vetoed(_non_overlapping(candidates), view, rules)
+    for index in range(len(kept)):
+        _describe(view, kept, index, rules)
+    _link_parts(view, kept)
+    return kept
+
+
+def _non_overlapping(candidates: list[tuple[int, int, int, Money]]) -> list[Money]:
+    kept: list[Money] = []
+    for _, _, _, money in sorted(candidates, key=lambda c: c[:3]):
+        if not kept or money.start >= kept[-1].end:
+            kept.append(money)
+    return kept
+
+
+def _vetoed(found: list[Money], view: str, rules: MoneyRules) -> list[Money]:
+    """Candidates that no not-money rule overlaps."""
+    if rules.vetoes is None or not found:
+        return found
+    spans = [(m.start(), m.end()) for m in rules.vetoes.finditer(view)]
+    return [money for money in found if not overlaps(spans, money.start, money.end)]
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does any of the sorted, non-nested ``spans`` overlap [start, end)?"""
+    i = bisect_left(spans, (start, start))
+    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
+
+
+# ---- value ------------------------------------------------------------------------------------
+
+
+def _interpret(match: regex.Match[str], rule: str, rules: MoneyRules) -> Money | None:
+    """Value, currency and bound of one match; None when its number does not parse."""
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+    start = match.start()
+    qualified = groups.get("qpre2") or groups.get("qpre")
+    if groups.get("cpre") and not qualified and rules.currency_of.get(groups["cpre"]) == "CNY":
+        start = match.start("cpre") + len(groups["cpre"])  # 人民币 stays outside the text
+    currency = _currency(groups, rules)
+    bound = _bound(groups, rules)
+    if "mask" in groups:
+        return Money(start, match.end(), rule, None, currency, bound, masked=True)
+    number = parse(groups["num"].translate(_STRIP_INNER))
+    if number is None:
+        return None
+    scale = rules.word_scale.get(groups.get("cur", ""), Decimal(1))
+    value = number.low * scale + _change(groups.get("sub", ""))
+    high = number.high * scale
+    low = value
+    if "low" in groups:
+        parsed_low = parse(groups["low"].translate(_STRIP_INNER))
+        if parsed_low is None or parsed_low.is_range:
+            return None
+        low = _distribute(groups["low"], parsed_low.low, groups["num"], number.low, groups)
+        value, high, bound = low, number.low, "range"
+    elif number.is_range:
+        bound = "range"
+    money = Money(start, match.end(), rule, value, currency, bound)
+    _set_bounds(money, low, high)
+    return money
+
+
+def _currency(groups: dict[str, str], rules: MoneyRules) -> str:
+    """A prefix or sign decides for generic words (港币20万元 is HKD); else the word after."""
+    word = groups.get("cur", "")
+    prefix = groups.get("symbol") or groups.get("cpre")
+    if prefix and (not word or word in rules.generic):
+        return rules.currency_of.get(prefix, "CNY")
+    return rules.currency_of.get(word, "CNY")
+
+
+def _bound(groups: dict[str, str], rules: MoneyRules) -> Bound:
+    inner_in_number = next((c for c in "多余" if c in groups.get("num", "")), None)
+    for word in (
+        groups.get("qpre"),
+        groups.get("qpre2"),
+        groups.get("inner") or inner_in_number,
+        groups.get("qpost"),
+    ):
+        if word and word in rules.bound_of:
+            return rules.bound_of[word]
+    return "exact"
+
+
+def _set_bounds(money: Money, low: Decimal, high: Decimal) -> None:
+    if money.bound == "range":
+        money.low, money.high = low, high
+    elif money.bound == "at_least":
+        money.low = money.value
+    elif money.bound == "at_most":
+        money.high = money.value
+
+
+def _change(sub: str) -> Decimal:
+    """角, 分 (and 块五) after the yuan: 5角 → 0.5, 3分 → 0.03; 整 adds nothing."""
+    total = Decimal(0)
+    digits = [c for c in sub if c not in "零角毛分整"]
+    units = [c for c in sub if c in "角毛分"]
+    if digits and not units:  # 12块5
+        units = ["角"]
+    for digit, unit in zip(digits, units, strict=False):
+        parsed = parse(digit)
+        if parsed is not None:
+            total += parsed.low * (Decimal("0.1") if unit in "角毛" else Decimal("0.01"))
+    return total
+
+
+def _distribute(low_text: str, low: Decimal, high_text: str, high: Decimal, groups) -> Decimal:
+    """3至5万元: the unit written once serves both ends (3万); 5000至3万 keeps 5000."""
+    if groups.get("lowcur"):
+        return low
+    high_units = _trailing_units(high_text)
+    low_units = _trailing_units(low_text)
+    if not high_units.startswith(low_units) or high_units == low_units:
+        return low
+    missing = high_units[len(low_units) :]
+    multiplier = Decimal(1)
+    for char in missing:
+        multiplier *= _UNITS[char]
+    return low * multiplier if low * multiplier <= high else low
+
+
+def _trailing_units(text: str) -> str:
+    stripped = text.translate(_STRIP_INNER)
+    end = len(stripped)
+    while end and stripped[end - 1] in _UNITS:
+        end -= 1
+    return stripped[end:]
+
+
+# ---- context ----------------------------------------------------------------------------------
+
+
+def _describe(view: str, found: list[Money], index: int, rules: MoneyRules) -> None:
+    """Rate, action, giver, recipient and purpose from the clause around one amount."""
+    money = found[index]
+    clause_start = _clause_start(view, money.start)
+    previous_end = found[index - 1].end if index else 0
+    window = max(clause_start, previous_end)
+    before = view[window : money.start]
+    money.per = _per(before, rules)
+    action = _last(rules.actions, before)
+    if action is not None:
+        money.action = action.group()
+        money.giver = _giver(before[: action.start()], window, rules)
+    if rules.totals.search(before):
+        money.role = "total"
+    money.recipient = _recipient_before(before, window, rules) or _recipient_after(
+        view, money.end, rules
+    )
+    money.purpose = _purpose(view, money.end, rules)
+
+
+def _clause_start(view: str, position: int) -> int:
+    start = position
+    while start > 0 and not CLAUSE_END.match(view, start - 1):
+        start -= 1
+        if position - start > 60:
+            break
+    return start
+
+
+def _per(before: str, rules: MoneyRules) -> str | None:
+    best: tuple[int, str] | None = None
+    for compiled in rules.per:
+        match = compiled.regex.search(before)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), match.group("label"))
+    if best is None:
+        return None
+    return rules.per_aliases.get(best[1], best[1])
+
+
+def _last(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007
+        pass
+    return last
+
+
+def _giver(phrase: str, offset: int, rules: MoneyRules) -> Span | None:
+    """The noun phrase before the action, if it ends like someone who can give (局, 职工 …)."""
+    lead = rules.giver_lead.match(phrase)
+    skip = lead.end() if lead else 0
+    candidate = phrase[skip:]
+    if not 1 <= len(candidate) <= 20 or not candidate.endswith(rules.givers):
+        return None
+    return Span(offset + skip, offset + len(phrase))
+
+
+def _recipient_before(before: str, offset: int, rules: MoneyRules) -> Span | None:
+    """为该村困难群众交纳 N元: the phrase between 为/向/给 and the action."""
+    marker = _last(rules.recipient_markers, before)
+    if marker is None:
+        return None
+    action = rules.actions.search(before, marker.end())
+    end = action.start() if action else len(before)
+    if not 1 <= end - marker.end() <= 20:
+        return None
+    return Span(offset + marker.end(), offset + end)
+
+
+def _recipient_after(view: str, end: int, rules: MoneyRules) -> Span | None:
+    """N元，为该村117名困难群众交纳 …: a recipient phrase opening the next words."""
+    match = regex.compile(r"[,]?(?:用于)?").match(view, end)
+    position = match.end() if match else end
+    marker = rules.recipient_markers.match(view, position)
+    if marker is None:
+        return None
+    stop = CLAUSE_END.search(view, marker.end(), marker.end() + 24)
+    limit = stop.start() if stop else min(len(view), marker.end() + 20)
+    action = rules.actions.search(view, marker.end(), limit)
+    finish = action.start() if action else limit
+    if finish - marker.end() < 1:
+        return None
+    return Span(marker.end(), finish)
+
+
+def _purpose(view: str, end: int, rules: MoneyRules) -> Span | None:
+    """用于 …: the stated use, to the end of its clause, in the same sentence."""
+    sentence = SENTENCE_END.search(view, end)
+    limit = sentence.start() if sentence else len(view)
+    marker = rules.purpose_markers.search(view, end, min(limit, end + 12))
+    if marker is None:
+        return None
+    stop = CLAUSE_END.search(view, marker.end(), limit)
+    finish = stop.start() if stop else limit
+    if not 1 <= finish - marker.end() <= 40:
+        return None
+    return Span(marker.end(), finish)
+
+
+def _link_parts(view: str, found: list[Money]) -> None:
+    """After 其中 in a sentence, the amounts are parts of the last amount before it."""
+    for index, money in enumerate(found):
+        sentence = view.rfind("。", 0, money.start)
+        newline = view.rfind("\n", 0, money.start)
+        start = max(sentence, newline) + 1
+        marker = view.rfind("其中", start, money.start)
+        if marker < 0:
+            continue
+        totals = [i for i in range(index) if start <= found[i].start and found[i].end <= marker]
+        if not totals:
+            continue
+        total = totals[-1]
+        money.role, money.part_of = "part", total
+        found[total].role = found[total].role or "total"

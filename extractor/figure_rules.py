@@ -1,0 +1,308 @@
+"""Loading ``rules/money.toml`` and ``rules/quantities.toml``: word lists and pattern rules.
+
+Pattern rules are written with placeholders (⟨NUM⟩, ⟨CUR⟩, ⟨UNIT⟩ …) that expand here from the
+word lists of the same file and the number grammar of ``extractor.numbers``, so a currency or a
+classifier is added by adding a word, not by editing a regular expression. Like the other rule
+files, a user folder (``--rules DIR``) may add rules, replace one by its id, disable one, and
+extend the word lists; a broken file names the file and the rule.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from extractor.errors import RulesError
+from extractor.numbers import ARABIC_PATTERN, CN_BIG_CLASS, CN_DIGIT_CLASS, CN_SMALL_CLASS
+from extractor.rules import default_rules_dir
+
+R = TypeVar("R", "PatternRule", "VetoRule")
+Bound = Literal["exact", "at_least", "at_most", "about", "range"]
+
+_CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
+# Numbers may not start inside another number (5,310 · 3.5) or right after 第 (ordinals).
+_NUMBER_START = r"(?<![\d.])(?<!\d,)"
+_MONEY_NUMBER = (
+    rf"{_NUMBER_START}(?:{ARABIC_PATTERN}|[{_CN}])"
+    rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))*"
+)
+_COUNT_NUMBER = (
+    rf"(?<!第){_NUMBER_START}(?<![{_CN}{CN_BIG_CLASS}])"
+    rf"(?:{ARABIC_PATTERN}[万亿]?|[{_CN}][{_CN}{CN_BIG_CLASS}]*)"
+)
+_DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
+_SEP = r"(?:至|到|-|~|—|–|－|～)"
+_MASK = r"(?<![A-Za-z\d])(?:[xX×*?]|某)+(?:\.(?:[xX×*?])+)?"
+_SUB = (
+    rf"(?:零?{_DIGIT}[角毛](?:零?{_DIGIT}分)?|零?{_DIGIT}分|整"
+    rf"|(?<=块){_DIGIT}(?![\d{_CN}{CN_BIG_CLASS}元块]))"
+)
+
+
+class PatternRule(BaseModel):
+    """One pattern of the money or quantity grammar, with what it must and must not find."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    description: str
+    pattern: str
+    examples: list[list[str]]
+    counter_examples: list[str] = []
+    disabled: bool = False
+
+
+class VetoRule(BaseModel):
+    """A pattern whose matches veto every candidate they overlap (not money, not a count)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    description: str
+    pattern: str
+    examples: list[str]
+    counter_examples: list[str] = []
+    disabled: bool = False
+
+
+class Currency(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    words: list[str]
+    generic: list[str] = []
+    prefix: list[str] = []
+    symbols: list[str] = []
+
+
+class Qualifier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bound: Bound
+    prefix: list[str] = []
+    inner: list[str] = []
+    suffix: list[str] = []
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A rule with its placeholders expanded and compiled."""
+
+    rule: PatternRule | VetoRule
+    regex: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class MoneyRules:
+    rules: tuple[Compiled, ...]
+    vetoes: regex.Pattern[str] | None
+    veto_rules: tuple[Compiled, ...]
+    currency_of: dict[str, str]  # currency word, prefix word or symbol → ISO code
+    generic: frozenset[str]  # words that take a prefix's currency (元, 块)
+    word_scale: dict[str, Decimal]  # currency words worth a fraction of the unit (毛钱)
+    bound_of: dict[str, Bound]  # qualifier word → bound
+    per: tuple[Compiled, ...]
+    per_aliases: dict[str, str]
+    actions: regex.Pattern[str]
+    totals: regex.Pattern[str]
+    parts: regex.Pattern[str]
+    givers: tuple[str, ...]
+    giver_lead: regex.Pattern[str]
+    recipient_markers: regex.Pattern[str]
+    purpose_markers: regex.Pattern[str]
+    beneficiary_units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    rules: tuple[Compiled, ...]
+    vetoes: regex.Pattern[str] | None
+    veto_rules: tuple[Compiled, ...]
+    people_units: frozenset[str]
+
+
+def load_money_rules(extra_dirs: Sequence[Path] = ()) -> MoneyRules:
+    return _money(tuple(Path(d).resolve() for d in extra_dirs))
+
+
+def load_quantity_rules(extra_dirs: Sequence[Path] = ()) -> QuantityRules:
+    return _quantities(tuple(Path(d).resolve() for d in extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
+    tables = _tables(extra_dirs, "money.toml")
+    currencies = [_model(file, Currency, entry) for file, entry in _entries(tables, "currency")]
+    qualifiers = [_model(file, Qualifier, entry) for file, entry in _entries(tables, "qualifier")]
+    not_after = _mapping(tables, "not_after")
+    bound_of = {w: q.bound for q in qualifiers for w in (*q.prefix, *q.inner, *q.suffix)}
+    places = {
+        "NUM": _MONEY_NUMBER,
+        "ARABIC": f"{_NUMBER_START}{ARABIC_PATTERN}",
+        "DIGIT": _DIGIT,
+        "CUR": _alternation(w for c in currencies for w in c.words),
+        "CPRE": _alternation(w for c in currencies for w in c.prefix),
+        "SYMBOL": _alternation(s for c in currencies for s in c.symbols),
+        "QPRE": _guarded([w for q in qualifiers for w in q.prefix], not_after),
+        "INNER": _alternation(w for q in qualifiers for w in q.inner),
+        "QPOST": _alternation(w for q in qualifiers for w in q.suffix),
+        "SEP": _SEP,
+        "MASK": _MASK,
+        "SUB": _SUB,
+    }
+    rules = _compiled(_merged(tables, "rule", PatternRule), places)
+    veto_rules = _compiled(_merged(tables, "not_money", VetoRule), places)
+    currency_of: dict[str, str] = {}
+    for currency in currencies:
+        for word in (*currency.words, *currency.prefix, *currency.symbols):
+            currency_of.setdefault(word, currency.code)
+    lists = _lists(tables, "context")
+    return MoneyRules(
+        rules=rules,
+        vetoes=_union(veto_rules),
+        veto_rules=veto_rules,
+        currency_of=currency_of,
+        generic=frozenset(w for c in currencies for w in c.generic),
+        word_scale={w: Decimal(s) for w, s in _mapping(tables, "word_scale").items()},
+        bound_of=bound_of,
+        per=_compiled(_merged(tables, "per", PatternRule), places),
+        per_aliases=_mapping(tables, "per_aliases"),
+        actions=_words(lists.get("actions", [])),
+        totals=_words(lists.get("totals", [])),
+        parts=_words(lists.get("parts", [])),
+        givers=tuple(sorted(set(lists.get("givers", [])), key=len, reverse=True)),
+        giver_lead=regex.compile(f"^(?:{_alternation(lists.get('giver_lead', []))})+"),
+        recipient_markers=_words(lists.get("recipient_markers", [])),
+        purpose_markers=_words(lists.get("purpose_markers", [])),
+        beneficiary_units=frozenset(lists.get("beneficiary_units", [])),
+    )
+
+
+@lru_cache(maxsize=16)
+def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
+    tables = _tables(extra_dirs, "quantities.toml")
+    lists = _lists(tables)
+    places = {"QNUM": _COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
+    veto_rules = _compiled(_merged(tables, "not_quantity", VetoRule), places)
+    return QuantityRules(
+        rules=_compiled(_merged(tables, "rule", PatternRule), places),
+        vetoes=_union(veto_rules),
+        veto_rules=veto_rules,
+        people_units=frozenset(lists.get("people_units", [])),
+    )
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+
+def _tables(extra_dirs: tuple[Path, ...], name: str) -> list[tuple[Path, dict[str, Any]]]:
+    """The file's tables, shipped first, then each user folder's copy if it has one."""
+    tables = []
+    for directory in (default_rules_dir(), *extra_dirs):
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            tables.append((path, tomllib.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise RulesError(f"{path}: cannot read rule file: {error}") from error
+    return tables
+
+
+def _entries(tables: list[tuple[Path, dict[str, Any]]], key: str) -> list[tuple[Path, Any]]:
+    return [(file, entry) for file, table in tables for entry in table.get(key, [])]
+
+
+def _lists(tables: list[tuple[Path, dict[str, Any]]], section: str = "") -> dict[str, list[str]]:
+    """Word lists (top-level, or in one table); a user file's list extends the shipped one."""
+    lists: dict[str, list[str]] = {}
+    for _, table in tables:
+        for key, value in (table.get(section, {}) if section else table).items():
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                lists.setdefault(key, []).extend(value)
+    return lists
+
+
+def _mapping(tables: list[tuple[Path, dict[str, Any]]], key: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for _, table in tables:
+        merged.update(table.get(key, {}))
+    return merged
+
+
+def _model(path: Path, model: type[BaseModel], entry: Any) -> Any:
+    try:
+        return model.model_validate(entry)
+    except ValidationError as error:
+        name = entry.get("id") or entry.get("code") if isinstance(entry, dict) else entry
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise RulesError(f"{path}: {model.__name__.lower()} {name}: {problems}") from error
+
+
+def _merged(
+    tables: list[tuple[Path, dict[str, Any]]], key: str, model: type[R]
+) -> list[tuple[Path, R]]:
+    """(file, rule) by id: a later file's rule with the same id replaces the earlier one."""
+    by_id: dict[str, tuple[Path, R]] = {}
+    for file, table in tables:
+        seen: set[str] = set()
+        for entry in table.get(key, []):
+            rule = _model(file, model, entry)
+            if rule.id in seen:
+                raise RulesError(f"{file}: rule {rule.id}: id used twice; give each its own id")
+            seen.add(rule.id)
+            by_id[rule.id] = (file, rule)
+    return [(file, rule) for file, rule in by_id.values() if not rule.disabled]
+
+
+def _compiled(
+    rules: Iterable[tuple[Path, PatternRule | VetoRule]], places: dict[str, str]
+) -> tuple:
+    compiled = []
+    for file, rule in rules:
+        try:
+            expanded = _expand(rule.pattern, places)
+            compiled.append(Compiled(rule, regex.compile(expanded, regex.V0)))
+        except (KeyError, regex.error) as error:
+            raise RulesError(
+                f"{file}: rule {rule.id}: pattern does not compile: {error}"
+            ) from error
+    return tuple(compiled)
+
+
+def _expand(pattern: str, places: dict[str, str]) -> str:
+    return regex.sub(r"⟨(\w+)⟩", lambda m: f"(?:{places[m.group(1)]})", pattern)
+
+
+def _union(rules: tuple[Compiled, ...]) -> regex.Pattern[str] | None:
+    if not rules:
+        return None
+    return regex.compile("|".join(f"(?:{c.regex.pattern})" for c in rules))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Literal words, longest first, so 美元 wins over 元 and 人次 over 人."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique) or "(?!)"
+
+
+def _words(words: Iterable[str]) -> regex.Pattern[str]:
+    return regex.compile(_alternation(words))
+
+
+def _guarded(words: list[str], not_after: dict[str, str]) -> str:
+    """Prefix qualifiers, each kept from matching inside a longer word (节约 is not 约)."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        guard = not_after.get(word)
+        escaped = regex.escape(word)
+        parts.append(f"(?<![{regex.escape(guard)}]){escaped}" if guard else escaped)
+    return "|".join(parts) or "(?!)"

@@ -1,0 +1,126 @@
+"""The figures stage: a document's money amounts and counts as contract models.
+
+Runs ``amounts`` and ``quantities`` over the document's matching view, links each amount to
+the count of the people or households it was given to (为该村117名困难群众交纳 → 117名, and
+the per-beneficiary figure), and gives every item its offsets into the document text, into the
+decoded original (through the pipeline's ``EditableText``) and its section path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from extractor.amounts import Money, find_amounts
+from extractor.figure_rules import (
+    MoneyRules,
+    QuantityRules,
+    load_money_rules,
+    load_quantity_rules,
+)
+from extractor.model import Amount, Document, Phrase, Quantity
+from extractor.offsets import EditableText
+from extractor.quantities import Count, find_quantities
+from extractor.sections import section_path_at
+from extractor.views import matching_view
+
+CENT = Decimal("0.01")
+
+
+def fill_figures(
+    document: Document, editable: EditableText, offset: int, rules_dirs: Sequence[Path] = ()
+) -> Document:
+    """Fill ``document.amounts`` and ``document.quantities``; ``offset`` is where the document
+    starts in ``editable.text``."""
+    money_rules, count_rules = load_money_rules(rules_dirs), load_quantity_rules(rules_dirs)
+    amounts, quantities = find_figures(document.text, money_rules, count_rules)
+    locate = _Locator(document, editable, offset)
+    document.quantities = [locate.quantity(count) for count in quantities]
+    document.amounts = [locate.amount(money, quantities) for money in amounts]
+    return document
+
+
+def find_figures(
+    text: str, money_rules: MoneyRules, count_rules: QuantityRules, view: str | None = None
+) -> tuple[list[Money], list[Count]]:
+    """Amounts and counts of one text (no count inside an amount)."""
+    view = matching_view(text) if view is None else view
+    amounts = find_amounts(view, money_rules)
+    counts = find_quantities(view, count_rules, [(m.start, m.end) for m in amounts])
+    return amounts, counts
+
+
+class _Locator:
+    """Turns found items into models with text, raw offsets and section paths."""
+
+    def __init__(self, document: Document, editable: EditableText, offset: int) -> None:
+        self.document, self.editable, self.offset = document, editable, offset
+        self.text = document.text
+
+    def _span(self, start: int, end: int) -> dict[str, int]:
+        raw_start, raw_end = self.editable.raw_span(self.offset + start, self.offset + end)
+        return {"start": start, "end": end, "raw_start": raw_start, "raw_end": raw_end}
+
+    def _phrase(self, span: tuple[int, int] | None) -> Phrase | None:
+        if span is None:
+            return None
+        start, end = span
+        return Phrase(text=self.text[start:end], **self._span(start, end))
+
+    def quantity(self, count: Count) -> Quantity:
+        return Quantity(
+            text=self.text[count.start : count.end],
+            value=count.value,
+            unit=self.text[count.unit_start : count.unit_end],
+            bound=count.bound,
+            low=count.low,
+            high=count.high,
+            counts=self._phrase(count.counted),
+            rule=count.rule,
+            section_path=section_path_at(self.document.sections, count.start),
+            **self._span(count.start, count.end),
+        )
+
+    def amount(self, money: Money, counts: list[Count]) -> Amount:
+        beneficiaries = _beneficiaries(money, counts)
+        share = None
+        if beneficiaries is not None and money.value is not None and money.per is None:
+            count = counts[beneficiaries].value
+            share = (money.value / count).quantize(CENT, rounding=ROUND_HALF_UP)
+        return Amount(
+            text=self.text[money.start : money.end],
+            value=money.value,
+            currency=money.currency,
+            bound=money.bound,
+            low=money.low,
+            high=money.high,
+            masked=money.masked,
+            per=money.per,
+            purpose=self.text[money.purpose.start : money.purpose.end] if money.purpose else None,
+            action=money.action,
+            giver=self._phrase(_pair(money.giver)),
+            recipient=self._phrase(_pair(money.recipient)),
+            role=money.role,
+            part_of=money.part_of,
+            beneficiaries=beneficiaries,
+            per_beneficiary=share,
+            rule=money.rule,
+            section_path=section_path_at(self.document.sections, money.start),
+            **self._span(money.start, money.end),
+        )
+
+
+def _pair(span) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.end)
+
+
+def _beneficiaries(money: Money, counts: list[Count]) -> int | None:
+    """The index of the count of people or households inside the amount's recipient phrase."""
+    if money.recipient is None:
+        return None
+    for index, count in enumerate(counts):
+        inside = money.recipient.start <= count.start and count.end <= money.recipient.end
+        if inside and count.people and count.bound == "exact":
+            return index
+    return None

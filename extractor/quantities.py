@@ -1,0 +1,112 @@
+"""Counts: a number with its classifier (117名, 58户, 五所, 4.26万余人次, 3至5户).
+
+Found by the compiled rules of ``rules/quantities.toml`` over the matching view; overlapping
+candidates keep the longest, a not-a-count rule (ordinals, durations, slogans such as 一户一策,
+words such as 处理) vetoes any candidate it touches, and candidates inside a money mention are
+dropped. Dates, percentages and measures never match: their units are not classifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from extractor.amounts import overlaps
+from extractor.figure_rules import Bound, QuantityRules
+from extractor.numbers import has_digit_run, parse
+
+_STOP = regex.compile(
+    r"[\d,;:!?。、()\"'《》<>\s\-—~]|[的了在到与和及等为对从共均都已是有被将把由向给各每其并又分送]"
+)
+_MAX_COUNTED = 10
+
+
+@dataclass
+class Count:
+    """One count as found; offsets index the text (and its matching view)."""
+
+    start: int
+    end: int
+    rule: str
+    value: Decimal
+    unit_start: int
+    unit_end: int
+    bound: Bound = "exact"
+    low: Decimal | None = None
+    high: Decimal | None = None
+    counted: tuple[int, int] | None = None  # what it counts: 117名【困难群众】
+    people: bool = False  # the unit counts people or households (名, 人, 户 …)
+
+
+def find_quantities(
+    view: str, rules: QuantityRules, money: list[tuple[int, int]] = ()
+) -> list[Count]:
+    """Every count in ``view`` in text order, none inside the ``money`` spans (sorted)."""
+    candidates = []
+    for order, compiled in enumerate(rules.rules):
+        for match in compiled.regex.finditer(view):
+            count = _interpret(match, compiled.rule.id)
+            if count is not None:
+                candidates.append((count.start, -(count.end - count.start), order, count))
+    kept: list[Count] = []
+    for _, _, _, count in sorted(candidates, key=lambda c: c[:3]):
+        if not kept or count.start >= kept[-1].end:
+            kept.append(count)
+    vetoes = [(m.start(), m.end()) for m in rules.vetoes.finditer(view)] if rules.vetoes else []
+    money = list(money)
+    kept = [
+        c
+        for c in kept
+        if not overlaps(vetoes, c.start, c.end) and not overlaps(money, c.start, c.end)
+    ]
+    for count in kept:
+        count.counted = _counted(view, count.end)
+        count.people = view[count.unit_start : count.unit_end] in rules.people_units
+    return kept
+
+
+def _touches(spans: list[tuple[int, int]], count: Count) -> bool:
+    return overlaps(spans, count.start, count.end)
+
+
+def _interpret(match: regex.Match[str], rule: str) -> Count | None:
+    """The value of one match; None for a decimal without 万/亿 (8.5个) or a digit code (七一)."""
+    number_text = match.group("num")
+    value = _value(number_text)
+    if value is None:
+        return None
+    count = Count(match.start(), match.end(), rule, value, *match.span("unit"))
+    if match.group("high"):
+        high = _value(match.group("high"))
+        if high is None or high <= value:
+            return None
+        count.bound, count.low, count.high = "range", value, high
+    elif match.group("inner") or match.group("qpost") == "以上":
+        count.bound, count.low = "at_least", value
+    elif match.group("qpost") == "以下":
+        count.bound, count.high = "at_most", value
+    elif match.group("qpost") == "左右":
+        count.bound = "about"
+    return count
+
+
+def _value(text: str) -> Decimal | None:
+    if "." in text and not text.endswith(("万", "亿")):
+        return None
+    if has_digit_run(text):
+        return None
+    parsed = parse(text)
+    if parsed is None or parsed.is_range or parsed.low <= 0:
+        return None
+    return parsed.low
+
+
+def _counted(view: str, end: int) -> tuple[int, int] | None:
+    """The words right after the classifier, up to a stop (117名困难群众交纳 → 困难群众)."""
+    stop = _STOP.search(view, end, end + _MAX_COUNTED + 1)
+    finish = stop.start() if stop else end + _MAX_COUNTED + 1
+    if finish - end < 2 or finish - end > _MAX_COUNTED:
+        return None
+    return end, finish

@@ -1,0 +1,124 @@
+"""Every money and quantity rule keeps the promises its examples make; loading errors help."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor.amounts import find_amounts
+from extractor.errors import RulesError
+from extractor.figure_rules import load_money_rules, load_quantity_rules
+from extractor.quantities import find_quantities
+from extractor.views import matching_view
+
+MONEY = load_money_rules()
+COUNTS = load_quantity_rules()
+
+
+def amounts(sentence: str, rules=MONEY):
+    return [(sentence[m.start : m.end], m) for m in find_amounts(matching_view(sentence), rules)]
+
+
+def counts(sentence: str, rules=COUNTS):
+    view = matching_view(sentence)
+    money = [(m.start, m.end) for m in find_amounts(view, MONEY)]
+    found = find_quantities(view, rules, money)
+    return [(sentence[c.start : c.end], c) for c in found]
+
+
+@pytest.mark.parametrize("compiled", MONEY.rules, ids=lambda c: c.rule.id)
+def test_money_rule_examples(compiled):
+    assert compiled.rule.examples, "every rule needs at least one example"
+    for sentence, text, value in compiled.rule.examples:
+        found = {t: m for t, m in amounts(sentence)}
+        assert text in found, (sentence, list(found))
+        money = found[text]
+        assert money.rule == compiled.rule.id, (sentence, money.rule)
+        assert money.value == (Decimal(value) if value else None), sentence
+        assert money.masked == (not value)
+    for sentence in compiled.rule.counter_examples:
+        assert not [t for t, m in amounts(sentence) if m.rule == compiled.rule.id], sentence
+
+
+@pytest.mark.parametrize("compiled", MONEY.veto_rules, ids=lambda c: c.rule.id)
+def test_not_money_rule_examples(compiled):
+    for sentence in compiled.rule.examples:
+        assert compiled.regex.search(matching_view(sentence)), sentence
+        assert amounts(sentence) == [], sentence
+    for sentence in compiled.rule.counter_examples:
+        assert amounts(sentence), sentence
+
+
+@pytest.mark.parametrize("compiled", MONEY.per, ids=lambda c: c.rule.id)
+def test_per_rule_examples(compiled):
+    for sentence, label in compiled.rule.examples:
+        (_, money), *_ = amounts(sentence)
+        assert money.per == MONEY.per_aliases.get(label, label), sentence
+    for sentence in compiled.rule.counter_examples:
+        assert not compiled.regex.search(matching_view(sentence)), sentence
+
+
+@pytest.mark.parametrize("compiled", COUNTS.rules, ids=lambda c: c.rule.id)
+def test_quantity_rule_examples(compiled):
+    for sentence, text, value, unit in compiled.rule.examples:
+        found = {t: c for t, c in counts(sentence)}
+        assert text in found, (sentence, list(found))
+        count = found[text]
+        assert count.value == Decimal(value), sentence
+        assert sentence[count.unit_start : count.unit_end] == unit, sentence
+    for sentence in compiled.rule.counter_examples:
+        assert counts(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("compiled", COUNTS.veto_rules, ids=lambda c: c.rule.id)
+def test_not_quantity_rule_examples(compiled):
+    for sentence in compiled.rule.examples:
+        assert compiled.regex.search(matching_view(sentence)), sentence
+        assert counts(sentence) == [], sentence
+    for sentence in compiled.rule.counter_examples:
+        assert counts(sentence), sentence
+
+
+def test_rule_ids_are_unique():
+    ids = [c.rule.id for c in (*MONEY.rules, *MONEY.veto_rules, *MONEY.per)]
+    ids += [c.rule.id for c in (*COUNTS.rules, *COUNTS.veto_rules)]
+    assert len(ids) == len(set(ids))
+
+
+def test_user_folder_adds_a_currency_and_disables_a_rule(tmp_path: Path):
+    (tmp_path / "money.toml").write_text(
+        """
+[[currency]]
+code = "VND"
+words = ["越南盾"]
+
+[[rule]]
+id = "money.small_change"
+disabled = true
+description = "off"
+pattern = "x"
+examples = []
+""",
+        encoding="utf-8",
+    )
+    rules = load_money_rules([tmp_path])
+    (_, money), *_ = amounts("援助5000越南盾", rules)
+    assert money.currency == "VND"
+    assert "money.small_change" not in {c.rule.id for c in rules.rules}
+
+
+def test_a_broken_rule_names_file_and_rule(tmp_path: Path):
+    (tmp_path / "quantities.toml").write_text(
+        """
+[[rule]]
+id = "quantity.broken"
+description = "unbalanced"
+pattern = "(⟨QNUM⟩"
+examples = []
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError, match=r"quantities\.toml: rule quantity\.broken"):
+        load_quantity_rules([tmp_path])
