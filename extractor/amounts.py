@@ -11,6 +11,7 @@ stated, and whether it is a total or a part of one (共计 …，其中 …).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +22,10 @@ from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
 CLAUSE_END = regex.compile(r"[,;:!?。\n]")
 SENTENCE_END = regex.compile(r"[。!?\n]")
+CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
+_RECIPIENT_LEAD = regex.compile(r",?(?:用于)?")
+VETO_REACH = 12  # how far a veto pattern may reach beyond the item it vetoes
+WINDOW_BEFORE, WINDOW_AFTER = 48, 24  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
 
@@ -57,16 +62,28 @@ class Money:
 def find_amounts(view: str, rules: MoneyRules) -> list[Money]:
     """Every money mention in ``view`` (a matching view), in text order, with its context."""
     candidates = []
-    for order, compiled in enumerate(rules.rules):
-        for match in compiled.regex.finditer(view):
-            money = _interpret(match, compiled.rule.id, rules)
-            if money is not None:
-                candidates.append((money.start, -(money.end - money.start), order, money))
+    for window_start, window_end in _windows(view, rules):
+        for order, compiled in enumerate(rules.rules):
+            for match in compiled.regex.finditer(view, window_start, window_end):
+                money = _interpret(match, compiled.rule.id, rules)
+                if money is not None:
+                    candidates.append((money.start, -(money.end - money.start), order, money))
     kept = _vetoed(_non_overlapping(candidates), view, rules)
+    clause_ends = [m.start() for m in CLAUSE_END.finditer(view)] if kept else []
     for index in range(len(kept)):
-        _describe(view, kept, index, rules)
+        _describe(view, kept, index, rules, clause_ends)
     _link_parts(view, kept)
     return kept
+
+
+def _windows(view: str, rules: MoneyRules) -> list[tuple[int, int]]:
+    """Stretches around currency words and signs: the only places money can be.
+
+    The full patterns (with their optional qualifiers) run only there, which keeps the stage
+    fast on long texts; windows are wide enough for any qualifier, range and number.
+    """
+    anchors = ((m.start(), m.end()) for m in rules.anchors.finditer(view))
+    return merged_windows(anchors, WINDOW_BEFORE, WINDOW_AFTER, len(view))
 
 
 def _non_overlapping(candidates: list[tuple[int, int, int, Money]]) -> list[Money]:
@@ -79,10 +96,34 @@ def _non_overlapping(candidates: list[tuple[int, int, int, Money]]) -> list[Mone
 
 def _vetoed(found: list[Money], view: str, rules: MoneyRules) -> list[Money]:
     """Candidates that no not-money rule overlaps."""
-    if rules.vetoes is None or not found:
-        return found
-    spans = [(m.start(), m.end()) for m in rules.vetoes.finditer(view)]
+    spans = veto_spans(rules.vetoes, view, [(m.start, m.end) for m in found])
     return [money for money in found if not overlaps(spans, money.start, money.end)]
+
+
+def veto_spans(
+    pattern: regex.Pattern[str] | None, view: str, items: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Matches of a veto pattern near the (sorted) items: only there can they overlap one."""
+    if pattern is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for start, end in merged_windows(items, VETO_REACH, VETO_REACH, len(view)):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(view, start, end)]
+    return spans
+
+
+def merged_windows(
+    items: Iterable[tuple[int, int]], before: int, after: int, length: int
+) -> list[tuple[int, int]]:
+    """[start - before, end + after) around each sorted item, overlapping windows merged."""
+    windows: list[tuple[int, int]] = []
+    for start, end in items:
+        low, high = max(0, start - before), min(length, end + after)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    return windows
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -196,10 +237,14 @@ def _trailing_units(text: str) -> str:
 # ---- context ----------------------------------------------------------------------------------
 
 
-def _describe(view: str, found: list[Money], index: int, rules: MoneyRules) -> None:
+def _describe(
+    view: str, found: list[Money], index: int, rules: MoneyRules, clause_ends: list[int]
+) -> None:
     """Rate, action, giver, recipient and purpose from the clause around one amount."""
     money = found[index]
-    clause_start = _clause_start(view, money.start)
+    before_clause = bisect_left(clause_ends, money.start)
+    clause_start = clause_ends[before_clause - 1] + 1 if before_clause else 0
+    clause_start = max(clause_start, money.start - CLAUSE_REACH)
     previous_end = found[index - 1].end if index else 0
     window = max(clause_start, previous_end)
     before = view[window : money.start]
@@ -214,15 +259,6 @@ def _describe(view: str, found: list[Money], index: int, rules: MoneyRules) -> N
         view, money.end, rules
     )
     money.purpose = _purpose(view, money.end, rules)
-
-
-def _clause_start(view: str, position: int) -> int:
-    start = position
-    while start > 0 and not CLAUSE_END.match(view, start - 1):
-        start -= 1
-        if position - start > 60:
-            break
-    return start
 
 
 def _per(before: str, rules: MoneyRules) -> str | None:
@@ -267,7 +303,7 @@ def _recipient_before(before: str, offset: int, rules: MoneyRules) -> Span | Non
 
 def _recipient_after(view: str, end: int, rules: MoneyRules) -> Span | None:
     """N元，为该村117名困难群众交纳 …: a recipient phrase opening the next words."""
-    match = regex.compile(r"[,]?(?:用于)?").match(view, end)
+    match = _RECIPIENT_LEAD.match(view, end)
     position = match.end() if match else end
     marker = rules.recipient_markers.match(view, position)
     if marker is None:
@@ -304,9 +340,10 @@ def _link_parts(view: str, found: list[Money]) -> None:
         marker = view.rfind("其中", start, money.start)
         if marker < 0:
             continue
-        totals = [i for i in range(index) if start <= found[i].start and found[i].end <= marker]
-        if not totals:
+        total = index - 1
+        while total >= 0 and found[total].end > marker:
+            total -= 1
+        if total < 0 or found[total].start < start:
             continue
-        total = totals[-1]
         money.role, money.part_of = "part", total
         found[total].role = found[total].role or "total"

@@ -31,8 +31,9 @@ _CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
 # Numbers may not start inside another number (5,310 · 3.5) or right after 第 (ordinals).
 _NUMBER_START = r"(?<![\d.])(?<!\d,)"
 _MONEY_NUMBER = (
-    rf"{_NUMBER_START}(?:{ARABIC_PATTERN}|[{_CN}])"
-    rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))*"
+    rf"{_NUMBER_START}(?:{ARABIC_PATTERN}|[{_CN}]|[数几](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
+    rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
+    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])几)*"
 )
 _COUNT_NUMBER = (
     rf"(?<!第){_NUMBER_START}(?<![{_CN}{CN_BIG_CLASS}])"
@@ -45,6 +46,10 @@ _SUB = (
     rf"(?:零?{_DIGIT}[角毛](?:零?{_DIGIT}分)?|零?{_DIGIT}分|整"
     rf"|(?<=块){_DIGIT}(?![\d{_CN}{CN_BIG_CLASS}元块]))"
 )
+
+
+# ISO codes written after a number (100 USD): anchors for rule money.code_after.
+ISO_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "JPY", "GBP")
 
 
 class PatternRule(BaseModel):
@@ -103,6 +108,7 @@ class Compiled:
 @dataclass(frozen=True)
 class MoneyRules:
     rules: tuple[Compiled, ...]
+    anchors: regex.Pattern[str]  # currency words and signs: every amount contains one
     vetoes: regex.Pattern[str] | None
     veto_rules: tuple[Compiled, ...]
     currency_of: dict[str, str]  # currency word, prefix word or symbol → ISO code
@@ -127,6 +133,7 @@ class QuantityRules:
     vetoes: regex.Pattern[str] | None
     veto_rules: tuple[Compiled, ...]
     people_units: frozenset[str]
+    counted_stops: regex.Pattern[str]  # where the words naming what is counted end
 
 
 def load_money_rules(extra_dirs: Sequence[Path] = ()) -> MoneyRules:
@@ -165,8 +172,11 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
         for word in (*currency.words, *currency.prefix, *currency.symbols):
             currency_of.setdefault(word, currency.code)
     lists = _lists(tables, "context")
+    anchor_words = [w for c in currencies for w in (*c.words, *c.prefix, *c.symbols)]
+    anchor_words += [*_mapping(tables, "word_scale"), *ISO_CODES]
     return MoneyRules(
         rules=rules,
+        anchors=_words(anchor_words),
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
         currency_of=currency_of,
@@ -197,6 +207,9 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
         people_units=frozenset(lists.get("people_units", [])),
+        counted_stops=regex.compile(
+            r"[\d\s\p{P}\p{S}]|" + _alternation(lists.get("counted_stops", []))
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -52,6 +53,8 @@ ARABIC_PATTERN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _TOKEN = regex.compile(
     rf"(?P<arabic>{ARABIC_PATTERN})|(?P<point>点)|(?P<char>[{CN_DIGIT_CLASS}{CN_SMALL_CLASS}{CN_BIG_CLASS}])"
 )
+_PLAIN_ARABIC = regex.compile(ARABIC_PATTERN)
+_VAGUE = regex.compile(r"[几数](?=[十百千万亿])|(?<=[十百千万亿])几")
 _RANGE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(1, 2)}
 
 
@@ -80,11 +83,18 @@ def parse_number(text: str) -> Decimal | None:
     return parsed.low
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> Number | None:
     """The value (or neighbouring-digit range) of one number string; None if unparseable."""
+    if _PLAIN_ARABIC.fullmatch(text):  # the common case, without the general machinery
+        value = parse_arabic(text)
+        return Number(value, value)
     folded = fold(text).strip()
     if not folded:
         return None
+    if _VAGUE.search(folded):  # 十几, 几十, 数百: a range over the unknown digit
+        low, high = _evaluate(_VAGUE.sub("一", folded)), _evaluate(_VAGUE.sub("九", folded))
+        return None if low is None or high is None else Number(low, high)
     split = _range_split(folded)
     if split is not None:
         low, high = (_evaluate(part) for part in split)

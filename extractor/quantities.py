@@ -13,13 +13,10 @@ from decimal import Decimal
 
 import regex
 
-from extractor.amounts import overlaps
+from extractor.amounts import overlaps, veto_spans
 from extractor.figure_rules import Bound, QuantityRules
 from extractor.numbers import has_digit_run, parse
 
-_STOP = regex.compile(
-    r"[\d,;:!?。、()\"'《》<>\s\-—~]|[的了在到与和及等为对从共均都已是有被将把由向给各每其并又分送]"
-)
 _MAX_COUNTED = 10
 
 
@@ -54,7 +51,7 @@ def find_quantities(
     for _, _, _, count in sorted(candidates, key=lambda c: c[:3]):
         if not kept or count.start >= kept[-1].end:
             kept.append(count)
-    vetoes = [(m.start(), m.end()) for m in rules.vetoes.finditer(view)] if rules.vetoes else []
+    vetoes = veto_spans(rules.vetoes, view, [(c.start, c.end) for c in kept])
     money = list(money)
     kept = [
         c
@@ -62,7 +59,7 @@ def find_quantities(
         if not overlaps(vetoes, c.start, c.end) and not overlaps(money, c.start, c.end)
     ]
     for count in kept:
-        count.counted = _counted(view, count.end)
+        count.counted = _counted(view, count.end, rules)
         count.people = view[count.unit_start : count.unit_end] in rules.people_units
     return kept
 
@@ -95,7 +92,7 @@ def _interpret(match: regex.Match[str], rule: str) -> Count | None:
 def _value(text: str) -> Decimal | None:
     if "." in text and not text.endswith(("万", "亿")):
         return None
-    if has_digit_run(text):
+    if not text[0].isascii() and has_digit_run(text):
         return None
     parsed = parse(text)
     if parsed is None or parsed.is_range or parsed.low <= 0:
@@ -103,10 +100,11 @@ def _value(text: str) -> Decimal | None:
     return parsed.low
 
 
-def _counted(view: str, end: int) -> tuple[int, int] | None:
+def _counted(view: str, end: int, rules: QuantityRules) -> tuple[int, int] | None:
     """The words right after the classifier, up to a stop (117名困难群众交纳 → 困难群众)."""
-    stop = _STOP.search(view, end, end + _MAX_COUNTED + 1)
-    finish = stop.start() if stop else end + _MAX_COUNTED + 1
-    if finish - end < 2 or finish - end > _MAX_COUNTED:
+    limit = min(len(view), end + _MAX_COUNTED)
+    stop = rules.counted_stops.search(view, end, limit)
+    finish = stop.start() if stop else limit
+    if finish - end < 2 or (stop is None and limit < len(view)):
         return None
     return end, finish
