@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from money_vs_jionlp import money_comparison
+
 import extractor
 from extractor.decode import decode
 from extractor.evaluate import Report, evaluate
@@ -178,6 +180,7 @@ def main() -> None:
     arguments = parser.parse_args()
     table = render(measure(arguments.repeat, arguments.runs))
     table += damage_recovery(arguments.documents, arguments.seed)
+    table += money_comparison(arguments.runs)
     arguments.output.write_text(table, encoding="utf-8")
     print(table)
 
