@@ -208,10 +208,10 @@ def _ranked(
         options = [(first, trail, c) for first, c in gbk.by_trail.get(trail, [])]
     elif hint is not None:
         options = gbk.by_reading.get(hint, [])
-    else:  # both bytes lost and no reading: only a seam's leads narrow it down
-        options = [
-            (first, t, c) for first in sorted(leads or ()) for t, c in gbk.by_lead.get(first, [])
-        ]
+    elif leads is not None:  # both bytes lost, no reading: a seam's leads narrow them down
+        options = [(f, t, c) for f in sorted(leads) for t, c in gbk.by_lead.get(f, [])]
+    else:  # … or only the kind of trail byte
+        options = [(f, t, c) for t in sorted(trails or ()) for f, c in gbk.by_trail.get(t, [])]
     chars = [
         c
         for first, second, c in options

@@ -235,8 +235,8 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
     """Where the run may start (after a seam, or its likeliest starts) times how it ends."""
     if segment.terminator == "vanished":
         return [_vanished(text, segment)]
-    seam = _seam_leads(text, segment.start, hints)
-    starts = [segment.start] if seam is not None else _likely_starts(text, segment, model)
+    seam = _seam_leads(text, segment.reach, hints)
+    starts = [segment.reach] if seam is not None else _likely_starts(text, segment, model)
     end = segment.end + (segment.terminator in ("letter", "question"))
     found = []
     for start in starts:
@@ -305,7 +305,7 @@ def _steps(
         only = Slot(None, letter, segment.hint, seam, trails)
         return (((0.0, (only,)),), *swallowed)
     first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
-    if seam is not None:
+    if seam is not None:  # without one, a whole first character is too loose a guess
         first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
     middle = tuple(
         (

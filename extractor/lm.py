@@ -44,7 +44,8 @@ class LanguageModel:
         if not _is_han(char):
             if char.isascii():
                 return STRAY_LOGPROB if char.isalpha() or char in "?{" else NON_HAN_LOGPROB
-            return NON_HAN_LOGPROB if char in COMMON_PUNCTUATION else STRAY_LOGPROB
+            common = char in COMMON_PUNCTUATION or "\u2460" <= char <= "\u24ff"  # ① ⑴ ⒈
+            return NON_HAN_LOGPROB if common else STRAY_LOGPROB
         return self._word_logprob.get(char, self._unknown)
 
     def word_logprob(self, word: str) -> float | None:

@@ -33,6 +33,7 @@ ACCEPT_MARGIN = 10.0  # nats the repaired run must gain over the text as found
 HINTED_ACCEPT_MARGIN = 5.0  # … when a reading beside it agrees with the repair
 CONTEXT = 4
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
+EARLIER_START_MARGIN = 3.0  # nats a run reaching further left must gain over a shorter one
 
 
 def find_repairs(text: str, hints: Hints) -> list[Splice]:
@@ -58,11 +59,23 @@ def _repair(
     if not scored:
         return None
     scored.sort(key=lambda item: item[0], reverse=True)
-    gain, hypothesis, reading = scored[0]
+    gain, hypothesis, reading = _least_reaching(scored)
     if gain < _needed_margin(reading):
         return None
-    rival = scored[1][0] if len(scored) > 1 else 0.0
+    rival = max((g for g, h, _ in scored if h is not hypothesis), default=0.0)
     return gain, _splice(hypothesis, reading, gain, gain - rival)
+
+
+def _least_reaching(
+    scored: list[tuple[float, Hypothesis, Reading]],
+) -> tuple[float, Hypothesis, Reading]:
+    """The best hypothesis, unless one that starts later, and so changes fewer characters
+    that may be sound, does nearly as well: a run is not stretched over text on a hunch."""
+    best = scored[0]
+    for candidate in scored[1:]:
+        if candidate[1].start > best[1].start and best[0] - candidate[0] < EARLIER_START_MARGIN:
+            best = candidate
+    return best
 
 
 def _scored(
