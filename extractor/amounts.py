@@ -150,7 +150,7 @@ def _interpret(match: regex.Match[str], rule: str, rules: MoneyRules) -> Money |
     if number is None:
         return None
     scale = rules.word_scale.get(groups.get("cur", ""), Decimal(1))
-    value = number.low * scale + _change(groups.get("sub", ""))
+    value = number.low * scale + _change(groups.get("sub", ""), groups.get("cur", ""))
     high = number.high * scale
     low = value
     if "low" in groups:
@@ -197,13 +197,13 @@ def _set_bounds(money: Money, low: Decimal, high: Decimal) -> None:
         money.high = money.value
 
 
-def _change(sub: str) -> Decimal:
+def _change(sub: str, cur: str = "") -> Decimal:
     """角, 分 (and 块五) after the yuan: 5角 → 0.5, 3分 → 0.03; 整 adds nothing."""
     total = Decimal(0)
     digits = [c for c in sub if c not in "零角毛分整"]
     units = [c for c in sub if c in "角毛分"]
-    if digits and not units:  # 12块5
-        units = ["角"]
+    if digits and not units:  # 12块5 (a 角), 三毛五 (a 分)
+        units = ["分" if cur == "毛" else "角"]
     for digit, unit in zip(digits, units, strict=False):
         parsed = parse(digit)
         if parsed is not None:
@@ -248,7 +248,7 @@ def _describe(
     previous_end = found[index - 1].end if index else 0
     window = max(clause_start, previous_end)
     before = view[window : money.start]
-    money.per = _per(before, rules)
+    money.per = _per(before, view[money.end : money.end + 4], rules)
     action = _last(rules.actions, before)
     if action is not None:
         money.action = action.group()
@@ -261,12 +261,16 @@ def _describe(
     money.purpose = _purpose(view, money.end, rules)
 
 
-def _per(before: str, rules: MoneyRules) -> str | None:
+def _per(before: str, after: str, rules: MoneyRules) -> str | None:
+    """The first rate cue in the clause before the amount, else one right after it (元/人)."""
     best: tuple[int, str] | None = None
     for compiled in rules.per:
-        match = compiled.regex.search(before)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), match.group("label"))
+        match = compiled.regex.search(after if compiled.rule.after else before)
+        if match is None:
+            continue
+        position = len(before) + match.start() if compiled.rule.after else match.start()
+        if best is None or position < best[0]:
+            best = (position, match.group("label"))
     if best is None:
         return None
     return rules.per_aliases.get(best[1], best[1])

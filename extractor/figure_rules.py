@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import regex
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from extractor.errors import RulesError
 from extractor.numbers import ARABIC_PATTERN, CN_BIG_CLASS, CN_DIGIT_CLASS, CN_SMALL_CLASS
@@ -63,6 +63,7 @@ class PatternRule(BaseModel):
     examples: list[list[str]]
     counter_examples: list[str] = []
     disabled: bool = False
+    after: bool = Field(False, description="a rate cue read after the amount (30元/人)")
 
 
 class VetoRule(BaseModel):

@@ -103,10 +103,15 @@ def test_section_paths():
 
 
 def test_amounts_and_counts_stage_is_fast():
-    text = (Path(__file__).parents[1] / "corpus" / "clean").glob("*.txt")
-    corpus = "\n".join(path.read_text(encoding="utf-8") for path in text) * 4
+    """A guard against per-character Python loops: measured about 1.3M characters/s here on
+    this money-dense corpus; the floor leaves room for a slow or busy machine."""
+    paths = (Path(__file__).parents[1] / "corpus" / "clean").glob("*.txt")
+    corpus = "\n".join(path.read_text(encoding="utf-8") for path in paths) * 4
     find_figures(corpus[:1000], MONEY, COUNTS)
-    start = time.perf_counter()
-    find_figures(corpus, MONEY, COUNTS)
-    rate = len(corpus) / (time.perf_counter() - start)
-    assert rate > 1_000_000, f"{rate:,.0f} characters/s"
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        find_figures(corpus, MONEY, COUNTS)
+        best = min(best, time.perf_counter() - start)
+    rate = len(corpus) / best
+    assert rate > 600_000, f"{rate:,.0f} characters/s"
