@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from money_vs_jionlp import money_comparison
+from stages import stage_speeds
 
 import extractor
 from extractor.decode import decode
@@ -180,6 +181,7 @@ def main() -> None:
     arguments = parser.parse_args()
     table = render(measure(arguments.repeat, arguments.runs))
     table += damage_recovery(arguments.documents, arguments.seed)
+    table += stage_speeds(arguments.runs)
     table += money_comparison(arguments.runs)
     arguments.output.write_text(table, encoding="utf-8")
     print(table)

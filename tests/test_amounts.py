@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -100,18 +99,3 @@ def test_section_paths():
     document = _document("一、基本情况\n捐款6,800元。\n二、成效\n（一）帮扶\n资助20户，共5万元。\n")
     assert [a.section_path for a in document.amounts] == [[0], [1, 0]]
     assert document.quantities[0].section_path == [1, 0]
-
-
-def test_amounts_and_counts_stage_is_fast():
-    """A guard against per-character Python loops: measured about 1.3M characters/s here on
-    this money-dense corpus; the floor leaves room for a slow or busy machine."""
-    paths = (Path(__file__).parents[1] / "corpus" / "clean").glob("*.txt")
-    corpus = "\n".join(path.read_text(encoding="utf-8") for path in paths) * 4
-    find_figures(corpus[:1000], MONEY, COUNTS)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        find_figures(corpus, MONEY, COUNTS)
-        best = min(best, time.perf_counter() - start)
-    rate = len(corpus) / best
-    assert rate > 600_000, f"{rate:,.0f} characters/s"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -396,18 +393,3 @@ def test_any_text_gives_a_well_formed_tree(text):
 
 
 # ---- speed --------------------------------------------------------------------------------
-
-
-def test_sections_cost_well_under_a_microsecond_per_character():
-    corpus = Path(__file__).resolve().parents[1] / "corpus" / "clean"
-    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt")))
-    view = matching_view(text)
-    parse_sections(text, view, GRAMMAR)
-    elapsed = min(_timed(lambda: parse_sections(text, view, GRAMMAR)) for _ in range(3))
-    assert elapsed / len(text) < 1e-6, f"{elapsed / len(text) * 1e9:.0f} ns per character"
-
-
-def _timed(work) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
