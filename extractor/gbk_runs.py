@@ -81,8 +81,12 @@ def is_run_char(char: str) -> bool:
     return not char.isascii() and two_bytes(char) is not None
 
 
-def is_lone_mark(text: str, position: int) -> bool:
-    """A trail byte in the ASCII range standing in Chinese text, not part of a word or code."""
+def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
+    """A trail byte in the ASCII range standing in Chinese text, not part of a word or code.
+
+    A letter beside a digit is taken for part of a code (3A, 5G) unless a reading follows it
+    (``read``): the mirror annotates Han characters only.
+    """
     char = text[position]
     if not 0x40 <= ord(char) <= 0x7E:
         return False
@@ -90,9 +94,11 @@ def is_lone_mark(text: str, position: int) -> bool:
     after = text[position + 1] if position + 1 < len(text) else "\n"
     for neighbour in (before, after):
         if neighbour.isascii() and (
-            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha())
+            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and not read)
         ):
             return False  # part of a word, a code or a number such as 3A
+    if char in (before, after):
+        return False  # a placeholder such as __ or a rule such as ~~
     if is_run_char(before):
         return True
     return (before in FOLDED or before in "\n " or before.isdigit()) and (
@@ -197,7 +203,7 @@ def _stretch_end(
     reach = reach if suspects else max(reach, end - NEAR_STARTS)
     if reach > 0 and _is_seam(text, reach - 1, hints):
         suspects += 2  # a seam says a run starts there: it ends somewhere
-    if end < len(text) and is_lone_mark(text, end):
+    if end < len(text) and is_lone_mark(text, end, hint is not None):
         yield Segment(start, end, "letter", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
@@ -213,7 +219,7 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
     if position and is_run_char(text[position - 1]):
         return  # the run before it yields the segment
     hint = hints[position][-1] if position in hints else None
-    if is_lone_mark(text, position):
+    if is_lone_mark(text, position, hint is not None):
         yield Segment(position, position, "letter", hint, position)
     elif position and _is_seam(text, position - 1, hints) and ord(text[position]) < 0x40:
         # a seam, then the character's trail byte took the ASCII byte along ("?") or was

@@ -18,6 +18,7 @@ import jieba
 MAX_WORD = 4  # longer dictionary words add little to telling repairs apart, and cost time
 NON_HAN_LOGPROB = -9.0  # punctuation and digits: neither help nor hurt a candidate much
 STRAY_LOGPROB = -20.0  # a stray Latin letter, ? or odd symbol in Chinese text is itself suspect
+STRAY_MARKS = frozenset("?@[\\]^_`{|}~")  # what a lost byte leaves; rare in Chinese text
 COMMON_PUNCTUATION = frozenset("，。、：；！？“”‘’（）《》—…·「」『』〔〕")
 
 
@@ -43,7 +44,8 @@ class LanguageModel:
         """How likely a single character is on its own, as a one-character token."""
         if not _is_han(char):
             if char.isascii():
-                return STRAY_LOGPROB if char.isalpha() or char in "?{" else NON_HAN_LOGPROB
+                stray = char.isalpha() or char in STRAY_MARKS
+                return STRAY_LOGPROB if stray else NON_HAN_LOGPROB
             common = char in COMMON_PUNCTUATION or "\u2460" <= char <= "\u24ff"  # ① ⑴ ⒈
             return NON_HAN_LOGPROB if common else STRAY_LOGPROB
         return self._word_logprob.get(char, self._unknown)
