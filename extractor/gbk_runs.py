@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.gbk import (
     FOLDED,
@@ -76,9 +77,9 @@ class Hypothesis:
 
 
 def is_run_char(char: str) -> bool:
-    """A character a shifted run can show: two GBK bytes, not ASCII (ā and the like are GBK
-    too: readings are gone by now)."""
-    return not char.isascii() and two_bytes(char) is not None
+    """A character a shifted run can show: two GBK bytes, not ASCII, not a toned Latin letter
+    (those are GBK too, but far likelier a reading's)."""
+    return not char.isascii() and not "\u00c0" <= char <= "\u02af" and two_bytes(char) is not None
 
 
 def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
@@ -107,6 +108,11 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
 
 
 def _suspect(char: str, model: LanguageModel) -> bool:
+    return _is_suspect(char)
+
+
+@lru_cache(maxsize=65536)
+def _is_suspect(char: str) -> bool:
     """A character rarely seen in real Chinese text, or a symbol out of place in it."""
     if char in _COMMON_SYMBOLS or "\u2460" <= char <= "\u24ff":
         return False
@@ -114,7 +120,7 @@ def _suspect(char: str, model: LanguageModel) -> bool:
         return char.isalpha()
     simplified = to_simplified(char)
     if "\u4e00" <= simplified <= "\u9fff":
-        return model.is_rare(simplified, RARE_COUNT)
+        return language_model().is_rare(simplified, RARE_COUNT)
     return not "\uff01" <= char <= "\uff5e"
 
 
@@ -199,6 +205,9 @@ def _stretch_end(
     suspects = sum(_suspect(char, model) for char in window)
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
+    seamed = start > 0 and _is_seam(text, start - 1, hints)
+    if not (suspects or hint or seamed or after == "?" or 0x40 <= ord(after) <= 0x7E):
+        return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)
     reach = reach if suspects else max(reach, end - NEAR_STARTS)
     if reach > 0 and _is_seam(text, reach - 1, hints):
