@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import extractor
 from extractor.gbk import decode_pair
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
@@ -102,3 +103,9 @@ def test_clean_text_with_rare_words_codes_and_question_marks_is_untouched(clean)
 @given(st.text(alphabet="縣局總結工作發展群眾幹部學校教育資金萬元戶人年月日,。、;:", max_size=40))
 def test_ordinary_text_is_never_changed(text):
     assert find_repairs(text, {}) == []
+
+
+def test_a_reading_that_is_not_the_characters_own_is_kept_as_a_hint():
+    # Through the pinyin stage: 危's own reading, then 房's, whose bytes vanished before 11.
+    (document,) = extractor.extract("改造農村危(wēi)(fáng)11戶,全村羣衆\n")
+    assert document.text.startswith("改造農村危房11戶")
