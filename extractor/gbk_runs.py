@@ -44,7 +44,7 @@ MAX_RUN = 24
 STARTS_TRIED = 3
 SUSPECT_WINDOW = 8
 NEAR_STARTS = 3  # starts tried before a lone letter when no rare character points further back
-_COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─")
+_COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 
 _LOST_BRACKET = re.compile(r"/[a-z]+>")
 
@@ -111,6 +111,17 @@ def _suspect(char: str, model: LanguageModel) -> bool:
     return _is_suspect(char)
 
 
+def _orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
+    """A suspect character that makes no dictionary word with either neighbour: 圾 in 垃圾 or
+    栋 in a name's 国栋 is rare but at home; garbled characters stand alone."""
+    if not _is_suspect(text[position]):
+        return False
+    pair = to_simplified(text[max(position - 1, 0) : position + 2])
+    at = 1 if position > 0 else 0
+    words = (pair[at - 1 : at + 1] if at else "", pair[at : at + 2])
+    return not any(len(word) == 2 and model.word_logprob(word) is not None for word in words)
+
+
 @lru_cache(maxsize=65536)
 def _is_suspect(char: str) -> bool:
     """A character rarely seen in real Chinese text, or a symbol out of place in it."""
@@ -167,7 +178,11 @@ def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
     characters, and characters vanished but for their reading."""
     model = language_model()
     position, length = 0, len(text)
+    quiet = _quiet_lines(text, hints)
     while position < length:
+        if position in quiet:  # nothing on this line could start or end a run
+            position = quiet[position]
+            continue
         if not is_run_char(text[position]):
             yield from _lone_marks(text, position, hints)
             position += 1
@@ -188,6 +203,36 @@ def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
             yield from _stretch_end(text, start, position, hints, model)
 
 
+def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
+    """Lines with no rare character, no ASCII mark touching Chinese text and no reading left:
+    their start mapped to the next line's. Runs never cross a line (a newline is ASCII), so
+    the search may skip them whole; on clean text that is nearly every line."""
+    busy = {text.rfind("\n", 0, match.start()) + 1 for match in _suspect_pattern().finditer(text)}
+    busy |= {text.rfind("\n", 0, position) + 1 for position in hints}
+    quiet: dict[int, int] = {}
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line) + 1
+        if start not in busy:
+            quiet[start] = end
+        start = end
+    return quiet
+
+
+@lru_cache(maxsize=1)
+def _suspect_pattern() -> re.Pattern[str]:
+    """Any suspect two-byte character, or an ASCII mark or ``?`` beside a non-ASCII one."""
+    rows = table().by_lead.values()
+    suspects = sorted({char for row in rows for _, char in row if _is_suspect(char)})
+    marks = r"[\x40-\x7e?]"
+    return re.compile(
+        "["
+        + re.escape("".join(suspects))
+        + "]"
+        + rf"|(?<=[^\x00-\x7f]){marks}|{marks}(?=[^\x00-\x7f])"
+    )
+
+
 def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> Iterator[Segment]:
     """A reading after ``text[end - 1]`` that is not its own: a run ended there with its last
     trail byte dropped, or a whole character vanished after it."""
@@ -201,8 +246,8 @@ def _stretch_end(
     text: str, start: int, end: int, hints: Hints, model: LanguageModel
 ) -> Iterator[Segment]:
     """How a run may end at ``end``, if anything before it is suspect."""
-    window = text[max(start, end - SUSPECT_WINDOW) : end]
-    suspects = sum(_suspect(char, model) for char in window)
+    first = max(start, end - SUSPECT_WINDOW)
+    suspects = sum(_orphan_suspect(text, i, model) for i in range(first, end))
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = start > 0 and _is_seam(text, start - 1, hints)
@@ -219,7 +264,7 @@ def _stretch_end(
     elif after == "?" and suspects >= 2:
         yield Segment(start, end, "question", hint, reach)
         yield Segment(start, end, "hidden", None, reach)
-    elif ord(after) < 0x40 and (suspects >= 2 or _suspect(text[end - 1], model)):
+    elif ord(after) < 0x40 and (suspects >= 2 or _orphan_suspect(text, end - 1, model)):
         yield Segment(start, end, "hidden", None, reach)
 
 
