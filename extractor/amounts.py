@@ -24,8 +24,8 @@ CLAUSE_END = regex.compile(r"[,;:!?。\n]")
 SENTENCE_END = regex.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
 _RECIPIENT_LEAD = regex.compile(r",?(?:用于)?")
-VETO_REACH = 12  # how far a veto pattern may reach beyond the item it vetoes
-WINDOW_BEFORE, WINDOW_AFTER = 48, 24  # characters around a currency word searched for money
+VETO_BEFORE, VETO_AFTER = 4, 8  # how far a veto pattern may reach around the item it vetoes
+WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
 
@@ -107,7 +107,7 @@ def veto_spans(
     if pattern is None:
         return []
     spans: list[tuple[int, int]] = []
-    for start, end in merged_windows(items, VETO_REACH, VETO_REACH, len(view)):
+    for start, end in merged_windows(items, VETO_BEFORE, VETO_AFTER, len(view)):
         spans += [(m.start(), m.end()) for m in pattern.finditer(view, start, end)]
     return spans
 
