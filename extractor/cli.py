@@ -92,12 +92,7 @@ def extract_command(paths: tuple[str, ...], output: TextIO, rules_dirs: tuple[Pa
 @rules_option
 def clean_command(path: str, explain: bool, rules_dirs: tuple[Path, ...]) -> None:
     """Print the repaired text of each document in PATH (a file or - for stdin)."""
-    item = Input(source=path, path=None if path == STDIN else Path(path))
-    try:
-        documents = extract(_read(item), source=item.source, options=_options(rules_dirs))
-    except ExtractionError as error:
-        _report(error, item.source)
-        sys.exit(1)
+    documents = _extract_one(path, rules_dirs)
     for document in documents:
         if len(documents) > 1:
             click.echo(f"=== document {document.index + 1} of {len(documents)}: {document.title}")
@@ -111,12 +106,7 @@ def clean_command(path: str, explain: bool, rules_dirs: tuple[Path, ...]) -> Non
 @rules_option
 def outline_command(path: str, rules_dirs: tuple[Path, ...]) -> None:
     """Print the section tree of each document in PATH (a file or - for stdin)."""
-    item = Input(source=path, path=None if path == STDIN else Path(path))
-    try:
-        documents = extract(_read(item), source=item.source, options=_options(rules_dirs))
-    except ExtractionError as error:
-        _report(error, item.source)
-        sys.exit(1)
+    documents = _extract_one(path, rules_dirs)
     console = Console(width=max(shutil.get_terminal_size().columns, 100))
     for document in documents:
         console.print(_outline(document))
@@ -228,6 +218,16 @@ def eval_command(
 def schema_command() -> None:
     """Print the JSON Schema of one output document."""
     click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _extract_one(path: str, rules_dirs: tuple[Path, ...]) -> list[Document]:
+    """The documents of one input, or its error record and exit code 1."""
+    item = Input(source=path, path=None if path == STDIN else Path(path))
+    try:
+        return extract(_read(item), source=item.source, options=_options(rules_dirs))
+    except ExtractionError as error:
+        _report(error, item.source)
+        sys.exit(1)
 
 
 def _options(rules_dirs: tuple[Path, ...]) -> Options:

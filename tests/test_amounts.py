@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import case_rows
 
 import extractor
 from extractor.figure_rules import load_money_rules, load_quantity_rules
@@ -16,11 +17,7 @@ MONEY, COUNTS = load_money_rules(), load_quantity_rules()
 
 
 def _rows() -> list:
-    rows = []
-    for number, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.startswith("#"):
-            rows.append(pytest.param(*line.split("\t"), id=f"line{number}"))
-    return rows
+    return case_rows(CASES)
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "currency", "bound", "per"), _rows())
