@@ -28,6 +28,9 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
     for rule in rules.boilerplate:
+        trigger = rule.compiled_trigger
+        if trigger is not None and trigger.search(view) is None:
+            continue
         for match in rule.compiled.finditer(view):
             line_start, line_end = _line_bounds(view, match.start(), match.end())
             if rule.action == "split":

@@ -64,6 +64,17 @@ class BoilerplateRule(_Rule):
     action: Literal["drop_line", "drop_match", "drop_rest", "split"]
     examples: list[str]
     counter_examples: list[str] = []
+    trigger: str | None = None  # words the page must hold somewhere for the rule to be tried
+
+    @field_validator("trigger")
+    @classmethod
+    def _trigger_compiles(cls, trigger: str | None) -> str | None:
+        return None if trigger is None else cls._compiles(trigger)
+
+    @property
+    def compiled_trigger(self) -> regex.Pattern[str] | None:
+        """A cheap search that spares a page the full pattern when it cannot match."""
+        return None if self.trigger is None else _compile(self.trigger)
 
 
 class SectionStyleRule(_Rule):

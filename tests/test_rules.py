@@ -27,6 +27,8 @@ def test_boilerplate_rule_examples(rule):
     assert rule.examples, "every rule needs at least one example"
     for line in rule.examples:
         assert rule.compiled.search(matching_view(line)), line
+        trigger = rule.compiled_trigger
+        assert trigger is None or trigger.search(matching_view(line)), f"trigger misses {line}"
     for line in rule.counter_examples:
         assert not rule.compiled.search(matching_view(line)), line
 
