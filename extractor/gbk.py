@@ -34,8 +34,8 @@ FOLDED = {
 
 # What a "?" may have swallowed: the decoder paired a trail byte with the ASCII byte after it.
 SWALLOWED = ",\n;:()?!. %0123456789"
-CANDIDATES = 64  # characters tried for a lost byte: those most used in words
-CANDIDATES_WITH_TRAIL = 48  # … when the trail byte is known, fewer are enough
+CANDIDATES = 32  # characters tried for a lost byte: those most used in words
+CANDIDATES_WITH_TRAIL = 24  # … when the trail byte is known, fewer are enough
 CANDIDATES_WHOLE = 160  # … when both bytes are lost and only a seam or a reading narrows them
 HINT_MATCH, HINT_TONELESS, HINT_MISS = 4.0, 2.0, -8.0
 

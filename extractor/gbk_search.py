@@ -18,7 +18,7 @@ from extractor.gbk import Slot, hint_bonus, out_of_script, pua_partners, table, 
 from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 
-BEAM_WIDTH = 10
+BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
 LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
