@@ -22,7 +22,8 @@ from extractor.decode import decode
 from extractor.evaluate import Report, evaluate
 from extractor.pipeline import Options
 from extractor.repair import RepairConfig
-from extractor.synth import DAMAGE_KINDS, synthesize
+from extractor.synth import DAMAGE_KINDS
+from extractor.synth_archive import synthesize
 from extractor.views import to_simplified
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -33,7 +33,8 @@ from extractor.evaluate import (
 from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
-from extractor.synth import DAMAGE_KINDS, synthesize
+from extractor.synth import DAMAGE_KINDS
+from extractor.synth_archive import synthesize
 
 STDIN = "-"
 

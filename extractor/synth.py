@@ -13,7 +13,6 @@ missing is each character converted alone (and then ambiguous ones such as 干 a
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import subprocess
@@ -28,7 +27,8 @@ import opencc
 from pypinyin import Style, pinyin
 
 from extractor.gbk import decode_pair
-from extractor.views import is_traditional, to_simplified
+from extractor.synth_furniture import fanwen_footer, fanwen_header, mirror_footer
+from extractor.views import is_traditional
 
 DAMAGE_KINDS = (
     "s2t",
@@ -445,7 +445,7 @@ def damage(
     rates: Rates = RATES,
 ) -> Damaged:
     """Damage ``clean`` (and ``second`` for second_document); the same seed gives the same page."""
-    kinds = _checked_kinds(kinds)
+    kinds = checked_kinds(kinds)
     if not clean.strip():
         raise ValueError("the clean document is empty; give it some text to damage")
     if "second_document" in kinds and not (second and second.strip()):
@@ -458,23 +458,23 @@ def damage(
     rng = random.Random(f"page:{seed}")
     family = _family(kinds, bodies[0])
     if family == "fanwen":
-        page.add_lines(_fanwen_header(bodies[0].truth.title, rng), "width_fold" in kinds)
+        page.add_lines(fanwen_header(bodies[0].truth.title, rng), "width_fold" in kinds)
     page.add_body(0, bodies[0].pieces)
     if len(bodies) > 1:
         caption = "擴展閱讀:" if bodies[1].traditional else "扩展阅读:"
         page.add_lines([caption + bodies[1].truth.title], fold=False)
         page.add_body(1, bodies[1].pieces)
     if family == "fanwen":
-        page.add_lines(_fanwen_footer(rng), "width_fold" in kinds)
+        page.add_lines(fanwen_footer(rng), "width_fold" in kinds)
     elif family == "mirror":
-        lines = _mirror_footer(bodies[0].truth.title)
+        lines = mirror_footer(bodies[0].truth.title)
         if "pinyin" in kinds:
             lines = [annotate(line, rng, rates) for line in lines]
         page.add_lines(lines, fold=False)
     return Damaged(page.text(), [body.truth for body in bodies], page.runs)
 
 
-def _checked_kinds(kinds: Collection[str]) -> frozenset[str]:
+def checked_kinds(kinds: Collection[str]) -> frozenset[str]:
     if isinstance(kinds, str):
         kinds = (kinds,)
     unknown = sorted(set(kinds) - set(DAMAGE_KINDS))
@@ -514,135 +514,3 @@ class _Page:
 
     def text(self) -> str:
         return "".join(self.chunks)
-
-
-# ---- site furniture (made up) -----------------------------------------------------------------
-
-_MIRROR_FOOTER = (
-    "友情提示:本文中關于《{title}》給出的范例僅供您參考拓展思維使用,{title}:該篇文章建議您自主創作。",
-    "來源:網絡整理 免責聲明:本文僅限學習分享,如產生版權問題,請聯系我們及時刪除。",
-)
-_SECTIONS = (("计划", "工作计划"), ("述职", "述职报告"), ("调研", "调研报告"), ("", "工作总结"))
-_BLURBS = (
-    "以下是小编为大家整理的{title}，仅供参考，欢迎大家阅读。",
-    "下面是小编精心整理的{title}，供大家参考借鉴，希望可以帮助到有需要的朋友。",
-    "本站小编为你精心准备了{title}，希望对你有所帮助，仅供参考。",
-)
-_AUTHORS = ("admin", "小编", "佚名", "范文编辑", "网友投稿")
-_LINK_TOPICS = ("乡镇扶贫", "社区党建", "学校安全", "卫生院年度", "村委会换届", "机关作风建设")
-_LINK_FORMS = (
-    "{year}年{topic}工作总结",
-    "{topic}工作计划范文({n}篇)",
-    "最新{topic}述职报告",
-    "{topic}心得体会{n}篇",
-)
-
-
-def _mirror_footer(title: str) -> list[str]:
-    return [line.format(title=title) for line in _MIRROR_FOOTER]
-
-
-def _fanwen_header(title: str, rng: random.Random) -> list[str]:
-    simplified = to_simplified(title)
-    section = next(name for word, name in _SECTIONS if word in simplified)
-    stamp = (
-        f"{rng.randint(2018, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
-        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
-    )
-    return [
-        f"首页 > 范文大全 > {section} > {section}范文",
-        f"时间:{stamp} 作者:{rng.choice(_AUTHORS)} 浏览:{rng.randint(30, 9999)}",
-        rng.choice(_BLURBS).format(title=title),
-    ]
-
-
-def _fanwen_footer(rng: random.Random) -> list[str]:
-    links = []
-    for _ in range(3):
-        form = rng.choice(_LINK_FORMS)
-        topic = rng.choice(_LINK_TOPICS)
-        links.append(form.format(year=rng.randint(2015, 2023), topic=topic, n=rng.randint(3, 9)))
-    return ["相关推荐", *links]
-
-
-# ---- many pages -------------------------------------------------------------------------------
-
-_MIRROR_OPTIONAL = (
-    ("width_fold", 0.9),
-    ("gbk_shift", 0.4),
-    ("lost_lead", 0.3),
-    ("html_residue", 0.3),
-    ("duplicate_title", 0.4),
-    ("furniture", 0.6),
-    ("masked_years", 0.6),
-    ("second_document", 0.25),
-)
-_FANWEN_OPTIONAL = (
-    ("width_fold", 0.5),
-    ("html_residue", 0.3),
-    ("duplicate_title", 0.2),
-    ("masked_years", 0.3),
-    ("second_document", 0.25),
-)
-
-
-def draw_kinds(rng: random.Random, traditional: bool) -> tuple[str, ...]:
-    """A mix like real archives: a spam mirror page (s2t + pinyin + some) or a 范文 page."""
-    if traditional or rng.random() < 0.5:
-        chosen = {"s2t", "pinyin"} | {k for k, p in _MIRROR_OPTIONAL if rng.random() < p}
-    else:
-        chosen = {"furniture"} | {k for k, p in _FANWEN_OPTIONAL if rng.random() < p}
-    return tuple(kind for kind in DAMAGE_KINDS if kind in chosen)
-
-
-def synthesize(
-    clean_dir: Path,
-    out_dir: Path,
-    count: int,
-    seed: int,
-    kinds: Collection[str] | None = None,
-) -> list[Path]:
-    """Write ``count`` damaged inputs NNNNN.txt and their NNNNN.truth.json; return the inputs."""
-    if count < 0:
-        raise ValueError(f"count must be 0 or more, not {count}")
-    fixed = None if kinds is None else tuple(k for k in DAMAGE_KINDS if k in _checked_kinds(kinds))
-    cleans = [path.read_text(encoding="utf-8") for path in sorted(Path(clean_dir).glob("*.txt"))]
-    cleans = [text for text in cleans if text.strip()]
-    if not cleans:
-        raise ValueError(f"no clean documents (*.txt) in {clean_dir}; point at corpus/clean")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number in range(count):
-        rng = random.Random(f"item:{seed}:{number}")
-        clean = cleans[number % len(cleans)]
-        chosen = fixed if fixed is not None else draw_kinds(rng, is_traditional(clean.strip()))
-        second = _second(cleans, number, rng, chosen)
-        damaged = damage(clean, chosen, rng.getrandbits(64), second)
-        written.append(_write(out_dir, number, chosen, damaged))
-    return written
-
-
-def _second(cleans: list[str], number: int, rng: random.Random, kinds: Collection[str]) -> str:
-    others = [text for n, text in enumerate(cleans) if n != number % len(cleans)] or cleans
-    if "s2t" not in kinds:  # a 范文 page keeps to one script
-        first = is_traditional(cleans[number % len(cleans)].strip())
-        others = [t for t in others if is_traditional(t.strip()) == first] or others
-    return rng.choice(others)
-
-
-def _write(out_dir: Path, number: int, kinds: Iterable[str], damaged: Damaged) -> Path:
-    name = f"{number:05d}.txt"
-    path = out_dir / name
-    path.write_text(damaged.input, encoding="utf-8", newline="\n")
-    truth = {
-        "input": name,
-        "kinds": list(kinds),
-        "documents": [
-            {"title": d.title, "text": d.text, "garbled": [list(span) for span in d.garbled]}
-            for d in damaged.documents
-        ],
-    }
-    record = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-    (out_dir / f"{number:05d}.truth.json").write_text(record, encoding="utf-8", newline="\n")
-    return path

@@ -16,7 +16,8 @@ from pypinyin import pinyin_dict
 
 from extractor import synth
 from extractor.cli import main
-from extractor.synth import DAMAGE_KINDS, Damaged, damage, synthesize
+from extractor.synth import DAMAGE_KINDS, Damaged, damage
+from extractor.synth_archive import synthesize
 
 CLEAN_DIR = Path(__file__).resolve().parents[1] / "corpus" / "clean"
 
