@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.markers import chinese_number
+from extractor.dates import Found, number, read_year
 
 _YEAR = r"[12]\d{3}|[12][\d*xX×]{3}|[一二][〇○零0O一二三四五六七八九]{2,3}"
 _DATE_AT_END = regex.compile(
@@ -34,10 +34,8 @@ _PLACEHOLDER = regex.compile(
     r"某某|某[省市县区州乡镇村街局委办校院]|[xX×]{2,}|\*{2,}|_{2,}|\?{2,}|○○"
 )
 _NOT_A_NAME = regex.compile(r"[。;,:!?、《》\"“”]")
-_MASKS = frozenset("*xX×")
 _MAX_ISSUER = 40
 _LINES_LOOKED_AT = 4
-_PLAUSIBLE_YEARS = range(1950, 2050)
 
 
 @dataclass(frozen=True)
@@ -158,29 +156,23 @@ def _signed_date(text: str, found: regex.Match[str]) -> SignedDate:
 
 def _year(digits: str, written: str) -> tuple[int | None, bool, str | None]:
     """(year, masked, note): 2019, 二〇一九, 二0一九; 201* is masked; 二一一 lost its 〇."""
-    if any(char in _MASKS for char in digits):
+    found = Found(0, 0)
+    readable = read_year(digits, found)
+    if found.year_masked:
         return None, True, None
-    if digits.isdigit() and len(digits) == 4:
-        return int(digits), False, None
-    values = "".join(str(chinese_number(char)) for char in digits)
-    if len(values) == 4:
-        return int(values), False, None
-    readings = sorted(
-        {int(values[:i] + "0" + values[i:]) for i in range(len(values) + 1)} & set(_PLAUSIBLE_YEARS)
-    )
-    if len(readings) == 1:
-        note = (
-            f"signed date {written}: the year has {len(values)} numerals (a 〇 looks lost); "
-            f"read as {readings[0]}"
-        )
-        return readings[0], False, note
+    if found.year is not None and (readable or len(digits) == 4):
+        if "lost_zero" in found.flags:
+            note = (
+                f"signed date {written}: the year has {len(digits)} numerals (a 〇 looks lost); "
+                f"read as {found.year}"
+            )
+            return found.year, False, note
+        return found.year, False, None
     return None, False, f"signed date {written}: the year {digits} cannot be read with certainty"
 
 
 def _number(numeral: str | None) -> int | None:
-    if not numeral:
-        return None
-    return int(numeral) if numeral.isdigit() else chinese_number(numeral)
+    return number(numeral)
 
 
 # ---- document type ----------------------------------------------------------------------------

@@ -69,14 +69,28 @@ class Section(Span):
 
 
 class DateMention(Span):
+    """A date or period; for a range, year/month/day give its start."""
+
     text: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
     year_masked: bool = False
-    year_inferred: int | None = None
+    year_inferred: int | None = Field(
+        None, description="the year meant: as written, or resolved from the signed date"
+    )
     period: str | None = None
     section_path: list[int] = Field(default_factory=list)
+    precision: Literal["year", "month", "day", "period"] | None = Field(
+        None, description="the finest unit the mention states"
+    )
+    year_low: int | None = Field(None, description="masked year: lowest year the mask allows")
+    year_high: int | None = Field(None, description="masked year: highest year the mask allows")
+    evidence: str | None = Field(None, description="why year_inferred is what it is")
+    flags: list[str] = Field(
+        default_factory=list,
+        description="doubts: lost_zero (二一一年 read as 2011), damaged_day (2月2223日)",
+    )
 
 
 class Phrase(Span):

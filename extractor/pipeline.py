@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
+from extractor.date_mentions import fill_dates
 from extractor.decode import decode
 from extractor.errors import NoContentError
 from extractor.figures import fill_figures
@@ -90,7 +91,8 @@ def extract(
             notes=list(notes),
         )
         document = _structure(document, editable, start, rules)
-        documents.append(fill_figures(document, editable, start, options.rules_dirs))
+        document = fill_figures(document, editable, start, options.rules_dirs)
+        documents.append(fill_dates(document, editable, start, options.rules_dirs))
     return documents
 
 

@@ -1,0 +1,104 @@
+"""The dates stage: a document's date mentions as contract models.
+
+Runs ``dates.find_dates`` over the document's matching view, resolves masked and relative years
+(``date_years``) against the signed date, and gives each mention its offsets into the text and
+the decoded original, its section path and its precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractor.date_rules import load_date_words
+from extractor.date_years import PLAN_WORDS, infer_years
+from extractor.dates import Found, find_dates
+from extractor.model import DateMention, Document, Section
+from extractor.offsets import EditableText
+from extractor.sections import section_path_at
+from extractor.views import matching_view
+
+_PLAN_TYPES = ("计划", "打算", "要点", "规划")
+
+
+def fill_dates(
+    document: Document, editable: EditableText, offset: int, rules_dirs: Sequence[Path] = ()
+) -> Document:
+    """Fill ``document.dates``; ``offset`` is where the document starts in ``editable.text``."""
+    view = matching_view(document.text)
+    found = find_dates(view, load_date_words(rules_dirs))
+    signed = document.signed_date
+    years = infer_years(
+        found,
+        view,
+        (signed.year, signed.month) if signed else (None, None),
+        plan_spans(document),
+    )
+    for mention in found:
+        if mention.flags:
+            written = document.text[mention.start : mention.end]
+            document.notes.append(f"date {written}: {', '.join(mention.flags)}")
+    document.dates = [
+        _model(document, editable, offset, mention, year, evidence)
+        for mention, (year, evidence) in zip(found, years, strict=True)
+    ]
+    return document
+
+
+def plan_spans(document: Document) -> list[tuple[int, int]]:
+    """The stretches that speak of plans: the whole of a 计划, else its plan sections."""
+    if document.document_type in _PLAN_TYPES:
+        return [(0, len(document.text))]
+    spans: list[tuple[int, int]] = []
+
+    def walk(sections: list[Section]) -> None:
+        for section in sections:
+            title = matching_view(section.title).rstrip(" .。:")
+            if section.kind == "heading" and title.endswith(PLAN_WORDS):
+                spans.append((section.start, section.end))
+            walk(section.children)
+
+    walk(document.sections)
+    return spans
+
+
+def precision(mention: Found) -> str | None:
+    if mention.day is not None:
+        return "day"
+    if mention.month is not None:
+        return "month"
+    if mention.period is not None:
+        return "period"
+    if mention.year is not None or mention.year_masked or mention.relative is not None:
+        return "year"
+    return None
+
+
+def _model(
+    document: Document,
+    editable: EditableText,
+    offset: int,
+    mention: Found,
+    year: int | None,
+    evidence: str | None,
+) -> DateMention:
+    raw_start, raw_end = editable.raw_span(offset + mention.start, offset + mention.end)
+    return DateMention(
+        start=mention.start,
+        end=mention.end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        text=document.text[mention.start : mention.end],
+        year=mention.year,
+        month=mention.month,
+        day=mention.day,
+        year_masked=mention.year_masked,
+        year_inferred=year,
+        period=mention.period,
+        section_path=section_path_at(document.sections, mention.start),
+        precision=precision(mention),
+        year_low=mention.year_low,
+        year_high=mention.year_high,
+        evidence=evidence,
+        flags=list(mention.flags),
+    )

@@ -1,0 +1,265 @@
+"""Dates and periods in a document: absolute, partial, ranges, periods, relative, masked.
+
+Found on the matching view (Simplified, ASCII punctuation), so Traditional and full-width pages
+read the same; offsets are offsets into the text. The scanner finds atoms (a year, a month with
+its day, a numeric date, a period word) and joins them: a year directly followed by a month or a
+period (2019年3月, 201*年春节), and two atoms joined by 至/到/-/— (7月31日至8月1日) are one
+mention whose year/month/day are the start's. Years are read as written: Arabic or Chinese
+numerals, an ASCII 0 for 〇, a year that lost its 〇 (二一一年) read as the one plausible year and
+flagged, a masked year (201*, 20xx, xx年) kept masked with its decade range. What the masked and
+relative years stand for is worked out afterwards, in ``extractor.date_years``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from extractor.date_rules import DateWordRule, word_meaning
+from extractor.markers import chinese_number
+
+MASKS = frozenset("*xX×_")
+PLAUSIBLE_YEARS = range(1950, 2050)
+_CN_DIGITS = "〇○零0OΟ一二三四五六七八九"
+YEAR = (
+    r"(?<![\d.])[12]\d{3}(?![\d.])"
+    r"|(?<![A-Za-z])(?:1[89]|2\d)(?:\d[*xX×_]|[*xX×_]{2})(?![\dA-Za-z])"
+    r"|(?<![A-Za-z\d*])[xX×]{2}"
+    rf"|(?<![{_CN_DIGITS}十])(?:[一二][{_CN_DIGITS}]{{3}}|二[{_CN_DIGITS}]{{2}})"
+)
+MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
+SEP = r"\h*(?:至|到|-|—|~|－)\h*"
+YEAR_SUFFIX = (
+    r"上半年|下半年|第?[一二三四1-4]季度|底|初|末|春节|元旦"
+    r"|[春秋]季学期|[春夏秋冬]季|[春秋](?![耕收播])"
+)
+_YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
+MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
+_ATOMS = rf"""(?x)
+  (?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
+      (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
+| (?P<year>(?P<y>{YEAR})(?:{SEP}(?P<y2>{YEAR})\h*(?=年|学年))?\h*
+      (?:(?P<school>学年度|学年)|年(?P<du>度)?(?:(?P<ys>{YEAR_SUFFIX}))?))
+| (?P<month>(?<![\d{_CN_DIGITS}十.])(?P<m>{MONTH})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
+      (?:\h*(?:(?P<bad>\d{{3,4}})\h*[日号]
+              |(?P<d>{DAY})\h*(?:[日号]\h*)?(?:{SEP}(?P<d2>{DAY})\h*)?[日号]))?
+      (?P<ms>{MONTH_SUFFIX})?)
+"""
+
+
+@dataclass
+class Found:
+    """One date mention as found, before its year is resolved."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    period: str | None = None
+    year_masked: bool = False
+    year_low: int | None = None
+    year_high: int | None = None
+    relative: int | None = None  # year offset from the report year (今年 0, 去年 -1)
+    flags: list[str] = field(default_factory=list)
+    kind: str = "year"  # year, month, numeric, word
+    seasons: list[str] = field(default_factory=list)  # 春/秋 of each end of a school year
+    open_year: bool = False  # ends with a year a month may still follow (2015年1月至2018年)
+
+
+def find_dates(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
+    """Every date mention of a text (``view`` is its matching view), in text order."""
+    atoms = _atoms(view, words)
+    mentions: list[Found] = []
+    index = 0
+    while index < len(atoms):
+        current = atoms[index]
+        index += 1
+        while index < len(atoms):
+            following = atoms[index]
+            gap = view[current.end : following.start]
+            joined = _join(current, following, gap)
+            if joined is None:
+                break
+            current, index = joined, index + 1
+        _absorb_school_year(view, current)
+        if _keep(current):
+            mentions.append(current)
+    return mentions
+
+
+def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for match in _atom_pattern().finditer(view):
+        atom = _numeric(match) if match.group("numeric") else None
+        if atom is None and match.group("year"):
+            atom = _year_atom(match)
+        if atom is None and match.group("month"):
+            atom = _month_atom(match)
+        if atom is not None:
+            found.append(atom)
+            taken.append((atom.start, atom.end))
+    candidates = [
+        (match.start(), -len(match.group()), rule, match)
+        for rule in words
+        for match in rule.compiled.finditer(view)
+    ]
+    for start, _, rule, match in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if any(s < match.end() and start < e for s, e in taken):
+            continue
+        period, month, day, relative = word_meaning(rule, match.group())
+        kind = "relative" if relative is not None else "word"
+        found.append(
+            Found(start, match.end(), None, month, day, period, relative=relative, kind=kind)
+        )
+        taken.append((start, match.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _atom_pattern() -> regex.Pattern[str]:
+    return regex.compile(_ATOMS)
+
+
+def _numeric(match: regex.Match[str]) -> Found | None:
+    year, month, day = int(match.group("ny")), int(match.group("nm")), int(match.group("nd"))
+    if year not in PLAUSIBLE_YEARS:
+        return None
+    return Found(match.start(), match.end(), year, month, day, kind="numeric")
+
+
+def _year_atom(match: regex.Match[str]) -> Found | None:
+    atom = Found(match.start(), match.end(), open_year=not match.group("ys"))
+    if not read_year(match.group("y"), atom):
+        return None
+    if match.group("y2") is not None and not read_year(match.group("y2"), Found(0, 0)):
+        return None
+    if match.group("school"):
+        atom.period = "学年度"
+    suffix = match.group("ys")
+    if suffix:
+        atom.period, atom.seasons = _year_suffix(suffix), [suffix[0]]
+    return atom
+
+
+def _year_suffix(suffix: str) -> str:
+    if suffix in ("底", "末"):
+        return "年底"
+    if suffix == "初":
+        return "年初"
+    if suffix.endswith("季度"):
+        digit = suffix.lstrip("第")[0]
+        return (
+            "第"
+            + "一二三四"[int(digit) - 1 if digit.isdigit() else "一二三四".index(digit)]
+            + "季度"
+        )
+    if suffix[0] in "春夏秋冬" and suffix != "春节":
+        return suffix[0]
+    return suffix
+
+
+def read_year(digits: str, atom: Found) -> bool:
+    """Fill ``atom``'s year from the digits as written; False when they are no year."""
+    if any(char in MASKS for char in digits):
+        known = "".join(char for char in digits if char.isdigit())
+        width = 10 ** (4 - len(known)) if len(known) >= 2 else None
+        atom.year_masked = True
+        if width is not None and len(digits) == 4:
+            atom.year_low = int(known) * width
+            atom.year_high = atom.year_low + width - 1
+        return True
+    if digits.isdigit() and len(digits) == 4 and not all(c in "0O" for c in digits[1:]):
+        atom.year = int(digits)
+        return int(digits) in PLAUSIBLE_YEARS
+    values = "".join(str(chinese_number(char)) for char in digits)
+    if len(values) == 4:
+        atom.year = int(values)
+        return atom.year in PLAUSIBLE_YEARS
+    readings = sorted(
+        {int(values[:i] + "0" + values[i:]) for i in range(len(values) + 1)} & set(PLAUSIBLE_YEARS)
+    )
+    if len(readings) != 1:
+        return False
+    atom.year = readings[0]
+    atom.flags.append("lost_zero")
+    return True
+
+
+def _month_atom(match: regex.Match[str]) -> Found | None:
+    month = number(match.group("m"))
+    atom = Found(match.start(), match.end(), None, month, kind="month")
+    if month is None or not 1 <= month <= 12:
+        return None
+    if match.group("bad"):
+        atom.flags.append("damaged_day")
+    elif match.group("d"):
+        atom.day = number(match.group("d"))
+        if atom.day is None or not 1 <= atom.day <= 31:
+            return None
+    suffix = match.group("ms")
+    if suffix:
+        atom.period = "月底" if suffix == "底" else ("月初" if suffix == "初" else suffix)
+    if not match.group("m").isdigit() and atom.day is None:
+        atom.kind = "cn_month"  # 三月 alone: kept only after a year
+    return atom
+
+
+def number(numeral: str | None) -> int | None:
+    if not numeral:
+        return None
+    return int(numeral) if numeral.isdigit() else chinese_number(numeral)
+
+
+def _join(left: Found, right: Found, gap: str) -> Found | None:
+    """One mention of two neighbouring atoms, or None when they stand apart."""
+    yearish = left.open_year or (left.kind == "relative" and left.month is None)
+    if gap == "" and yearish and right.kind in ("month", "cn_month"):
+        merged = _copy(left, end=right.end)
+        merged.kind = "year"
+        if merged.month is None:
+            merged.month, merged.day = right.month, right.day
+        merged.period = merged.period or right.period
+        merged.flags += right.flags
+        merged.open_year = False
+        return merged
+    if gap == "" and left.kind == "relative" and _year_part(right.period):
+        merged = _copy(left, end=right.end)
+        merged.period = right.period
+        return merged
+    if gap and regex.fullmatch(SEP, gap) and left.kind != "word" and right.kind != "word":
+        if right.kind == "relative" or (left.kind == "relative" and right.kind == "year"):
+            return None
+        merged = _copy(left, end=right.end)
+        merged.seasons = left.seasons + right.seasons
+        merged.open_year = right.open_year
+        merged.kind = "year" if left.kind == "cn_month" else left.kind
+        return merged
+    return None
+
+
+def _year_part(period: str | None) -> bool:
+    """A period that narrows a relative year: 今年一季度, 去年春节, 今年暑假."""
+    return bool(period) and (period.endswith("季度") or period in _YEAR_PARTS)
+
+
+def _copy(found: Found, end: int) -> Found:
+    return Found(
+        **{**found.__dict__, "end": end, "flags": list(found.flags), "seasons": list(found.seasons)}
+    )
+
+
+def _absorb_school_year(view: str, found: Found) -> None:
+    """201*年秋-201*年春学年度: the school year word after a range belongs to it."""
+    tail = regex.match(r"学年度|学年", view[found.end :])
+    if tail and len(found.seasons) == 2:
+        found.end += tail.end()
+        found.period = "学年度"
+
+
+def _keep(found: Found) -> bool:
+    return found.kind != "cn_month"

@@ -1,0 +1,115 @@
+"""Dates: the case file, the period-word rules, written styles parsing back, year inference."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import case_rows
+from hypothesis import given
+from hypothesis import strategies as st
+
+import extractor
+from extractor.date_rules import load_date_words
+from extractor.date_years import infer_years, report_year
+from extractor.dates import find_dates
+from extractor.views import matching_view
+
+CASES = case_rows(__import__("pathlib").Path(__file__).parent / "cases" / "dates.tsv")
+WORDS = load_date_words()
+CN = "〇一二三四五六七八九"
+
+
+def _find(text: str):
+    return find_dates(matching_view(text), WORDS)
+
+
+def _value(field: str):
+    return None if field == "-" else (int(field) if field.isdigit() else field)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_date_cases(sentence, expected):
+    found = [(sentence[f.start : f.end], f.year, f.month, f.day, f.period) for f in _find(sentence)]
+    if expected == "-":
+        assert found == []
+        return
+    wanted = [
+        tuple(_value(v) if i else v for i, v in enumerate(m.split(",")))
+        for m in expected.split("|")
+    ]
+    assert found == wanted
+
+
+@pytest.mark.parametrize("rule", WORDS, ids=lambda rule: rule.id)
+def test_period_word_rules_hold_their_examples(rule):
+    for example in rule.examples:
+        assert rule.compiled.search(matching_view(example)), (rule.id, example)
+    for counter in rule.counter_examples:
+        assert not rule.compiled.search(matching_view(counter)), (rule.id, counter)
+
+
+def _chinese(value: int, positional: bool) -> str:
+    if positional:
+        return "".join(CN[int(digit)] for digit in str(value))
+    tens, ones = divmod(value, 10)
+    return ("" if tens < 2 else CN[tens]) + ("十" if tens else "") + (CN[ones] if ones else "")
+
+
+STYLES = {
+    "arabic": lambda y, m, d: f"{y}年{m}月{d}日",
+    "chinese": lambda y, m, d: f"{_chinese(y, True)}年{_chinese(m, False)}月{_chinese(d, False)}日",
+    "ascii_zero": lambda y, m, d: f"{_chinese(y, True).replace('〇', '0')}年{m}月{d}日",
+    "dotted": lambda y, m, d: f"{y}.{m}.{d}",
+    "dashed": lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
+    "slashed": lambda y, m, d: f"{y}/{m}/{d}",
+    "timestamp": lambda y, m, d: f"{y}-{m:02d}-{d:02d} 03:30:45",
+}
+
+
+@given(
+    st.integers(1950, 2049),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.sampled_from(sorted(STYLES)),
+)
+def test_any_date_in_any_written_style_parses_back(year, month, day, style):
+    written = STYLES[style](year, month, day)
+    found = _find(f"于{written}召开")
+    assert [(f.year, f.month, f.day) for f in found] == [(year, month, day)]
+
+
+def test_report_year_is_the_year_before_when_signed_in_january_or_february():
+    assert report_year(2012, 1) == 2011
+    assert report_year(2011, 12) == 2011
+
+
+def test_masked_years_resolve_against_the_signing_date():
+    text = "201*年9月30日召开，201*年3月18日学习，201*年春与201*年春对比"
+    view = matching_view(text)
+    found = find_dates(view, WORDS)
+    years = [year for year, _ in infer_years(found, view, (2011, 7), [])]
+    assert years == [2010, 2011, 2010, 2011]
+
+
+def test_a_plan_section_speaks_of_next_year():
+    view = matching_view("201*年幫扶計劃")
+    found = find_dates(view, WORDS)
+    assert infer_years(found, view, (2011, 12), [(0, len(view))])[0][0] == 2012
+
+
+def test_a_masked_year_out_of_its_decade_is_not_inferred():
+    view = matching_view("201*年")
+    found = find_dates(view, WORDS)
+    year, evidence = infer_years(found, view, (2021, 6), [])[0]
+    assert year is None and "2010–2019" in evidence
+
+
+def test_extract_fills_dates_with_offsets_and_sections():
+    text = "标题\n一、基本情况\n2019年3月21日，今年5月召开。\n溪源县审计局\n2019年12月20日"
+    (document,) = extractor.extract(text)
+    dates = document.dates
+    assert [d.text for d in dates] == ["2019年3月21日", "今年5月", "2019年12月20日"]
+    for date in dates:
+        assert document.text[date.start : date.end] == date.text
+        assert document.original[date.raw_start : date.raw_end] == date.text
+    assert dates[0].section_path == [0] and dates[0].precision == "day"
+    assert dates[1].year_inferred == 2019 and dates[1].year is None
