@@ -29,18 +29,23 @@ YEAR = (
     r"|(?<![A-Za-z\d*])[xX×]{2}"
     rf"|(?<![{_CN_DIGITS}十])(?:[一二][{_CN_DIGITS}]{{3}}|二[{_CN_DIGITS}]{{2}})"
 )
-MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元]"
 DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
 SEP = r"\h*(?:至|到|-|—|~|－)\h*"
 YEAR_SUFFIX = (
     r"上半年|下半年|第?[一二三四1-4]季度|底|初|末|春节|元旦"
     r"|[春秋]季学期|[春夏秋冬]季|[春秋](?![耕收播])"
 )
+_SPACE = regex.compile(r"\h*")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 _ATOMS = rf"""(?x)
   (?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
       (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
+| (?P<compact>(?<![\d.])(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])
+      (?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))
+| (?P<yearmonth>(?<![\d.])(?P<ymy>(?:19|20)\d\d)(?P<ys2>[.\-/])(?P<ymm>1[0-2]|0?[1-9])
+      (?![\d.%万亿千百元个人户]|\h*[-—至到~]))
 | (?P<year>(?P<y>{YEAR})(?:{SEP}(?P<y2>{YEAR})\h*(?=年|学年))?\h*
       (?:(?P<school>学年度|学年)|年(?P<du>度)?(?:(?P<ys>{YEAR_SUFFIX}))?))
 | (?P<month>(?<![\d{_CN_DIGITS}十.])(?P<m>{MONTH})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
@@ -95,7 +100,9 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for match in _atom_pattern().finditer(view):
-        atom = _numeric(match) if match.group("numeric") else None
+        atom = _numeric(match) if match.group("numeric") or match.group("compact") else None
+        if match.group("yearmonth"):
+            atom = _year_month(match)
         if atom is None and match.group("year"):
             atom = _year_atom(match)
         if atom is None and match.group("month"):
@@ -126,10 +133,20 @@ def _atom_pattern() -> regex.Pattern[str]:
 
 
 def _numeric(match: regex.Match[str]) -> Found | None:
-    year, month, day = int(match.group("ny")), int(match.group("nm")), int(match.group("nd"))
+    """2011.12.9, 2011-12-09, 2011/12/9, a site timestamp's date, 20111209."""
+    names = ("ny", "nm", "nd") if match.group("numeric") else ("cy", "cm", "cd")
+    year, month, day = (int(match.group(name)) for name in names)
     if year not in PLAUSIBLE_YEARS:
         return None
     return Found(match.start(), match.end(), year, month, day, kind="numeric")
+
+
+def _year_month(match: regex.Match[str]) -> Found | None:
+    """2019.12, 2019-12, 2019/12: a year and a month."""
+    year, month = int(match.group("ymy")), int(match.group("ymm"))
+    if year not in PLAUSIBLE_YEARS:
+        return None
+    return Found(match.start(), match.end(), year, month, kind="numeric")
 
 
 def _year_atom(match: regex.Match[str]) -> Found | None:
@@ -212,13 +229,15 @@ def _month_atom(match: regex.Match[str]) -> Found | None:
 def number(numeral: str | None) -> int | None:
     if not numeral:
         return None
+    if numeral == "元":  # 元月
+        return 1
     return int(numeral) if numeral.isdigit() else chinese_number(numeral)
 
 
 def _join(left: Found, right: Found, gap: str) -> Found | None:
     """One mention of two neighbouring atoms, or None when they stand apart."""
     yearish = left.open_year or (left.kind == "relative" and left.month is None)
-    if gap == "" and yearish and right.kind in ("month", "cn_month"):
+    if _SPACE.fullmatch(gap) and yearish and right.kind in ("month", "cn_month"):
         merged = _copy(left, end=right.end)
         merged.kind = "year"
         if merged.month is None:

@@ -113,3 +113,7 @@ def test_extract_fills_dates_with_offsets_and_sections():
         assert document.original[date.raw_start : date.raw_end] == date.text
     assert dates[0].section_path == [0] and dates[0].precision == "day"
     assert dates[1].year_inferred == 2019 and dates[1].year is None
+
+
+def test_a_year_and_a_month_on_two_lines_stay_apart():
+    assert [(f.year, f.month) for f in _find("2019年\n3月")] == [(2019, None), (None, 3)]
