@@ -155,6 +155,9 @@ class Person(_Model):
     name: str
     roles: list[str] = Field(default_factory=list)
     organisation: str | None = None
+    partial: bool = Field(
+        False, description="a surname and a title (周主任) the document ties to no full name"
+    )
     mentions: list[Mention] = Field(default_factory=list)
 
 

@@ -15,6 +15,7 @@ from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.date_mentions import fill_dates
 from extractor.decode import decode
+from extractor.entity_stage import fill_entities
 from extractor.errors import NoContentError
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
@@ -92,7 +93,8 @@ def extract(
         )
         document = _structure(document, editable, start, rules)
         document = fill_figures(document, editable, start, options.rules_dirs)
-        documents.append(fill_dates(document, editable, start, options.rules_dirs))
+        document = fill_dates(document, editable, start, options.rules_dirs)
+        documents.append(fill_entities(document, editable, start))
     return documents
 
 

@@ -1,0 +1,264 @@
+"""Organisations, places and people found by suffix grammar and lexicons on the matching view.
+
+Everything is matched on the Simplified, width-folded view (``extractor.views``), so offsets
+are offsets into the document text and one rule set serves both scripts. No segmenter runs:
+candidates come from suffix words (局, 委员会, 领导小组 …), administrative suffixes (县, 乡, 村 …),
+posts (组长, 副校长 …) and surnames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.entity_lexicon import EntityLexicon
+
+CJK = regex.compile(r"\p{Han}")
+PLACEHOLDER = regex.compile(r"[某xX×＊*○〇?？]")
+MAX_ORG = 22
+
+
+@dataclass
+class Found:
+    """One entity: its name (as a view span of its first mention) and every mention."""
+
+    start: int
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    partial: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+def is_han(char: str) -> bool:
+    return bool(CJK.match(char))
+
+
+# ---------------------------------------------------------------- places
+
+
+def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """Maximal chains of administrative names (贵州省毕节地区, 纳雍县昆寨乡凹猪河村)."""
+    tokens = sorted(_place_tokens(view, lex))
+    chains: list[tuple[int, int]] = []
+    for start, end in tokens:
+        if chains and start <= chains[-1][1] and start >= chains[-1][0]:
+            chains[-1] = (chains[-1][0], max(end, chains[-1][1]))
+        else:
+            chains.append((start, end))
+    return chains
+
+
+def _place_tokens(view: str, lex: EntityLexicon):
+    for province in lex.provinces:
+        for match in regex.finditer(regex.escape(province), view):
+            yield match.start(), match.end()
+    suffixes = "|".join(sorted(lex.admin_suffixes, key=len, reverse=True))
+    for match in regex.finditer(rf"(?:{suffixes})", view, overlapped=True):
+        start = _place_body_start(view, match.start(), lex)
+        if start is not None and _no_longer_suffix(view, match, lex):
+            yield start, match.end()
+    for match in regex.finditer(r"(?<=村)[一二三四五六七八九十\d]{1,3}组", view):
+        yield match.start(), match.end()
+
+
+def _no_longer_suffix(view: str, match, lex: EntityLexicon) -> bool:
+    """Not 村 of 村委会 when an organisation word continues it, nor a word like 乡镇/农村."""
+    for nonword in lex.place_nonwords:
+        at = match.end() - len(nonword)
+        if at >= 0 and view.startswith(nonword, at):
+            return False
+        if view.startswith(nonword, match.start()) and len(nonword) > len(match.group()):
+            return False
+    return True
+
+
+def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
+    """Where the name before an administrative suffix begins: the start of the word (cut by
+    jieba on a short window) holding the second character before the suffix; two to four
+    Han characters, no stop word or generic prefix (全县, 该村)."""
+    if suffix_start < 2 or not all(is_han(c) for c in view[suffix_start - 2 : suffix_start]):
+        return None
+    start = word_start(view, suffix_start - 2, suffix_start)
+    body = view[start:suffix_start]
+    at = start
+    for word, flag in jieba_tag(body):
+        if flag[0] in "vdpcur":
+            start = at + len(word)
+        at += len(word)
+    body = view[start:suffix_start]
+    while body and body[0] in "村乡镇县区市省":
+        start, body = start + 1, body[1:]
+    if len(body) < 2:
+        return None
+    if len(body) > 4 or any(c in lex.stops for c in body) or PLACEHOLDER.search(body):
+        start, body = suffix_start - 2, view[suffix_start - 2 : suffix_start]
+    if body[0] in "全各该本每我其此" or any(c in lex.stops for c in body):
+        return None
+    return start
+
+
+def word_start(view: str, position: int, limit: int) -> int:
+    """Start of the jieba word holding ``position``, cutting only ``view[position-6:limit]``."""
+    left = max(0, position - 6)
+    while left < position and not is_han(view[left]):
+        left += 1
+    at, previous = left, ""
+    for word in jieba_cut(view[left:limit]):
+        if at <= position < at + len(word):
+            # 凹|猪河村: a lone character before the name's word belongs to it
+            if len(previous) == 1 and previous not in "省市州县区乡镇村" and is_han(previous):
+                return at - 1
+            return at
+        at, previous = at + len(word), word
+    return position
+
+
+def jieba_cut(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba.lcut(text)
+
+
+# ---------------------------------------------------------------- organisations
+
+ANCHORS = "县乡镇市省区州村局院校"
+GENERIC_LEAD = ("全", "各", "我", "本", "该", "有关", "相关", "上级", "其他", "每个", "每")
+
+
+def find_organisations(
+    view: str, lex: EntityLexicon, places: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of organisation names: a run of Han characters up to its last suffix word, cut
+    at stop words and posts (局长 is a post, not 局), starting at a place or level anchor."""
+    suffix_ends = _suffix_ends(view, lex)
+    cuts = _cut_points(view, lex, suffix_ends)
+    books = [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]{0,60}》", view)]
+    place_starts = {start for start, _ in places}
+    found = []
+    for seg_start, seg_end in _split_segments(view, cuts, suffix_ends):
+        ends = suffix_ends.get_range(seg_start, seg_end)
+        if not ends:
+            continue
+        end = ends[-1]
+        start = _org_start(view, seg_start, end, place_starts)
+        if start is None or end - start > MAX_ORG or end - start < 2:
+            continue
+        name = view[start:end]
+        if _generic(name, lex) or any(b <= start and end <= b2 for b, b2 in books):
+            continue
+        found.append((start, end))
+    return found
+
+
+class _Ends:
+    def __init__(self, ends: dict[int, int]) -> None:
+        self.ends = sorted(ends)
+        self.starts = ends
+
+    def get_range(self, low: int, high: int) -> list[int]:
+        return [e for e in self.ends if low < e <= high]
+
+
+def _suffix_ends(view: str, lex: EntityLexicon) -> _Ends:
+    """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
+    nonwords = [m.span() for m in lex.org_nonword_re.finditer(view, overlapped=True)]
+    ends: dict[int, int] = {}
+    for match in lex.org_suffix_re.finditer(view, overlapped=True):
+        s, e = match.span()
+        if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in nonwords):
+            ends[e] = min(s, ends.get(e, s))
+    return _Ends(ends)
+
+
+def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple[int, int]]:
+    """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
+    cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
+    suffixes = [(m.start(), m.end()) for m in lex.org_suffix_re.finditer(view, overlapped=True)]
+    by_start: dict[int, int] = {}
+    for s, e in suffixes:
+        by_start[s] = max(by_start.get(s, 0), e)
+    for match in lex.role_re.finditer(view):
+        s, e = match.span()
+        if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
+            continue
+        cuts.append((s, e))
+    return cuts
+
+
+def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
+    """Segments, cut again after a suffix word followed by a verb, a number or 和/与/及."""
+    for seg_start, seg_end in _segments(view, cuts):
+        ends = suffix_ends.get_range(seg_start, seg_end)
+        start = seg_start
+        for index, end in enumerate(ends):
+            following = ends[index + 1] if index + 1 < len(ends) else seg_end
+            if end >= following or suffix_ends.starts.get(following, end) < end:
+                continue
+            if view[end] in "和与及、" or _starts_clause(view[end:following]):
+                yield start, end
+                start = end + (view[end] in "和与及、")
+        if start < seg_end:
+            yield start, seg_end
+
+
+def _starts_clause(stretch: str) -> bool:
+    if stretch[0] in "一二三四五六七八九十两":
+        return True
+    tags = jieba_tag(stretch)
+    return bool(tags) and tags[0][1][0] in "vmpcd"
+
+
+def _segments(view: str, cuts: list[tuple[int, int]]):
+    blocked = bytearray(len(view))
+    for s, e in cuts:
+        blocked[s:e] = b"\x01" * (e - s)
+    start = None
+    for i, char in enumerate(view):
+        ok = not blocked[i] and (is_han(char) or char in '“”"')
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(view)
+
+
+def _org_start(view: str, seg_start: int, end: int, place_starts: set[int]) -> int | None:
+    for position in range(seg_start, end):
+        if position in place_starts:
+            return position
+    at = seg_start
+    words = jieba_tag(view[seg_start:end])
+    for word, _ in words:
+        if word[0] in ANCHORS or word.startswith(("中共", "社区", "学校")):
+            return at
+        at += len(word)
+    at = seg_start
+    for word, flag in words[:-1]:
+        if flag[0] not in "vdpcurmqa" and flag not in ("x",):
+            return at
+        at += len(word)
+    return at
+
+
+def _generic(name: str, lex: EntityLexicon) -> bool:
+    if name in lex.org_generic or PLACEHOLDER.search(name):
+        return True
+    if name.startswith(GENERIC_LEAD) or name in lex.org_suffixes:
+        return True
+    if name.count("“") != name.count("”"):
+        return True
+    return name.strip('“”"') != name and not name.endswith(tuple(lex.org_suffixes))
+
+
+def jieba_tag(text: str) -> list[tuple[str, str]]:
+    """Words and POS flags of a short Simplified stretch (never the Traditional text)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text)]

@@ -1,0 +1,93 @@
+"""Word lists of the entities stage (rules/lexicon/*.txt), loaded once and compiled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractor.rules import default_rules_dir
+
+NAMES = (
+    "org_suffixes",
+    "org_generic",
+    "roles",
+    "person_titles",
+    "surnames",
+    "admin_suffixes",
+    "provinces",
+    "entity_stops",
+    "place_nonwords",
+    "name_nonwords",
+    "org_nonwords",
+)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    path = default_rules_dir() / "lexicon" / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(word) for word in ordered))
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    org_suffixes: tuple[str, ...]
+    org_generic: frozenset[str]
+    roles: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    surnames: frozenset[str]
+    admin_suffixes: tuple[str, ...]
+    provinces: tuple[str, ...]
+    stops: frozenset[str]
+    place_nonwords: tuple[str, ...]
+    name_nonwords: frozenset[str]
+    org_nonwords: tuple[str, ...]
+
+    @property
+    def role_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.roles)
+
+    @property
+    def org_suffix_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.org_suffixes)
+
+    @property
+    def stop_re(self) -> regex.Pattern[str]:
+        return _cached_alt(tuple(self.stops))
+
+    @property
+    def org_nonword_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.org_nonwords)
+
+    @property
+    def place_nonword_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.place_nonwords)
+
+
+@lru_cache(maxsize=16)
+def _cached_alt(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return _alternation(words)
+
+
+@lru_cache(maxsize=1)
+def load_entity_lexicon() -> EntityLexicon:
+    w = {name: _words(name) for name in NAMES}
+    return EntityLexicon(
+        org_suffixes=w["org_suffixes"],
+        org_generic=frozenset(w["org_generic"]),
+        roles=w["roles"],
+        person_titles=w["person_titles"],
+        surnames=frozenset(w["surnames"]),
+        admin_suffixes=w["admin_suffixes"],
+        provinces=w["provinces"],
+        stops=frozenset(w["entity_stops"]),
+        place_nonwords=w["place_nonwords"],
+        name_nonwords=frozenset(w["name_nonwords"]),
+        org_nonwords=w["org_nonwords"],
+    )

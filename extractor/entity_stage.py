@@ -1,0 +1,134 @@
+"""The entities stage: people, organisations and places of one document as contract models.
+
+Finds places first (organisation names start at them), then organisations, then people (a
+post's organisation belongs to the post as written: 局党组书记). A place that only occurs inside
+an organisation name is not listed; short organisation forms that stand for exactly one full
+form found in the document (县教育局 ↔ 宁远县教育局) become its aliases.
+"""
+
+from __future__ import annotations
+
+from extractor.entities import find_organisations, find_places
+from extractor.entity_lexicon import load_entity_lexicon
+from extractor.model import Document, Mention, Organisation, Person, Place
+from extractor.offsets import EditableText
+from extractor.people import PersonHit, find_people
+from extractor.sections import section_path_at
+from extractor.views import matching_view
+
+
+def fill_entities(document: Document, editable: EditableText, offset: int) -> Document:
+    """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
+    document starts in ``editable.text``."""
+    text = document.text
+    view = matching_view(text)
+    lex = load_entity_lexicon()
+    places = find_places(view, lex)
+    orgs = find_organisations(view, lex, places)
+    hits = find_people(view, lex, orgs)
+
+    def mention(start: int, end: int) -> Mention:
+        raw_start, raw_end = editable.raw_span(offset + start, offset + end)
+        return Mention(
+            text=text[start:end],
+            start=start,
+            end=end,
+            raw_start=raw_start,
+            raw_end=raw_end,
+            section_path=section_path_at(document.sections, start),
+        )
+
+    document.organisations = _organisations(text, orgs, mention)
+    inside = [(s, e) for s, e in orgs]
+    free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in inside)]
+    place_names = {text[s:e] for s, e in free}
+    document.places = [
+        Place(name=name, mentions=[mention(s, e) for s, e in places if text[s:e] == name])
+        for name in _ordered(text[s:e] for s, e in places if text[s:e] in place_names)
+    ]
+    document.people = _people(text, view, hits, mention)
+    return document
+
+
+def _ordered(names) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Organisation]:
+    names = _ordered(text[s:e] for s, e in orgs)
+    owner = {name: _full_form(name, names) for name in names}
+    result: dict[str, Organisation] = {}
+    for start, end in orgs:
+        name = text[start:end]
+        full = owner[name] or name
+        org = result.setdefault(full, Organisation(name=full))
+        if full != name and name not in org.aliases:
+            org.aliases.append(name)
+        org.mentions.append(mention(start, end))
+    return list(result.values())
+
+
+def _full_form(name: str, names: list[str]) -> str | None:
+    """The one longer name this short form stands for: it ends the same way and its
+    characters appear in order in it (县教育局 in 宁远县教育局)."""
+    candidates = [
+        other
+        for other in names
+        if len(other) > len(name)
+        and other[-1] == name[-1]
+        and _subsequence(name, other)
+        and (other.endswith(name) or name[0] in "县乡镇村局院市区省")
+    ]
+    candidates = [c for c in candidates if _full_form_simple(c, names) is None]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _full_form_simple(name: str, names: list[str]) -> str | None:
+    longer = [o for o in names if len(o) > len(name) and o.endswith(name)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person]:
+    full = [h for h in hits if not h.partial]
+    people: dict[str, Person] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        name = text[hit.start : hit.end]
+        if hit.partial:
+            surname_len = hit.end - hit.start - len(hit.roles[0])
+            surname = view[hit.start : hit.start + surname_len]
+            owners = {view[h.start : h.end] for h in full if view.startswith(surname, h.start)}
+            owners = {o for o in owners if len(o) > surname_len}
+            if len(owners) == 1:
+                owner_view = owners.pop()
+                owner = next(
+                    text[h.start : h.end] for h in full if view[h.start : h.end] == owner_view
+                )
+                people.setdefault(owner, Person(name=owner)).mentions.append(
+                    mention(hit.start, hit.end)
+                )
+                continue
+        person = people.setdefault(name, _person(name, hit.partial))
+        for role in hit.roles:
+            written = _written(text, view, role, hit)
+            if written and written not in person.roles:
+                person.roles.append(written)
+        person.mentions.append(mention(hit.start, hit.end))
+    return list(people.values())
+
+
+def _written(text: str, view: str, role: str, hit: PersonHit) -> str:
+    """The role in the text's own script: find the view string near the hit."""
+    low = max(0, hit.start - 80)
+    at = view.find(role, low, hit.end + 120)
+    return text[at : at + len(role)] if at >= 0 else role
+
+
+def _person(name: str, partial: bool) -> Person:
+    if partial and "partial" in Person.model_fields:
+        return Person(name=name, partial=True)
+    return Person(name=name)

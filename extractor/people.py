@@ -1,0 +1,304 @@
+"""People and their posts, by adjacency of names to posts and by committee lists.
+
+A name is a surname from the lexicon (single or compound) and one or two more Han characters;
+it counts only beside a post (校长李长毅, 栗战书书记), a person word (杜玉华同志), or in a list
+headed by a post (组长:李长毅 副组长:冉光勝 成员:刘朝菊、胡琼). Placeholders (某某, XX) are
+never names. Surname + post (庞主任) is a partial person, folded into the full name it stands
+for when the document makes that unique.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.entities import PLACEHOLDER, is_han
+from extractor.entity_lexicon import EntityLexicon
+
+# What may follow a name: a post, a person word, punctuation, or these.
+AFTER_NAME = (
+    "负责",
+    "任",
+    "为",
+    "等",
+    "兼",
+    "担任",
+    "是",
+    "在",
+    "的",
+    "和",
+    "与",
+    "及",
+    "二位",
+    "两位",
+    "三位",
+    "同",
+    "带",
+    "亲自",
+    "主持",
+    "参加",
+    "分管",
+    "也",
+    "还",
+    "率",
+    "到",
+    "来",
+    "说",
+    "讲",
+    "对",
+    "就",
+    "作",
+    "一行",
+    "代表",
+    "提出",
+    "表示",
+    "指出",
+    "介绍",
+    "强调",
+    "看望",
+)
+BEFORE_NAME = '了由是和与及对向为给请派将把在被到、，,:：；;（(）)“”"\n 即'
+PAIR_COUNT = regex.compile(r"[二两三四五几]位$")
+ADDRESS_TITLES = (
+    "主任",
+    "校长",
+    "局长",
+    "院长",
+    "书记",
+    "老师",
+    "先生",
+    "女士",
+    "县长",
+    "乡长",
+    "镇长",
+    "主席",
+    "部长",
+    "科长",
+    "股长",
+    "站长",
+    "所长",
+    "经理",
+    "董事长",
+)
+
+
+@dataclass
+class PersonHit:
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+    partial: bool = False
+
+
+def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> list[PersonHit]:
+    """Every name hit (a name may be hit many times); roles as written in the view."""
+    org_end = {end: start for start, end in orgs}
+    hits: list[PersonHit] = []
+    roles = list(lex.role_re.finditer(view))
+    titles = [(m.start(), m.end()) for m in regex.finditer("|".join(lex.person_titles), view)]
+    for match in roles:
+        role = _role_phrase(view, match.start(), match.end(), org_end)
+        appointed = _appointed(view, match.start(), lex)
+        if appointed:
+            hits.extend(PersonHit(s, e, roles=[role]) for s, e in appointed)
+            continue
+        after = _name_after(view, match.end(), lex)
+        if after:
+            hits.append(PersonHit(*after, roles=[role]))
+            continue
+        before = _name_before(view, match.start(), lex)
+        if before:
+            hits.append(PersonHit(*before, roles=[view[match.start() : match.end()]]))
+            continue
+        if match.group() in ADDRESS_TITLES and match.start() > 0:
+            partial = _partial(view, match.start(), match.end(), lex, org_end)
+            if partial:
+                hits.append(partial)
+    for start, end in titles:
+        counted = PAIR_COUNT.search(view, max(0, start - 2), start)
+        before = _name_before(view, counted.start() if counted else start, lex)
+        if before:
+            hits.append(PersonHit(*before))
+            hits.extend(_pair_before(view, before[0], lex))
+        elif view[start:end] in ADDRESS_TITLES:
+            partial = _partial(view, start, end, lex, org_end)
+            if partial:
+                partial.roles = []
+                hits.append(partial)
+    for match in SIGNED.finditer(view):
+        found = _name_after(view, match.end(), lex)
+        if found:
+            hits.append(PersonHit(*found))
+    hits.extend(_lists(view, lex, org_end))
+    return [hit for hit in hits if not PLACEHOLDER.search(view[hit.start : hit.end])]
+
+
+def _role_phrase(view: str, start: int, end: int, org_end: dict[int, int]) -> str:
+    """The post as written: an organisation right before it belongs to it (局党组书记)."""
+    if start in org_end and start - org_end[start] <= 10:
+        org = view[org_end[start] : start]
+        if org[0] not in "县市省" and not org.endswith(("小", "学", "校")):
+            return view[org_end[start] : end]
+        unit = UNIT_WORDS.search(org)
+        if unit:
+            return org[unit.start() :] + view[start:end]
+    return view[start:end]
+
+
+UNIT_WORDS = regex.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
+
+
+def _is_name(name: str, lex: EntityLexicon) -> bool:
+    if not all(is_han(c) for c in name) or PLACEHOLDER.search(name):
+        return False
+    if name in lex.name_nonwords or name[:2] in lex.name_nonwords:
+        return False
+    if any(c in "的了在和是等对把被从向为也都就还又与及将之其这那个们年月日" for c in name[1:]):
+        return False
+    if name[1] == "副" or lex.role_re.match(name, 1):
+        return False
+    compound = name[:2] in lex.surnames
+    return compound or name[0] in lex.surnames
+
+
+def _boundary_after(view: str, at: int, lex: EntityLexicon) -> bool:
+    if at >= len(view) or not is_han(view[at]):
+        return True
+    if lex.role_re.match(view, at) or view.startswith(tuple(lex.person_titles), at):
+        return True
+    return view.startswith(AFTER_NAME, at)
+
+
+def _name_after(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:
+    """A name right after a post: longest that a boundary follows."""
+    while at < len(view) and view[at] in " \u3000" and at < len(view) - 1:
+        at += 1
+    for length in (4, 3, 2):
+        name = view[at : at + length]
+        if len(name) < length or not _is_name(name, lex):
+            continue
+        if length == 4 and name[:2] not in lex.surnames:
+            continue
+        if _boundary_after(view, at + length, lex):
+            return at, at + length
+    return None
+
+
+def _name_before(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:
+    """A name right before a post or 同志: longest with a boundary before it."""
+    for length in (4, 3, 2):
+        start = at - length
+        if start < 0:
+            continue
+        name = view[start:at]
+        if not _is_name(name, lex) or (length == 4 and name[:2] not in lex.surnames):
+            continue
+        if start == 0 or view[start - 1] in BEFORE_NAME or _post_ends(view, start, lex):
+            return start, at
+    return None
+
+
+def _post_ends(view: str, at: int, lex: EntityLexicon) -> bool:
+    return any(view.endswith(role, 0, at) for role in lex.roles)
+
+
+def _pair_before(view: str, start: int, lex: EntityLexicon) -> list[PersonHit]:
+    """杨会、杨彩霞二位同志: the names listed before the one found."""
+    hits = []
+    while start > 0 and view[start - 1] == "、":
+        found = _name_before(view, start - 1, lex)
+        if not found:
+            break
+        hits.append(PersonHit(*found))
+        start = found[0]
+    return hits
+
+
+def _appointed(view: str, at: int, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """杜玉华同志任组长, 副局长钟慧敏、廖世杰任副组长: the names appointed to the post."""
+    for verb in APPOINT:
+        if view.endswith(verb, 0, at):
+            end = at - len(verb)
+            if view.endswith("同志", 0, end):
+                end -= 2
+            found = _name_before(view, end, lex)
+            if found:
+                return [found] + [(h.start, h.end) for h in _pair_before(view, found[0], lex)]
+    return []
+
+
+def _partial(
+    view: str, start: int, end: int, lex: EntityLexicon, org_end: dict[int, int]
+) -> PersonHit | None:
+    """庞主任: a surname right before an address title, with nothing name-like before it."""
+    for size in (2, 1):
+        surname = view[start - size : start]
+        if start - size < 0 or surname not in lex.surnames:
+            continue
+        before = view[start - size - 1] if start - size > 0 else "\n"
+        if (
+            before in BEFORE_NAME
+            or not is_han(before)
+            or _post_ends(view, start - size, lex)
+            or start - size in org_end
+        ):
+            return PersonHit(start - size, end, roles=[view[start:end]], partial=True)
+    return None
+
+
+APPOINT = ("兼任", "担任", "任", "兼")
+SIGNED = regex.compile(r"(?:述职人|报告人|汇报人)[:：]\s*")
+LIST_HEAD = regex.compile(r"([^\s:,，。、;；]{1,12}?)[:：]")
+
+
+def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[PersonHit]:
+    """组长:罗建平(局党组书记、局长) 成员:杨再林、龙春梅 — names under a post heading."""
+    hits = []
+    for head in LIST_HEAD.finditer(view):
+        post = head.group(1)
+        if not lex.role_re.fullmatch(post) and not _ends_with_role(post, lex):
+            continue
+        role = lex.role_re.search(post)
+        role_text = view[head.start(1) + role.start() : head.end(1)] if role else post
+        at = head.end()
+        while at < len(view):
+            found = _name_after(view, at, lex)
+            if not found:
+                skipped = PLACEHOLDER_NAME.match(view, at)
+                if not skipped:
+                    break
+                at = _skip_parens(view, skipped.end())
+                if at < len(view) and view[at] in "、,，":
+                    at += 1
+                    continue
+                break
+            hit = PersonHit(*found, roles=[role_text])
+            at = found[1]
+            if at < len(view) and view[at] in "(（":
+                close = view.find(")", at)
+                if 0 < close - at < 30:
+                    inner = view[at + 1 : close]
+                    hit.roles.extend(r for r in regex.split(r"[、,，]", inner) if r)
+                    at = close + 1
+            hits.append(hit)
+            if at < len(view) and view[at] in "、,，":
+                at += 1
+            else:
+                break
+    return hits
+
+
+PLACEHOLDER_NAME = regex.compile(r"\p{Han}?(?:某某|某|[xX×*]{2,3})")
+
+
+def _skip_parens(view: str, at: int) -> int:
+    if at < len(view) and view[at] == "(":
+        close = view.find(")", at)
+        if 0 < close - at < 30:
+            return close + 1
+    return at
+
+
+def _ends_with_role(post: str, lex: EntityLexicon) -> bool:
+    return any(post.endswith(role) for role in lex.roles)

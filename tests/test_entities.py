@@ -1,0 +1,56 @@
+"""People, organisations and places: case files (one per line) and the seed's figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extractor
+from tests.conftest import case_rows
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _one(text: str) -> extractor.Document:
+    (document,) = extractor.extract(text)
+    return document
+
+
+@pytest.mark.parametrize(("text", "expected"), case_rows(CASES / "people.tsv"))
+def test_people(text, expected):
+    found = {p.name: p.roles for p in _one(text).people}
+    wanted = {}
+    for item in filter(None, expected.split("|")):
+        name, _, roles = item.partition("/")
+        wanted[name] = roles.split("+") if roles else []
+    assert {n: r for n, r in found.items()} == wanted
+
+
+@pytest.mark.parametrize(("text", "expected"), case_rows(CASES / "organisations.tsv"))
+def test_organisations(text, expected):
+    found = [o.name for o in _one(text).organisations]
+    assert found == [name for name in expected.split("|") if name]
+
+
+@pytest.mark.parametrize(("text", "expected"), case_rows(CASES / "places.tsv"))
+def test_places(text, expected):
+    found = [p.name for p in _one(text).places]
+    assert found == [name for name in expected.split("|") if name]
+
+
+def test_partial_person_is_flagged_and_linked_when_unique():
+    document = _one("副组长:庞正平。庞主任说,会议由汪校长主持。")
+    people = {p.name: p for p in document.people}
+    assert "庞主任" not in people
+    assert len(people["庞正平"].mentions) == 2
+    assert people["汪校长"].partial
+
+
+def test_mentions_point_into_the_text_and_traditional_stays():
+    document = _one("副校長冉光勝負責鵝池校區。")
+    (person,) = document.people
+    assert person.name == "冉光勝"
+    mention = person.mentions[0]
+    assert document.text[mention.start : mention.end] == "冉光勝"
+    assert document.original[mention.raw_start : mention.raw_end] == "冉光勝"
