@@ -42,7 +42,19 @@ def fill_dates(
         _model(document, editable, offset, mention, year, evidence)
         for mention, (year, evidence) in zip(found, years, strict=True)
     ]
+    if signed is not None:
+        _describe_signed(signed, document.dates)
     return document
+
+
+def _describe_signed(signed: DateMention, dates: list[DateMention]) -> None:
+    """The signed date takes the precision, decade and flags of the mention at its place."""
+    for date in dates:
+        if date.start == signed.start:
+            signed.precision, signed.flags = date.precision, list(date.flags)
+            signed.year_low, signed.year_high = date.year_low, date.year_high
+            signed.year_inferred = date.year_inferred if signed.year is None else signed.year
+            return
 
 
 def plan_spans(document: Document) -> list[tuple[int, int]]:

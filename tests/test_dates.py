@@ -117,3 +117,12 @@ def test_extract_fills_dates_with_offsets_and_sections():
 
 def test_a_year_and_a_month_on_two_lines_stay_apart():
     assert [(f.year, f.month) for f in _find("2019年\n3月")] == [(2019, None), (None, 3)]
+
+
+@given(st.sampled_from(["201*", "201x", "201X", "20xx", "20**", "20__", "19××"]))
+def test_any_masked_year_is_masked_with_its_decade(mask):
+    (found,) = _find(f"{mask}年工作")
+    known = mask.rstrip("*xX×_")
+    width = 10 ** (4 - len(known))
+    assert found.year_masked and found.year is None
+    assert (found.year_low, found.year_high) == (int(known) * width, int(known) * width + width - 1)

@@ -61,3 +61,9 @@ def test_masked_years_carry_their_decade_and_evidence(documents):
             if date.year_masked:
                 assert (date.year_low, date.year_high) == (2010, 2019)
                 assert date.evidence
+
+
+def test_signed_dates_carry_precision_and_flags(documents):
+    first, second = (document.signed_date for document in documents)
+    assert (first.precision, first.year_inferred, first.flags) == ("day", 2011, [])
+    assert (second.year, second.flags) == (2011, ["lost_zero"])
