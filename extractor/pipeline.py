@@ -8,7 +8,7 @@ carrying its share of the original and of the repair log.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extractor.boilerplate import find_furniture, shift_positions
@@ -21,7 +21,7 @@ from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
 from extractor.model import DateMention, Document, Repair
-from extractor.offsets import EditableText, RepairRecord
+from extractor.offsets import EditableText, RepairRecord, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
 from extractor.sections import parse_sections, section_path_at, to_sections
@@ -30,6 +30,7 @@ from extractor.titles import detect_title
 from extractor.views import matching_view
 
 DEFAULT_MAX_BYTES = 64 * 2**20
+_ALWAYS_FURNITURE = ("footer.", "paywall.", "split.")  # rule ids no document's own line matches
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,13 @@ def _structure(document: Document, editable: EditableText, start: int, rules: Ru
 
 def _documents(editable: EditableText, rules: RuleSet) -> list[tuple[int, int]]:
     """Remove furniture, cut at document boundaries, tidy edges; the non-empty spans."""
-    furniture = find_furniture(editable.text, matching_view(editable.text), rules)
+    view = matching_view(editable.text)
+    furniture = find_furniture(editable.text, view, rules)
+    if not _kept(editable.text, furniture.splices).strip():
+        # A lone line that looks like page furniture (a bare timestamp, a title-like heading)
+        # is the whole input: only what no document ever says (footers, paywalls) goes then.
+        sure = tuple(r for r in rules.boilerplate if r.id.startswith(_ALWAYS_FURNITURE))
+        furniture = find_furniture(editable.text, view, replace(rules, boilerplate=sure))
     editable.apply(furniture.splices)
     boundaries = shift_positions(furniture.boundaries, furniture.splices)
     spans = cut(len(editable.text), boundaries)
@@ -145,6 +152,15 @@ def _documents(editable: EditableText, rules: RuleSet) -> list[tuple[int, int]]:
     editable.apply(tidying)
     starts = shift_positions([start for start, _ in spans], tidying)
     return [(s, e) for s, e in cut(len(editable.text), starts) if e > s]
+
+
+def _kept(text: str, splices: list[Splice]) -> str:
+    """What a text would read once the splices are applied."""
+    parts, cursor = [], 0
+    for splice in splices:
+        parts.append(text[cursor : splice.start] + splice.replacement)
+        cursor = splice.end
+    return "".join(parts) + text[cursor:]
 
 
 def _repairs_within(

@@ -63,3 +63,9 @@ def test_tidy_trims_edges_and_drops_a_repeated_title():
             editable_text[: splice.start] + splice.replacement + editable_text[splice.end :]
         )
     assert editable_text == "标题\n正文。"
+
+
+@pytest.mark.parametrize("line", ["2019-12-09", "2023-09-15 03:30:45", "首页 > 工作总结"])
+def test_a_lone_line_that_looks_like_page_furniture_is_kept_when_it_is_all_there_is(line):
+    (document,) = extractor.extract(line)
+    assert document.text == line
