@@ -101,7 +101,13 @@ def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person
         if hit.partial:
             surname_len = hit.end - hit.start - len(hit.roles[0])
             surname = view[hit.start : hit.start + surname_len]
-            owners = {view[h.start : h.end] for h in full if view.startswith(surname, h.start)}
+            title = hit.roles[0] if hit.roles else ""
+            owners = {
+                view[h.start : h.end]
+                for h in full
+                if view.startswith(surname, h.start)
+                and any(role.endswith(title) for role in _all_roles(full, view, h))
+            }
             owners = {o for o in owners if len(o) > surname_len}
             if len(owners) == 1:
                 owner_view = owners.pop()
@@ -117,7 +123,8 @@ def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person
             written = _written(text, view, role, hit)
             if written and written not in person.roles:
                 person.roles.append(written)
-        person.mentions.append(mention(hit.start, hit.end))
+        if all(m.start != hit.start for m in person.mentions):
+            person.mentions.append(mention(hit.start, hit.end))
     return list(people.values())
 
 
@@ -132,3 +139,9 @@ def _person(name: str, partial: bool) -> Person:
     if partial and "partial" in Person.model_fields:
         return Person(name=name, partial=True)
     return Person(name=name)
+
+
+def _all_roles(full: list[PersonHit], view: str, person: PersonHit) -> list[str]:
+    """Every post any hit of the same name carries."""
+    name = view[person.start : person.end]
+    return [role for h in full if view[h.start : h.end] == name for role in h.roles]

@@ -9,11 +9,12 @@ for when the document makes that unique.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import regex
 
-from extractor.entities import PLACEHOLDER, is_han
+from extractor.entities import PLACEHOLDER, is_han, jieba_cut
 from extractor.entity_lexicon import EntityLexicon
 
 # What may follow a name: a post, a person word, punctuation, or these.
@@ -83,6 +84,10 @@ ADDRESS_TITLES = (
 )
 
 
+# Ends of the organisations found in the document being read: a name may follow one directly.
+ORG_ENDS: ContextVar[frozenset[int]] = ContextVar("ORG_ENDS", default=frozenset())
+
+
 @dataclass
 class PersonHit:
     start: int
@@ -94,6 +99,7 @@ class PersonHit:
 def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> list[PersonHit]:
     """Every name hit (a name may be hit many times); roles as written in the view."""
     org_end = {end: start for start, end in orgs}
+    ORG_ENDS.set(frozenset(org_end))
     hits: list[PersonHit] = []
     roles = list(lex.role_re.finditer(view))
     titles = [(m.start(), m.end()) for m in regex.finditer("|".join(lex.person_titles), view)]
@@ -154,7 +160,7 @@ def _is_name(name: str, lex: EntityLexicon) -> bool:
         return False
     if name in lex.name_nonwords or name[:2] in lex.name_nonwords:
         return False
-    if any(c in "的了在和是等对把被从向为也都就还又与及将之其这那个们年月日" for c in name[1:]):
+    if any(c in "的了在和是等对把被从向为也都就还又与及将其这那个们年月日" for c in name[1:]):
         return False
     if name[1] == "副" or lex.role_re.match(name, 1):
         return False
@@ -196,7 +202,22 @@ def _name_before(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | No
             continue
         if start == 0 or view[start - 1] in BEFORE_NAME or _post_ends(view, start, lex):
             return start, at
+        if start in ORG_ENDS.get() or (length >= 3 and _word_boundary(view, start)):
+            return start, at
     return None
+
+
+def _word_boundary(view: str, start: int) -> bool:
+    """jieba, on a few characters only, puts a word boundary right before the name."""
+    left = max(0, start - 4)
+    at = left
+    for word in jieba_cut(view[left : start + 3]):
+        if at == start:
+            return True
+        if at > start:
+            return False
+        at += len(word)
+    return False
 
 
 def _post_ends(view: str, at: int, lex: EntityLexicon) -> bool:
@@ -284,6 +305,8 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
             hits.append(hit)
             if at < len(view) and view[at] in "、,，":
                 at += 1
+                while at < len(view) and view[at] in " \n":
+                    at += 1
             else:
                 break
     return hits

@@ -40,11 +40,11 @@ def test_places(text, expected):
 
 
 def test_partial_person_is_flagged_and_linked_when_unique():
-    document = _one("副组长:庞正平。庞主任说,会议由汪校长主持。")
+    document = _one("督导室主任庞正平任副组长。庞主任说,会议由汪校长主持,汪学兵参加。")
     people = {p.name: p for p in document.people}
     assert "庞主任" not in people
     assert len(people["庞正平"].mentions) == 2
-    assert people["汪校长"].partial
+    assert people["汪校长"].partial  # 汪学兵 holds no post of 校长: not linked
 
 
 def test_mentions_point_into_the_text_and_traditional_stays():
@@ -54,3 +54,13 @@ def test_mentions_point_into_the_text_and_traditional_stays():
     mention = person.mentions[0]
     assert document.text[mention.start : mention.end] == "冉光勝"
     assert document.original[mention.raw_start : mention.raw_end] == "冉光勝"
+
+
+def test_name_after_a_verb_when_the_words_split_there():
+    names = [p.name for p in _one("宣讲胡锦涛总书记讲话。").people]
+    assert names == ["胡锦涛"]
+
+
+def test_helpers_listed_before_a_verb_and_lists_over_lines():
+    document = _one("成员:刘朝菊、胡琼、\n王绍明。副校长胡琼负责,程红孝、杨绍明协助。")
+    assert [p.name for p in document.people] == ["刘朝菊", "胡琼", "王绍明", "程红孝", "杨绍明"]
