@@ -43,6 +43,9 @@ def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
     tokens = sorted(_place_tokens(view, lex))
     chains: list[tuple[int, int]] = []
     for start, end in tokens:
+        if view[end - 1] == "组":
+            chains.append((start, end))
+            continue
         if chains and start <= chains[-1][1] and start >= chains[-1][0]:
             chains[-1] = (chains[-1][0], max(end, chains[-1][1]))
         else:
@@ -88,6 +91,11 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
             start = at + len(word)
         at += len(word)
     body = view[start:suffix_start]
+    for stop in lex.stop_re.finditer(body):
+        start = max(start, view_start_of(start, body, stop.end()))
+    body = view[start:suffix_start]
+    if regex.search(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位", body):
+        return None
     while body and body[0] in "村乡镇县区市省":
         start, body = start + 1, body[1:]
     if len(body) < 2:
@@ -97,6 +105,11 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
     if body[0] in "全各该本每我其此" or any(c in lex.stops for c in body):
         return None
     return start
+
+
+def view_start_of(start: int, body: str, offset: int) -> int:
+    """The view offset of ``offset`` characters into ``body`` (which begins at ``start``)."""
+    return start + offset
 
 
 def word_start(view: str, position: int, limit: int) -> int:
@@ -125,7 +138,13 @@ def jieba_cut(text: str) -> list[str]:
 # ---------------------------------------------------------------- organisations
 
 ANCHORS = "县乡镇市省区州村局院校"
-GENERIC_LEAD = ("全", "各", "我", "本", "该", "有关", "相关", "上级", "其他", "每个", "每")
+AND_BEFORE_ANCHOR = regex.compile(r"[和与及](?=[县乡镇市省村局])")
+GENERIC_LEAD = (
+    *"全各我本该每一二三四五六七八九十两",
+    *("有关", "相关", "上级", "其他", "部分", "乡镇", "乡村", "基层", "贫困", "小区", "物业"),
+    *("农民", "初级", "主要", "学校", "城乡"),
+)
+KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
 
 
 def find_organisations(
@@ -146,7 +165,11 @@ def find_organisations(
         start = _org_start(view, seg_start, end, place_starts)
         if start is None or end - start > MAX_ORG or end - start < 2:
             continue
+        if view.endswith("中共", 0, start):
+            start -= 2
         name = view[start:end]
+        if start > 0 and PLACEHOLDER.match(view[start - 1]):
+            continue
         if _generic(name, lex) or any(b <= start and end <= b2 for b, b2 in books):
             continue
         found.append((start, end))
@@ -176,6 +199,7 @@ def _suffix_ends(view: str, lex: EntityLexicon) -> _Ends:
 def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
+    cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
     suffixes = [(m.start(), m.end()) for m in lex.org_suffix_re.finditer(view, overlapped=True)]
     by_start: dict[int, int] = {}
     for s, e in suffixes:
@@ -197,16 +221,18 @@ def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
             following = ends[index + 1] if index + 1 < len(ends) else seg_end
             if end >= following or suffix_ends.starts.get(following, end) < end:
                 continue
-            if view[end] in "和与及、" or _starts_clause(view[end:following]):
+            if view[end] in "和与及、" or _starts_clause(view[end:following], following - end):
                 yield start, end
                 start = end + (view[end] in "和与及、")
         if start < seg_end:
             yield start, seg_end
 
 
-def _starts_clause(stretch: str) -> bool:
+def _starts_clause(stretch: str, length: int) -> bool:
     if stretch[0] in "一二三四五六七八九十两":
         return True
+    if length <= 4:
+        return False
     tags = jieba_tag(stretch)
     return bool(tags) and tags[0][1][0] in "vmpcd"
 
@@ -248,7 +274,7 @@ def _org_start(view: str, seg_start: int, end: int, place_starts: set[int]) -> i
 def _generic(name: str, lex: EntityLexicon) -> bool:
     if name in lex.org_generic or PLACEHOLDER.search(name):
         return True
-    if name.startswith(GENERIC_LEAD) or name in lex.org_suffixes:
+    if name.startswith(GENERIC_LEAD) or (name in lex.org_suffixes and name not in KEPT_SUFFIXES):
         return True
     if name.count("“") != name.count("”"):
         return True
