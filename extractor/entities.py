@@ -96,7 +96,7 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
     body = view[start:suffix_start]
     if regex.search(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位", body):
         return None
-    while body and body[0] in "村乡镇县区市省":
+    while body and body[0] in "村乡镇县区市省原":
         start, body = start + 1, body[1:]
     if len(body) < 2:
         return None
@@ -167,6 +167,8 @@ def find_organisations(
             continue
         if view.endswith("中共", 0, start):
             start -= 2
+        if view[start] == "原" and end - start > 3:
+            start += 1
         name = view[start:end]
         if start > 0 and PLACEHOLDER.match(view[start - 1]):
             continue
@@ -208,6 +210,8 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
         s, e = match.span()
         if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
             continue
+        # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
+        s = max([s] + [ee for ss, ee in suffixes if ss == s and ee < e])
         cuts.append((s, e))
     return cuts
 
@@ -276,6 +280,8 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name.startswith(GENERIC_LEAD) or (name in lex.org_suffixes and name not in KEPT_SUFFIXES):
         return True
+    if name.endswith("财政") and (len(name) != 3 or name[0] not in ANCHORS):
+        return True  # 县财政 is a body; 深化财政, 村集体以财政 are not
     if name.count("“") != name.count("”"):
         return True
     return name.strip('“”"') != name and not name.endswith(tuple(lex.org_suffixes))

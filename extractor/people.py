@@ -112,6 +112,7 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
         after = _name_after(view, match.end(), lex)
         if after:
             hits.append(PersonHit(*after, roles=[role]))
+            hits.extend(PersonHit(s, e, roles=[role]) for s, e in _pair_after(view, after[1], lex))
             continue
         before = _name_before(view, match.start(), lex)
         if before:
@@ -243,10 +244,25 @@ def _appointed(view: str, at: int, lex: EntityLexicon) -> list[tuple[int, int]]:
             end = at - len(verb)
             if view.endswith("同志", 0, end):
                 end -= 2
+            held = lex.role_re.search(view, max(0, end - 6), end)
+            if held and held.end() == end and not _name_before(view, end, lex):
+                end = held.start()
             found = _name_before(view, end, lex)
             if found:
                 return [found] + [(h.start, h.end) for h in _pair_before(view, found[0], lex)]
     return []
+
+
+def _pair_after(view: str, end: int, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """副局长钟慧敏、廖世杰任副组长: the names listed after the one found share its post."""
+    found = []
+    while end < len(view) and view[end] == "、":
+        name = _name_after(view, end + 1, lex)
+        if not name:
+            break
+        found.append(name)
+        end = name[1]
+    return found
 
 
 def _partial(
@@ -268,7 +284,7 @@ def _partial(
     return None
 
 
-APPOINT = ("兼任", "担任", "任", "兼")
+APPOINT = ("兼任", "担任", "任", "兼", "为")
 SIGNED = regex.compile(r"(?:述职人|报告人|汇报人)[:：]\s*")
 LIST_HEAD = regex.compile(r"([^\s:,，。、;；]{1,12}?)[:：]")
 
