@@ -9,6 +9,7 @@ posts (组长, 副校长 …) and surnames.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -128,11 +129,12 @@ def word_start(view: str, position: int, limit: int) -> int:
     return position
 
 
-def jieba_cut(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def jieba_cut(text: str) -> tuple[str, ...]:
     import jieba
 
     jieba.setLogLevel(60)
-    return jieba.lcut(text)
+    return tuple(jieba.lcut(text))
 
 
 # ---------------------------------------------------------------- organisations
@@ -287,10 +289,11 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
     return name.strip('“”"') != name and not name.endswith(tuple(lex.org_suffixes))
 
 
-def jieba_tag(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def jieba_tag(text: str) -> tuple[tuple[str, str], ...]:
     """Words and POS flags of a short Simplified stretch (never the Traditional text)."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text)]
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.lcut(text))
