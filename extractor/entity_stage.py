@@ -71,16 +71,26 @@ def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Orga
 def _full_form(name: str, names: list[str]) -> str | None:
     """The one longer name this short form stands for: it ends the same way and its
     characters appear in order in it (县教育局 in 宁远县教育局)."""
+    short = matching_view(name)
     candidates = [
         other
         for other in names
         if len(other) > len(name)
-        and other[-1] == name[-1]
-        and _subsequence(name, other)
-        and (other.endswith(name) or name[0] in "县乡镇村局院市区省")
+        and _same_ending(short, matching_view(other))
+        and _subsequence(short, matching_view(other))
+        and (other.endswith(name) or short[0] in "县乡镇村局院市区省")
     ]
     candidates = [c for c in candidates if _full_form_simple(c, names) is None]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _same_ending(short: str, full: str) -> bool:
+    """Same last character, or 委 for 委员会 (区教委 ↔ 黔江区教育委员会)."""
+    if short[-1] == full[-1]:
+        return True
+    return (
+        len(short) >= 3 and short.endswith("委") and full.endswith("委员会") and "中共" not in full
+    )
 
 
 def _full_form_simple(name: str, names: list[str]) -> str | None:

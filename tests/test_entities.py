@@ -64,3 +64,11 @@ def test_name_after_a_verb_when_the_words_split_there():
 def test_helpers_listed_before_a_verb_and_lists_over_lines():
     document = _one("成员:刘朝菊、胡琼、\n王绍明。副校长胡琼负责,程红孝、杨绍明协助。")
     assert [p.name for p in document.people] == ["刘朝菊", "胡琼", "王绍明", "程红孝", "杨绍明"]
+
+
+def test_short_forms_become_aliases_of_the_one_full_name():
+    document = _one("黔江区教育委员会安排,区教委检查;宁远县教育局和县教育局。")
+    assert [(o.name, o.aliases) for o in document.organisations] == [
+        ("黔江区教育委员会", ["区教委"]),
+        ("宁远县教育局", ["县教育局"]),
+    ]
