@@ -169,8 +169,9 @@ def find_organisations(
             continue
         if view.endswith("中共", 0, start):
             start -= 2
-        if view[start] == "原" and end - start > 3:
-            start += 1
+        for lead in ("原", "代表"):
+            if view.startswith(lead, start) and end - start > len(lead) + 2:
+                start += len(lead)
         name = view[start:end]
         if start > 0 and PLACEHOLDER.match(view[start - 1]):
             continue
@@ -213,7 +214,7 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
         if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        s = max([s] + [ee for ss, ee in suffixes if ss == s and ee < e])
+        s = max([s] + [ee for ss, ee in suffixes if ss == s and ee - ss > 1 and ee < e])
         cuts.append((s, e))
     return cuts
 
@@ -282,6 +283,8 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name.startswith(GENERIC_LEAD) or (name in lex.org_suffixes and name not in KEPT_SUFFIXES):
         return True
+    if len(name) == 2 and name[0] not in ANCHORS + "地":
+        return True  # 抓校: two characters name a body only after a level word (县委, 地委)
     if name.endswith("财政") and (len(name) != 3 or name[0] not in ANCHORS):
         return True  # 县财政 is a body; 深化财政, 村集体以财政 are not
     if name.count("“") != name.count("”"):
