@@ -145,6 +145,9 @@ def _role_phrase(view: str, start: int, end: int, org_end: dict[int, int]) -> st
     """The post as written: an organisation right before it belongs to it (局党组书记)."""
     if start in org_end and start - org_end[start] <= 10:
         org = view[org_end[start] : start]
+        post = view[start:end].lstrip("副")
+        if org[-1] == post[0] and post[0] in "局院校":
+            return view[start:end]  # 审计局局长: the post already names its level
         if org[0] not in "县市省" and not org.endswith(("小", "学", "校")):
             return view[org_end[start] : end]
         unit = UNIT_WORDS.search(org)

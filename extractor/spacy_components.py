@@ -1,0 +1,77 @@
+"""The entities stage as a spaCy pipeline component: ``nlp.add_pipe("extractor_entities")``.
+
+Works in any ``zh`` pipeline (char or jieba segmenter; nothing here needs the zh_core_web
+models). Found items go to ``doc.spans["extractor"]`` (labels PERSON, ORG, GPE; overlaps kept),
+to ``doc.ents`` where they do not overlap an entity already there, and with their exact
+character offsets and posts to ``doc._.extractor_entities``: a span snapped to a segmenter's
+tokens may be wider than the name, the offsets never are. spaCy is optional: only this module
+imports it, and the package registers it as an entry point (``spacy_factories``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.entities import find_organisations, find_places
+from extractor.entity_lexicon import load_entity_lexicon
+from extractor.people import find_people
+from extractor.views import matching_view
+
+if not Doc.has_extension("extractor_entities"):
+    Doc.set_extension("extractor_entities", default=None)
+
+
+class EntityComponent:
+    """Marks people, organisations and places found by the extractor's rules."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        view = matching_view(text)
+        lex = load_entity_lexicon()
+        places = find_places(view, lex)
+        orgs = find_organisations(view, lex, places)
+        people = find_people(view, lex, orgs)
+        inside = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
+        items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in inside]
+        items += [{"label": "ORG", "start": s, "end": e, "roles": []} for s, e in orgs]
+        items += [
+            {"label": "PERSON", "start": h.start, "end": h.end, "roles": list(h.roles)}
+            for h in people
+        ]
+        items = _unique(sorted(items, key=lambda item: (item["start"], item["end"])))
+        spans = []
+        for item in items:
+            item["text"] = text[item["start"] : item["end"]]
+            span = doc.char_span(
+                item["start"], item["end"], label=item["label"], alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(span)
+        doc.spans["extractor"] = spans
+        doc.ents = filter_spans(list(doc.ents) + [s for s in spans if not _clashes(s, doc)])
+        doc._.extractor_entities = items
+        return doc
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    """One item per span and label; a person hit twice keeps every post."""
+    merged: dict[tuple, dict] = {}
+    for item in items:
+        key = (item["label"], item["start"], item["end"])
+        if key in merged:
+            merged[key]["roles"] += [r for r in item["roles"] if r not in merged[key]["roles"]]
+        else:
+            merged[key] = item
+    return list(merged.values())
+
+
+def _clashes(span: Span, doc: Doc) -> bool:
+    return any(span.start < ent.end and ent.start < span.end for ent in doc.ents)
+
+
+@Language.factory("extractor_entities")
+def make_entities(nlp: Language, name: str) -> EntityComponent:
+    """The factory spaCy calls for ``nlp.add_pipe("extractor_entities")``."""
+    return EntityComponent()

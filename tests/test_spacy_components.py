@@ -1,0 +1,31 @@
+"""The entities stage inside a user's own spaCy pipeline (skipped when spaCy is absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+import extractor.spacy_components  # noqa: E402,F401  registers the factory
+
+
+def test_add_pipe_marks_people_organisations_and_places():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("extractor_entities")
+    doc = nlp("溪源县审计局局长罗建平来到龙塘乡石板村。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("溪源县审计局", "ORG"),
+        ("罗建平", "PERSON"),
+        ("龙塘乡石板村", "GPE"),
+    ]
+    (person,) = [i for i in doc._.extractor_entities if i["label"] == "PERSON"]
+    assert person["roles"] == ["局长"]
+    assert doc.text[person["start"] : person["end"]] == "罗建平"
+
+
+def test_offsets_stay_exact_when_tokens_are_wider():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("extractor_entities")
+    doc = nlp("副校長冉光勝負責鵝池校區。")
+    (item,) = doc._.extractor_entities
+    assert doc.text[item["start"] : item["end"]] == "冉光勝"
+    assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON"]
