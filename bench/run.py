@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from entities_vs_jieba import entity_comparison
 from money_vs_jionlp import money_comparison
 from stages import stage_speeds
 
@@ -184,6 +185,7 @@ def main() -> None:
     table += damage_recovery(arguments.documents, arguments.seed)
     table += stage_speeds(arguments.runs)
     table += money_comparison(arguments.runs)
+    table += entity_comparison()
     arguments.output.write_text(table, encoding="utf-8")
     print(table)
 
