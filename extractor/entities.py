@@ -18,6 +18,12 @@ from extractor.entity_lexicon import EntityLexicon
 CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER = regex.compile(r"[某xX×＊*○〇?？]")
 MAX_ORG = 22
+# A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
+GROUP = regex.compile(
+    r"(?:(?<=村)|(?<=[至到、]))[一二三四五六七八九十\d]{1,3}组(?=[、和的及通村群\d]|$)"
+    r"|(?<=村)[一二三四五六七八九十\d]{1,3}组"
+    r"|[一二三四五六七八九十]{1,3}组(?=、[一二三四五六七八九十]{1,3}组)"
+)
 
 
 @dataclass
@@ -63,7 +69,7 @@ def _place_tokens(view: str, lex: EntityLexicon):
         start = _place_body_start(view, match.start(), lex)
         if start is not None and _no_longer_suffix(view, match, lex):
             yield start, match.end()
-    for match in regex.finditer(r"(?<=村)[一二三四五六七八九十\d]{1,3}组", view):
+    for match in GROUP.finditer(view):
         yield match.start(), match.end()
 
 
