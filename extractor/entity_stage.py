@@ -109,9 +109,9 @@ def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person
     for hit in sorted(hits, key=lambda h: h.start):
         name = text[hit.start : hit.end]
         if hit.partial:
-            surname_len = hit.end - hit.start - len(hit.roles[0])
-            surname = view[hit.start : hit.start + surname_len]
-            title = hit.roles[0] if hit.roles else ""
+            surname_len = hit.surname_end - hit.start
+            surname = view[hit.start : hit.surname_end]
+            title = view[hit.surname_end : hit.end]
             owners = {
                 view[h.start : h.end]
                 for h in full

@@ -94,6 +94,7 @@ class PersonHit:
     end: int
     roles: list[str] = field(default_factory=list)
     partial: bool = False
+    surname_end: int = 0  # a partial person: where the surname ends and the title begins
 
 
 def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> list[PersonHit]:
@@ -282,8 +283,11 @@ def _partial(
             or not is_han(before)
             or _post_ends(view, start - size, lex)
             or start - size in org_end
+            or (view[start:end] in ("先生", "女士") and _word_boundary(view, start - size))
         ):
-            return PersonHit(start - size, end, roles=[view[start:end]], partial=True)
+            return PersonHit(
+                start - size, end, roles=[view[start:end]], partial=True, surname_end=start
+            )
     return None
 
 
