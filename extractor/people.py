@@ -115,6 +115,13 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
             hits.append(PersonHit(*after, roles=[role]))
             hits.extend(PersonHit(s, e, roles=[role]) for s, e in _pair_after(view, after[1], lex))
             continue
+        held_by = _held_by(view, match.end(), lex)
+        if held_by:
+            hits.append(PersonHit(*held_by, roles=[role]))
+        chained = _name_after_posts(view, match.end(), lex)
+        if chained:
+            hits.append(PersonHit(*chained, roles=[role]))
+            continue
         before = _name_before(view, match.start(), lex)
         if before:
             hits.append(PersonHit(*before, roles=[view[match.start() : match.end()]]))
@@ -255,6 +262,29 @@ def _appointed(view: str, at: int, lex: EntityLexicon) -> list[tuple[int, int]]:
             if found:
                 return [found] + [(h.start, h.end) for h in _pair_before(view, found[0], lex)]
     return []
+
+
+def _held_by(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:
+    """工会主席由副局长鲁振宇同志兼任: the post is held by the name after 由."""
+    if not view.startswith("由", at):
+        return None
+    at += 1
+    post = lex.role_re.match(view, at)
+    found = _name_after(view, post.end() if post else at, lex)
+    if found and regex.match(r"(?:同志)?(?:兼任|担任)", view[found[1] : found[1] + 4]):
+        return found
+    return None
+
+
+def _name_after_posts(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:
+    """工会主席、副局长鲁振宇: a name after more posts listed with 、 holds this one too."""
+    stepped = False
+    while at < len(view) and view[at] == "、":
+        post = lex.role_re.match(view, at + 1)
+        if not post:
+            return None
+        at, stepped = post.end(), True
+    return _name_after(view, at, lex) if stepped else None
 
 
 def _pair_after(view: str, end: int, lex: EntityLexicon) -> list[tuple[int, int]]:
