@@ -29,3 +29,14 @@ def test_offsets_stay_exact_when_tokens_are_wider():
     (item,) = doc._.extractor_entities
     assert doc.text[item["start"] : item["end"]] == "冉光勝"
     assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON"]
+
+
+def test_jieba_segmenter_pipeline():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("extractor_entities")
+    doc = nlp("溪源县审计局局长罗建平来到龙塘乡石板村。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("溪源县审计局", "ORG"),
+        ("罗建平", "PERSON"),
+        ("龙塘乡石板村", "GPE"),
+    ]
