@@ -146,11 +146,11 @@ def jieba_cut(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- organisations
 
 ANCHORS = "县乡镇市省区州村局院校"
-AND_BEFORE_ANCHOR = regex.compile(r"[和与及](?=[县乡镇市省村局])")
+AND_BEFORE_ANCHOR = regex.compile(r"[和与及](?=[县乡镇市省村局合])")
 GENERIC_LEAD = (
     *"全各我本该每一二三四五六七八九十两",
     *("有关", "相关", "上级", "其他", "部分", "乡镇", "乡村", "基层", "贫困", "小区", "物业"),
-    *("农民", "初级", "主要", "学校", "城乡"),
+    *("农民", "初级", "主要", "学校", "城乡", "县级"),
 )
 KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
 
@@ -234,9 +234,9 @@ def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
             following = ends[index + 1] if index + 1 < len(ends) else seg_end
             if end >= following or suffix_ends.starts.get(following, end) < end:
                 continue
-            if view[end] in "和与及、" or _starts_clause(view[end:following], following - end):
+            if view[end] in "和与及、为" or _starts_clause(view[end:following], following - end):
                 yield start, end
-                start = end + (view[end] in "和与及、")
+                start = end + (view[end] in "和与及、为")
         if start < seg_end:
             yield start, seg_end
 

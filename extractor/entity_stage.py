@@ -78,7 +78,7 @@ def _full_form(name: str, names: list[str]) -> str | None:
         if len(other) > len(name)
         and _same_ending(short, matching_view(other))
         and _subsequence(short, matching_view(other))
-        and (other.endswith(name) or short[0] in "县乡镇村局院市区省")
+        and (other.endswith(name) or (len(short) >= 3 and short[0] in "县乡镇村局院市区省"))
     ]
     candidates = [c for c in candidates if _full_form_simple(c, names) is None]
     return candidates[0] if len(candidates) == 1 else None
