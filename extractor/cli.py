@@ -143,6 +143,7 @@ def summarize_command(jsonl: TextIO) -> None:
     table = Table("input", "#", "title", "chars", "repairs")
     for column in table.columns:
         column.no_wrap = True
+        column.min_width = len(str(column.header))
     totals: Counter[str] = Counter()
     for line in jsonl:
         document = Document.model_validate_json(line)
