@@ -16,16 +16,28 @@ from extractor.people import PersonHit, find_people
 from extractor.sections import section_path_at
 from extractor.views import matching_view
 
+Spans = list[tuple[int, int]]
+
+
+def find_entities(view: str) -> tuple[Spans, Spans, list[PersonHit]]:
+    """Places, organisations and people of a matching view, each found from the ones before."""
+    lex = load_entity_lexicon()
+    places = find_places(view, lex)
+    orgs = find_organisations(view, lex, places)
+    return places, orgs, find_people(view, lex, orgs)
+
+
+def free_places(places: Spans, orgs: Spans) -> Spans:
+    """Places that stand on their own, not only inside an organisation's name."""
+    return [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
+
 
 def fill_entities(document: Document, editable: EditableText, offset: int) -> Document:
     """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
     document starts in ``editable.text``."""
     text = document.text
     view = matching_view(text)
-    lex = load_entity_lexicon()
-    places = find_places(view, lex)
-    orgs = find_organisations(view, lex, places)
-    hits = find_people(view, lex, orgs)
+    places, orgs, hits = find_entities(view)
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)
@@ -39,9 +51,7 @@ def fill_entities(document: Document, editable: EditableText, offset: int) -> Do
         )
 
     document.organisations = _organisations(text, orgs, mention)
-    inside = [(s, e) for s, e in orgs]
-    free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in inside)]
-    place_names = {text[s:e] for s, e in free}
+    place_names = {text[s:e] for s, e in free_places(places, list(orgs))}
     document.places = [
         Place(name=name, mentions=[mention(s, e) for s, e in places if text[s:e] == name])
         for name in _ordered(text[s:e] for s, e in places if text[s:e] in place_names)

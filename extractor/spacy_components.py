@@ -14,9 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.entities import find_organisations, find_places
-from extractor.entity_lexicon import load_entity_lexicon
-from extractor.people import find_people
+from extractor.entity_stage import find_entities, free_places
 from extractor.views import matching_view
 
 if not Doc.has_extension("extractor_entities"):
@@ -27,14 +25,9 @@ class EntityComponent:
     """Marks people, organisations and places found by the extractor's rules."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        view = matching_view(text)
-        lex = load_entity_lexicon()
-        places = find_places(view, lex)
-        orgs = find_organisations(view, lex, places)
-        people = find_people(view, lex, orgs)
-        inside = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
-        items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in inside]
+        places, orgs, people = find_entities(matching_view(doc.text))
+        free = free_places(places, list(orgs))
+        items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in free]
         items += [{"label": "ORG", "start": s, "end": e, "roles": []} for s, e in orgs]
         items += [
             {"label": "PERSON", "start": h.start, "end": h.end, "roles": list(h.roles)}
@@ -43,7 +36,7 @@ class EntityComponent:
         items = _unique(sorted(items, key=lambda item: (item["start"], item["end"])))
         spans = []
         for item in items:
-            item["text"] = text[item["start"] : item["end"]]
+            item["text"] = doc.text[item["start"] : item["end"]]
             span = doc.char_span(
                 item["start"], item["end"], label=item["label"], alignment_mode="expand"
             )
