@@ -22,10 +22,14 @@ _PLAN_TYPES = ("计划", "打算", "要点", "规划")
 
 
 def fill_dates(
-    document: Document, editable: EditableText, offset: int, rules_dirs: Sequence[Path] = ()
+    document: Document,
+    editable: EditableText,
+    offset: int,
+    view: str,
+    rules_dirs: Sequence[Path] = (),
 ) -> Document:
-    """Fill ``document.dates``; ``offset`` is where the document starts in ``editable.text``."""
-    view = matching_view(document.text)
+    """Fill ``document.dates``; ``offset`` is where the document starts in ``editable.text``,
+    ``view`` its matching view."""
     found = find_dates(view, load_date_words(rules_dirs))
     signed = document.signed_date
     years = infer_years(

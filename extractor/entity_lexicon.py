@@ -65,10 +65,6 @@ class EntityLexicon:
     def org_nonword_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.org_nonwords)
 
-    @property
-    def place_nonword_re(self) -> regex.Pattern[str]:
-        return _cached_alt(self.place_nonwords)
-
 
 @lru_cache(maxsize=16)
 def _cached_alt(words: tuple[str, ...]) -> regex.Pattern[str]:

@@ -32,11 +32,10 @@ def free_places(places: Spans, orgs: Spans) -> Spans:
     return [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
 
 
-def fill_entities(document: Document, editable: EditableText, offset: int) -> Document:
+def fill_entities(document: Document, editable: EditableText, offset: int, view: str) -> Document:
     """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
-    document starts in ``editable.text``."""
+    document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
-    view = matching_view(text)
     places, orgs, hits = find_entities(view)
 
     def mention(start: int, end: int) -> Mention:

@@ -29,12 +29,16 @@ CENT = Decimal("0.01")
 
 
 def fill_figures(
-    document: Document, editable: EditableText, offset: int, rules_dirs: Sequence[Path] = ()
+    document: Document,
+    editable: EditableText,
+    offset: int,
+    view: str,
+    rules_dirs: Sequence[Path] = (),
 ) -> Document:
     """Fill ``document.amounts`` and ``document.quantities``; ``offset`` is where the document
-    starts in ``editable.text``."""
+    starts in ``editable.text``, ``view`` its matching view."""
     money_rules, count_rules = load_money_rules(rules_dirs), load_quantity_rules(rules_dirs)
-    amounts, quantities = find_figures(document.text, money_rules, count_rules)
+    amounts, quantities = find_figures(document.text, money_rules, count_rules, view)
     locate = _Locator(document, editable, offset)
     document.quantities = [locate.quantity(count) for count in quantities]
     document.amounts = [locate.amount(money, quantities) for money in amounts]

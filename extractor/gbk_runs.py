@@ -107,10 +107,6 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
     )
 
 
-def _suspect(char: str, model: LanguageModel) -> bool:
-    return _is_suspect(char)
-
-
 def _orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
     """A suspect character that makes no dictionary word with either neighbour: 圾 in 垃圾 or
     栋 in a name's 国栋 is rare but at home; garbled characters stand alone."""

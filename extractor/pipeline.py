@@ -92,17 +92,19 @@ def extract(
             repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
             notes=list(notes),
         )
-        document = _structure(document, editable, start, rules)
-        document = fill_figures(document, editable, start, options.rules_dirs)
-        document = fill_dates(document, editable, start, options.rules_dirs)
-        documents.append(fill_entities(document, editable, start))
+        view = matching_view(text)  # one matching view per document, shared by every stage
+        document = _structure(document, editable, start, rules, view)
+        document = fill_figures(document, editable, start, view, options.rules_dirs)
+        document = fill_dates(document, editable, start, view, options.rules_dirs)
+        documents.append(fill_entities(document, editable, start, view))
     return documents
 
 
-def _structure(document: Document, editable: EditableText, start: int, rules: RuleSet) -> Document:
+def _structure(
+    document: Document, editable: EditableText, start: int, rules: RuleSet, view: str
+) -> Document:
     """Title, type, section tree, issuer and signed date of one document, in place."""
     text = document.text
-    view = matching_view(text)
 
     def raw_span(span_start: int, span_end: int) -> tuple[int, int]:
         return editable.raw_span(start + span_start, start + span_end)

@@ -64,10 +64,6 @@ def find_quantities(
     return kept
 
 
-def _touches(spans: list[tuple[int, int]], count: Count) -> bool:
-    return overlaps(spans, count.start, count.end)
-
-
 def _interpret(match: regex.Match[str], rule: str) -> Count | None:
     """The value of one match; None for a decimal without 万/亿 (8.5个) or a digit code (七一)."""
     number_text = match.group("num")
