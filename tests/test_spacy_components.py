@@ -7,16 +7,16 @@ import pytest
 spacy = pytest.importorskip("spacy")
 import extractor.spacy_components  # noqa: E402,F401  registers the factory
 
+SENTENCE = "溪源县审计局局长罗建平来到龙塘乡石板村。"
+ENTITIES = [("溪源县审计局", "ORG"), ("罗建平", "PERSON"), ("龙塘乡石板村", "GPE")]
 
-def test_add_pipe_marks_people_organisations_and_places():
-    nlp = spacy.blank("zh")
+
+@pytest.mark.parametrize("segmenter", ["char", "jieba"])
+def test_add_pipe_marks_people_organisations_and_places(segmenter):
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
     nlp.add_pipe("extractor_entities")
-    doc = nlp("溪源县审计局局长罗建平来到龙塘乡石板村。")
-    assert [(e.text, e.label_) for e in doc.ents] == [
-        ("溪源县审计局", "ORG"),
-        ("罗建平", "PERSON"),
-        ("龙塘乡石板村", "GPE"),
-    ]
+    doc = nlp(SENTENCE)
+    assert [(e.text, e.label_) for e in doc.ents] == ENTITIES
     (person,) = [i for i in doc._.extractor_entities if i["label"] == "PERSON"]
     assert person["roles"] == ["局长"]
     assert doc.text[person["start"] : person["end"]] == "罗建平"
@@ -29,14 +29,3 @@ def test_offsets_stay_exact_when_tokens_are_wider():
     (item,) = doc._.extractor_entities
     assert doc.text[item["start"] : item["end"]] == "冉光勝"
     assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON"]
-
-
-def test_jieba_segmenter_pipeline():
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.add_pipe("extractor_entities")
-    doc = nlp("溪源县审计局局长罗建平来到龙塘乡石板村。")
-    assert [(e.text, e.label_) for e in doc.ents] == [
-        ("溪源县审计局", "ORG"),
-        ("罗建平", "PERSON"),
-        ("龙塘乡石板村", "GPE"),
-    ]
