@@ -10,8 +10,6 @@ import json
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -21,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from extractor.errors import ExtractionError, RulesError, UnreadableInputError
+from extractor.errors import ExtractionError, RulesError
 from extractor.evaluate import (
     EvaluationError,
     check_floors,
@@ -30,19 +28,12 @@ from extractor.evaluate import (
     load_floors,
     render,
 )
+from extractor.inputs import STDIN, STDIN_SOURCE, Limits, iter_inputs, read_path
 from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
 from extractor.synth import DAMAGE_KINDS
 from extractor.synth_archive import synthesize
-
-STDIN = "-"
-
-
-@dataclass(frozen=True)
-class Input:
-    source: str
-    path: Path | None  # None for stdin
 
 
 @click.group()
@@ -70,10 +61,10 @@ def extract_command(paths: tuple[str, ...], output: TextIO, rules_dirs: tuple[Pa
     """Extract every document of PATHS (files, folders, or - for stdin) as JSON lines."""
     options = _options(rules_dirs)
     inputs = documents = errors = 0
-    for item in _inputs(paths):
+    for item in iter_inputs(paths, Limits(max_bytes=options.max_bytes)):
         inputs += 1
         try:
-            for document in extract(_read(item), source=item.source, options=options):
+            for document in extract(item.read(), source=item.source, options=options):
                 output.write(document.model_dump_json() + "\n")
                 documents += 1
         except ExtractionError as error:
@@ -224,11 +215,11 @@ def schema_command() -> None:
 
 def _extract_one(path: str, rules_dirs: tuple[Path, ...]) -> list[Document]:
     """The documents of one input, or its error record and exit code 1."""
-    item = Input(source=path, path=None if path == STDIN else Path(path))
+    source = STDIN_SOURCE if path == STDIN else path
     try:
-        return extract(_read(item), source=item.source, options=_options(rules_dirs))
+        return extract(read_path(path), source=source, options=_options(rules_dirs))
     except ExtractionError as error:
-        _report(error, item.source)
+        _report(error, source)
         sys.exit(1)
 
 
@@ -239,34 +230,6 @@ def _options(rules_dirs: tuple[Path, ...]) -> Options:
     except RulesError as error:
         raise click.UsageError(str(error)) from error
     return options
-
-
-def _inputs(paths: tuple[str, ...]) -> Iterator[Input]:
-    """Files in the order given; a folder's files recursively, sorted, hidden ones skipped."""
-    for path in paths:
-        if path == STDIN:
-            yield Input(source="<stdin>", path=None)
-            continue
-        root = Path(path)
-        if root.is_dir():
-            for file in sorted(p for p in root.rglob("*") if p.is_file()):
-                if not any(part.startswith(".") for part in file.relative_to(root).parts):
-                    yield Input(source=str(file), path=file)
-        else:
-            yield Input(source=path, path=root)
-
-
-def _read(item: Input) -> bytes:
-    if item.path is None:
-        return sys.stdin.buffer.read()
-    try:
-        return item.path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise UnreadableInputError(
-            f"cannot read the file ({reason}); check the path and its permissions",
-            source=item.source,
-        ) from error
 
 
 def _report(error: ExtractionError, source: str) -> None:

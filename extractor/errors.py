@@ -41,6 +41,30 @@ class NoContentError(ExtractionError):
     code = "E106"
 
 
+class UnsafeMemberError(ExtractionError):
+    """An archive member whose name climbs out of the archive, or a link or device."""
+
+    code = "E107"
+
+
+class DecompressionBombError(ExtractionError):
+    """An archive member (or archive) that inflates far beyond what text pages do."""
+
+    code = "E108"
+
+
+class BrokenArchiveError(ExtractionError):
+    """An archive that cannot be opened or ends early; what was read before stays."""
+
+    code = "E109"
+
+
+class BadRecordError(ExtractionError):
+    """A JSONL line that is not an object with an id and a text or html string."""
+
+    code = "E110"
+
+
 class RulesError(ValueError):
     """A rule file that does not load; the message names file, rule id and what is wrong."""
 

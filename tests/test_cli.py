@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,26 @@ def test_outline_prints_the_section_tree(runner, seed_folder):
     assert any("一是 加強組織領導" in line and "item" in line for line in lines)
     assert any("5." in line and "repeated" in line for line in lines)
     assert sum(line.lstrip("│ ").startswith(("├", "└")) for line in lines) == 58
+
+
+def test_archives_and_dumps_are_read_in_place_with_one_record_per_bad_member(runner, tmp_path):
+    page = "某村2020年扶贫工作总结\n一、基本情况\n全年帮扶贫困户12户。\n"
+    archive = tmp_path / "pages.tar.xz"
+    with tarfile.open(archive, "w:xz") as tar:
+        for name, data in [("a.txt", page.encode("gb18030")), ("junk.bin", bytes(range(256)) * 8)]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "x1", "html": f"<p>{page}</p>"}) + "\n{}\n", "utf-8")
+    result = runner.invoke(main, ["extract", str(archive), str(dump)])
+    assert result.exit_code == 1
+    assert [(d.source, d.title) for d in _documents(result.stdout)] == [
+        (f"{archive}!a.txt", "某村2020年扶贫工作总结"),
+        (f"{dump}#x1", "某村2020年扶贫工作总结"),
+    ]
+    errors = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert [(e["source"], e["error"]) for e in errors] == [
+        (f"{archive}!junk.bin", "E102"),
+        (f"{dump}:2", "E110"),
+    ]

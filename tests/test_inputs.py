@@ -1,0 +1,222 @@
+"""Inputs: folders, zip and tar archives read in place, JSONL dumps; refusals are error records."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import tarfile
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractor import inputs as inputs_module
+from extractor.errors import ExtractionError
+from extractor.inputs import Limits, iter_inputs
+
+PAGE = "某村2020年扶贫工作总结\n一、基本情况\n全年帮扶贫困户12户，投入资金3.5万元。\n".encode()
+OTHER = "某校2019年教学工作总结\n全年开展教研活动8次。\n".encode("gb18030")
+
+
+def read_all(*paths: Path | str, limits: Limits | None = None) -> dict[str, bytes | str]:
+    """Each input's data (read before the iterator moves on, as the batch does) or error code."""
+    result: dict[str, bytes | str] = {}
+    for item in iter_inputs(paths, limits):
+        try:
+            result[item.source] = item.read()
+        except ExtractionError as error:
+            result[item.source] = error.code
+    return result
+
+
+def make_tar(path: Path, members: dict[str, bytes], mode: str = "w:gz") -> Path:
+    with tarfile.open(path, mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def make_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_folder_is_walked_recursively_in_order_and_hidden_files_are_skipped(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "2.txt").write_bytes(OTHER)
+    (tmp_path / "a.txt").write_bytes(PAGE)
+    (tmp_path / ".hidden.txt").write_bytes(PAGE)
+    (tmp_path / ".git" / "x.txt").write_bytes(PAGE)
+    make_zip(tmp_path / "b" / "1.zip", {"in.txt": PAGE})
+    assert read_all(tmp_path) == {
+        str(tmp_path / "a.txt"): PAGE,
+        f"{tmp_path / 'b' / '1.zip'}!in.txt": PAGE,
+        str(tmp_path / "b" / "2.txt"): OTHER,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "mode"),
+    [
+        ("a.tar", "w"),
+        ("a.tar.gz", "w:gz"),
+        ("a.tgz", "w:gz"),
+        ("a.tar.bz2", "w:bz2"),
+        ("a.tar.xz", "w:xz"),
+    ],
+)
+def test_tar_members_are_read_in_place(tmp_path, name, mode):
+    path = make_tar(tmp_path / name, {"dir/one.txt": PAGE, "two.txt": OTHER}, mode)
+    assert read_all(path) == {f"{path}!dir/one.txt": PAGE, f"{path}!two.txt": OTHER}
+
+
+def test_zip_members_are_read_in_place_and_folders_skipped(tmp_path):
+    path = make_zip(tmp_path / "a.zip", {"dir/": b"", "dir/one.txt": PAGE, "__MACOSX/x": PAGE})
+    assert read_all(path) == {f"{path}!dir/one.txt": PAGE}
+
+
+@pytest.mark.parametrize("maker", [make_zip, make_tar])
+def test_members_that_climb_out_are_refused_and_the_rest_go_on(tmp_path, maker):
+    name = "a.zip" if maker is make_zip else "a.tar.gz"
+    members = {"../evil.txt": PAGE, "/etc/abs.txt": PAGE, "ok.txt": PAGE}
+    path = maker(tmp_path / name, members)
+    assert read_all(path) == {
+        f"{path}!../evil.txt": "E107",
+        f"{path}!/etc/abs.txt": "E107",
+        f"{path}!ok.txt": PAGE,
+    }
+
+
+def test_links_and_devices_in_a_tar_are_refused(tmp_path):
+    path = tmp_path / "links.tar"
+    with tarfile.open(path, "w") as archive:
+        kinds = {"link": tarfile.SYMTYPE, "hard": tarfile.LNKTYPE, "dev": tarfile.CHRTYPE}
+        for name, kind in kinds.items():
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, "/etc/passwd"
+            archive.addfile(info)
+    assert read_all(path) == {f"{path}!{n}": "E107" for n in ("link", "hard", "dev")}
+
+
+def test_a_symlink_in_a_zip_is_refused(tmp_path):
+    path = tmp_path / "link.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        info = zipfile.ZipInfo("link.txt")
+        info.external_attr = (0o120777 << 16) | 0
+        archive.writestr(info, "/etc/passwd")
+        archive.writestr("ok.txt", PAGE)
+    assert read_all(path) == {f"{path}!link.txt": "E107", f"{path}!ok.txt": PAGE}
+
+
+@pytest.mark.parametrize("maker", [make_zip, make_tar])
+def test_decompression_bombs_are_refused_and_the_rest_go_on(tmp_path, maker):
+    name = "bomb.zip" if maker is make_zip else "bomb.tar.gz"
+    path = maker(tmp_path / name, {"ok.txt": PAGE, "bomb.txt": b"0" * 2**20, "z.txt": OTHER})
+    ratio = Limits(max_ratio=50, ratio_floor=4096)
+    assert read_all(path, limits=ratio) == {
+        f"{path}!ok.txt": PAGE,
+        f"{path}!bomb.txt": "E108",
+        f"{path}!z.txt": OTHER,
+    }
+    small = Limits(max_bytes=2**16)
+    assert read_all(path, limits=small)[f"{path}!bomb.txt"] == "E104"
+
+
+def test_a_zip_that_lies_about_its_sizes_is_still_capped(tmp_path):
+    path = make_zip(tmp_path / "lies.zip", {"big.txt": b"x" * 5000})
+    data = bytearray(path.read_bytes())
+    for marker in (b"PK\x03\x04", b"PK\x01\x02"):  # declared size 5000 → 10 in both headers
+        at = data.index(marker) + (22 if marker == b"PK\x03\x04" else 24)
+        data[at : at + 4] = (10).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    (code,) = read_all(path, limits=Limits(max_bytes=100)).values()
+    assert code in {"E104", "E109"}
+
+
+@pytest.mark.parametrize(
+    ("maker", "name", "per_member"), [(make_zip, "a.zip", len(PAGE)), (make_tar, "a.tar", 1024)]
+)
+def test_an_archive_past_its_total_limit_stops(tmp_path, maker, name, per_member):
+    path = maker(tmp_path / name, {f"{n:03}.txt": PAGE for n in range(30)})
+    result = read_all(path, limits=Limits(max_total=per_member * 10 + 1))
+    assert list(result.values()) == [PAGE] * 10 + ["E108"]  # a tar member takes 1 KiB of stream
+
+
+def test_a_truncated_tar_keeps_what_was_read_and_reports_the_archive(tmp_path):
+    members = {f"{n:03}.txt": PAGE + bytes(str(n), "ascii") for n in range(40)}
+    path = make_tar(tmp_path / "cut.tar.gz", members)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    result = read_all(path)
+    assert result[str(path)] == "E109"
+    read = [source for source, data in result.items() if isinstance(data, bytes)]
+    assert read and all(result[s] == members[s.split("!")[1]] for s in read)
+
+
+def test_a_truncated_or_fake_zip_is_one_error_record(tmp_path):
+    path = make_zip(tmp_path / "cut.zip", {"a.txt": PAGE})
+    path.write_bytes(path.read_bytes()[:40])
+    junk = tmp_path / "junk.tar.xz"
+    junk.write_bytes(b"not an archive at all")
+    assert read_all(path, junk) == {str(path): "E109", str(junk): "E109"}
+
+
+def test_missing_archives_and_files_are_unreadable(tmp_path):
+    result = read_all(tmp_path / "no.zip", tmp_path / "no.tgz", tmp_path / "no.txt")
+    assert set(result.values()) == {"E105"}
+
+
+def test_jsonl_records_become_inputs_and_a_bad_line_is_one_error(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "text": PAGE.decode()}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": 7, "html": "<p>某局工作总结</p>"}, ensure_ascii=False),
+        "",
+        json.dumps({"id": "both", "text": "x", "html": "y"}),
+        json.dumps({"text": "no id"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_all(path) == {
+        f"{path}#a1": PAGE.decode(),
+        f"{path}:2": "E110",
+        f"{path}#7": "<p>某局工作总结</p>",
+        f"{path}#both": "E110",
+        f"{path}:6": "E110",
+    }
+
+
+def test_an_overlong_jsonl_line_is_refused_and_the_next_is_read(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    long_line = json.dumps({"id": "long", "text": "长" * 5000}, ensure_ascii=False)
+    short = json.dumps({"id": "short", "text": "短文"}, ensure_ascii=False)
+    path.write_text(long_line + "\n" + short + "\n", encoding="utf-8")
+    assert read_all(path, limits=Limits(max_bytes=100)) == {
+        f"{path}:1": "E104",
+        f"{path}#short": "短文",
+    }
+
+
+def test_a_big_tar_streams_through_lazily_in_constant_memory(tmp_path, monkeypatch):
+    members = {f"m{n:05}.txt": PAGE for n in range(20000)}
+    path = make_tar(tmp_path / "big.tar.gz", members)
+    counters: list[inputs_module._Counted] = []
+    real = inputs_module._Counted
+    monkeypatch.setattr(
+        inputs_module, "_Counted", lambda raw: counters.append(real(raw)) or counters[-1]
+    )
+    items = iter_inputs([path])
+    assert next(items).read() == PAGE
+    assert counters[0].consumed < path.stat().st_size / 4  # the first member came early
+    tracemalloc.start()
+    read = sum(len(item.read()) > 0 for item in itertools.islice(items, len(members) - 2))
+    held = tracemalloc.get_traced_memory()[0]  # the iterator is still open on the last member
+    tracemalloc.stop()
+    assert read == len(members) - 2
+    assert held < 2**20  # 20,000 headers kept in a list would hold about 12 MB
