@@ -11,9 +11,9 @@ A later edit that touches an earlier replaced piece swallows it whole and lists 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -27,21 +27,6 @@ class Splice:
     kind: str
     rule: str | None = None
     note: str | None = None
-
-
-@dataclass(slots=True)
-class Piece:
-    """A stretch of the current text and the original span it stands for."""
-
-    text_start: int
-    raw_start: int
-    raw_end: int
-    splice: Splice | None = None  # None: copied verbatim from the original
-    absorbed: list[str] = field(default_factory=list)
-
-    @property
-    def is_copy(self) -> bool:
-        return self.splice is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +44,49 @@ class RepairRecord:
     absorbed: tuple[str, ...]
 
 
+class _Pieces:
+    """The piecewise map as parallel lists: piece ``i`` is text from ``text_starts[i]`` to the
+    next piece's start, standing for ``original[raw_starts[i]:raw_ends[i]]``; ``splices[i]`` is
+    None for a copied piece, else the repair that wrote it, which ``absorbed[i]`` lists the kinds
+    of the earlier repairs it swallowed."""
+
+    __slots__ = ("absorbed", "raw_ends", "raw_starts", "splices", "text_starts")
+
+    def __init__(self) -> None:
+        self.text_starts: list[int] = []
+        self.raw_starts: list[int] = []
+        self.raw_ends: list[int] = []
+        self.splices: list[Splice | None] = []
+        self.absorbed: list[list[str]] = []
+
+    def append(
+        self, text_start: int, raw: tuple[int, int], splice: Splice | None, absorbed: list[str]
+    ) -> None:
+        self.text_starts.append(text_start)
+        self.raw_starts.append(raw[0])
+        self.raw_ends.append(raw[1])
+        self.splices.append(splice)
+        self.absorbed.append(absorbed)
+
+    def extend_moved(self, other: _Pieces, first: int, stop: int, shift: int) -> None:
+        """Copy pieces ``first:stop`` of ``other``, their text starts moved by ``shift``."""
+        starts = other.text_starts[first:stop]
+        self.text_starts.extend([start + shift for start in starts] if shift else starts)
+        self.raw_starts.extend(other.raw_starts[first:stop])
+        self.raw_ends.extend(other.raw_ends[first:stop])
+        self.splices.extend(other.splices[first:stop])
+        self.absorbed.extend(other.absorbed[first:stop])
+
+
 class EditableText:
     """The current text, its map to the original, and the log of what changed."""
 
     def __init__(self, original: str) -> None:
         self.original = original
         self.text = original
-        self._pieces: list[Piece] = [Piece(0, 0, len(original))] if original else []
+        self._pieces = _Pieces()
+        if original:
+            self._pieces.append(0, (0, len(original)), None, [])
         self._starts: list[int] = [0] if original else []  # text starts of non-empty pieces
         self._holders: list[int] = [0] if original else []  # their indices in _pieces
 
@@ -79,29 +100,29 @@ class EditableText:
         """Original offset where text character ``position`` begins (len(original) at the end)."""
         if position >= len(self.text):
             return len(self.original)
-        piece = self._pieces[self._piece_index(position)]
-        if piece.is_copy:
-            return piece.raw_start + position - piece.text_start
-        return piece.raw_start
+        index = self._piece_index(position)
+        pieces = self._pieces
+        if pieces.splices[index] is None:
+            return pieces.raw_starts[index] + position - pieces.text_starts[index]
+        return pieces.raw_starts[index]
 
     def raw_end_of(self, position: int) -> int:
         """Original offset where text character ``position`` ends (0 before the start)."""
         if position < 0:
             return 0
-        piece = self._pieces[self._piece_index(position)]
-        if piece.is_copy:
-            return piece.raw_start + position - piece.text_start + 1
-        return piece.raw_end
+        index = self._piece_index(position)
+        pieces = self._pieces
+        if pieces.splices[index] is None:
+            return pieces.raw_starts[index] + position - pieces.text_starts[index] + 1
+        return pieces.raw_ends[index]
 
     def text_position(self, raw: int) -> int | None:
         """Where original character ``raw`` stands in the text, if it was kept as it was."""
-        index = bisect_right([piece.raw_start for piece in self._pieces], raw) - 1
-        if index < 0:
+        pieces = self._pieces
+        index = bisect_right(pieces.raw_starts, raw) - 1
+        if index < 0 or pieces.splices[index] is not None or raw >= pieces.raw_ends[index]:
             return None
-        piece = self._pieces[index]
-        if not piece.is_copy or raw >= piece.raw_end:
-            return None
-        return piece.text_start + raw - piece.raw_start
+        return pieces.text_starts[index] + raw - pieces.raw_starts[index]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span that backs ``text[start:end]``."""
@@ -118,55 +139,21 @@ class EditableText:
         ordered = self._widen(sorted(changes, key=lambda s: (s.start, s.end)))
         if not ordered:
             return
-        splice_starts = [splice.start for splice in ordered]
-        absorbed: list[list[str]] = [[] for _ in ordered]
-        # Each event: (old position, rank, order, item); at one position a deletion gap comes
-        # before a splice, and a splice before kept text.
-        events: list[tuple[int, int, int, Piece | Splice]] = [
-            (splice.start, 1, number, splice) for number, splice in enumerate(ordered)
-        ]
-        kept = _complement(ordered, len(self.text))
-        for index, piece in enumerate(self._pieces):
-            start, end = piece.text_start, self._true_end(index)
-            owner = _containing(splice_starts, ordered, start, end)
-            if owner is not None and piece.splice is not None:
-                absorbed[owner].extend([piece.splice.kind, *piece.absorbed])
-            elif start == end:
-                events.append((start, 0, index, piece))
-            else:
-                for kept_start, kept_end in _overlaps(kept, start, end):
-                    events.append((kept_start, 2, index, _clip(piece, start, kept_start, kept_end)))
-        events.sort(key=lambda event: (event[0], event[1], event[2]))
-
-        new_pieces: list[Piece] = []
-        shift = 0
-        for position, _rank, order, item in events:
-            if isinstance(item, Splice):
-                raw_start, raw_end = self.raw_span(item.start, item.end)
-                new_pieces.append(
-                    Piece(position + shift, raw_start, raw_end, item, absorbed[order])
-                )
-                shift += len(item.replacement) - (item.end - item.start)
-            else:
-                new_pieces.append(_moved(item, position + shift))
+        raw_spans = [self.raw_span(splice.start, splice.end) for splice in ordered]
+        self._pieces = _Sweep(self._pieces, len(self.text), ordered, raw_spans).run()
         self.text = _spliced(self.text, ordered)
-        self._pieces = new_pieces
         self._index_pieces()
 
     def _index_pieces(self) -> None:
         """Index the non-empty pieces: empty ones stay in the log but hold no character."""
-        self._starts = []
-        self._holders = []
-        for index, piece in enumerate(self._pieces):
-            if self._true_end(index) > piece.text_start:
-                self._starts.append(piece.text_start)
-                self._holders.append(index)
+        starts = self._pieces.text_starts
+        ends = [*starts[1:], len(self.text)]
+        self._holders = [i for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e > s]
+        self._starts = [starts[i] for i in self._holders]
 
     def _true_end(self, index: int) -> int:
-        following = index + 1
-        if following < len(self._pieces):
-            return self._pieces[following].text_start
-        return len(self.text)
+        starts = self._pieces.text_starts
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
 
     def _widen(self, splices: Sequence[Splice]) -> list[Splice]:
         """Grow splices to whole replaced pieces; splices that then overlap become one."""
@@ -201,50 +188,116 @@ class EditableText:
     def _replaced_piece_start(self, position: int) -> int:
         if position >= len(self.text):
             return position
-        piece = self._pieces[self._piece_index(position)]
-        return position if piece.is_copy else piece.text_start
+        index = self._piece_index(position)
+        return position if self._pieces.splices[index] is None else self._pieces.text_starts[index]
 
     def _replaced_piece_end(self, position: int) -> int:
         index = self._piece_index(position)
-        return position + 1 if self._pieces[index].is_copy else self._true_end(index)
+        return position + 1 if self._pieces.splices[index] is None else self._true_end(index)
 
     # -- the log ------------------------------------------------------------------------
 
     def repairs(self) -> list[RepairRecord]:
         """Every net change, in original order."""
+        pieces = self._pieces
         records = []
-        for index, piece in enumerate(self._pieces):
-            if piece.splice is None:
+        for index, splice in enumerate(pieces.splices):
+            if splice is None:
                 continue
-            start = piece.text_start
+            start, raw_start, raw_end = (
+                pieces.text_starts[index],
+                pieces.raw_starts[index],
+                pieces.raw_ends[index],
+            )
             records.append(
                 RepairRecord(
-                    kind=piece.splice.kind,
-                    raw_start=piece.raw_start,
-                    raw_end=piece.raw_end,
-                    before=self.original[piece.raw_start : piece.raw_end],
+                    kind=splice.kind,
+                    raw_start=raw_start,
+                    raw_end=raw_end,
+                    before=self.original[raw_start:raw_end],
                     after=self.text[start : self._true_end(index)],
                     start=start,
-                    rule=piece.splice.rule,
-                    note=piece.splice.note,
-                    absorbed=tuple(piece.absorbed),
+                    rule=splice.rule,
+                    note=splice.note,
+                    absorbed=tuple(pieces.absorbed[index]),
                 )
             )
         return records
 
 
-def _moved(piece: Piece, text_start: int) -> Piece:
-    if piece.text_start == text_start:
-        return piece
-    return Piece(text_start, piece.raw_start, piece.raw_end, piece.splice, piece.absorbed)
+class _Sweep:
+    """One pass that builds the pieces after a round of splices from the pieces before it.
 
+    Pieces come out in text order: at one old position a deletion gap comes before a splice,
+    and a splice before kept text. A replaced piece inside a splice is swallowed (its kind goes
+    to the splice's ``absorbed``); a copy piece keeps only what no splice touches. Runs of
+    pieces that touch no splice are only moved, as whole slices.
+    """
 
-def _clip(piece: Piece, piece_start: int, start: int, end: int) -> Piece:
-    """The part of a piece that lies in ``[start, end)`` of the old text."""
-    if piece.splice is not None:
-        return piece
-    offset = start - piece_start
-    return Piece(start, piece.raw_start + offset, piece.raw_start + offset + end - start)
+    def __init__(
+        self, old: _Pieces, length: int, ordered: list[Splice], raw_spans: list[tuple[int, int]]
+    ) -> None:
+        self.old, self.length, self.ordered, self.raw_spans = old, length, ordered, raw_spans
+        self.starts = [splice.start for splice in ordered]
+        self.absorbed: list[list[str]] = [[] for _ in ordered]
+        self.kept = _complement(ordered, length)
+        self.new = _Pieces()
+        self.shift = self.waiting = 0
+
+    def run(self) -> _Pieces:
+        starts = self.old.text_starts
+        ends = [*starts[1:], self.length]
+        cursor = 0
+        for splice in self.ordered:
+            low = max(bisect_left(ends, splice.start), cursor)  # pieces touching the splice
+            high = bisect_right(starts, splice.end)
+            if cursor < low:
+                self._emit_splices(starts[cursor], inclusive=True)
+                self.new.extend_moved(self.old, cursor, low, self.shift)
+            for index in range(low, high):
+                self._touched(index, starts[index], ends[index])
+            cursor = max(cursor, high)
+        if cursor < len(starts):
+            self._emit_splices(starts[cursor], inclusive=True)
+            self.new.extend_moved(self.old, cursor, len(starts), self.shift)
+        self._emit_splices(self.length + 1, inclusive=True)
+        return self.new
+
+    def _touched(self, index: int, start: int, end: int) -> None:
+        """A piece that touches a splice: swallowed, moved, or cut to what is kept of it."""
+        old = self.old
+        splice = old.splices[index]
+        owner = _containing(self.starts, self.ordered, start, end)
+        if owner is not None and splice is not None:
+            self.absorbed[owner].extend([splice.kind, *old.absorbed[index]])
+        elif start == end:
+            self._emit_splices(start, inclusive=False)
+            self.new.extend_moved(old, index, index + 1, self.shift)
+        elif splice is not None:  # a replaced piece is never cut, only moved
+            for kept_start, _ in _overlaps(self.kept, start, end):
+                self._emit_splices(kept_start, inclusive=True)
+                raw = (old.raw_starts[index], old.raw_ends[index])
+                self.new.append(kept_start + self.shift, raw, splice, old.absorbed[index])
+        else:
+            for kept_start, kept_end in _overlaps(self.kept, start, end):
+                self._emit_splices(kept_start, inclusive=True)
+                raw_start = old.raw_starts[index] + kept_start - start
+                raw = (raw_start, raw_start + kept_end - kept_start)
+                self.new.append(kept_start + self.shift, raw, None, [])
+
+    def _emit_splices(self, position: int, *, inclusive: bool) -> None:
+        """The pieces of the splices that start before ``position`` (or at it, inclusive)."""
+        ordered, starts = self.ordered, self.starts
+        while self.waiting < len(ordered) and (
+            starts[self.waiting] < position or (inclusive and starts[self.waiting] == position)
+        ):
+            number = self.waiting
+            splice = ordered[number]
+            self.new.append(
+                splice.start + self.shift, self.raw_spans[number], splice, self.absorbed[number]
+            )
+            self.shift += len(splice.replacement) - (splice.end - splice.start)
+            self.waiting += 1
 
 
 def _complement(splices: Sequence[Splice], length: int) -> list[tuple[int, int]]:
