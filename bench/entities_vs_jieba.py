@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extractor.entities import find_organisations, find_places
+from extractor.entities import find_organisations
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.evaluate import load_cases
 from extractor.people import find_people
+from extractor.places import find_places
 from extractor.views import matching_view
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,12 +18,6 @@ from extractor.entity_lexicon import EntityLexicon
 CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER = regex.compile(r"[某xX×＊*○〇?？]")
 MAX_ORG = 22
-# A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
-GROUP = regex.compile(
-    r"(?:(?<=村)|(?<=[至到、]))[一二三四五六七八九十\d]{1,3}组(?=[、和的及通村群\d]|$)"
-    r"|(?<=村)[一二三四五六七八九十\d]{1,3}组"
-    r"|[一二三四五六七八九十]{1,3}组(?=、[一二三四五六七八九十]{1,3}组)"
-)
 
 
 @dataclass
@@ -40,83 +34,6 @@ class Found:
 
 def is_han(char: str) -> bool:
     return bool(CJK.match(char))
-
-
-# ---------------------------------------------------------------- places
-
-
-def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
-    """Maximal chains of administrative names (贵州省毕节地区, 纳雍县昆寨乡凹猪河村)."""
-    tokens = sorted(_place_tokens(view, lex))
-    chains: list[tuple[int, int]] = []
-    for start, end in tokens:
-        if view[end - 1] == "组":
-            chains.append((start, end))
-            continue
-        if chains and start <= chains[-1][1] and start >= chains[-1][0]:
-            chains[-1] = (chains[-1][0], max(end, chains[-1][1]))
-        else:
-            chains.append((start, end))
-    return chains
-
-
-def _place_tokens(view: str, lex: EntityLexicon):
-    for province in lex.provinces:
-        for match in regex.finditer(regex.escape(province), view):
-            yield match.start(), match.end()
-    suffixes = "|".join(sorted(lex.admin_suffixes, key=len, reverse=True))
-    for match in regex.finditer(rf"(?:{suffixes})", view, overlapped=True):
-        start = _place_body_start(view, match.start(), lex)
-        if start is not None and _no_longer_suffix(view, match, lex):
-            yield start, match.end()
-    for match in GROUP.finditer(view):
-        yield match.start(), match.end()
-
-
-def _no_longer_suffix(view: str, match, lex: EntityLexicon) -> bool:
-    """Not 村 of 村委会 when an organisation word continues it, nor a word like 乡镇/农村."""
-    for nonword in lex.place_nonwords:
-        at = match.end() - len(nonword)
-        if at >= 0 and view.startswith(nonword, at):
-            return False
-        if view.startswith(nonword, match.start()) and len(nonword) > len(match.group()):
-            return False
-    return True
-
-
-def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
-    """Where the name before an administrative suffix begins: the start of the word (cut by
-    jieba on a short window) holding the second character before the suffix; two to four
-    Han characters, no stop word or generic prefix (全县, 该村)."""
-    if suffix_start < 2 or not all(is_han(c) for c in view[suffix_start - 2 : suffix_start]):
-        return None
-    start = word_start(view, suffix_start - 2, suffix_start)
-    body = view[start:suffix_start]
-    at = start
-    for word, flag in jieba_tag(body):
-        if flag[0] in "vdpcur":
-            start = at + len(word)
-        at += len(word)
-    body = view[start:suffix_start]
-    for stop in lex.stop_re.finditer(body):
-        start = max(start, view_start_of(start, body, stop.end()))
-    body = view[start:suffix_start]
-    if regex.search(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位", body):
-        return None
-    while body and body[0] in "村乡镇县区市省原":
-        start, body = start + 1, body[1:]
-    if len(body) < 2:
-        return None
-    if len(body) > 4 or any(c in lex.stops for c in body) or PLACEHOLDER.search(body):
-        start, body = suffix_start - 2, view[suffix_start - 2 : suffix_start]
-    if body[0] in "全各该本每我其此" or any(c in lex.stops for c in body):
-        return None
-    return start
-
-
-def view_start_of(start: int, body: str, offset: int) -> int:
-    """The view offset of ``offset`` characters into ``body`` (which begins at ``start``)."""
-    return start + offset
 
 
 def word_start(view: str, position: int, limit: int) -> int:
@@ -152,7 +69,9 @@ GENERIC_LEAD = (
     *("有关", "相关", "上级", "其他", "部分", "乡镇", "乡村", "基层", "贫困", "小区", "物业"),
     *("农民", "初级", "主要", "学校", "城乡", "县级"),
 )
-KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
+KEPT_SUFFIXES = frozenset(
+    {"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队", "共产党"}
+)
 
 
 def find_organisations(
@@ -165,26 +84,59 @@ def find_organisations(
     books = [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]{0,60}》", view)]
     place_starts = {start for start, _ in places}
     found = []
-    for seg_start, seg_end in _split_segments(view, cuts, suffix_ends):
+    segments = list(_split_segments(view, cuts, suffix_ends))
+    while segments:
+        seg_start, seg_end = segments.pop(0)
         ends = suffix_ends.get_range(seg_start, seg_end)
         if not ends:
             continue
         end = ends[-1]
-        start = _org_start(view, seg_start, end, place_starts)
-        if start is None or end - start > MAX_ORG or end - start < 2:
-            continue
-        if view.endswith("中共", 0, start):
-            start -= 2
-        for lead in ("原", "代表"):
-            if view.startswith(lead, start) and end - start > len(lead) + 2:
-                start += len(lead)
-        name = view[start:end]
-        if start > 0 and PLACEHOLDER.match(view[start - 1]):
-            continue
-        if _generic(name, lex) or any(b <= start and end <= b2 for b, b2 in books):
-            continue
-        found.append((start, end))
-    return found
+        group = _group_start(view, end, suffix_ends, lex)
+        if group is not None and group > seg_start + 1:
+            segments.insert(0, (seg_start, group))  # 委员会组成调研组: the body before it too
+        start = group if group is not None else _org_start(view, seg_start, end, place_starts)
+        span = _trimmed(view, start, end)
+        if span and not _generic(view[span[0] : end], lex) and not _in_book(span, books):
+            found.append(span)
+    return sorted(found)
+
+
+def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
+    """The name from ``start``: 中共 before it kept, a lead word (原, 代表) dropped."""
+    if start is None or end - start > MAX_ORG or end - start < 2:
+        return None
+    if view.endswith("中共", 0, start):
+        start -= 2
+    for lead in ("原", "代表"):
+        if view.startswith(lead, start) and end - start > len(lead) + 2:
+            start += len(lead)
+    if start > 0 and PLACEHOLDER.match(view[start - 1]):
+        return None
+    return start, end
+
+
+def _in_book(span: tuple[int, int], books: list[tuple[int, int]]) -> bool:
+    return any(b <= span[0] and span[1] <= b2 for b, b2 in books)
+
+
+def _group_start(view: str, end: int, suffix_ends: _Ends, lex: EntityLexicon) -> int | None:
+    """Where a working group's name starts: its purpose words back to a verb that sets it up
+    (组织|调研工作组, 成立了…的|帮扶工作领导小组), at most 14 characters; it may cross a word
+    that cuts other names (慰问小组)."""
+    suffix_start = suffix_ends.starts[end]
+    if view[suffix_start:end] not in lex.group_suffixes:
+        return None
+    start = suffix_start
+    for word in reversed(jieba_cut(view[max(0, end - 16) : suffix_start])):
+        if word in lex.group_stops or (len(word) == 1 and word in lex.stops):
+            break
+        if not (is_han(word[0]) or word in "“”") or end - (start - len(word)) > 14:
+            break
+        start -= len(word)
+    inner = [e for e in suffix_ends.get_range(start, suffix_start)]
+    if any(view[suffix_ends.starts[e] : e] not in lex.org_generic for e in inner):
+        return None  # 县人社局驻村工作队, 委员会调研组: the group of a body named before it
+    return start
 
 
 class _Ends:
@@ -220,7 +172,7 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
         if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        s = max([s] + [ee for ss, ee in suffixes if ss == s and ee - ss > 1 and ee < e])
+        s = max([s] + [ee for ss, ee in suffixes if s <= ss < e and ee - ss > 1 and ee < e])
         cuts.append((s, e))
     return cuts
 
@@ -267,7 +219,8 @@ def _segments(view: str, cuts: list[tuple[int, int]]):
 
 
 def _org_start(view: str, seg_start: int, end: int, place_starts: set[int]) -> int | None:
-    for position in range(seg_start, end):
+    # the place nearest the suffix: 太极乡 of 新华乡石家镇太极乡…小学, a table header's run
+    for position in range(end - 2, seg_start - 1, -1):
         if position in place_starts:
             return position
     at = seg_start
@@ -287,7 +240,9 @@ def _org_start(view: str, seg_start: int, end: int, place_starts: set[int]) -> i
 def _generic(name: str, lex: EntityLexicon) -> bool:
     if name in lex.org_generic or PLACEHOLDER.search(name):
         return True
-    if name.startswith(GENERIC_LEAD) or (name in lex.org_suffixes and name not in KEPT_SUFFIXES):
+    if name in KEPT_SUFFIXES:
+        return False
+    if name.startswith(GENERIC_LEAD) or name in lex.org_suffixes:
         return True
     if len(name) == 2 and name[0] not in ANCHORS + "地":
         return True  # 抓校: two characters name a body only after a level word (县委, 地委)

@@ -21,6 +21,8 @@ NAMES = (
     "place_nonwords",
     "name_nonwords",
     "org_nonwords",
+    "group_suffixes",
+    "group_stops",
 )
 
 
@@ -48,6 +50,8 @@ class EntityLexicon:
     place_nonwords: tuple[str, ...]
     name_nonwords: frozenset[str]
     org_nonwords: tuple[str, ...]
+    group_suffixes: frozenset[str]
+    group_stops: frozenset[str]
 
     @property
     def role_re(self) -> regex.Pattern[str]:
@@ -86,4 +90,6 @@ def load_entity_lexicon() -> EntityLexicon:
         place_nonwords=w["place_nonwords"],
         name_nonwords=frozenset(w["name_nonwords"]),
         org_nonwords=w["org_nonwords"],
+        group_suffixes=frozenset(w["group_suffixes"]),
+        group_stops=frozenset(w["group_stops"]),
     )

@@ -8,11 +8,12 @@ form found in the document (县教育局 ↔ 宁远县教育局) become its alia
 
 from __future__ import annotations
 
-from extractor.entities import find_organisations, find_places
+from extractor.entities import find_organisations
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.model import Document, Mention, Organisation, Person, Place
 from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
+from extractor.places import find_places
 from extractor.sections import section_path_at
 from extractor.views import matching_view
 

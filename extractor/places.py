@@ -1,0 +1,116 @@
+"""Places: chains of administrative names down to the village and its groups.
+
+Matched on the Simplified matching view: a shipped list of provinces for the top level, and
+suffix rules (县, 乡, 村 …) for the rest, the name before a suffix bounded by a word cut of a few
+characters around it (jieba, on a short window only).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.entities import PLACEHOLDER, is_han, jieba_tag, word_start
+from extractor.entity_lexicon import EntityLexicon
+
+# A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
+GROUP = regex.compile(
+    r"(?:(?<=村)|(?<=[至到、]))[一二三四五六七八九十\d]{1,3}组(?=[、和的及通村群\d]|$)"
+    r"|(?<=村)[一二三四五六七八九十\d]{1,3}组"
+    r"|[一二三四五六七八九十]{1,3}组(?=、[一二三四五六七八九十]{1,3}组)"
+)
+
+
+def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """Maximal chains of administrative names, each level below the one before
+    (贵州省毕节地区, 纳雍县昆寨乡凹猪河村); a village group (三组) stands alone, and names of
+    one level side by side (新华乡石家镇, a table's header) are separate places."""
+    chains: list[tuple[int, int]] = []
+    level = 0
+    for start, end in sorted(_place_tokens(view, lex)):
+        if view[end - 1] == "组":
+            chains.append((start, end))
+            level = LEVELS["组"]
+            continue
+        token_level = _level(view, start, end, lex)
+        if chains and chains[-1][0] <= start <= chains[-1][1]:
+            last_start, last_end = chains[-1]
+            if end <= last_end:
+                continue
+            if start < last_end or token_level > level:
+                chains[-1] = (last_start, end)
+                level = token_level
+                continue
+        chains.append((start, end))
+        level = token_level
+    return chains
+
+
+# Administrative levels by suffix: a chain only goes down (省 > 市 > 县 > 乡 > 村 > 组).
+LEVELS = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "地区": 2, "县": 3, "自治县": 3}
+LEVELS |= {"区": 3, "乡": 4, "镇": 4, "街道": 4, "村": 5, "社区": 5, "组": 6}
+
+
+def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
+    name = view[start:end]
+    if name in lex.provinces:
+        return 1
+    return next((LEVELS[s] for s in sorted(LEVELS, key=len, reverse=True) if name.endswith(s)), 0)
+
+
+def _place_tokens(view: str, lex: EntityLexicon):
+    for province in lex.provinces:
+        for match in regex.finditer(regex.escape(province), view):
+            yield match.start(), match.end()
+    suffixes = "|".join(sorted(lex.admin_suffixes, key=len, reverse=True))
+    for match in regex.finditer(rf"(?:{suffixes})", view, overlapped=True):
+        start = _place_body_start(view, match.start(), lex)
+        if start is not None and _no_longer_suffix(view, match, lex):
+            yield start, match.end()
+    for match in GROUP.finditer(view):
+        yield match.start(), match.end()
+
+
+def _no_longer_suffix(view: str, match, lex: EntityLexicon) -> bool:
+    """Not 村 of 村委会 when an organisation word continues it, nor a word like 乡镇/农村."""
+    for nonword in lex.place_nonwords:
+        at = match.end() - len(nonword)
+        if at >= 0 and view.startswith(nonword, at):
+            return False
+        if view.startswith(nonword, match.start()) and len(nonword) > len(match.group()):
+            return False
+    return True
+
+
+def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
+    """Where the name before an administrative suffix begins: the start of the word (cut by
+    jieba on a short window) holding the second character before the suffix; two to four
+    Han characters, no stop word or generic prefix (全县, 该村)."""
+    if suffix_start < 2 or not all(is_han(c) for c in view[suffix_start - 2 : suffix_start]):
+        return None
+    start = word_start(view, suffix_start - 2, suffix_start)
+    body = view[start:suffix_start]
+    at = start
+    for word, flag in jieba_tag(body):
+        if flag[0] in "vdpcur":
+            start = at + len(word)
+        at += len(word)
+    body = view[start:suffix_start]
+    for stop in lex.stop_re.finditer(body):
+        start = max(start, view_start_of(start, body, stop.end()))
+    body = view[start:suffix_start]
+    if regex.search(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位", body):
+        return None
+    while body and body[0] in "村乡镇县区市省原":
+        start, body = start + 1, body[1:]
+    if len(body) < 2:
+        return None
+    if len(body) > 4 or any(c in lex.stops for c in body) or PLACEHOLDER.search(body):
+        start, body = suffix_start - 2, view[suffix_start - 2 : suffix_start]
+    if body[0] in "全各该本每我其此" or any(c in lex.stops for c in body):
+        return None
+    return start
+
+
+def view_start_of(start: int, body: str, offset: int) -> int:
+    """The view offset of ``offset`` characters into ``body`` (which begins at ``start``)."""
+    return start + offset
