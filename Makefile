@@ -17,6 +17,10 @@ demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/extractor extract corpus/clean corpus/scraped -o out/corpus.jsonl
 	$(BIN)/extractor summarize out/corpus.jsonl
+	$(BIN)/extractor load out/corpus.jsonl --db sqlite:///out/corpus.sqlite
+	$(BIN)/extractor query --db sqlite:///out/corpus.sqlite "SELECT d.title, count(*) AS amounts, \
+	  sum(a.value) AS yuan FROM amounts a JOIN documents d ON d.id = a.document_id \
+	  WHERE a.currency = 'CNY' AND a.value > 10000 GROUP BY d.id, d.title ORDER BY yuan DESC LIMIT 5"
 
 test: $(STAMP)
 	$(BIN)/pytest

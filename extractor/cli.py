@@ -19,7 +19,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from extractor.errors import ExtractionError, RulesError
+from extractor.db import Database, load_jsonl
+from extractor.errors import DatabaseError, ExtractionError, RulesError
 from extractor.evaluate import (
     EvaluationError,
     check_floors,
@@ -151,6 +152,51 @@ def summarize_command(jsonl: TextIO) -> None:
     click.echo("repairs by kind: " + ", ".join(f"{k}={n}" for k, n in totals.most_common()))
 
 
+db_option = click.option(
+    "--db",
+    "db_url",
+    required=True,
+    metavar="URL",
+    help="sqlite:///path/file.sqlite (created if missing) or postgresql://user:pw@host/database.",
+)
+
+
+@main.command("load")
+@click.argument("jsonl", type=click.File("r", encoding="utf-8"))
+@db_option
+def load_command(jsonl: TextIO, db_url: str) -> None:
+    """Load a JSONL file written by `extractor extract` into a database (- for stdin).
+
+    Each document replaces its earlier rows; a line that is no document becomes an error record.
+    """
+    database = _database(db_url)
+    report = load_jsonl(jsonl, database, jsonl.name)
+    database.close()
+    for record in report.errors:
+        click.echo(record.model_dump_json(), err=True)
+    click.echo(f"{report.documents} documents loaded, {len(report.errors)} errors", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command("query")
+@click.argument("sql")
+@db_option
+def query_command(sql: str, db_url: str) -> None:
+    """Run SQL (text, or - to read it from stdin) on a database and print the rows as a table."""
+    database = _database(db_url)
+    try:
+        columns, rows = database.query(sys.stdin.read() if sql == STDIN else sql)
+    except DatabaseError as error:
+        raise click.ClickException(f"{error.code}: {error}") from error
+    finally:
+        database.close()
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if value is None else escape(str(value)) for value in row))
+    Console(width=max(shutil.get_terminal_size().columns, 120)).print(table)
+
+
 @main.command("synth")
 @click.argument("clean_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
@@ -221,6 +267,13 @@ def _extract_one(path: str, rules_dirs: tuple[Path, ...]) -> list[Document]:
     except ExtractionError as error:
         _report(error, source)
         sys.exit(1)
+
+
+def _database(url: str) -> Database:
+    try:
+        return Database(url)
+    except DatabaseError as error:
+        raise click.ClickException(f"{error.code}: {error}") from error
 
 
 def _options(rules_dirs: tuple[Path, ...]) -> Options:

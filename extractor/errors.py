@@ -69,3 +69,21 @@ class RulesError(ValueError):
     """A rule file that does not load; the message names file, rule id and what is wrong."""
 
     code = "E200"
+
+
+class DatabaseError(ValueError):
+    """A database that cannot be used: a bad URL, a missing driver, no server, another schema."""
+
+    code = "E300"
+
+
+class InvalidRecordError(ValueError):
+    """A JSONL line that is not an extracted document; the load goes on without it."""
+
+    code = "E301"
+
+
+class UnstorableDocumentError(ValueError):
+    """A document this database cannot hold as it is; the load goes on without it."""
+
+    code = "E302"

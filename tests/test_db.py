@@ -1,0 +1,290 @@
+"""Documents in a database: the same tests on embedded SQLite and on a real PostgreSQL server.
+
+PostgreSQL runs when EXTRACTOR_TEST_POSTGRES_URL names an empty database to use (`.ci/run`
+starts one); without it the PostgreSQL cases skip, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, select
+
+import extractor
+from extractor import db_schema as s
+from extractor.cli import main
+from extractor.db import Database
+from extractor.errors import DatabaseError
+from extractor.model import Document, Section
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTGRES_URL = os.environ.get("EXTRACTOR_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[Document]:
+    """The documents of the gold corpus inputs, extracted once."""
+    paths = sorted((ROOT / "corpus" / "clean").glob("*.txt"))
+    paths += sorted(p for p in (ROOT / "corpus" / "scraped").iterdir() if p.is_file())
+    return [doc for path in paths for doc in extractor.extract(path.read_bytes(), str(path))]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL with no tables in it."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    if not POSTGRES_URL:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but EXTRACTOR_TEST_POSTGRES_URL is unset: .ci/run starts one")
+        pytest.skip("set EXTRACTOR_TEST_POSTGRES_URL to run the PostgreSQL cases")
+    _drop_tables(POSTGRES_URL)
+    yield POSTGRES_URL
+    _drop_tables(POSTGRES_URL)
+
+
+def _drop_tables(url: str) -> None:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    s.metadata.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def database(url: str) -> Iterator[Database]:
+    database = Database(url)
+    yield database
+    database.close()
+
+
+def _flatten(sections: list[Section]) -> list[Section]:
+    return [x for section in sections for x in [section, *_flatten(section.children)]]
+
+
+def expected_counts(documents: list[Document]) -> dict[str, int]:
+    """Rows per table, counted from the model alone."""
+    count: dict[str, int] = dict.fromkeys(s.metadata.tables, 0)
+    del count["schema_version"]
+    for d in documents:
+        count["documents"] += 1
+        count["notes"] += len(d.notes)
+        count["repairs"] += len(d.repairs)
+        count["sections"] += len(_flatten(d.sections))
+        count["amounts"] += len(d.amounts)
+        count["quantities"] += len(d.quantities)
+        count["dates"] += len(d.dates) + (
+            d.signed_date is not None and d.signed_date not in d.dates
+        )
+        count["people"] += len(d.people)
+        count["roles"] += sum(len(p.roles) for p in d.people)
+        count["person_mentions"] += sum(len(p.mentions) for p in d.people)
+        count["organisations"] += len(d.organisations)
+        count["organisation_aliases"] += sum(len(o.aliases) for o in d.organisations)
+        count["organisation_mentions"] += sum(len(o.mentions) for o in d.organisations)
+        count["places"] += len(d.places)
+        count["place_mentions"] += sum(len(p.mentions) for p in d.places)
+    return count
+
+
+def _rows(database: Database, table: s.Table) -> list[tuple]:
+    with database.engine.connect() as connection:
+        return [
+            tuple(row) for row in connection.execute(select(table).order_by(*table.primary_key))
+        ]
+
+
+def test_the_corpus_round_trips_with_a_row_per_item(database, corpus):
+    database.write(corpus)
+    assert database.counts() == expected_counts(corpus)
+    assert all(v for k, v in expected_counts(corpus).items() if k != "notes"), "corpus too thin"
+    for document in corpus[:3]:
+        assert database.counts(document.id) == expected_counts([document])
+
+
+def test_values_and_raw_offsets_come_back_exactly(database, corpus):
+    database.write(corpus)
+    by_id = {d.id: d for d in corpus}
+    _, rows = database.query(
+        "SELECT a.document_id, a.seq, a.value, a.per_beneficiary, "
+        "substr(d.original, a.raw_start + 1, a.raw_end - a.raw_start) "
+        "FROM amounts a JOIN documents d ON d.id = a.document_id"
+    )
+    assert len(rows) == sum(len(d.amounts) for d in corpus)
+    for doc_id, seq, value, per_beneficiary, evidence in rows:
+        amount = by_id[doc_id].amounts[seq]
+        assert evidence == by_id[doc_id].original[amount.raw_start : amount.raw_end]
+        assert _decimal(value) == amount.value
+        assert _decimal(per_beneficiary) == amount.per_beneficiary
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def test_exact_decimals_are_read_back_as_decimals(database, corpus):
+    database.write(corpus)
+    values = {row.value for row in _select(database, s.amounts.c.value)} - {None}
+    assert values == {a.value for d in corpus for a in d.amounts} - {None}
+    assert all(isinstance(value, Decimal) for value in values)
+
+
+def _select(database: Database, *columns) -> list:
+    with database.engine.connect() as connection:
+        return list(connection.execute(select(*columns)))
+
+
+def test_the_section_tree_keeps_its_parents(database, corpus):
+    database.write(corpus)
+    rows = _select(
+        database,
+        s.sections.c.document_id,
+        s.sections.c.seq,
+        s.sections.c.parent_seq,
+        s.sections.c.path,
+    )
+    path = {(r.document_id, r.seq): r.path for r in rows}
+    for row in rows:
+        parent = path.get((row.document_id, row.parent_seq)) if row.parent_seq is not None else ""
+        assert parent == row.path.rpartition(".")[0]
+
+
+def test_loading_again_leaves_the_same_rows(database, corpus):
+    database.write(corpus)
+    before = {table.name: _rows(database, table) for table in s.metadata.sorted_tables}
+    database.write(corpus)
+    database.write(corpus[:5])
+    assert {table.name: _rows(database, table) for table in s.metadata.sorted_tables} == before
+
+
+def test_a_changed_document_replaces_its_rows(database, corpus):
+    database.write(corpus)
+    changed = corpus[0].model_copy(
+        update={"title": "改过的标题", "amounts": corpus[0].amounts[:1], "people": []}
+    )
+    database.write([changed])
+    assert database.counts(changed.id) == expected_counts([changed])
+    assert database.counts() == expected_counts([changed, *corpus[1:]])
+    (title,) = database.query(f"SELECT title FROM documents WHERE id = '{changed.id}'")[1]
+    assert title == ("改过的标题",)
+
+
+INJECTION = '某局\'); DROP TABLE documents; --\n一、工作情況\n李四"校长" 捐款5,000元。%s :x ?\n'
+
+
+def test_sql_looking_text_is_stored_verbatim(database):
+    (document,) = extractor.extract(INJECTION, source="x'; DELETE FROM amounts; --")
+    database.write([document])
+    _, rows = database.query("SELECT title, source, text, original FROM documents")
+    assert rows == [(document.title, document.source, document.text, document.original)]
+    assert "DROP TABLE" in document.title
+    assert database.counts()["amounts"] == len(document.amounts) == 1
+
+
+def test_creating_the_schema_twice_is_harmless(url):
+    Database(url).close()
+    database = Database(url)
+    assert database.query("SELECT version, document_schema FROM schema_version")[1] == [
+        (s.DB_SCHEMA_VERSION, extractor.model.SCHEMA_VERSION)
+    ]
+    database.close()
+
+
+def test_another_schema_version_is_refused(database, url):
+    with database.engine.begin() as connection:
+        connection.execute(s.schema_version.update().values(version=s.DB_SCHEMA_VERSION + 1))
+    with pytest.raises(DatabaseError, match="load into a new database"):
+        Database(url)
+
+
+def test_nul_characters_load_into_sqlite_and_are_refused_by_postgresql(database, url):
+    (document,) = extractor.extract("一、总结\x00工作\n捐款5万元。\n")
+    if url.startswith("postgresql"):
+        with pytest.raises(ValueError, match="NUL"):
+            database.write([document])
+        assert database.counts()["documents"] == 0
+    else:
+        database.write([document])
+        assert database.query("SELECT text FROM documents")[1] == [(document.text,)]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("mysql://h/d", "unsupported database"), ("::nonsense", "not a database URL")],
+)
+def test_bad_urls_say_what_to_use(url, message):
+    with pytest.raises(DatabaseError, match=message):
+        Database(url)
+
+
+def test_load_reports_bad_lines_and_loads_the_rest(url, corpus, tmp_path):
+    lines = [
+        corpus[0].model_dump_json(),
+        "{not json",
+        "",
+        json.dumps({"id": "x"}),
+        corpus[1].model_dump_json(),
+    ]
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(jsonl), "--db", url])
+    assert result.exit_code == 1
+    errors = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert [(e["error"], e["source"]) for e in errors] == [
+        ("E301", f"{jsonl}:2"),
+        ("E301", f"{jsonl}:4"),
+    ]
+    assert "2 documents loaded, 2 errors" in result.stderr
+    database = Database(url)
+    assert database.counts() == expected_counts(corpus[:2])
+    database.close()
+
+
+def test_load_of_a_clean_file_exits_zero(url, corpus, tmp_path):
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text("".join(d.model_dump_json() + "\n" for d in corpus), encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["load", str(jsonl), "--db", url])
+        assert result.exit_code == 0, result.output
+    database = Database(url)
+    assert database.counts() == expected_counts(corpus)
+    database.close()
+
+
+def test_a_database_that_cannot_be_opened_is_an_error_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, ["load", "-", "--db", f"sqlite:///{blocker}/x.sqlite"])
+    assert result.exit_code == 1
+    assert "E300" in result.output
+    assert "Traceback" not in result.output
+
+
+def _readme_queries() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in readme.split("```sql\n")[1:]]
+
+
+def test_the_readme_shows_the_audit_queries_of_sql():
+    files = sorted((ROOT / "sql").glob("*.sql"))
+    assert [path.read_text(encoding="utf-8") for path in files] == sorted(_readme_queries())
+
+
+def test_the_readme_audit_queries_run(database, corpus):
+    database.write(corpus)
+    large, people = (database.query(sql) for sql in sorted(_readme_queries()))
+    columns, rows = large
+    assert rows and columns[-3:] == ["raw_start", "raw_end", "original_text"]
+    for row in rows:
+        assert Decimal(str(row[columns.index("value")])) > 10000
+        raw_start, raw_end, evidence = row[-3:]
+        titled = [d.original[raw_start:raw_end] for d in corpus if d.title == row[0]]
+        assert evidence in titled  # the clean and scraped copies of a document share a title
+    columns, rows = people
+    assert columns == ["organisation", "person", "role", "document"]
+    assert {row[1] for row in rows} == {p.name for d in corpus for p in d.people}
