@@ -6,6 +6,7 @@ per line, naming the input and the reason), the rest go on, and the exit code is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -19,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from extractor.batch import Tally, pending, run
 from extractor.db import Database, load_jsonl
 from extractor.errors import DatabaseError, ExtractionError, RulesError
 from extractor.evaluate import (
@@ -32,7 +34,9 @@ from extractor.evaluate import (
 from extractor.inputs import STDIN, STDIN_SOURCE, Limits, iter_inputs, read_path
 from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract
+from extractor.progress import progress_bar
 from extractor.rules import load_rules
+from extractor.sinks import JsonlSink
 from extractor.synth import DAMAGE_KINDS
 from extractor.synth_archive import synthesize
 
@@ -54,26 +58,50 @@ rules_option = click.option(
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", help="JSONL file (default: stdout).")
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="JSONL file."
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    help="Worker processes (default 1: this process).",
+)
+@click.option(
+    "--unordered",
+    is_flag=True,
+    help="Write each input's documents as soon as they are ready, not in input order.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Append to --output, skipping the inputs it already holds.",
 )
 @rules_option
-def extract_command(paths: tuple[str, ...], output: TextIO, rules_dirs: tuple[Path, ...]) -> None:
-    """Extract every document of PATHS (files, folders, or - for stdin) as JSON lines."""
+def extract_command(
+    paths: tuple[str, ...],
+    output: str,
+    jobs: int,
+    unordered: bool,
+    resume: bool,
+    rules_dirs: tuple[Path, ...],
+) -> None:
+    """Extract every document of PATHS (files, folders, archives, JSONL dumps, - for stdin)."""
     options = _options(rules_dirs)
-    inputs = documents = errors = 0
-    for item in iter_inputs(paths, Limits(max_bytes=options.max_bytes)):
-        inputs += 1
-        try:
-            for document in extract(item.read(), source=item.source, options=options):
-                output.write(document.model_dump_json() + "\n")
-                documents += 1
-        except ExtractionError as error:
-            errors += 1
-            _report(error, item.source)
-    output.flush()
-    click.echo(f"{inputs} inputs, {documents} documents, {errors} errors", err=True)
-    if errors:
+    try:
+        sink = JsonlSink(output, resume=resume)
+    except (OSError, ValueError) as error:
+        raise click.UsageError(str(error)) from error
+    tally = Tally()
+    inputs = pending(iter_inputs(paths, Limits(max_bytes=options.max_bytes)), sink.done(), tally)
+    with progress_bar(tally) as refresh, contextlib.closing(sink):
+        for outcome in run(inputs, options, jobs=jobs, ordered=not unordered):
+            tally.add(outcome)
+            if outcome.error:
+                click.echo(outcome.error.model_dump_json(), err=True)
+            sink.write(outcome)
+            refresh()
+    click.echo(str(tally), err=True)
+    if tally.errors:
         sys.exit(1)
 
 

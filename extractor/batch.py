@@ -1,0 +1,170 @@
+"""The batch engine: inputs in, one ``Outcome`` per input out, in this process or in a pool.
+
+>>> from extractor.batch import run
+>>> from extractor.inputs import Input
+>>> page = Input("a.txt", lambda: "某村2020年工作总结\\n全年脱贫12户。".encode())
+>>> [(o.source, len(o.lines), o.error) for o in run([page])]
+[('a.txt', 1, None)]
+
+Inputs are read here, in the calling process (archives stream in order, one member at a time);
+only the bytes go to the workers, which load the rules once. At most a few inputs per worker are
+in flight, so memory stays flat whatever the number of inputs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.errors import ExtractionError
+from extractor.inputs import Input
+from extractor.model import ErrorRecord
+from extractor.pipeline import Options, extract
+from extractor.rules import load_rules
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one input gave: its documents as JSON lines (no newline), or its error record."""
+
+    source: str
+    lines: tuple[str, ...] = ()
+    error: ErrorRecord | None = None
+
+
+@dataclass
+class Tally:
+    """Running counts of a batch, for the progress bar and the closing line."""
+
+    inputs: int = 0
+    documents: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.inputs += 1
+        self.documents += len(outcome.lines)
+        self.errors += outcome.error is not None
+
+    def __str__(self) -> str:
+        skipped = f", {self.skipped} skipped (already in the output)" if self.skipped else ""
+        return f"{self.inputs} inputs, {self.documents} documents, {self.errors} errors{skipped}"
+
+
+def pending(inputs: Iterable[Input], done: set[str], tally: Tally) -> Iterator[Input]:
+    """The inputs whose source is not in ``done`` (``--resume``), counting the others."""
+    for item in inputs:
+        if item.source in done:
+            tally.skipped += 1
+        else:
+            yield item
+
+
+def extract_input(source: str, data: bytes | str, options: Options) -> Outcome:
+    """The outcome of one input's data; a bad input is an error record, never an exception."""
+    try:
+        documents = extract(data, source=source, options=options)
+    except ExtractionError as error:
+        return failure(source, error)
+    return Outcome(source, tuple(document.model_dump_json() for document in documents))
+
+
+def outcome_of(item: Input, options: Options) -> Outcome:
+    """Read and extract one input in this process."""
+    try:
+        data = item.read()
+    except ExtractionError as error:
+        return failure(item.source, error)
+    return extract_input(item.source, data, options)
+
+
+def failure(source: str, error: ExtractionError) -> Outcome:
+    return Outcome(
+        source, error=ErrorRecord(error=error.code, source=source, message=error.message)
+    )
+
+
+def run(
+    inputs: Iterable[Input],
+    options: Options | None = None,
+    *,
+    jobs: int = 1,
+    ordered: bool = True,
+) -> Iterator[Outcome]:
+    """One outcome per input: in input order, or as workers finish when ``ordered`` is false.
+
+    ``jobs=1`` runs in this process; ``jobs=N`` uses N worker processes.
+    """
+    options = options or Options()
+    if jobs <= 1:
+        return (outcome_of(item, options) for item in inputs)
+    return _pooled(inputs, options, jobs, ordered)
+
+
+def _pooled(
+    inputs: Iterable[Input], options: Options, jobs: int, ordered: bool
+) -> Iterator[Outcome]:
+    inputs = iter(inputs)
+    for item in inputs:
+        # Until an input gives documents, work here: the dictionaries and tables the pipeline
+        # loads on first use (seconds of work) are then inherited by every forked worker.
+        outcome = outcome_of(item, options)
+        yield outcome
+        if outcome.lines:
+            break
+    window = jobs * IN_FLIGHT_PER_WORKER
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_warm, initargs=(options.rules_dirs,)
+    )
+    with pool:
+        pending: deque[Future[Outcome]] = deque()
+        for item in inputs:
+            pending.append(_submit(pool, item, options))
+            if len(pending) >= window:
+                yield from _collect(pending, ordered, everything=False)
+        yield from _collect(pending, ordered, everything=True)
+
+
+def _submit(pool: ProcessPoolExecutor, item: Input, options: Options) -> Future[Outcome]:
+    """The future outcome of one input; one that cannot be read is already done."""
+    try:
+        data = item.read()
+    except ExtractionError as error:
+        done: Future[Outcome] = Future()
+        done.set_result(failure(item.source, error))
+        return done
+    return pool.submit(extract_input, item.source, data, options)
+
+
+def _collect(
+    pending: deque[Future[Outcome]], ordered: bool, *, everything: bool
+) -> Iterator[Outcome]:
+    """The oldest result (ordered) or the first finished; with ``everything``, all of them."""
+    while pending:
+        if ordered:
+            yield pending.popleft().result()
+        else:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                pending.remove(future)
+                yield future.result()
+        if not everything:
+            return
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Forked workers where the system has fork: they start at once and inherit the loaded
+    rules, and scripts need no ``if __name__ == "__main__"`` guard. Elsewhere, spawned."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _warm(rules_dirs: tuple[Path, ...]) -> None:
+    """Load the rules once per worker, before its first input."""
+    load_rules(rules_dirs)

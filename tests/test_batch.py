@@ -1,0 +1,146 @@
+"""The batch path: --jobs, output order, --resume, the progress bar, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from extractor.batch import Outcome, Tally, run
+from extractor.cli import main
+from extractor.inputs import iter_inputs
+from extractor.progress import progress_bar
+from extractor.sinks import JsonlSink, trim_and_collect
+from extractor.synth_archive import synthesize
+
+CLEAN = Path(__file__).resolve().parents[1] / "corpus" / "clean"
+
+
+@pytest.fixture(scope="module")
+def batch_dir(tmp_path_factory) -> Path:
+    """Eight damaged pages made from the shipped corpus, one zip of two, junk and an empty file."""
+    made = tmp_path_factory.mktemp("made")
+    synthesize(CLEAN, made, 8, 3, None)
+    root = tmp_path_factory.mktemp("batch")
+    pages = sorted(made.glob("*.txt"))
+    for page in pages[:6]:
+        (root / page.name).write_bytes(page.read_bytes())
+    with zipfile.ZipFile(root / "more.zip", "w") as archive:
+        for page in pages[6:]:
+            archive.write(page, f"in/{page.name}")
+    (root / "junk.bin").write_bytes(bytes(range(256)) * 4)
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def extract(*args: str) -> tuple[int, list[str], list[dict]]:
+    """Exit code, output lines, error records of one `extractor extract` run."""
+    result = CliRunner().invoke(main, ["extract", *args])
+    errors = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    return result.exit_code, result.stdout.splitlines(), errors
+
+
+def test_two_workers_write_exactly_what_one_process_writes(batch_dir):
+    one = extract(str(batch_dir))
+    two = extract(str(batch_dir), "--jobs", "2")
+    assert one == two
+    code, lines, errors = one
+    assert code == 1
+    assert len({json.loads(line)["source"] for line in lines}) == 8
+    assert sorted(e["error"] for e in errors) == ["E101", "E102"]
+
+
+def test_unordered_output_holds_the_same_documents_with_each_input_together(batch_dir):
+    _, ordered, _ = extract(str(batch_dir))
+    code, unordered, _ = extract(str(batch_dir), "--jobs", "2", "--unordered")
+    assert code == 1
+    assert sorted(unordered) == sorted(ordered)
+    sources = [json.loads(line)["source"] for line in unordered]
+    blocks = [s for i, s in enumerate(sources) if i == 0 or sources[i - 1] != s]
+    assert len(blocks) == len(set(sources))  # one input's documents are never interleaved
+
+
+def test_the_python_api_gives_one_outcome_per_input_in_order(batch_dir):
+    outcomes = list(run(iter_inputs([batch_dir]), jobs=2))
+    assert [o.source for o in outcomes] == [i.source for i in iter_inputs([batch_dir])]
+    assert [o.error.error for o in outcomes if o.error] == ["E101", "E102"]
+    assert all(o.lines for o in outcomes if not o.error)
+
+
+def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):
+    _, full, _ = extract(str(batch_dir))
+    output = tmp_path / "out.jsonl"
+    by_source: dict[str, list[str]] = {}
+    for line in full:
+        by_source.setdefault(json.loads(line)["source"], []).append(line)
+    done = list(by_source)[:3]
+    torn = by_source[list(by_source)[3]][0][:50]  # a run killed while writing the fourth input
+    output.write_text("".join(f"{line}\n" for s in done for line in by_source[s]) + torn)
+    code, _, errors = extract(str(batch_dir), "-o", str(output), "--resume")
+    assert code == 1 and len(errors) == 2  # the failed inputs are tried again
+    assert output.read_text().splitlines() == full
+    result = CliRunner().invoke(main, ["extract", str(batch_dir), "-o", str(output), "--resume"])
+    assert "8 skipped" in result.stderr
+    assert output.read_text().splitlines() == full
+
+
+def test_a_torn_line_takes_its_input_back_with_it(tmp_path):
+    output = tmp_path / "out.jsonl"
+    lines = [json.dumps({"source": s, "index": i}) for s, i in [("a", 0), ("b", 0), ("b", 1)]]
+    output.write_text("\n".join(lines) + "\n" + lines[2][:10])
+    assert trim_and_collect(output) == {"a"}
+    assert output.read_text() == lines[0] + "\n"
+    assert trim_and_collect(output) == {"a"}  # a whole file is left alone
+
+
+def test_a_damaged_line_inside_the_output_stops_resume_with_a_usage_error(tmp_path, batch_dir):
+    output = tmp_path / "out.jsonl"
+    output.write_text('{"source": "a"}\nnot json\n{"source": "b"}\n')
+    result = CliRunner().invoke(main, ["extract", str(batch_dir), "-o", str(output), "--resume"])
+    assert result.exit_code == 2
+    assert "line 2" in result.stderr
+    assert output.read_text().count("\n") == 3  # nothing lost
+
+
+def test_resume_needs_an_output_file(batch_dir):
+    result = CliRunner().invoke(main, ["extract", str(batch_dir), "--resume"])
+    assert result.exit_code == 2
+    assert "-o out.jsonl" in result.stderr
+
+
+def test_a_clean_batch_exits_0_and_stdin_is_an_input(tmp_path):
+    page = "某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n"
+    (tmp_path / "a.txt").write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "-", "-j", "2"], input=page)
+    assert result.exit_code == 0, result.output
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert sources == [str(tmp_path / "a.txt"), "<stdin>"]
+    assert result.stderr.strip() == "2 inputs, 2 documents, 0 errors"
+
+
+def test_the_jsonl_sink_writes_an_inputs_lines_together(tmp_path):
+    output = tmp_path / "out.jsonl"
+    sink = JsonlSink(str(output))
+    sink.write(Outcome("a", ('{"source": "a"}', '{"source": "a"}')))
+    sink.write(Outcome("b", error=None))
+    sink.close()
+    assert output.read_text() == '{"source": "a"}\n{"source": "a"}\n'
+
+
+def test_the_progress_bar_shows_counts_and_rate_on_a_terminal_only():
+    tally = Tally(inputs=3, documents=5, errors=1)
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with progress_bar(tally, console) as refresh:
+        refresh()
+    shown = screen.getvalue()
+    assert "3 inputs · 5 documents · 1 errors" in shown and "inputs/s" in shown
+    quiet = io.StringIO()
+    with progress_bar(tally, Console(file=quiet, force_terminal=False)) as refresh:
+        refresh()
+    assert quiet.getvalue() == ""
