@@ -11,6 +11,7 @@ import json
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -20,8 +21,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from extractor.batch import Tally, pending, run
+from extractor.batch import Outcome, Tally, pending, run
 from extractor.db import Database, load_jsonl
+from extractor.distributed import DistributedError, run_on_cluster
 from extractor.errors import DatabaseError, ExtractionError, RulesError
 from extractor.evaluate import (
     EvaluationError,
@@ -76,6 +78,11 @@ rules_option = click.option(
     is_flag=True,
     help="Append to --output, skipping the inputs it already holds.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on this Dask cluster (tcp://host:8786) instead of --jobs workers.",
+)
 @rules_option
 def extract_command(
     paths: tuple[str, ...],
@@ -83,6 +90,7 @@ def extract_command(
     jobs: int,
     unordered: bool,
     resume: bool,
+    scheduler: str | None,
     rules_dirs: tuple[Path, ...],
 ) -> None:
     """Extract every document of PATHS (files, folders, archives, JSONL dumps, - for stdin)."""
@@ -92,9 +100,17 @@ def extract_command(
     except (OSError, ValueError) as error:
         raise click.UsageError(str(error)) from error
     tally = Tally()
-    inputs = pending(iter_inputs(paths, Limits(max_bytes=options.max_bytes)), sink.done(), tally)
+    if scheduler:
+        outcomes = run_on_cluster(
+            paths, options, scheduler, skip=sink.done(), ordered=not unordered
+        )
+    else:
+        inputs = pending(
+            iter_inputs(paths, Limits(max_bytes=options.max_bytes)), sink.done(), tally
+        )
+        outcomes = run(inputs, options, jobs=jobs, ordered=not unordered)
     with progress_bar(tally) as refresh, contextlib.closing(sink):
-        for outcome in run(inputs, options, jobs=jobs, ordered=not unordered):
+        for outcome in _guarded(outcomes):
             tally.add(outcome)
             if outcome.error:
                 click.echo(outcome.error.model_dump_json(), err=True)
@@ -302,6 +318,14 @@ def _database(url: str) -> Database:
         return Database(url)
     except DatabaseError as error:
         raise click.ClickException(f"{error.code}: {error}") from error
+
+
+def _guarded(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The outcomes; a cluster that cannot be used is a usage error, not a traceback."""
+    try:
+        yield from outcomes
+    except DistributedError as error:
+        raise click.UsageError(str(error)) from error
 
 
 def _options(rules_dirs: tuple[Path, ...]) -> Options:

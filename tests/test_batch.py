@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
@@ -16,26 +13,6 @@ from extractor.cli import main
 from extractor.inputs import iter_inputs
 from extractor.progress import progress_bar
 from extractor.sinks import JsonlSink, trim_and_collect
-from extractor.synth_archive import synthesize
-
-CLEAN = Path(__file__).resolve().parents[1] / "corpus" / "clean"
-
-
-@pytest.fixture(scope="module")
-def batch_dir(tmp_path_factory) -> Path:
-    """Eight damaged pages made from the shipped corpus, one zip of two, junk and an empty file."""
-    made = tmp_path_factory.mktemp("made")
-    synthesize(CLEAN, made, 8, 3, None)
-    root = tmp_path_factory.mktemp("batch")
-    pages = sorted(made.glob("*.txt"))
-    for page in pages[:6]:
-        (root / page.name).write_bytes(page.read_bytes())
-    with zipfile.ZipFile(root / "more.zip", "w") as archive:
-        for page in pages[6:]:
-            archive.write(page, f"in/{page.name}")
-    (root / "junk.bin").write_bytes(bytes(range(256)) * 4)
-    (root / "empty.txt").write_bytes(b"")
-    return root
 
 
 def extract(*args: str) -> tuple[int, list[str], list[dict]]:
