@@ -6,8 +6,13 @@ rule id, so it lands in the document's repair log with the original text it remo
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+import regex
 
 from extractor.offsets import Splice
 from extractor.rules import BoilerplateRule, RuleSet
@@ -27,11 +32,12 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
     hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
+    line_starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
     for rule in rules.boilerplate:
         trigger = rule.compiled_trigger
         if trigger is not None and trigger.search(view) is None:
             continue
-        for match in rule.compiled.finditer(view):
+        for match in rule_matches(rule.compiled, view, line_starts):
             line_start, line_end = _line_bounds(view, match.start(), match.end())
             if rule.action == "split":
                 boundaries.add(line_start)
@@ -39,6 +45,83 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     ordered = sorted(boundaries)
     spans = [(*_removed_span(hit, view, ordered), hit[0].id) for hit in hits]
     return Furniture(splices=_union(spans), boundaries=ordered)
+
+
+def rule_matches(
+    pattern: regex.Pattern[str], view: str, line_starts: list[int]
+) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(view)`` finds; a pattern anchored at line starts is tried only
+    there, one attempt a line instead of one a character (most rules are: ``^\\h*…``)."""
+    if not line_anchored(pattern.pattern):
+        yield from pattern.finditer(view)
+        return
+    index = 0
+    while index < len(line_starts):
+        match = pattern.match(view, line_starts[index])
+        if match is None:
+            index += 1
+            continue
+        yield match
+        index = max(index + 1, bisect_left(line_starts, match.end()))
+
+
+@lru_cache(maxsize=1024)
+def line_anchored(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at a line start (``regex.MULTILINE``).
+
+    True when the pattern opens with ``^`` (after inline flags and ``(?(DEFINE)…)`` blocks)
+    and has no ``|`` outside a group. Conservative: anything else is scanned character by
+    character as before.
+    """
+    tokens = list(_top_level(pattern))
+    while tokens and tokens[0].startswith(("(?(DEFINE)", "(?x)", "(?m)")):
+        tokens.pop(0)
+    return bool(tokens) and tokens[0] == "^" and "|" not in tokens
+
+
+def _top_level(pattern: str) -> Iterator[str]:
+    """The pattern's top-level items: groups and classes whole, escapes as pairs, comments and
+    (in verbose mode) whitespace skipped."""
+    verbose = pattern.startswith("(?x)")
+    depth, start, position = 0, 0, 0
+    while position < len(pattern):
+        char = pattern[position]
+        step = 1
+        if char == "\\":
+            step = 2
+        elif char == "[":
+            step = _class_end(pattern, position) - position
+        elif verbose and char == "#":
+            newline = pattern.find("\n", position)
+            step = (len(pattern) if newline == -1 else newline + 1) - position
+            if depth == 0:
+                position += step
+                start = position
+                continue
+        elif verbose and char.isspace() and depth == 0:
+            position += 1
+            start = position
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        position += step
+        if depth == 0:
+            yield pattern[start:position]
+            start = position
+
+
+def _class_end(pattern: str, position: int) -> int:
+    """The index just after the character class that opens at ``position``."""
+    cursor = position + 1
+    if cursor < len(pattern) and pattern[cursor] == "^":
+        cursor += 1
+    if cursor < len(pattern) and pattern[cursor] == "]":
+        cursor += 1
+    while cursor < len(pattern) and pattern[cursor] != "]":
+        cursor += 2 if pattern[cursor] == "\\" else 1
+    return cursor + 1
 
 
 def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:

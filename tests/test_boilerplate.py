@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+from pathlib import Path
+
 import pytest
 
 import extractor
-from extractor.boilerplate import shift_positions
+from extractor.boilerplate import line_anchored, rule_matches, shift_positions
 from extractor.offsets import Splice
+from extractor.rules import load_rules
 from extractor.segment import cut, tidy
+from extractor.views import matching_view
 
 BODY_ONE = "甲村2019年扶贫工作总结\n全年脱贫12户。"
 BODY_TWO = "乙村2020年扶贫工作计划\n计划脱贫8户。"
@@ -69,3 +74,31 @@ def test_tidy_trims_edges_and_drops_a_repeated_title():
 def test_a_lone_line_that_looks_like_page_furniture_is_kept_when_it_is_all_there_is(line):
     (document,) = extractor.extract(line)
     assert document.text == line
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        (r"^\h*来源", True),
+        (r"(?x) (?(DEFINE)(?P<w> a | b )) ^ (?&w) # a comment | with a bar (\n c", True),
+        (r"^a|b", False),
+        (r"(?:^a|b)", False),
+        (r"^[|(]a", True),
+        (r"\ha$", False),
+        (r"(?<=\S)\h*【", False),
+        (r"a^", False),
+    ],
+)
+def test_line_anchored_patterns_are_recognised(pattern, anchored):
+    assert line_anchored(pattern) is anchored
+
+
+def test_line_by_line_scanning_finds_what_a_full_scan_finds():
+    cases = Path(__file__).parent / "cases" / "furniture"
+    views = [matching_view(path.read_text(encoding="utf-8")) for path in cases.glob("*.txt")]
+    views.append("\n\n".join(views))
+    for rule in load_rules().boilerplate:
+        for view in views:
+            starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
+            expected = [m.span() for m in rule.compiled.finditer(view)]
+            assert [m.span() for m in rule_matches(rule.compiled, view, starts)] == expected
