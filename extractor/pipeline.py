@@ -8,6 +8,7 @@ carrying its share of the original and of the repair log.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def extract(
             "they are kept as hints for mojibake recovery"
         )
     records = editable.repairs()
+    record_starts = [record.start for record in records]
     documents = []
     for index, (start, end) in enumerate(spans):
         raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
@@ -89,7 +91,9 @@ def extract(
             raw_start=raw_start,
             raw_end=raw_end,
             original=decoded.text,
-            repairs=_repairs_within(records, start, end, last=index == len(spans) - 1),
+            repairs=_repairs_within(
+                records, record_starts, start, end, last=index == len(spans) - 1
+            ),
             notes=list(notes),
         )
         view = matching_view(text)  # one matching view per document, shared by every stage
@@ -166,15 +170,18 @@ def _kept(text: str, splices: list[Splice]) -> str:
 
 
 def _repairs_within(
-    records: list[RepairRecord], start: int, end: int, *, last: bool
+    records: list[RepairRecord], starts: list[int], start: int, end: int, *, last: bool
 ) -> list[Repair]:
     """The records whose replacement sits in ``[start, end)``, offsets made document-relative.
 
-    Removals sitting exactly at a boundary belong to the document that follows it; the last
-    document also takes those at the very end of the input.
+    ``starts`` are the records' text positions (in order). Removals sitting exactly at a
+    boundary belong to the document that follows it; the last document also takes those at
+    the very end of the input. The records are checked already: built without re-validation.
     """
+    first = bisect_left(starts, start)
+    stop = bisect_right(starts, end) if last else bisect_left(starts, end)
     return [
-        Repair(
+        Repair.model_construct(
             kind=r.kind,
             raw_start=r.raw_start,
             raw_end=r.raw_end,
@@ -185,6 +192,5 @@ def _repairs_within(
             note=r.note,
             absorbed=list(r.absorbed),
         )
-        for r in records
-        if start <= r.start < end or (last and r.start == end)
+        for r in records[first:stop]
     ]
