@@ -14,19 +14,21 @@ in flight, so memory stays flat whatever the number of inputs.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.errors import ExtractionError
+from extractor.errors import ExtractionError, InternalError
 from extractor.inputs import Input
 from extractor.model import ErrorRecord
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
 
 IN_FLIGHT_PER_WORKER = 4
+REPORT_BUG = "this is a bug in extractor: please report it with this input attached"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ def extract_input(source: str, data: bytes | str, options: Options) -> Outcome:
         documents = extract(data, source=source, options=options)
     except ExtractionError as error:
         return failure(source, error)
+    except Exception as error:  # a bug met on one input must not cost the rest of the batch
+        return failure(source, InternalError(f"{type(error).__name__}: {error}; {REPORT_BUG}"))
     return Outcome(source, tuple(document.model_dump_json() for document in documents))
 
 
@@ -166,5 +170,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _warm(rules_dirs: tuple[Path, ...]) -> None:
-    """Load the rules once per worker, before its first input."""
+    """Load the rules once per worker, before its first input; leave Ctrl-C to the parent,
+    which stops the batch cleanly (what was written stays, ready for ``--resume``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_rules(rules_dirs)

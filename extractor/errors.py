@@ -65,6 +65,12 @@ class BadRecordError(ExtractionError):
     code = "E110"
 
 
+class InternalError(ExtractionError):
+    """A bug met on one input: its error record says so, and the batch goes on."""
+
+    code = "E199"
+
+
 class RulesError(ValueError):
     """A rule file that does not load; the message names file, rule id and what is wrong."""
 

@@ -138,7 +138,7 @@ def _parts(name: str) -> list[str]:
 
 def _unsafe_name(name: str) -> str | None:
     """Why a member name is refused: one that climbs out of the archive or is absolute."""
-    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+    if name.startswith(("/", "\\")) or (name[:1].isalpha() and name[1:2] == ":"):
         return "has an absolute name"
     if ".." in _parts(name):
         return "has a name that climbs out of the archive (../)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from rich.console import Console
@@ -47,6 +48,25 @@ def test_the_python_api_gives_one_outcome_per_input_in_order(batch_dir):
     assert [o.source for o in outcomes] == [i.source for i in iter_inputs([batch_dir])]
     assert [o.error.error for o in outcomes if o.error] == ["E101", "E102"]
     assert all(o.lines for o in outcomes if not o.error)
+
+
+def test_a_bug_on_one_input_is_its_error_record_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import extractor.batch
+
+    real = extractor.batch.extract
+
+    def broken_on_b(data, source=None, options=None):
+        if source.endswith("b.txt"):
+            raise IndexError("list index out of range")
+        return real(data, source=source, options=options)
+
+    monkeypatch.setattr(extractor.batch, "extract", broken_on_b)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
+    code, lines, errors = extract(str(tmp_path))
+    assert code == 1 and len(lines) == 2
+    assert [(e["error"], Path(e["source"]).name) for e in errors] == [("E199", "b.txt")]
+    assert "IndexError: list index out of range" in errors[0]["message"]
 
 
 def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):

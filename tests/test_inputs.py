@@ -85,11 +85,12 @@ def test_zip_members_are_read_in_place_and_folders_skipped(tmp_path):
 @pytest.mark.parametrize("maker", [make_zip, make_tar])
 def test_members_that_climb_out_are_refused_and_the_rest_go_on(tmp_path, maker):
     name = "a.zip" if maker is make_zip else "a.tar.gz"
-    members = {"../evil.txt": PAGE, "/etc/abs.txt": PAGE, "ok.txt": PAGE}
+    members = {"a/../../evil.txt": PAGE, "/etc/abs.txt": PAGE, "C:/x.txt": PAGE, "ok.txt": PAGE}
     path = maker(tmp_path / name, members)
     assert read_all(path) == {
-        f"{path}!../evil.txt": "E107",
+        f"{path}!a/../../evil.txt": "E107",
         f"{path}!/etc/abs.txt": "E107",
+        f"{path}!C:/x.txt": "E107",
         f"{path}!ok.txt": PAGE,
     }
 
