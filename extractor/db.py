@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from extractor import db_schema as s
-from extractor.db_rows import document_rows
+from extractor.db_rows import TABLES, document_rows
 from extractor.errors import DatabaseError, InvalidRecordError, UnstorableDocumentError
 from extractor.model import SCHEMA_VERSION, Document, ErrorRecord
 
@@ -31,9 +31,7 @@ _DRIVERS = {
     "postgresql": "postgresql+psycopg",
     "postgresql+psycopg": "postgresql+psycopg",
 }
-_CHILDREN = [
-    t for t in reversed(s.metadata.sorted_tables) if t not in (s.documents, s.schema_version)
-]
+_CHILDREN = [table for table in reversed(TABLES) if table is not s.documents]
 
 
 class Database:
@@ -57,7 +55,7 @@ class Database:
                 rows.setdefault(table, []).extend(table_rows)
         with self.engine.begin() as connection:
             _delete(connection, list(latest))
-            for table in s.metadata.sorted_tables:
+            for table in TABLES:
                 if rows.get(table):
                     connection.execute(table.insert(), rows[table])
 
@@ -75,9 +73,7 @@ class Database:
         """Rows per table, for all documents or for one."""
         result = {}
         with self.engine.connect() as connection:
-            for table in s.metadata.sorted_tables:
-                if table is s.schema_version:
-                    continue
+            for table in TABLES:
                 key = table.c.id if table is s.documents else table.c.document_id
                 query = select(func.count()).select_from(table)
                 if document_id is not None:

@@ -28,11 +28,12 @@ from extractor.model import (
 Row = dict[str, Any]
 Rows = dict[Table, list[Row]]
 SectionKeys = dict[tuple[int, ...], int]
+TABLES = [table for table in s.metadata.sorted_tables if table is not s.schema_version]
 
 
 def document_rows(document: Document) -> Rows:
     """Every row one document puts in the database, by table (tables it fills no rows of too)."""
-    rows: Rows = {table: [] for table in s.metadata.sorted_tables if table is not s.schema_version}
+    rows: Rows = {table: [] for table in TABLES}
     doc_id = document.id
     rows[s.documents] = [_document(document)]
     rows[s.notes] = [{"note": note} for note in document.notes]
