@@ -38,7 +38,7 @@ from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract
 from extractor.progress import progress_bar
 from extractor.rules import load_rules
-from extractor.sinks import JsonlSink
+from extractor.sinks import open_sink
 from extractor.synth import DAMAGE_KINDS
 from extractor.synth_archive import synthesize
 
@@ -60,7 +60,7 @@ rules_option = click.option(
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", help="JSONL file (default: stdout).")
+@click.option("-o", "--output", help="JSONL file (default: stdout, unless --db is given).")
 @click.option(
     "-j",
     "--jobs",
@@ -76,7 +76,13 @@ rules_option = click.option(
 @click.option(
     "--resume",
     is_flag=True,
-    help="Append to --output, skipping the inputs it already holds.",
+    help="Append to --output (and --db), skipping the inputs it already holds.",
+)
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    help="Also (or, without -o, only) load the documents into this database, as `load` does.",
 )
 @click.option(
     "--scheduler",
@@ -86,17 +92,18 @@ rules_option = click.option(
 @rules_option
 def extract_command(
     paths: tuple[str, ...],
-    output: str,
+    output: str | None,
     jobs: int,
     unordered: bool,
     resume: bool,
     scheduler: str | None,
+    db_url: str | None,
     rules_dirs: tuple[Path, ...],
 ) -> None:
     """Extract every document of PATHS (files, folders, archives, JSONL dumps, - for stdin)."""
     options = _options(rules_dirs)
     try:
-        sink = JsonlSink(output, resume=resume)
+        sink = open_sink(output, db_url, resume=resume)
     except (OSError, ValueError) as error:
         raise click.UsageError(str(error)) from error
     tally = Tally()
@@ -115,6 +122,9 @@ def extract_command(
             if outcome.error:
                 click.echo(outcome.error.model_dump_json(), err=True)
             sink.write(outcome)
+            for record in sink.rejected():
+                tally.errors += 1
+                click.echo(record.model_dump_json(), err=True)
             refresh()
     click.echo(str(tally), err=True)
     if tally.errors:

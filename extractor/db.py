@@ -69,6 +69,12 @@ class Database:
                 "hold; load it into SQLite (sqlite:///file) or remove them from the input"
             )
 
+    def sources(self) -> set[str]:
+        """The sources of the documents held: what ``extract --db … --resume`` skips."""
+        query = select(s.documents.c.source).distinct().where(s.documents.c.source.is_not(None))
+        with self.engine.connect() as connection:
+            return set(connection.execute(query).scalars())
+
     def counts(self, document_id: str | None = None) -> dict[str, int]:
         """Rows per table, for all documents or for one."""
         result = {}

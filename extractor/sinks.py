@@ -1,18 +1,23 @@
 """Where a batch's outcomes go: a ``Sink`` stores documents and knows what it already holds.
 
-A sink is anything with ``write(outcome)``, ``done()`` and ``close()``; the JSONL writer is here,
-a database sink lives beside it and is chosen by ``--db``. Error records are not a sink's
-business: the batch reports them on stderr.
+A sink is anything with ``write(outcome)``, ``done()``, ``rejected()`` and ``close()``; the JSONL
+writer is here, the database sink (``--db``) in ``db_sink.py``. Error records of inputs are not a
+sink's business: the batch reports them on stderr; a sink only hands back the documents it could
+not store.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from extractor.batch import Outcome
+from extractor.db import Database
+from extractor.db_sink import DatabaseSink
+from extractor.model import ErrorRecord
 
 STDOUT = "-"
 
@@ -28,9 +33,48 @@ class Sink(Protocol):
         """Store one input's documents (``outcome.lines``, JSON; nothing for a failed input)."""
         ...
 
+    def rejected(self) -> list[ErrorRecord]:
+        """Error records of documents it could not store since the last call."""
+        ...
+
     def close(self) -> None:
         """Flush and release; the last call."""
         ...
+
+
+def open_sink(output: str | None, db_url: str | None, *, resume: bool = False) -> Sink:
+    """The sink of ``extract -o OUTPUT --db URL``: JSONL (stdout when neither is given), a
+    database, or both."""
+    sinks: list[Sink] = []
+    if output is not None or db_url is None:
+        sinks.append(JsonlSink(output or STDOUT, resume=resume))
+    if db_url is not None:
+        sinks.append(DatabaseSink(Database(db_url), resume=resume))
+    return sinks[0] if len(sinks) == 1 else TeeSink(sinks)
+
+
+class TeeSink:
+    """Each outcome to several sinks; with ``--resume`` each gets only the inputs it lacks."""
+
+    def __init__(self, sinks: list[Sink]) -> None:
+        self._sinks = sinks
+        self._done = [sink.done() for sink in sinks]
+
+    def done(self) -> set[str]:
+        return set.intersection(*self._done)
+
+    def write(self, outcome: Outcome) -> None:
+        for sink, done in zip(self._sinks, self._done, strict=True):
+            if outcome.source not in done:
+                sink.write(outcome)
+
+    def rejected(self) -> list[ErrorRecord]:
+        return [record for sink in self._sinks for record in sink.rejected()]
+
+    def close(self) -> None:
+        with contextlib.ExitStack() as stack:
+            for sink in self._sinks:
+                stack.callback(sink.close)
 
 
 class JsonlSink:
@@ -55,6 +99,9 @@ class JsonlSink:
         if outcome.lines:
             self._stream.write("".join(line + "\n" for line in outcome.lines).encode())
             self._stream.flush()  # a killed run leaves whole inputs behind, at most one torn
+
+    def rejected(self) -> list[ErrorRecord]:
+        return []
 
     def close(self) -> None:
         if self._stream is sys.stdout.buffer:

@@ -1,20 +1,15 @@
-"""Documents in a database: the same tests on embedded SQLite and on a real PostgreSQL server.
-
-PostgreSQL runs when EXTRACTOR_TEST_POSTGRES_URL names an empty database to use (`.ci/run`
-starts one); without it the PostgreSQL cases skip, except under CI=true, where they fail.
-"""
+"""Documents in a database: the same tests on embedded SQLite and on a real PostgreSQL server
+(the ``url`` fixture in conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 import extractor
 from extractor import db_schema as s
@@ -24,43 +19,6 @@ from extractor.errors import DatabaseError
 from extractor.model import Document, Section
 
 ROOT = Path(__file__).resolve().parents[1]
-POSTGRES_URL = os.environ.get("EXTRACTOR_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(scope="session")
-def corpus() -> list[Document]:
-    """The documents of the gold corpus inputs, extracted once."""
-    paths = sorted((ROOT / "corpus" / "clean").glob("*.txt"))
-    paths += sorted(p for p in (ROOT / "corpus" / "scraped").iterdir() if p.is_file())
-    return [doc for path in paths for doc in extractor.extract(path.read_bytes(), str(path))]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database URL with no tables in it."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
-        return
-    if not POSTGRES_URL:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but EXTRACTOR_TEST_POSTGRES_URL is unset: .ci/run starts one")
-        pytest.skip("set EXTRACTOR_TEST_POSTGRES_URL to run the PostgreSQL cases")
-    _drop_tables(POSTGRES_URL)
-    yield POSTGRES_URL
-    _drop_tables(POSTGRES_URL)
-
-
-def _drop_tables(url: str) -> None:
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    s.metadata.drop_all(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def database(url: str) -> Iterator[Database]:
-    database = Database(url)
-    yield database
-    database.close()
 
 
 def _flatten(sections: list[Section]) -> list[Section]:
