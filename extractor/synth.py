@@ -274,8 +274,8 @@ def _seam(pieces: list[Piece], k: int, rng: random.Random, rates: Rates) -> Piec
     Real pages show it after q's own reading (當(dāng)?shù)…): readings were added after the
     damage, so q is the character before p, whether or not a reading follows it.
     """
-    q = pieces[k - 2] if k >= 2 and pieces[k - 1].tag == "reading" else pieces[k - 1]
-    if q.tag or q.index < 0 or not is_han(q.text) or len(gbk_bytes(q.text)) != 2:
+    q = _before(pieces, k)
+    if q is None:
         return None
     seam = decode_pair(gbk_bytes(q.text)[1], gbk_bytes(pieces[k].text)[0])
     found = reading(seam) if seam else None
@@ -313,10 +313,32 @@ def shift_one(
     return pieces[:k] + replacement + pieces[stop:], span
 
 
+def _after_gbk_extension(pieces: list[Piece], k: int) -> bool:
+    """Whether the character before ``pieces[k]`` (its reading aside) lies outside GB2312, its
+    trail byte 0x40–0xA0 (當 = ae 94, 學 = 8c 57): every shifted run of the seed starts right
+    after one (12 of 12, where a random start would do so about one time in three)."""
+    q = _before(pieces, k)
+    return q is not None and 0x40 <= gbk_bytes(q.text)[1] <= 0xA0
+
+
+def _before(pieces: list[Piece], k: int) -> Piece | None:
+    """The intact Han character before ``pieces[k]``, its reading skipped, if there is one."""
+    if k < 1:
+        return None
+    q = pieces[k - 2] if k >= 2 and pieces[k - 1].tag == "reading" else pieces[k - 1]
+    if q.tag or q.index < 0 or not is_han(q.text) or len(gbk_bytes(q.text)) != 2:
+        return None
+    return q
+
+
 def shift_gbk(
     pieces: list[Piece], rng: random.Random, rates: Rates, fold: bool, body_start: int
 ) -> tuple[list[Piece], list[tuple[int, int, str]]]:
-    candidates = [p.index for p in pieces if p.index > body_start and _shiftable(p)]
+    candidates = [
+        p.index
+        for k, p in enumerate(pieces)
+        if p.index > body_start and _shiftable(p) and _after_gbk_extension(pieces, k)
+    ]
     chosen = sorted(rng.sample(candidates, min(rng.randint(1, 3), len(candidates))))
     spans: list[tuple[int, int, str]] = []
     for target in chosen:

@@ -128,6 +128,16 @@ def test_gbk_shift_runs_differ_from_the_truth_and_restore_with_the_lost_lead_byt
     assert restored >= 5
 
 
+def test_gbk_shift_runs_start_after_a_character_outside_gb2312():
+    # As on real mirror pages: 當(dāng)?shù)馗… starts after 當 = ae 94, never after 的 = b5 c4.
+    for seed in range(20):
+        result = _page(("s2t", "pinyin", "gbk_shift"), seed, SUMMARY)
+        truth = result.documents[0]
+        for start, _, _ in truth.garbled:
+            trail = truth.text[start - 1].encode("gbk")[-1]
+            assert 0x40 <= trail <= 0xA0, truth.text[start - 1 : start + 1]
+
+
 def test_site_decoder_on_a_known_run():
     # 到 loses its lead byte 0xB5; the decoder resyncs at the trail byte of 繫, shown as M.
     data = "做到每戶有人聯繫、".encode("gbk")
