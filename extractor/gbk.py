@@ -175,10 +175,23 @@ class Slot:
     trails: frozenset[int] | None = None
     dropped_before: bool = False
     swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
+    then: str = ""  # … and the character that follows the "?"
 
     @property
     def lost_bytes(self) -> int:
         return 1 if self.swallowed else (self.lead is None) + (self.trail is None)
+
+    def allows(self, encoded: bytes | None) -> bool:
+        """Whether a character with these two bytes fits what is known of this one."""
+        if encoded is None or len(encoded) != 2 or self.swallowed:
+            return False
+        lead, trail = encoded
+        return (
+            (self.lead is None or lead == self.lead)
+            and (self.trail is None or trail == self.trail)
+            and (self.leads is None or lead in self.leads)
+            and (self.trails is None or trail in self.trails)
+        )
 
     def candidates(self) -> list[str]:
         """The characters the known bytes allow, likeliest first, at most CANDIDATES of them."""

@@ -247,6 +247,9 @@ def _stretch_end(
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = start > 0 and _is_seam(text, start - 1, hints)
+    if after == "?" and after_extension(text, end) and _inside_line(text, end):
+        # a run of one character right where runs start, its trail byte gone with the next
+        yield Segment(end, end, "question", hint, end)
     if not (suspects or hint or seamed or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)
@@ -257,7 +260,7 @@ def _stretch_end(
         yield Segment(start, end, "letter", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
-    elif after == "?" and suspects >= 2:
+    elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text))):
         yield Segment(start, end, "question", hint, reach)
         yield Segment(start, end, "hidden", None, reach)
     elif ord(after) < 0x40 and (suspects >= 2 or _orphan_suspect(text, end - 1, model)):
@@ -334,6 +337,8 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
     bytes after it, is likeliest: a cheap filter before the full search."""
     options: list[tuple[float, int]] = []
     for start in range(segment.reach, segment.end):
+        if not after_extension(text, start):
+            continue
         stream = byte_stream(text[start : segment.end])
         if stream is None:
             continue
@@ -343,9 +348,26 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
         window = to_simplified(text[segment.reach : start] + inside)
         options.append((model.score(window) / max(len(window), 1), start))
     starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
-    if segment.terminator == "letter":
+    if segment.terminator == "letter" or (
+        segment.terminator == "question" and after_extension(text, segment.end)
+    ):
         starts.append(segment.end)
     return starts
+
+
+def _inside_line(text: str, position: int) -> bool:
+    """Whether something other than a line end follows ``text[position]``."""
+    return position + 1 < len(text) and text[position + 1] not in "\n\r"
+
+
+def after_extension(text: str, start: int) -> bool:
+    """Whether ``text[start - 1]`` lies outside GB2312 (trail byte 0x40–0xA0: 當 = ae 94, 學 =
+    8c 57). Every shifted run of the real pages starts right after such a character, the one
+    whose trail byte forms the seam; after 的 (b5 c4) none does."""
+    if start < 1 or text[start - 1].isascii():
+        return False
+    encoded = two_bytes(text[start - 1])
+    return encoded is not None and 0x40 <= encoded[1] <= 0xA0
 
 
 def _steps(
@@ -355,14 +377,13 @@ def _steps(
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
     swallowed = _swallowed(text, segment)
     if not stream:
-        if seam is None and letter is None and segment.hint is None:
+        if seam is None and letter is None and segment.hint is None and not swallowed:
             return ()
         trails = None if letter is not None else HIGH_TRAILS
         only = Slot(None, letter, segment.hint, seam, trails)
         return (((0.0, (only,)),), *swallowed)
     first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
-    if seam is not None:  # without one, a whole first character is too loose a guess
-        first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
+    first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
     middle = tuple(
         (
             (0.0, (Slot(stream[i], stream[i + 1]),)),
@@ -383,7 +404,8 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
         return ()
     if _LOST_BRACKET.match(text, segment.end + 1):
         return ()
-    return (((0.0, (Slot(None, None, swallowed=SWALLOWED),)),),)
+    then = text[segment.end + 1 : segment.end + 2]
+    return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then),)),),)
 
 
 def _last(dangling: int, letter: int | None, hint: str | None) -> Step:

@@ -11,11 +11,14 @@ characters that follow them have been appended: 指 only beats 中 once 揮部 i
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.gbk import Slot, hint_bonus, out_of_script, pua_partners, table, two_bytes
-from extractor.lm import LanguageModel
+from extractor.lm import LanguageModel, language_model
 from extractor.views import to_simplified
 
 BEAM_WIDTH = 6
@@ -24,6 +27,9 @@ LOOKAHEAD = 3  # known characters appended before partial readings are compared
 LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
 DOCUMENT_BIGRAM_BONUS = 2.0  # a pair of characters the document uses elsewhere
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
+DIGITS = "0123456789"
+SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
+_MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(.?)", re.DOTALL)
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
 
@@ -67,6 +73,7 @@ class Search:
         self._words = model.words
         self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], bool]] = {}
         self._excluded: frozenset[str] = frozenset()
+        self._marks = _marks_after_han(document)
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -118,8 +125,23 @@ class Search:
 
     def slot_bonus(self, char: str, slot: Slot) -> float:
         """The prior of a character in a slot: its reading, the bytes lost, the script."""
+        if slot.swallowed:
+            return self._swallowed_prior(char, slot) - LOST_BYTE_COST
         script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
         return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - script
+
+    def _swallowed_prior(self, char: str, slot: Slot) -> float:
+        """How often the page itself writes ``char`` after a Chinese character and before one
+        like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
+        cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
+        follows = _mark_context(slot.then)
+        counts = [self._mark_count(option, follows) for option in slot.swallowed]
+        return math.log(self._mark_count(char, follows) / sum(counts))
+
+    def _mark_count(self, char: str, follows: str) -> float:
+        if char.isdigit():
+            return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
+        return self._marks[char, follows] + 0.1
 
     # -- search -------------------------------------------------------------------------------
 
@@ -144,7 +166,7 @@ class Search:
             grown = []
             for beam in beams:
                 allowed = _allowed_leads(beam.characters, slot)
-                for char, simple, bonus, lead in options:
+                for char, simple, bonus, lead in options + self._completing(slot, beam.context):
                     if allowed is None or lead in allowed:
                         state = self.extend((beam.context, beam.best), simple)
                         grown.append(
@@ -186,6 +208,18 @@ class Search:
             options.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
         return options
 
+    def _completing(self, slot: Slot, context: str) -> list[tuple[str, str, float, int]]:
+        """Candidates that make a dictionary word with the character before them (闲 → 置 in
+        闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
+        if not context or not slot.lost_bytes or slot.swallowed:
+            return []
+        ranked = frozenset(slot.candidates())
+        return [
+            (char, simple, self.slot_bonus(char, slot), encoded[0])
+            for char, simple, encoded in successors(context[-1])
+            if char not in ranked and slot.allows(encoded)
+        ]
+
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
 
@@ -207,7 +241,10 @@ class Search:
         rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
         following = slots[index + 1] if index + 1 < len(slots) else None
         best_rival = -1e9
-        for rival in slots[index].candidates():
+        previous = simplified.get(chars[index - 1], chars[index - 1]) if index else left[-1:]
+        completing = [c for c, _, encoded in successors(previous) if slots[index].allows(encoded)]
+        rivals = [*slots[index].candidates(), *completing]
+        for rival in dict.fromkeys(rivals):
             if rival == chosen or not _fits(chars[index - 1 : index], rival, slots[index]):
                 continue
             if following is not None and not _fits(rival, chars[index + 1], following):
@@ -215,6 +252,53 @@ class Search:
             total = self.run(rest, self.extend(prefix, simplified.get(rival, rival)))[1][-1]
             best_rival = max(best_rival, total + base + self.slot_bonus(rival, slots[index]))
         return score - best_rival
+
+
+@lru_cache(maxsize=4096)
+def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
+    """GBK characters (with their Simplified form and bytes) whose Simplified form follows
+    ``previous`` in the likeliest two-character dictionary words."""
+    if not previous:
+        return ()
+    found = []
+    for logprob, second in _word_starts().get(previous, ())[:SUCCESSORS]:
+        for char in _by_simplified().get(second, ()):
+            encoded = two_bytes(char)
+            if encoded is not None:
+                found.append((logprob, char, second, encoded))
+    return tuple(
+        (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> dict[str, list[tuple[float, str]]]:
+    starts: dict[str, list[tuple[float, str]]] = {}
+    for word, logprob in language_model().words.items():
+        if len(word) == 2:
+            starts.setdefault(word[0], []).append((logprob, word[1]))
+    for options in starts.values():
+        options.sort(reverse=True)
+    return starts
+
+
+@lru_cache(maxsize=1)
+def _by_simplified() -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    for char, simple in table().simplified.items():
+        forms.setdefault(simple, []).append(char)
+    return forms
+
+
+def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
+    """ASCII characters that follow a non-ASCII one, by the kind of character after them."""
+    return Counter(
+        (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
+    )
+
+
+def _mark_context(char: str) -> str:
+    return "digit" if char.isdigit() else "line" if char in ("", "\n") else "text"
 
 
 def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:

@@ -22,7 +22,14 @@ margins are recorded as the evidence.
 from __future__ import annotations
 
 from extractor.gbk import HINT_MATCH, hint_bonus
-from extractor.gbk_runs import Hints, Hypothesis, Segment, hypotheses, suspect_segments
+from extractor.gbk_runs import (
+    Hints,
+    Hypothesis,
+    Segment,
+    after_extension,
+    hypotheses,
+    suspect_segments,
+)
 from extractor.gbk_search import Reading, Search
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
@@ -31,6 +38,7 @@ from extractor.views import is_traditional, to_simplified
 LOST_MARK = "〓"  # the typesetter's mark for a character that could not be set
 ACCEPT_MARGIN = 10.0  # nats the repaired run must gain over the text as found
 HINTED_ACCEPT_MARGIN = 5.0  # … when a reading beside it agrees with the repair
+PLACED_ACCEPT_MARGIN = 0.0  # … when it starts where runs start and ends in a "?"
 CONTEXT = 4
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 EARLIER_START_MARGIN = 3.0  # nats a run reaching further left must gain over a shorter one
@@ -60,7 +68,7 @@ def _repair(
         return None
     scored.sort(key=lambda item: item[0], reverse=True)
     gain, hypothesis, reading = _least_reaching(scored)
-    if gain < _needed_margin(reading):
+    if gain < _needed_margin(text, segment, hypothesis, reading):
         return None
     rival = max((g for g, h, _ in scored if h is not hypothesis), default=0.0)
     return gain, _splice(hypothesis, reading, gain, gain - rival)
@@ -100,8 +108,12 @@ def _scored(
     return gain, reading
 
 
-def _needed_margin(reading: Reading) -> float:
-    """A reading beside the damage that agrees with the repair lowers the bar."""
+def _needed_margin(text: str, segment: Segment, hypothesis: Hypothesis, reading: Reading) -> float:
+    """A reading beside the damage that agrees with the repair lowers the bar; so does a run
+    that starts where runs start (after a character outside GB2312) and ends in a ``?``:
+    on the pages seen, a ``?`` there is never the writer's."""
+    if segment.terminator == "question" and after_extension(text, hypothesis.start):
+        return PLACED_ACCEPT_MARGIN
     agreed = any(
         slot.hint is not None and hint_bonus(char, slot.hint) >= HINT_MATCH
         for slot, char in zip(reading.slots, reading.characters, strict=True)

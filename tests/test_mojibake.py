@@ -84,6 +84,19 @@ def test_a_seam_with_nothing_after_it_is_the_whole_character():
     assert _repaired("全面完成任?,全年", {5: ("yíng",)}) == "全面完成任務,全年"
 
 
+def test_a_question_mark_where_a_run_starts_is_a_character_and_the_byte_it_swallowed():
+    # 發 = b0 6c lies outside GB2312, so a run may start after it: 展 = d5 b9 lost its lead and
+    # its trail took the comma along. The page's own habit (a comma before Han text) names it.
+    assert _shifted("展,") == "?"
+    page = "圍繞發?抓好產業項目,做好服務,加強管理,確保安全。"
+    assert _repaired(page) == "圍繞發展,抓好產業項目,做好服務,加強管理,確保安全。"
+
+
+def test_a_question_mark_after_a_gb2312_character_is_left_alone():
+    # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
+    assert find_repairs("這是為什么?我們要想一想。", {}) == []
+
+
 @pytest.mark.parametrize(
     "clean",
     [
