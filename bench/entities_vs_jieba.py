@@ -16,11 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extractor.entities import find_organisations
-from extractor.entity_lexicon import load_entity_lexicon
+from extractor.entity_stage import find_entities
 from extractor.evaluate import load_cases
-from extractor.people import find_people
-from extractor.places import find_places
 from extractor.views import matching_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,11 +35,7 @@ def gold_documents() -> list[tuple[str, Names]]:
 
 
 def ours(text: str) -> Names:
-    view, lex = matching_view(text), load_entity_lexicon()
-    places = find_places(view, lex)
-    orgs = find_organisations(view, lex, places)
-    people = find_people(view, lex, orgs)
-    free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
+    _, orgs, people, free = find_entities(matching_view(text))
     return {
         "people": {text[h.start : h.end] for h in people},
         "organisations": {text[s:e] for s, e in orgs},

@@ -18,6 +18,7 @@ from extractor.entity_lexicon import EntityLexicon
 CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER = regex.compile(r"[某xX×＊*○〇?？]")
 MAX_ORG = 22
+BOOK = regex.compile(r"《[^《》\n]{0,60}》")
 
 
 @dataclass
@@ -69,20 +70,23 @@ GENERIC_LEAD = (
     *("有关", "相关", "上级", "其他", "部分", "乡镇", "乡村", "基层", "贫困", "小区", "物业"),
     *("农民", "初级", "主要", "学校", "城乡", "县级"),
 )
+CAMPUS = ("校区", "校务会")
 KEPT_SUFFIXES = frozenset(
     {"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队", "共产党"}
 )
 
 
 def find_organisations(
-    view: str, lex: EntityLexicon, places: list[tuple[int, int]]
+    view: str, lex: EntityLexicon, places: list[tuple[int, int]], in_books: bool = False
 ) -> list[tuple[int, int]]:
     """Spans of organisation names: a run of Han characters up to its last suffix word, cut
-    at stop words and posts (局长 is a post, not 局), starting at a place or level anchor."""
+    at stop words and posts (局长 is a post, not 局), starting at a place or level anchor.
+    Names inside a book title (《…》) only with ``in_books``: they are not listed, but they
+    hide the places they start with."""
     suffix_ends = _suffix_ends(view, lex)
     cuts = _cut_points(view, lex, suffix_ends)
-    books = [(m.start(), m.end()) for m in regex.finditer(r"《[^《》\n]{0,60}》", view)]
-    place_starts = {start for start, _ in places}
+    books = book_titles(view)
+    place_starts = dict(places)  # start -> end
     found = []
     segments = list(_split_segments(view, cuts, suffix_ends))
     while segments:
@@ -94,9 +98,17 @@ def find_organisations(
         group = _group_start(view, end, suffix_ends, lex)
         if group is not None and group > seg_start + 1:
             segments.insert(0, (seg_start, group))  # 委员会组成调研组: the body before it too
-        start = group if group is not None else _org_start(view, seg_start, end, place_starts)
+        start = (
+            group
+            if group is not None
+            else _org_start(view, seg_start, end, suffix_ends.starts[end], place_starts)
+        )
         span = _trimmed(view, start, end)
-        if span and not _generic(view[span[0] : end], lex) and not _in_book(span, books):
+        if (
+            span
+            and not _generic(view[span[0] : end], lex)
+            and (in_books or not in_book(span, books))
+        ):
             found.append(span)
     return sorted(found)
 
@@ -115,7 +127,11 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _in_book(span: tuple[int, int], books: list[tuple[int, int]]) -> bool:
+def book_titles(view: str) -> list[tuple[int, int]]:
+    return [m.span() for m in BOOK.finditer(view)]
+
+
+def in_book(span: tuple[int, int], books: list[tuple[int, int]]) -> bool:
     return any(b <= span[0] and span[1] <= b2 for b, b2 in books)
 
 
@@ -171,10 +187,20 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
         s, e = match.span()
         if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
             continue
+        if _names_a_unit(view, e, by_start):
+            continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
         s = max([s] + [ee for ss, ee in suffixes if s <= ss < e and ee - ss > 1 and ee < e])
         cuts.append((s, e))
     return cuts
+
+
+def _names_a_unit(view: str, end: int, by_start: dict[int, int]) -> bool:
+    """教师|培训|办公室: a post followed by a purpose word and a suffix word names a unit."""
+    return view.startswith(UNIT_PURPOSES, end) and end + 2 in by_start
+
+
+UNIT_PURPOSES = ("培训", "工作", "管理", "服务", "发展", "教育")
 
 
 def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
@@ -218,14 +244,19 @@ def _segments(view: str, cuts: list[tuple[int, int]]):
         yield start, len(view)
 
 
-def _org_start(view: str, seg_start: int, end: int, place_starts: set[int]) -> int | None:
+def _org_start(
+    view: str, seg_start: int, end: int, suffix_start: int, place_starts: dict[int, int]
+) -> int | None:
     # the place nearest the suffix: 太极乡 of 新华乡石家镇太极乡…小学, a table header's run
     for position in range(end - 2, seg_start - 1, -1):
         if position in place_starts:
-            return position
+            # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
+            return None if position in place_starts.values() else position
     at = seg_start
     words = jieba_tag(view[seg_start:end])
     for word, _ in words:
+        if at >= suffix_start and view[suffix_start:end] in CAMPUS:
+            break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
         if word[0] in ANCHORS or word.startswith(("中共", "社区", "学校")):
             return at
         at += len(word)

@@ -8,7 +8,9 @@ form found in the document (县教育局 ↔ 宁远县教育局) become its alia
 
 from __future__ import annotations
 
-from extractor.entities import find_organisations
+from typing import NamedTuple
+
+from extractor.entities import book_titles, find_organisations, in_book
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.model import Document, Mention, Organisation, Person, Place
 from extractor.offsets import EditableText
@@ -20,24 +22,32 @@ from extractor.views import matching_view
 Spans = list[tuple[int, int]]
 
 
-def find_entities(view: str) -> tuple[Spans, Spans, list[PersonHit]]:
+class Entities(NamedTuple):
+    places: Spans  # every place chain, also those inside an organisation's name
+    organisations: Spans
+    people: list[PersonHit]
+    free_places: Spans  # the places listed: not only inside an organisation's name
+
+
+def find_entities(view: str) -> Entities:
     """Places, organisations and people of a matching view, each found from the ones before."""
     lex = load_entity_lexicon()
     places = find_places(view, lex)
-    orgs = find_organisations(view, lex, places)
-    return places, orgs, find_people(view, lex, orgs)
-
-
-def free_places(places: Spans, orgs: Spans) -> Spans:
-    """Places that stand on their own, not only inside an organisation's name."""
-    return [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in orgs)]
+    named = find_organisations(view, lex, places, in_books=True)
+    books = book_titles(view)
+    orgs = [span for span in named if not in_book(span, books)]
+    # a name in a book title hides its place when the document also names it elsewhere
+    listed = {view[s:e] for s, e in orgs}
+    hiding = orgs + [(s, e) for s, e in named if view[s:e] in listed]
+    free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in hiding)]
+    return Entities(places, orgs, find_people(view, lex, orgs), free)
 
 
 def fill_entities(document: Document, editable: EditableText, offset: int, view: str) -> Document:
     """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
     document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
-    places, orgs, hits = find_entities(view)
+    places, orgs, hits, free = find_entities(view)
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)
@@ -51,7 +61,7 @@ def fill_entities(document: Document, editable: EditableText, offset: int, view:
         )
 
     document.organisations = _organisations(text, orgs, mention)
-    place_names = {text[s:e] for s, e in free_places(places, list(orgs))}
+    place_names = {text[s:e] for s, e in free}
     document.places = [
         Place(name=name, mentions=[mention(s, e) for s, e in places if text[s:e] == name])
         for name in _ordered(text[s:e] for s, e in places if text[s:e] in place_names)

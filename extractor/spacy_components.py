@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.entity_stage import find_entities, free_places
+from extractor.entity_stage import find_entities
 from extractor.views import matching_view
 
 if not Doc.has_extension("extractor_entities"):
@@ -25,8 +25,7 @@ class EntityComponent:
     """Marks people, organisations and places found by the extractor's rules."""
 
     def __call__(self, doc: Doc) -> Doc:
-        places, orgs, people = find_entities(matching_view(doc.text))
-        free = free_places(places, list(orgs))
+        _, orgs, people, free = find_entities(matching_view(doc.text))
         items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in free]
         items += [{"label": "ORG", "start": s, "end": e, "roles": []} for s, e in orgs]
         items += [

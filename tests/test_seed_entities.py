@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import extractor
+from tests import seed_annotation
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +37,24 @@ def test_places_of_the_seed(documents):
     places = [p.name for p in documents[0].places]
     assert "納雍縣昆寨鄉凹豬河村" in places
     assert "貴州省" in places
+
+
+def test_seed_against_the_hand_annotation(documents):
+    """Issue 7's targets on tests/seed_annotation.py: people and organisations F1, places F1,
+    posts recall."""
+    found = [
+        {
+            "people": {p.name for p in d.people},
+            "organisations": {n for o in d.organisations for n in (o.name, *o.aliases)},
+            "places": {p.name for p in d.places},
+        }
+        for d in documents
+    ]
+    scores = {field: seed_annotation.f1(*t) for field, t in seed_annotation.tallies(found).items()}
+    assert scores["people"] >= 0.95, scores
+    assert scores["organisations"] >= 0.85, scores
+    assert scores["places"] >= 0.8, scores
+    hits, total = seed_annotation.role_hits(
+        [{p.name: p.roles for p in d.people} for d in documents]
+    )
+    assert hits / total >= 0.8, (hits, total)

@@ -26,6 +26,7 @@ def test_offsets_stay_exact_when_tokens_are_wider():
     nlp = spacy.blank("zh")
     nlp.add_pipe("extractor_entities")
     doc = nlp("副校長冉光勝負責鵝池校區。")
-    (item,) = doc._.extractor_entities
-    assert doc.text[item["start"] : item["end"]] == "冉光勝"
-    assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON"]
+    person, campus = doc._.extractor_entities
+    assert doc.text[person["start"] : person["end"]] == "冉光勝"
+    assert doc.text[campus["start"] : campus["end"]] == "鵝池校區"
+    assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON", "ORG"]
