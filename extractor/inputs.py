@@ -11,6 +11,7 @@ JSONL line): the batch reports it and goes on.
 
 from __future__ import annotations
 
+import io
 import json
 import lzma
 import stat
@@ -36,12 +37,16 @@ from extractor.errors import (
 from extractor.pipeline import DEFAULT_MAX_BYTES
 
 STDIN = "-"
+MAX_DEPTH = 3  # an archive, an archive inside it, and one more inside that
 STDIN_SOURCE = "<stdin>"
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 JSONL_SUFFIXES = (".jsonl",)
 # What a damaged compressed stream raises, besides tarfile's and zipfile's own errors.
 _STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError)
+
+
+Opener = Callable[[], BinaryIO]  # opens a container: a file, or a member read into memory
 
 
 @dataclass(frozen=True)
@@ -87,17 +92,38 @@ def iter_inputs(paths: Iterable[str | Path], limits: Limits | None = None) -> It
 
 def inputs_of(path: str, limits: Limits) -> Iterator[Input]:
     """The inputs of one path (not a folder): a file, an archive's members, a dump's records."""
-    name = path.lower()
+    kind = _kind(path)
     if path == STDIN:
         yield Input(STDIN_SOURCE, partial(read_path, STDIN))
-    elif name.endswith(ZIP_SUFFIXES):
-        yield from _zip_inputs(Path(path), path, limits)
-    elif name.endswith(TAR_SUFFIXES):
-        yield from _tar_inputs(Path(path), path, limits)
-    elif name.endswith(JSONL_SUFFIXES):
-        yield from _jsonl_inputs(Path(path), path, limits)
-    else:
+    elif kind is None:
         yield Input(path, partial(read_path, path))
+    else:
+        yield from _CONTAINERS[kind](partial(Path(path).open, "rb"), path, limits, 0)
+
+
+def _kind(name: str) -> str | None:
+    """ "zip", "tar" or "jsonl" by the name's suffix; None for a plain file."""
+    name = name.lower()
+    kinds = [("zip", ZIP_SUFFIXES), ("tar", TAR_SUFFIXES), ("jsonl", JSONL_SUFFIXES)]
+    return next((kind for kind, suffixes in kinds if name.endswith(suffixes)), None)
+
+
+def _member(member: str, read: Callable[[], bytes], limits: Limits, depth: int) -> Iterator[Input]:
+    """A member as an input, or, for an archive or dump inside an archive, its inputs.
+
+    A nested container is read into memory (at most ``max_bytes``) and opened from there;
+    beyond ``MAX_DEPTH`` levels it is passed on as a file.
+    """
+    kind = _kind(member.rsplit("!", 1)[-1])
+    if kind is None or depth + 1 >= MAX_DEPTH:
+        yield Input(member, read)
+        return
+    try:
+        data = read()
+    except ExtractionError as error:
+        yield failed(member, error)
+        return
+    yield from _CONTAINERS[kind](partial(io.BytesIO, data), member, limits, depth + 1)
 
 
 def failed(source: str, error: ExtractionError) -> Input:
@@ -158,17 +184,20 @@ def _refused(member: str, reason: str) -> Input:
 # --- zip: the central directory lists the members; each is inflated only when read ---
 
 
-def _zip_inputs(path: Path, source: str, limits: Limits) -> Iterator[Input]:
+def _zip_inputs(open_: Opener, source: str, limits: Limits, depth: int) -> Iterator[Input]:
     try:
-        archive = zipfile.ZipFile(path)
+        raw = open_()
     except OSError as error:
         yield failed(source, _unreadable(error, source))
         return
-    except zipfile.BadZipFile as error:
+    try:
+        archive = zipfile.ZipFile(raw)
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raw.close()
         yield failed(source, _broken(f"is not a readable zip archive ({error})", 0))
         return
     total = 0  # zipfile never inflates a member past its declared size: the sum is exact
-    with archive:
+    with raw, archive:
         for info in archive.infolist():
             if info.is_dir() or _hidden(_parts(info.filename)):
                 continue
@@ -185,7 +214,8 @@ def _zip_inputs(path: Path, source: str, limits: Limits) -> Iterator[Input]:
                 yield failed(member, _over_total(limits))
                 return
             else:
-                yield Input(member, partial(_read_zip_member, archive, info, limits))
+                read = partial(_read_zip_member, archive, info, limits)
+                yield from _member(member, read, limits, depth)
 
 
 def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
@@ -203,9 +233,9 @@ def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Li
 # --- tar: streamed header by header, never listed, never seeked ---
 
 
-def _tar_inputs(path: Path, source: str, limits: Limits) -> Iterator[Input]:
+def _tar_inputs(open_: Opener, source: str, limits: Limits, depth: int) -> Iterator[Input]:
     try:
-        raw = path.open("rb")
+        raw = open_()
     except OSError as error:
         yield failed(source, _unreadable(error, source))
         return
@@ -219,11 +249,11 @@ def _tar_inputs(path: Path, source: str, limits: Limits) -> Iterator[Input]:
             yield failed(source, _broken(f"is not a readable tar archive ({error})", 0))
             return
         with archive:
-            yield from _tar_members(archive, counted, source, limits)
+            yield from _tar_members(archive, counted, source, limits, depth)
 
 
 def _tar_members(
-    archive: tarfile.TarFile, counted: _Counted, source: str, limits: Limits
+    archive: tarfile.TarFile, counted: _Counted, source: str, limits: Limits, depth: int
 ) -> Iterator[Input]:
     members = 0
     while True:
@@ -250,7 +280,8 @@ def _tar_members(
             yield failed(member, _over_total(limits))
             return
         else:
-            yield Input(member, partial(_read_tar_member, archive, info, counted, limits))
+            read = partial(_read_tar_member, archive, info, counted, limits)
+            yield from _member(member, read, limits, depth)
 
 
 def _read_tar_member(
@@ -298,9 +329,9 @@ class _Counted:
 # --- JSONL dumps: one {"id": …, "text" | "html": …} object per line ---
 
 
-def _jsonl_inputs(path: Path, source: str, limits: Limits) -> Iterator[Input]:
+def _jsonl_inputs(open_: Opener, source: str, limits: Limits, depth: int) -> Iterator[Input]:
     try:
-        handle = path.open("rb")
+        handle = open_()
     except OSError as error:
         yield failed(source, _unreadable(error, source))
         return
@@ -371,3 +402,10 @@ def _broken(reason: str, members: int | None) -> BrokenArchiveError:
     return BrokenArchiveError(
         f"the archive {reason}{kept}. Check the download or re-create the archive"
     )
+
+
+_CONTAINERS: dict[str, Callable[[Opener, str, Limits, int], Iterator[Input]]] = {
+    "zip": _zip_inputs,
+    "tar": _tar_inputs,
+    "jsonl": _jsonl_inputs,
+}

@@ -116,6 +116,36 @@ def test_a_symlink_in_a_zip_is_refused(tmp_path):
     assert read_all(path) == {f"{path}!link.txt": "E107", f"{path}!ok.txt": PAGE}
 
 
+def test_archives_and_dumps_inside_archives_are_opened_down_to_three_levels(tmp_path):
+    dump = json.dumps({"id": "x", "text": "短文"}, ensure_ascii=False).encode()
+    inner = make_tar(tmp_path / "inner.tar.gz", {"a.txt": PAGE, "../up.txt": PAGE})
+    last = make_zip(tmp_path / "last.zip", {"c.txt": PAGE})
+    deepest = make_zip(tmp_path / "deepest.zip", {"b.txt": OTHER, "last.zip": last.read_bytes()})
+    deeper = make_zip(tmp_path / "deeper.zip", {"deepest.zip": deepest.read_bytes()})
+    members = {
+        "inner.tar.gz": inner.read_bytes(),
+        "d.jsonl": dump,
+        "deeper.zip": deeper.read_bytes(),
+    }
+    outer = make_zip(tmp_path / "outer.zip", members)
+    assert read_all(outer) == {
+        f"{outer}!inner.tar.gz!a.txt": PAGE,
+        f"{outer}!inner.tar.gz!../up.txt": "E107",
+        f"{outer}!d.jsonl#x": "短文",
+        f"{outer}!deeper.zip!deepest.zip!b.txt": OTHER,
+        f"{outer}!deeper.zip!deepest.zip!last.zip": last.read_bytes(),  # a fourth level: a file
+    }
+
+
+def test_a_nested_archive_over_the_size_limit_is_refused_whole(tmp_path):
+    inner = make_zip(tmp_path / "inner.zip", {"a.txt": PAGE * 40})
+    outer = make_tar(tmp_path / "outer.tar", {"inner.zip": inner.read_bytes()}, "w")
+    assert read_all(outer, limits=Limits(max_bytes=len(PAGE) * 10)) == {
+        f"{outer}!inner.zip!a.txt": "E104"
+    }
+    assert read_all(outer, limits=Limits(max_bytes=100)) == {f"{outer}!inner.zip": "E104"}
+
+
 @pytest.mark.parametrize("maker", [make_zip, make_tar])
 def test_decompression_bombs_are_refused_and_the_rest_go_on(tmp_path, maker):
     name = "bomb.zip" if maker is make_zip else "bomb.tar.gz"
