@@ -12,10 +12,11 @@ from typing import NamedTuple
 
 from extractor.entities import book_titles, find_organisations, in_book
 from extractor.entity_lexicon import load_entity_lexicon
-from extractor.model import Document, Mention, Organisation, Person, Place
+from extractor.model import Document, Mention, Organisation, Person, Place, Post
 from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
 from extractor.places import find_places
+from extractor.posts import PostSpans, locate
 from extractor.sections import section_path_at
 from extractor.views import matching_view
 
@@ -66,7 +67,7 @@ def fill_entities(document: Document, editable: EditableText, offset: int, view:
         Place(name=name, mentions=[mention(s, e) for s, e in places if text[s:e] == name])
         for name in _ordered(text[s:e] for s, e in places if text[s:e] in place_names)
     ]
-    document.people = _people(text, view, hits, mention)
+    document.people = _people(text, view, hits, orgs, mention)
     return document
 
 
@@ -123,7 +124,8 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person]:
+def _people(text: str, view: str, hits: list[PersonHit], orgs: Spans, mention) -> list[Person]:
+    org_end = {end: start for start, end in orgs}
     full = [h for h in hits if not h.partial]
     people: dict[str, Person] = {}
     for hit in sorted(hits, key=lambda h: h.start):
@@ -153,9 +155,36 @@ def _people(text: str, view: str, hits: list[PersonHit], mention) -> list[Person
             written = _written(text, view, role, hit)
             if written and written not in person.roles:
                 person.roles.append(written)
+            if written:
+                _add_post(
+                    person, _post(text, written, locate(view, hit.start, hit.end, role, org_end))
+                )
         if all(m.start != hit.start for m in person.mentions):
             person.mentions.append(mention(hit.start, hit.end))
     return list(people.values())
+
+
+def _post(text: str, title: str, spans: PostSpans) -> Post:
+    unit, duty = spans.unit, spans.duty
+    return Post(
+        title=title,
+        unit=text[unit[0] : unit[1]] if unit else None,
+        responsibility=text[duty[0] : duty[1]] if duty else None,
+    )
+
+
+def _add_post(person: Person, post: Post) -> None:
+    """One post per title: a later mention fills in the unit or responsibility if missing."""
+    for index, held in enumerate(person.posts):
+        if held.title == post.title:
+            person.posts[index] = held.model_copy(
+                update={
+                    "unit": held.unit or post.unit,
+                    "responsibility": held.responsibility or post.responsibility,
+                }
+            )
+            return
+    person.posts.append(post)
 
 
 def _written(text: str, view: str, role: str, hit: PersonHit) -> str:

@@ -151,9 +151,23 @@ class Mention(Span):
     section_path: list[int] = Field(default_factory=list)
 
 
+class Post(_Model):
+    """One post as written, with the unit and the responsibility the text states for it."""
+
+    title: str = Field(description="the post as written: 副校长, 局党组书记, 组长")
+    unit: str | None = Field(None, description="the organisation written with it: 人事科, 区教委")
+    responsibility: str | None = Field(
+        None, description="what the text says it covers: 鹅池校区 of 负责鹅池校区"
+    )
+
+
 class Person(_Model):
     name: str
     roles: list[str] = Field(default_factory=list)
+    posts: list[Post] = Field(
+        default_factory=list,
+        description="the roles again, each with its unit and responsibility where stated",
+    )
     organisation: str | None = None
     partial: bool = Field(
         False, description="a surname and a title (周主任) the document ties to no full name"

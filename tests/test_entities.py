@@ -72,3 +72,18 @@ def test_short_forms_become_aliases_of_the_one_full_name():
         ("黔江区教育委员会", ["区教委"]),
         ("宁远县教育局", ["县教育局"]),
     ]
+
+
+def test_posts_carry_their_unit_and_responsibility():
+    document = _one(
+        "溪源县审计局局长罗建平讲话。副校长冉光胜负责鹅池校区,朱成邦协助。"
+        "区教委王肇祥副主任参加。分管教学的副校长胡琼主持。"
+    )
+    posts = {
+        p.name: [(q.title, q.unit, q.responsibility) for q in p.posts] for p in document.people
+    }
+    assert posts["罗建平"] == [("局长", "溪源县审计局", None)]
+    assert posts["冉光胜"] == [("副校长", None, "鹅池校区")]
+    assert posts["王肇祥"] == [("副主任", "区教委", None)]
+    assert posts["胡琼"] == [("副校长", None, "教学")]
+    assert posts["朱成邦"] == []
