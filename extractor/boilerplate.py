@@ -6,8 +6,8 @@ rule id, so it lands in the document's repair log with the original text it remo
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -32,12 +32,12 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
     hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
-    line_starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
+    lines = Lines(view)
     for rule in rules.boilerplate:
         trigger = rule.compiled_trigger
         if trigger is not None and trigger.search(view) is None:
             continue
-        for match in rule_matches(rule.compiled, view, line_starts):
+        for match in rule_matches(rule.compiled, lines, rule.line_words):
             line_start, line_end = _line_bounds(view, match.start(), match.end())
             if rule.action == "split":
                 boundaries.add(line_start)
@@ -47,22 +47,64 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     return Furniture(splices=_union(spans), boundaries=ordered)
 
 
+class Lines:
+    """A view's line starts, and which lines hold given words (ignoring ASCII case)."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
+        lowered = view.lower()
+        self._lowered = lowered if len(lowered) == len(view) else None
+
+    def holding(self, words: Sequence[str]) -> list[int] | None:
+        """Indices of the lines that hold one of ``words``; None when case folding misaligns."""
+        text, starts = self._lowered, self.starts
+        if text is None:
+            return None
+        found: set[int] = set()
+        for word in words:
+            position = text.find(word)
+            while position != -1:
+                line = bisect_right(starts, position) - 1
+                found.add(line)
+                position = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
+        return sorted(found)
+
+
 def rule_matches(
-    pattern: regex.Pattern[str], view: str, line_starts: list[int]
+    pattern: regex.Pattern[str], lines: Lines, words: Sequence[str] = ()
 ) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(view)`` finds; a pattern anchored at line starts is tried only
-    there, one attempt a line instead of one a character (most rules are: ``^\\h*…``)."""
-    if not line_anchored(pattern.pattern):
-        yield from pattern.finditer(view)
+    """What ``pattern.finditer(view)`` finds, trying the pattern only where it can start.
+
+    A pattern anchored at line starts (most rules: ``^\\h*…``) is tried once a line instead of
+    once a character; with ``words``, only on the lines that hold one of them (a match must
+    start on such a line).
+    """
+    anchored = line_anchored(pattern.pattern)
+    candidates = lines.holding(words) if words else None
+    if candidates is None and not anchored:
+        yield from pattern.finditer(lines.view)
         return
-    index = 0
-    while index < len(line_starts):
-        match = pattern.match(view, line_starts[index])
-        if match is None:
-            index += 1
-            continue
-        yield match
-        index = max(index + 1, bisect_left(line_starts, match.end()))
+    if candidates is None:
+        candidates = list(range(len(lines.starts)))
+    scanner = pattern if anchored else _within_line(pattern.pattern)
+    starts, resume = lines.starts, 0
+    for line in candidates:
+        line_start = starts[line]
+        line_stop = starts[line + 1] if line + 1 < len(starts) else len(lines.view) + 1
+        position = max(line_start, resume)
+        while position < line_stop and (position == line_start or not anchored):
+            match = scanner.match(lines.view, position)
+            if match is None:
+                break
+            yield match
+            resume = position = max(match.end(), match.start() + 1)
+
+
+@lru_cache(maxsize=256)
+def _within_line(pattern: str) -> regex.Pattern[str]:
+    """The pattern tried from a position to the end of its line: the leftmost match there."""
+    return regex.compile(r"\G[^\n]*?\K(?:" + pattern + ")", regex.MULTILINE)
 
 
 @lru_cache(maxsize=1024)

@@ -65,11 +65,22 @@ class BoilerplateRule(_Rule):
     examples: list[str]
     counter_examples: list[str] = []
     trigger: str | None = None  # words the page must hold somewhere for the rule to be tried
+    # words (lower case; matched ignoring ASCII case) of which the line where a match starts
+    # must hold one: the pattern is tried only on such lines
+    line_words: tuple[str, ...] = ()
 
     @field_validator("trigger")
     @classmethod
     def _trigger_compiles(cls, trigger: str | None) -> str | None:
         return None if trigger is None else cls._compiles(trigger)
+
+    @field_validator("line_words")
+    @classmethod
+    def _plain_words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        for word in words:
+            if not word or "\n" in word or word != word.lower():
+                raise ValueError(f"line word {word!r}: write non-empty, one-line, lower-case words")
+        return words
 
     @property
     def compiled_trigger(self) -> regex.Pattern[str] | None:

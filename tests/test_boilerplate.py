@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
 from pathlib import Path
 
 import pytest
 
 import extractor
-from extractor.boilerplate import line_anchored, rule_matches, shift_positions
+from extractor.boilerplate import Lines, line_anchored, rule_matches, shift_positions
 from extractor.offsets import Splice
 from extractor.rules import load_rules
 from extractor.segment import cut, tidy
@@ -99,6 +98,13 @@ def test_line_by_line_scanning_finds_what_a_full_scan_finds():
     views.append("\n\n".join(views))
     for rule in load_rules().boilerplate:
         for view in views:
-            starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
             expected = [m.span() for m in rule.compiled.finditer(view)]
-            assert [m.span() for m in rule_matches(rule.compiled, view, starts)] == expected
+            found = rule_matches(rule.compiled, Lines(view), rule.line_words)
+            assert [m.span() for m in found] == expected, rule.id
+
+
+def test_lines_holding_words_ignore_ascii_case():
+    lines = Lines("甲\n本文地址: WWW.x\n乙\nwww")
+    assert lines.holding(["www"]) == [1, 3]
+    assert lines.holding(["地址", "乙"]) == [1, 2]
+    assert lines.holding(["丙"]) == []

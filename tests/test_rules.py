@@ -29,6 +29,8 @@ def test_boilerplate_rule_examples(rule):
         assert rule.compiled.search(matching_view(line)), line
         trigger = rule.compiled_trigger
         assert trigger is None or trigger.search(matching_view(line)), f"trigger misses {line}"
+        words = rule.line_words
+        assert not words or any(w in matching_view(line).lower() for w in words), line
     for line in rule.counter_examples:
         assert not rule.compiled.search(matching_view(line)), line
 
