@@ -59,8 +59,9 @@ def outcome_bag(
     units = [_Data(STDIN_SOURCE, read_path(STDIN)) if p == STDIN else p for p in expand(paths)]
     if not units:
         return bag.from_sequence([], npartitions=1)
+    done = _require("dask").delayed(frozenset(skip))  # one graph node, not a copy per task
     return bag.from_sequence(units, partition_size=PARTITION_SIZE).map_partitions(
-        _outcomes, options, frozenset(skip)
+        _outcomes, options, done
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
@@ -18,7 +19,7 @@ from extractor.inputs import iter_inputs
 @pytest.fixture(scope="module")
 def cluster():
     with LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as local:
         yield local
 
@@ -59,3 +60,14 @@ def test_an_unreachable_scheduler_is_a_usage_error(batch_dir, monkeypatch):
     )
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler" in result.stderr
+
+
+def test_resume_on_a_scheduler_completes_the_output(batch_dir, cluster, tmp_path):
+    full = CliRunner().invoke(main, ["extract", str(batch_dir)]).stdout.splitlines()
+    sources = list(dict.fromkeys(json.loads(line)["source"] for line in full))
+    output = tmp_path / "out.jsonl"
+    output.write_text("".join(f"{x}\n" for x in full if json.loads(x)["source"] in sources[:3]))
+    args = ["extract", str(batch_dir), "-o", str(output), "--resume"]
+    result = CliRunner().invoke(main, [*args, "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 1  # the junk and the empty file fail again
+    assert output.read_text().splitlines() == full
