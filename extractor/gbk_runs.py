@@ -1,4 +1,4 @@
-"""Where shifted-GBK runs may stand in a text, and every way each could have been made.
+"""Where shifted-GBK runs may stand in a text, and how each would have ended.
 
 A run is decoded one byte out of step until a byte below 0x80 falls on a lead position, so it
 ends in one of a few ways (``Segment.terminator``):
@@ -11,42 +11,31 @@ ends in one of a few ways (``Segment.terminator``):
 
 A ``?`` with a reading just before a run is its *seam* (the character made of the previous
 trail byte and the lost lead byte), which names the lost lead byte. A reading after the run
-belongs to its last character. Each ``Hypothesis`` is one start and one way to end, as steps of
-``gbk.Slot``s; inside, every re-paired character may instead hide a dropped private-use pair.
+belongs to its last character. ``gbk_hypotheses`` turns each segment into the ways it could
+have been made.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.gbk import (
     FOLDED,
-    HIGH_TRAILS,
-    SWALLOWED,
-    Slot,
-    byte_stream,
-    decode_pair,
     fits_reading,
-    pua_starters,
     table,
     two_bytes,
 )
-from extractor.gbk_search import Step
 from extractor.lm import LanguageModel, language_model
 from extractor.views import to_simplified
 
-DROPPED_PAIR_COST = 2.5  # about -log(0.09): the share of shifted pairs that are private-use
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
 MAX_RUN = 24
-STARTS_TRIED = 3
 SUSPECT_WINDOW = 8
 NEAR_STARTS = 3  # starts tried before a lone letter when no rare character points further back
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
-
-_LOST_BRACKET = re.compile(r"/[a-z]+>")
 
 Hints = dict[int, tuple[str, ...]]
 
@@ -60,17 +49,6 @@ class Segment:
     terminator: str  # "letter", "question", "hidden" or "vanished"
     hint: str | None  # the reading of the last character, left after the run
     reach: int  # how far left the run may have begun
-
-
-@dataclass(frozen=True)
-class Hypothesis:
-    """A way ``text[start:end]`` could have been made, as steps whose lost bytes are to fill."""
-
-    start: int
-    end: int
-    steps: tuple[Step, ...]
-    rule: str
-    kept: str = ""  # characters at the start of the span that stay as they are
 
 
 # -- where to look ------------------------------------------------------------------------------
@@ -100,11 +78,19 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
             return False  # part of a word, a code or a number such as 3A
     if char in (before, after):
         return False  # a placeholder such as __ or a rule such as ~~
+    if not read and _starts_a_word(text, position):
+        return False  # B超, T恤: the dictionary writes them with the letter
     if is_run_char(before):
         return True
     return (before in FOLDED or before in "\n " or before.isdigit()) and (
         is_run_char(after) or after.isdigit()
     )
+
+
+def _starts_a_word(text: str, position: int) -> bool:
+    words = language_model().words
+    following = to_simplified(text[position + 1 : position + 3])
+    return any(text[position] + following[:n] in words for n in (1, 2))
 
 
 def _orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
@@ -171,7 +157,20 @@ def _is_seam(text: str, position: int, hints: Hints) -> bool:
 
 def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
     """Runs worth a search: those ending in a lone letter, a ``?``, a stray reading or rare
-    characters, and characters vanished but for their reading."""
+    characters, and characters vanished but for their reading, where a run can start."""
+    return (s for s in _segments(text, hints) if _can_start(text, s, hints))
+
+
+def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
+    """A lone letter or a vanished character needs no start; a run needs a seam or a
+    character outside GB2312 before it (see ``after_extension``)."""
+    if segment.terminator in ("letter", "vanished") or seam_leads(text, segment.reach, hints):
+        return True
+    last = segment.end + (segment.terminator == "question")
+    return any(after_extension(text, start) for start in range(segment.reach, last))
+
+
+def _segments(text: str, hints: Hints) -> Iterator[Segment]:
     model = language_model()
     position, length = 0, len(text)
     quiet = _quiet_lines(text, hints)
@@ -200,11 +199,16 @@ def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
 
 
 def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
-    """Lines with no rare character, no ASCII mark touching Chinese text and no reading left:
-    their start mapped to the next line's. Runs never cross a line (a newline is ASCII), so
-    the search may skip them whole; on clean text that is nearly every line."""
-    busy = {text.rfind("\n", 0, match.start()) + 1 for match in _suspect_pattern().finditer(text)}
-    busy |= {text.rfind("\n", 0, position) + 1 for position in hints}
+    """Lines where no run can be: their start mapped to the next line's. Runs never cross a
+    line (a newline is ASCII), so the search may skip them whole; on clean text that is nearly
+    every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
+    left, or a rare character behind a character outside GB2312 (where runs start)."""
+    busy = {_line_start(text, match.start()) for match in _MARK.finditer(text)}
+    busy |= {_line_start(text, position) for position in hints}
+    for match in _rare_pattern().finditer(text):
+        line = _line_start(text, match.start())
+        if line not in busy and _extension_pattern().search(text, line, match.start()):
+            busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
     for line in text.split("\n"):
@@ -215,18 +219,29 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
     return quiet
 
 
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+_MARK = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e?]|[\x40-\x7e?](?=[^\x00-\x7f])")
+
+
 @lru_cache(maxsize=1)
-def _suspect_pattern() -> re.Pattern[str]:
-    """Any suspect two-byte character, or an ASCII mark or ``?`` beside a non-ASCII one."""
+def _rare_pattern() -> re.Pattern[str]:
+    """Any suspect two-byte character."""
     rows = table().by_lead.values()
-    suspects = sorted({char for row in rows for _, char in row if _is_suspect(char)})
-    marks = r"[\x40-\x7e?]"
-    return re.compile(
-        "["
-        + re.escape("".join(suspects))
-        + "]"
-        + rf"|(?<=[^\x00-\x7f]){marks}|{marks}(?=[^\x00-\x7f])"
-    )
+    return _one_of(char for row in rows for _, char in row if _is_suspect(char))
+
+
+@lru_cache(maxsize=1)
+def _extension_pattern() -> re.Pattern[str]:
+    """Any character outside GB2312 after which a run may start."""
+    rows = table().by_lead.values()
+    return _one_of(char for row in rows for trail, char in row if 0x40 <= trail <= 0xA0)
+
+
+def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]")
 
 
 def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> Iterator[Segment]:
@@ -287,39 +302,7 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
         yield Segment(position + 1, position + 1, "vanished", hint, position + 1)
 
 
-# -- how the run could have been made -------------------------------------------------------------
-
-
-def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) -> list[Hypothesis]:
-    """Where the run may start (after a seam, or its likeliest starts) times how it ends."""
-    if segment.terminator == "vanished":
-        return [_vanished(text, segment)]
-    seam = _seam_leads(text, segment.reach, hints)
-    starts = [segment.reach] if seam is not None else _likely_starts(text, segment, model)
-    end = segment.end + (segment.terminator in ("letter", "question"))
-    found = []
-    for start in starts:
-        stream = byte_stream(text[start : segment.end])
-        if stream is None:
-            continue
-        steps = _steps(stream, seam, segment, text)
-        if steps:
-            span_start = start - 1 if seam is not None else start
-            rule = "gbk.lost_lead" if not stream and segment.terminator == "letter" else "gbk.shift"
-            found.append(Hypothesis(span_start, end, steps, rule))
-    return found
-
-
-def _vanished(text: str, segment: Segment) -> Hypothesis:
-    """The character before stays; after it comes one known only by its reading."""
-    lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
-    before = text[segment.start - 1]
-    return Hypothesis(
-        segment.start - 1, segment.start, (((0.0, (lost,)),),), "gbk.lost_character", before
-    )
-
-
-def _seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
+def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     """The lost lead bytes a seam ``?reading)`` before ``start`` allows, if there is a seam."""
     if start < 1 or not _is_seam(text, start - 1, hints):
         return None
@@ -330,29 +313,6 @@ def _seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     )
     leads = exact or frozenset(trail for _, trail, _ in matches if trail >= 0x81)
     return leads or None
-
-
-def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
-    """Starts whose reading of the whole window, text as found before the start and re-paired
-    bytes after it, is likeliest: a cheap filter before the full search."""
-    options: list[tuple[float, int]] = []
-    for start in range(segment.reach, segment.end):
-        if not after_extension(text, start):
-            continue
-        stream = byte_stream(text[start : segment.end])
-        if stream is None:
-            continue
-        inside = "".join(
-            decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in range(1, len(stream) - 1, 2)
-        )
-        window = to_simplified(text[segment.reach : start] + inside)
-        options.append((model.score(window) / max(len(window), 1), start))
-    starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
-    if segment.terminator == "letter" or (
-        segment.terminator == "question" and after_extension(text, segment.end)
-    ):
-        starts.append(segment.end)
-    return starts
 
 
 def _inside_line(text: str, position: int) -> bool:
@@ -368,61 +328,3 @@ def after_extension(text: str, start: int) -> bool:
         return False
     encoded = two_bytes(text[start - 1])
     return encoded is not None and 0x40 <= encoded[1] <= 0xA0
-
-
-def _steps(
-    stream: bytes, seam: frozenset[int] | None, segment: Segment, text: str
-) -> tuple[Step, ...]:
-    """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
-    letter = ord(text[segment.end]) if segment.terminator == "letter" else None
-    swallowed = _swallowed(text, segment)
-    if not stream:
-        if seam is None and letter is None and segment.hint is None and not swallowed:
-            return ()
-        trails = None if letter is not None else HIGH_TRAILS
-        only = Slot(None, letter, segment.hint, seam, trails)
-        return (((0.0, (only,)),), *swallowed)
-    first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
-    first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
-    middle = tuple(
-        (
-            (0.0, (Slot(stream[i], stream[i + 1]),)),
-            _dropped(Slot(stream[i], None), Slot(None, stream[i + 1])),
-        )
-        for i in range(1, len(stream) - 1, 2)
-    )
-    return (tuple(first), *middle, _last(stream[-1], letter, segment.hint), *swallowed)
-
-
-def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
-    """The ASCII byte a ``?`` took with it, as a step of its own, when it was text.
-
-    A reading after the ``?`` or a closing tag missing its ``<`` (拢?/p>) says the byte was
-    markup: the reading's bracket or the tag's, which are not restored.
-    """
-    if segment.terminator != "question" or segment.hint is not None:
-        return ()
-    if _LOST_BRACKET.match(text, segment.end + 1):
-        return ()
-    then = text[segment.end + 1 : segment.end + 2]
-    return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then),)),),)
-
-
-def _last(dangling: int, letter: int | None, hint: str | None) -> Step:
-    """The last character: its lead byte dangles; its trail is the letter, or was lost."""
-    if letter is not None:
-        own = Slot(dangling, letter, hint)
-        return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
-    own = Slot(dangling, None, hint, trails=HIGH_TRAILS)
-    if hint is None:
-        return ((0.0, (own,)),)
-    lost = Slot(None, None, hint, trails=HIGH_TRAILS)
-    return ((0.0, (own,)), _dropped(Slot(dangling, None), lost))
-
-
-def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
-    """Two characters where one was seen: the pair (before's trail, after's lead) was
-    private-use, so the decoder dropped it; before's trail must be able to start one."""
-    first = Slot(before.lead, None, before.hint, before.leads, pua_starters())
-    second = Slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
-    return DROPPED_PAIR_COST, (first, second)

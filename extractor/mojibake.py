@@ -22,14 +22,8 @@ margins are recorded as the evidence.
 from __future__ import annotations
 
 from extractor.gbk import HINT_MATCH, hint_bonus
-from extractor.gbk_runs import (
-    Hints,
-    Hypothesis,
-    Segment,
-    after_extension,
-    hypotheses,
-    suspect_segments,
-)
+from extractor.gbk_hypotheses import Hypothesis, hypotheses
+from extractor.gbk_runs import Hints, Segment, after_extension, suspect_segments
 from extractor.gbk_search import Reading, Search
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice

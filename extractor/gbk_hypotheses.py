@@ -1,0 +1,152 @@
+"""Every way a suspect run could have been made, as steps of slots whose lost bytes are to fill.
+
+A ``Hypothesis`` is one start of the run (after a seam, or after a character outside GB2312)
+and one way for it to end (``gbk_runs.Segment.terminator``). The first character lost its
+lead byte, or all of it when the pair its trail made with the next lead was private-use and
+dropped; every re-paired character inside may likewise hide a dropped pair; the last one's lead
+byte dangles, its trail shown as a letter, lost, or gone with the ASCII byte a ``?`` took.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.gbk import (
+    HIGH_TRAILS,
+    SWALLOWED,
+    Slot,
+    byte_stream,
+    decode_pair,
+    pua_starters,
+)
+from extractor.gbk_runs import Hints, Segment, after_extension, seam_leads
+from extractor.gbk_search import Step
+from extractor.lm import LanguageModel
+from extractor.views import to_simplified
+
+DROPPED_PAIR_COST = 2.5  # about -log(0.09): the share of shifted pairs that are private-use
+STARTS_TRIED = 3
+
+_LOST_BRACKET = re.compile(r"/[a-z]+>")
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """A way ``text[start:end]`` could have been made, as steps whose lost bytes are to fill."""
+
+    start: int
+    end: int
+    steps: tuple[Step, ...]
+    rule: str
+    kept: str = ""  # characters at the start of the span that stay as they are
+
+
+def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) -> list[Hypothesis]:
+    """Where the run may start (after a seam, or its likeliest starts) times how it ends."""
+    if segment.terminator == "vanished":
+        return [_vanished(text, segment)]
+    seam = seam_leads(text, segment.reach, hints)
+    starts = [segment.reach] if seam is not None else _likely_starts(text, segment, model)
+    end = segment.end + (segment.terminator in ("letter", "question"))
+    found = []
+    for start in starts:
+        stream = byte_stream(text[start : segment.end])
+        if stream is None:
+            continue
+        steps = _steps(stream, seam, segment, text)
+        if steps:
+            span_start = start - 1 if seam is not None else start
+            rule = "gbk.lost_lead" if not stream and segment.terminator == "letter" else "gbk.shift"
+            found.append(Hypothesis(span_start, end, steps, rule))
+    return found
+
+
+def _vanished(text: str, segment: Segment) -> Hypothesis:
+    """The character before stays; after it comes one known only by its reading."""
+    lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
+    before = text[segment.start - 1]
+    return Hypothesis(
+        segment.start - 1, segment.start, (((0.0, (lost,)),),), "gbk.lost_character", before
+    )
+
+
+def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
+    """Starts whose reading of the whole window, text as found before the start and re-paired
+    bytes after it, is likeliest: a cheap filter before the full search."""
+    options: list[tuple[float, int]] = []
+    for start in range(segment.reach, segment.end):
+        if not after_extension(text, start):
+            continue
+        stream = byte_stream(text[start : segment.end])
+        if stream is None:
+            continue
+        inside = "".join(
+            decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in range(1, len(stream) - 1, 2)
+        )
+        window = to_simplified(text[segment.reach : start] + inside)
+        options.append((model.score(window) / max(len(window), 1), start))
+    starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
+    if segment.terminator == "letter" or (
+        segment.terminator == "question" and after_extension(text, segment.end)
+    ):
+        starts.append(segment.end)
+    return starts
+
+
+def _steps(
+    stream: bytes, seam: frozenset[int] | None, segment: Segment, text: str
+) -> tuple[Step, ...]:
+    """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
+    letter = ord(text[segment.end]) if segment.terminator == "letter" else None
+    swallowed = _swallowed(text, segment)
+    if not stream:
+        if seam is None and letter is None and segment.hint is None and not swallowed:
+            return ()
+        trails = None if letter is not None else HIGH_TRAILS
+        only = Slot(None, letter, segment.hint, seam, trails)
+        return (((0.0, (only,)),), *swallowed)
+    first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
+    first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
+    middle = tuple(
+        (
+            (0.0, (Slot(stream[i], stream[i + 1]),)),
+            _dropped(Slot(stream[i], None), Slot(None, stream[i + 1])),
+        )
+        for i in range(1, len(stream) - 1, 2)
+    )
+    return (tuple(first), *middle, _last(stream[-1], letter, segment.hint), *swallowed)
+
+
+def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
+    """The ASCII byte a ``?`` took with it, as a step of its own, when it was text.
+
+    A reading after the ``?`` or a closing tag missing its ``<`` (拢?/p>) says the byte was
+    markup: the reading's bracket or the tag's, which are not restored.
+    """
+    if segment.terminator != "question" or segment.hint is not None:
+        return ()
+    if _LOST_BRACKET.match(text, segment.end + 1):
+        return ()
+    then = text[segment.end + 1 : segment.end + 2]
+    return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then),)),),)
+
+
+def _last(dangling: int, letter: int | None, hint: str | None) -> Step:
+    """The last character: its lead byte dangles; its trail is the letter, or was lost."""
+    if letter is not None:
+        own = Slot(dangling, letter, hint)
+        return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
+    own = Slot(dangling, None, hint, trails=HIGH_TRAILS)
+    if hint is None:
+        return ((0.0, (own,)),)
+    lost = Slot(None, None, hint, trails=HIGH_TRAILS)
+    return ((0.0, (own,)), _dropped(Slot(dangling, None), lost))
+
+
+def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
+    """Two characters where one was seen: the pair (before's trail, after's lead) was
+    private-use, so the decoder dropped it; before's trail must be able to start one."""
+    first = Slot(before.lead, None, before.hint, before.leads, pua_starters())
+    second = Slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
+    return DROPPED_PAIR_COST, (first, second)
