@@ -71,9 +71,7 @@ GENERIC_LEAD = (
     *("农民", "初级", "主要", "学校", "城乡", "县级"),
 )
 CAMPUS = ("校区", "校务会")
-KEPT_SUFFIXES = frozenset(
-    {"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队", "共产党"}
-)
+KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
 
 
 def find_organisations(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -26,10 +28,15 @@ NAMES = (
 )
 
 
-def _words(name: str) -> tuple[str, ...]:
-    path = default_rules_dir() / "lexicon" / f"{name}.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+def _words(name: str, directories: tuple[Path, ...]) -> tuple[str, ...]:
+    """A word list's words from the shipped rules and each extra directory, in file order."""
+    words: dict[str, None] = {}
+    for directory in directories:
+        path = directory / "lexicon" / f"{name}.txt"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            words.update((line.strip(), None) for line in lines if line.strip() and line[0] != "#")
+    return tuple(words)
 
 
 def _alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
@@ -75,9 +82,15 @@ def _cached_alt(words: tuple[str, ...]) -> regex.Pattern[str]:
     return _alternation(words)
 
 
-@lru_cache(maxsize=1)
-def load_entity_lexicon() -> EntityLexicon:
-    w = {name: _words(name) for name in NAMES}
+def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:
+    """The shipped word lists, each extended by the same file in every ``--rules`` directory."""
+    return _load(tuple(Path(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _load(extra_dirs: tuple[Path, ...]) -> EntityLexicon:
+    directories = (default_rules_dir(), *extra_dirs)
+    w = {name: _words(name, directories) for name in NAMES}
     return EntityLexicon(
         org_suffixes=w["org_suffixes"],
         org_generic=frozenset(w["org_generic"]),

@@ -8,10 +8,13 @@ form found in the document (县教育局 ↔ 宁远县教育局) become its alia
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from extractor.entities import book_titles, find_organisations, in_book
 from extractor.entity_lexicon import load_entity_lexicon
+from extractor.entity_patterns import load_patterns, pattern_spans
 from extractor.model import Document, Mention, Organisation, Person, Place, Post
 from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
@@ -30,25 +33,45 @@ class Entities(NamedTuple):
     free_places: Spans  # the places listed: not only inside an organisation's name
 
 
-def find_entities(view: str) -> Entities:
-    """Places, organisations and people of a matching view, each found from the ones before."""
-    lex = load_entity_lexicon()
-    places = find_places(view, lex)
-    named = find_organisations(view, lex, places, in_books=True)
+def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
+    """Places, organisations and people of a matching view, each found from the ones before;
+    names of ``rules/entities.jsonl`` added where the grammar found nothing over them."""
+    lex = load_entity_lexicon(rules_dirs)
+    patterns = pattern_spans(view, load_patterns(rules_dirs))
+    places = _added(find_places(view, lex), patterns["GPE"])
+    named = _added(find_organisations(view, lex, places, in_books=True), patterns["ORG"])
     books = book_titles(view)
     orgs = [span for span in named if not in_book(span, books)]
     # a name in a book title hides its place when the document also names it elsewhere
     listed = {view[s:e] for s, e in orgs}
     hiding = orgs + [(s, e) for s, e in named if view[s:e] in listed]
     free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in hiding)]
-    return Entities(places, orgs, find_people(view, lex, orgs), free)
+    people = find_people(view, lex, orgs)
+    found = [(h.start, h.end) for h in people]
+    people += [PersonHit(s, e) for s, e in _added([], patterns["PERSON"]) if (s, e) not in found]
+    return Entities(places, orgs, people, free)
 
 
-def fill_entities(document: Document, editable: EditableText, offset: int, view: str) -> Document:
+def _added(spans: Spans, extra: Spans) -> Spans:
+    """``spans`` and the ``extra`` spans that overlap none of them, in text order."""
+    kept = list(spans)
+    for start, end in sorted(extra):
+        if not any(s < end and start < e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def fill_entities(
+    document: Document,
+    editable: EditableText,
+    offset: int,
+    view: str,
+    rules_dirs: Sequence[Path] = (),
+) -> Document:
     """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
     document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
-    places, orgs, hits, free = find_entities(view)
+    places, orgs, hits, free = find_entities(view, rules_dirs)
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)

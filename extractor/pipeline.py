@@ -100,7 +100,7 @@ def extract(
         document = _structure(document, editable, start, rules, view)
         document = fill_figures(document, editable, start, view, options.rules_dirs)
         document = fill_dates(document, editable, start, view, options.rules_dirs)
-        documents.append(fill_entities(document, editable, start, view))
+        documents.append(fill_entities(document, editable, start, view, options.rules_dirs))
     return documents
 
 

@@ -10,6 +10,9 @@ imports it, and the package registers it as an entry point (``spacy_factories``)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -24,8 +27,11 @@ if not Doc.has_extension("extractor_entities"):
 class EntityComponent:
     """Marks people, organisations and places found by the extractor's rules."""
 
+    def __init__(self, rules_dirs: Sequence[str] = ()) -> None:
+        self.rules_dirs = tuple(Path(d) for d in rules_dirs)
+
     def __call__(self, doc: Doc) -> Doc:
-        _, orgs, people, free = find_entities(matching_view(doc.text))
+        _, orgs, people, free = find_entities(matching_view(doc.text), self.rules_dirs)
         items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in free]
         items += [{"label": "ORG", "start": s, "end": e, "roles": []} for s, e in orgs]
         items += [
@@ -63,7 +69,8 @@ def _clashes(span: Span, doc: Doc) -> bool:
     return any(span.start < ent.end and ent.start < span.end for ent in doc.ents)
 
 
-@Language.factory("extractor_entities")
-def make_entities(nlp: Language, name: str) -> EntityComponent:
-    """The factory spaCy calls for ``nlp.add_pipe("extractor_entities")``."""
-    return EntityComponent()
+@Language.factory("extractor_entities", default_config={"rules_dirs": []})
+def make_entities(nlp: Language, name: str, rules_dirs: list[str]) -> EntityComponent:
+    """The factory spaCy calls for ``nlp.add_pipe("extractor_entities")``; ``config=
+    {"rules_dirs": ["my_rules"]}`` adds word lists and ``entities.jsonl`` patterns."""
+    return EntityComponent(rules_dirs)

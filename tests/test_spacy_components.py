@@ -30,3 +30,11 @@ def test_offsets_stay_exact_when_tokens_are_wider():
     assert doc.text[person["start"] : person["end"]] == "冉光勝"
     assert doc.text[campus["start"] : campus["end"]] == "鵝池校區"
     assert [s.label_ for s in doc.spans["extractor"]] == ["PERSON", "ORG"]
+
+
+def test_rules_dirs_in_the_component_config(tmp_path):
+    line = '{"id": "gpe-ehc", "label": "GPE", "pattern": "鹅池", "examples": ["走访鹅池"]}'
+    (tmp_path / "entities.jsonl").write_text(line, encoding="utf-8")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("extractor_entities", config={"rules_dirs": [str(tmp_path)]})
+    assert [(e.text, e.label_) for e in nlp("走访鹅池。").ents] == [("鹅池", "GPE")]
