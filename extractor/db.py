@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from extractor import db_schema as s
-from extractor.db_rows import TABLES, document_rows
+from extractor.db_rows import TABLES, Rows, document_rows
 from extractor.errors import DatabaseError, InvalidRecordError, UnstorableDocumentError
 from extractor.model import SCHEMA_VERSION, Document, ErrorRecord
 
@@ -49,7 +49,7 @@ class Database:
             return
         for document in latest.values():
             self.check(document)
-        rows: dict[Any, list[dict[str, Any]]] = {}
+        rows: Rows = {}
         for document in latest.values():
             for table, table_rows in document_rows(document).items():
                 rows.setdefault(table, []).extend(table_rows)

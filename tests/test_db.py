@@ -128,8 +128,15 @@ def test_a_changed_document_replaces_its_rows(database, corpus):
     database.write([changed])
     assert database.counts(changed.id) == expected_counts([changed])
     assert database.counts() == expected_counts([changed, *corpus[1:]])
-    (title,) = database.query(f"SELECT title FROM documents WHERE id = '{changed.id}'")[1]
-    assert title == ("改过的标题",)
+    titles = _select(database, s.documents.c.id, s.documents.c.title)
+    assert dict(titles)[changed.id] == "改过的标题"
+
+
+def test_the_last_copy_of_a_document_in_one_batch_wins(database, corpus):
+    changed = corpus[0].model_copy(update={"title": "第二份"})
+    database.write([corpus[0], changed])
+    assert _select(database, s.documents.c.title) == [("第二份",)]
+    assert database.counts() == expected_counts([changed])
 
 
 INJECTION = '某局\'); DROP TABLE documents; --\n一、工作情況\n李四"校长" 捐款5,000元。%s :x ?\n'
