@@ -116,16 +116,16 @@ def extract_command(
             iter_inputs(paths, Limits(max_bytes=options.max_bytes)), sink.done(), tally
         )
         outcomes = run(inputs, options, jobs=jobs, ordered=not unordered)
-    with progress_bar(tally) as refresh, contextlib.closing(sink):
+    with progress_bar(tally) as display, contextlib.closing(sink):
         for outcome in _guarded(outcomes):
             tally.add(outcome)
             if outcome.error:
-                click.echo(outcome.error.model_dump_json(), err=True)
+                display.report(outcome.error.model_dump_json())
             sink.write(outcome)
             for record in sink.rejected():
                 tally.errors += 1
-                click.echo(record.model_dump_json(), err=True)
-            refresh()
+                display.report(record.model_dump_json())
+            display.refresh()
     click.echo(str(tally), err=True)
     if tally.errors:
         sys.exit(1)

@@ -132,12 +132,14 @@ def test_the_jsonl_sink_writes_an_inputs_lines_together(tmp_path):
 def test_the_progress_bar_shows_counts_and_rate_on_a_terminal_only():
     tally = Tally(inputs=3, documents=5, errors=1)
     screen = io.StringIO()
-    console = Console(file=screen, force_terminal=True, width=120)
-    with progress_bar(tally, console) as refresh:
-        refresh()
+    with progress_bar(tally, Console(file=screen, force_terminal=True, width=120)) as display:
+        display.report('{"error":"E102"}')
+        display.refresh()
     shown = screen.getvalue()
     assert "3 inputs · 5 documents · 1 errors" in shown and "inputs/s" in shown
+    assert '\x1b[2K{"error":"E102"}\n' in shown  # the bar's line is cleared first
     quiet = io.StringIO()
-    with progress_bar(tally, Console(file=quiet, force_terminal=False)) as refresh:
-        refresh()
-    assert quiet.getvalue() == ""
+    with progress_bar(tally, Console(file=quiet, force_terminal=False, width=20)) as display:
+        display.report('{"error":"E102","message":"a long line is never wrapped"}')
+        display.refresh()
+    assert quiet.getvalue() == '{"error":"E102","message":"a long line is never wrapped"}\n'
