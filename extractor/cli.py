@@ -23,8 +23,8 @@ from rich.tree import Tree
 
 from extractor.batch import Outcome, Tally, pending, run
 from extractor.db import Database, load_jsonl
-from extractor.distributed import DistributedError, run_on_cluster
-from extractor.errors import DatabaseError, ExtractionError, RulesError
+from extractor.distributed import run_on_cluster
+from extractor.errors import DatabaseError, DistributedError, ExtractionError, RulesError
 from extractor.evaluate import (
     EvaluationError,
     check_floors,

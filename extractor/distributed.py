@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractor.batch import Outcome, extract_input, outcome_of
+from extractor.errors import DistributedError
 from extractor.inputs import STDIN, STDIN_SOURCE, Limits, expand, inputs_of, read_path
 from extractor.pipeline import Options
 
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
 INSTALL_HINT = "pip install 'extractor[dask]'"
 CONNECT_TIMEOUT = 10  # seconds to reach the scheduler
 PARTITION_SIZE = 16  # paths per task: enough work to pay for scheduling, small enough to spread
-
-
-class DistributedError(RuntimeError):
-    """Dask is missing, or the scheduler cannot be reached."""
-
-    code = "E400"
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,9 @@ class UnstorableDocumentError(ValueError):
     """A document this database cannot hold as it is; the load goes on without it."""
 
     code = "E302"
+
+
+class DistributedError(RuntimeError):
+    """Dask is missing, or its scheduler cannot be reached: a usage error of ``--scheduler``."""
+
+    code = "E400"

@@ -12,7 +12,8 @@ from distributed import Client, LocalCluster
 from extractor import distributed as engine
 from extractor.batch import run
 from extractor.cli import main
-from extractor.distributed import DistributedError, extract_bag, outcome_bag
+from extractor.distributed import extract_bag, outcome_bag
+from extractor.errors import DistributedError
 from extractor.inputs import iter_inputs
 
 
