@@ -219,6 +219,16 @@ def _entities(document: Document, rows: Rows, keys: SectionKeys) -> None:
             }
         )
         rows[s.roles] += _owned("person_seq", seq, "role", person.roles)
+        rows[s.posts] += [
+            {
+                "person_seq": seq,
+                "seq": index,
+                "title": p.title,
+                "unit": p.unit,
+                "responsibility": p.responsibility,
+            }
+            for index, p in enumerate(person.posts)
+        ]
         rows[s.person_mentions] += _mentions("person_seq", seq, person.mentions, keys)
     for seq, place in enumerate(document.places):
         rows[s.places].append({"name": place.name})

@@ -270,6 +270,15 @@ roles = _child(
     owner=(people, "person_seq"),
 )
 
+posts = _child(
+    "posts",
+    Column("title", Text, nullable=False),
+    Column("unit", Text),
+    Column("responsibility", Text),
+    Index("ix_posts_unit", "unit"),
+    owner=(people, "person_seq"),
+)
+
 places = _child("places", Column("name", Text, nullable=False), Index("ix_places_name", "name"))
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 import extractor
 from extractor import db_schema as s
+from extractor import model
 from extractor.cli import main
 from extractor.db import Database
 from extractor.errors import DatabaseError
@@ -41,6 +42,7 @@ def expected_counts(documents: list[Document]) -> dict[str, int]:
         )
         count["people"] += len(d.people)
         count["roles"] += sum(len(p.roles) for p in d.people)
+        count["posts"] += sum(len(p.posts) for p in d.people)
         count["person_mentions"] += sum(len(p.mentions) for p in d.people)
         count["organisations"] += len(d.organisations)
         count["organisation_aliases"] += sum(len(o.aliases) for o in d.organisations)
@@ -48,6 +50,42 @@ def expected_counts(documents: list[Document]) -> dict[str, int]:
         count["places"] += len(d.places)
         count["place_mentions"] += sum(len(p.mentions) for p in d.places)
     return count
+
+
+# Where each model field goes: a column of its own table (or of its owner's, for phrases and
+# the signed date), or a child table. A field added to the model fails here until it is stored.
+STORED = {
+    model.Document: "schema_version id source index encoding input_format title document_type "
+    "issuer signed_date text raw_start raw_end original repairs notes sections amounts "
+    "quantities dates people organisations places",
+    model.Repair: "kind raw_start raw_end before after start rule note absorbed",
+    model.Section: "start end raw_start raw_end level kind marker title title_start title_end "
+    "style flags path children",
+    model.DateMention: "start end raw_start raw_end text year month day year_masked "
+    "year_inferred period section_path precision year_low year_high evidence flags",
+    model.Phrase: "start end raw_start raw_end text",
+    model.Amount: "start end raw_start raw_end text value currency bound low high masked purpose "
+    "section_path per action giver recipient role part_of beneficiaries per_beneficiary rule",
+    model.Quantity: "start end raw_start raw_end text value unit section_path bound low high "
+    "counts rule",
+    model.Mention: "start end raw_start raw_end text section_path",
+    model.Post: "title unit responsibility",
+    model.Person: "name roles posts organisation partial mentions",
+    model.Organisation: "name aliases mentions",
+    model.Place: "name mentions",
+}
+
+
+@pytest.mark.parametrize("cls", list(STORED), ids=lambda cls: cls.__name__)
+def test_every_model_field_is_stored(cls):
+    assert set(cls.model_fields) == set(STORED[cls].split())
+
+
+def test_every_model_is_stored():
+    models = {
+        v for v in vars(model).values() if isinstance(v, type) and v.__module__ == model.__name__
+    }
+    assert models - set(STORED) == {model._Model, model.Span, model.ErrorRecord}
 
 
 def _rows(database: Database, table: s.Table) -> list[tuple]:
@@ -251,5 +289,5 @@ def test_the_readme_audit_queries_run(database, corpus):
         titled = [d.original[raw_start:raw_end] for d in corpus if d.title == row[0]]
         assert evidence in titled  # the clean and scraped copies of a document share a title
     columns, rows = people
-    assert columns == ["organisation", "person", "role", "document"]
+    assert columns == ["organisation", "person", "post", "responsibility", "document"]
     assert {row[1] for row in rows} == {p.name for d in corpus for p in d.people}
