@@ -8,6 +8,7 @@ posts (组长, 副校长 …) and surnames.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,10 +56,15 @@ def word_start(view: str, position: int, limit: int) -> int:
 
 @lru_cache(maxsize=65536)
 def jieba_cut(text: str) -> tuple[str, ...]:
+    return tuple(_jieba().lcut(text))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
     import jieba
 
     jieba.setLogLevel(60)
-    return tuple(jieba.lcut(text))
+    return jieba
 
 
 # ---------------------------------------------------------------- organisations
@@ -159,16 +165,34 @@ class _Ends:
         self.starts = ends
 
     def get_range(self, low: int, high: int) -> list[int]:
-        return [e for e in self.ends if low < e <= high]
+        return self.ends[bisect_right(self.ends, low) : bisect_right(self.ends, high)]
+
+
+def _by_start(spans: list[tuple[int, int]]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for start, end in spans:
+        found.setdefault(start, []).append(end)
+    return found
+
+
+def _near(by_start: dict[int, list[int]], low: int, high: int) -> list[tuple[int, int]]:
+    """Spans of ``by_start`` starting in ``low:high``."""
+    return [(s, e) for s in range(max(0, low), high) for e in by_start.get(s, ())]
+
+
+def _longest(lex: EntityLexicon) -> int:
+    """How far back a suffix or non-word holding a position may start."""
+    return max(map(len, lex.org_suffixes + lex.org_nonwords))
 
 
 def _suffix_ends(view: str, lex: EntityLexicon) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = [m.span() for m in lex.org_nonword_re.finditer(view, overlapped=True)]
+    nonwords = _by_start([m.span() for m in lex.org_nonword_re.finditer(view, overlapped=True)])
     ends: dict[int, int] = {}
     for match in lex.org_suffix_re.finditer(view, overlapped=True):
         s, e = match.span()
-        if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in nonwords):
+        near = _near(nonwords, s - _longest(lex), e)
+        if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in near):
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
 
@@ -177,18 +201,16 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
     cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
-    suffixes = [(m.start(), m.end()) for m in lex.org_suffix_re.finditer(view, overlapped=True)]
-    by_start: dict[int, int] = {}
-    for s, e in suffixes:
-        by_start[s] = max(by_start.get(s, 0), e)
+    suffixes = _by_start([m.span() for m in lex.org_suffix_re.finditer(view, overlapped=True)])
+    longest = {start: max(ends) for start, ends in suffixes.items()}
     for match in lex.role_re.finditer(view):
         s, e = match.span()
-        if any(ss <= s and ee > e for ss, ee in suffixes if ss <= s < ee):
+        if any(ee > e for _, ee in _near(suffixes, s - _longest(lex), s + 1)):
             continue
-        if _names_a_unit(view, e, by_start):
+        if _names_a_unit(view, e, longest):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        s = max([s] + [ee for ss, ee in suffixes if s <= ss < e and ee - ss > 1 and ee < e])
+        s = max([s] + [ee for ss, ee in _near(suffixes, s, e) if ee - ss > 1 and ee < e])
         cuts.append((s, e))
     return cuts
 
@@ -227,19 +249,14 @@ def _starts_clause(stretch: str, length: int) -> bool:
 
 
 def _segments(view: str, cuts: list[tuple[int, int]]):
-    blocked = bytearray(len(view))
+    chars = list(view)
     for s, e in cuts:
-        blocked[s:e] = b"\x01" * (e - s)
-    start = None
-    for i, char in enumerate(view):
-        ok = not blocked[i] and (is_han(char) or char in '“”"')
-        if ok and start is None:
-            start = i
-        elif not ok and start is not None:
-            yield start, i
-            start = None
-    if start is not None:
-        yield start, len(view)
+        chars[s:e] = " " * (e - s)
+    for match in SEGMENT.finditer("".join(chars)):
+        yield match.span()
+
+
+SEGMENT = regex.compile(r'[\p{Han}“”"]+')
 
 
 def _org_start(
@@ -251,7 +268,7 @@ def _org_start(
             # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
             return None if position in place_starts.values() else position
     at = seg_start
-    words = jieba_tag(view[seg_start:end])
+    words = jieba_tag(view[seg_start:end], split_unknown=True)
     for word, _ in words:
         if at >= suffix_start and view[suffix_start:end] in CAMPUS:
             break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
@@ -283,10 +300,25 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def jieba_tag(text: str) -> tuple[tuple[str, str], ...]:
-    """Words and POS flags of a short Simplified stretch (never the Traditional text)."""
-    import jieba
+def jieba_tag(text: str, split_unknown: bool = False) -> tuple[tuple[str, str], ...]:
+    """Words of a short Simplified stretch (never the Traditional text) with the POS flag their
+    dictionary entry gives: jieba's cut and a dictionary look-up, not its tagger, which is many
+    times slower. A word the dictionary lacks is a noun, or with ``split_unknown`` its
+    characters as the dictionary has them (对县 → 对 p, 县 n)."""
+    flags = _dictionary_flags()
+    tagged = []
+    for word in jieba_cut(text):
+        if word in flags or len(word) == 1 or not is_han(word[0]):
+            tagged.append((word, flags.get(word, "n" if is_han(word[0]) else "x")))
+        elif split_unknown:
+            tagged += [(char, flags.get(char, "n")) for char in word]
+        else:
+            tagged.append((word, "n"))
+    return tuple(tagged)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_flags() -> dict[str, str]:
     import jieba.posseg
 
-    jieba.setLogLevel(60)
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.lcut(text))
+    return jieba.posseg.dt.word_tag_tab

@@ -73,6 +73,14 @@ class EntityLexicon:
         return _cached_alt(tuple(self.stops))
 
     @property
+    def province_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.provinces)
+
+    @property
+    def admin_suffix_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.admin_suffixes)
+
+    @property
     def org_nonword_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.org_nonwords)
 

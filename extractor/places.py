@@ -58,16 +58,23 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
 
 
 def _place_tokens(view: str, lex: EntityLexicon):
-    for province in lex.provinces:
-        for match in regex.finditer(regex.escape(province), view):
-            yield match.start(), match.end()
-    suffixes = "|".join(sorted(lex.admin_suffixes, key=len, reverse=True))
-    for match in regex.finditer(rf"(?:{suffixes})", view, overlapped=True):
+    for match in lex.province_re.finditer(view, overlapped=True):
+        yield match.start(), match.end()
+    for match in lex.admin_suffix_re.finditer(view, overlapped=True):
+        if _tail_of_longer(view, match.end(), match.group(), lex):
+            continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
         start = _place_body_start(view, match.start(), lex)
         if start is not None and _no_longer_suffix(view, match, lex):
             yield start, match.end()
     for match in GROUP.finditer(view):
         yield match.start(), match.end()
+
+
+def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> bool:
+    return any(
+        len(longer) > len(suffix) and longer.endswith(suffix) and view.endswith(longer, 0, end)
+        for longer in lex.admin_suffixes
+    )
 
 
 def _no_longer_suffix(view: str, match, lex: EntityLexicon) -> bool:
@@ -102,6 +109,8 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
         return None
     while body and body[0] in "村乡镇县区市省原":
         start, body = start + 1, body[1:]
+    if len(body) >= 3 and body[0] in "于以为在从向对把被将与和及":
+        start, body = start + 1, body[1:]  # 为|柏杨乡: a preposition the cut left on the name
     if len(body) < 2:
         return None
     if len(body) > 4 or any(c in lex.stops for c in body) or PLACEHOLDER.search(body):
