@@ -192,7 +192,7 @@ def _zip_inputs(open_: Opener, source: str, limits: Limits, depth: int) -> Itera
         return
     try:
         archive = zipfile.ZipFile(raw)
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as error:
         raw.close()
         yield failed(source, _broken(f"is not a readable zip archive ({error})", 0))
         return
@@ -222,8 +222,11 @@ def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Li
     try:
         with archive.open(info) as handle:
             data = handle.read(limits.max_bytes + 1)
-    except RuntimeError as error:  # zipfile's way of saying "encrypted"
-        raise UnreadableInputError(f"cannot read the member ({error})") from error
+    except (RuntimeError, NotImplementedError) as error:  # encrypted, or an exotic compression
+        raise UnreadableInputError(
+            f"cannot read the member ({error}); repack the archive without a password, "
+            "with plain deflate compression"
+        ) from error
     except (zipfile.BadZipFile, *_STREAM_ERRORS) as error:
         raise _broken(f"has a damaged member ({error})", None) from error
     _check_size(len(data), info.compress_size, limits)

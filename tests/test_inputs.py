@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import inputs as inputs_module
 from extractor.errors import ExtractionError
@@ -198,6 +200,25 @@ def test_a_truncated_or_fake_zip_is_one_error_record(tmp_path):
     assert read_all(path, junk) == {str(path): "E109", str(junk): "E109"}
 
 
+def test_a_zip_from_the_future_or_with_an_unknown_method_is_an_error_record(tmp_path):
+    future = bytearray(make_zip(tmp_path / "future.zip", {"a.txt": PAGE}).read_bytes())
+    central = future.index(b"PK\x01\x02")
+    future[central + 6] = 0xFF  # "version needed to extract": 25.5
+    (tmp_path / "future.zip").write_bytes(bytes(future))
+    exotic = bytearray(
+        make_zip(tmp_path / "exotic.zip", {"a.txt": PAGE, "b.txt": OTHER}).read_bytes()
+    )
+    for marker, at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # method of the first member
+        where = exotic.index(marker) + at
+        exotic[where : where + 2] = (99).to_bytes(2, "little")
+    (tmp_path / "exotic.zip").write_bytes(bytes(exotic))
+    assert read_all(tmp_path / "future.zip", tmp_path / "exotic.zip") == {
+        str(tmp_path / "future.zip"): "E109",
+        f"{tmp_path / 'exotic.zip'}!a.txt": "E105",
+        f"{tmp_path / 'exotic.zip'}!b.txt": OTHER,
+    }
+
+
 def test_missing_archives_and_files_are_unreadable(tmp_path):
     result = read_all(tmp_path / "no.zip", tmp_path / "no.tgz", tmp_path / "no.txt")
     assert set(result.values()) == {"E105"}
@@ -251,3 +272,34 @@ def test_a_big_tar_streams_through_lazily_in_constant_memory(tmp_path, monkeypat
     tracemalloc.stop()
     assert read == len(members) - 2
     assert held < 2**20  # 20,000 headers kept in a list would hold about 12 MB
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory) -> dict[str, bytes]:
+    """A zip, a tar.gz and a plain tar of six pages and a binary member, as bytes."""
+    root = tmp_path_factory.mktemp("archives")
+    members = {f"d/{n}.txt": PAGE * (n + 1) for n in range(6)} | {"x.bin": bytes(range(256))}
+    return {
+        "a.zip": make_zip(root / "a.zip", members).read_bytes(),
+        "a.tar.gz": make_tar(root / "a.tar.gz", members).read_bytes(),
+        "a.tar": make_tar(root / "a.tar", members, "w").read_bytes(),
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.sampled_from(["a.zip", "a.tar.gz", "a.tar"]),
+    flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=8),
+    keep=st.floats(0, 1),
+)
+def test_a_damaged_archive_never_raises_past_its_error_records(
+    archives, tmp_path_factory, name, flips, keep
+):
+    data = bytearray(archives[name])
+    for where, byte in flips:
+        data[int(where * len(data))] = byte
+    path = tmp_path_factory.getbasetemp() / name
+    path.write_bytes(bytes(data[: max(1, int(keep * len(data)))]))
+    for source, result in read_all(path).items():  # nothing but data and error codes
+        assert source.startswith(str(path))
+        assert isinstance(result, bytes) or result.startswith("E1")
