@@ -25,7 +25,9 @@ BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
 LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
-DOCUMENT_BIGRAM_BONUS = 2.0  # a pair of characters the document uses elsewhere
+DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
+DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
+DOCUMENT_CAP = 12.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 DIGITS = "0123456789"
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
@@ -71,8 +73,8 @@ class Search:
         self.chars = frozenset(document)
         self.traditional = traditional
         self._words = model.words
-        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], bool]] = {}
-        self._excluded: frozenset[str] = frozenset()
+        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int]] = {}
+        self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
 
     # -- scoring ------------------------------------------------------------------------------
@@ -80,8 +82,7 @@ class Search:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
-        own = Counter(window[i : i + 2] for i in range(len(window) - 1))
-        self._excluded = frozenset(b for b, n in own.items() if self.bigram_counts[b] <= n)
+        self._window = Counter(window[i : i + 2] for i in range(len(window) - 1))
 
     def extend(self, state: State, char: str) -> State:
         """Append one Simplified character to an incremental best-segmentation score.
@@ -100,19 +101,27 @@ class Search:
         for length, logprob in words:
             if best[-length] + logprob > candidate:
                 candidate = best[-length] + logprob
-        if in_document and text[-2:] not in self._excluded:
-            candidate += DOCUMENT_BIGRAM_BONUS
+        if in_document:
+            candidate += self._document_bonus(in_document - self._window[text[-2:]])
         return text[-3:], (*best[-3:], candidate)
 
-    def _entry(self, text: str) -> tuple[float, tuple[tuple[int, float], ...], bool]:
+    @staticmethod
+    def _document_bonus(uses: int) -> float:
+        """A pair the document uses elsewhere, more for one it repeats (reports repeat their
+        terms: 支教 in a 支教 report), up to a cap."""
+        if uses <= 0:
+            return 0.0
+        return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
+
+    def _entry(self, text: str) -> tuple[float, tuple[tuple[int, float], ...], int]:
         """The last character's own log-probability, the dictionary words ending the text
-        (length, log-probability), and whether the last pair is one the document uses."""
+        (length, log-probability), and how often the document uses the last pair."""
         words = tuple(
             (length, logprob)
             for length in range(2, len(text) + 1)
             if (logprob := self._words.get(text[-length:])) is not None
         )
-        return self.model.char_logprob(text[-1]), words, text[-2:] in self.bigram_counts
+        return self.model.char_logprob(text[-1]), words, self.bigram_counts.get(text[-2:], 0)
 
     def run(self, text: str, state: State = ("", (0.0,))) -> State:
         for char in text:
