@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from pypinyin import pinyin_dict
 
-from extractor.lm import language_model
+from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
@@ -235,9 +235,11 @@ def _ranked(
         key=lambda c: _log_count(counts.get(gbk.simplified[c], 0)) + hint_bonus(c, hint),
         reverse=True,
     )
-    if lead is None and trail is None:
-        return chars[:CANDIDATES_WHOLE]
-    return chars[: CANDIDATES if trail is None else CANDIDATES_WITH_TRAIL]
+    width = CANDIDATES_WHOLE if lead is None and trail is None else CANDIDATES
+    width = CANDIDATES_WITH_TRAIL if trail is not None and lead is None else width
+    # punctuation has no count in a word list but is common: it is always tried
+    marks = [c for c in chars[width:] if c in COMMON_PUNCTUATION]
+    return chars[:width] + marks
 
 
 def _log_count(count: int) -> float:

@@ -28,7 +28,7 @@ from extractor.gbk import (
     table,
     two_bytes,
 )
-from extractor.lm import LanguageModel, language_model
+from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
 
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
@@ -107,7 +107,7 @@ def _orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
 @lru_cache(maxsize=65536)
 def _is_suspect(char: str) -> bool:
     """A character rarely seen in real Chinese text, or a symbol out of place in it."""
-    if char in _COMMON_SYMBOLS or "\u2460" <= char <= "\u24ff":
+    if char in _COMMON_SYMBOLS or is_list_marker(char):
         return False
     if char.isascii():  # folded punctuation and digits are common; a letter among Han is not
         return char.isalpha()
