@@ -12,6 +12,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TextIO
 
@@ -331,11 +332,17 @@ def _database(url: str) -> Database:
 
 
 def _guarded(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
-    """The outcomes; a cluster that cannot be used is a usage error, not a traceback."""
+    """The outcomes; a cluster that cannot be used, or a dead worker, is a message, not a
+    traceback (what was written stays)."""
     try:
         yield from outcomes
     except DistributedError as error:
         raise click.UsageError(str(error)) from error
+    except BrokenProcessPool as error:
+        raise click.ClickException(
+            "a worker process died (killed, or out of memory); the documents written so far "
+            "are kept: rerun with -o FILE --resume to go on, perhaps with fewer --jobs"
+        ) from error
 
 
 def _options(rules_dirs: tuple[Path, ...]) -> Options:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -67,6 +68,28 @@ def test_a_bug_on_one_input_is_its_error_record_and_the_batch_goes_on(tmp_path, 
     assert code == 1 and len(lines) == 2
     assert [(e["error"], Path(e["source"]).name) for e in errors] == [("E199", "b.txt")]
     assert "IndexError: list index out of range" in errors[0]["message"]
+
+
+def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
+    tmp_path, monkeypatch
+):
+    import extractor.batch
+
+    real = extractor.batch.extract
+
+    def dies_on_c(data, source=None, options=None):
+        if source.endswith("c.txt"):
+            os._exit(9)  # what the out-of-memory killer does
+        return real(data, source=source, options=options)
+
+    monkeypatch.setattr(extractor.batch, "extract", dies_on_c)  # forked workers inherit it
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(output), "-j", "2"])
+    assert result.exit_code == 1
+    assert "a worker process died" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(output.read_text().splitlines()[0])["source"].endswith("a.txt")
 
 
 def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):
