@@ -81,6 +81,10 @@ class EntityLexicon:
         return _cached_alt(self.admin_suffixes)
 
     @property
+    def place_nonword_re(self) -> regex.Pattern[str]:
+        return _cached_alt(self.place_nonwords)
+
+    @property
     def org_nonword_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.org_nonwords)
 

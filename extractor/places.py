@@ -60,12 +60,18 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
 def _place_tokens(view: str, lex: EntityLexicon):
     for match in lex.province_re.finditer(view, overlapped=True):
         yield match.start(), match.end()
+    nonwords = [m.span() for m in lex.place_nonword_re.finditer(view, overlapped=True)]
+    ends = {end for _, end in nonwords}
+    longest = {start: end for start, end in sorted(nonwords)}
     for match in lex.admin_suffix_re.finditer(view, overlapped=True):
-        if _tail_of_longer(view, match.end(), match.group(), lex):
+        start, end = match.span()
+        if _tail_of_longer(view, end, match.group(), lex):
             continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
-        start = _place_body_start(view, match.start(), lex)
-        if start is not None and _no_longer_suffix(view, match, lex):
-            yield start, match.end()
+        if end in ends or longest.get(start, 0) > end:
+            continue  # 乡镇, 农村, 全县; 村 of 村民: a word, not a place's suffix
+        body_start = _place_body_start(view, start, lex)
+        if body_start is not None:
+            yield body_start, end
     for match in GROUP.finditer(view):
         yield match.start(), match.end()
 
@@ -75,17 +81,6 @@ def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> boo
         len(longer) > len(suffix) and longer.endswith(suffix) and view.endswith(longer, 0, end)
         for longer in lex.admin_suffixes
     )
-
-
-def _no_longer_suffix(view: str, match, lex: EntityLexicon) -> bool:
-    """Not 村 of 村委会 when an organisation word continues it, nor a word like 乡镇/农村."""
-    for nonword in lex.place_nonwords:
-        at = match.end() - len(nonword)
-        if at >= 0 and view.startswith(nonword, at):
-            return False
-        if view.startswith(nonword, match.start()) and len(nonword) > len(match.group()):
-            return False
-    return True
 
 
 def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
