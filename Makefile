@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --output bench/results.md
+
+# 10,000 simulated pages with --jobs 1 and 2, then 100,000 inputs streamed (about an hour)
+bench-scale: $(BENCH_STAMP)
+	$(BIN)/python bench/scale.py --output bench/results-scale.md
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache .hypothesis

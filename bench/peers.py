@@ -1,0 +1,121 @@
+"""The pipeline side by side with tools that do part of its job, on the same text, in one run.
+
+The peers: JioNLP's money extraction (against our money stage alone), jieba segmentation,
+OpenCC conversion, and spaCy's blank ``zh`` pipeline with the jieba segmenter merely
+tokenising. Optional peers that are missing (JioNLP is the ``bench`` extra, spaCy the ``dev``
+one) are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import extractor
+from extractor.amounts import find_amounts
+from extractor.figure_rules import load_money_rules
+from extractor.views import matching_view, to_simplified
+
+PIPELINE = "extractor.extract (full pipeline)"
+MONEY = "extractor money stage (matching view + amounts)"
+JIONLP = "JioNLP extract_money"
+SPACY = "spaCy blank zh, jieba segmenter (tokenising only)"
+
+
+@dataclass(frozen=True)
+class Timing:
+    tool: str
+    seconds: float | None  # None: the tool is not usable here
+    note: str = ""
+
+
+def best_of(runs: int, job: Callable[[], object]) -> float:
+    """Fastest wall time of ``runs`` runs: the least disturbed by other load."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def side_by_side(inputs: list[bytes], texts: list[str], runs: int) -> list[Timing]:
+    """Each tool over the same texts (the pipeline reads the bytes they were decoded from)."""
+    money = load_money_rules()
+    jobs: dict[str, Callable[[], object] | str] = {
+        PIPELINE: lambda: [_extract(data) for data in inputs],
+        MONEY: lambda: [find_amounts(matching_view(text), money) for text in texts],
+        JIONLP: _jionlp(texts),
+        "jieba.lcut (segmentation only)": _jieba(texts),
+        "OpenCC t2s conversion": lambda: [to_simplified(text) for text in texts],
+        SPACY: _spacy(texts),
+    }
+    timings = []
+    for tool, job in jobs.items():
+        if isinstance(job, str):
+            timings.append(Timing(tool, None, job))
+            continue
+        job()  # warm: dictionaries and models load on first use
+        timings.append(Timing(tool, best_of(runs, job)))
+    return timings
+
+
+def _extract(data: bytes) -> None:
+    with contextlib.suppress(extractor.ExtractionError):
+        extractor.extract(data)
+
+
+def _jionlp(texts: list[str]) -> Callable[[], object] | str:
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import jionlp
+
+            jionlp.ner.extract_money("捐款5,310元")
+    except Exception as error:  # an optional peer: any failure only skips its row
+        return f"not usable here ({type(error).__name__}); pip install -e '.[bench]'"
+    return lambda: [jionlp.ner.extract_money(text) for text in texts]
+
+
+def _jieba(texts: list[str]) -> Callable[[], object] | str:
+    try:
+        import jieba
+    except ImportError:
+        return "jieba is not installed"
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return lambda: [jieba.lcut(text) for text in texts]
+
+
+def _spacy(texts: list[str]) -> Callable[[], object] | str:
+    try:
+        import spacy
+
+        config = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
+        nlp = spacy.blank("zh", config=config)
+    except Exception as error:  # an optional peer: any failure only skips its row
+        return f"not usable here ({type(error).__name__}); pip install -e '.[dev]'"
+    return lambda: list(nlp.pipe(texts))
+
+
+def render(timings: list[Timing], characters: int, description: str) -> str:
+    """The markdown section, with each tool's rate against the pipeline's."""
+    rates = {t.tool: characters / t.seconds for t in timings if t.seconds}
+    pipeline = rates.get(PIPELINE)
+    lines = [
+        "",
+        f"## Side by side on the same text ({description}, {characters:,} characters)",
+        "",
+        "| tool | seconds | characters/s | pipeline ÷ tool |",
+        "|---|---:|---:|---:|",
+    ]
+    for timing in timings:
+        if timing.seconds is None:
+            lines.append(f"| {timing.tool} | — | skipped: {timing.note} | — |")
+            continue
+        rate = rates[timing.tool]
+        ratio = f"{pipeline / rate:.2f}" if pipeline else "—"
+        lines.append(f"| {timing.tool} | {timing.seconds:.2f} | {rate:,.0f} | {ratio} |")
+    return "\n".join(lines) + "\n"
