@@ -76,20 +76,21 @@ def archive_section(archive: Archive, jobs: tuple[int, ...]) -> tuple[str, dict[
         f"{characters:,} characters, {size / MB:.1f} MB of UTF-8)",
         "",
         "`extractor.batch.run` as `extractor extract --jobs N` uses it (JSON lines made, not "
-        "written), each in a fresh process; per core = the rate divided by the jobs.",
+        "written), each in a fresh process. Wall clock: what this shared machine gave; per "
+        "core: documents, characters and MB per CPU second of the process and its workers "
+        "(what one unshared core does).",
         "",
-        "| jobs | documents | seconds | documents/s | characters/s | MB/s | characters/s per core "
-        "| × jobs 1 | peak RSS per worker |",
+        "| jobs | documents | wall s | × jobs 1 (wall) | CPU s | documents/s per core "
+        "| characters/s per core | MB/s per core | peak RSS per worker |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, result in runs.items():
-        rate = characters / result.seconds
+        cpu = result.cpu_seconds
         speedup = runs[jobs[0]].seconds / result.seconds
         lines.append(
-            f"| {n} | {result.documents:,} | {result.seconds:.1f} "
-            f"| {result.documents / result.seconds:,.1f} | {rate:,.0f} "
-            f"| {size / MB / result.seconds:.2f} | {rate / n:,.0f} | {speedup:.2f} "
-            f"| {result.rss_mb:,.0f} MB |"
+            f"| {n} | {result.documents:,} | {result.seconds:.1f} | {speedup:.2f} | {cpu:.1f} "
+            f"| {result.documents / cpu:,.1f} | {characters / cpu:,.0f} "
+            f"| {size / MB / cpu:.2f} | {result.rss_mb:,.0f} MB |"
         )
     return "\n".join(lines) + "\n", runs
 
@@ -103,7 +104,7 @@ def targets(
     rates = {t.tool: sample_chars / t.seconds for t in sample if t.seconds}
     rows = []
     if one is not None:
-        rate = characters / one.seconds
+        rate = characters / one.cpu_seconds
         rows.append(
             (
                 "full pipeline, characters/s per core (archive, --jobs 1)",
@@ -236,8 +237,9 @@ def main() -> None:
     arguments = parser.parse_args()
     header = (
         f"# Benchmarks\n\nPython {platform.python_version()} on {platform.machine()}, "
-        f"{os.cpu_count()} cores shared with other work; best of {arguments.runs} runs where "
-        "a figure is timed in-process. `make bench` regenerates this file.\n"
+        f"{os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} "
+        f"at the start). In-process figures are the least CPU time of {arguments.runs} runs. "
+        "`make bench` regenerates this file.\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)

@@ -33,7 +33,8 @@ class BatchRun:
     inputs: int
     documents: int
     errors: int
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # of the process and its workers: what a core would need unshared
     rss_mb: float  # peak resident memory of one worker (the process itself when jobs = 1)
 
 
@@ -43,6 +44,15 @@ def archive_inputs(paths: list[Path], count: int | None = None) -> Iterator[Inpu
     total = len(paths) if count is None else count
     for number, path in enumerate(itertools.islice(itertools.cycle(paths), total)):
         yield Input(f"{number // len(paths)}/{path.name}", path.read_bytes)
+
+
+def _cpu() -> float:
+    """User + system time of this process and of its finished workers."""
+    own, workers = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def _peak_mb(who: int) -> float:
@@ -57,12 +67,12 @@ def batch(paths: list[Path], jobs: int) -> dict[str, float]:
     """
     next(run(archive_inputs(paths[:1]), Options()))
     documents = errors = inputs = 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu()
     for outcome in run(archive_inputs(paths), Options(), jobs=jobs):
         inputs += 1
         documents += len(outcome.lines)
         errors += outcome.error is not None
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, _cpu() - cpu_start
     worker = resource.RUSAGE_SELF if jobs == 1 else resource.RUSAGE_CHILDREN
     return {
         "jobs": jobs,
@@ -70,6 +80,7 @@ def batch(paths: list[Path], jobs: int) -> dict[str, float]:
         "documents": documents,
         "errors": errors,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "rss_mb": _peak_mb(worker),
     }
 
