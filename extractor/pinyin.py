@@ -105,8 +105,9 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     return splices, hints
 
 
+@lru_cache(maxsize=65536)
 def _fits(char: str, reading: str) -> bool:
-    """Whether ``reading`` is one of the character's own, tones aside."""
+    """Whether ``reading`` is one of the character's own, tones aside (pages repeat pairs)."""
     listed = pinyin_dict.pinyin_dict.get(ord(char))
     if not listed:
         return False

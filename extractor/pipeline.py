@@ -176,12 +176,12 @@ def _repairs_within(
 
     ``starts`` are the records' text positions (in order). Removals sitting exactly at a
     boundary belong to the document that follows it; the last document also takes those at
-    the very end of the input. The records are checked already: built without re-validation.
+    the very end of the input.
     """
     first = bisect_left(starts, start)
     stop = bisect_right(starts, end) if last else bisect_left(starts, end)
     return [
-        Repair.model_construct(
+        Repair(
             kind=r.kind,
             raw_start=r.raw_start,
             raw_end=r.raw_end,
