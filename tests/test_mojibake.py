@@ -88,8 +88,18 @@ def test_a_question_mark_where_a_run_starts_is_a_character_and_the_byte_it_swall
     # 發 = b0 6c lies outside GB2312, so a run may start after it: 展 = d5 b9 lost its lead and
     # its trail took the comma along. The page's own habit (a comma before Han text) names it.
     assert _shifted("展,") == "?"
-    page = "圍繞發?抓好產業項目,做好服務,加強管理,確保安全。"
-    assert _repaired(page) == "圍繞發展,抓好產業項目,做好服務,加強管理,確保安全。"
+    page = "圍繞發?抓好產業項目,做好服務,加強管理,確保安全,完善制度,落實責任。"
+    assert _repaired(page) == "圍繞發展,抓好產業項目,做好服務,加強管理,確保安全,完善制度,落實責任。"
+
+
+def test_a_byte_swallowed_before_a_number_is_not_guessed():
+    # 金 = bd f0 lost its lead; its trail took the 1 of 1,380 along. Comma or digit, and which
+    # digit, nothing tells: the byte is marked, not guessed.
+    page = "收回統籌資?,380萬元,用於村內道路,安裝路燈,修建水池,共12處,惠及3個組。"
+    assert _shifted("金1") == "?"
+    repaired = _repaired(page)
+    assert repaired[5:7] in (f"金{LOST_MARK}", LOST_MARK * 2)
+    assert repaired[7:] == page[6:]
 
 
 def test_the_documents_own_terms_settle_a_lost_character():
