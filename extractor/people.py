@@ -123,6 +123,8 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
             hits.append(PersonHit(*chained, roles=[role]))
             continue
         before = _name_before(view, match.start(), lex)
+        if before and view.startswith(":", match.end()):
+            continue  # 组长:李长毅副组长:冉光胜: the post heads the next list, not 李长毅's
         if before:
             hits.append(PersonHit(*before, roles=[view[match.start() : match.end()]]))
             continue
