@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -57,7 +57,7 @@ class Database:
             _delete(connection, list(latest))
             for table in TABLES:
                 if rows.get(table):
-                    connection.execute(table.insert(), rows[table])
+                    _insert(connection, table, rows[table])
 
     def check(self, document: Document) -> None:
         """Raise ``UnstorableDocumentError`` for a document this database cannot hold."""
@@ -177,6 +177,20 @@ def _delete(connection: Connection, ids: list[str]) -> None:
     for table in _CHILDREN:
         connection.execute(delete(table).where(table.c.document_id.in_(ids)))
     connection.execute(delete(s.documents).where(s.documents.c.id.in_(ids)))
+
+
+def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Batched: PostgreSQL's COPY (the rows go as data, never as SQL), elsewhere executemany."""
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    names = [column.name for column in table.columns]
+    quote = connection.dialect.identifier_preparer.quote
+    statement = f"COPY {quote(table.name)} ({', '.join(map(quote, names))}) FROM STDIN"
+    cursor = connection.connection.driver_connection.cursor()  # in this transaction
+    with cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row.get(name) for name in names])
 
 
 @dataclass

@@ -177,7 +177,9 @@ def test_the_last_copy_of_a_document_in_one_batch_wins(database, corpus):
     assert database.counts() == expected_counts([changed])
 
 
-INJECTION = '某局\'); DROP TABLE documents; --\n一、工作情況\n李四"校长" 捐款5,000元。%s :x ?\n'
+INJECTION = (
+    '某局\'); DROP TABLE documents; --\n一、工作情況\n李四"校长" 捐款5,000元。%s :x ? \\N \\.\t\\\n'
+)
 
 
 def test_sql_looking_text_is_stored_verbatim(database):
