@@ -25,15 +25,16 @@ from rich.tree import Tree
 from extractor.batch import Outcome, Tally, pending, run
 from extractor.db import Database, load_jsonl
 from extractor.distributed import run_on_cluster
-from extractor.errors import DatabaseError, DistributedError, ExtractionError, RulesError
-from extractor.evaluate import (
+from extractor.errors import (
+    DatabaseError,
+    DistributedError,
     EvaluationError,
-    check_floors,
-    evaluate,
-    floor_messages,
-    load_floors,
-    render,
+    ExtractionError,
+    RulesError,
 )
+from extractor.eval_floors import check_floors, floor_messages, load_floors
+from extractor.eval_report import render
+from extractor.evaluate import evaluate
 from extractor.inputs import STDIN, STDIN_SOURCE, Limits, iter_inputs, read_path
 from extractor.model import Document, ErrorRecord, Section
 from extractor.pipeline import Options, extract

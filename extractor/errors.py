@@ -77,6 +77,10 @@ class RulesError(ValueError):
     code = "E200"
 
 
+class EvaluationError(ValueError):
+    """A gold folder or floors file that `eval` cannot use; the message names the file."""
+
+
 class DatabaseError(ValueError):
     """A database that cannot be used: a bad URL, a missing driver, no server, another schema."""
 
