@@ -77,6 +77,7 @@ GENERIC_LEAD = (
     *("农民", "初级", "主要", "学校", "城乡", "县级"),
 )
 CAMPUS = ("校区", "校务会")
+SCHOOL_BODIES = tuple(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队"))
 KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
 
 
@@ -123,7 +124,7 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
         return None
     if view.endswith("中共", 0, start):
         start -= 2
-    for lead in ("原", "代表"):
+    for lead in ("原", "代表", "全校"):
         if view.startswith(lead, start) and end - start > len(lead) + 2:
             start += len(lead)
     if start > 0 and PLACEHOLDER.match(view[start - 1]):
@@ -288,6 +289,8 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name in KEPT_SUFFIXES:
         return False
+    if name.startswith(SCHOOL_BODIES) or name.startswith("全国"):
+        return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
     if name.startswith(GENERIC_LEAD) or name in lex.org_suffixes:
         return True
     if len(name) == 2 and name[0] not in ANCHORS + "地":
