@@ -211,7 +211,8 @@ def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple
         if _names_a_unit(view, e, longest):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        s = max([s] + [ee for ss, ee in _near(suffixes, s, e) if ee - ss > 1 and ee < e])
+        heads = _near(suffixes, s - _longest(lex), e)
+        s = max([s] + [ee for ss, ee in heads if s < ee < e and ee - ss > 1])
         cuts.append((s, e))
     return cuts
 
