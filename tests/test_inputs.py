@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import inputs as inputs_module
+from extractor import archives as archives_module
 from extractor.errors import ExtractionError
 from extractor.inputs import Limits, iter_inputs
 
@@ -258,10 +258,10 @@ def test_an_overlong_jsonl_line_is_refused_and_the_next_is_read(tmp_path):
 def test_a_big_tar_streams_through_lazily_in_constant_memory(tmp_path, monkeypatch):
     members = {f"m{n:05}.txt": PAGE for n in range(20000)}
     path = make_tar(tmp_path / "big.tar.gz", members)
-    counters: list[inputs_module._Counted] = []
-    real = inputs_module._Counted
+    counters: list[archives_module._Counted] = []
+    real = archives_module._Counted
     monkeypatch.setattr(
-        inputs_module, "_Counted", lambda raw: counters.append(real(raw)) or counters[-1]
+        archives_module, "_Counted", lambda raw: counters.append(real(raw)) or counters[-1]
     )
     items = iter_inputs([path])
     assert next(items).read() == PAGE
