@@ -18,6 +18,7 @@ from extractor.model import (
     DateMention,
     Document,
     Mention,
+    Person,
     Phrase,
     Quantity,
     Repair,
@@ -197,8 +198,8 @@ def _date(date: DateMention, keys: SectionKeys, *, signed: bool, listed: bool) -
 
 
 def _entities(document: Document, rows: Rows, keys: SectionKeys) -> None:
-    """Organisations, people and places with their aliases, roles and mentions."""
-    named: dict[str, int] = {}
+    """Organisations, people and places with their aliases, roles, posts and mentions."""
+    named: dict[str, int] = {}  # an organisation's name or alias → its seq
     for seq, organisation in enumerate(document.organisations):
         for name in [organisation.name, *organisation.aliases]:
             named.setdefault(name, seq)
@@ -210,29 +211,35 @@ def _entities(document: Document, rows: Rows, keys: SectionKeys) -> None:
             "organisation_seq", seq, organisation.mentions, keys
         )
     for seq, person in enumerate(document.people):
-        rows[s.people].append(
-            {
-                "name": person.name,
-                "organisation": person.organisation,
-                "organisation_seq": named.get(person.organisation or ""),
-                "partial": person.partial,
-            }
-        )
-        rows[s.roles] += _owned("person_seq", seq, "role", person.roles)
-        rows[s.posts] += [
-            {
-                "person_seq": seq,
-                "seq": index,
-                "title": p.title,
-                "unit": p.unit,
-                "responsibility": p.responsibility,
-            }
-            for index, p in enumerate(person.posts)
-        ]
-        rows[s.person_mentions] += _mentions("person_seq", seq, person.mentions, keys)
+        _person(seq, person, named.get(person.organisation or ""), rows, keys)
     for seq, place in enumerate(document.places):
         rows[s.places].append({"name": place.name})
         rows[s.place_mentions] += _mentions("place_seq", seq, place.mentions, keys)
+
+
+def _person(
+    seq: int, person: Person, organisation: int | None, rows: Rows, keys: SectionKeys
+) -> None:
+    rows[s.people].append(
+        {
+            "name": person.name,
+            "organisation": person.organisation,
+            "organisation_seq": organisation,
+            "partial": person.partial,
+        }
+    )
+    rows[s.roles] += _owned("person_seq", seq, "role", person.roles)
+    rows[s.posts] += [
+        {
+            "person_seq": seq,
+            "seq": index,
+            "title": post.title,
+            "unit": post.unit,
+            "responsibility": post.responsibility,
+        }
+        for index, post in enumerate(person.posts)
+    ]
+    rows[s.person_mentions] += _mentions("person_seq", seq, person.mentions, keys)
 
 
 def _owned(key: str, owner: int, column: str, values: list[str]) -> list[Row]:
