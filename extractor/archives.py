@@ -165,7 +165,7 @@ def _tar_entries(raw: BinaryIO, limits: Limits) -> Iterator[_Entry]:
         archive = tarfile.open(  # noqa: SIM115 (closed below)
             fileobj=counted, mode="r|*", tarinfo=_CheckedTarInfo
         )
-    except _STREAM_ERRORS as error:
+    except (*_STREAM_ERRORS, TypeError) as error:  # TypeError: a gzip header cut short
         raise _broken(f"is not a readable tar archive ({error})", 0) from error
     with archive:
         members = 0

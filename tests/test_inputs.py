@@ -192,6 +192,13 @@ def test_a_truncated_tar_keeps_what_was_read_and_reports_the_archive(tmp_path):
     assert read and all(result[s] == members[s.split("!")[1]] for s in read)
 
 
+@pytest.mark.parametrize("cut", [2, 3, 4, 10])
+def test_a_tgz_cut_inside_its_gzip_header_is_one_error_record(tmp_path, cut):
+    path = make_tar(tmp_path / "cut.tgz", {"a.txt": PAGE})
+    path.write_bytes(path.read_bytes()[:cut])  # 3 bytes: tarfile itself fails with a TypeError
+    assert read_all(path) == {str(path): "E109"}
+
+
 def test_a_truncated_or_fake_zip_is_one_error_record(tmp_path):
     path = make_zip(tmp_path / "cut.zip", {"a.txt": PAGE})
     path.write_bytes(path.read_bytes()[:40])
