@@ -38,6 +38,7 @@ NEAR_STARTS = 3  # starts tried before a lone letter when no rare character poin
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 
 Hints = dict[int, tuple[str, ...]]
+_MASKED_UNITS = frozenset("万萬亿億元年月日号%个人户戶名次镇鎮县縣乡鄉村市区區")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
         return False  # a placeholder such as __ or a rule such as ~~
     if not read and _starts_a_word(text, position):
         return False  # B超, T恤: the dictionary writes them with the letter
+    if not read and char in "xX" and after in _MASKED_UNITS:
+        return False  # a masked figure: xx万元, X县
     if is_run_char(before):
         return True
     return (before in FOLDED or before in "\n " or before.isdigit()) and (

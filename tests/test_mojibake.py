@@ -102,6 +102,13 @@ def test_a_byte_swallowed_before_a_number_is_not_guessed():
     assert repaired[7:] == page[6:]
 
 
+def test_a_masked_figure_is_not_a_lone_trail_byte():
+    # 金x (bd f0 78) lost its lead: f0 78 reads 饃. The x after it masks a digit (xx万元):
+    # it is not a trail byte whose lead was lost.
+    page = "今年重點扶持資" + _shifted("金x") + "x万元,用於產業發展。"
+    assert "x万元" in _repaired(page)
+
+
 def test_the_documents_own_terms_settle_a_lost_character():
     # 支 (d6 a7) lost its lead: by the word model alone 執教 and 支教 are close, but this page
     # writes 支教 four times.

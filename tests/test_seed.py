@@ -104,6 +104,18 @@ def _edit_distance(a: str, b: str) -> int:
     return row[-1]
 
 
+def test_every_seam_follows_a_character_outside_gb2312(seed_bytes):
+    # What the simulator and the run detector rely on: the character before a seam ?reading)
+    # (its own reading skipped) has a GBK trail byte 0x40–0xA0 (當 = ae 94, 張 = 8f 88).
+    text = seed_bytes.decode("utf-8")
+    seams = list(re.finditer(r"\?[a-zü\u00e0-\u01dc]+\)", text))
+    assert len(seams) >= 10
+    for seam in seams:
+        before = re.sub(r"\([^()]*\)$", "", text[max(0, seam.start() - 12) : seam.start()])
+        trail = before[-1].encode("gbk")[-1]
+        assert 0x40 <= trail <= 0xA0, before[-1]
+
+
 def test_all_garbled_runs_are_restored_within_a_tenth_of_a_percent(documents):
     repairs = [
         (r.before, r.after)
