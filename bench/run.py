@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from breakdown import breakdown
 from entities_vs_jieba import entity_comparison
 from money_vs_jionlp import money_comparison
 from peers import JIONLP, MONEY, PIPELINE, SPACY, Timing, render, side_by_side
@@ -247,8 +248,10 @@ def main() -> None:
         inputs, texts = archive.sample(arguments.sample)
         sample_chars = sum(map(len, texts))
         sample = side_by_side(inputs, texts, arguments.runs)
+        stages = breakdown(inputs, sample_chars, f"the first {len(texts)} pages of that archive")
     body = targets(archive, batch_runs, sample, sample_chars) + scaling
     body += render(sample, sample_chars, f"the first {len(texts)} pages of that archive")
+    body += stages
     body += corpus_sections(arguments.runs)
     body += damage_recovery(arguments.documents, arguments.seed)
     body += stage_speeds(arguments.runs)
