@@ -40,7 +40,8 @@ _SPACE = regex.compile(r"\h*")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 _ATOMS = rf"""(?x)
-  (?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
+  (?=[0-9xX×十一二三四五六七八九元])  # what every atom starts with: most positions fail here
+  (?:(?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
       (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
 | (?P<compact>(?<![\d.])(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])
       (?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))
@@ -51,7 +52,7 @@ _ATOMS = rf"""(?x)
 | (?P<month>(?<![\d{_CN_DIGITS}十.])(?P<m>{MONTH})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
       (?:\h*(?:(?P<bad>\d{{3,4}})\h*[日号]
               |(?P<d>{DAY})\h*(?:[日号]\h*)?(?:{SEP}(?P<d2>{DAY})\h*)?[日号]))?
-      (?P<ms>{MONTH_SUFFIX})?)
+      (?P<ms>{MONTH_SUFFIX})?))
 """
 
 
