@@ -88,8 +88,9 @@ def find_organisations(
     at stop words and posts (局长 is a post, not 局), starting at a place or level anchor.
     Names inside a book title (《…》) only with ``in_books``: they are not listed, but they
     hide the places they start with."""
-    suffix_ends = _suffix_ends(view, lex)
-    cuts = _cut_points(view, lex, suffix_ends)
+    suffix_spans = [m.span() for m in lex.org_suffix_re.finditer(view, overlapped=True)]
+    suffix_ends = _suffix_ends(view, lex, suffix_spans)
+    cuts = _cut_points(view, lex, suffix_spans)
     books = book_titles(view)
     place_starts = dict(places)  # start -> end
     found = []
@@ -181,37 +182,33 @@ def _near(by_start: dict[int, list[int]], low: int, high: int) -> list[tuple[int
     return [(s, e) for s in range(max(0, low), high) for e in by_start.get(s, ())]
 
 
-def _longest(lex: EntityLexicon) -> int:
-    """How far back a suffix or non-word holding a position may start."""
-    return max(map(len, lex.org_suffixes + lex.org_nonwords))
-
-
-def _suffix_ends(view: str, lex: EntityLexicon) -> _Ends:
+def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
     nonwords = _by_start([m.span() for m in lex.org_nonword_re.finditer(view, overlapped=True)])
     ends: dict[int, int] = {}
-    for match in lex.org_suffix_re.finditer(view, overlapped=True):
-        s, e = match.span()
-        near = _near(nonwords, s - _longest(lex), e)
+    for s, e in suffix_spans:
+        near = _near(nonwords, s - lex.org_reach, e)
         if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in near):
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
 
 
-def _cut_points(view: str, lex: EntityLexicon, suffix_ends: _Ends) -> list[tuple[int, int]]:
+def _cut_points(
+    view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
     cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
-    suffixes = _by_start([m.span() for m in lex.org_suffix_re.finditer(view, overlapped=True)])
+    suffixes = _by_start(suffix_spans)
     longest = {start: max(ends) for start, ends in suffixes.items()}
     for match in lex.role_re.finditer(view):
         s, e = match.span()
-        if any(ee > e for _, ee in _near(suffixes, s - _longest(lex), s + 1)):
+        if any(ee > e for _, ee in _near(suffixes, s - lex.org_reach, s + 1)):
             continue
         if _names_a_unit(view, e, longest):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        heads = _near(suffixes, s - _longest(lex), e)
+        heads = _near(suffixes, s - lex.org_reach, e)
         s = max([s] + [ee for ss, ee in heads if s < ee < e and ee - ss > 1])
         cuts.append((s, e))
     return cuts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -59,6 +59,21 @@ class EntityLexicon:
     org_nonwords: tuple[str, ...]
     group_suffixes: frozenset[str]
     group_stops: frozenset[str]
+
+    @cached_property
+    def org_reach(self) -> int:
+        """How far back a suffix or non-word holding a position may start."""
+        return max(map(len, self.org_suffixes + self.org_nonwords))
+
+    @cached_property
+    def longer_admin_suffixes(self) -> dict[str, tuple[str, ...]]:
+        """Each administrative suffix's longer suffixes ending in it (区: 社区, 自治区)."""
+        return {
+            short: tuple(
+                w for w in self.admin_suffixes if len(w) > len(short) and w.endswith(short)
+            )
+            for short in self.admin_suffixes
+        }
 
     @property
     def role_re(self) -> regex.Pattern[str]:

@@ -77,10 +77,7 @@ def _place_tokens(view: str, lex: EntityLexicon):
 
 
 def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> bool:
-    return any(
-        len(longer) > len(suffix) and longer.endswith(suffix) and view.endswith(longer, 0, end)
-        for longer in lex.admin_suffixes
-    )
+    return any(view.endswith(longer, 0, end) for longer in lex.longer_admin_suffixes[suffix])
 
 
 def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
