@@ -75,31 +75,35 @@ class EntityLexicon:
             for short in self.admin_suffixes
         }
 
-    @property
+    @cached_property
+    def person_title_re(self) -> regex.Pattern[str]:
+        return regex.compile("|".join(self.person_titles))
+
+    @cached_property
     def role_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.roles)
 
-    @property
+    @cached_property
     def org_suffix_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.org_suffixes)
 
-    @property
+    @cached_property
     def stop_re(self) -> regex.Pattern[str]:
         return _cached_alt(tuple(self.stops))
 
-    @property
+    @cached_property
     def province_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.provinces)
 
-    @property
+    @cached_property
     def admin_suffix_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.admin_suffixes)
 
-    @property
+    @cached_property
     def place_nonword_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.place_nonwords)
 
-    @property
+    @cached_property
     def org_nonword_re(self) -> regex.Pattern[str]:
         return _cached_alt(self.org_nonwords)
 

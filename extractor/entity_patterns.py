@@ -58,8 +58,13 @@ class EntityPattern(BaseModel):
     @property
     def compiled(self) -> regex.Pattern[str]:
         if isinstance(self.pattern, dict):
-            return regex.compile(self.pattern["REGEX"])
-        return regex.compile(regex.escape(self.pattern))
+            return _compiled(self.pattern["REGEX"])
+        return _compiled(regex.escape(self.pattern))
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
 
 
 def load_patterns(extra_dirs: Sequence[Path] = ()) -> tuple[EntityPattern, ...]:

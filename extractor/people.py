@@ -103,7 +103,7 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
     ORG_ENDS.set(frozenset(org_end))
     hits: list[PersonHit] = []
     roles = list(lex.role_re.finditer(view))
-    titles = [(m.start(), m.end()) for m in regex.finditer("|".join(lex.person_titles), view)]
+    titles = [(m.start(), m.end()) for m in lex.person_title_re.finditer(view)]
     for match in roles:
         role = _role_phrase(view, match.start(), match.end(), org_end)
         appointed = _appointed(view, match.start(), lex)
@@ -273,7 +273,7 @@ def _held_by(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:
     at += 1
     post = lex.role_re.match(view, at)
     found = _name_after(view, post.end() if post else at, lex)
-    if found and regex.match(r"(?:同志)?(?:兼任|担任)", view[found[1] : found[1] + 4]):
+    if found and HOLDS.match(view[found[1] : found[1] + 4]):
         return found
     return None
 
@@ -324,20 +324,24 @@ def _partial(
 
 
 APPOINT = ("兼任", "担任", "任", "兼", "为")
+HOLDS = regex.compile(r"(?:同志)?(?:兼任|担任)")
+LIST_COMMA = regex.compile(r"[、,，]")
 SIGNED = regex.compile(r"(?:述职人|报告人|汇报人)[:：]\s*")
-LIST_HEAD = regex.compile(r"([^\s:,，。、;；]{1,12}?)[:：]")
+# A list heading: up to 12 characters with no space or punctuation, then a colon.
+HEAD_RUN = regex.compile(r"[^\s:,，。、;；]+\Z")
+COLON = regex.compile(r"[:：]")
 
 
 def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[PersonHit]:
     """组长:罗建平(局党组书记、局长) 成员:杨再林、龙春梅 — names under a post heading."""
     hits = []
-    for head in LIST_HEAD.finditer(view):
-        post = head.group(1)
+    for head_start, colon in _list_heads(view):
+        post = view[head_start:colon]
         if not lex.role_re.fullmatch(post) and not _ends_with_role(post, lex):
             continue
         role = lex.role_re.search(post)
-        role_text = view[head.start(1) + role.start() : head.end(1)] if role else post
-        at = head.end()
+        role_text = view[head_start + role.start() : colon] if role else post
+        at = colon + 1
         while at < len(view):
             found = _name_after(view, at, lex)
             if not found:
@@ -355,7 +359,7 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
                 close = view.find(")", at)
                 if 0 < close - at < 30:
                     inner = view[at + 1 : close]
-                    hit.roles.extend(r for r in regex.split(r"[、,，]", inner) if r)
+                    hit.roles.extend(r for r in LIST_COMMA.split(inner) if r)
                     at = close + 1
             hits.append(hit)
             if at < len(view) and view[at] in "、,，":
@@ -365,6 +369,18 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
             else:
                 break
     return hits
+
+
+def _list_heads(view: str):
+    """(start, colon) of each list heading, as ``([^\\s:,，。、;；]{1,12}?)[:：]`` would find
+    them, but looking back from each colon instead of trying every position of the text."""
+    searched_from = 0
+    for colon in COLON.finditer(view):
+        at = colon.start()
+        run = HEAD_RUN.search(view, max(searched_from, at - 12), at)
+        if run:
+            yield run.start(), at
+            searched_from = at + 1
 
 
 PLACEHOLDER_NAME = regex.compile(r"\p{Han}?(?:某某|某|[xX×*]{2,3})")

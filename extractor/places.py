@@ -19,6 +19,8 @@ GROUP = regex.compile(
     r"|[一二三四五六七八九十]{1,3}组(?=、[一二三四五六七八九十]{1,3}组)"
 )
 
+COUNTED_UNIT = regex.compile(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位")
+
 
 def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
     """Maximal chains of administrative names, each level below the one before
@@ -97,7 +99,7 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
     for stop in lex.stop_re.finditer(body):
         start = max(start, view_start_of(start, body, stop.end()))
     body = view[start:suffix_start]
-    if regex.search(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位", body):
+    if COUNTED_UNIT.search(body):
         return None
     while body and body[0] in "村乡镇县区市省原":
         start, body = start + 1, body[1:]
