@@ -37,7 +37,7 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --output bench/results.md
 
-# 10,000 simulated pages with --jobs 1 and 2, then 100,000 inputs streamed (about an hour)
+# 10,000 simulated pages with --jobs 1 and 2, then 100,000 inputs streamed (hours)
 bench-scale: $(BENCH_STAMP)
 	$(BIN)/python bench/scale.py --output bench/results-scale.md
 

@@ -229,9 +229,9 @@ def _rate(value: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
-    parser.add_argument("--runs", type=int, default=2, help="timed runs; the best counts")
-    parser.add_argument("--archive", type=int, default=2000, help="simulated pages for --jobs")
-    parser.add_argument("--sample", type=int, default=300, help="pages timed side by side")
+    parser.add_argument("--runs", type=int, default=1, help="timed runs; the best counts")
+    parser.add_argument("--archive", type=int, default=600, help="simulated pages for --jobs")
+    parser.add_argument("--sample", type=int, default=200, help="pages timed side by side")
     parser.add_argument("--documents", type=int, default=1000, help="pages for damage recovery")
     parser.add_argument("--seed", type=int, default=7, help="seed of the simulated archives")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
