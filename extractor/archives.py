@@ -30,9 +30,8 @@ from extractor.errors import (
 )
 from extractor.pipeline import DEFAULT_MAX_BYTES
 
-# What a damaged compressed stream raises, besides tarfile's and zipfile's own errors
-# (tarfile's gzip reader raises TypeError on a header cut short: ord() of b"").
-_STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError, TypeError)
+# What a damaged compressed stream raises, besides tarfile's and zipfile's own errors.
+_STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError)
 
 Reader = Callable[[], bytes]
 Member = tuple[str, Reader | ExtractionError]  # a member to read, or why it was not read
