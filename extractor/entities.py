@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.entity_lexicon import EntityLexicon
+from extractor.entity_lexicon import EntityLexicon, overlapped
 
 CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER = regex.compile(r"[某xX×＊*○〇?？]")
@@ -88,7 +88,7 @@ def find_organisations(
     at stop words and posts (局长 is a post, not 局), starting at a place or level anchor.
     Names inside a book title (《…》) only with ``in_books``: they are not listed, but they
     hide the places they start with."""
-    suffix_spans = [m.span() for m in lex.org_suffix_re.finditer(view, overlapped=True)]
+    suffix_spans = overlapped(lex.org_suffix_re, view)
     suffix_ends = _suffix_ends(view, lex, suffix_spans)
     cuts = _cut_points(view, lex, suffix_spans)
     books = book_titles(view)
@@ -184,7 +184,7 @@ def _near(by_start: dict[int, list[int]], low: int, high: int) -> list[tuple[int
 
 def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _by_start([m.span() for m in lex.org_nonword_re.finditer(view, overlapped=True)])
+    nonwords = _by_start(overlapped(lex.org_nonword_re, view))
     ends: dict[int, int] = {}
     for s, e in suffix_spans:
         near = _near(nonwords, s - lex.org_reach, e)

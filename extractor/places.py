@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from extractor.entities import PLACEHOLDER, is_han, jieba_tag, word_start
-from extractor.entity_lexicon import EntityLexicon
+from extractor.entity_lexicon import EntityLexicon, overlapped
 
 # A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
 GROUP = regex.compile(
@@ -60,14 +60,12 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
 
 
 def _place_tokens(view: str, lex: EntityLexicon):
-    for match in lex.province_re.finditer(view, overlapped=True):
-        yield match.start(), match.end()
-    nonwords = [m.span() for m in lex.place_nonword_re.finditer(view, overlapped=True)]
+    yield from overlapped(lex.province_re, view)
+    nonwords = overlapped(lex.place_nonword_re, view)
     ends = {end for _, end in nonwords}
     longest = {start: end for start, end in sorted(nonwords)}
-    for match in lex.admin_suffix_re.finditer(view, overlapped=True):
-        start, end = match.span()
-        if _tail_of_longer(view, end, match.group(), lex):
+    for start, end in overlapped(lex.admin_suffix_re, view):
+        if _tail_of_longer(view, end, view[start:end], lex):
             continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
         if end in ends or longest.get(start, 0) > end:
             continue  # 乡镇, 农村, 全县; 村 of 村民: a word, not a place's suffix

@@ -6,6 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.entity_lexicon import _alternation, overlapped
 from extractor.people import _list_heads
 
 LIST_HEAD = regex.compile(r"([^\s:,，。、;；]{1,12}?)[:：]")
@@ -21,3 +22,18 @@ def test_list_heads_are_the_lazy_pattern_matches(text):
 def test_a_heading_longer_than_twelve_characters_keeps_its_last_twelve():
     text = "成员" * 7 + ":李明、组长:王刚"
     assert list(_list_heads(text)) == [(2, 14), (18, 20)]
+
+
+WORDS = st.lists(st.text(alphabet="村民委员会局", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
+def test_word_scans_find_what_regex_finds(words, text):
+    pattern = _alternation(tuple(words))
+    longest_first = regex.compile(pattern.pattern)
+    assert [m.span() for m in pattern.finditer(text)] == [
+        m.span() for m in longest_first.finditer(text)
+    ]
+    assert overlapped(pattern, text) == [
+        m.span() for m in longest_first.finditer(text, overlapped=True)
+    ]
