@@ -34,6 +34,7 @@ class Found:
     aliases: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
 def is_han(char: str) -> bool:
     return bool(CJK.match(char))
 
@@ -226,6 +227,8 @@ def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
     """Segments, cut again after a suffix word followed by a verb, a number or 和/与/及."""
     for seg_start, seg_end in _segments(view, cuts):
         ends = suffix_ends.get_range(seg_start, seg_end)
+        if not ends:
+            continue  # no suffix word: no organisation
         start = seg_start
         for index, end in enumerate(ends):
             following = ends[index + 1] if index + 1 < len(ends) else seg_end

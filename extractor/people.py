@@ -235,7 +235,7 @@ def _word_boundary(view: str, start: int) -> bool:
 
 
 def _post_ends(view: str, at: int, lex: EntityLexicon) -> bool:
-    return any(view.endswith(role, 0, at) for role in lex.roles)
+    return view.endswith(lex.roles, 0, at)
 
 
 def _pair_before(view: str, start: int, lex: EntityLexicon) -> list[PersonHit]:
@@ -395,4 +395,4 @@ def _skip_parens(view: str, at: int) -> int:
 
 
 def _ends_with_role(post: str, lex: EntityLexicon) -> bool:
-    return any(post.endswith(role) for role in lex.roles)
+    return post.endswith(lex.roles)
