@@ -20,7 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from extractor.errors import RulesError
-from extractor.rules import default_rules_dir
+from extractor.rules import default_rules_dir, validation_problems
 
 FILE = "entities.jsonl"
 
@@ -98,9 +98,7 @@ def read_patterns(path: Path) -> list[EntityPattern]:
         try:
             pattern = EntityPattern.model_validate(entry)
         except ValidationError as error:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in error.errors()
-            )
+            problems = validation_problems(error)
             raise RulesError(f"{path}:{number}: pattern {pattern_id}: {problems}") from error
         if pattern.id in seen:
             raise RulesError(f"{path}:{number}: pattern {pattern.id}: id used twice")

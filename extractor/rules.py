@@ -183,6 +183,13 @@ def _lexicon(directories: Sequence[Path], name: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
+def validation_problems(error: ValidationError) -> str:
+    """A rule's validation errors on one line: each field's path and what is wrong with it."""
+    return "; ".join(
+        f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in error.errors()
+    )
+
+
 def _read(path: Path, model: type[R]) -> list[R]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -195,10 +202,7 @@ def _read(path: Path, model: type[R]) -> list[R]:
         try:
             rule = model.model_validate(entry)
         except ValidationError as error:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()
-            )
-            raise RulesError(f"{path}: rule {rule_id}: {problems}") from error
+            raise RulesError(f"{path}: rule {rule_id}: {validation_problems(error)}") from error
         if rule.id in seen:
             raise RulesError(f"{path}: rule {rule.id}: id used twice; give each rule its own id")
         seen.add(rule.id)
