@@ -43,6 +43,20 @@ class RepairRecord:
     note: str | None
     absorbed: tuple[str, ...]
 
+    def moved(self, shift: int) -> RepairRecord:
+        """The same record with its text position moved by ``shift``."""
+        return RepairRecord(
+            self.kind,
+            self.raw_start,
+            self.raw_end,
+            self.before,
+            self.after,
+            self.start + shift,
+            self.rule,
+            self.note,
+            self.absorbed,
+        )
+
 
 class _Pieces:
     """The piecewise map as parallel lists: piece ``i`` is text from ``text_starts[i]`` to the
@@ -199,30 +213,32 @@ class EditableText:
 
     def repairs(self) -> list[RepairRecord]:
         """Every net change, in original order."""
-        pieces = self._pieces
-        records = []
-        for index, splice in enumerate(pieces.splices):
-            if splice is None:
-                continue
-            start, raw_start, raw_end = (
-                pieces.text_starts[index],
-                pieces.raw_starts[index],
-                pieces.raw_ends[index],
+        pieces, original, text = self._pieces, self.original, self.text
+        starts = pieces.text_starts
+        ends = [*starts[1:], len(text)] if starts else []
+        return [
+            RepairRecord(
+                splice.kind,
+                raw_start,
+                raw_end,
+                original[raw_start:raw_end],
+                text[start:end],
+                start,
+                splice.rule,
+                splice.note,
+                tuple(absorbed),
             )
-            records.append(
-                RepairRecord(
-                    kind=splice.kind,
-                    raw_start=raw_start,
-                    raw_end=raw_end,
-                    before=self.original[raw_start:raw_end],
-                    after=self.text[start : self._true_end(index)],
-                    start=start,
-                    rule=splice.rule,
-                    note=splice.note,
-                    absorbed=tuple(pieces.absorbed[index]),
-                )
+            for splice, start, end, raw_start, raw_end, absorbed in zip(
+                pieces.splices,
+                starts,
+                ends,
+                pieces.raw_starts,
+                pieces.raw_ends,
+                pieces.absorbed,
+                strict=True,
             )
-        return records
+            if splice is not None
+        ]
 
 
 class _Sweep:

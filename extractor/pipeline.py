@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.date_mentions import fill_dates
@@ -32,6 +34,7 @@ from extractor.views import matching_view
 
 DEFAULT_MAX_BYTES = 64 * 2**20
 _ALWAYS_FURNITURE = ("footer.", "paywall.", "split.")  # rule ids no document's own line matches
+_REPAIRS = TypeAdapter(list[Repair])
 
 
 @dataclass(frozen=True)
@@ -180,17 +183,7 @@ def _repairs_within(
     """
     first = bisect_left(starts, start)
     stop = bisect_right(starts, end) if last else bisect_left(starts, end)
-    return [
-        Repair(
-            kind=r.kind,
-            raw_start=r.raw_start,
-            raw_end=r.raw_end,
-            before=r.before,
-            after=r.after,
-            start=r.start - start,
-            rule=r.rule,
-            note=r.note,
-            absorbed=list(r.absorbed),
-        )
-        for r in records[first:stop]
-    ]
+    chosen = records[first:stop]
+    if start:
+        chosen = [record.moved(-start) for record in chosen]
+    return _REPAIRS.validate_python(chosen, from_attributes=True)  # one call for the list
