@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.gbk import Slot, hint_bonus, out_of_script, pua_partners, table, two_bytes
 from extractor.lm import LanguageModel, language_model
@@ -48,17 +49,36 @@ class Reading:
     uncertain: tuple[int, ...]  # characters not clear enough to write
 
 
-@dataclass(frozen=True, slots=True)
-class _Beam:
+class _Beam(NamedTuple):
+    """A partial reading: its last character and slot, linked to the reading it extends (the
+    search grows hundreds of these per step and keeps a few, so none copies its prefix)."""
+
     bonus: float
-    characters: str
     context: str
     best: tuple[float, ...]
-    slots: tuple[Slot, ...]
+    char: str = ""
+    slot: Slot | None = None
+    parent: _Beam | None = None
 
     @property
     def total(self) -> float:
         return self.best[-1] + self.bonus
+
+    @property
+    def characters(self) -> str:
+        return "".join(beam.char for beam in self._chain())
+
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        return tuple(beam.slot for beam in self._chain() if beam.slot is not None)
+
+    def _chain(self) -> list[_Beam]:
+        chain: list[_Beam] = []
+        beam: _Beam | None = self
+        while beam is not None:
+            chain.append(beam)
+            beam = beam.parent
+        return chain[::-1]
 
 
 State = tuple[str, tuple[float, ...]]
@@ -159,7 +179,7 @@ class Search:
 
     def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """The likeliest characters for the steps between two contexts (Simplified)."""
-        beams = [_Beam(0.0, "", *self.run(left), ())]
+        beams = [_Beam(0.0, *self.run(left))]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
             grown = [beam for cost, way in step for beam in self._through(beams, way, cost)]
@@ -172,23 +192,17 @@ class Search:
         return Reading(winner.characters, score, winner.slots, uncertain)
 
     def _through(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> list[_Beam]:
-        beams = [_Beam(b.bonus - cost, b.characters, b.context, b.best, b.slots) for b in beams]
+        beams = [beam._replace(bonus=beam.bonus - cost) for beam in beams]
+        extend = self.extend
         for number, slot in enumerate(way):
             options = self._options(slot)
             grown = []
             for beam in beams:
-                allowed = _allowed_leads(beam.characters, slot)
-                for char, simple, bonus, lead in options + self._completing(slot, beam.context):
+                allowed = _allowed_leads(beam.char, slot)
+                state, bonus = (beam.context, beam.best), beam.bonus
+                for char, simple, prior, lead in options + self._completing(slot, beam.context):
                     if allowed is None or lead in allowed:
-                        state = self.extend((beam.context, beam.best), simple)
-                        grown.append(
-                            _Beam(
-                                beam.bonus + bonus,
-                                beam.characters + char,
-                                *state,
-                                (*beam.slots, slot),
-                            )
-                        )
+                        grown.append(_Beam(bonus + prior, *extend(state, simple), char, slot, beam))
             if number < len(way) - 1:
                 grown = self._pruned(grown, "", INNER_BEAM_WIDTH)
             beams = grown
@@ -341,10 +355,10 @@ def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
     return ahead
 
 
-def _allowed_leads(characters: str, slot: Slot) -> frozenset[int] | None:
+def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
     if not slot.dropped_before:
         return None
-    before = two_bytes(characters[-1]) if characters else None
+    before = two_bytes(previous) if previous else None
     return pua_partners(before[1]) if before is not None else frozenset()
 
 
