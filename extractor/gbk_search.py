@@ -31,6 +31,7 @@ DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 DIGITS = "0123456789"
+CHAR_CACHE = 1 << 14  # characters whose own log-probability a search keeps
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
 _DIGIT = re.compile(r"[0-9０-９]")
 _MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(.?)", re.DOTALL)
@@ -96,6 +97,9 @@ class Search:
         self.chars = frozenset(document)
         self.traditional = traditional
         self._words = model.words
+        self._long_word_tails = model.long_word_tails
+        self._char_logprob = lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+        self._completions: dict[tuple[Slot, str], list[tuple[str, str, float, int]]] = {}
         self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int]] = {}
         self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
@@ -139,12 +143,15 @@ class Search:
     def _entry(self, text: str) -> tuple[float, tuple[tuple[int, float], ...], int]:
         """The last character's own log-probability, the dictionary words ending the text
         (length, log-probability), and how often the document uses the last pair."""
-        words = tuple(
-            (length, logprob)
-            for length in range(2, len(text) + 1)
-            if (logprob := self._words.get(text[-length:])) is not None
-        )
-        return self.model.char_logprob(text[-1]), words, self.bigram_counts.get(text[-2:], 0)
+        pair = text[-2:]
+        words = []
+        if len(text) > 1:
+            longest = len(text) if pair in self._long_word_tails else 2
+            for length in range(2, longest + 1):
+                logprob = self._words.get(text[-length:])
+                if logprob is not None:
+                    words.append((length, logprob))
+        return self._char_logprob(text[-1]), tuple(words), self.bigram_counts.get(pair, 0)
 
     def run(self, text: str, state: State = ("", (0.0,))) -> State:
         for char in text:
@@ -239,12 +246,16 @@ class Search:
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
         if not context or not slot.lost_bytes or slot.swallowed:
             return []
-        ranked = frozenset(slot.candidates())
-        return [
-            (char, simple, self.slot_bonus(char, slot), encoded[0])
-            for char, simple, encoded in successors(context[-1])
-            if char not in ranked and slot.allows(encoded)
-        ]
+        key = (slot, context[-1])
+        found = self._completions.get(key)
+        if found is None:
+            ranked = frozenset(slot.candidates())
+            found = self._completions[key] = [
+                (char, simple, self.slot_bonus(char, slot), encoded[0])
+                for char, simple, encoded in successors(context[-1])
+                if char not in ranked and slot.allows(encoded)
+            ]
+        return found
 
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus

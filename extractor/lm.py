@@ -42,6 +42,9 @@ class LanguageModel:
         for word, count in word_counts.items():
             for char in word:
                 self.char_counts[char] = self.char_counts.get(char, 0) + count
+        # the last two characters of every longer word: a text ending in any other pair can
+        # only end in a word of two characters (the beam search asks this a million times)
+        self.long_word_tails = frozenset(word[-2:] for word in self.words if len(word) > 2)
         # An unknown character costs as much as the rarest word the dictionary knows, less 3.
         self._unknown = min(self._word_logprob.values()) - 3.0
 
