@@ -99,8 +99,10 @@ class Search:
         self._words = model.words
         self._long_word_tails = model.long_word_tails
         self._char_logprob = lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+        self._slot_options: dict[Slot, list[tuple[str, str, float, int]]] = {}
         self._completions: dict[tuple[Slot, str], list[tuple[str, str, float, int]]] = {}
-        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int]] = {}
+        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
+        self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
 
@@ -116,20 +118,23 @@ class Search:
 
         The context holds the last three characters, ``best`` the scores of the last four
         positions: enough for dictionary words of up to four characters. What the model says
-        about each short text is looked up once and kept.
+        about each pair, and about each longer text that may end a longer word, is kept.
         """
         context, best = state
-        text = context + char
-        entry = self._memo.get(text)
+        pair = context[-1:] + char
+        entry = self._memo.get(pair)
         if entry is None:
-            entry = self._memo[text] = self._entry(text)
-        single, words, in_document = entry
+            entry = self._memo[pair] = self._entry(pair)
+        single, words, in_document, may_end_longer = entry
+        text = context + char
+        if may_end_longer and len(text) > 2:
+            words += self._longer(text)
         candidate = best[-1] + single
         for length, logprob in words:
             if best[-length] + logprob > candidate:
                 candidate = best[-length] + logprob
         if in_document:
-            candidate += self._document_bonus(in_document - self._window[text[-2:]])
+            candidate += self._document_bonus(in_document - self._window[pair])
         return text[-3:], (*best[-3:], candidate)
 
     @staticmethod
@@ -140,18 +145,25 @@ class Search:
             return 0.0
         return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
 
-    def _entry(self, text: str) -> tuple[float, tuple[tuple[int, float], ...], int]:
-        """The last character's own log-probability, the dictionary words ending the text
-        (length, log-probability), and how often the document uses the last pair."""
-        pair = text[-2:]
-        words = []
-        if len(text) > 1:
-            longest = len(text) if pair in self._long_word_tails else 2
-            for length in range(2, longest + 1):
-                logprob = self._words.get(text[-length:])
-                if logprob is not None:
-                    words.append((length, logprob))
-        return self._char_logprob(text[-1]), tuple(words), self.bigram_counts.get(pair, 0)
+    def _entry(self, pair: str) -> tuple[float, tuple[tuple[int, float], ...], int, bool]:
+        """The last character's own log-probability, the pair as a word (length,
+        log-probability), how often the document uses the pair, and whether some longer
+        dictionary word ends in it (most pairs end none: then the pair decides alone)."""
+        logprob = self._words.get(pair) if len(pair) == 2 else None
+        words = ((2, logprob),) if logprob is not None else ()
+        ends_longer = pair in self._long_word_tails
+        return self._char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
+
+    def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
+        """Dictionary words of three or four characters ending ``text``."""
+        found = self._long_memo.get(text)
+        if found is None:
+            found = self._long_memo[text] = tuple(
+                (length, logprob)
+                for length in range(3, len(text) + 1)
+                if (logprob := self._words.get(text[-length:])) is not None
+            )
+        return found
 
     def run(self, text: str, state: State = ("", (0.0,))) -> State:
         for char in text:
@@ -232,14 +244,17 @@ class Search:
         return beams
 
     def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
-        """Each candidate with its Simplified form, its prior bonus and its lead byte."""
-        simplified = table().simplified
-        options = []
-        for char in slot.candidates():
-            encoded = two_bytes(char)
-            lead = encoded[0] if encoded is not None else -1
-            options.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
-        return options
+        """Each candidate with its Simplified form, its prior bonus and its lead byte (kept:
+        a segment's hypotheses share most of their slots)."""
+        found = self._slot_options.get(slot)
+        if found is None:
+            simplified = table().simplified
+            found = self._slot_options[slot] = []
+            for char in slot.candidates():
+                encoded = two_bytes(char)
+                lead = encoded[0] if encoded is not None else -1
+                found.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
+        return found
 
     def _completing(self, slot: Slot, context: str) -> list[tuple[str, str, float, int]]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
