@@ -180,8 +180,7 @@ class EditableText:
             previous_end = splice.end
             start, end = splice.start, splice.end
             if end > start:
-                start = min(start, self._replaced_piece_start(start))
-                end = max(end, self._replaced_piece_end(end - 1))
+                start, end = self._replaced_bounds(start, end)
             if bounds and start < bounds[-1][1]:
                 groups[-1].append(splice)
                 bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
@@ -199,15 +198,18 @@ class EditableText:
             widened.append(Splice(start, end, replacement, last.kind, last.rule, last.note))
         return widened
 
-    def _replaced_piece_start(self, position: int) -> int:
-        if position >= len(self.text):
-            return position
-        index = self._piece_index(position)
-        return position if self._pieces.splices[index] is None else self._pieces.text_starts[index]
-
-    def _replaced_piece_end(self, position: int) -> int:
-        index = self._piece_index(position)
-        return position + 1 if self._pieces.splices[index] is None else self._true_end(index)
+    def _replaced_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` grown to the whole replaced pieces its first and last characters
+        fall in (one lookup each, inlined: every splice of a round comes through here)."""
+        holders, nonempty, pieces = self._holders, self._starts, self._pieces
+        if start < len(self.text):
+            index = holders[bisect_right(nonempty, start) - 1]
+            if pieces.splices[index] is not None:
+                start = pieces.text_starts[index]
+        index = holders[bisect_right(nonempty, end - 1) - 1]
+        if pieces.splices[index] is not None:
+            end = max(end, self._true_end(index))
+        return start, end
 
     # -- the log ------------------------------------------------------------------------
 
@@ -330,8 +332,8 @@ def _complement(splices: Sequence[Splice], length: int) -> list[tuple[int, int]]
 
 
 def _overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> Iterable[tuple[int, int]]:
-    first = max(bisect_right(intervals, (start, start)) - 1, 0)
-    for interval_start, interval_end in intervals[first:]:
+    for index in range(max(bisect_right(intervals, (start, start)) - 1, 0), len(intervals)):
+        interval_start, interval_end = intervals[index]  # no slice: that copies the tail
         if interval_start >= end:
             break
         low, high = max(interval_start, start), min(interval_end, end)
