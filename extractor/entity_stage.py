@@ -1,9 +1,10 @@
 """The entities stage: people, organisations and places of one document as contract models.
 
 Finds places first (organisation names start at them), then organisations, then people (a
-post's organisation belongs to the post as written: 局党组书记). A place that only occurs inside
-an organisation name is not listed; short organisation forms that stand for exactly one full
-form found in the document (县教育局 ↔ 宁远县教育局) become its aliases.
+post's organisation belongs to the post as written: 局党组书记). A place inside an
+organisation's name or a book title is a place too (毕节地区 of 毕节地区审计局); short
+organisation forms that stand for exactly one full form found in the document (县教育局 ↔
+宁远县教育局) become its aliases.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ class Entities(NamedTuple):
     places: Spans  # every place chain, also those inside an organisation's name
     organisations: Spans
     people: list[PersonHit]
-    free_places: Spans  # the places listed: not only inside an organisation's name
 
 
 def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
@@ -42,14 +42,10 @@ def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
     named = _added(find_organisations(view, lex, places, in_books=True), patterns["ORG"])
     books = book_titles(view)
     orgs = [span for span in named if not in_book(span, books)]
-    # a name in a book title hides its place when the document also names it elsewhere
-    listed = {view[s:e] for s, e in orgs}
-    hiding = orgs + [(s, e) for s, e in named if view[s:e] in listed]
-    free = [(s, e) for s, e in places if not any(a <= s and e <= b for a, b in hiding)]
     people = find_people(view, lex, orgs)
     found = [(h.start, h.end) for h in people]
     people += [PersonHit(s, e) for s, e in _added([], patterns["PERSON"]) if (s, e) not in found]
-    return Entities(places, orgs, people, free)
+    return Entities(places, orgs, people)
 
 
 def _added(spans: Spans, extra: Spans) -> Spans:
@@ -71,7 +67,7 @@ def fill_entities(
     """Fill ``document.people``, ``organisations`` and ``places``; ``offset`` is where the
     document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
-    places, orgs, hits, free = find_entities(view, rules_dirs)
+    places, orgs, hits = find_entities(view, rules_dirs)
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)
@@ -85,10 +81,9 @@ def fill_entities(
         )
 
     document.organisations = _organisations(text, orgs, mention)
-    place_names = {text[s:e] for s, e in free}
     document.places = [
         Place(name=name, mentions=[mention(s, e) for s, e in places if text[s:e] == name])
-        for name in _ordered(text[s:e] for s, e in places if text[s:e] in place_names)
+        for name in _ordered(text[s:e] for s, e in places)
     ]
     document.people = _people(text, view, hits, orgs, mention)
     return document

@@ -31,8 +31,8 @@ class EntityComponent:
         self.rules_dirs = tuple(Path(d) for d in rules_dirs)
 
     def __call__(self, doc: Doc) -> Doc:
-        _, orgs, people, free = find_entities(matching_view(doc.text), self.rules_dirs)
-        items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in free]
+        places, orgs, people = find_entities(matching_view(doc.text), self.rules_dirs)
+        items = [{"label": "GPE", "start": s, "end": e, "roles": []} for s, e in places]
         items += [{"label": "ORG", "start": s, "end": e, "roles": []} for s, e in orgs]
         items += [
             {"label": "PERSON", "start": h.start, "end": h.end, "roles": list(h.roles)}
