@@ -234,14 +234,15 @@ class Search:
             return beams
         if not ahead:
             return sorted(beams, key=lambda beam: beam.total, reverse=True)[:width]
+        keyed = [((b.context, b.best), b) for b in beams]
+        done = 0  # characters of ``ahead`` already in the keyed states
         for depth in (1, len(ahead)) if len(ahead) > 1 else (1,):
             keep = width if depth == len(ahead) else 3 * width
-            if len(beams) > keep:
-                text = ahead[:depth]
-                keyed = [(self.run(text, (b.context, b.best))[1][-1] + b.bonus, b) for b in beams]
-                keyed.sort(key=lambda item: item[0], reverse=True)
-                beams = [beam for _, beam in keyed[:keep]]
-        return beams
+            if len(keyed) > keep:
+                keyed = [(self.run(ahead[done:depth], state), b) for state, b in keyed]
+                keyed.sort(key=lambda item: item[0][1][-1] + item[1].bonus, reverse=True)
+                keyed, done = keyed[:keep], depth
+        return [beam for _, beam in keyed]
 
     def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
         """Each candidate with its Simplified form, its prior bonus and its lead byte (kept:
