@@ -71,10 +71,10 @@ class _Pieces:
         self.raw_starts: list[int] = []
         self.raw_ends: list[int] = []
         self.splices: list[Splice | None] = []
-        self.absorbed: list[list[str]] = []
+        self.absorbed: list[Sequence[str]] = []  # copied pieces share one empty tuple
 
     def append(
-        self, text_start: int, raw: tuple[int, int], splice: Splice | None, absorbed: list[str]
+        self, text_start: int, raw: tuple[int, int], splice: Splice | None, absorbed: Sequence[str]
     ) -> None:
         self.text_starts.append(text_start)
         self.raw_starts.append(raw[0])
@@ -100,7 +100,7 @@ class EditableText:
         self.text = original
         self._pieces = _Pieces()
         if original:
-            self._pieces.append(0, (0, len(original)), None, [])
+            self._pieces.append(0, (0, len(original)), None, ())
         self._starts: list[int] = [0] if original else []  # text starts of non-empty pieces
         self._holders: list[int] = [0] if original else []  # their indices in _pieces
 
@@ -301,7 +301,7 @@ class _Sweep:
                 self._emit_splices(kept_start, inclusive=True)
                 raw_start = old.raw_starts[index] + kept_start - start
                 raw = (raw_start, raw_start + kept_end - kept_start)
-                self.new.append(kept_start + self.shift, raw, None, [])
+                self.new.append(kept_start + self.shift, raw, None, ())
 
     def _emit_splices(self, position: int, *, inclusive: bool) -> None:
         """The pieces of the splices that start before ``position`` (or at it, inclusive)."""
