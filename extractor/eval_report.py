@@ -103,6 +103,7 @@ class Report:
     text: TextErrors = field(default_factory=TextErrors)
     text_by_kind: dict[str, TextErrors] = field(default_factory=dict)
     garbled_restored: Ratio = field(default_factory=Ratio)
+    garbled_recoverable: Ratio = field(default_factory=Ratio)  # those that left a trace
     undamaged_changed: Ratio = field(default_factory=Ratio)
 
     def metrics(self) -> dict[str, float | None]:
@@ -116,6 +117,7 @@ class Report:
         flat["text.cer"] = self.text.cer
         flat |= {f"text.cer.{kind}": errors.cer for kind, errors in self.text_by_kind.items()}
         flat["garbled.restored"] = self.garbled_restored.value
+        flat["garbled.restored.recoverable"] = self.garbled_recoverable.value
         changed = self.undamaged_changed
         flat["undamaged.changed"] = changed.value
         flat["undamaged.changed.count"] = float(changed.hits) if changed.total else None
@@ -133,6 +135,7 @@ class Report:
             "accuracy": {name: ratio.as_json() for name, ratio in self.accuracy.items()},
             "text": self.text.as_json() | {"by_kind": {k: e.as_json() for k, e in by_kind}},
             "garbled_restored": self.garbled_restored.as_json(),
+            "garbled_restored_recoverable": self.garbled_recoverable.as_json(),
             "undamaged_changed": self.undamaged_changed.as_json(),
             "metrics": self.metrics(),
         }
@@ -174,4 +177,7 @@ def _single_rows(report: Report) -> Iterator[tuple[str, float | None, str]]:
         yield f"text.cer.{kind}", errors.cer, f"{errors.distance} edits / {errors.length} chars"
     restored, changed = report.garbled_restored, report.undamaged_changed
     yield "garbled.restored", restored.value, f"{restored.hits}/{restored.total} garbled chars"
+    traced = report.garbled_recoverable
+    counts = f"{traced.hits}/{traced.total} garbled chars that left a trace"
+    yield "garbled.restored.recoverable", traced.value, counts
     yield "undamaged.changed", changed.value, f"{changed.hits}/{changed.total} undamaged chars"

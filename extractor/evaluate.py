@@ -1,7 +1,8 @@
 """Evaluation: score ``extract()`` against gold annotations and simulator truth.
 
 A gold folder holds ``*.gold.json`` files (fields, title, issuer, signed date) and
-``*.truth.json`` files from the damage simulator (text, title, garbled spans). Documents are
+``*.truth.json`` files from the damage simulator (text, title, garbled spans and the garbled
+characters that left no trace). Documents are
 paired by order; a missing or extra document counts in full. The counting lives in
 ``eval_report``, the comparisons in ``eval_match`` and the gate in ``eval_floors``.
 """
@@ -106,8 +107,10 @@ def _score_pair(
         _score_accuracy(report, case, gold, guess)
     truth, text = (gold or {}).get("text", ""), guess.get("text", "")
     if garbling:
-        restored, changed = garbled_counts(truth, text, (gold or {}).get("garbled") or [])
+        garbled, traceless = (gold or {}).get("garbled") or [], (gold or {}).get("traceless") or []
+        restored, recoverable, changed = garbled_counts(truth, text, garbled, traceless)
         report.garbled_restored.add(restored)
+        report.garbled_recoverable.add(recoverable)
         report.undamaged_changed.add(changed)
     return TextErrors(Levenshtein.distance(truth, text), len(truth))
 

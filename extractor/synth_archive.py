@@ -82,7 +82,12 @@ def _write(out_dir: Path, number: int, kinds: Iterable[str], damaged: Damaged) -
         "input": name,
         "kinds": list(kinds),
         "documents": [
-            {"title": d.title, "text": d.text, "garbled": [list(span) for span in d.garbled]}
+            {
+                "title": d.title,
+                "text": d.text,
+                "garbled": [list(span) for span in d.garbled],
+                "traceless": d.traceless,
+            }
             for d in damaged.documents
         ],
     }

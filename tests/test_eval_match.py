@@ -70,6 +70,16 @@ def test_a_signed_date_is_equal_in_year_month_and_day():
 def test_garbled_and_undamaged_characters_on_a_hand_built_alignment():
     truth = "做到每户有人"  # 到每 was garbled (offsets 1-3)
     predicted = "做?每户有个"  # 到 lost, 每 restored, 人 (undamaged) changed
-    restored, changed = garbled_counts(truth, predicted, [[1, 3, "gbk_shift"]])
+    restored, recoverable, changed = garbled_counts(truth, predicted, [[1, 3, "gbk_shift"]])
     assert (restored.hits, restored.total) == (1, 2)
+    assert (recoverable.hits, recoverable.total) == (1, 2)  # an older truth file: no traceless
     assert (changed.hits, changed.total) == (1, 4)
+
+
+def test_traceless_characters_are_left_out_of_the_recoverable_count():
+    truth = "做到每户有人"  # 到每 was garbled, nothing of 到 was left on the page
+    predicted = "做每户有人"
+    restored, recoverable, changed = garbled_counts(truth, predicted, [[1, 3, "gbk_shift"]], [1])
+    assert (restored.hits, restored.total) == (1, 2)
+    assert (recoverable.hits, recoverable.total) == (1, 1)
+    assert (changed.hits, changed.total) == (0, 4)

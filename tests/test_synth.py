@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypinyin import pinyin_dict
 
-from extractor import synth
+from extractor import synth, synth_chars, synth_gbk
 from extractor.cli import main
+from extractor.gbk import decode_pair
 from extractor.synth import DAMAGE_KINDS, Damaged, damage
 from extractor.synth_archive import synthesize
 
@@ -78,7 +79,7 @@ def test_s2t_converts_only_characters_with_one_traditional_form():
     text = result.documents[0].text
     assert "現將" in text and "總結" in text and "調整" in text
     assert result.input == text + "\n"
-    if isinstance(synth._s2t_table(), synth._SingleCharS2T):
+    if isinstance(synth_chars._s2t_table(), synth_chars._SingleCharS2T):
         pytest.skip("OpenCC's character table is not readable here; ambiguity is not known")
     assert "干部" in text.replace("幹", "干") and "幹" not in text  # 干: 幹 乾 干 榦
     assert "以后" in text  # 后: 後 后
@@ -142,13 +143,41 @@ def test_site_decoder_on_a_known_run():
     # 到 loses its lead byte 0xB5; the decoder resyncs at the trail byte of 繫, shown as M.
     data = "做到每戶有人聯繫、".encode("gbk")
     starts = {n for n in range(0, len(data) + 1, 2)}
-    chars, end = synth.site_decode(data, 3, starts, random.Random(0), synth.RATES)
+    chars, end, shown = synth_gbk.site_decode(data, 3, starts, random.Random(0), synth.RATES)
     assert "".join(chars) == "矫繎粲腥寺摾M"
+    assert shown == set(range(3, end))  # no pair was dropped: every byte shows
     assert data[end:] == "、".encode("gbk")
     # The seam: trail(做) + lead(到) reads 龅, whose reading the page shows as ?bāo).
-    assert synth.decode_pair(0xF6, 0xB5) == "龅" and synth.reading("龅") == "bāo"
-    assert synth.decode_pair(0xB5, 0x28) is None  # `(` cannot be a trail byte
-    assert synth.decode_pair(0xAA, 0xA1) == ""  # user-defined area: dropped
+    assert decode_pair(0xF6, 0xB5) == "龅" and synth.reading("龅") == "bāo"
+    assert decode_pair(0xB5, 0x28) is None  # `(` cannot be a trail byte
+    assert decode_pair(0xAA, 0xA1) == ""  # user-defined area: dropped
+
+
+def _shift_at(text: str, at: int, rates: synth.Rates) -> tuple[str, list[int]]:
+    pieces = [synth.Piece(char, index) for index, char in enumerate(text)]
+    shifted, _, traceless = synth_gbk.shift_one(pieces, at, random.Random(0), rates, False)
+    return "".join(piece.text for piece in shifted), traceless
+
+
+def test_a_character_whose_trail_byte_was_dropped_before_a_comma_leaves_no_trace():
+    # 差 = b2 ee loses b2; ee cannot pair with "," (2c): dropped, and nothing of 差 shows ...
+    dropped = synth.Rates(seam_rate=0.0, question_rate=0.0)
+    assert _shift_at("基礎較差,我們", 3, dropped) == ("基礎較,我們", [3])
+    # ... unless the pair shows as "?" (the comma gone with it) or a seam names the lead byte
+    shown = synth.Rates(seam_rate=0.0, question_rate=1.0)
+    assert _shift_at("基礎較差,我們", 3, shown) == ("基礎較?我們", [])
+    seamed = synth.Rates(seam_rate=1.0, question_rate=0.0)  # 當 = ae 94: (94, b2) is a character
+    assert _shift_at("相當差,我們", 2, seamed) == ("相當?ái),我們", [])
+
+
+def test_traceless_offsets_are_garbled_characters():
+    seen = 0
+    for seed in range(40):
+        for document in _page(("s2t", "pinyin", "gbk_shift"), seed, TRADITIONAL).documents:
+            spans = [range(start, end) for start, end, _ in document.garbled]
+            assert all(any(o in span for span in spans) for o in document.traceless)
+            seen += len(document.traceless)
+    assert seen >= 1
 
 
 def test_lost_lead_letters_sit_at_the_recorded_spans():
