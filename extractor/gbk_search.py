@@ -7,34 +7,28 @@ partial readings, scoring each by the word model over the Simplified view, by th
 usage (a pair of characters the page writes elsewhere is likely again), by the readings left
 beside the damage and by the page's script. Partial readings are compared only after the known
 characters that follow them have been appended: 指 only beats 中 once 揮部 is in view.
+The scores come from ``gbk_score``. Most candidates make no word with their neighbours and
+score their prior and own log-probability alone: those are tried best first, and only while
+they can still be among the readings kept, so a step grows a few dozen beams, not hundreds.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractor.gbk import Slot, hint_bonus, out_of_script, pua_partners, table, two_bytes
+from extractor.gbk import Slot, pua_partners, table, two_bytes
+from extractor.gbk_score import Scorer, State
 from extractor.lm import LanguageModel, language_model
-from extractor.views import to_simplified
 
 BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
-LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
-DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
-DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
-DOCUMENT_CAP = 12.0
-OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
-DIGITS = "0123456789"
-CHAR_CACHE = 1 << 14  # characters whose own log-probability a search keeps
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
-_DIGIT = re.compile(r"[0-9０-９]")
-_MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(.?)", re.DOTALL)
+BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
 
@@ -82,117 +76,23 @@ class _Beam(NamedTuple):
         return chain[::-1]
 
 
-State = tuple[str, tuple[float, ...]]
+Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
+_Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
+# a slot's options after a beam: all in order; those scored in full, with their place; the
+# rest as (prior + log-probability, place, option, log-probability), best first
+_Choices = tuple[list[Option], list[tuple[int, Option]], list[tuple[float, int, Option, float]]]
+# a candidate: its key, its place in the order grown, parent, slot, bonus, option, state
+_Found = tuple[float, tuple[int, int, int], _Beam, Slot, float, Option, State | None]
 
 
-class Search:
+class Search(Scorer):
     """Beam search over the slots of a hypothesis, scored by the word model in context."""
 
     def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
-        self.model = model
-        view = to_simplified(document)
-        pairs = (view[i : i + 2] for i in range(len(view) - 1))
-        # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
-        self.bigram_counts = Counter(p for p in pairs if not _DIGIT.search(p))
-        self.chars = frozenset(document)
-        self.traditional = traditional
-        self._words = model.words
-        self._long_word_tails = model.long_word_tails
-        self._char_logprob = lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
-        self._slot_options: dict[Slot, list[tuple[str, str, float, int]]] = {}
-        self._completions: dict[tuple[Slot, str], list[tuple[str, str, float, int]]] = {}
-        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
-        self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
-        self._window: Counter[str] = Counter()
-        self._marks = _marks_after_han(document)
-
-    # -- scoring ------------------------------------------------------------------------------
-
-    def exclude_window(self, window: str) -> None:
-        """Bigrams the document has only inside ``window`` (the damage and its context) are
-        no evidence about it: a run would otherwise vouch for itself."""
-        self._window = Counter(window[i : i + 2] for i in range(len(window) - 1))
-
-    def extend(self, state: State, char: str) -> State:
-        """Append one Simplified character to an incremental best-segmentation score.
-
-        The context holds the last three characters, ``best`` the scores of the last four
-        positions: enough for dictionary words of up to four characters. What the model says
-        about each pair, and about each longer text that may end a longer word, is kept.
-        """
-        context, best = state
-        pair = context[-1:] + char
-        entry = self._memo.get(pair)
-        if entry is None:
-            entry = self._memo[pair] = self._entry(pair)
-        single, words, in_document, may_end_longer = entry
-        text = context + char
-        if may_end_longer and len(text) > 2:
-            words += self._longer(text)
-        candidate = best[-1] + single
-        for length, logprob in words:
-            if best[-length] + logprob > candidate:
-                candidate = best[-length] + logprob
-        if in_document:
-            candidate += self._document_bonus(in_document - self._window[pair])
-        return text[-3:], (*best[-3:], candidate)
-
-    @staticmethod
-    def _document_bonus(uses: int) -> float:
-        """A pair the document uses elsewhere, more for one it repeats (reports repeat their
-        terms: 支教 in a 支教 report), up to a cap."""
-        if uses <= 0:
-            return 0.0
-        return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
-
-    def _entry(self, pair: str) -> tuple[float, tuple[tuple[int, float], ...], int, bool]:
-        """The last character's own log-probability, the pair as a word (length,
-        log-probability), how often the document uses the pair, and whether some longer
-        dictionary word ends in it (most pairs end none: then the pair decides alone)."""
-        logprob = self._words.get(pair) if len(pair) == 2 else None
-        words = ((2, logprob),) if logprob is not None else ()
-        ends_longer = pair in self._long_word_tails
-        return self._char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
-
-    def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
-        """Dictionary words of three or four characters ending ``text``."""
-        found = self._long_memo.get(text)
-        if found is None:
-            found = self._long_memo[text] = tuple(
-                (length, logprob)
-                for length in range(3, len(text) + 1)
-                if (logprob := self._words.get(text[-length:])) is not None
-            )
-        return found
-
-    def run(self, text: str, state: State = ("", (0.0,))) -> State:
-        for char in text:
-            state = self.extend(state, char)
-        return state
-
-    def score(self, text: str) -> float:
-        """The score of a Simplified text, with the document's own pairs counted."""
-        return self.run(text)[1][-1]
-
-    def slot_bonus(self, char: str, slot: Slot) -> float:
-        """The prior of a character in a slot: its reading, the bytes lost, the script."""
-        if slot.swallowed:
-            return self._swallowed_prior(char, slot) - LOST_BYTE_COST
-        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-        return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - script
-
-    def _swallowed_prior(self, char: str, slot: Slot) -> float:
-        """How often the page itself writes ``char`` after a Chinese character and before one
-        like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
-        cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
-        follows = _mark_context(slot.then)
-        counts = [self._mark_count(option, follows) for option in slot.swallowed]
-        return math.log(self._mark_count(char, follows) / sum(counts))
-
-    def _mark_count(self, char: str, follows: str) -> float:
-        if char.isdigit():
-            return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
-        return self._marks[char, follows] + 0.1
+        super().__init__(model, document, traditional)
+        self._slot_options: dict[Slot, list[Option]] = {}
+        self._completions: dict[tuple[Slot, str], list[Option]] = {}
+        self._choice_cache: dict[tuple[Slot, str, str, str], _Choices] = {}
 
     # -- search -------------------------------------------------------------------------------
 
@@ -201,50 +101,146 @@ class Search:
         beams = [_Beam(0.0, *self.run(left))]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
-            grown = [beam for cost, way in step for beam in self._through(beams, way, cost)]
-            if not grown:
+            sources = [self._lead_in(beams, way, cost) for cost, way in step]
+            beams = self._kept(sources, ahead[index])
+            if not beams:
                 return None
-            beams = self._pruned(grown, ahead[index], BEAM_WIDTH)
         finished = [(self._finish(beam, right), beam) for beam in beams]
         score, winner = max(finished, key=lambda item: item[0])
         uncertain = self._uncertain(winner, left, right, score)
         return Reading(winner.characters, score, winner.slots, uncertain)
 
-    def _through(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> list[_Beam]:
-        beams = [beam._replace(bonus=beam.bonus - cost) for beam in beams]
-        extend = self.extend
-        for number, slot in enumerate(way):
-            options = self._options(slot)
-            grown = []
-            for beam in beams:
-                allowed = _allowed_leads(beam.char, slot)
-                state, bonus = (beam.context, beam.best), beam.bonus
-                for char, simple, prior, lead in options + self._completing(slot, beam.context):
-                    if allowed is None or lead in allowed:
-                        grown.append(_Beam(bonus + prior, *extend(state, simple), char, slot, beam))
-            if number < len(way) - 1:
-                grown = self._pruned(grown, "", INNER_BEAM_WIDTH)
-            beams = grown
-        return beams
+    def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
+        """The beams a way's last slot grows: for a way of two characters, the best few after
+        its first one (before the second has its say)."""
+        for slot in way[:-1]:
+            grown, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
+            beams, cost = [beam for _, beam in grown], 0.0
+        return beams, way[-1], cost
 
-    def _pruned(self, beams: list[_Beam], ahead: str, width: int) -> list[_Beam]:
-        """The best ``width`` beams, judged with the known characters ahead appended: first
-        by the next one alone, then the survivors by all of them."""
-        if len(beams) <= width:
-            return beams
+    def _kept(self, sources: list[_Source], ahead: str) -> list[_Beam]:
+        """The best BEAM_WIDTH beams the ways of a step grow, judged with the known characters
+        ahead appended: first by the next one alone, then the survivors by all of them."""
         if not ahead:
-            return sorted(beams, key=lambda beam: beam.total, reverse=True)[:width]
-        keyed = [((b.context, b.best), b) for b in beams]
-        done = 0  # characters of ``ahead`` already in the keyed states
+            return [beam for _, beam in self._best(sources, BEAM_WIDTH, "")[0]]
+        width = 3 * BEAM_WIDTH if len(ahead) > 1 else BEAM_WIDTH
+        keyed, done = self._best(sources, width, ahead[0])
         for depth in (1, len(ahead)) if len(ahead) > 1 else (1,):
-            keep = width if depth == len(ahead) else 3 * width
-            if len(keyed) > keep:
+            keep = BEAM_WIDTH if depth == len(ahead) else 3 * BEAM_WIDTH
+            if depth > done and len(keyed) > keep:
                 keyed = [(self.run(ahead[done:depth], state), b) for state, b in keyed]
                 keyed.sort(key=lambda item: item[0][1][-1] + item[1].bonus, reverse=True)
                 keyed, done = keyed[:keep], depth
         return [beam for _, beam in keyed]
 
-    def _options(self, slot: Slot) -> list[tuple[str, str, float, int]]:
+    def _best(
+        self, sources: list[_Source], width: int, after: str
+    ) -> tuple[list[tuple[State, _Beam]], int]:
+        """The beams the sources grow, best first by their total once ``after`` is appended,
+        with that state, and how many characters of ``after`` it holds (0 or 1). When they grow
+        no more than ``width``, all of them in the order grown, none appended."""
+        choices = [
+            [self._choices(slot, beam, after) for beam in beams] for beams, slot, _ in sources
+        ]
+        if sum(len(listed[0]) for per in choices for listed in per) <= width:
+            return [
+                (state, beam)
+                for (beams, slot, cost), per in zip(sources, choices, strict=True)
+                for parent, listed in zip(beams, per, strict=True)
+                for state, beam in self._grown(parent, slot, cost, listed[0])
+            ], 0
+        found = self._ranked(sources, choices, width, after)
+        return [self._made(*item[2:], after) for item in found], 1
+
+    def _grown(
+        self, parent: _Beam, slot: Slot, cost: float, options: list[Option]
+    ) -> list[tuple[State, _Beam]]:
+        bonus, state = parent.bonus - cost, (parent.context, parent.best)
+        grown = []
+        for char, simple, prior, _ in options:
+            new = self.extend(state, simple)
+            grown.append((new, _Beam(bonus + prior, *new, char, slot, parent)))
+        return grown
+
+    def _ranked(
+        self, sources: list[_Source], choices: list[list[_Choices]], width: int, after: str
+    ) -> list[_Found]:
+        """The best ``width`` candidates, without growing those that cannot be among them.
+
+        A candidate whose pairs (with the character before it, and with ``after``) are no word,
+        end no longer word and are not the document's scores its own log-probability and prior
+        alone: those are tried best first and only while they can still beat the ``width``-th
+        best so far. The rest are scored in full.
+        """
+        extend, floor, kept = self.extend, -math.inf, []  # kept: the best keys, a min-heap
+        tail = self._char_logprob(after) if after else 0.0
+        found: list[_Found] = []
+        for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
+            for index, (parent, (_, scored, plain)) in enumerate(zip(beams, per, strict=True)):
+                bonus, state, last = (
+                    parent.bonus - cost,
+                    (parent.context, parent.best),
+                    parent.best[-1],
+                )
+                for position, option in scored:
+                    new = extend(state, option[1])
+                    keyed = extend(new, after) if after else new
+                    key = keyed[1][-1] + (bonus + option[2])
+                    found.append((key, (number, index, position), parent, slot, bonus, option, new))
+                    floor = _pushed(kept, key, width)
+                reach = last + bonus + tail - BOUND_SLACK
+                for base, position, option, single in plain:
+                    if reach + base < floor:
+                        break
+                    value = last + single + tail if after else last + single
+                    key = value + (bonus + option[2])
+                    found.append(
+                        (key, (number, index, position), parent, slot, bonus, option, None)
+                    )
+                    floor = _pushed(kept, key, width)
+        found.sort(key=lambda item: (-item[0], item[1]))
+        return found[:width]
+
+    def _made(
+        self, parent: _Beam, slot: Slot, bonus: float, option: Option, new: State | None, after: str
+    ) -> tuple[State, _Beam]:
+        """A ranked candidate as a beam, with its state once ``after`` is appended."""
+        char, simple, prior, _ = option
+        if new is None:
+            new = self.extend((parent.context, parent.best), simple)
+        keyed = self.extend(new, after) if after else new
+        return keyed, _Beam(bonus + prior, *new, char, slot, parent)
+
+    def _choices(self, slot: Slot, parent: _Beam, after: str) -> _Choices:
+        """The options a slot offers after a beam, in order; those whose pairs the word model
+        or the document knows, with their place; the rest by prior and log-probability."""
+        before = parent.char if slot.dropped_before else ""
+        key = (slot, parent.context[-1:], before, after)
+        found = self._choice_cache.get(key)
+        if found is None:
+            found = self._choice_cache[key] = self._sorted_choices(slot, parent, after)
+        return found
+
+    def _sorted_choices(self, slot: Slot, parent: _Beam, after: str) -> _Choices:
+        allowed = _allowed_leads(parent.char, slot)
+        previous, known, document = parent.context[-1:], self._known_pairs, self.bigram_counts
+        options, scored, plain = [], [], []
+        for position, option in enumerate(
+            self._options(slot) + self._completing(slot, parent.context)
+        ):
+            if allowed is not None and option[3] not in allowed:
+                continue
+            options.append(option)
+            pairs = (previous + option[1], option[1] + after) if after else (previous + option[1],)
+            if any(pair in known or pair in document for pair in pairs):
+                scored.append((position, option))
+            else:
+                single = self._char_logprob(option[1])
+                plain.append((option[2] + single, position, option, single))
+        plain.sort(key=lambda item: (-item[0], item[1]))
+        return options, scored, plain
+
+    def _options(self, slot: Slot) -> list[Option]:
         """Each candidate with its Simplified form, its prior bonus and its lead byte (kept:
         a segment's hypotheses share most of their slots)."""
         found = self._slot_options.get(slot)
@@ -257,7 +253,7 @@ class Search:
                 found.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
         return found
 
-    def _completing(self, slot: Slot, context: str) -> list[tuple[str, str, float, int]]:
+    def _completing(self, slot: Slot, context: str) -> list[Option]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
         if not context or not slot.lost_bytes or slot.swallowed:
@@ -313,6 +309,22 @@ class Search:
         return score - max(totals)
 
 
+@lru_cache(maxsize=2)
+def _known_pairs(model: LanguageModel) -> frozenset[str]:
+    """Pairs of characters that are a dictionary word or end a longer one: after any other
+    pair a character scores its own log-probability alone."""
+    return frozenset(word for word in model.words if len(word) == 2) | model.long_word_tails
+
+
+def _pushed(kept: list[float], key: float, width: int) -> float:
+    """Keeps the ``width`` best keys in a min-heap; the worst of them once there are so many."""
+    if len(kept) < width:
+        heapq.heappush(kept, key)
+    elif key > kept[0]:
+        heapq.heapreplace(kept, key)
+    return kept[0] if len(kept) == width else -math.inf
+
+
 @lru_cache(maxsize=4096)
 def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     """GBK characters (with their Simplified form and bytes) whose Simplified form follows
@@ -347,17 +359,6 @@ def _by_simplified() -> dict[str, list[str]]:
     for char, simple in table().simplified.items():
         forms.setdefault(simple, []).append(char)
     return forms
-
-
-def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
-    """ASCII characters that follow a non-ASCII one, by the kind of character after them."""
-    return Counter(
-        (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
-    )
-
-
-def _mark_context(char: str) -> str:
-    return "digit" if char.isdigit() else "line" if char in ("", "\n") else "text"
 
 
 def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:

@@ -1,0 +1,156 @@
+"""Scoring readings of a damaged run in its document: the word model, the page's own usage.
+
+A reading is scored left to right, one character at a time (``Scorer.extend``), by the best
+segmentation of the Simplified view into dictionary words, plus a bonus for each pair of
+characters the page writes elsewhere; a character filled into a lost byte also has a prior (its
+reading beside the damage, the bytes assumed lost, the page's script, the page's habits after
+a ``?``). ``gbk_search`` searches with these scores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from extractor.gbk import Slot, hint_bonus, out_of_script
+from extractor.lm import LanguageModel
+from extractor.views import to_simplified
+
+LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
+DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
+DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
+DOCUMENT_CAP = 12.0
+OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
+DIGITS = "0123456789"
+CHAR_CACHE = 1 << 14  # characters whose own log-probability a search keeps
+_DIGIT = re.compile(r"[0-9０-９]")
+_MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(.?)", re.DOTALL)
+
+State = tuple[str, tuple[float, ...]]
+
+
+class Scorer:
+    """Incremental scores of Simplified text in one document, and priors of filled characters."""
+
+    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
+        self.model = model
+        view = to_simplified(document)
+        pairs = (view[i : i + 2] for i in range(len(view) - 1))
+        # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
+        self.bigram_counts = Counter(p for p in pairs if not _DIGIT.search(p))
+        self.chars = frozenset(document)
+        self.traditional = traditional
+        self._words = model.words
+        self._long_word_tails = model.long_word_tails
+        self._known_pairs = _known_pairs(model)
+        self._char_logprob = lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
+        self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._window: Counter[str] = Counter()
+        self._marks = _marks_after_han(document)
+
+    def exclude_window(self, window: str) -> None:
+        """Bigrams the document has only inside ``window`` (the damage and its context) are
+        no evidence about it: a run would otherwise vouch for itself."""
+        self._window = Counter(window[i : i + 2] for i in range(len(window) - 1))
+
+    def extend(self, state: State, char: str) -> State:
+        """Append one Simplified character to an incremental best-segmentation score.
+
+        The context holds the last three characters, ``best`` the scores of the last four
+        positions: enough for dictionary words of up to four characters. What the model says
+        about each pair, and about each longer text that may end a longer word, is kept.
+        """
+        context, best = state
+        pair = context[-1:] + char
+        entry = self._memo.get(pair)
+        if entry is None:
+            entry = self._memo[pair] = self._entry(pair)
+        single, words, in_document, may_end_longer = entry
+        text = context + char
+        if may_end_longer and len(text) > 2:
+            words += self._longer(text)
+        candidate = best[-1] + single
+        for length, logprob in words:
+            if best[-length] + logprob > candidate:
+                candidate = best[-length] + logprob
+        if in_document:
+            candidate += self._document_bonus(in_document - self._window[pair])
+        return text[-3:], (*best[-3:], candidate)
+
+    @staticmethod
+    def _document_bonus(uses: int) -> float:
+        """A pair the document uses elsewhere, more for one it repeats (reports repeat their
+        terms: 支教 in a 支教 report), up to a cap."""
+        if uses <= 0:
+            return 0.0
+        return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
+
+    def _entry(self, pair: str) -> tuple[float, tuple[tuple[int, float], ...], int, bool]:
+        """The last character's own log-probability, the pair as a word (length,
+        log-probability), how often the document uses the pair, and whether some longer
+        dictionary word ends in it (most pairs end none: then the pair decides alone)."""
+        logprob = self._words.get(pair) if len(pair) == 2 else None
+        words = ((2, logprob),) if logprob is not None else ()
+        ends_longer = pair in self._long_word_tails
+        return self._char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
+
+    def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
+        """Dictionary words of three or four characters ending ``text``."""
+        found = self._long_memo.get(text)
+        if found is None:
+            found = self._long_memo[text] = tuple(
+                (length, logprob)
+                for length in range(3, len(text) + 1)
+                if (logprob := self._words.get(text[-length:])) is not None
+            )
+        return found
+
+    def run(self, text: str, state: State = ("", (0.0,))) -> State:
+        for char in text:
+            state = self.extend(state, char)
+        return state
+
+    def score(self, text: str) -> float:
+        """The score of a Simplified text, with the document's own pairs counted."""
+        return self.run(text)[1][-1]
+
+    def slot_bonus(self, char: str, slot: Slot) -> float:
+        """The prior of a character in a slot: its reading, the bytes lost, the script."""
+        if slot.swallowed:
+            return self._swallowed_prior(char, slot) - LOST_BYTE_COST
+        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
+        return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - script
+
+    def _swallowed_prior(self, char: str, slot: Slot) -> float:
+        """How often the page itself writes ``char`` after a Chinese character and before one
+        like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
+        cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
+        follows = _mark_context(slot.then)
+        counts = [self._mark_count(option, follows) for option in slot.swallowed]
+        return math.log(self._mark_count(char, follows) / sum(counts))
+
+    def _mark_count(self, char: str, follows: str) -> float:
+        if char.isdigit():
+            return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
+        return self._marks[char, follows] + 0.1
+
+
+@lru_cache(maxsize=2)
+def _known_pairs(model: LanguageModel) -> frozenset[str]:
+    """Pairs of characters that are a dictionary word or end a longer one: after any other
+    pair a character scores its own log-probability alone."""
+    return frozenset(word for word in model.words if len(word) == 2) | model.long_word_tails
+
+
+def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
+    """ASCII characters that follow a non-ASCII one, by the kind of character after them."""
+    return Counter(
+        (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
+    )
+
+
+def _mark_context(char: str) -> str:
+    return "digit" if char.isdigit() else "line" if char in ("", "\n") else "text"
