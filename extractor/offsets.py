@@ -11,15 +11,18 @@ A later edit that touches an earlier replaced piece swallows it whole and lists 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from operator import attrgetter
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True, slots=True)
-class Splice:
-    """Replace ``text[start:end]`` with ``replacement``; ``kind`` says which repair it is."""
+class Splice(NamedTuple):
+    """Replace ``text[start:end]`` with ``replacement``; ``kind`` says which repair it is.
+
+    A named tuple, not a frozen dataclass: stages make one per reading (tens of thousands a
+    page batch) and a tuple costs a quarter as much to build.
+    """
 
     start: int
     end: int
@@ -29,8 +32,7 @@ class Splice:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RepairRecord:
+class RepairRecord(NamedTuple):
     """A net substitution ``original[raw_start:raw_end] -> after``, at ``start`` in the text."""
 
     kind: str
@@ -58,11 +60,15 @@ class RepairRecord:
         )
 
 
+_POSITION = attrgetter("start", "end")
+
+
 class _Pieces:
     """The piecewise map as parallel lists: piece ``i`` is text from ``text_starts[i]`` to the
     next piece's start, standing for ``original[raw_starts[i]:raw_ends[i]]``; ``splices[i]`` is
     None for a copied piece, else the repair that wrote it, which ``absorbed[i]`` lists the kinds
-    of the earlier repairs it swallowed."""
+    of the earlier repairs it swallowed. A replaced piece holds its splice's replacement, so it
+    is empty (a deletion gap) exactly when that replacement is; a copied piece is never empty."""
 
     __slots__ = ("absorbed", "raw_ends", "raw_starts", "splices", "text_starts")
 
@@ -71,44 +77,33 @@ class _Pieces:
         self.raw_starts: list[int] = []
         self.raw_ends: list[int] = []
         self.splices: list[Splice | None] = []
-        self.absorbed: list[Sequence[str]] = []  # copied pieces share one empty tuple
-
-    def append(
-        self, text_start: int, raw: tuple[int, int], splice: Splice | None, absorbed: Sequence[str]
-    ) -> None:
-        self.text_starts.append(text_start)
-        self.raw_starts.append(raw[0])
-        self.raw_ends.append(raw[1])
-        self.splices.append(splice)
-        self.absorbed.append(absorbed)
-
-    def extend_moved(self, other: _Pieces, first: int, stop: int, shift: int) -> None:
-        """Copy pieces ``first:stop`` of ``other``, their text starts moved by ``shift``."""
-        starts = other.text_starts[first:stop]
-        self.text_starts.extend([start + shift for start in starts] if shift else starts)
-        self.raw_starts.extend(other.raw_starts[first:stop])
-        self.raw_ends.extend(other.raw_ends[first:stop])
-        self.splices.extend(other.splices[first:stop])
-        self.absorbed.extend(other.absorbed[first:stop])
+        self.absorbed: list[tuple[str, ...]] = []
 
 
 class EditableText:
-    """The current text, its map to the original, and the log of what changed."""
+    """The current text, its map to the original, and the log of what changed.
+
+    Lookups need no index of their own: the last piece starting at or before a character is
+    the non-empty one holding it (a deletion gap shares its start with the piece after it).
+    """
 
     def __init__(self, original: str) -> None:
         self.original = original
         self.text = original
         self._pieces = _Pieces()
         if original:
-            self._pieces.append(0, (0, len(original)), None, ())
-        self._starts: list[int] = [0] if original else []  # text starts of non-empty pieces
-        self._holders: list[int] = [0] if original else []  # their indices in _pieces
+            pieces = self._pieces
+            pieces.text_starts.append(0)
+            pieces.raw_starts.append(0)
+            pieces.raw_ends.append(len(original))
+            pieces.splices.append(None)
+            pieces.absorbed.append(())
 
     # -- lookups ------------------------------------------------------------------------
 
     def _piece_index(self, position: int) -> int:
         """Index of the non-empty piece holding text character ``position``."""
-        return self._holders[bisect_right(self._starts, position) - 1]
+        return bisect_right(self._pieces.text_starts, position) - 1
 
     def raw_start_of(self, position: int) -> int:
         """Original offset where text character ``position`` begins (len(original) at the end)."""
@@ -149,67 +144,82 @@ class EditableText:
 
     def apply(self, splices: Iterable[Splice]) -> None:
         """Apply non-overlapping splices given in current-text coordinates."""
-        changes = [s for s in splices if self.text[s.start : s.end] != s.replacement]
-        ordered = self._widen(sorted(changes, key=lambda s: (s.start, s.end)))
-        if not ordered:
+        text = self.text
+        changes = [s for s in splices if text[s.start : s.end] != s.replacement]
+        if not changes:
             return
-        raw_spans = [self.raw_span(splice.start, splice.end) for splice in ordered]
-        self._pieces = _Sweep(self._pieces, len(self.text), ordered, raw_spans).run()
-        self.text = _spliced(self.text, ordered)
-        self._index_pieces()
+        changes.sort(key=_POSITION)
+        ordered, raw_starts, raw_ends = self._widen(changes)
+        self._pieces = _rebuild(self._pieces, len(text), ordered, raw_starts, raw_ends)
+        self.text = _spliced(text, ordered)
 
-    def _index_pieces(self) -> None:
-        """Index the non-empty pieces: empty ones stay in the log but hold no character."""
-        starts = self._pieces.text_starts
-        ends = [*starts[1:], len(self.text)]
-        self._holders = [i for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if e > s]
-        self._starts = [starts[i] for i in self._holders]
+    def _widen(self, splices: Sequence[Splice]) -> tuple[list[Splice], list[int], list[int]]:
+        """Grow splices to whole replaced pieces; splices that then overlap become one.
 
-    def _true_end(self, index: int) -> int:
-        starts = self._pieces.text_starts
-        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
-
-    def _widen(self, splices: Sequence[Splice]) -> list[Splice]:
-        """Grow splices to whole replaced pieces; splices that then overlap become one."""
-        groups: list[list[Splice]] = []
-        bounds: list[tuple[int, int]] = []
+        A splice grows when its first or last character (for an insertion: the characters on
+        either side of it) lies in a replaced piece: a repair is never cut, only swallowed.
+        Returns the splices with the original spans they replace.
+        """
+        spans = []
+        grown = False
         previous_end = -1
         for splice in splices:
-            if splice.start < previous_end:
-                raise ValueError(f"overlapping splices at {splice.start}: {splice}")
-            previous_end = splice.end
             start, end = splice.start, splice.end
-            if end > start:
-                start, end = self._replaced_bounds(start, end)
+            if start < previous_end:
+                raise ValueError(f"overlapping splices at {start}: {splice}")
+            previous_end = end
+            span = self._grown(start, end)
+            spans.append(span)
+            grown = grown or span[0] != start or span[1] != end
+        if grown:
+            return self._merged(splices, spans)
+        return list(splices), [span[2] for span in spans], [span[3] for span in spans]
+
+    def _merged(
+        self, splices: Sequence[Splice], spans: list[tuple[int, int, int, int]]
+    ) -> tuple[list[Splice], list[int], list[int]]:
+        """Grown splices that overlap become one, written over the text they cover."""
+        groups: list[list[Splice]] = []
+        bounds: list[list[int]] = []  # start, end, raw start, raw end of each group
+        for splice, (start, end, raw_start, raw_end) in zip(splices, spans, strict=True):
             if bounds and start < bounds[-1][1]:
                 groups[-1].append(splice)
-                bounds[-1] = (bounds[-1][0], max(end, bounds[-1][1]))
+                if end > bounds[-1][1]:
+                    bounds[-1][1], bounds[-1][3] = end, raw_end
             else:
                 groups.append([splice])
-                bounds.append((start, end))
+                bounds.append([start, end, raw_start, raw_end])
         widened = []
-        for group, (start, end) in zip(groups, bounds, strict=True):
+        for group, (start, end, _, _) in zip(groups, bounds, strict=True):
             last = group[-1]
-            if len(group) == 1 and (start, end) == (last.start, last.end):
+            if len(group) == 1 and start == last.start and end == last.end:
                 widened.append(last)
                 continue
             inner = [Splice(s.start - start, s.end - start, s.replacement, s.kind) for s in group]
             replacement = _spliced(self.text[start:end], inner)
             widened.append(Splice(start, end, replacement, last.kind, last.rule, last.note))
-        return widened
+        return widened, [b[2] for b in bounds], [b[3] for b in bounds]
 
-    def _replaced_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """``[start, end)`` grown to the whole replaced pieces its first and last characters
-        fall in (one lookup each, inlined: every splice of a round comes through here)."""
-        holders, nonempty, pieces = self._holders, self._starts, self._pieces
+    def _grown(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``[start, end)`` grown to the replaced pieces at its edges, with its original span
+        (the lookups of ``raw_span``, inlined: every splice of a round comes through here)."""
+        pieces = self._pieces
+        text_starts, splices = pieces.text_starts, pieces.splices
         if start < len(self.text):
-            index = holders[bisect_right(nonempty, start) - 1]
-            if pieces.splices[index] is not None:
-                start = pieces.text_starts[index]
-        index = holders[bisect_right(nonempty, end - 1) - 1]
-        if pieces.splices[index] is not None:
-            end = max(end, self._true_end(index))
-        return start, end
+            index = bisect_right(text_starts, start) - 1
+            if splices[index] is None:
+                raw_start = pieces.raw_starts[index] + start - text_starts[index]
+            else:
+                start, raw_start = text_starts[index], pieces.raw_starts[index]
+        else:
+            raw_start = len(self.original)
+        if end <= start:
+            return start, end, raw_start, raw_start
+        index = bisect_right(text_starts, end - 1) - 1
+        if splices[index] is None:
+            return start, end, raw_start, pieces.raw_starts[index] + end - text_starts[index]
+        piece_end = text_starts[index + 1] if index + 1 < len(text_starts) else len(self.text)
+        return start, max(end, piece_end), raw_start, pieces.raw_ends[index]
 
     # -- the log ------------------------------------------------------------------------
 
@@ -228,7 +238,7 @@ class EditableText:
                 start,
                 splice.rule,
                 splice.note,
-                tuple(absorbed),
+                absorbed,
             )
             for splice, start, end, raw_start, raw_end, absorbed in zip(
                 pieces.splices,
@@ -243,119 +253,109 @@ class EditableText:
         ]
 
 
-class _Sweep:
-    """One pass that builds the pieces after a round of splices from the pieces before it.
+def _rebuild(
+    old: _Pieces, length: int, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
+) -> _Pieces:
+    """The pieces after a round of (widened) splices: one merge of old pieces and splices."""
+    sweep = _Sweep(old, ordered, raw_starts, raw_ends)
+    index, total = 0, len(old.text_starts)
+    while index < total:
+        index = sweep.moved_run(index)
+        if index < total:
+            sweep.piece(index, old.text_starts[index + 1] if index + 1 < total else length)
+            index += 1
+    sweep.emit_through(length)
+    return sweep.new
 
-    Pieces come out in text order: at one old position a deletion gap comes before a splice,
-    and a splice before kept text. A replaced piece inside a splice is swallowed (its kind goes
-    to the splice's ``absorbed``); a copy piece keeps only what no splice touches. Runs of
-    pieces that touch no splice are only moved, as whole slices.
+
+class _Sweep:
+    """Builds the new pieces in text order: at one old position a deletion gap comes before a
+    splice, and a splice before kept text. A replaced piece inside a splice is swallowed (its
+    kind goes to the splice's ``absorbed``); a copied piece keeps only what no splice touches.
     """
 
     def __init__(
-        self, old: _Pieces, length: int, ordered: list[Splice], raw_spans: list[tuple[int, int]]
+        self, old: _Pieces, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
     ) -> None:
-        self.old, self.length, self.ordered, self.raw_spans = old, length, ordered, raw_spans
+        self.old, self.ordered, self.raw_starts, self.raw_ends = old, ordered, raw_starts, raw_ends
         self.starts = [splice.start for splice in ordered]
-        self.absorbed: list[list[str]] = [[] for _ in ordered]
-        self.kept = _complement(ordered, length)
         self.new = _Pieces()
-        self.shift = self.waiting = 0
+        self.waiting = self.shift = 0
+        self.last_start = self.last_end = self.last_index = -1  # the splice emitted last
 
-    def run(self) -> _Pieces:
-        starts = self.old.text_starts
-        ends = [*starts[1:], self.length]
-        cursor = 0
-        for splice in self.ordered:
-            low = max(bisect_left(ends, splice.start), cursor)  # pieces touching the splice
-            high = bisect_right(starts, splice.end)
-            if cursor < low:
-                self._emit_splices(starts[cursor], inclusive=True)
-                self.new.extend_moved(self.old, cursor, low, self.shift)
-            for index in range(low, high):
-                self._touched(index, starts[index], ends[index])
-            cursor = max(cursor, high)
-        if cursor < len(starts):
-            self._emit_splices(starts[cursor], inclusive=True)
-            self.new.extend_moved(self.old, cursor, len(starts), self.shift)
-        self._emit_splices(self.length + 1, inclusive=True)
-        return self.new
-
-    def _touched(self, index: int, start: int, end: int) -> None:
-        """A piece that touches a splice: swallowed, moved, or cut to what is kept of it."""
-        old = self.old
-        splice = old.splices[index]
-        owner = _containing(self.starts, self.ordered, start, end)
-        if owner is not None and splice is not None:
-            self.absorbed[owner].extend([splice.kind, *old.absorbed[index]])
-        elif start == end:
-            self._emit_splices(start, inclusive=False)
-            self.new.extend_moved(old, index, index + 1, self.shift)
-        elif splice is not None:  # a replaced piece is never cut, only moved
-            for kept_start, _ in _overlaps(self.kept, start, end):
-                self._emit_splices(kept_start, inclusive=True)
-                raw = (old.raw_starts[index], old.raw_ends[index])
-                self.new.append(kept_start + self.shift, raw, splice, old.absorbed[index])
-        else:
-            for kept_start, kept_end in _overlaps(self.kept, start, end):
-                self._emit_splices(kept_start, inclusive=True)
-                raw_start = old.raw_starts[index] + kept_start - start
-                raw = (raw_start, raw_start + kept_end - kept_start)
-                self.new.append(kept_start + self.shift, raw, None, ())
-
-    def _emit_splices(self, position: int, *, inclusive: bool) -> None:
-        """The pieces of the splices that start before ``position`` (or at it, inclusive)."""
-        ordered, starts = self.ordered, self.starts
-        while self.waiting < len(ordered) and (
-            starts[self.waiting] < position or (inclusive and starts[self.waiting] == position)
-        ):
-            number = self.waiting
-            splice = ordered[number]
-            self.new.append(
-                splice.start + self.shift, self.raw_spans[number], splice, self.absorbed[number]
-            )
+    def emit_through(self, position: int) -> None:
+        """Emit the splices that start at or before ``position``."""
+        new, starts, count = self.new, self.starts, len(self.starts)
+        while self.waiting < count and starts[self.waiting] <= position:
+            splice = self.ordered[self.waiting]
+            self.last_start, self.last_end = splice.start, splice.end
+            self.last_index = len(new.text_starts)
+            new.text_starts.append(splice.start + self.shift)
+            new.raw_starts.append(self.raw_starts[self.waiting])
+            new.raw_ends.append(self.raw_ends[self.waiting])
+            new.splices.append(splice)
+            new.absorbed.append(())
             self.shift += len(splice.replacement) - (splice.end - splice.start)
             self.waiting += 1
 
+    def moved_run(self, index: int) -> int:
+        """Move pieces from ``index`` on that no splice reaches, as whole slices; the next one."""
+        old, new = self.old, self.new
+        if old.text_starts[index] < self.last_end:
+            return index
+        if self.waiting < len(self.starts):
+            reach = bisect_right(old.text_starts, self.starts[self.waiting], index) - 1
+        else:
+            reach = len(old.text_starts)
+        if reach <= index:
+            return index
+        shift = self.shift
+        new.text_starts.extend([start + shift for start in old.text_starts[index:reach]])
+        new.raw_starts.extend(old.raw_starts[index:reach])
+        new.raw_ends.extend(old.raw_ends[index:reach])
+        new.splices.extend(old.splices[index:reach])
+        new.absorbed.extend(old.absorbed[index:reach])
+        return reach
 
-def _complement(splices: Sequence[Splice], length: int) -> list[tuple[int, int]]:
-    """The stretches of the old text that no splice touches."""
-    kept: list[tuple[int, int]] = []
-    cursor = 0
-    for splice in splices:
-        if splice.start > cursor:
-            kept.append((cursor, splice.start))
-        cursor = max(cursor, splice.end)
-    if cursor < length:
-        kept.append((cursor, length))
-    return kept
+    def piece(self, index: int, end: int) -> None:
+        """Old piece ``index`` (ending at ``end``), which some splice may reach."""
+        old, new = self.old, self.new
+        start, splice = old.text_starts[index], old.splices[index]
+        if splice is None:
+            self.copied(start, end, old.raw_starts[index] - start)
+            return
+        gap = start == end  # replaced: swallowed whole or moved whole, never cut
+        self.emit_through(start - 1 if gap else start)
+        if gap:
+            swallowed = self.last_start < start < self.last_end
+        else:
+            swallowed = self.last_start <= start and end <= self.last_end
+        if swallowed:
+            new.absorbed[self.last_index] += (splice.kind, *old.absorbed[index])
+            return
+        new.text_starts.append(start + self.shift)
+        new.raw_starts.append(old.raw_starts[index])
+        new.raw_ends.append(old.raw_ends[index])
+        new.splices.append(splice)
+        new.absorbed.append(old.absorbed[index])
 
-
-def _overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> Iterable[tuple[int, int]]:
-    for index in range(max(bisect_right(intervals, (start, start)) - 1, 0), len(intervals)):
-        interval_start, interval_end = intervals[index]  # no slice: that copies the tail
-        if interval_start >= end:
-            break
-        low, high = max(interval_start, start), min(interval_end, end)
-        if low < high:
-            yield low, high
-
-
-def _containing(starts: list[int], splices: Sequence[Splice], start: int, end: int) -> int | None:
-    """Index of the splice that swallows old piece ``[start, end)``, if any.
-
-    A non-empty piece is swallowed when it lies within the splice; an empty one (a deletion
-    gap) only when strictly inside, so gaps at a splice's edges keep their own record.
-    """
-    index = bisect_right(starts, start) - 1
-    if start == end:
-        index = bisect_right(starts, start - 1) - 1
-    if index < 0:
-        return None
-    splice = splices[index]
-    if start == end:
-        return index if splice.start < start < splice.end else None
-    return index if splice.start <= start and end <= splice.end else None
+    def copied(self, kept: int, end: int, raw_offset: int) -> None:
+        """The stretches of copied text ``[kept, end)`` that no splice touches."""
+        new, starts, count = self.new, self.starts, len(self.starts)
+        while kept < end:
+            if self.waiting < count and starts[self.waiting] <= kept:
+                self.emit_through(kept)
+            if self.last_end > kept:
+                kept = self.last_end
+                continue
+            stop = starts[self.waiting] if self.waiting < count else end
+            stop = min(stop, end)
+            new.text_starts.append(kept + self.shift)
+            new.raw_starts.append(kept + raw_offset)
+            new.raw_ends.append(stop + raw_offset)
+            new.splices.append(None)
+            new.absorbed.append(())
+            kept = stop
 
 
 def _spliced(text: str, splices: Sequence[Splice]) -> str:

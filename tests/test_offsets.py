@@ -12,7 +12,8 @@ ALPHABET = "甲乙丙丁ab(),\n"
 
 @st.composite
 def edit_rounds(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str]]]]:
-    """An original text and several rounds of random non-overlapping edits on it."""
+    """An original text and several rounds of random non-overlapping edits on it; some edits
+    are insertions (start == end), which may fall inside an earlier edit's replacement."""
     original = draw(st.text(alphabet=ALPHABET, max_size=40))
     length = len(original)
     rounds = []
@@ -20,6 +21,9 @@ def edit_rounds(draw: st.DrawFn) -> tuple[str, list[list[tuple[int, int, str]]]]
         cuts = sorted(draw(st.lists(st.integers(0, length), max_size=6, unique=True)))
         edits = []
         for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+            if draw(st.booleans()):
+                edits.append((start, start, draw(st.text(alphabet="XYZ", min_size=1, max_size=2))))
+                continue
             replacement = draw(st.text(alphabet="XYZ", max_size=3))
             edits.append((start, end, replacement))
         rounds.append(edits)
