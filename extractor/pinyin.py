@@ -22,7 +22,8 @@ from extractor.offsets import Splice
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
 # `(reading)` anywhere, or `?reading)` at a seam (no `(` before the reading).
-_ANNOTATION = regex.compile(rf"\((?P<reading>{_SYLLABLE})\)|(?<=\?)(?P<seam>{_SYLLABLE})\)")
+_ANNOTATION = regex.compile(rf"(?:\(|(?<=\?))({_SYLLABLE})\)")
+_KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
 
@@ -70,38 +71,39 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
 
     Besides readings after garble marks, a reading that is not the character's own (熱(róng))
     or a second reading straight after one (危(wēi)(fáng)) belongs to a character the damage
-    took: it is kept as a hint at the character it follows.
+    took: it is kept as a hint at the character it follows. (One pass, no helper call for the
+    usual reading after its own character: pages carry hundreds of them.)
     """
     readings = valid_readings()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
-    anchor_of_last = -1
+    anchor_of_last = last_end = -1
     for match in _ANNOTATION.finditer(text):
-        reading = match.group("reading") or match.group("seam")
-        if reading not in readings or match.start() == 0:
+        reading = match[1]
+        start, end = match.span()
+        if start == 0 or reading not in readings:
             continue
-        anchor = match.start() - 1
-        follows_reading = bool(splices) and splices[-1].end == match.start()
-        if follows_reading:
-            anchor = anchor_of_last
-        if match.group("seam") is not None:
+        follows_reading = last_end == start
+        anchor = anchor_of_last if follows_reading else start - 1
+        char = text[anchor]
+        if text[start] != "(":
             note = f"reading {reading} marks a lost character"
-            splices.append(_splice(match, "pinyin.seam", note))
+            splices.append(Splice(start, end, "", _KIND, "pinyin.seam", note))
             hints.append(ReadingHint(anchor, reading))
-        elif _after_garbled(text, anchor, match.end()):
+        elif char.isascii() and _after_garbled(text, anchor, end):
             note = f"reading {reading} follows a garbled character"
-            splices.append(_splice(match, "pinyin.after_garbled", note))
+            splices.append(Splice(start, end, "", _KIND, "pinyin.after_garbled", note))
             hints.append(ReadingHint(anchor, reading))
-        elif _is_cjk(text[anchor]) or text[anchor] in "(（" or follows_reading:
-            if _fits(text[anchor], reading) and not follows_reading:
-                splices.append(_splice(match, "pinyin.after_character", None))
+        elif _is_cjk(char) or char in "(（" or follows_reading:
+            if not follows_reading and _fits(char, reading):
+                splices.append(Splice(start, end, "", _KIND, "pinyin.after_character"))
             else:
-                note = f"reading {reading} is not {text[anchor]}'s own: a lost character's"
-                splices.append(_splice(match, "pinyin.stray", note))
+                note = f"reading {reading} is not {char}'s own: a lost character's"
+                splices.append(Splice(start, end, "", _KIND, "pinyin.stray", note))
                 hints.append(ReadingHint(anchor, reading))
         else:
             continue
-        anchor_of_last = anchor
+        anchor_of_last, last_end = anchor, end
     return splices, hints
 
 
@@ -118,7 +120,3 @@ def _fits(char: str, reading: str) -> bool:
 def _toneless(reading: str) -> str:
     marks = unicodedata.normalize("NFD", reading)
     return "".join(c for c in marks if not unicodedata.combining(c))
-
-
-def _splice(match: regex.Match[str], rule: str, note: str | None) -> Splice:
-    return Splice(match.start(), match.end(), "", "pinyin_annotation", rule, note)
