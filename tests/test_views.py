@@ -23,3 +23,17 @@ def test_the_view_folds_script_and_width_only():
 def test_script_of_a_page():
     assert is_traditional("畢節地區審計局開展集團幫扶工作總結")
     assert not is_traditional("毕节地区审计局开展集团帮扶工作总结")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "\u3000\uff01\uff08\uff09\uff0c\uff10\uff21\uff5e\uff5f\uff00a，、。甲乙\n"
+        ),
+        max_size=300,
+    )
+)
+def test_width_folding_maps_each_full_width_form_to_its_ascii_twin(text):
+    folded = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+    assert matching_view(text) == to_simplified(text).translate(folded)
+    assert matching_view(text * 3) == to_simplified(text * 3).translate(folded)  # long: uncached
