@@ -18,7 +18,7 @@ from extractor.gbk import Slot, hint_bonus, out_of_script
 from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 
-LOST_BYTE_COST = 1.0  # each byte a hypothesis assumes was lost must be paid for
+LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the character filled in
 DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
 DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
