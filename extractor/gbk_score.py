@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from extractor.gbk import Slot, hint_bonus, out_of_script
@@ -24,7 +25,7 @@ DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 DIGITS = "0123456789"
-CHAR_CACHE = 1 << 14  # characters whose own log-probability a search keeps
+CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
 _MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(.?)", re.DOTALL)
 
@@ -41,11 +42,12 @@ class Scorer:
         # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
         self.bigram_counts = Counter(p for p in pairs if not _DIGIT.search(p))
         self.chars = frozenset(document)
+        self.view_chars = frozenset(view)
         self.traditional = traditional
         self._words = model.words
         self._long_word_tails = model.long_word_tails
-        self._known_pairs = _known_pairs(model)
-        self._char_logprob = lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+        self.known_pairs = known_pairs(model)
+        self.char_logprob = shared_logprob(model)
         self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
@@ -95,7 +97,7 @@ class Scorer:
         logprob = self._words.get(pair) if len(pair) == 2 else None
         words = ((2, logprob),) if logprob is not None else ()
         ends_longer = pair in self._long_word_tails
-        return self._char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
+        return self.char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
 
     def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
         """Dictionary words of three or four characters ending ``text``."""
@@ -117,12 +119,13 @@ class Scorer:
         """The score of a Simplified text, with the document's own pairs counted."""
         return self.run(text)[1][-1]
 
-    def slot_bonus(self, char: str, slot: Slot) -> float:
-        """The prior of a character in a slot: its reading, the bytes lost, the script."""
+    def slot_bonus(self, char: str, slot: Slot, fixed: float | None = None) -> float:
+        """The prior of a character in a slot: its reading, the bytes lost, the script
+        (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self._swallowed_prior(char, slot) - LOST_BYTE_COST
         script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-        return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - script
+        return (fixed_prior(char, slot) if fixed is None else fixed) - script
 
     def _swallowed_prior(self, char: str, slot: Slot) -> float:
         """How often the page itself writes ``char`` after a Chinese character and before one
@@ -138,8 +141,20 @@ class Scorer:
         return self._marks[char, follows] + 0.1
 
 
+def fixed_prior(char: str, slot: Slot) -> float:
+    """The part of a character's prior in a slot that holds on any page: its reading, the
+    bytes lost (searches keep it per slot across documents)."""
+    return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST
+
+
 @lru_cache(maxsize=2)
-def _known_pairs(model: LanguageModel) -> frozenset[str]:
+def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
+    """The model's log-probability of each character alone, kept across documents."""
+    return lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+
+
+@lru_cache(maxsize=2)
+def known_pairs(model: LanguageModel) -> frozenset[str]:
     """Pairs of characters that are a dictionary word or end a longer one: after any other
     pair a character scores its own log-probability alone."""
     return frozenset(word for word in model.words if len(word) == 2) | model.long_word_tails

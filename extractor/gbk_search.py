@@ -17,17 +17,16 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
-from extractor.gbk import Slot, pua_partners, table, two_bytes
+from extractor.gbk import Slot, table
+from extractor.gbk_candidates import Candidates, Choices, Option, fits, successors
 from extractor.gbk_score import Scorer, State
-from extractor.lm import LanguageModel, language_model
+from extractor.lm import LanguageModel
 
 BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
-SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
 BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
@@ -76,11 +75,7 @@ class _Beam(NamedTuple):
         return chain[::-1]
 
 
-Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
-# a slot's options after a beam: all in order; those scored in full, with their place; the
-# rest as (prior + log-probability, place, option, log-probability), best first
-_Choices = tuple[list[Option], list[tuple[int, Option]], list[tuple[float, int, Option, float]]]
 # a candidate: its key, its place in the order grown, parent, slot, bonus, option, state
 _Found = tuple[float, tuple[int, int, int], _Beam, Slot, float, Option, State | None]
 
@@ -90,9 +85,7 @@ class Search(Scorer):
 
     def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
         super().__init__(model, document, traditional)
-        self._slot_options: dict[Slot, list[Option]] = {}
-        self._completions: dict[tuple[Slot, str], list[Option]] = {}
-        self._choice_cache: dict[tuple[Slot, str, str, str], _Choices] = {}
+        self.candidates = Candidates(self)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -139,67 +132,45 @@ class Search(Scorer):
         """The beams the sources grow, best first by their total once ``after`` is appended,
         with that state, and how many characters of ``after`` it holds (0 or 1). When they grow
         no more than ``width``, all of them in the order grown, none appended."""
+        offered = self.candidates.choices
         choices = [
-            [self._choices(slot, beam, after) for beam in beams] for beams, slot, _ in sources
+            [offered(slot, beam.context, beam.char, after) for beam in beams]
+            for beams, slot, _ in sources
         ]
-        if sum(len(listed[0]) for per in choices for listed in per) <= width:
+        if sum(listed.count for per in choices for listed in per) <= width:
             return [
-                (state, beam)
+                grown
                 for (beams, slot, cost), per in zip(sources, choices, strict=True)
                 for parent, listed in zip(beams, per, strict=True)
-                for state, beam in self._grown(parent, slot, cost, listed[0])
+                for grown in self._grown(parent, slot, cost, listed)
             ], 0
         found = self._ranked(sources, choices, width, after)
         return [self._made(*item[2:], after) for item in found], 1
 
     def _grown(
-        self, parent: _Beam, slot: Slot, cost: float, options: list[Option]
+        self, parent: _Beam, slot: Slot, cost: float, choices: Choices
     ) -> list[tuple[State, _Beam]]:
         bonus, state = parent.bonus - cost, (parent.context, parent.best)
         grown = []
-        for char, simple, prior, _ in options:
+        for char, simple, prior, _ in self.candidates.in_order(slot, choices):
             new = self.extend(state, simple)
             grown.append((new, _Beam(bonus + prior, *new, char, slot, parent)))
         return grown
 
     def _ranked(
-        self, sources: list[_Source], choices: list[list[_Choices]], width: int, after: str
+        self, sources: list[_Source], choices: list[list[Choices]], width: int, after: str
     ) -> list[_Found]:
-        """The best ``width`` candidates, without growing those that cannot be among them.
-
-        A candidate whose pairs (with the character before it, and with ``after``) are no word,
-        end no longer word and are not the document's scores its own log-probability and prior
-        alone: those are tried best first and only while they can still beat the ``width``-th
-        best so far. The rest are scored in full.
-        """
-        extend, floor, kept = self.extend, -math.inf, []  # kept: the best keys, a min-heap
-        tail = self._char_logprob(after) if after else 0.0
-        found: list[_Found] = []
+        """The best ``width`` candidates, without growing those that cannot be among them."""
+        ranking = _Ranking(self, width, after)
         for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
-            for index, (parent, (_, scored, plain)) in enumerate(zip(beams, per, strict=True)):
-                bonus, state, last = (
-                    parent.bonus - cost,
-                    (parent.context, parent.best),
-                    parent.best[-1],
+            ranked = self.candidates.plan(slot).ranked
+            for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
+                ranking.score_paired(parent, slot, parent.bonus - cost, listed, (number, index))
+                ranking.score_plain(
+                    parent, slot, parent.bonus - cost, listed, ranked, (number, index)
                 )
-                for position, option in scored:
-                    new = extend(state, option[1])
-                    keyed = extend(new, after) if after else new
-                    key = keyed[1][-1] + (bonus + option[2])
-                    found.append((key, (number, index, position), parent, slot, bonus, option, new))
-                    floor = _pushed(kept, key, width)
-                reach = last + bonus + tail - BOUND_SLACK
-                for base, position, option, single in plain:
-                    if reach + base < floor:
-                        break
-                    value = last + single + tail if after else last + single
-                    key = value + (bonus + option[2])
-                    found.append(
-                        (key, (number, index, position), parent, slot, bonus, option, None)
-                    )
-                    floor = _pushed(kept, key, width)
-        found.sort(key=lambda item: (-item[0], item[1]))
-        return found[:width]
+        ranking.found.sort(key=lambda item: (-item[0], item[1]))
+        return ranking.found[:width]
 
     def _made(
         self, parent: _Beam, slot: Slot, bonus: float, option: Option, new: State | None, after: str
@@ -210,64 +181,6 @@ class Search(Scorer):
             new = self.extend((parent.context, parent.best), simple)
         keyed = self.extend(new, after) if after else new
         return keyed, _Beam(bonus + prior, *new, char, slot, parent)
-
-    def _choices(self, slot: Slot, parent: _Beam, after: str) -> _Choices:
-        """The options a slot offers after a beam, in order; those whose pairs the word model
-        or the document knows, with their place; the rest by prior and log-probability."""
-        before = parent.char if slot.dropped_before else ""
-        key = (slot, parent.context[-1:], before, after)
-        found = self._choice_cache.get(key)
-        if found is None:
-            found = self._choice_cache[key] = self._sorted_choices(slot, parent, after)
-        return found
-
-    def _sorted_choices(self, slot: Slot, parent: _Beam, after: str) -> _Choices:
-        allowed = _allowed_leads(parent.char, slot)
-        previous, known, document = parent.context[-1:], self._known_pairs, self.bigram_counts
-        options, scored, plain = [], [], []
-        for position, option in enumerate(
-            self._options(slot) + self._completing(slot, parent.context)
-        ):
-            if allowed is not None and option[3] not in allowed:
-                continue
-            options.append(option)
-            pairs = (previous + option[1], option[1] + after) if after else (previous + option[1],)
-            if any(pair in known or pair in document for pair in pairs):
-                scored.append((position, option))
-            else:
-                single = self._char_logprob(option[1])
-                plain.append((option[2] + single, position, option, single))
-        plain.sort(key=lambda item: (-item[0], item[1]))
-        return options, scored, plain
-
-    def _options(self, slot: Slot) -> list[Option]:
-        """Each candidate with its Simplified form, its prior bonus and its lead byte (kept:
-        a segment's hypotheses share most of their slots)."""
-        found = self._slot_options.get(slot)
-        if found is None:
-            simplified = table().simplified
-            found = self._slot_options[slot] = []
-            for char in slot.candidates():
-                encoded = two_bytes(char)
-                lead = encoded[0] if encoded is not None else -1
-                found.append((char, simplified.get(char, char), self.slot_bonus(char, slot), lead))
-        return found
-
-    def _completing(self, slot: Slot, context: str) -> list[Option]:
-        """Candidates that make a dictionary word with the character before them (闲 → 置 in
-        闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        if not context or not slot.lost_bytes or slot.swallowed:
-            return []
-        key = (slot, context[-1])
-        found = self._completions.get(key)
-        if found is None:
-            ranked = frozenset(slot.candidates())
-            found = self._completions[key] = [
-                (char, simple, self.slot_bonus(char, slot), encoded[0])
-                for char, simple, encoded in successors(context[-1])
-                if char not in ranked and slot.allows(encoded)
-            ]
-        return found
 
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
@@ -295,9 +208,9 @@ class Search(Scorer):
         completing = [c for c, _, encoded in successors(previous) if slots[index].allows(encoded)]
         rivals = [*slots[index].candidates(), *completing]
         for rival in dict.fromkeys(rivals):
-            if rival == chosen or not _fits(chars[index - 1 : index], rival, slots[index]):
+            if rival == chosen or not fits(chars[index - 1 : index], rival, slots[index]):
                 continue
-            if following is not None and not _fits(rival, chars[index + 1], following):
+            if following is not None and not fits(rival, chars[index + 1], following):
                 continue
             total = self.run(rest, self.extend(prefix, simplified.get(rival, rival)))[1][-1]
             totals.append(total + base + self.slot_bonus(rival, slots[index]))
@@ -309,56 +222,61 @@ class Search(Scorer):
         return score - max(totals)
 
 
-@lru_cache(maxsize=2)
-def _known_pairs(model: LanguageModel) -> frozenset[str]:
-    """Pairs of characters that are a dictionary word or end a longer one: after any other
-    pair a character scores its own log-probability alone."""
-    return frozenset(word for word in model.words if len(word) == 2) | model.long_word_tails
+class _Ranking:
+    """The candidates of a step scored so far, and the worst score that can still be kept.
 
+    A candidate whose pairs (with the character before it, and with ``after``) are no word,
+    end no longer word and are not the document's scores its own log-probability and prior
+    alone: those are tried best first, and only while they can still beat the ``width``-th
+    best score so far. The rest are scored in full.
+    """
 
-def _pushed(kept: list[float], key: float, width: int) -> float:
-    """Keeps the ``width`` best keys in a min-heap; the worst of them once there are so many."""
-    if len(kept) < width:
-        heapq.heappush(kept, key)
-    elif key > kept[0]:
-        heapq.heapreplace(kept, key)
-    return kept[0] if len(kept) == width else -math.inf
+    def __init__(self, search: Search, width: int, after: str) -> None:
+        self.extend, self.width, self.after = search.extend, width, after
+        self.tail = search.char_logprob(after) if after else 0.0
+        self.floor, self.kept = -math.inf, []  # kept: the best scores, a min-heap
+        self.found: list[_Found] = []
 
+    def score_paired(
+        self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: tuple[int, int]
+    ) -> None:
+        extend, after, state = self.extend, self.after, (parent.context, parent.best)
+        for number, option in listed.scored:
+            new = extend(state, option[1])
+            keyed = extend(new, after) if after else new
+            key = keyed[1][-1] + (bonus + option[2])
+            self.found.append((key, (*place, number), parent, slot, bonus, option, new))
+            self._keep(key)
 
-@lru_cache(maxsize=4096)
-def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
-    """GBK characters (with their Simplified form and bytes) whose Simplified form follows
-    ``previous`` in the likeliest two-character dictionary words."""
-    if not previous:
-        return ()
-    found = []
-    for logprob, second in _word_starts().get(previous, ())[:SUCCESSORS]:
-        for char in _by_simplified().get(second, ()):
-            encoded = two_bytes(char)
-            if encoded is not None:
-                found.append((logprob, char, second, encoded))
-    return tuple(
-        (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
-    )
+    def score_plain(
+        self,
+        parent: _Beam,
+        slot: Slot,
+        bonus: float,
+        listed: Choices,
+        ranked: list[tuple[float, int, Option, float]],
+        place: tuple[int, int],
+    ) -> None:
+        """The same sums, in the same order, as ``Scorer.extend`` on a pair it does not know."""
+        last, tail, after = parent.best[-1], self.tail, self.after
+        reach, paired, allowed = last + bonus + tail - BOUND_SLACK, listed.paired, listed.allowed
+        for base, number, option, single in ranked:
+            if reach + base < self.floor:
+                break
+            if option[1] in paired or (allowed is not None and option[3] not in allowed):
+                continue
+            key = (last + single + tail if after else last + single) + (bonus + option[2])
+            self.found.append((key, (*place, number), parent, slot, bonus, option, None))
+            self._keep(key)
 
-
-@lru_cache(maxsize=1)
-def _word_starts() -> dict[str, list[tuple[float, str]]]:
-    starts: dict[str, list[tuple[float, str]]] = {}
-    for word, logprob in language_model().words.items():
-        if len(word) == 2:
-            starts.setdefault(word[0], []).append((logprob, word[1]))
-    for options in starts.values():
-        options.sort(reverse=True)
-    return starts
-
-
-@lru_cache(maxsize=1)
-def _by_simplified() -> dict[str, list[str]]:
-    forms: dict[str, list[str]] = {}
-    for char, simple in table().simplified.items():
-        forms.setdefault(simple, []).append(char)
-    return forms
+    def _keep(self, key: float) -> None:
+        kept = self.kept
+        if len(kept) < self.width:
+            heapq.heappush(kept, key)
+        elif key > kept[0]:
+            heapq.heapreplace(kept, key)
+        if len(kept) == self.width:
+            self.floor = kept[0]
 
 
 def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
@@ -381,18 +299,3 @@ def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
             text += right
         ahead.append(text[:LOOKAHEAD])
     return ahead
-
-
-def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
-    if not slot.dropped_before:
-        return None
-    before = two_bytes(previous) if previous else None
-    return pua_partners(before[1]) if before is not None else frozenset()
-
-
-def _fits(previous: str, char: str, slot: Slot) -> bool:
-    """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
-    if not slot.dropped_before:
-        return True
-    before, own = two_bytes(previous), two_bytes(char)
-    return before is not None and own is not None and own[0] in pua_partners(before[1])

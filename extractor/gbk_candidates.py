@@ -1,0 +1,322 @@
+"""The characters a slot offers after a partial reading, sorted for a search that prunes.
+
+A slot's own candidates come with their prior in the document; after a known character come
+also the characters that make a dictionary word with it (a lost byte is usually filled inside
+a word). Most candidates make no word with their neighbours, end none and are no pair of the
+page: such a one scores its prior and own log-probability alone, whatever the reading before
+it, so those are kept best first once per slot and a search tries them only while they can
+still be among the readings it keeps. The rest (a few per slot) are listed to be scored in full.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from extractor.gbk import Slot, pua_partners, table, two_bytes
+from extractor.gbk_score import Scorer, fixed_prior, known_pairs, shared_logprob
+from extractor.lm import LanguageModel, language_model
+
+SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
+
+Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
+_NONE: frozenset[str] = frozenset()
+
+
+class Plan(NamedTuple):
+    """A slot's own candidates: in order, their Simplified forms and places, and as (prior +
+    log-probability, place, option, log-probability), best first."""
+
+    options: tuple[Option, ...]
+    simples: frozenset[str]
+    places: dict[str, list[int]]
+    ranked: list[tuple[float, int, Option, float]]
+    chars: frozenset[str]
+    counts: dict[frozenset[int], int]  # how many have a lead byte among these
+
+
+class _Local(NamedTuple):
+    """A slot's plan on one page."""
+
+    plan: Plan
+    in_document: frozenset[str]  # Simplified forms the page's Simplified view has
+    moved: dict[int, Option]  # options whose prior the page's script changes, by place
+    paired: frozenset[str]  # … their Simplified forms, always scored in full
+
+
+class Choices(NamedTuple):
+    """What a slot offers after one reading, and before ``after`` (when compared with it)."""
+
+    count: int  # how many options, all told
+    scored: list[tuple[int, Option]]  # to be scored in full, with their place, in order
+    paired: frozenset[str]  # Simplified forms of the plan's options scored in full
+    allowed: frozenset[int] | None  # lead bytes allowed (after a dropped private-use pair)
+    completing: tuple[Option, ...]
+
+
+class Candidates:
+    """Per document: each slot's plan, completions and choices, kept (a segment's hypotheses
+    share most of their slots, and the beams of a step most of their last characters). Plans
+    and completions are shared across documents unless the page's script changes a prior."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        self._follow = _known_follow(scorer.model)
+        self._other_script = _other_script(scorer.chars, scorer.traditional)
+        self._plans: dict[Slot, _Local] = {}
+        self._completions: dict[tuple[Slot, str], tuple[Option, ...]] = {}
+        self._before: dict[tuple[Slot, str], frozenset[str]] = {}
+        self._choices: dict[tuple[Slot, str, str, str], Choices] = {}
+
+    def choices(self, slot: Slot, context: str, char: str, after: str) -> Choices:
+        """What ``slot`` offers after a reading ending in ``char`` (``context`` Simplified)."""
+        before = char if slot.dropped_before else ""
+        key = (slot, context[-1:], before, after)
+        found = self._choices.get(key)
+        if found is None:
+            found = self._choices[key] = self._sorted(slot, context, before, after)
+        return found
+
+    def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
+        """All the options, in the order a plain search tries them."""
+        allowed, local = choices.allowed, self._local(slot)
+        options = [
+            local.moved.get(place, option) for place, option in enumerate(local.plan.options)
+        ]
+        return [
+            option
+            for option in options + list(choices.completing)
+            if allowed is None or option[3] in allowed
+        ]
+
+    def _sorted(self, slot: Slot, context: str, before: str, after: str) -> Choices:
+        plan, in_document, moved, paired = self._local(slot)
+        previous, document = context[-1:], self.scorer.bigram_counts
+        paired |= plan.simples & self._follow.get(previous, _NONE)
+        for simple in in_document:
+            if previous + simple in document:
+                paired |= {simple}
+        if after:
+            paired |= self._paired_before(slot, plan, in_document, after)
+        allowed = _allowed_leads(before, slot)
+        places = sorted(place for simple in paired for place in plan.places[simple])
+        options = [(place, moved.get(place) or plan.options[place]) for place in places]
+        scored = [item for item in options if allowed is None or item[1][3] in allowed]
+        completing = self._completing(slot, context)
+        scored += [
+            (len(plan.options) + number, option)
+            for number, option in enumerate(completing)
+            if allowed is None or option[3] in allowed
+        ]
+        count = len(plan.options) if allowed is None else _count(plan, allowed)
+        count += sum(1 for option in completing if allowed is None or option[3] in allowed)
+        return Choices(count, scored, paired, allowed, completing)
+
+    def _paired_before(
+        self, slot: Slot, plan: Plan, in_document: frozenset[str], after: str
+    ) -> frozenset[str]:
+        """The plan's Simplified forms that make a known pair with ``after``."""
+        key = (slot, after)
+        found = self._before.get(key)
+        if found is None:
+            document = self.scorer.bigram_counts
+            found = self._before[key] = _paired_before(slot, after, self.scorer.model) | {
+                simple for simple in in_document if simple + after in document
+            }
+        return found
+
+    def plan(self, slot: Slot) -> Plan:
+        return self._local(slot).plan
+
+    def _local(self, slot: Slot) -> _Local:
+        """The slot's plan on this page: shared, but for the options whose prior the page's
+        script changes (scored in full) and the page's marks after a ``?`` (all its own)."""
+        found = self._plans.get(slot)
+        if found is None:
+            plan = _shared_plan(slot, self.scorer.model)
+            if slot.swallowed:
+                plan = _planned(self.scorer.model, self._own_priors(slot, plan.options))
+            moved = {}
+            if not self._other_script.isdisjoint(plan.chars):
+                changed = self._own_priors(slot, plan.options)
+                moved = {p: o for p, o in enumerate(changed) if o[0] in self._other_script}
+            forms = frozenset(option[1] for option in moved.values())
+            in_document = plan.simples & self.scorer.view_chars
+            found = self._plans[slot] = _Local(plan, in_document, moved, forms)
+        return found
+
+    def _completing(self, slot: Slot, context: str) -> tuple[Option, ...]:
+        """Candidates that make a dictionary word with the character before them (闲 → 置 in
+        闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
+        if not context or not slot.lost_bytes or slot.swallowed:
+            return ()
+        key = (slot, context[-1])
+        found = self._completions.get(key)
+        if found is None:
+            found = _completing(slot, context[-1], self.scorer.model)
+            if not self._other_script.isdisjoint(option[0] for option in found):
+                found = self._own_priors(slot, found)
+            self._completions[key] = found
+        return found
+
+    def _own_priors(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        """Options with their priors on this page (its script, its marks after a ``?``)."""
+        bonus = self.scorer.slot_bonus
+        return tuple((c, simple, bonus(c, slot, fixed), lead) for c, simple, fixed, lead in options)
+
+
+@lru_cache(maxsize=8192)
+def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
+    """A slot's plan on a page where the script changes no prior (a swallowed byte's prior
+    is the page's own: left at 0)."""
+    simplified, options = table().simplified, []
+    for char in slot.candidates():
+        encoded = two_bytes(char)
+        lead = encoded[0] if encoded is not None else -1
+        prior = 0.0 if slot.swallowed else fixed_prior(char, slot)
+        options.append((char, simplified.get(char, char), prior, lead))
+    return _planned(model, tuple(options))
+
+
+def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
+    logprob = shared_logprob(model)
+    places: dict[str, list[int]] = defaultdict(list)
+    ranked = []
+    for place, option in enumerate(options):
+        places[option[1]].append(place)
+        single = logprob(option[1])
+        ranked.append((option[2] + single, place, option, single))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    chars = frozenset(option[0] for option in options)
+    return Plan(options, frozenset(places), dict(places), ranked, chars, {})
+
+
+@lru_cache(maxsize=1 << 15)
+def _completing(slot: Slot, previous: str, model: LanguageModel) -> tuple[Option, ...]:
+    """The completions of a slot after ``previous`` where the script changes no prior."""
+    own = _shared_plan(slot, model).chars
+    return tuple(
+        (char, simple, fixed_prior(char, slot), encoded[0])
+        for char, simple, encoded in _successors_with(previous, slot.lead, slot.trail)
+        if char not in own and slot.allows(encoded)
+    )
+
+
+@lru_cache(maxsize=1 << 15)
+def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
+    known, simples = known_pairs(model), _shared_plan(slot, model).simples
+    return frozenset(simple for simple in simples if simple + after in known)
+
+
+def _other_script(chars: frozenset[str], traditional: bool) -> frozenset[str]:
+    """Characters out of the page's script (``gbk.out_of_script``): those the page writes in
+    the other script, and does not write as they are."""
+    forms = _traditional_of() if traditional else _by_simplified()
+    return frozenset(
+        char
+        for written in chars
+        for char in forms.get(written, ())
+        if char != written and char not in chars
+    )
+
+
+def _count(plan: Plan, allowed: frozenset[int]) -> int:
+    found = plan.counts.get(allowed)
+    if found is None:
+        found = plan.counts[allowed] = sum(1 for option in plan.options if option[3] in allowed)
+    return found
+
+
+@lru_cache(maxsize=2)
+def _known_follow(model: LanguageModel) -> dict[str, set[str]]:
+    """For each character, those that make a known pair after it."""
+    follow: dict[str, set[str]] = defaultdict(set)
+    for first, second in known_pairs(model):
+        follow[first].add(second)
+    return dict(follow)
+
+
+def _successors_with(
+    previous: str, lead: int | None, trail: int | None
+) -> tuple[tuple[str, str, bytes], ...]:
+    """``successors`` with this lead or trail byte (when known)."""
+    if lead is None and trail is None:
+        return successors(previous)
+    by_lead, by_trail = _successors_by_byte(previous)
+    found = by_lead.get(lead, ()) if lead is not None else by_trail.get(trail, ())
+    return found if lead is None or trail is None else tuple(s for s in found if s[2][1] == trail)
+
+
+@lru_cache(maxsize=4096)
+def _successors_by_byte(previous: str) -> tuple[dict[int, tuple], dict[int, tuple]]:
+    """``successors``, by lead byte and by trail byte, each in its order."""
+    by_lead: dict[int, list[tuple[str, str, bytes]]] = defaultdict(list)
+    by_trail: dict[int, list[tuple[str, str, bytes]]] = defaultdict(list)
+    for found in successors(previous):
+        by_lead[found[2][0]].append(found)
+        by_trail[found[2][1]].append(found)
+    return (
+        {lead: tuple(found) for lead, found in by_lead.items()},
+        {trail: tuple(found) for trail, found in by_trail.items()},
+    )
+
+
+@lru_cache(maxsize=4096)
+def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
+    """GBK characters (with their Simplified form and bytes) whose Simplified form follows
+    ``previous`` in the likeliest two-character dictionary words."""
+    if not previous:
+        return ()
+    found = []
+    for logprob, second in _word_starts().get(previous, ())[:SUCCESSORS]:
+        for char in _by_simplified().get(second, ()):
+            encoded = two_bytes(char)
+            if encoded is not None:
+                found.append((logprob, char, second, encoded))
+    return tuple(
+        (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> dict[str, list[tuple[float, str]]]:
+    starts: dict[str, list[tuple[float, str]]] = {}
+    for word, logprob in language_model().words.items():
+        if len(word) == 2:
+            starts.setdefault(word[0], []).append((logprob, word[1]))
+    for options in starts.values():
+        options.sort(reverse=True)
+    return starts
+
+
+@lru_cache(maxsize=1)
+def _by_simplified() -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    for char, simple in table().simplified.items():
+        forms.setdefault(simple, []).append(char)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _traditional_of() -> dict[str, list[str]]:
+    """GBK characters by their Traditional form."""
+    forms: dict[str, list[str]] = {}
+    for char, form in table().traditional.items():
+        forms.setdefault(form, []).append(char)
+    return forms
+
+
+def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
+    if not slot.dropped_before:
+        return None
+    before = two_bytes(previous) if previous else None
+    return pua_partners(before[1]) if before is not None else frozenset()
+
+
+def fits(previous: str, char: str, slot: Slot) -> bool:
+    """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
+    if not slot.dropped_before:
+        return True
+    before, own = two_bytes(previous), two_bytes(char)
+    return before is not None and own is not None and own[0] in pua_partners(before[1])
