@@ -32,7 +32,7 @@ class Plan(NamedTuple):
     simples: frozenset[str]
     places: dict[str, list[int]]
     ranked: list[tuple[float, int, Option, float]]
-    chars: frozenset[str]
+    chars: dict[str, int]  # the place of each character
     counts: dict[frozenset[int], int]  # how many have a lead byte among these
 
 
@@ -51,6 +51,7 @@ class Choices(NamedTuple):
     count: int  # how many options, all told
     scored: list[tuple[int, Option]]  # to be scored in full, with their place, in order
     paired: frozenset[str]  # Simplified forms of the plan's options scored in full
+    tied: frozenset[str]  # Simplified forms that make a known pair with ``after``
     allowed: frozenset[int] | None  # lead bytes allowed (after a dropped private-use pair)
     completing: tuple[Option, ...]
 
@@ -97,21 +98,27 @@ class Candidates:
         for simple in in_document:
             if previous + simple in document:
                 paired |= {simple}
-        if after:
-            paired |= self._paired_before(slot, plan, in_document, after)
+        tied = self._paired_before(slot, plan, in_document, after) if after else _NONE
+        paired |= tied
         allowed = _allowed_leads(before, slot)
         places = sorted(place for simple in paired for place in plan.places[simple])
         options = [(place, moved.get(place) or plan.options[place]) for place in places]
         scored = [item for item in options if allowed is None or item[1][3] in allowed]
+        count = (len(plan.options) if allowed is None else _count(plan, allowed)) - len(scored)
         completing = self._completing(slot, context)
         scored += [
             (len(plan.options) + number, option)
             for number, option in enumerate(completing)
             if allowed is None or option[3] in allowed
         ]
-        count = len(plan.options) if allowed is None else _count(plan, allowed)
-        count += sum(1 for option in completing if allowed is None or option[3] in allowed)
-        return Choices(count, scored, paired, allowed, completing)
+        if after and completing:
+            known = self.scorer.known_pairs
+            tied |= {
+                option[1]
+                for option in completing
+                if option[1] + after in known or option[1] + after in document
+            }
+        return Choices(count + len(scored), scored, paired, tied, allowed, completing)
 
     def _paired_before(
         self, slot: Slot, plan: Plan, in_document: frozenset[str], after: str
@@ -138,9 +145,9 @@ class Candidates:
             if slot.swallowed:
                 plan = _planned(self.scorer.model, self._own_priors(slot, plan.options))
             moved = {}
-            if not self._other_script.isdisjoint(plan.chars):
-                changed = self._own_priors(slot, plan.options)
-                moved = {p: o for p, o in enumerate(changed) if o[0] in self._other_script}
+            for char in self._other_script & plan.chars.keys():
+                place = plan.chars[char]
+                moved[place] = self._own_priors(slot, (plan.options[place],))[0]
             forms = frozenset(option[1] for option in moved.values())
             in_document = plan.simples & self.scorer.view_chars
             found = self._plans[slot] = _Local(plan, in_document, moved, forms)
@@ -154,8 +161,8 @@ class Candidates:
         key = (slot, context[-1])
         found = self._completions.get(key)
         if found is None:
-            found = _completing(slot, context[-1], self.scorer.model)
-            if not self._other_script.isdisjoint(option[0] for option in found):
+            found, chars = _completing(slot, context[-1], self.scorer.model)
+            if not self._other_script.isdisjoint(chars):
                 found = self._own_priors(slot, found)
             self._completions[key] = found
         return found
@@ -188,19 +195,23 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
         single = logprob(option[1])
         ranked.append((option[2] + single, place, option, single))
     ranked.sort(key=lambda item: (-item[0], item[1]))
-    chars = frozenset(option[0] for option in options)
+    chars = {option[0]: place for place, option in enumerate(options)}
     return Plan(options, frozenset(places), dict(places), ranked, chars, {})
 
 
 @lru_cache(maxsize=1 << 15)
-def _completing(slot: Slot, previous: str, model: LanguageModel) -> tuple[Option, ...]:
-    """The completions of a slot after ``previous`` where the script changes no prior."""
+def _completing(
+    slot: Slot, previous: str, model: LanguageModel
+) -> tuple[tuple[Option, ...], frozenset[str]]:
+    """The completions of a slot after ``previous`` where the script changes no prior, and
+    their characters."""
     own = _shared_plan(slot, model).chars
-    return tuple(
+    found = tuple(
         (char, simple, fixed_prior(char, slot), encoded[0])
         for char, simple, encoded in _successors_with(previous, slot.lead, slot.trail)
         if char not in own and slot.allows(encoded)
     )
+    return found, frozenset(option[0] for option in found)
 
 
 @lru_cache(maxsize=1 << 15)

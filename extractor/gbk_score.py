@@ -82,6 +82,12 @@ class Scorer:
             candidate += self._document_bonus(in_document - self._window[pair])
         return text[-3:], (*best[-3:], candidate)
 
+    def extend_alone(self, state: State, char: str) -> State:
+        """What ``extend`` gives when the pair ``char`` makes with the last character is no
+        dictionary word, ends none and is not the document's: its own log-probability."""
+        context, best = state
+        return (context + char)[-3:], (*best[-3:], best[-1] + self.char_logprob(char))
+
     @staticmethod
     def _document_bonus(uses: int) -> float:
         """A pair the document uses elsewhere, more for one it repeats (reports repeat their

@@ -76,8 +76,9 @@ class _Beam(NamedTuple):
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
-# a candidate: its key, its place in the order grown, parent, slot, bonus, option, state
-_Found = tuple[float, tuple[int, int, int], _Beam, Slot, float, Option, State | None]
+# a candidate: its key, its place in the order grown, parent, slot, bonus, option, its state
+# (when it makes a known pair with the character before it), whether it makes one with the next
+_Found = tuple[float, tuple[int, int, int], _Beam, Slot, float, Option, State | None, bool]
 
 
 class Search(Scorer):
@@ -173,13 +174,24 @@ class Search(Scorer):
         return ranking.found[:width]
 
     def _made(
-        self, parent: _Beam, slot: Slot, bonus: float, option: Option, new: State | None, after: str
+        self,
+        parent: _Beam,
+        slot: Slot,
+        bonus: float,
+        option: Option,
+        new: State | None,
+        tied: bool,
+        after: str,
     ) -> tuple[State, _Beam]:
-        """A ranked candidate as a beam, with its state once ``after`` is appended."""
+        """A ranked candidate as a beam, with its state once ``after`` is appended (``new``:
+        its state, when it makes a known pair with the character before it; ``tied``: whether
+        it makes one with ``after``)."""
         char, simple, prior, _ = option
         if new is None:
-            new = self.extend((parent.context, parent.best), simple)
-        keyed = self.extend(new, after) if after else new
+            new = self.extend_alone((parent.context, parent.best), simple)
+        keyed = new
+        if after:
+            keyed = self.extend(new, after) if tied else self.extend_alone(new, after)
         return keyed, _Beam(bonus + prior, *new, char, slot, parent)
 
     def _finish(self, beam: _Beam, right: str) -> float:
@@ -198,28 +210,58 @@ class Search(Scorer):
         byte a ``?`` swallowed must lead all rivals together (a comma must beat ten digits)."""
         simplified = table().simplified
         chars, slots = winner.characters, winner.slots
-        chosen = chars[index]
-        base = winner.bonus - self.slot_bonus(chosen, slots[index])
+        base = winner.bonus - self.slot_bonus(chars[index], slots[index])
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
-        following = slots[index + 1] if index + 1 < len(slots) else None
-        totals = []
-        previous = simplified.get(chars[index - 1], chars[index - 1]) if index else left[-1:]
-        completing = [c for c, _, encoded in successors(previous) if slots[index].allows(encoded)]
-        rivals = [*slots[index].candidates(), *completing]
-        for rival in dict.fromkeys(rivals):
-            if rival == chosen or not fits(chars[index - 1 : index], rival, slots[index]):
-                continue
-            if following is not None and not fits(rival, chars[index + 1], following):
-                continue
-            total = self.run(rest, self.extend(prefix, simplified.get(rival, rival)))[1][-1]
-            totals.append(total + base + self.slot_bonus(rival, slots[index]))
+        totals = [
+            total + base + prior
+            for total, prior in self._rival_totals(chars, slots, index, prefix, rest)
+        ]
         if not totals:
             return math.inf
         if slots[index].swallowed:
             top = max(totals)
             return score - top - math.log(sum(math.exp(t - top) for t in totals))
         return score - max(totals)
+
+    def _rival_totals(
+        self, chars: str, slots: tuple[Slot, ...], index: int, prefix: State, rest: str
+    ) -> list[tuple[float, float]]:
+        """The score and prior of each rival for character ``index`` (of the best one alone
+        among those that make no word with the text around them: they differ only by their
+        own log-probability and prior, so only the best of them can have the highest total)."""
+        simplified, slot = table().simplified, slots[index]
+        following = slots[index + 1] if index + 1 < len(slots) else None
+        previous = prefix[0][-1:]
+        completing = [c for c, _, encoded in successors(previous) if slot.allows(encoded)]
+        found, plain = [], []
+        for rival in dict.fromkeys([*slot.candidates(), *completing]):
+            if rival == chars[index] or not fits(chars[index - 1 : index], rival, slot):
+                continue
+            if following is not None and not fits(rival, chars[index + 1], following):
+                continue
+            simple, prior = simplified.get(rival, rival), self.slot_bonus(rival, slot)
+            if not slot.swallowed and self._alone(previous, simple, rest):
+                plain.append((self.char_logprob(simple) + prior, simple, prior))
+            else:
+                found.append((self.run(rest, self.extend(prefix, simple))[1][-1], prior))
+        top = max((key for key, _, _ in plain), default=0.0)
+        found += [
+            (self.run(rest, self.extend(prefix, simple))[1][-1], prior)
+            for key, simple, prior in plain
+            if key >= top - BOUND_SLACK
+        ]
+        return found
+
+    def _alone(self, previous: str, simple: str, rest: str) -> bool:
+        """Whether ``simple`` between ``previous`` and ``rest`` makes no pair the word model
+        or the page knows and is inside no longer dictionary word."""
+        known, document, words = self.known_pairs, self.bigram_counts, self._words
+        pairs = (previous + simple, simple + rest[:1])
+        if any(pair in known or pair in document for pair in pairs):
+            return False
+        longer = (simple + rest[:2], previous + simple + rest[:2], simple + rest[:3])
+        return not any(len(word) > 2 and word in words for word in longer)
 
 
 class _Ranking:
@@ -241,11 +283,16 @@ class _Ranking:
         self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: tuple[int, int]
     ) -> None:
         extend, after, state = self.extend, self.after, (parent.context, parent.best)
+        tail, tied = self.tail, listed.tied
         for number, option in listed.scored:
             new = extend(state, option[1])
-            keyed = extend(new, after) if after else new
-            key = keyed[1][-1] + (bonus + option[2])
-            self.found.append((key, (*place, number), parent, slot, bonus, option, new))
+            if not after:
+                key, bound = new[1][-1] + (bonus + option[2]), False
+            elif option[1] in tied:
+                key, bound = extend(new, after)[1][-1] + (bonus + option[2]), True
+            else:
+                key, bound = (new[1][-1] + tail) + (bonus + option[2]), False
+            self.found.append((key, (*place, number), parent, slot, bonus, option, new, bound))
             self._keep(key)
 
     def score_plain(
@@ -266,7 +313,7 @@ class _Ranking:
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
                 continue
             key = (last + single + tail if after else last + single) + (bonus + option[2])
-            self.found.append((key, (*place, number), parent, slot, bonus, option, None))
+            self.found.append((key, (*place, number), parent, slot, bonus, option, None, False))
             self._keep(key)
 
     def _keep(self, key: float) -> None:
