@@ -26,10 +26,12 @@ from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 
 # Whether a shifted pair is private-use follows from its bytes (``pua_partners`` checks it), so
-# a dropped pair needs no prior of its own: the word model pays for the extra character. On
-# simulated damage any cost here (2.5 nats was -log 0.09, the share of such pairs) loses runs
-# such as 中國特色社會主義 to 中國地社會主義.
-DROPPED_PAIR_COST = 0.0
+# a dropped pair needs no prior of its own when both its characters keep a byte: the word model
+# pays for the extra character (a cost of 2.5 there lost 中國特色社會主義 to 中國地社會主義).
+# A character with no byte, reading or seam left is another matter: the word model would add
+# one wherever it makes a word (科學 + 生 + 教師), so it costs about -log(0.09), the share of
+# shifted pairs that are private-use.
+UNSEEN_CHARACTER_COST = 2.5
 STARTS_TRIED = 3
 
 _LOST_BRACKET = re.compile(r"/[a-z]+>")
@@ -153,4 +155,5 @@ def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
     private-use, so the decoder dropped it; before's trail must be able to start one."""
     first = Slot(before.lead, None, before.hint, before.leads, pua_starters())
     second = Slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
-    return DROPPED_PAIR_COST, (first, second)
+    unseen = before.lead is None and before.leads is None and before.hint is None
+    return (UNSEEN_CHARACTER_COST if unseen else 0.0), (first, second)

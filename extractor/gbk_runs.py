@@ -145,11 +145,22 @@ def is_folded_inside(text: str, position: int) -> bool:
     its own, with run characters on the right."""
     char = text[position]
     if position + 1 >= len(text) or not is_run_at(text, position + 1):
-        return False
+        return char in FOLDED and _letter_ends_run(text, position + 1)
     if char in FOLDED:
         return True
     before = text[position - 1] if position else "\n"
     return char.isascii() and char.isalnum() and not (before.isascii() and before.isalnum())
+
+
+def _letter_ends_run(text: str, position: int) -> bool:
+    """A lone letter right after a folded mark, Chinese text after it and a suspect character
+    before the mark: the run's last trail byte (工作。現 → ぷ鳌,F). After sound text (共贏,F將)
+    the mark is the writer's and the letter a lost lead byte on its own."""
+    after = text[position + 1 : position + 2]
+    letter = text[position : position + 1]
+    if not (letter.isascii() and letter.isalpha() and after and is_run_char(after)):
+        return False
+    return any(_is_suspect(char) for char in text[max(position - 3, 0) : position - 1])
 
 
 def _reach(text: str, start: int, hints: Hints) -> int:
