@@ -18,6 +18,7 @@ _WIDTH_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _WIDTH_FOLD["\u3000"] = " "
 _FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
 _SHORT = 64  # views of strings up to this long are cached: names and titles recur
+_PAGE = 100_000  # the last few views of page-sized texts are kept: stages ask for them again
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +38,8 @@ def to_traditional(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """More characters that only Traditional script uses than ones only Simplified uses."""
-    traditional_only = sum(a != b for a, b in zip(text, to_simplified(text), strict=True))
-    simplified_only = sum(a != b for a, b in zip(text, to_traditional(text), strict=True))
+    traditional_only = sum(map(str.__ne__, text, to_simplified(text)))  # same lengths
+    simplified_only = sum(map(str.__ne__, text, to_traditional(text)))
     return traditional_only > simplified_only
 
 
@@ -72,12 +73,17 @@ def matching_view(text: str) -> str:
     """Simplified, width-folded twin of ``text``, aligned character for character."""
     if len(text) <= _SHORT:
         return _short_view(text)
+    if len(text) <= _PAGE:
+        return _page_view(text)
+    return _view(text)
+
+
+def _view(text: str) -> str:
     return _width_folded(to_simplified(text))
 
 
-@lru_cache(maxsize=8192)
-def _short_view(text: str) -> str:
-    return _width_folded(to_simplified(text))
+_short_view = lru_cache(maxsize=8192)(_view)
+_page_view = lru_cache(maxsize=4)(_view)
 
 
 def _width_folded(text: str) -> str:
