@@ -177,6 +177,19 @@ class Slot:
     swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
     then: str = ""  # … and the character that follows the "?"
 
+    def __hash__(self) -> int:
+        """Kept once computed: slots key the search's tables, looked up a hundred thousand
+        times a batch (not pickled with the slot: string hashes differ between processes)."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            fields = (self.lead, self.trail, self.hint, self.leads, self.trails)
+            found = hash((*fields, self.dropped_before, self.swallowed, self.then))
+            self.__dict__["_hash"] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+
     @property
     def lost_bytes(self) -> int:
         return 1 if self.swallowed else (self.lead is None) + (self.trail is None)

@@ -79,6 +79,12 @@ class Candidates:
             found = self._choices[key] = self._sorted(slot, context, before, after)
         return found
 
+    def offered(self, slot: Slot, context: str) -> list[Option]:
+        """Every option of a slot after ``context`` (Simplified), in order."""
+        local = self._local(slot)
+        own = [local.moved.get(place, option) for place, option in enumerate(local.plan.options)]
+        return own + list(self._completing(slot, context))
+
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
         allowed, local = choices.allowed, self._local(slot)

@@ -38,14 +38,14 @@ class Scorer:
     def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
         self.model = model
         view = to_simplified(document)
-        pairs = (view[i : i + 2] for i in range(len(view) - 1))
         # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
-        self.bigram_counts = Counter(p for p in pairs if not _DIGIT.search(p))
+        self.bigram_counts = Counter(map(str.__add__, view, view[1:]))
+        for pair in [pair for pair in self.bigram_counts if _DIGIT.search(pair)]:
+            del self.bigram_counts[pair]
         self.chars = frozenset(document)
         self.view_chars = frozenset(view)
         self.traditional = traditional
         self._words = model.words
-        self._long_word_tails = model.long_word_tails
         self.known_pairs = known_pairs(model)
         self.char_logprob = shared_logprob(model)
         self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
@@ -100,20 +100,13 @@ class Scorer:
         """The last character's own log-probability, the pair as a word (length,
         log-probability), how often the document uses the pair, and whether some longer
         dictionary word ends in it (most pairs end none: then the pair decides alone)."""
-        logprob = self._words.get(pair) if len(pair) == 2 else None
-        words = ((2, logprob),) if logprob is not None else ()
-        ends_longer = pair in self._long_word_tails
-        return self.char_logprob(pair[-1]), words, self.bigram_counts.get(pair, 0), ends_longer
+        single, words, ends_longer = _pair_entry(pair, self.model)
+        return single, words, self.bigram_counts.get(pair, 0), ends_longer
 
     def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
-        """Dictionary words of three or four characters ending ``text``."""
         found = self._long_memo.get(text)
         if found is None:
-            found = self._long_memo[text] = tuple(
-                (length, logprob)
-                for length in range(3, len(text) + 1)
-                if (logprob := self._words.get(text[-length:])) is not None
-            )
+            found = self._long_memo[text] = _longer(text, self.model)
         return found
 
     def run(self, text: str, state: State = ("", (0.0,))) -> State:
@@ -145,6 +138,26 @@ class Scorer:
         if char.isdigit():
             return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
         return self._marks[char, follows] + 0.1
+
+
+@lru_cache(maxsize=1 << 16)
+def _pair_entry(
+    pair: str, model: LanguageModel
+) -> tuple[float, tuple[tuple[int, float], ...], bool]:
+    """What the model says of a pair, on any page (see ``Scorer._entry``)."""
+    logprob = model.words.get(pair) if len(pair) == 2 else None
+    words = ((2, logprob),) if logprob is not None else ()
+    return shared_logprob(model)(pair[-1]), words, pair in model.long_word_tails
+
+
+@lru_cache(maxsize=1 << 16)
+def _longer(text: str, model: LanguageModel) -> tuple[tuple[int, float], ...]:
+    """Dictionary words of three or four characters ending ``text``."""
+    return tuple(
+        (length, logprob)
+        for length in range(3, len(text) + 1)
+        if (logprob := model.words.get(text[-length:])) is not None
+    )
 
 
 def fixed_prior(char: str, slot: Slot) -> float:

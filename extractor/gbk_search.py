@@ -17,10 +17,11 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, table
-from extractor.gbk_candidates import Candidates, Choices, Option, fits, successors
+from extractor.gbk_candidates import Candidates, Choices, Option, fits
 from extractor.gbk_score import Scorer, State
 from extractor.lm import LanguageModel
 
@@ -78,7 +79,7 @@ class _Beam(NamedTuple):
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
 # a candidate: its key, its place in the order grown, parent, slot, bonus, option, its state
 # (when it makes a known pair with the character before it), whether it makes one with the next
-_Found = tuple[float, tuple[int, int, int], _Beam, Slot, float, Option, State | None, bool]
+_Found = tuple[float, int, _Beam, Slot, float, Option, State | None, bool]
 
 
 class Search(Scorer):
@@ -166,12 +167,13 @@ class Search(Scorer):
         for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
             ranked = self.candidates.plan(slot).ranked
             for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
-                ranking.score_paired(parent, slot, parent.bonus - cost, listed, (number, index))
-                ranking.score_plain(
-                    parent, slot, parent.bonus - cost, listed, ranked, (number, index)
-                )
-        ranking.found.sort(key=lambda item: (-item[0], item[1]))
-        return ranking.found[:width]
+                place = (number << 40) | (index << 20)  # the order grown, as one number
+                ranking.score_paired(parent, slot, parent.bonus - cost, listed, place)
+                ranking.score_plain(parent, slot, parent.bonus - cost, listed, ranked, place)
+        found = ranking.found
+        found.sort(key=itemgetter(1))
+        found.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in the order grown
+        return found[:width]
 
     def _made(
         self,
@@ -230,17 +232,14 @@ class Search(Scorer):
         """The score and prior of each rival for character ``index`` (of the best one alone
         among those that make no word with the text around them: they differ only by their
         own log-probability and prior, so only the best of them can have the highest total)."""
-        simplified, slot = table().simplified, slots[index]
+        slot, previous = slots[index], prefix[0][-1:]
         following = slots[index + 1] if index + 1 < len(slots) else None
-        previous = prefix[0][-1:]
-        completing = [c for c, _, encoded in successors(previous) if slot.allows(encoded)]
         found, plain = [], []
-        for rival in dict.fromkeys([*slot.candidates(), *completing]):
+        for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
             if rival == chars[index] or not fits(chars[index - 1 : index], rival, slot):
                 continue
             if following is not None and not fits(rival, chars[index + 1], following):
                 continue
-            simple, prior = simplified.get(rival, rival), self.slot_bonus(rival, slot)
             if not slot.swallowed and self._alone(previous, simple, rest):
                 plain.append((self.char_logprob(simple) + prior, simple, prior))
             else:
@@ -280,7 +279,7 @@ class _Ranking:
         self.found: list[_Found] = []
 
     def score_paired(
-        self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: tuple[int, int]
+        self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
     ) -> None:
         extend, after, state = self.extend, self.after, (parent.context, parent.best)
         tail, tied = self.tail, listed.tied
@@ -292,7 +291,7 @@ class _Ranking:
                 key, bound = extend(new, after)[1][-1] + (bonus + option[2]), True
             else:
                 key, bound = (new[1][-1] + tail) + (bonus + option[2]), False
-            self.found.append((key, (*place, number), parent, slot, bonus, option, new, bound))
+            self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
             self._keep(key)
 
     def score_plain(
@@ -302,7 +301,7 @@ class _Ranking:
         bonus: float,
         listed: Choices,
         ranked: list[tuple[float, int, Option, float]],
-        place: tuple[int, int],
+        place: int,
     ) -> None:
         """The same sums, in the same order, as ``Scorer.extend`` on a pair it does not know."""
         last, tail, after = parent.best[-1], self.tail, self.after
@@ -313,8 +312,9 @@ class _Ranking:
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
                 continue
             key = (last + single + tail if after else last + single) + (bonus + option[2])
-            self.found.append((key, (*place, number), parent, slot, bonus, option, None, False))
-            self._keep(key)
+            self.found.append((key, place | number, parent, slot, bonus, option, None, False))
+            if key > self.floor:
+                self._keep(key)
 
     def _keep(self, key: float) -> None:
         kept = self.kept
