@@ -151,7 +151,7 @@ class Candidates:
             if slot.swallowed:
                 plan = _planned(self.scorer.model, self._own_priors(slot, plan.options))
             moved = {}
-            for char in self._other_script & plan.chars.keys():
+            for char in [char for char in plan.chars if char in self._other_script]:
                 place = plan.chars[char]
                 moved[place] = self._own_priors(slot, (plan.options[place],))[0]
             forms = frozenset(option[1] for option in moved.values())
