@@ -175,7 +175,7 @@ class Slot:
     trails: frozenset[int] | None = None
     dropped_before: bool = False
     swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
-    then: str = ""  # … and the character that follows the "?"
+    then: str = ""  # … and the text that follows the "?" (a few characters)
 
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand

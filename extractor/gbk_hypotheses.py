@@ -33,6 +33,7 @@ from extractor.views import to_simplified
 # shifted pairs that are private-use.
 UNSEEN_CHARACTER_COST = 2.5
 STARTS_TRIED = 3
+FOLLOWING = 5  # characters after a swallowing "?" that say what the byte was
 
 _LOST_BRACKET = re.compile(r"/[a-z]+>")
 
@@ -134,7 +135,7 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
         return ()
     if _LOST_BRACKET.match(text, segment.end + 1):
         return ()
-    then = text[segment.end + 1 : segment.end + 2]
+    then = text[segment.end + 1 : segment.end + 1 + FOLLOWING]
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then),)),),)
 
 
