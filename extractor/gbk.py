@@ -176,6 +176,7 @@ class Slot:
     dropped_before: bool = False
     swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
     then: str = ""  # … and the text that follows the "?" (a few characters)
+    line: str = ""  # … and the line before the run, up to it
 
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand

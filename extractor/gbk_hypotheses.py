@@ -136,7 +136,8 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
     if _LOST_BRACKET.match(text, segment.end + 1):
         return ()
     then = text[segment.end + 1 : segment.end + 1 + FOLLOWING]
-    return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then),)),),)
+    line = text[text.rfind("\n", 0, segment.end) + 1 : segment.end]
+    return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 
 
 def _last(dangling: int, letter: int | None, hint: str | None) -> Step:

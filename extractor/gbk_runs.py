@@ -102,8 +102,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
         return False  # B超, T恤: the dictionary writes them with the letter
     if not read and char in "xX" and after in _MASKED_UNITS:
         return False  # a masked figure: xx万元, X县
-    if position and is_run_at(text, position - 1):
-        return True
+    if (position and is_run_at(text, position - 1)) or (read and before == "?"):
+        return True  # after a run character, or read and after a seam ?reading)
     return (before in FOLDED or before in "\n " or before.isdigit()) and (
         (position + 1 < len(text) and is_run_at(text, position + 1)) or after.isdigit()
     )

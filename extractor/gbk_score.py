@@ -27,6 +27,7 @@ OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 DIGITS = "0123456789"
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
+_AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
 _MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{0,5}))", re.DOTALL)
 # What starts a line more often than it follows a comma: a list item or heading (一是, 二、,
 # 1., 第三), a year (2019年, the date under a signature).
@@ -37,6 +38,7 @@ _LINE_OPENING = re.compile(
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
 _GENRE_MARKS = {("\n", "opening"): 5.0}
+HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
 
 State = tuple[str, tuple[float, ...]]
 
@@ -61,6 +63,7 @@ class Scorer:
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
+        self._after_digits = Counter(_AFTER_DIGIT.findall(document))
 
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
@@ -140,12 +143,20 @@ class Scorer:
         like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
         cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
         follows = _mark_context(slot.then)
-        counts = [self._mark_count(option, follows) for option in slot.swallowed]
-        return math.log(self._mark_count(char, follows) / sum(counts))
+        counts = [self._mark_count(option, follows, slot) for option in slot.swallowed]
+        return math.log(self._mark_count(char, follows, slot) / sum(counts))
 
-    def _mark_count(self, char: str, follows: str) -> float:
+    def _mark_count(self, char: str, follows: str, slot: Slot) -> float:
+        """The page's count of ``char`` in this context, unless the line says otherwise: a
+        line end closes a heading, not a long sentence; a bracket closes only an open one."""
+        if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
+            return 0.1
+        if char == ")" and _open_brackets(slot.line) <= 0:
+            return 0.1
         if char.isdigit() and follows == "opening":
             return 0.1  # a digit before 2019年 or 1. would make another number of them
+        if char.isdigit() and follows == "text" and not self._after_digits[slot.then[0]]:
+            return 0.01  # the page never writes a number before this (成績5但)
         if char.isdigit():
             return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
         return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), 0.1)
@@ -195,6 +206,10 @@ def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
     return Counter(
         (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
     )
+
+
+def _open_brackets(line: str) -> int:
+    return sum(line.count(c) for c in "(（") - sum(line.count(c) for c in ")）")
 
 
 def _mark_context(following: str) -> str:

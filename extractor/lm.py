@@ -51,7 +51,7 @@ class LanguageModel:
     def char_logprob(self, char: str) -> float:
         """How likely a single character is on its own, as a one-character token."""
         if not _is_han(char):
-            if char in PUNCTUATION or char.isdigit() or char == "\n":  # as common
+            if char in PUNCTUATION or char.isdigit():  # numbers are as common
                 return PUNCTUATION_LOGPROB
             if char.isascii():
                 stray = char.isalpha() or char in STRAY_MARKS
