@@ -155,7 +155,8 @@ class Scorer:
             return 0.1
         if char.isdigit() and follows == "opening":
             return 0.1  # a digit before 2019年 or 1. would make another number of them
-        if char.isdigit() and follows == "text" and not self._after_digits[slot.then[0]]:
+        then = slot.then[:1]
+        if char.isdigit() and not then.isascii() and not self._after_digits[then]:
             return 0.01  # the page never writes a number before this (成績5但)
         if char.isdigit():
             return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
