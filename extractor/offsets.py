@@ -11,7 +11,7 @@ A later edit that touches an earlier replaced piece swallows it whole and lists 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple, Protocol
@@ -339,23 +339,41 @@ class _Sweep:
         new.splices.append(splice)
         new.absorbed.append(old.absorbed[index])
 
-    def copied(self, kept: int, end: int, raw_offset: int) -> None:
-        """The stretches of copied text ``[kept, end)`` that no splice touches."""
-        new, starts, count = self.new, self.starts, len(self.starts)
-        while kept < end:
-            if self.waiting < count and starts[self.waiting] <= kept:
-                self.emit_through(kept)
-            if self.last_end > kept:
-                kept = self.last_end
-                continue
-            stop = starts[self.waiting] if self.waiting < count else end
-            stop = min(stop, end)
-            new.text_starts.append(kept + self.shift)
-            new.raw_starts.append(kept + raw_offset)
-            new.raw_ends.append(stop + raw_offset)
-            new.splices.append(None)
+    def copied(self, start: int, end: int, raw_offset: int) -> None:
+        """Copied text ``[start, end)``: the stretches no splice touches, and between them the
+        splices that start inside it, in one pass (a pinyin page puts hundreds in one piece)."""
+        self.emit_through(start)
+        kept = max(start, self.last_end)
+        first, stop = self.waiting, bisect_left(self.starts, end, self.waiting)
+        new, shift = self.new, self.shift
+        for splice, raw_start, raw_end in zip(
+            self.ordered[first:stop],
+            self.raw_starts[first:stop],
+            self.raw_ends[first:stop],
+            strict=True,
+        ):
+            if kept < splice.start:
+                self._copy(kept + shift, kept + raw_offset, splice.start + raw_offset)
+            new.text_starts.append(splice.start + shift)
+            new.raw_starts.append(raw_start)
+            new.raw_ends.append(raw_end)
+            new.splices.append(splice)
             new.absorbed.append(())
-            kept = stop
+            shift += len(splice.replacement) - (splice.end - splice.start)
+            kept = splice.end
+        if stop > first:
+            self.last_start, self.last_end = self.starts[stop - 1], kept
+            self.last_index, self.waiting, self.shift = len(new.text_starts) - 1, stop, shift
+        if kept < end:
+            self._copy(kept + shift, kept + raw_offset, end + raw_offset)
+
+    def _copy(self, text_start: int, raw_start: int, raw_end: int) -> None:
+        new = self.new
+        new.text_starts.append(text_start)
+        new.raw_starts.append(raw_start)
+        new.raw_ends.append(raw_end)
+        new.splices.append(None)
+        new.absorbed.append(())
 
 
 def _spliced(text: str, splices: Sequence[Splice]) -> str:
