@@ -2,8 +2,8 @@
 
 Each stage function is wrapped with a timer for the run (and restored after); a stage's time
 excludes the wrapped stages it calls (applying splices is its own row), so the rows add up.
-Like a batch run, it warms up first and then freezes what is loaded out of the garbage
-collector's full scans.
+Like a batch run, it warms up first and then settles the garbage collector as batches do
+(``extractor.batch.settle_collector``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import extractor
-from extractor import pipeline, repair
+from extractor import batch, pipeline, repair
 from extractor.offsets import EditableText
 
 WARM_UP = 20  # inputs run untimed first
@@ -89,7 +89,8 @@ def breakdown(inputs: list[bytes], characters: int, description: str) -> str:
     for data in inputs[:WARM_UP]:  # loads the dictionaries and tables, untimed
         with contextlib.suppress(extractor.ExtractionError):
             extractor.extract(data)
-    gc.freeze()  # as batch runs do once the first input gives documents
+    threshold = gc.get_threshold()
+    batch.settle_collector()  # as batch runs do once the first input gives documents
     clock = _Clock()
     start = time.process_time()
     with _wrapped(clock):
@@ -102,6 +103,7 @@ def breakdown(inputs: list[bytes], characters: int, description: str) -> str:
                 clock.spent["JSON lines (model_dump_json)"] += time.process_time() - json_start
     total = time.process_time() - start
     gc.unfreeze()
+    gc.set_threshold(*threshold)
     clock.spent["other (document models, glue)"] = total - sum(clock.spent.values())
     lines = [
         "",
