@@ -79,6 +79,20 @@ class _Pieces:
         self.splices: list[Splice | None] = []
         self.absorbed: list[tuple[str, ...]] = []
 
+    def append(
+        self,
+        text_start: int,
+        raw_start: int,
+        raw_end: int,
+        splice: Splice | None = None,
+        absorbed: tuple[str, ...] = (),
+    ) -> None:
+        self.text_starts.append(text_start)
+        self.raw_starts.append(raw_start)
+        self.raw_ends.append(raw_end)
+        self.splices.append(splice)
+        self.absorbed.append(absorbed)
+
 
 class EditableText:
     """The current text, its map to the original, and the log of what changed.
@@ -92,12 +106,7 @@ class EditableText:
         self.text = original
         self._pieces = _Pieces()
         if original:
-            pieces = self._pieces
-            pieces.text_starts.append(0)
-            pieces.raw_starts.append(0)
-            pieces.raw_ends.append(len(original))
-            pieces.splices.append(None)
-            pieces.absorbed.append(())
+            self._pieces.append(0, 0, len(original))
 
     # -- lookups ------------------------------------------------------------------------
 
@@ -290,11 +299,12 @@ class _Sweep:
             splice = self.ordered[self.waiting]
             self.last_start, self.last_end = splice.start, splice.end
             self.last_index = len(new.text_starts)
-            new.text_starts.append(splice.start + self.shift)
-            new.raw_starts.append(self.raw_starts[self.waiting])
-            new.raw_ends.append(self.raw_ends[self.waiting])
-            new.splices.append(splice)
-            new.absorbed.append(())
+            new.append(
+                splice.start + self.shift,
+                self.raw_starts[self.waiting],
+                self.raw_ends[self.waiting],
+                splice,
+            )
             self.shift += len(splice.replacement) - (splice.end - splice.start)
             self.waiting += 1
 
@@ -333,11 +343,8 @@ class _Sweep:
         if swallowed:
             new.absorbed[self.last_index] += (splice.kind, *old.absorbed[index])
             return
-        new.text_starts.append(start + self.shift)
-        new.raw_starts.append(old.raw_starts[index])
-        new.raw_ends.append(old.raw_ends[index])
-        new.splices.append(splice)
-        new.absorbed.append(old.absorbed[index])
+        raw_start, raw_end = old.raw_starts[index], old.raw_ends[index]
+        new.append(start + self.shift, raw_start, raw_end, splice, old.absorbed[index])
 
     def copied(self, start: int, end: int, raw_offset: int) -> None:
         """Copied text ``[start, end)``: the stretches no splice touches, and between them the
@@ -353,27 +360,15 @@ class _Sweep:
             strict=True,
         ):
             if kept < splice.start:
-                self._copy(kept + shift, kept + raw_offset, splice.start + raw_offset)
-            new.text_starts.append(splice.start + shift)
-            new.raw_starts.append(raw_start)
-            new.raw_ends.append(raw_end)
-            new.splices.append(splice)
-            new.absorbed.append(())
+                new.append(kept + shift, kept + raw_offset, splice.start + raw_offset)
+            new.append(splice.start + shift, raw_start, raw_end, splice)
             shift += len(splice.replacement) - (splice.end - splice.start)
             kept = splice.end
         if stop > first:
             self.last_start, self.last_end = self.starts[stop - 1], kept
             self.last_index, self.waiting, self.shift = len(new.text_starts) - 1, stop, shift
         if kept < end:
-            self._copy(kept + shift, kept + raw_offset, end + raw_offset)
-
-    def _copy(self, text_start: int, raw_start: int, raw_end: int) -> None:
-        new = self.new
-        new.text_starts.append(text_start)
-        new.raw_starts.append(raw_start)
-        new.raw_ends.append(raw_end)
-        new.splices.append(None)
-        new.absorbed.append(())
+            new.append(kept + shift, kept + raw_offset, end + raw_offset)
 
 
 def _spliced(text: str, splices: Sequence[Splice]) -> str:
