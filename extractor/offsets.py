@@ -47,17 +47,7 @@ class RepairRecord(NamedTuple):
 
     def moved(self, shift: int) -> RepairRecord:
         """The same record with its text position moved by ``shift``."""
-        return RepairRecord(
-            self.kind,
-            self.raw_start,
-            self.raw_end,
-            self.before,
-            self.after,
-            self.start + shift,
-            self.rule,
-            self.note,
-            self.absorbed,
-        )
+        return RepairRecord(*self[:5], self.start + shift, *self[6:])
 
 
 _POSITION = attrgetter("start", "end")
