@@ -22,6 +22,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_runs import Hints, Segment, after_extension, seam_leads
 from extractor.gbk_search import Step
+from extractor.gbk_shifted import DROPPED_TRAIL
 from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 
@@ -122,7 +123,11 @@ def _steps(
         )
         for i in range(1, len(stream) - 1, 2)
     )
-    return (tuple(first), *middle, _last(stream[-1], letter, segment.hint), *swallowed)
+    if segment.terminator == "dropped":
+        last: Step = ((0.0, (Slot(stream[-1], DROPPED_TRAIL),)),)
+    else:
+        last = _last(stream[-1], letter, segment.hint)
+    return (tuple(first), *middle, last, *swallowed)
 
 
 def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:

@@ -7,7 +7,9 @@ ends in one of a few ways (``Segment.terminator``):
 - ``question``: the last trail byte swallowed the ASCII byte after it and showed as ``?``;
 - ``hidden``: the last trail byte was dropped and the ASCII byte after it shows as it was;
 - ``vanished``: a character lost its lead byte and then its trail: nothing shows of it but the
-  reading the mirror put after it (危(wēi)(fáng)11 → 危房11).
+  reading the mirror put after it (危(wēi)(fáng)11 → 危房11);
+- ``dropped``: the last trail byte was 0x80 (個, 還), which cannot start a pair: the decoder
+  dropped it and was back in step before the next Chinese character.
 
 A ``?`` with a reading just before a run is its *seam* (the character made of the previous
 trail byte and the lost lead byte), which names the lost lead byte. A reading after the run
@@ -24,11 +26,11 @@ from functools import lru_cache
 
 from extractor.gbk import (
     FOLDED,
-    decode_pair,
     fits_reading,
     table,
     two_bytes,
 )
+from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
 
@@ -48,7 +50,7 @@ class Segment:
 
     start: int
     end: int
-    terminator: str  # "letter", "question", "hidden" or "vanished"
+    terminator: str  # "letter", "question", "hidden", "vanished" or "dropped"
     hint: str | None  # the reading of the last character, left after the run
     reach: int  # how far left the run may have begun
 
@@ -223,6 +225,8 @@ def _segments(text: str, hints: Hints) -> Iterator[Segment]:
             position += 1
             if not is_run_at(text, position - 1):
                 yield from _stretch_end(text, start, position - 1, hints, model)
+            elif position < length and is_run_char(text[position]):
+                yield from _dropped_end(text, start, position, hints, model)
             stray = _stray_reading(text, position - 1, hints)
             if stray is not None:
                 yield from _stray_ends(text, start, position, stray, hints)
@@ -317,27 +321,17 @@ def _stretch_end(
         yield Segment(start, end, "hidden", None, reach)
 
 
-def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool:
-    """Whether ``text[start:end]`` re-paired one byte along (each trail byte with the next
-    lead byte, which gives back a shifted run's characters) makes a dictionary word of two.
-    Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
-    word each); shifted runs of four characters or more mostly do."""
-    simplified = table().simplified
-    previous = ""
-    for position in range(start, end - 1):
-        char = shifted_pair(text[position], text[position + 1])
-        char = simplified.get(char, char) if char else ""
-        if previous and char and model.words.get(previous + char) is not None:
-            return True
-        previous = char
-    return False
-
-
-@lru_cache(maxsize=65536)
-def shifted_pair(first: str, second: str) -> str | None:
-    """The character made of ``first``'s trail byte and ``second``'s lead byte."""
-    left, right = two_bytes(first), two_bytes(second)
-    return decode_pair(left[1], right[0]) if left and right else None
+def _dropped_end(
+    text: str, start: int, end: int, hints: Hints, model: LanguageModel
+) -> Iterator[Segment]:
+    """A run that ends before a Chinese character: its last character's trail byte was 0x80
+    (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
+    step at once. Only where the text before reads shifted."""
+    encoded = two_bytes(text[end - 1])
+    if encoded is None or encoded[1] not in dropping_leads(RARE_COUNT):
+        return
+    if reads_shifted(text, max(start, end - MAX_RUN), end, model):
+        yield Segment(start, end, "dropped", None, _reach(text, end, hints))
 
 
 def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:

@@ -147,3 +147,29 @@ def test_a_reading_that_is_not_the_characters_own_is_kept_as_a_hint():
     # Through the pinyin stage: 危's own reading, then 房's, whose bytes vanished before 11.
     (document,) = extractor.extract("改造農村危(wēi)(fáng)11戶,全村羣衆\n")
     assert document.text.startswith("改造農村危房11戶")
+
+
+def test_a_toned_latin_letter_among_chinese_text_belongs_to_a_run():
+    # 定 lost its lead byte: 定发 re-paired one byte along reads ǚ⒄, a pinyin letter of the
+    # a8 row; with the readings gone it stands among Chinese characters, so it is a run's.
+    shifted = _shifted("定发展茶叶產業")
+    assert shifted.startswith("ǚ")
+    page = "二是堅持穩" + shifted + "。全鎮新增茶園三百畝,帶動農戶增收。"
+    assert _repaired(page) == "二是堅持穩定发展茶叶產業。全鎮新增茶園三百畝,帶動農戶增收。"
+
+
+def test_a_run_whose_last_trail_byte_was_0x80_ends_before_chinese_text():
+    # 還 = df 80: 0x80 cannot lead a pair, so the decoder dropped it and was back in step at
+    # 不. The text after the run is sound and stays as it is.
+    shifted = _shifted("幫扶、技能幫扶的力度還")
+    assert shifted.endswith("?")  # what this helper shows; the mirror dropped the byte
+    page = "一是今年就業" + shifted[:-1] + "不夠。明年繼續加強。"
+    assert _repaired(page) == "一是今年就業幫扶、技能幫扶的力度還不夠。明年繼續加強。"
+
+
+def test_a_folded_mark_then_a_lone_letter_ends_a_run():
+    # 。 (a1 a3) then 現 (ac 46): re-paired they show ，(a3 ac), folded to a comma, and F.
+    shifted = _shifted("工作。現").replace("，", ",")
+    assert shifted.endswith(",F")
+    page = "我們堅持把各項" + shifted + "將一年來的情況總結如下。"
+    assert _repaired(page) == "我們堅持把各項工作。現將一年來的情況總結如下。"
