@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
-from extractor.gbk_score import Scorer, fixed_prior, known_pairs, shared_logprob
+from extractor.gbk_score import Scorer, fixed_prior, known_pair, shared_logprob
 from extractor.lm import LanguageModel, language_model
 
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
@@ -100,7 +100,8 @@ class Candidates:
     def _sorted(self, slot: Slot, context: str, before: str, after: str) -> Choices:
         plan, in_document, moved, paired = self._local(slot)
         previous, document = context[-1:], self.scorer.bigram_counts
-        paired |= plan.simples & self._follow.get(previous, _NONE)
+        following = self._follow.get(previous, "")
+        paired |= {simple for simple in plan.simples if simple in following}
         for simple in in_document:
             if previous + simple in document:
                 paired |= {simple}
@@ -118,11 +119,11 @@ class Candidates:
             if allowed is None or option[3] in allowed
         ]
         if after and completing:
-            known = self.scorer.known_pairs
+            known = self.scorer.is_known
             tied |= {
                 option[1]
                 for option in completing
-                if option[1] + after in known or option[1] + after in document
+                if known(option[1] + after) or option[1] + after in document
             }
         return Choices(count + len(scored), scored, paired, tied, allowed, completing)
 
@@ -179,7 +180,7 @@ class Candidates:
         return tuple((c, simple, bonus(c, slot, fixed), lead) for c, simple, fixed, lead in options)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
     """A slot's plan on a page where the script changes no prior (a swallowed byte's prior
     is the page's own: left at 0)."""
@@ -205,7 +206,7 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     return Plan(options, frozenset(places), dict(places), ranked, chars, {})
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=4096)
 def _completing(
     slot: Slot, previous: str, model: LanguageModel
 ) -> tuple[tuple[Option, ...], frozenset[str]]:
@@ -214,16 +215,19 @@ def _completing(
     own = _shared_plan(slot, model).chars
     found = tuple(
         (char, simple, fixed_prior(char, slot), encoded[0])
-        for char, simple, encoded in _successors_with(previous, slot.lead, slot.trail)
-        if char not in own and slot.allows(encoded)
+        for char, simple, encoded in successors(previous)
+        if (slot.lead is None or encoded[0] == slot.lead)
+        and (slot.trail is None or encoded[1] == slot.trail)
+        and char not in own
+        and slot.allows(encoded)
     )
     return found, frozenset(option[0] for option in found)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=4096)
 def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
-    known, simples = known_pairs(model), _shared_plan(slot, model).simples
-    return frozenset(simple for simple in simples if simple + after in known)
+    simples = _shared_plan(slot, model).simples
+    return frozenset(simple for simple in simples if known_pair(simple + after, model))
 
 
 def _other_script(chars: frozenset[str], traditional: bool) -> frozenset[str]:
@@ -246,37 +250,13 @@ def _count(plan: Plan, allowed: frozenset[int]) -> int:
 
 
 @lru_cache(maxsize=2)
-def _known_follow(model: LanguageModel) -> dict[str, set[str]]:
-    """For each character, those that make a known pair after it."""
-    follow: dict[str, set[str]] = defaultdict(set)
-    for first, second in known_pairs(model):
-        follow[first].add(second)
-    return dict(follow)
-
-
-def _successors_with(
-    previous: str, lead: int | None, trail: int | None
-) -> tuple[tuple[str, str, bytes], ...]:
-    """``successors`` with this lead or trail byte (when known)."""
-    if lead is None and trail is None:
-        return successors(previous)
-    by_lead, by_trail = _successors_by_byte(previous)
-    found = by_lead.get(lead, ()) if lead is not None else by_trail.get(trail, ())
-    return found if lead is None or trail is None else tuple(s for s in found if s[2][1] == trail)
-
-
-@lru_cache(maxsize=4096)
-def _successors_by_byte(previous: str) -> tuple[dict[int, tuple], dict[int, tuple]]:
-    """``successors``, by lead byte and by trail byte, each in its order."""
-    by_lead: dict[int, list[tuple[str, str, bytes]]] = defaultdict(list)
-    by_trail: dict[int, list[tuple[str, str, bytes]]] = defaultdict(list)
-    for found in successors(previous):
-        by_lead[found[2][0]].append(found)
-        by_trail[found[2][1]].append(found)
-    return (
-        {lead: tuple(found) for lead, found in by_lead.items()},
-        {trail: tuple(found) for trail, found in by_trail.items()},
-    )
+def _known_follow(model: LanguageModel) -> dict[str, str]:
+    """For each character, those that make a dictionary word with it or end a longer one
+    after it (as one string: a set per character would hold 200,000 strings)."""
+    follow: dict[str, list[str]] = defaultdict(list)
+    for pair in model.long_word_tails.union(w for w in model.words if len(w) == 2):
+        follow[pair[0]].append(pair[1])
+    return {first: "".join(sorted(seconds)) for first, seconds in follow.items()}
 
 
 @lru_cache(maxsize=4096)

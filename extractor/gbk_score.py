@@ -57,7 +57,6 @@ class Scorer:
         self.view_chars = frozenset(view)
         self.traditional = traditional
         self._words = model.words
-        self.known_pairs = known_pairs(model)
         self.char_logprob = shared_logprob(model)
         self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
@@ -93,6 +92,9 @@ class Scorer:
         if in_document:
             candidate += self._document_bonus(in_document - self._window[pair])
         return text[-3:], (*best[-3:], candidate)
+
+    def is_known(self, pair: str) -> bool:
+        return known_pair(pair, self.model)
 
     def extend_alone(self, state: State, char: str) -> State:
         """What ``extend`` gives when the pair ``char`` makes with the last character is no
@@ -163,7 +165,6 @@ class Scorer:
         return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), 0.1)
 
 
-@lru_cache(maxsize=1 << 16)
 def _pair_entry(
     pair: str, model: LanguageModel
 ) -> tuple[float, tuple[tuple[int, float], ...], bool]:
@@ -173,7 +174,6 @@ def _pair_entry(
     return shared_logprob(model)(pair[-1]), words, pair in model.long_word_tails
 
 
-@lru_cache(maxsize=1 << 16)
 def _longer(text: str, model: LanguageModel) -> tuple[tuple[int, float], ...]:
     """Dictionary words of three or four characters ending ``text``."""
     return tuple(
@@ -181,6 +181,12 @@ def _longer(text: str, model: LanguageModel) -> tuple[tuple[int, float], ...]:
         for length in range(3, len(text) + 1)
         if (logprob := model.words.get(text[-length:])) is not None
     )
+
+
+def known_pair(pair: str, model: LanguageModel) -> bool:
+    """Whether two characters are a dictionary word or end a longer one: after any other
+    pair a character scores its own log-probability alone (the document's pairs aside)."""
+    return len(pair) == 2 and (pair in model.words or pair in model.long_word_tails)
 
 
 def fixed_prior(char: str, slot: Slot) -> float:
@@ -193,13 +199,6 @@ def fixed_prior(char: str, slot: Slot) -> float:
 def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
     """The model's log-probability of each character alone, kept across documents."""
     return lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
-
-
-@lru_cache(maxsize=2)
-def known_pairs(model: LanguageModel) -> frozenset[str]:
-    """Pairs of characters that are a dictionary word or end a longer one: after any other
-    pair a character scores its own log-probability alone."""
-    return frozenset(word for word in model.words if len(word) == 2) | model.long_word_tails
 
 
 def _marks_after_han(document: str) -> Counter[tuple[str, str]]:

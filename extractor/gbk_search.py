@@ -255,9 +255,9 @@ class Search(Scorer):
     def _alone(self, previous: str, simple: str, rest: str) -> bool:
         """Whether ``simple`` between ``previous`` and ``rest`` makes no pair the word model
         or the page knows and is inside no longer dictionary word."""
-        known, document, words = self.known_pairs, self.bigram_counts, self._words
+        known, document, words = self.is_known, self.bigram_counts, self._words
         pairs = (previous + simple, simple + rest[:1])
-        if any(pair in known or pair in document for pair in pairs):
+        if any(known(pair) or pair in document for pair in pairs):
             return False
         longer = (simple + rest[:2], previous + simple + rest[:2], simple + rest[:3])
         return not any(len(word) > 2 and word in words for word in longer)
