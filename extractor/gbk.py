@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 
 from pypinyin import pinyin_dict
@@ -183,9 +183,9 @@ class Slot:
         times a batch (not pickled with the slot: string hashes differ between processes)."""
         found = self.__dict__.get("_hash")
         if found is None:
-            fields = (self.lead, self.trail, self.hint, self.leads, self.trails)
-            found = hash((*fields, self.dropped_before, self.swallowed, self.then))
-            self.__dict__["_hash"] = found
+            found = self.__dict__["_hash"] = hash(
+                tuple(getattr(self, f.name) for f in fields(self))
+            )
         return found
 
     def __getstate__(self) -> dict[str, object]:
