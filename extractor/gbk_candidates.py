@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
@@ -252,11 +254,12 @@ def _count(plan: Plan, allowed: frozenset[int]) -> int:
 @lru_cache(maxsize=2)
 def _known_follow(model: LanguageModel) -> dict[str, str]:
     """For each character, those that make a dictionary word with it or end a longer one
-    after it (as one string: a set per character would hold 200,000 strings)."""
-    follow: dict[str, list[str]] = defaultdict(list)
-    for pair in model.long_word_tails.union(w for w in model.words if len(w) == 2):
-        follow[pair[0]].append(pair[1])
-    return {first: "".join(sorted(seconds)) for first, seconds in follow.items()}
+    after it, as one string (a set per character would hold 200,000 strings)."""
+    pairs = sorted(chain((w for w in model.words if len(w) == 2), model.long_word_tails))
+    return {
+        first: "".join(pair[1] for pair in group)
+        for first, group in groupby(pairs, key=itemgetter(0))
+    }
 
 
 @lru_cache(maxsize=4096)
