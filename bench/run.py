@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -61,6 +62,24 @@ class Archive:
 def _read(paths: list[Path]) -> tuple[list[bytes], list[str]]:
     inputs = [path.read_bytes() for path in paths]
     return inputs, [decode(data).text for data in inputs]
+
+
+def measured_commit() -> str:
+    """The commit the figures come from (``+`` when the tree had changes), so a table can be
+    traced to the code that made it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "an unknown commit (git not found)"
+    return f"commit {head}{'+' if dirty else ''}" if head else "an unknown commit"
 
 
 def verdict(met: bool) -> str:
@@ -239,7 +258,8 @@ def main() -> None:
     header = (
         f"# Benchmarks\n\nPython {platform.python_version()} on {platform.machine()}, "
         f"{os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} "
-        f"at the start). In-process figures are the least CPU time of {arguments.runs} runs. "
+        f"at the start), {measured_commit()}. In-process figures are the least CPU time of "
+        f"{arguments.runs} runs. "
         "`make bench` regenerates this file.\n"
     )
     with tempfile.TemporaryDirectory() as folder:

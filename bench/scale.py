@@ -13,7 +13,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from run import ROOT, Archive, archive_section
+from run import ROOT, Archive, archive_section, measured_commit
 from scaling import streamed
 
 
@@ -60,7 +60,7 @@ def main() -> None:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)
         table, _ = archive_section(archive, (1, 2))
         points = streamed(archive.folder, arguments.stream, arguments.jobs, arguments.every, log)
-    text = "# Benchmarks at scale\n" + table
+    text = f"# Benchmarks at scale\n\nMeasured at {measured_commit()}.\n" + table
     text += stream_section(points, arguments.stream, arguments.jobs)
     arguments.output.write_text(text, encoding="utf-8")
     print(text)
