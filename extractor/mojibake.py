@@ -92,7 +92,7 @@ def _scored(
     if reading is None:
         return None
     observed = search.score(left + to_simplified(text[start + len(hypothesis.kept) : end]) + right)
-    unexplained = sum(1 for p in range(start, end + 1) if p in hints)
+    unexplained = sum(1 for p in range(start, end) if p in hints)
     gain = (
         reading.score
         - observed
