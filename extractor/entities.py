@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from extractor.dictionary import dictionary, tokenizer
 from extractor.entity_lexicon import EntityLexicon, overlapped
 
 CJK = regex.compile(r"\p{Han}")
@@ -57,15 +58,7 @@ def word_start(view: str, position: int, limit: int) -> int:
 
 @lru_cache(maxsize=65536)
 def jieba_cut(text: str) -> tuple[str, ...]:
-    return tuple(_jieba().lcut(text))
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
+    return tuple(tokenizer().lcut(text))
 
 
 # ---------------------------------------------------------------- organisations
@@ -309,7 +302,7 @@ def jieba_tag(text: str, split_unknown: bool = False) -> tuple[tuple[str, str], 
     dictionary entry gives: jieba's cut and a dictionary look-up, not its tagger, which is many
     times slower. A word the dictionary lacks is a noun, or with ``split_unknown`` its
     characters as the dictionary has them (对县 → 对 p, 县 n)."""
-    flags = _dictionary_flags()
+    flags = dictionary().flags
     tagged = []
     for word in jieba_cut(text):
         if word in flags or len(word) == 1 or not is_han(word[0]):
@@ -319,10 +312,3 @@ def jieba_tag(text: str, split_unknown: bool = False) -> tuple[tuple[str, str], 
         else:
             tagged.append((word, "n"))
     return tuple(tagged)
-
-
-@lru_cache(maxsize=1)
-def _dictionary_flags() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab

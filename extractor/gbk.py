@@ -14,9 +14,8 @@ import unicodedata
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 
-from pypinyin import pinyin_dict
-
 from extractor.lm import COMMON_PUNCTUATION, language_model
+from extractor.pinyin_table import character_readings
 from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
@@ -94,7 +93,7 @@ def toneless(reading: str) -> str:
 @lru_cache(maxsize=32768)
 def readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
     """Tone-marked and toneless readings of a character, from pypinyin's table."""
-    listed = pinyin_dict.pinyin_dict.get(ord(char))
+    listed = character_readings().get(ord(char))
     marked = frozenset(listed.split(",")) if listed else frozenset()
     return marked, frozenset(toneless(reading) for reading in marked)
 

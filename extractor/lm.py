@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from pathlib import Path
 
-import jieba
+from extractor.dictionary import dictionary
 
 MAX_WORD = 4  # longer dictionary words add little to telling repairs apart, and cost time
 NON_HAN_LOGPROB = -9.0  # punctuation and digits: neither help nor hurt a candidate much
@@ -30,13 +29,17 @@ PUNCTUATION = frozenset("，。、：；“”（）《》,:;()")
 class LanguageModel:
     """Word unigram model for scoring, character counts for rarity."""
 
-    def __init__(self, word_counts: dict[str, int]) -> None:
-        total = sum(word_counts.values())
-        self._log_total = math.log(total)
+    def __init__(self, word_counts: dict[str, int], total: int | None = None) -> None:
+        """Words with count 0 (the prefixes in jieba's table) are left out."""
+        self._log_total = math.log(total or sum(word_counts.values()))
+        # one float per distinct count: 350,000 words share a few thousand values
+        logprobs = {
+            count: math.log(count) - self._log_total for count in set(word_counts.values()) if count
+        }
         self.words = self._word_logprob = {
-            word: math.log(count) - self._log_total
+            word: logprobs[count]
             for word, count in word_counts.items()
-            if len(word) <= MAX_WORD
+            if count and len(word) <= MAX_WORD
         }
         self.char_counts: dict[str, int] = {}
         for word, count in word_counts.items():
@@ -91,16 +94,8 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def _jieba_dictionary() -> Path:
-    return Path(jieba.__file__).parent / "dict.txt"
-
-
 @lru_cache(maxsize=1)
 def language_model() -> LanguageModel:
-    """The model over jieba's dictionary, built on first use (about a second)."""
-    counts: dict[str, int] = {}
-    with _jieba_dictionary().open(encoding="utf-8") as lines:
-        for line in lines:
-            word, count, *_ = line.split(" ")
-            counts[word] = counts.get(word, 0) + int(count)
-    return LanguageModel(counts)
+    """The model over jieba's dictionary, built on first use from the copy jieba cuts with."""
+    words = dictionary()
+    return LanguageModel(words.counts, words.total)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pypinyin import pinyin_dict
 
 from extractor.offsets import Splice
+from extractor.pinyin_table import character_readings
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
@@ -40,7 +40,7 @@ class ReadingHint:
 def valid_readings() -> frozenset[str]:
     """Every reading pypinyin knows, with tones, plus the neutral-tone ones it lists."""
     readings: set[str] = set()
-    for value in pinyin_dict.pinyin_dict.values():
+    for value in character_readings().values():
         readings.update(value.split(","))
     return frozenset(r for r in readings if r not in _TOO_AMBIGUOUS)
 
@@ -110,7 +110,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
 @lru_cache(maxsize=65536)
 def _fits(char: str, reading: str) -> bool:
     """Whether ``reading`` is one of the character's own, tones aside (pages repeat pairs)."""
-    listed = pinyin_dict.pinyin_dict.get(ord(char))
+    listed = character_readings().get(ord(char))
     if not listed:
         return False
     own = listed.split(",")

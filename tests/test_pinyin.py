@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.offsets import EditableText
 from extractor.pinyin import find_annotations
+from extractor.pinyin_table import character_readings
 
 
 def _strip(text: str) -> str:
@@ -78,3 +82,19 @@ def test_removal_is_idempotent(text):
     once = _strip(annotated)
     assert once == text
     assert _strip(once) == once
+
+
+def test_reading_table_is_pypinyins_loaded_without_the_package():
+    """Extraction loads only the character table: importing pypinyin itself would also load
+    its phrase dictionary (tens of MB per worker)."""
+    probe = (
+        "import sys; from extractor.pinyin import find_annotations; "
+        "from extractor.pinyin_table import character_readings; "
+        "find_annotations('某縣(xiàn)'); "
+        "print(len(character_readings()), 'pypinyin' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    from pypinyin import pinyin_dict
+
+    assert done.stdout.split() == [str(len(pinyin_dict.pinyin_dict)), "False"], done.stderr
+    assert character_readings()[ord("縣")] == pinyin_dict.pinyin_dict[ord("縣")]
