@@ -86,16 +86,18 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
     """A trail byte in the ASCII range standing in Chinese text, not part of a word or code.
 
     A letter beside a digit is taken for part of a code (3A, 5G) unless a reading follows it
-    (``read``): the mirror annotates Han characters only.
+    (``read``: the mirror annotates Han characters only) or a suspect character stands before
+    it (駟T1名: 格員 shifted, then 1名).
     """
     char = text[position]
     if not 0x40 <= ord(char) <= 0x7E:
         return False
     before = text[position - 1] if position > 0 else "\n"
     after = text[position + 1] if position + 1 < len(text) else "\n"
+    coded = not read and not (_is_suspect(before) and not before.isascii())
     for neighbour in (before, after):
         if neighbour.isascii() and (
-            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and not read)
+            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and coded)
         ):
             return False  # part of a word, a code or a number such as 3A
     if char in (before, after):
