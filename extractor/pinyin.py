@@ -49,17 +49,18 @@ def _is_cjk(char: str) -> bool:
     return char >= "\u2e80" and not ("\uff00" <= char <= "\uffef")
 
 
-def _after_garbled(text: str, position: int, annotation_end: int) -> bool:
+def _after_garbled(text: str, position: int, before_at: int, annotation_end: int) -> bool:
     """Is ``text[position]`` a mark a lost byte leaves: ``?`` ``;`` ``{`` or a lone letter?
 
-    A lone letter is one that is not part of a Latin word or code and touches Chinese text.
+    A lone letter is one that is not part of a Latin word or code and touches Chinese text;
+    ``before_at`` is the character before it, the reading between them skipped (產(chǎn)I(yè)).
     """
     char = text[position]
     if char in _GARBLE_MARKS:
         return True
     if not (char.isascii() and char.isalpha()):
         return False
-    before = text[position - 1] if position > 0 else ""
+    before = text[before_at] if before_at >= 0 else ""
     after = text[annotation_end] if annotation_end < len(text) else ""
     if before.isascii() and before.isalpha():
         return False
@@ -90,7 +91,9 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
             note = f"reading {reading} marks a lost character"
             splices.append(Splice(start, end, "", _KIND, "pinyin.seam", note))
             hints.append(ReadingHint(anchor, reading))
-        elif char.isascii() and _after_garbled(text, anchor, end):
+        elif char.isascii() and _after_garbled(
+            text, anchor, _before(anchor, last_end, anchor_of_last), end
+        ):
             note = f"reading {reading} follows a garbled character"
             splices.append(Splice(start, end, "", _KIND, "pinyin.after_garbled", note))
             hints.append(ReadingHint(anchor, reading))
@@ -105,6 +108,11 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
             continue
         anchor_of_last, last_end = anchor, end
     return splices, hints
+
+
+def _before(position: int, last_end: int, anchor_of_last: int) -> int:
+    """Where the character before ``position`` stands, skipping a reading that ends there."""
+    return anchor_of_last if last_end == position else position - 1
 
 
 @lru_cache(maxsize=65536)
