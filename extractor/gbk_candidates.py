@@ -290,19 +290,20 @@ def _word_starts() -> dict[str, list[tuple[float, str]]]:
     return starts
 
 
-@lru_cache(maxsize=1)
 def _by_simplified() -> dict[str, list[str]]:
-    forms: dict[str, list[str]] = {}
-    for char, simple in table().simplified.items():
-        forms.setdefault(simple, []).append(char)
-    return forms
+    """GBK characters by their Simplified form."""
+    return _characters_by_form("simplified")
 
 
-@lru_cache(maxsize=1)
 def _traditional_of() -> dict[str, list[str]]:
     """GBK characters by their Traditional form."""
+    return _characters_by_form("traditional")
+
+
+@lru_cache(maxsize=2)
+def _characters_by_form(script: str) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
-    for char, form in table().traditional.items():
+    for char, form in getattr(table(), script).items():
         forms.setdefault(form, []).append(char)
     return forms
 
