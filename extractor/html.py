@@ -2,10 +2,9 @@
 
 The source is never rewritten here: ``html_splices`` returns the edits, and the pipeline applies
 them through ``EditableText`` so every character of the result still points back into the page.
-A single compiled regex cuts the source into markup, entities, whitespace and text; each run of
-adjacent markup and whitespace becomes one splice (a line break if a block tag is in it). The
-tokenizer is built for broken pages: a ``<`` that starts no tag is text, an unclosed quote or
-comment cannot make it scan the page again and again, and nothing in here raises.
+``html_tokens`` cuts the source into markup, entities, whitespace and text; each run of
+adjacent markup and whitespace becomes one splice (a line break if a block tag is in it),
+and nothing in here raises, however broken the page.
 
 Saved pages also carry site furniture: menus, breadcrumbs, sidebars of related links, footers.
 Left as text they become lines of "首页 / 工作总结 / …" before the title, so one pass over the
@@ -16,33 +15,14 @@ each one is folded into a single token that the run logic drops like any other m
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.html_tokens import Token, tokenize, unescape
 from extractor.offsets import Splice
 
 KIND = "html"
 ENTITY_KIND = "html_entity"
-_QUOTED = "\"[^\"]{0,1000}\"|'[^']{0,1000}'"  # bounded: an unclosed quote cannot run away
-_TOKEN = re.compile(
-    r"(?P<comment><!--.*?(?:--!?>|\Z))"
-    r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
-    r"|(?P<doctype><[!?][^<>]{0,1000}>)"
-    r"|(?P<script><(?P<raw>script|style)(?=[\s/>])[^<>]*+>.*?(?:</(?P=raw)\s*>|\Z))"
-    rf"|(?P<tag></?(?P<name>[a-z][a-z0-9:-]*+)(?=[\s/>])(?:[^>\"'<]|{_QUOTED})*+>)"
-    r"|(?P<entity>&(?:\#[0-9]{1,8};?|\#x[0-9a-f]{1,8};?|[a-z][a-z0-9]{1,31};?))"
-    r"|(?P<space>[ \t\n\r\f]+)",
-    re.DOTALL | re.IGNORECASE | re.ASCII,
-)
-# Elements dropped with their content; searched for their end once each, so that many unclosed
-# ones cannot make the scan quadratic. A <head> without </head> ends where <body> begins.
-_HIDDEN_ENDS = {
-    "noscript": re.compile(r"</noscript\s*>", re.IGNORECASE | re.ASCII),
-    "template": re.compile(r"</template\s*>", re.IGNORECASE | re.ASCII),
-    "head": re.compile(r"</head\s*>|(?=<body[\s/>])", re.IGNORECASE | re.ASCII),
-}
 _RULES = {
     "comment": "html.comment",
     "cdata": "html.comment",
@@ -98,17 +78,6 @@ _CJK = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    """A stretch of the source: its kind (a regex group name, or "text") and lower tag name."""
-
-    start: int
-    end: int
-    kind: str
-    name: str = ""
-    note: str = ""  # for folded furniture: what it was, for the repair log
-
-
 @dataclass(slots=True)
 class _Tally:
     """Running totals over the tokens seen so far; an element's share is the change across it."""
@@ -143,7 +112,7 @@ def looks_like_html(text: str) -> bool:
 
 def html_splices(text: str) -> list[Splice]:
     """Sorted, non-overlapping edits that turn page source into readable text."""
-    tokens = list(_tokenize(text))
+    tokens = list(tokenize(text))
     tokens = _fold(tokens, _furniture(text, tokens))
     splices: list[Splice] = []
     index = 0
@@ -161,41 +130,7 @@ def html_splices(text: str) -> list[Splice]:
     return splices
 
 
-def _tokenize(text: str) -> Iterator[_Token]:
-    """Markup, entities and whitespace from the regex; whatever lies between them is text."""
-    cursor = 0
-    no_end_after: dict[str, int] = {}  # hidden element name -> from here on it never closes
-    while match := _TOKEN.search(text, cursor):
-        if match.start() > cursor:
-            yield _Token(cursor, match.start(), "text")
-        token = _token(match)
-        if token.name in _HIDDEN_ENDS and not match.group().startswith("</"):
-            token = _hidden(text, token, no_end_after)
-        yield token
-        cursor = token.end
-    if cursor < len(text):
-        yield _Token(cursor, len(text), "text")
-
-
-def _token(match: re.Match[str]) -> _Token:
-    kind = match.lastgroup or "text"  # the outer group: it closes after any nested one
-    name = (match.group("name") or "").lower() if kind == "tag" else ""
-    return _Token(match.start(), match.end(), kind, name)
-
-
-def _hidden(text: str, token: _Token, no_end_after: dict[str, int]) -> _Token:
-    """Stretch an opening noscript/template/head tag over its content, if it ever ends."""
-    if token.end >= no_end_after.get(token.name, len(text) + 1):
-        return token
-    end = _HIDDEN_ENDS[token.name].search(text, token.end)
-    if end is None:
-        no_end_after[token.name] = token.end
-        return token
-    kind = "head" if token.name == "head" else "hidden"
-    return _Token(token.start, end.end(), kind, token.name)
-
-
-def _run_end(tokens: list[_Token], start: int) -> int:
+def _run_end(tokens: list[Token], start: int) -> int:
     """Index just past the run of markup and whitespace tokens that begins at ``start``."""
     end = start
     while end < len(tokens) and tokens[end].kind not in ("text", "entity"):
@@ -203,7 +138,7 @@ def _run_end(tokens: list[_Token], start: int) -> int:
     return end
 
 
-def _run_splice(text: str, tokens: list[_Token], start: int, end: int) -> list[Splice]:
+def _run_splice(text: str, tokens: list[Token], start: int, end: int) -> list[Splice]:
     """Splices for a run: a line break, a cell gap, one space, or nothing.
 
     Folded furniture gets a splice of its own, so the log shows each removed menu whole under its
@@ -229,9 +164,9 @@ def _run_splice(text: str, tokens: list[_Token], start: int, end: int) -> list[S
     return splices
 
 
-def _groups(run: list[_Token]) -> list[list[_Token]]:
+def _groups(run: list[Token]) -> list[list[Token]]:
     """The run cut into stretches of plain markup, with each folded element alone."""
-    groups: list[list[_Token]] = []
+    groups: list[list[Token]] = []
     for token in run:
         if token.kind in _FURNITURE or not groups or groups[-1][0].kind in _FURNITURE:
             groups.append([token])
@@ -240,7 +175,7 @@ def _groups(run: list[_Token]) -> list[list[_Token]]:
     return groups
 
 
-def _run_replacement(run: list[_Token], text: str, before: str, after: str) -> str:
+def _run_replacement(run: list[Token], text: str, before: str, after: str) -> str:
     if not before or not after:  # the edges of the page: nothing to separate
         return ""
     names = {token.name for token in run}
@@ -257,13 +192,13 @@ def _run_replacement(run: list[_Token], text: str, before: str, after: str) -> s
     return "" if between_cjk else " "  # around inline tags Chinese needs no space
 
 
-def _neighbour(text: str, tokens: list[_Token], index: int, *, last: bool) -> str:
+def _neighbour(text: str, tokens: list[Token], index: int, *, last: bool) -> str:
     """The character a run touches on one side, entities taken as what they stand for."""
     if index < 0 or index >= len(tokens):
         return ""
     token = tokens[index]
     if token.kind == "entity":
-        value = _unescape(text[token.start : token.end])
+        value = unescape(text[token.start : token.end])
         return value[-1] if last else value[0]
     return text[token.end - 1] if last else text[token.start]
 
@@ -272,7 +207,7 @@ def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
 
-def _describe(run: list[_Token]) -> str:
+def _describe(run: list[Token]) -> str:
     """What a run removed, e.g. "script, 3 tags, whitespace", for the repair log."""
     counts: dict[str, int] = {}
     for token in run:
@@ -284,7 +219,7 @@ def _describe(run: list[_Token]) -> str:
     return ", ".join(parts)
 
 
-def _furniture(text: str, tokens: list[_Token]) -> list[tuple[int, int, str, str]]:
+def _furniture(text: str, tokens: list[Token]) -> list[tuple[int, int, str, str]]:
     """Token index spans (open, close, kind, note) of the outermost furniture elements.
 
     Each tag name has its own stack, so a close tag matches the nearest open one of its name
@@ -313,7 +248,7 @@ def _furniture(text: str, tokens: list[_Token]) -> list[tuple[int, int, str, str
 
 def _count_words(tally: _Tally, source: str, kind: str) -> None:
     """Add a text or entity token's words (letters, digits, ideographs) to the totals."""
-    value = _unescape(source) if kind == "entity" else source
+    value = unescape(source) if kind == "entity" else source
     words = len(value) - sum(len(gap) for gap in _NON_WORD.findall(value))
     tally.words += words
     if tally.in_link:
@@ -329,7 +264,7 @@ def _count_tag(tally: _Tally, name: str, closing: bool) -> None:
         tally.titles += 1
 
 
-def _navigation_note(text: str, token: _Token) -> str:
+def _navigation_note(text: str, token: Token) -> str:
     """Why an opening tag starts furniture ("nav", 'div class="top-nav"'), or "" if it does not."""
     if token.name in _NAV_ELEMENTS:
         return token.name
@@ -387,29 +322,24 @@ def _outermost(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, s
     return merged
 
 
-def _fold(tokens: list[_Token], spans: list[tuple[int, int, str, str]]) -> list[_Token]:
+def _fold(tokens: list[Token], spans: list[tuple[int, int, str, str]]) -> list[Token]:
     """Each furniture span becomes one token, named after its tag so it still breaks a line."""
     if not spans:
         return tokens
-    folded: list[_Token] = []
+    folded: list[Token] = []
     cursor = 0
     for first, last, kind, note in spans:
         folded.extend(tokens[cursor:first])
         opening = tokens[first]
-        folded.append(_Token(opening.start, tokens[last].end, kind, opening.name, note))
+        folded.append(Token(opening.start, tokens[last].end, kind, opening.name, note))
         cursor = last + 1
     folded.extend(tokens[cursor:])
     return folded
 
 
-def _entity_splice(text: str, token: _Token) -> list[Splice]:
+def _entity_splice(text: str, token: Token) -> list[Splice]:
     source = text[token.start : token.end]
-    value = _unescape(source)
+    value = unescape(source)
     if value == source:
         return []
     return [Splice(token.start, token.end, value, ENTITY_KIND, "html.entity")]
-
-
-def _unescape(entity: str) -> str:
-    """``html.unescape``, except that a no-break space reads as a plain space."""
-    return html.unescape(entity).replace("\xa0", " ")
