@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import opencc
-from pypinyin import Style, pinyin
 
 from extractor.views import is_traditional
 
@@ -62,6 +61,8 @@ def reading(char: str) -> str | None:
     """The site's fixed, context-free reading: pypinyin's first one, tone-marked."""
     if not is_han(char):
         return None
+    from pypinyin import Style, pinyin  # here: extraction never loads pypinyin's phrases
+
     found = pinyin(char, style=Style.TONE, heteronym=False)[0][0]
     return found if found != char and found.isalpha() else None
 
