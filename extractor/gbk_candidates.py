@@ -269,7 +269,7 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     if not previous:
         return ()
     found = []
-    for logprob, second in _word_starts().get(previous, ())[:SUCCESSORS]:
+    for logprob, second in _word_starts().get(previous, ()):
         for char in _by_simplified().get(second, ()):
             encoded = two_bytes(char)
             if encoded is not None:
@@ -280,32 +280,36 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
 
 
 @lru_cache(maxsize=1)
-def _word_starts() -> dict[str, list[tuple[float, str]]]:
-    starts: dict[str, list[tuple[float, str]]] = {}
-    for word, logprob in language_model().words.items():
-        if len(word) == 2:
-            starts.setdefault(word[0], []).append((logprob, word[1]))
-    for options in starts.values():
-        options.sort(reverse=True)
+def _word_starts() -> dict[str, tuple[tuple[float, str], ...]]:
+    """The ``SUCCESSORS`` likeliest two-character words each character starts, as
+    (log-probability, second character), likeliest first: only those are tried (all of
+    them took 17 MB)."""
+    words = language_model().words
+    seconds: dict[str, str] = {}  # one string per character
+    starts = {}
+    for first, group in groupby(sorted(w for w in words if len(w) == 2), key=itemgetter(0)):
+        options = sorted(((words[w], seconds.setdefault(w[1], w[1])) for w in group), reverse=True)
+        starts[first] = tuple(options[:SUCCESSORS])
     return starts
 
 
-def _by_simplified() -> dict[str, list[str]]:
+def _by_simplified() -> dict[str, tuple[str, ...]]:
     """GBK characters by their Simplified form."""
     return _characters_by_form("simplified")
 
 
-def _traditional_of() -> dict[str, list[str]]:
+def _traditional_of() -> dict[str, tuple[str, ...]]:
     """GBK characters by their Traditional form."""
     return _characters_by_form("traditional")
 
 
 @lru_cache(maxsize=2)
-def _characters_by_form(script: str) -> dict[str, list[str]]:
+def _characters_by_form(script: str) -> dict[str, tuple[str, ...]]:
+    """In table order; tuples, as most forms have one character."""
     forms: dict[str, list[str]] = {}
     for char, form in getattr(table(), script).items():
         forms.setdefault(form, []).append(char)
-    return forms
+    return {form: tuple(chars) for form, chars in forms.items()}
 
 
 def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:

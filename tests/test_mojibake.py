@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
-from extractor.gbk import decode_pair
+from extractor.gbk import decode_pair, table
+from extractor.gbk_candidates import SUCCESSORS, successors
+from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
 
@@ -173,3 +175,20 @@ def test_a_folded_mark_then_a_lone_letter_ends_a_run():
     assert shifted.endswith(",F")
     page = "我們堅持把各項" + shifted + "將一年來的情況總結如下。"
     assert _repaired(page) == "我們堅持把各項工作。現將一年來的情況總結如下。"
+
+
+def test_a_known_character_offers_what_its_likeliest_words_continue_with():
+    """After 教 come the second characters of the likeliest two-character words it starts
+    (教育, 教学 …), in GBK: a lost byte is usually filled inside a word."""
+    words = language_model().words
+    likeliest = sorted(((p, w[1]) for w, p in words.items() if len(w) == 2 and w[0] == "教"))
+    offered = [simple for _, simple, _ in successors("教")]
+    assert {simple for _, simple in likeliest[-SUCCESSORS:]} == set(offered)
+    assert offered[0] == likeliest[-1][1]
+    assert ("學", "学") in [(char, simple) for char, simple, _ in successors("教")]
+
+
+def test_the_gbk_table_knows_each_characters_forms():
+    gbk = table()
+    assert (gbk.simplified["學"], gbk.traditional["学"], gbk.simplified["学"]) == ("学", "學", "学")
+    assert all(gbk.simplified[c] == c for t, c in gbk.by_lead[0xB0] if t >= 0xA1)  # GB2312: 啊 …
