@@ -55,6 +55,7 @@ class Lines:
         self.starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
         lowered = view.lower()
         self._lowered = lowered if len(lowered) == len(view) else None
+        self._characters = frozenset(lowered)  # a word with a character not in it is not sought
 
     def holding(self, words: Sequence[str]) -> list[int] | None:
         """Indices of the lines that hold one of ``words``; None when case folding misaligns."""
@@ -63,6 +64,8 @@ class Lines:
             return None
         found: set[int] = set()
         for word in words:
+            if not self._characters.issuperset(word):
+                continue
             position = text.find(word)
             while position != -1:
                 line = bisect_right(starts, position) - 1

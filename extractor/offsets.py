@@ -45,10 +45,6 @@ class RepairRecord(NamedTuple):
     note: str | None
     absorbed: tuple[str, ...]
 
-    def moved(self, shift: int) -> RepairRecord:
-        """The same record with its text position moved by ``shift``."""
-        return RepairRecord(*self[:5], self.start + shift, *self[6:])
-
 
 _POSITION = attrgetter("start", "end")
 

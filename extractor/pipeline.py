@@ -12,8 +12,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pydantic import TypeAdapter
-
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.date_mentions import fill_dates
@@ -23,7 +21,7 @@ from extractor.errors import NoContentError
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
-from extractor.model import DateMention, Document, Repair
+from extractor.model import DateMention, Document, Repair, trusted
 from extractor.offsets import EditableText, RepairRecord, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
@@ -34,7 +32,6 @@ from extractor.views import matching_view
 
 DEFAULT_MAX_BYTES = 64 * 2**20
 _ALWAYS_FURNITURE = ("footer.", "paywall.", "split.")  # rule ids no document's own line matches
-_REPAIRS = TypeAdapter(list[Repair])
 
 
 @dataclass(frozen=True)
@@ -183,7 +180,20 @@ def _repairs_within(
     """
     first = bisect_left(starts, start)
     stop = bisect_right(starts, end) if last else bisect_left(starts, end)
-    chosen = records[first:stop]
-    if start:
-        chosen = [record.moved(-start) for record in chosen]
-    return _REPAIRS.validate_python(chosen, from_attributes=True)  # one call for the list
+    return [
+        trusted(
+            Repair,
+            {
+                "kind": record.kind,
+                "raw_start": record.raw_start,
+                "raw_end": record.raw_end,
+                "before": record.before,
+                "after": record.after,
+                "start": record.start - start,
+                "rule": record.rule,
+                "note": record.note,
+                "absorbed": list(record.absorbed),
+            },
+        )
+        for record in records[first:stop]
+    ]

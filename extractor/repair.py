@@ -8,12 +8,13 @@ is switched by the ``RepairConfig`` field of the same name.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import ftfy
 import regex
-from ftfy.badness import is_bad
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 
 from extractor.mojibake import find_repairs
 from extractor.offsets import EditableText, Splice
@@ -33,6 +34,18 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 _GROUP_REFERENCE = regex.compile(r"\\([1-9])")
+# Every sequence ftfy's badness heuristic flags holds a C1 control, Œ, œ, Ã or Â, or two
+# characters of its categories side by side, one of them neither a quote nor a dash nor another
+# "common" one. Pages with neither, most (pinyin readings' lone tone marks included), are spared
+# that heuristic's many-branched scan.
+_ANY = "".join(MOJIBAKE_CATEGORIES.values())
+_UNCOMMON = "".join(
+    chars
+    for category, chars in MOJIBAKE_CATEGORIES.items()
+    if category not in ("common", "start_punctuation", "end_punctuation")
+)
+_LONE = MOJIBAKE_CATEGORIES["c1"] + "ŒœÃÂ"
+_SUSPECT = re.compile(f"[{_LONE}]|[{_UNCOMMON}][{_ANY}]|[{_ANY}][{_UNCOMMON}]")
 
 
 @dataclass(frozen=True)
@@ -60,7 +73,7 @@ Fixer = Callable[[RepairState], list[Splice]]
 def fix_text_encoding(state: RepairState) -> list[Splice]:
     """UTF-8 read as Latin-1/cp1252 (Ã©, â€œ): ftfy repairs it, line by line, widths untouched."""
     text = state.editable.text
-    if not is_bad(text):
+    if not could_be_bad(text) or not is_bad(text):
         return []
     splices = []
     position = 0
@@ -71,6 +84,11 @@ def fix_text_encoding(state: RepairState) -> list[Splice]:
                 splices.append(_narrowed(position, line, fixed))
         position += len(line)
     return splices
+
+
+def could_be_bad(text: str) -> bool:
+    """False only where ftfy's ``is_bad`` is False too, found by one character-class scan."""
+    return _SUSPECT.search(text) is not None
 
 
 def fix_pinyin_annotations(state: RepairState) -> list[Splice]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from ftfy.badness import is_bad
+from hypothesis import given
+from hypothesis import strategies as st
+
 import extractor
 from extractor.offsets import EditableText
-from extractor.repair import RepairConfig, RepairState, repair
+from extractor.repair import RepairConfig, RepairState, could_be_bad, repair
 from extractor.rules import load_rules
 
 
@@ -45,3 +49,22 @@ def test_options_reach_the_pipeline():
     options = extractor.Options(repair=RepairConfig(fix_pinyin_annotations=False))
     (document,) = extractor.extract("某縣(xiàn)審計局工作總結", options=options)
     assert document.text == "某縣(xiàn)審計局工作總結"
+
+
+_MOJIBAKE_ALPHABET = "".join(
+    sorted(
+        {chr(code) for code in range(0x80, 0x530)}
+        | set("‚„“”‘’•–—…€†‡‰‹›™√≈≠≤≥∂∆∏∑∞∩∫№│┌┐┘├┤┬┼═║╔╗╚╝╠╣╦╩╬▀▄█▌▐░▒▓\ufffd\uf8ff")
+        | set("aZ .,?!\n\u3000扶贫车间（）：，。")
+    )
+)
+
+
+@given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=8))
+def test_the_prefilter_lets_through_every_text_ftfy_finds_bad(text):
+    assert could_be_bad(text) or not is_bad(text)
+
+
+def test_the_prefilter_spares_quotes_dashes_and_pinyin_readings():
+    assert not could_be_bad("“扶贫车间”——全年‘四帮四促’……“節(jié)”")
+    assert could_be_bad("项目â€œ扶贫车间â€")

@@ -1,0 +1,43 @@
+"""Models built from the pipeline's own values equal the validated ones, field for field."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.model import Repair, trusted
+
+_TEXT = st.text(alphabet='節(jié)ab<>&"\\\n\u3000é€', max_size=12)
+_REPAIR_VALUES = st.fixed_dictionaries(
+    {
+        "kind": _TEXT,
+        "raw_start": st.integers(0, 10**6),
+        "raw_end": st.integers(0, 10**6),
+        "before": _TEXT,
+        "after": _TEXT,
+        "start": st.integers(0, 10**6),
+        "rule": st.none() | _TEXT,
+        "note": st.none() | _TEXT,
+        "absorbed": st.lists(_TEXT, max_size=3),
+    }
+)
+
+
+@given(_REPAIR_VALUES)
+def test_a_trusted_repair_is_the_validated_one(values):
+    in_order = {name: values[name] for name in Repair.model_fields}
+    built, validated = trusted(Repair, in_order), Repair(**values)
+    assert built == validated
+    assert built.model_dump_json() == validated.model_dump_json()
+    assert built.model_dump() == validated.model_dump()
+    assert built.model_fields_set == validated.model_fields_set
+
+
+def test_a_trusted_repair_stays_a_model_one_can_change():
+    repair = trusted(
+        Repair,
+        Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0).model_dump(),
+    )
+    repair.note = "checked"
+    assert repair.model_copy(update={"start": 5}).start == 5
+    assert Repair.model_validate(repair.model_dump()) == repair
