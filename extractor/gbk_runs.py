@@ -38,6 +38,7 @@ RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run
 MAX_RUN = 24
 SUSPECT_WINDOW = 8
 NEAR_STARTS = 3  # starts tried before a lone letter when no rare character points further back
+PLACED_RUN = 4  # common characters between a character outside GB2312 and a "?" read as a run
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 
 Hints = dict[int, tuple[str, ...]]
@@ -309,18 +310,26 @@ def _stretch_end(
     if not (suspects or hint or seamed or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)
-    reach = reach if suspects else max(reach, end - NEAR_STARTS)
+    placed = after == "?" and not suspects and _placed_question(text, max(reach, start), end)
+    reach = reach if suspects else max(reach, end - (PLACED_RUN if placed else NEAR_STARTS))
     if reach > 0 and _is_seam(text, reach - 1, hints):
         suspects += 2  # a seam says a run starts there: it ends somewhere
     if end < len(text) and is_lone_mark(text, end, hint is not None):
         yield Segment(start, end, "letter", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
-    elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text))):
+    elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text)) or placed):
         yield Segment(start, end, "question", hint, reach)
         yield Segment(start, end, "hidden", None, reach)
     elif ord(after) < 0x40 and (suspects >= 2 or _orphan_suspect(text, end - 1, model)):
         yield Segment(start, end, "hidden", None, reach)
+
+
+def _placed_question(text: str, reach: int, end: int) -> bool:
+    """A ``?`` a few common characters after a character outside GB2312 (結头?: 結對幫扶,
+    shifted): a run may start there and its last trail byte took the ASCII byte after it
+    along. Nothing in the characters looks wrong, so the search judges them."""
+    return any(after_extension(text, start) for start in range(max(reach, end - PLACED_RUN), end))
 
 
 def _dropped_end(
