@@ -119,6 +119,25 @@ def test_the_documents_own_terms_settle_a_lost_character():
     assert _repaired(damaged) == page + "支教周期适当延長;二是加強管理。"
 
 
+def test_a_question_mark_a_few_common_characters_after_a_run_start_ends_a_run():
+    # 部署, (b2 bf ca f0 2c) lost its lead: bf ca reads 渴 and the last trail byte took the
+    # comma along. 渴 is common, nothing looks rare, but a run may start after 體 (f3 77) and
+    # a "?" there is a trail byte that swallowed an ASCII one.
+    assert _shifted("部署,") == "渴?"
+    restored = _repaired("根據縣委的總體渴?結合我鎮實際開展工作。")
+    assert restored.startswith("根據縣委的總體部署")
+    assert restored.endswith("結合我鎮實際開展工作。")
+
+
+@pytest.mark.parametrize(
+    "question", ["這個辦法好不好?大家都說好。", "資金夠不夠用?基本夠用。", "你們好不好?我們都好。"]
+)
+def test_a_question_mark_after_common_words_near_a_run_start_is_left_alone(question):
+    # 個 (82 80), 夠 (89 f2), 們 (82 83) lie outside GB2312, but what follows them re-paired
+    # one byte along reads no better than the question the writer asked.
+    assert find_repairs(question, {}) == []
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
