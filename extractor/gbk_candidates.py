@@ -215,9 +215,15 @@ def _completing(
     """The completions of a slot after ``previous`` where the script changes no prior, and
     their characters."""
     own = _shared_plan(slot, model).chars
+    if slot.lead is not None:
+        pool = _successors_by_byte(previous)[0].get(slot.lead, ())
+    elif slot.trail is not None:
+        pool = _successors_by_byte(previous)[1].get(slot.trail, ())
+    else:
+        pool = successors(previous)
     found = tuple(
         (char, simple, fixed_prior(char, slot), encoded[0])
-        for char, simple, encoded in successors(previous)
+        for char, simple, encoded in pool
         if (slot.lead is None or encoded[0] == slot.lead)
         and (slot.trail is None or encoded[1] == slot.trail)
         and char not in own
@@ -276,6 +282,26 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
                 found.append((logprob, char, second, encoded))
     return tuple(
         (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
+    )
+
+
+_Successor = tuple[str, str, bytes]
+
+
+@lru_cache(maxsize=4096)
+def _successors_by_byte(
+    previous: str,
+) -> tuple[dict[int, tuple[_Successor, ...]], dict[int, tuple[_Successor, ...]]]:
+    """``successors(previous)`` by lead byte and by trail byte, each in its order: a slot
+    knows one of them, and a few of forty share it."""
+    by_lead: dict[int, list[_Successor]] = defaultdict(list)
+    by_trail: dict[int, list[_Successor]] = defaultdict(list)
+    for found in successors(previous):
+        by_lead[found[2][0]].append(found)
+        by_trail[found[2][1]].append(found)
+    return (
+        {lead: tuple(found) for lead, found in by_lead.items()},
+        {trail: tuple(found) for trail, found in by_trail.items()},
     )
 
 

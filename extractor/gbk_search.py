@@ -93,6 +93,8 @@ class Search(Scorer):
 
     def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """The likeliest characters for the steps between two contexts (Simplified)."""
+        if any(_impossible(step) for step in steps):
+            return None  # the search would run out of beams there, however it went before
         beams = [_Beam(0.0, *self.run(left))]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
@@ -324,6 +326,20 @@ class _Ranking:
             heapq.heapreplace(kept, key)
         if len(kept) == self.width:
             self.floor = kept[0]
+
+
+def _impossible(step: Step) -> bool:
+    """Whether no way of a step can be filled: each has a slot that offers nothing (a middle
+    character whose lead byte would be ASCII, as after a trail byte 0x40–0x7E)."""
+    return all(any(_offers_nothing(slot) for slot in way) for _, way in step)
+
+
+def _offers_nothing(slot: Slot) -> bool:
+    """A slot with no candidate and no completion: its known bytes fit no GBK character (its
+    candidates are all the characters they allow, bar a reading alone, which narrows them to
+    those read so while a completion need only fit the bytes)."""
+    read_only = slot.lead is None and slot.trail is None and slot.hint is not None
+    return not slot.candidates() and not (read_only and not slot.swallowed)
 
 
 def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
