@@ -70,15 +70,22 @@ class Candidates:
         self._plans: dict[Slot, _Local] = {}
         self._completions: dict[tuple[Slot, str], tuple[Option, ...]] = {}
         self._before: dict[tuple[Slot, str], frozenset[str]] = {}
-        self._choices: dict[tuple[Slot, str, str, str], Choices] = {}
+        self._choices: dict[Slot, dict[tuple[str, str, str], Choices]] = {}
 
-    def choices(self, slot: Slot, context: str, char: str, after: str) -> Choices:
-        """What ``slot`` offers after a reading ending in ``char`` (``context`` Simplified)."""
-        before = char if slot.dropped_before else ""
-        key = (slot, context[-1:], before, after)
-        found = self._choices.get(key)
-        if found is None:
-            found = self._choices[key] = self._sorted(slot, context, before, after)
+    def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
+        """What ``slot`` offers after each reading, given as its context (Simplified) and its
+        last character."""
+        kept = self._choices.get(slot)  # by slot once: a slot hashes in Python, strings in C
+        if kept is None:
+            kept = self._choices[slot] = {}
+        dropped = slot.dropped_before
+        found = []
+        for context, char in lasts:
+            key = (context[-1:], char if dropped else "", after)
+            listed = kept.get(key)
+            if listed is None:
+                listed = kept[key] = self._sorted(slot, context, key[1], after)
+            found.append(listed)
         return found
 
     def offered(self, slot: Slot, context: str) -> list[Option]:

@@ -51,8 +51,11 @@ class Scorer:
         view = to_simplified(document)
         # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
         self.bigram_counts = Counter(map(str.__add__, view, view[1:]))
-        for pair in [pair for pair in self.bigram_counts if _DIGIT.search(pair)]:
-            del self.bigram_counts[pair]
+        for digit in _DIGIT.finditer(view):  # the pairs on either side of each digit
+            position = digit.start()
+            self.bigram_counts.pop(view[position : position + 2], None)
+            if position:
+                self.bigram_counts.pop(view[position - 1 : position + 1], None)
         self.chars = frozenset(document)
         self.view_chars = frozenset(view)
         self.traditional = traditional

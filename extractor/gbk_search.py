@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -76,6 +78,10 @@ class _Beam(NamedTuple):
         return chain[::-1]
 
 
+# _Beam(*fields) without the named tuple's Python-level constructor: 40,000 a hundred pages
+_new_beam = partial(tuple.__new__, _Beam)
+
+
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
 # a candidate: its key, its place in the order grown, parent, slot, bonus, option, its state
 # (when it makes a known pair with the character before it), whether it makes one with the next
@@ -93,7 +99,7 @@ class Search(Scorer):
 
     def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """The likeliest characters for the steps between two contexts (Simplified)."""
-        if any(_impossible(step) for step in steps):
+        if unfillable(steps):
             return None  # the search would run out of beams there, however it went before
         beams = [_Beam(0.0, *self.run(left))]
         ahead = _lookaheads(steps, right)
@@ -138,7 +144,7 @@ class Search(Scorer):
         no more than ``width``, all of them in the order grown, none appended."""
         offered = self.candidates.choices
         choices = [
-            [offered(slot, beam.context, beam.char, after) for beam in beams]
+            offered(slot, [(beam.context, beam.char) for beam in beams], after)
             for beams, slot, _ in sources
         ]
         if sum(listed.count for per in choices for listed in per) <= width:
@@ -158,7 +164,7 @@ class Search(Scorer):
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
             new = self.extend(state, simple)
-            grown.append((new, _Beam(bonus + prior, *new, char, slot, parent)))
+            grown.append((new, _new_beam((bonus + prior, *new, char, slot, parent))))
         return grown
 
     def _ranked(
@@ -196,7 +202,7 @@ class Search(Scorer):
         keyed = new
         if after:
             keyed = self.extend(new, after) if tied else self.extend_alone(new, after)
-        return keyed, _Beam(bonus + prior, *new, char, slot, parent)
+        return keyed, _new_beam((bonus + prior, *new, char, slot, parent))
 
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
@@ -236,13 +242,16 @@ class Search(Scorer):
         own log-probability and prior, so only the best of them can have the highest total)."""
         slot, previous = slots[index], prefix[0][-1:]
         following = slots[index + 1] if index + 1 < len(slots) else None
+        before = chars[index - 1 : index] if slot.dropped_before else None
+        then = chars[index + 1] if following is not None and following.dropped_before else None
+        alone = None if slot.swallowed else self._alone(previous, rest)
         found, plain = [], []
         for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
-            if rival == chars[index] or not fits(chars[index - 1 : index], rival, slot):
+            if rival == chars[index] or (before is not None and not fits(before, rival, slot)):
                 continue
-            if following is not None and not fits(rival, chars[index + 1], following):
+            if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]
                 continue
-            if not slot.swallowed and self._alone(previous, simple, rest):
+            if alone is not None and alone(simple):
                 plain.append((self.char_logprob(simple) + prior, simple, prior))
             else:
                 found.append((self.run(rest, self.extend(prefix, simple))[1][-1], prior))
@@ -254,15 +263,27 @@ class Search(Scorer):
         ]
         return found
 
-    def _alone(self, previous: str, simple: str, rest: str) -> bool:
-        """Whether ``simple`` between ``previous`` and ``rest`` makes no pair the word model
-        or the page knows and is inside no longer dictionary word."""
-        known, document, words = self.is_known, self.bigram_counts, self._words
-        pairs = (previous + simple, simple + rest[:1])
-        if any(known(pair) or pair in document for pair in pairs):
-            return False
-        longer = (simple + rest[:2], previous + simple + rest[:2], simple + rest[:3])
-        return not any(len(word) > 2 and word in words for word in longer)
+    def _alone(self, previous: str, rest: str) -> Callable[[str], bool]:
+        """Whether a character between ``previous`` and ``rest`` makes no pair the word model
+        or the page knows and is inside no longer dictionary word (a test per rival, the
+        text around it taken apart once)."""
+        words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
+        then, two, three = rest[:1], rest[:2], rest[:3]
+        around = (("", two), (previous, two), ("", three))
+        longer = [(a, b) for a, b in around if len(a) + len(b) > 1]  # words of three or four
+
+        def alone(simple: str) -> bool:
+            if previous:
+                pair = previous + simple
+                if pair in words or pair in tails or pair in document:
+                    return False
+            if then:
+                pair = simple + then
+                if pair in words or pair in tails or pair in document:
+                    return False
+            return not any(a + simple + b in words for a, b in longer)
+
+        return alone
 
 
 class _Ranking:
@@ -328,18 +349,22 @@ class _Ranking:
             self.floor = kept[0]
 
 
-def _impossible(step: Step) -> bool:
-    """Whether no way of a step can be filled: each has a slot that offers nothing (a middle
-    character whose lead byte would be ASCII, as after a trail byte 0x40–0x7E)."""
-    return all(any(_offers_nothing(slot) for slot in way) for _, way in step)
+def unfillable(steps: tuple[Step, ...]) -> bool:
+    """Whether some step has no way that can be filled: each has a slot that offers nothing
+    (a middle character whose lead byte would be ASCII, as after a trail byte 0x40–0x7E). A
+    search would run out of beams there; a third of the hypotheses on simulated pages do."""
+    return any(all(any(map(_offers_nothing, way)) for _, way in step) for step in steps)
 
 
 def _offers_nothing(slot: Slot) -> bool:
-    """A slot with no candidate and no completion: its known bytes fit no GBK character (its
-    candidates are all the characters they allow, bar a reading alone, which narrows them to
-    those read so while a completion need only fit the bytes)."""
-    read_only = slot.lead is None and slot.trail is None and slot.hint is not None
-    return not slot.candidates() and not (read_only and not slot.swallowed)
+    """A slot with no candidate and no completion. Its candidates are all the characters its
+    known bytes allow, unless only a reading, or nothing, narrows them: then a completion (which
+    need only fit the bytes) may still come."""
+    if slot.candidates():
+        return False
+    if slot.swallowed or not slot.lost_bytes or slot.lead is not None or slot.trail is not None:
+        return True
+    return slot.hint is None and (slot.leads is not None or slot.trails is not None)
 
 
 def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:

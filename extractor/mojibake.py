@@ -24,7 +24,7 @@ from __future__ import annotations
 from extractor.gbk import HINT_MATCH, hint_bonus
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_runs import Hints, Segment, after_extension, suspect_segments
-from extractor.gbk_search import Reading, Search
+from extractor.gbk_search import Reading, Search, unfillable
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
 from extractor.views import is_traditional, to_simplified
@@ -84,6 +84,8 @@ def _scored(
     text: str, hypothesis: Hypothesis, hints: Hints, search: Search
 ) -> tuple[float, Reading] | None:
     """How much the hypothesis' best reading gains over the text as found, and the reading."""
+    if unfillable(hypothesis.steps):
+        return None
     start, end = hypothesis.start, hypothesis.end
     left = to_simplified(_left_context(text, start) + hypothesis.kept)
     right = to_simplified(text[end : end + CONTEXT])

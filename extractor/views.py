@@ -39,6 +39,8 @@ def to_traditional(text: str) -> str:
 def is_traditional(text: str) -> bool:
     """More characters that only Traditional script uses than ones only Simplified uses."""
     traditional_only = sum(map(str.__ne__, text, to_simplified(text)))  # same lengths
+    if not traditional_only:
+        return False  # nothing to weigh: the Traditional view, the dearer one, is not needed
     simplified_only = sum(map(str.__ne__, text, to_traditional(text)))
     return traditional_only > simplified_only
 
