@@ -96,7 +96,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
     before = text[position - 1] if position > 0 else "\n"
     after = text[position + 1] if position + 1 < len(text) else "\n"
     coded = not read and not (_is_suspect(before) and not before.isascii())
-    for neighbour in (before, after):
+    paired = after_folded(text, position, read)
+    for neighbour in (after,) if paired else (before, after):
         if neighbour.isascii() and (
             neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and coded)
         ):
@@ -107,11 +108,28 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
         return False  # B超, T恤: the dictionary writes them with the letter
     if not read and char in "xX" and after in _MASKED_UNITS:
         return False  # a masked figure: xx万元, X县
-    if (position and is_run_at(text, position - 1)) or (read and before == "?"):
-        return True  # after a run character, or read and after a seam ?reading)
+    if paired or (position and is_run_at(text, position - 1)) or (read and before == "?"):
+        return True  # after a run character or a folded pair, or read and after a seam
     return (before in FOLDED or before in "\n " or before.isdigit()) and (
         (position + 1 < len(text) and is_run_at(text, position + 1)) or after.isdigit()
     )
+
+
+def after_folded(text: str, position: int, read: bool = False) -> bool:
+    """Whether ``text[position]`` may be a trail byte after a full-width letter that a shifted
+    pair made and the mirror folded: 保險 (b1 a3 eb 55) without its first byte reads a3 eb
+    (ｋ, folded to k) and the lone trail 55 (U), so 醫療保險 shows as 醫療kU. Only right after
+    Chinese text, and only when read (the mirror annotates Han characters only) or after a
+    rare character: after common ones two letters are a code or a word (縣級IT部門, GB/T)."""
+    if position < 2:
+        return False
+    folded, first = text[position - 1], text[position - 2]
+    if not (folded.isascii() and folded.isalnum()) or first.isascii() or not is_run_char(first):
+        return False
+    if read:
+        return True
+    symbol = folded.isupper() and text[position].islower()  # Li, Se: an element, a name
+    return folded.isalpha() and not symbol and _is_suspect(first)
 
 
 def _starts_a_word(text: str, position: int) -> bool:
@@ -144,13 +162,20 @@ def _is_suspect(char: str) -> bool:
     return not "\uff01" <= char <= "\uff5e"
 
 
-def is_folded_inside(text: str, position: int) -> bool:
+def is_folded_inside(text: str, position: int, hints: Hints | None = None) -> bool:
     """An ASCII character that may be a full-width one a shifted pair made (a3 xx: ，；？ or a
     letter or digit), folded by the mirror: one of the folded marks, or a letter or digit on
-    its own, with run characters on the right."""
+    its own, with run characters on the right, or before the run's last trail letter."""
     char = text[position]
     if position + 1 >= len(text) or not is_run_at(text, position + 1):
-        return char in FOLDED and _letter_ends_run(text, position + 1)
+        if char in FOLDED:
+            return _letter_ends_run(text, position + 1)
+        read = hints is not None and position + 1 in hints
+        return (
+            position + 1 < len(text)
+            and after_folded(text, position + 1, read)
+            and is_lone_mark(text, position + 1, read)
+        )
     if char in FOLDED:
         return True
     before = text[position - 1] if position else "\n"
@@ -173,7 +198,7 @@ def _reach(text: str, start: int, hints: Hints) -> int:
     seam or any other character with a reading (the damage before it ended there)."""
     reach = start
     while reach > 0 and start - reach < MAX_RUN and reach - 1 not in hints:
-        if not (is_run_at(text, reach - 1) or is_folded_inside(text, reach - 1)):
+        if not (is_run_at(text, reach - 1) or is_folded_inside(text, reach - 1, hints)):
             break
         reach -= 1
     return reach
@@ -223,7 +248,7 @@ def _segments(text: str, hints: Hints) -> Iterator[Segment]:
         start = position
         while position < length and (
             is_run_at(text, position)
-            or (is_folded_inside(text, position) and position not in hints)
+            or (is_folded_inside(text, position, hints) and position not in hints)
         ):
             position += 1
             if not is_run_at(text, position - 1):

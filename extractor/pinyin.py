@@ -63,7 +63,9 @@ def _after_garbled(text: str, position: int, before_at: int, annotation_end: int
     before = text[before_at] if before_at >= 0 else ""
     after = text[annotation_end] if annotation_end < len(text) else ""
     if before.isascii() and before.isalpha():
-        return False
+        # a full-width letter a shifted pair made, folded, then the trail: 醫療kU(xiǎn)
+        prior = text[before_at - 1] if before_at > 0 else ""
+        return (_is_cjk(prior) or prior == ")") and _is_cjk(after)  # ) of the Han's reading
     return _is_cjk(before) or _is_cjk(after) or (before.isdigit() and after.isdigit())
 
 

@@ -138,6 +138,29 @@ def test_a_question_mark_after_common_words_near_a_run_start_is_left_alone(quest
     assert find_repairs(question, {}) == []
 
 
+def test_a_folded_full_width_letter_then_a_trail_letter_ends_a_run():
+    # 療保險 (af 9f b1 a3 eb 55) without its first byte: 9f b1 reads 煴, a3 eb is ｋ, which
+    # the mirror folds to k, and the trail 55 shows as U. Two letters, but glued to a rare
+    # character among Chinese text.
+    assert _shifted("療保險") == "煴ｋU"
+    page = "全縣城鄉居民醫煴kU參保率達到百分之九十八。"
+    assert _repaired(page) == "全縣城鄉居民醫療保險參保率達到百分之九十八。"
+
+
+def test_a_reading_after_two_letters_among_chinese_text_marks_a_folded_pair():
+    # 校離 (d0 a3 eb 78) lost its lead: ｋ folded to k, then the trail x, which the mirror
+    # annotated with 離's reading: the letters were Chinese characters.
+    (document,) = extractor.extract("部分農村學(xué)kx(lí)城區較遠,交通不便。\n")
+    assert document.text == "部分農村學校離城區較遠,交通不便。"
+
+
+@pytest.mark.parametrize(
+    "clean", ["縣級IT部門負責。", "實現GB/T 9704-2012。", "全區AB兩類學校。", "鎢Li礦開采。"]
+)
+def test_two_letters_after_chinese_text_are_a_code_or_a_word(clean):
+    assert find_repairs(clean, {}) == []
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []

@@ -70,6 +70,12 @@ def test_a_reading_after_a_latin_word_stays_text():
     assert _stripped("產(chǎn)PI(yè),2020年") == ("產PI(yè),2020年", [])
 
 
+def test_a_reading_after_two_letters_between_chinese_characters_marks_a_folded_pair():
+    # 保險 shifted shows a folded ｋ and the trail U: the reading belongs to the lost 險
+    assert _stripped("醫療kU(xiǎn)參保") == ("醫療kU參保", [("U", "xiǎn")])
+    assert _stripped("學(xué)kx(lí)城區") == ("學kx城區", [("x", "lí")])
+
+
 def test_a_seam_reading_without_its_bracket_is_removed_and_hinted():
     assert _stripped("當(dāng)?shù)馗刹") == ("當?馗刹", [("?", "shù")])
 
