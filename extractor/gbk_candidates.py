@@ -43,8 +43,6 @@ class _Local(NamedTuple):
 
     plan: Plan
     in_document: frozenset[str]  # Simplified forms the page's Simplified view has
-    moved: dict[int, Option]  # options whose prior the page's script changes, by place
-    paired: frozenset[str]  # … their Simplified forms, always scored in full
 
 
 class Choices(NamedTuple):
@@ -60,13 +58,13 @@ class Choices(NamedTuple):
 
 class Candidates:
     """Per document: each slot's plan, completions and choices, kept (a segment's hypotheses
-    share most of their slots, and the beams of a step most of their last characters). Plans
-    and completions are shared across documents unless the page's script changes a prior."""
+    share most of their slots, and the beams of a step most of their last characters). The
+    options of plans and completions are shared across documents, their priors are the page's
+    own (its script, the characters it uses, its marks after a ``?``)."""
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
         self._follow = _known_follow(scorer.model)
-        self._other_script = _other_script(scorer.chars, scorer.traditional)
         self._plans: dict[Slot, _Local] = {}
         self._completions: dict[tuple[Slot, str], tuple[Option, ...]] = {}
         self._before: dict[tuple[Slot, str], frozenset[str]] = {}
@@ -90,27 +88,22 @@ class Candidates:
 
     def offered(self, slot: Slot, context: str) -> list[Option]:
         """Every option of a slot after ``context`` (Simplified), in order."""
-        local = self._local(slot)
-        own = [local.moved.get(place, option) for place, option in enumerate(local.plan.options)]
-        return own + list(self._completing(slot, context))
+        return [*self._local(slot).plan.options, *self._completing(slot, context)]
 
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
-        allowed, local = choices.allowed, self._local(slot)
-        options = [
-            local.moved.get(place, option) for place, option in enumerate(local.plan.options)
-        ]
+        allowed = choices.allowed
         return [
             option
-            for option in options + list(choices.completing)
+            for option in (*self._local(slot).plan.options, *choices.completing)
             if allowed is None or option[3] in allowed
         ]
 
     def _sorted(self, slot: Slot, context: str, before: str, after: str) -> Choices:
-        plan, in_document, moved, paired = self._local(slot)
+        plan, in_document = self._local(slot)
         previous, document = context[-1:], self.scorer.bigram_counts
         following = self._follow.get(previous, "")
-        paired |= {simple for simple in plan.simples if simple in following}
+        paired = frozenset(simple for simple in plan.simples if simple in following)
         for simple in in_document:
             if previous + simple in document:
                 paired |= {simple}
@@ -118,7 +111,7 @@ class Candidates:
         paired |= tied
         allowed = _allowed_leads(before, slot)
         places = sorted(place for simple in paired for place in plan.places[simple])
-        options = [(place, moved.get(place) or plan.options[place]) for place in places]
+        options = [(place, plan.options[place]) for place in places]
         scored = [item for item in options if allowed is None or item[1][3] in allowed]
         count = (len(plan.options) if allowed is None else _count(plan, allowed)) - len(scored)
         completing = self._completing(slot, context)
@@ -153,20 +146,12 @@ class Candidates:
         return self._local(slot).plan
 
     def _local(self, slot: Slot) -> _Local:
-        """The slot's plan on this page: shared, but for the options whose prior the page's
-        script changes (scored in full) and the page's marks after a ``?`` (all its own)."""
+        """The slot's plan on this page: the shared options with the page's priors."""
         found = self._plans.get(slot)
         if found is None:
-            plan = _shared_plan(slot, self.scorer.model)
-            if slot.swallowed:
-                plan = _planned(self.scorer.model, self._own_priors(slot, plan.options))
-            moved = {}
-            for char in [char for char in plan.chars if char in self._other_script]:
-                place = plan.chars[char]
-                moved[place] = self._own_priors(slot, (plan.options[place],))[0]
-            forms = frozenset(option[1] for option in moved.values())
-            in_document = plan.simples & self.scorer.view_chars
-            found = self._plans[slot] = _Local(plan, in_document, moved, forms)
+            shared = _shared_plan(slot, self.scorer.model).options
+            plan = _planned(self.scorer.model, self._own_priors(slot, shared))
+            found = self._plans[slot] = _Local(plan, plan.simples & self.scorer.view_chars)
         return found
 
     def _completing(self, slot: Slot, context: str) -> tuple[Option, ...]:
@@ -177,22 +162,22 @@ class Candidates:
         key = (slot, context[-1])
         found = self._completions.get(key)
         if found is None:
-            found, chars = _completing(slot, context[-1], self.scorer.model)
-            if not self._other_script.isdisjoint(chars):
-                found = self._own_priors(slot, found)
-            self._completions[key] = found
+            found = self._completions[key] = self._own_priors(
+                slot, _completing(slot, context[-1], self.scorer.model)
+            )
         return found
 
     def _own_priors(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
-        """Options with their priors on this page (its script, its marks after a ``?``)."""
+        """Options with their priors on this page (its script, the characters it uses, its
+        marks after a ``?``)."""
         bonus = self.scorer.slot_bonus
         return tuple((c, simple, bonus(c, slot, fixed), lead) for c, simple, fixed, lead in options)
 
 
 @lru_cache(maxsize=2048)
 def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
-    """A slot's plan on a page where the script changes no prior (a swallowed byte's prior
-    is the page's own: left at 0)."""
+    """A slot's options with the priors that hold on any page, shared by every page's plan (a
+    swallowed byte's prior is the page's own: left at 0)."""
     simplified, options = table().simplified, []
     for char in slot.candidates():
         encoded = two_bytes(char)
@@ -216,11 +201,8 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
 
 
 @lru_cache(maxsize=4096)
-def _completing(
-    slot: Slot, previous: str, model: LanguageModel
-) -> tuple[tuple[Option, ...], frozenset[str]]:
-    """The completions of a slot after ``previous`` where the script changes no prior, and
-    their characters."""
+def _completing(slot: Slot, previous: str, model: LanguageModel) -> tuple[Option, ...]:
+    """The completions of a slot after ``previous``, with the priors that hold on any page."""
     own = _shared_plan(slot, model).chars
     if slot.lead is not None:
         pool = _successors_by_byte(previous)[0].get(slot.lead, ())
@@ -228,7 +210,7 @@ def _completing(
         pool = _successors_by_byte(previous)[1].get(slot.trail, ())
     else:
         pool = successors(previous)
-    found = tuple(
+    return tuple(
         (char, simple, fixed_prior(char, slot), encoded[0])
         for char, simple, encoded in pool
         if (slot.lead is None or encoded[0] == slot.lead)
@@ -236,25 +218,12 @@ def _completing(
         and char not in own
         and slot.allows(encoded)
     )
-    return found, frozenset(option[0] for option in found)
 
 
 @lru_cache(maxsize=4096)
 def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
     simples = _shared_plan(slot, model).simples
     return frozenset(simple for simple in simples if known_pair(simple + after, model))
-
-
-def _other_script(chars: frozenset[str], traditional: bool) -> frozenset[str]:
-    """Characters out of the page's script (``gbk.out_of_script``): those the page writes in
-    the other script, and does not write as they are."""
-    forms = _traditional_of() if traditional else _by_simplified()
-    return frozenset(
-        char
-        for written in chars
-        for char in forms.get(written, ())
-        if char != written and char not in chars
-    )
 
 
 def _count(plan: Plan, allowed: frozenset[int]) -> int:
@@ -329,11 +298,6 @@ def _word_starts() -> dict[str, tuple[tuple[float, str], ...]]:
 def _by_simplified() -> dict[str, tuple[str, ...]]:
     """GBK characters by their Simplified form."""
     return _characters_by_form("simplified")
-
-
-def _traditional_of() -> dict[str, tuple[str, ...]]:
-    """GBK characters by their Traditional form."""
-    return _characters_by_form("traditional")
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,48 @@
+"""Scoring terms of the shifted-GBK repair: a price per token, the page's own characters."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from extractor.gbk import Slot, table, two_bytes
+from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
+from extractor.gbk_search import Search
+from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
+
+PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
+
+
+def test_a_word_beats_its_two_characters_when_they_are_as_likely_together():
+    # 甲 and 乙 alone are exactly as likely as 甲乙 as one word: the price per token decides
+    model = LanguageModel({"甲": 1000, "乙": 1000, "甲乙": 1}, total=10**6)
+    apart = model.char_logprob("甲") + model.char_logprob("乙")
+    assert model.score("甲乙") == pytest.approx(model.word_logprob("甲乙"))
+    assert model.score("甲乙") - apart == pytest.approx(TOKEN_COST)
+
+
+def test_punctuation_pays_the_token_price_too():
+    model = LanguageModel({"甲": 10})
+    assert model.char_logprob("，") == pytest.approx(PUNCTUATION_LOGPROB - TOKEN_COST)
+
+
+def test_a_character_the_page_rarely_writes_costs_more_the_rarer_it_is():
+    scorer = Scorer(language_model(), PAGE, traditional=False)
+    assert scorer.unfamiliar("学") == 0.0
+    assert scorer.unfamiliar("工") == pytest.approx(
+        UNFAMILIAR_COST * (math.log1p(FAMILIAR_USES) - math.log(2))
+    )
+    assert scorer.unfamiliar("桥") == pytest.approx(UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
+
+
+def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
+    trail = two_bytes("学")[1]  # a lost lead byte: 学 and the others sharing its trail
+    slot = Slot(lead=None, trail=trail)
+    search = Search(language_model(), PAGE, traditional=False)
+    priors = {char: prior for char, _, prior, _ in search.candidates.offered(slot, "")}
+    assert priors["学"] == 0.0
+    strangers = [c for c in priors if c not in PAGE and table().simplified.get(c, c) == c]
+    assert strangers
+    for char in strangers:
+        assert priors[char] == pytest.approx(-UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
