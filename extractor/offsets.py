@@ -79,6 +79,16 @@ class _Pieces:
         self.splices.append(splice)
         self.absorbed.append(absorbed)
 
+    def extend(self, rows: list[tuple[int, int, int, Splice | None, tuple[str, ...]]]) -> None:
+        """Append pieces given as rows of ``append``'s arguments (one call for a long run)."""
+        if rows:
+            text_starts, raw_starts, raw_ends, splices, absorbed = zip(*rows, strict=True)
+            self.text_starts.extend(text_starts)
+            self.raw_starts.extend(raw_starts)
+            self.raw_ends.extend(raw_ends)
+            self.splices.extend(splices)
+            self.absorbed.extend(absorbed)
+
 
 class EditableText:
     """The current text, its map to the original, and the log of what changed.
@@ -155,14 +165,13 @@ class EditableText:
         either side of it) lies in a replaced piece: a repair is never cut, only swallowed.
         Returns the splices with the original spans they replace.
         """
+        _check_disjoint(splices)
+        if self._pieces.splices in ([], [None]):  # nothing edited yet: offsets are raw ones
+            return list(splices), [s.start for s in splices], [s.end for s in splices]
         spans = []
         grown = False
-        previous_end = -1
         for splice in splices:
             start, end = splice.start, splice.end
-            if start < previous_end:
-                raise ValueError(f"overlapping splices at {start}: {splice}")
-            previous_end = end
             span = self._grown(start, end)
             spans.append(span)
             grown = grown or span[0] != start or span[1] != end
@@ -246,6 +255,15 @@ class EditableText:
             )
             if splice is not None
         ]
+
+
+def _check_disjoint(splices: Sequence[Splice]) -> None:
+    """Raise on splices (in position order) that overlap."""
+    previous_end = -1
+    for splice in splices:
+        if splice.start < previous_end:
+            raise ValueError(f"overlapping splices at {splice.start}: {splice}")
+        previous_end = splice.end
 
 
 def _rebuild(
@@ -339,6 +357,7 @@ class _Sweep:
         kept = max(start, self.last_end)
         first, stop = self.waiting, bisect_left(self.starts, end, self.waiting)
         new, shift = self.new, self.shift
+        rows: list[tuple[int, int, int, Splice | None, tuple[str, ...]]] = []
         for splice, raw_start, raw_end in zip(
             self.ordered[first:stop],
             self.raw_starts[first:stop],
@@ -346,10 +365,11 @@ class _Sweep:
             strict=True,
         ):
             if kept < splice.start:
-                new.append(kept + shift, kept + raw_offset, splice.start + raw_offset)
-            new.append(splice.start + shift, raw_start, raw_end, splice)
+                rows.append((kept + shift, kept + raw_offset, splice.start + raw_offset, None, ()))
+            rows.append((splice.start + shift, raw_start, raw_end, splice, ()))
             shift += len(splice.replacement) - (splice.end - splice.start)
             kept = splice.end
+        new.extend(rows)
         if stop > first:
             self.last_start, self.last_end = self.starts[stop - 1], kept
             self.last_index, self.waiting, self.shift = len(new.text_starts) - 1, stop, shift

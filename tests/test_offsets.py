@@ -85,3 +85,13 @@ def test_a_later_edit_swallows_the_earlier_one_it_covers():
     (record,) = editable.repairs()
     assert (record.kind, record.before, record.after) == ("boilerplate", "abc(x)def", "")
     assert record.absorbed == ("pinyin_annotation",)
+
+
+@given(edit_rounds())
+def test_a_first_round_logs_each_edit_at_its_own_span(case):
+    original, rounds = case
+    editable = EditableText(original)
+    edits = [(s, e, r) for s, e, r in (rounds[0] if rounds else []) if original[s:e] != r]
+    editable.apply(Splice(s, e, r, kind="k") for s, e, r in edits)
+    logged = [(r.raw_start, r.raw_end, r.before, r.after) for r in editable.repairs()]
+    assert logged == [(s, e, original[s:e], r) for s, e, r in edits]
