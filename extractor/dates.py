@@ -37,6 +37,8 @@ YEAR_SUFFIX = (
     r"|[春秋]季学期|[春夏秋冬]季|[春秋](?![耕收播])"
 )
 _SPACE = regex.compile(r"\h*")
+_SEPARATOR = regex.compile(SEP)
+_SCHOOL_YEAR = regex.compile(r"学年度|学年")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 _ATOMS = rf"""(?x)
@@ -251,7 +253,7 @@ def _join(left: Found, right: Found, gap: str) -> Found | None:
         merged = _copy(left, end=right.end)
         merged.period = right.period
         return merged
-    if gap and regex.fullmatch(SEP, gap) and left.kind != "word" and right.kind != "word":
+    if gap and _SEPARATOR.fullmatch(gap) and left.kind != "word" and right.kind != "word":
         if right.kind == "relative" or (left.kind == "relative" and right.kind == "year"):
             return None
         merged = _copy(left, end=right.end)
@@ -275,9 +277,9 @@ def _copy(found: Found, end: int) -> Found:
 
 def _absorb_school_year(view: str, found: Found) -> None:
     """201*年秋-201*年春学年度: the school year word after a range belongs to it."""
-    tail = regex.match(r"学年度|学年", view[found.end :])
+    tail = _SCHOOL_YEAR.match(view, found.end)
     if tail and len(found.seasons) == 2:
-        found.end += tail.end()
+        found.end = tail.end()
         found.period = "学年度"
 
 

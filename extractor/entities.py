@@ -8,7 +8,7 @@ posts (组长, 副校长 …) and surnames.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -218,10 +218,8 @@ UNIT_PURPOSES = ("培训", "工作", "管理", "服务", "发展", "教育")
 
 def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
     """Segments, cut again after a suffix word followed by a verb, a number or 和/与/及."""
-    for seg_start, seg_end in _segments(view, cuts):
+    for seg_start, seg_end in _holding(_segments(view, cuts), suffix_ends.ends):
         ends = suffix_ends.get_range(seg_start, seg_end)
-        if not ends:
-            continue  # no suffix word: no organisation
         start = seg_start
         for index, end in enumerate(ends):
             following = ends[index + 1] if index + 1 < len(ends) else seg_end
@@ -243,12 +241,23 @@ def _starts_clause(stretch: str, length: int) -> bool:
     return bool(tags) and tags[0][1][0] in "vmpcd"
 
 
-def _segments(view: str, cuts: list[tuple[int, int]]):
+def _segments(view: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     chars = list(view)
     for s, e in cuts:
         chars[s:e] = " " * (e - s)
-    for match in SEGMENT.finditer("".join(chars)):
-        yield match.span()
+    return [match.span() for match in SEGMENT.finditer("".join(chars))]
+
+
+def _holding(segments: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    """The segments that hold one of the sorted suffix ``ends`` (start < end <= segment end):
+    only they can name an organisation, and a page has few of them among thousands."""
+    starts = [start for start, _ in segments]
+    chosen: list[int] = []
+    for end in ends:
+        index = bisect_left(starts, end) - 1
+        if index >= 0 and end <= segments[index][1] and (not chosen or chosen[-1] != index):
+            chosen.append(index)
+    return [segments[index] for index in chosen]
 
 
 SEGMENT = regex.compile(r'[\p{Han}“”"]+')

@@ -28,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Protocol
 
 import regex
@@ -352,6 +353,9 @@ class _Spanned(Protocol):
     def children(self) -> Sequence[_Spanned]: ...
 
 
+_START = attrgetter("start")
+
+
 def section_path_at(sections: Sequence[_Spanned], offset: int) -> list[int]:
     """Indices from the top of the tree down to the deepest section holding ``offset``.
 
@@ -361,7 +365,7 @@ def section_path_at(sections: Sequence[_Spanned], offset: int) -> list[int]:
     path: list[int] = []
     level = sections
     while level:
-        index = bisect_right([section.start for section in level], offset) - 1
+        index = bisect_right(level, offset, key=_START) - 1
         if index < 0 or offset >= level[index].end:
             break
         path.append(index)

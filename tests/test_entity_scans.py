@@ -6,6 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.entities import _holding
 from extractor.entity_lexicon import _alternation, overlapped
 from extractor.people import _list_heads
 
@@ -37,3 +38,17 @@ def test_word_scans_find_what_regex_finds(words, text):
     assert overlapped(pattern, text) == [
         m.span() for m in longest_first.finditer(text, overlapped=True)
     ]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 6), st.integers(1, 6)), max_size=8),
+    st.lists(st.integers(0, 60), max_size=10),
+)
+def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(gaps, ends):
+    segments, at = [], 0
+    for gap, length in gaps:
+        segments.append((at + gap, at + gap + length))
+        at += gap + length
+    ends = sorted(set(ends))
+    expected = [(s, e) for s, e in segments if any(s < end <= e for end in ends)]
+    assert _holding(segments, ends) == expected
