@@ -343,11 +343,21 @@ def _stretch_end(
         yield Segment(start, end, "letter", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
+    elif _past_a_question(text, start, end, model):
+        return
     elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text)) or placed):
         yield Segment(start, end, "question", hint, reach)
         yield Segment(start, end, "hidden", None, reach)
     elif ord(after) < 0x40 and (suspects >= 2 or _orphan_suspect(text, end - 1, model)):
         yield Segment(start, end, "hidden", None, reach)
+
+
+def _past_a_question(text: str, start: int, end: int, model: LanguageModel) -> bool:
+    """A stretch that runs on through a ``?`` over nothing suspect: the ``?`` was the run's
+    end (傎悺?次, 競賽”1次 shifted: the last trail byte took the 1 along) and what follows is
+    sound text, not a folded ？ inside the run."""
+    mark = text.rfind("?", start, end)
+    return mark >= 0 and not any(_orphan_suspect(text, i, model) for i in range(mark + 1, end))
 
 
 def _placed_question(text: str, reach: int, end: int) -> bool:

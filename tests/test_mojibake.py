@@ -161,6 +161,15 @@ def test_two_letters_after_chinese_text_are_a_code_or_a_word(clean):
     assert find_repairs(clean, {}) == []
 
 
+def test_a_question_mark_that_ended_a_run_keeps_the_sound_text_after_it():
+    # 競賽”1 lost its lead: the last trail byte took the 1 along ("?"). 次 after it is sound:
+    # the run does not go on through the "?" as if it were a folded ？ (a3 bf).
+    assert _shifted("競賽”1") == "傎悺?"
+    repaired = _repaired("今年開展“財政業務知識傎悺?次,選拔業務骨干8名。")
+    assert repaired.startswith("今年開展“財政業務知識競賽")
+    assert repaired.endswith("次,選拔業務骨干8名。")
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
