@@ -113,7 +113,10 @@ def _steps(
             return ()
         trails = None if letter is not None else HIGH_TRAILS
         only = Slot(None, letter, segment.hint, seam, trails)
-        return (((0.0, (only,)),), *swallowed)
+        ways = [(0.0, (only,))]
+        if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
+            ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
+        return (tuple(ways), *swallowed)
     first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
     middle = tuple(

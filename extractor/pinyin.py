@@ -66,7 +66,8 @@ def _after_garbled(text: str, position: int, before_at: int, annotation_end: int
         # a full-width letter a shifted pair made, folded, then the trail: 醫療kU(xiǎn)
         prior = text[before_at - 1] if before_at > 0 else ""
         return (_is_cjk(prior) or prior == ")") and _is_cjk(after)  # ) of the Han's reading
-    return _is_cjk(before) or _is_cjk(after) or (before.isdigit() and after.isdigit())
+    seam = before == "?"  # after a seam ?reading): a run starts there (計?miáo)F(xiàn):)
+    return seam or _is_cjk(before) or _is_cjk(after) or (before.isdigit() and after.isdigit())
 
 
 def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:

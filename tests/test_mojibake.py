@@ -170,6 +170,13 @@ def test_a_question_mark_that_ended_a_run_keeps_the_sound_text_after_it():
     assert repaired.endswith("次,選拔業務骨干8名。")
 
 
+def test_a_seam_then_a_lone_letter_may_hide_a_whole_character_between():
+    # 发現 (b7 a2 ac 46) lost its lead: a2 ac is private-use and was dropped, 46 shows as F.
+    # The seam 猫 (計's trail 8b, b7) names 发's lead byte; 現's reading names the letter.
+    (document,) = extractor.extract("審(shěn)計?miáo)F(xiàn):部分扶貧項目建成后闲置。\n")
+    assert document.text in ("審計发現:部分扶貧項目建成后闲置。", "審計發現:部分扶貧項目建成后闲置。")
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []

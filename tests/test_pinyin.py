@@ -76,6 +76,10 @@ def test_a_reading_after_two_letters_between_chinese_characters_marks_a_folded_p
     assert _stripped("學(xué)kx(lí)城區") == ("學kx城區", [("x", "lí")])
 
 
+def test_a_letter_right_after_a_seam_is_garbled_and_its_reading_a_hint():
+    assert _stripped("審計?miáo)F(xiàn):部分") == ("審計?F:部分", [("?", "miáo"), ("F", "xiàn")])
+
+
 def test_a_seam_reading_without_its_bracket_is_removed_and_hinted():
     assert _stripped("當(dāng)?shù)馗刹") == ("當?馗刹", [("?", "shù")])
 
