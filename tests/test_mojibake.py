@@ -174,7 +174,8 @@ def test_a_seam_then_a_lone_letter_may_hide_a_whole_character_between():
     # 发現 (b7 a2 ac 46) lost its lead: a2 ac is private-use and was dropped, 46 shows as F.
     # The seam 猫 (計's trail 8b, b7) names 发's lead byte; 現's reading names the letter.
     (document,) = extractor.extract("審(shěn)計?miáo)F(xiàn):部分扶貧項目建成后闲置。\n")
-    assert document.text in ("審計发現:部分扶貧項目建成后闲置。", "審計發現:部分扶貧項目建成后闲置。")
+    assert document.text[:4] in ("審計发現", "審計發現")
+    assert document.text[4:] == ":部分扶貧項目建成后闲置。"
 
 
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
