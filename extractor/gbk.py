@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lm import COMMON_PUNCTUATION, language_model
@@ -199,9 +199,9 @@ class Slot:
         times a batch (not pickled with the slot: string hashes differ between processes)."""
         found = self.__dict__.get("_hash")
         if found is None:
-            found = self.__dict__["_hash"] = hash(
-                tuple(getattr(self, f.name) for f in fields(self))
-            )
+            bytes_known = (self.lead, self.trail, self.hint, self.leads, self.trails)
+            after = (self.dropped_before, self.swallowed, self.then, self.line)
+            found = self.__dict__["_hash"] = hash((*bytes_known, *after))  # every field, in order
         return found
 
     def __getstate__(self) -> dict[str, object]:

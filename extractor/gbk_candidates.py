@@ -163,7 +163,7 @@ class Candidates:
         found = self._completions.get(key)
         if found is None:
             found = self._completions[key] = self._own_priors(
-                slot, _completing(slot, context[-1], self.scorer.model)
+                slot, _completing(slot, context[-1], self._local(slot).plan.chars)
             )
         return found
 
@@ -200,10 +200,10 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     return Plan(options, frozenset(places), dict(places), ranked, chars, {})
 
 
-@lru_cache(maxsize=4096)
-def _completing(slot: Slot, previous: str, model: LanguageModel) -> tuple[Option, ...]:
-    """The completions of a slot after ``previous``, with the priors that hold on any page."""
-    own = _shared_plan(slot, model).chars
+def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
+    """The completions of a slot after ``previous``, with the priors that hold on any page:
+    few, found by the slot's known byte, so a page finds them again rather than a cache keep
+    them (pages share few slots after the same character)."""
     if slot.lead is not None:
         pool = _successors_by_byte(previous)[0].get(slot.lead, ())
     elif slot.trail is not None:

@@ -247,15 +247,17 @@ def _segments(text: str, hints: Hints) -> Iterator[Segment]:
             continue
         start = position
         while position < length and (
-            is_run_at(text, position)
+            (run := is_run_at(text, position))
             or (is_folded_inside(text, position, hints) and position not in hints)
         ):
             position += 1
-            if not is_run_at(text, position - 1):
+            if not run:
                 yield from _stretch_end(text, start, position - 1, hints, model)
-            elif position < length and is_run_char(text[position]):
+            elif (
+                _may_drop(text[position - 1]) and position < length and is_run_char(text[position])
+            ):
                 yield from _dropped_end(text, start, position, hints, model)
-            stray = _stray_reading(text, position - 1, hints)
+            stray = _stray_reading(text, position - 1, hints) if position - 1 in hints else None
             if stray is not None:
                 yield from _stray_ends(text, start, position, stray, hints)
                 break
@@ -372,12 +374,16 @@ def _dropped_end(
 ) -> Iterator[Segment]:
     """A run that ends before a Chinese character: its last character's trail byte was 0x80
     (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
-    step at once. Only where the text before reads shifted."""
-    encoded = two_bytes(text[end - 1])
-    if encoded is None or encoded[1] not in dropping_leads(RARE_COUNT):
-        return
+    step at once. Only where the text before reads shifted (and ``_may_drop(text[end - 1])``)."""
     if reads_shifted(text, max(start, end - MAX_RUN), end, model):
         yield Segment(start, end, "dropped", None, _reach(text, end, hints))
+
+
+@lru_cache(maxsize=65536)
+def _may_drop(char: str) -> bool:
+    """Whether a run ending in ``char`` may have lost a trail byte 0x80 (see ``_dropped_end``)."""
+    encoded = two_bytes(char)
+    return encoded is not None and encoded[1] in dropping_leads(RARE_COUNT)
 
 
 def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:

@@ -3,6 +3,8 @@ with the codec (``test_mojibake._shifted``), each hypothesis searched with and w
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -77,3 +79,8 @@ def test_a_slot_that_offers_nothing_offers_nothing_after_any_character(
 def test_a_middle_character_with_an_ascii_lead_byte_offers_nothing():
     assert gbk_search._offers_nothing(Slot(0x48, 0x96))
     assert not gbk_search._offers_nothing(Slot(0xB5, None))
+
+
+def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
+    slot = Slot(0xB5, None, "dì", frozenset({0xB5}), HIGH_TRAILS, True, ",", "下", "全縣")
+    assert hash(slot) == hash(tuple(getattr(slot, f.name) for f in fields(slot)))
