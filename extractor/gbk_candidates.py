@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from itertools import chain, groupby
-from operator import itemgetter
+from itertools import chain
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
@@ -236,12 +235,12 @@ def _count(plan: Plan, allowed: frozenset[int]) -> int:
 @lru_cache(maxsize=2)
 def _known_follow(model: LanguageModel) -> dict[str, str]:
     """For each character, those that make a dictionary word with it or end a longer one
-    after it, as one string (a set per character would hold 200,000 strings)."""
-    pairs = sorted(chain((w for w in model.words if len(w) == 2), model.long_word_tails))
-    return {
-        first: "".join(pair[1] for pair in group)
-        for first, group in groupby(pairs, key=itemgetter(0))
-    }
+    after it, as one string (a set per character would hold 200,000 strings; grouped in one
+    pass, not sorted: a third faster to build, and only asked whether a character is in it)."""
+    follow: dict[str, list[str]] = defaultdict(list)
+    for pair in chain((w for w in model.words if len(w) == 2), model.long_word_tails):
+        follow[pair[0]].append(pair[1])
+    return {first: "".join(seconds) for first, seconds in follow.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -286,13 +285,15 @@ def _word_starts() -> dict[str, tuple[tuple[float, str], ...]]:
     """The ``SUCCESSORS`` likeliest two-character words each character starts, as
     (log-probability, second character), likeliest first: only those are tried (all of
     them took 17 MB)."""
-    words = language_model().words
     seconds: dict[str, str] = {}  # one string per character
-    starts = {}
-    for first, group in groupby(sorted(w for w in words if len(w) == 2), key=itemgetter(0)):
-        options = sorted(((words[w], seconds.setdefault(w[1], w[1])) for w in group), reverse=True)
-        starts[first] = tuple(options[:SUCCESSORS])
-    return starts
+    groups: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for word, logprob in language_model().words.items():  # grouped in one pass, not sorted
+        if len(word) == 2:
+            groups[word[0]].append((logprob, seconds.setdefault(word[1], word[1])))
+    return {
+        first: tuple(sorted(options, reverse=True)[:SUCCESSORS])
+        for first, options in groups.items()
+    }
 
 
 def _by_simplified() -> dict[str, tuple[str, ...]]:

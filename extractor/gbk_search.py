@@ -10,29 +10,26 @@ characters that follow them have been appended: 指 only beats 中 once 揮部 i
 The scores come from ``gbk_score``. Most candidates make no word with their neighbours and
 score their prior and own log-probability alone: those are tried best first, and only while
 they can still be among the readings kept, so a step grows a few dozen beams, not hundreds.
+Which of the characters filled in are sure enough to write is ``gbk_rivals``' to say.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, table
-from extractor.gbk_candidates import Candidates, Choices, Option, fits
-from extractor.gbk_score import Scorer, State
-from extractor.lm import LanguageModel
+from extractor.gbk_candidates import Choices, Option
+from extractor.gbk_rivals import BOUND_SLACK, Rivals
+from extractor.gbk_score import State
 
 BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
-BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
-SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
-# on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
 
 Way = tuple[float, tuple[Slot, ...]]
 Step = tuple[Way, ...]
@@ -88,12 +85,8 @@ _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the
 _Found = tuple[float, int, _Beam, Slot, float, Option, State | None, bool]
 
 
-class Search(Scorer):
+class Search(Rivals):
     """Beam search over the slots of a hypothesis, scored by the word model in context."""
-
-    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
-        super().__init__(model, document, traditional)
-        self.candidates = Candidates(self)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -110,7 +103,9 @@ class Search(Scorer):
                 return None
         finished = [(self._finish(beam, right), beam) for beam in beams]
         score, winner = max(finished, key=lambda item: item[0])
-        uncertain = self._uncertain(winner, left, right, score)
+        uncertain = self.uncertain(
+            winner.characters, winner.slots, winner.bonus, left, right, score
+        )
         return Reading(winner.characters, score, winner.slots, uncertain)
 
     def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
@@ -206,84 +201,6 @@ class Search(Scorer):
 
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
-
-    def _uncertain(self, winner: _Beam, left: str, right: str, score: float) -> tuple[int, ...]:
-        """Filled characters that some rival, in the same place, nearly matches."""
-        return tuple(
-            index
-            for index, slot in enumerate(winner.slots)
-            if slot.lost_bytes and self._margin(winner, index, left, right, score) < SLOT_MARGIN
-        )
-
-    def _margin(self, winner: _Beam, index: int, left: str, right: str, score: float) -> float:
-        """How far the winner leads the best rival for character ``index``, all else kept; a
-        byte a ``?`` swallowed must lead all rivals together (a comma must beat ten digits)."""
-        simplified = table().simplified
-        chars, slots = winner.characters, winner.slots
-        base = winner.bonus - self.slot_bonus(chars[index], slots[index])
-        prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
-        rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
-        totals = [
-            total + base + prior
-            for total, prior in self._rival_totals(chars, slots, index, prefix, rest)
-        ]
-        if not totals:
-            return math.inf
-        if slots[index].swallowed:
-            top = max(totals)
-            return score - top - math.log(sum(math.exp(t - top) for t in totals))
-        return score - max(totals)
-
-    def _rival_totals(
-        self, chars: str, slots: tuple[Slot, ...], index: int, prefix: State, rest: str
-    ) -> list[tuple[float, float]]:
-        """The score and prior of each rival for character ``index`` (of the best one alone
-        among those that make no word with the text around them: they differ only by their
-        own log-probability and prior, so only the best of them can have the highest total)."""
-        slot, previous = slots[index], prefix[0][-1:]
-        following = slots[index + 1] if index + 1 < len(slots) else None
-        before = chars[index - 1 : index] if slot.dropped_before else None
-        then = chars[index + 1] if following is not None and following.dropped_before else None
-        alone = None if slot.swallowed else self._alone(previous, rest)
-        found, plain = [], []
-        for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
-            if rival == chars[index] or (before is not None and not fits(before, rival, slot)):
-                continue
-            if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]
-                continue
-            if alone is not None and alone(simple):
-                plain.append((self.char_logprob(simple) + prior, simple, prior))
-            else:
-                found.append((self.run(rest, self.extend(prefix, simple))[1][-1], prior))
-        top = max((key for key, _, _ in plain), default=0.0)
-        found += [
-            (self.run(rest, self.extend(prefix, simple))[1][-1], prior)
-            for key, simple, prior in plain
-            if key >= top - BOUND_SLACK
-        ]
-        return found
-
-    def _alone(self, previous: str, rest: str) -> Callable[[str], bool]:
-        """Whether a character between ``previous`` and ``rest`` makes no pair the word model
-        or the page knows and is inside no longer dictionary word (a test per rival, the
-        text around it taken apart once)."""
-        words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
-        then, two, three = rest[:1], rest[:2], rest[:3]
-        around = (("", two), (previous, two), ("", three))
-        longer = [(a, b) for a, b in around if len(a) + len(b) > 1]  # words of three or four
-
-        def alone(simple: str) -> bool:
-            if previous:
-                pair = previous + simple
-                if pair in words or pair in tails or pair in document:
-                    return False
-            if then:
-                pair = simple + then
-                if pair in words or pair in tails or pair in document:
-                    return False
-            return not any(a + simple + b in words for a, b in longer)
-
-        return alone
 
 
 class _Ranking:

@@ -3,15 +3,18 @@ with the codec (``test_mojibake._shifted``), each hypothesis searched with and w
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_search
-from extractor.gbk import HIGH_TRAILS, Slot, pua_starters
+from extractor.gbk import HIGH_TRAILS, Slot, pua_starters, table
 from extractor.gbk_hypotheses import hypotheses
+from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search, unfillable
 from extractor.lm import language_model
@@ -84,3 +87,68 @@ def test_a_middle_character_with_an_ascii_lead_byte_offers_nothing():
 def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
     slot = Slot(0xB5, None, "dì", frozenset({0xB5}), HIGH_TRAILS, True, ",", "下", "全縣")
     assert hash(slot) == hash(tuple(getattr(slot, f.name) for f in fields(slot)))
+
+
+def _exhaustive_uncertain(search, chars, slots, bonus, left, right, score):
+    """``Rivals.uncertain`` with every rival scored to the end, the lead computed outright."""
+    simplified, found = table().simplified, []
+    for index, slot in enumerate(slots):
+        if not slot.lost_bytes:
+            continue
+        base = bonus - search.slot_bonus(chars[index], slot)
+        prefix = search.run("".join(simplified.get(c, c) for c in chars[:index]), search.run(left))
+        rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
+        rivals = search._rivals(chars, slots, index, prefix, rest)
+        totals = [search.run(rest, state)[1][-1] + base + prior for state, prior in rivals]
+        if not totals:
+            continue
+        top = max(totals)
+        spread = math.log(sum(math.exp(t - top) for t in totals)) if slot.swallowed else 0.0
+        if score - top - spread < SLOT_MARGIN:
+            found.append(index)
+    return tuple(found)
+
+
+@cache
+def _asked() -> list[tuple[Search, tuple]]:
+    """The arguments of every ``uncertain`` the searches of the pages ask."""
+    asked = []
+    original = Search.uncertain
+
+    def spy(self, *args):
+        asked.append((self, args))
+        return original(self, *args)
+
+    Search.uncertain = spy
+    try:
+        for page in PAGES:
+            _searched(page)
+        page = "教學成績?" + _shifted("如下：")[:-1] + "?/p>\n一、"  # a colon nothing tells apart
+        search = Search(language_model(), page, True)
+        search.best_reading(*_steps_and_contexts(page, {4: ("nèi",)}))
+    finally:
+        Search.uncertain = original
+    return asked
+
+
+def _steps_and_contexts(page, hints):
+    segment = next(iter(suspect_segments(page, hints)))
+    hypothesis = hypotheses(page, segment, hints, language_model())[0]
+    left = to_simplified(page[max(0, hypothesis.start - 4) : hypothesis.start])
+    return hypothesis.steps, left, to_simplified(page[hypothesis.end : hypothesis.end + 4])
+
+
+def test_rivals_cut_short_leave_the_same_characters_uncertain():
+    assert len(_asked()) > 10
+    found = [search.uncertain(*args) for search, args in _asked()]
+    assert found == [_exhaustive_uncertain(search, *args) for search, args in _asked()]
+    assert any(found) and not all(found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(shift=st.floats(-12.0, 12.0), pick=st.integers(0, 10**6))
+def test_rivals_cut_short_near_the_margin_too(shift, pick):
+    """Scores moved so that the winner's lead falls anywhere near SLOT_MARGIN."""
+    search, (chars, slots, bonus, left, right, score) = _asked()[pick % len(_asked())]
+    args = (chars, slots, bonus, left, right, score + shift)
+    assert search.uncertain(*args) == _exhaustive_uncertain(search, *args)
