@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
@@ -35,6 +36,7 @@ class Plan(NamedTuple):
     ranked: list[tuple[float, int, Option, float]]
     chars: dict[str, int]  # the place of each character
     counts: dict[frozenset[int], int]  # how many have a lead byte among these
+    singles: tuple[float, ...]  # the log-probability of each, by place
 
 
 class _Local(NamedTuple):
@@ -148,8 +150,8 @@ class Candidates:
         """The slot's plan on this page: the shared options with the page's priors."""
         found = self._plans.get(slot)
         if found is None:
-            shared = _shared_plan(slot, self.scorer.model).options
-            plan = _planned(self.scorer.model, self._own_priors(slot, shared))
+            shared = _shared_plan(slot, self.scorer.model)
+            plan = _repriced(shared, self._own_priors(slot, shared.options))
             found = self._plans[slot] = _Local(plan, plan.simples & self.scorer.view_chars)
         return found
 
@@ -189,14 +191,23 @@ def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     logprob = shared_logprob(model)
     places: dict[str, list[int]] = defaultdict(list)
-    ranked = []
     for place, option in enumerate(options):
         places[option[1]].append(place)
-        single = logprob(option[1])
-        ranked.append((option[2] + single, place, option, single))
-    ranked.sort(key=lambda item: (-item[0], item[1]))
     chars = {option[0]: place for place, option in enumerate(options)}
-    return Plan(options, frozenset(places), dict(places), ranked, chars, {})
+    singles = tuple(logprob(option[1]) for option in options)
+    plan = Plan(options, frozenset(places), dict(places), [], chars, {}, singles)
+    return _repriced(plan, options)
+
+
+def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
+    """A plan with the same characters in the same places under other priors (a page's), ranked
+    again: a page builds one per slot, so all it shares with the others is shared."""
+    ranked = [
+        (option[2] + single, place, option, single)
+        for place, (option, single) in enumerate(zip(options, plan.singles, strict=True))
+    ]
+    ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
+    return plan._replace(options=options, ranked=ranked)
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:

@@ -63,6 +63,7 @@ class Scorer:
                 self.bigram_counts.pop(view[position - 1 : position + 1], None)
         self.chars = frozenset(document)
         self.char_uses = Counter(document)
+        self._costs: dict[str, tuple[float, float]] = {}
         self.view_chars = frozenset(view)
         self.traditional = traditional
         self._words = model.words
@@ -146,10 +147,17 @@ class Scorer:
         familiar the page is with it (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self._swallowed_prior(char, slot) - LOST_BYTE_COST
-        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-        return (
-            (fixed_prior(char, slot) if fixed is None else fixed) - script - self.unfamiliar(char)
-        )
+        script, unfamiliar = self._page_costs(char)
+        return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
+
+    def _page_costs(self, char: str) -> tuple[float, float]:
+        """What a character costs on this page in any slot: being out of its script, being
+        unfamiliar to it (kept: each slot's plan asks for all its characters)."""
+        found = self._costs.get(char)
+        if found is None:
+            script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
+            found = self._costs[char] = (script, self.unfamiliar(char))
+        return found
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
