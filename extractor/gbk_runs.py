@@ -32,6 +32,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
+from extractor.rules import default_rules_dir
 from extractor.views import to_simplified
 
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
@@ -331,6 +332,8 @@ def _stretch_end(
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = start > 0 and _is_seam(text, start - 1, hints)
+    if after == "?" and asked(text, end):
+        after = "\n"  # the writer's question mark: the run, if any, ended before it
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
         yield Segment(end, end, "question", hint, end)
@@ -417,6 +420,24 @@ def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     )
     leads = exact or frozenset(trail for _, trail, _ in matches if trail >= 0x81)
     return leads or None
+
+
+def asked(text: str, position: int) -> bool:
+    """Whether the ``?`` at ``position`` ends a sentence that asks something (怎麼解決?, 滿意
+    嗎?) and holds nothing rare: the writer's own, even right after a character outside
+    GB2312. (Shifted runs show common characters too, 呢 among them, but seldom only those.)"""
+    opening = max(text.rfind(mark, 0, position) for mark in "\n。!！?？;；") + 1
+    sentence = text[opening:position]
+    if _question_pattern().search(to_simplified(sentence)) is None:
+        return False
+    return not any(_is_suspect(char) for char in sentence)
+
+
+@lru_cache(maxsize=1)
+def _question_pattern() -> re.Pattern[str]:
+    path = default_rules_dir() / "lexicon" / "question_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return re.compile("|".join(line for line in lines if line and not line.startswith("#")))
 
 
 def _inside_line(text: str, position: int) -> bool:

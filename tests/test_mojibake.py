@@ -184,6 +184,29 @@ def test_a_question_mark_after_a_gb2312_character_is_left_alone():
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "這些問題怎麼解決?我們認為要加強管理。",  # 決 = 9b 51, outside GB2312
+        "學生們學到了什麼?他們學會了合作。",
+        "扶貧資金用在哪裡?全部用於產業發展。",
+        "為何會出現這種情況?主要是思想認識不到位。",
+    ],
+)
+def test_a_question_mark_ending_a_question_is_the_writers(question):
+    # Right after a character outside GB2312 a "?" may be a trail byte that swallowed an
+    # ASCII one; a sentence that asks (什麼, 哪, 為何) and holds nothing rare says otherwise.
+    assert find_repairs(question, {}) == []
+
+
+def test_a_run_that_shows_a_question_word_still_ends_in_its_question_mark():
+    # 貧 re-paired one byte along reads 呢, among rare characters: no question was asked.
+    shifted = _shifted("法外出務工的貧困勞動力。")
+    assert "呢" in shifted and shifted.endswith("?")
+    repaired = _repaired("一是優先安置無" + shifted + "其次是加強培訓。")
+    assert repaired.startswith("一是優先安置無法外出務工的貧困勞動力")
+
+
+@pytest.mark.parametrize(
     "clean",
     [
         "人民小學骨干教師朱成邦、張昶、譚艷梅分別做了專題講座。",
