@@ -8,6 +8,7 @@ index ``Document.original``, the decoded input exactly as it arrived.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,12 +29,21 @@ def trusted(model: type[_M], values: dict[str, Any]) -> _M:
     logs hundreds of repairs, and validating each again cost a tenth of the run. Built as
     ``model_construct`` builds, minus its per-field defaults pass; ``tests/test_model.py``
     checks that it equals the validated model."""
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
+    instance = _new(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", _field_names(model).copy())
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
     return instance
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """A model's field names, copied for each trusted instance (a set the model may change)."""
+    return set(model.model_fields)
 
 
 class Span(_Model):

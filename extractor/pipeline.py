@@ -184,16 +184,18 @@ def _repairs_within(
         trusted(
             Repair,
             {
-                "kind": record.kind,
-                "raw_start": record.raw_start,
-                "raw_end": record.raw_end,
-                "before": record.before,
-                "after": record.after,
-                "start": record.start - start,
-                "rule": record.rule,
-                "note": record.note,
-                "absorbed": list(record.absorbed),
+                "kind": kind,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "before": before,
+                "after": after,
+                "start": position - start,
+                "rule": rule,
+                "note": note,
+                "absorbed": list(absorbed),
             },
         )
-        for record in records[first:stop]
+        for kind, raw_start, raw_end, before, after, position, rule, note, absorbed in records[
+            first:stop
+        ]
     ]

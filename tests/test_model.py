@@ -41,3 +41,10 @@ def test_a_trusted_repair_stays_a_model_one_can_change():
     repair.note = "checked"
     assert repair.model_copy(update={"start": 5}).start == 5
     assert Repair.model_validate(repair.model_dump()) == repair
+
+
+def test_trusted_repairs_do_not_share_their_set_fields():
+    values = Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0)
+    first, second = (trusted(Repair, values.model_dump()) for _ in range(2))
+    first.model_fields_set.discard("note")
+    assert "note" in second.model_fields_set
