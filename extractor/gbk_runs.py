@@ -346,6 +346,9 @@ def _stretch_end(
         suspects += 2  # a seam says a run starts there: it ends somewhere
     if end < len(text) and is_lone_mark(text, end, hint is not None):
         yield Segment(start, end, "letter", hint, reach)
+        mark = text.rfind("?", reach, end)
+        if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
+            yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
     elif _past_a_question(text, start, end, model):

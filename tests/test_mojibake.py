@@ -178,6 +178,16 @@ def test_a_seam_then_a_lone_letter_may_hide_a_whole_character_between():
     assert document.text[4:] == ":部分扶貧項目建成后闲置。"
 
 
+def test_a_lone_letter_after_a_run_that_ended_in_a_question_mark_starts_its_own():
+    # A seam (績?mào)) starts the first run, whose last trail byte took the comma ("?"); 情況
+    # lost its lead after 約 and shows as 闆r. The second run starts after the "?", not at
+    # the seam.
+    first, second = _shifted("效分配,"), _shifted("情況")
+    page = "考核結果用於團隊績?" + first + "與履約" + second + "和群眾滿意。"
+    assert page.endswith("與履約闆r和群眾滿意。")
+    assert _repaired(page, {9: ("mào",)}).endswith("與履約情況和群眾滿意。")
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
