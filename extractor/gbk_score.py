@@ -33,6 +33,9 @@ DIGITS = "0123456789"
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
+_YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
+_YEAR_TAIL = re.compile(r"[0-9]{3}年")
+_MONTH_TAIL = re.compile(r"[0-2]月")
 _MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{0,5}))", re.DOTALL)
 # What starts a line more often than it follows a comma: a list item or heading (一是, 二、,
 # 1., 第三), a year (2019年, the date under a signature).
@@ -73,6 +76,7 @@ class Scorer:
         self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
         self._after_digits = Counter(_AFTER_DIGIT.findall(document))
+        self._year_starts = Counter(_YEAR.findall(document))
 
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
@@ -174,7 +178,12 @@ class Scorer:
 
     def _mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
-        line end closes a heading, not a long sentence; a bracket closes only an open one."""
+        line end closes a heading, not a long sentence; a bracket closes only an open one;
+        a year or a month that lost its first digit is the page's or October–December."""
+        if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
+            return self._year_starts[char] + 0.01 if char.isdigit() else 0.001
+        if _MONTH_TAIL.match(slot.then):  # 0月, 1月, 2月 after a ? are 10–12月
+            return 1.0 if char == "1" else 0.001
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return 0.1
         if char == ")" and _open_brackets(slot.line) <= 0:

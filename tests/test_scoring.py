@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from extractor.gbk import Slot, table, two_bytes
+from extractor.gbk import SWALLOWED, Slot, table, two_bytes
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
 from extractor.gbk_search import Search
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
@@ -46,3 +46,30 @@ def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
     assert strangers
     for char in strangers:
         assert priors[char] == pytest.approx(-UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
+
+
+def _after_question(then: str) -> Slot:
+    return Slot(None, None, swallowed=SWALLOWED, then=then, line="截至")
+
+
+def test_a_year_that_lost_its_first_digit_starts_as_the_pages_years():
+    page = "2018年,全村脱贫。2019年,我们继续帮扶,1998年建村。"
+    scorer = Scorer(language_model(), page, traditional=False)
+    slot = _after_question("019年底,")
+    priors = {mark: scorer.slot_bonus(mark, slot) for mark in SWALLOWED}
+    assert max(priors, key=priors.__getitem__) == "2"
+    assert priors["2"] - priors["1"] == pytest.approx(math.log(2.01 / 1.01))
+    assert priors["2"] > priors[","] + 5
+
+
+def test_a_month_that_lost_its_first_digit_is_october_to_december():
+    scorer = Scorer(language_model(), "3月,全村脱贫,5月,验收。", traditional=False)
+    priors = {mark: scorer.slot_bonus(mark, _after_question("0月底,")) for mark in SWALLOWED}
+    assert max(priors, key=priors.__getitem__) == "1"
+    assert priors["1"] > max(p for mark, p in priors.items() if mark != "1") + 5
+
+
+def test_a_digit_before_other_text_keeps_the_pages_habits():
+    scorer = Scorer(language_model(), "共10人,其中5人,另有3名。", traditional=False)
+    priors = {mark: scorer.slot_bonus(mark, _after_question("0人,")) for mark in SWALLOWED}
+    assert priors["1"] == pytest.approx(priors["2"])
