@@ -129,7 +129,8 @@ def after_folded(text: str, position: int, read: bool = False) -> bool:
         return False
     if read:
         return True
-    symbol = folded.isupper() and text[position].islower()  # Li, Se: an element, a name
+    letter = text[position]
+    symbol = folded.isupper() and letter.islower() and folded.lower() != letter  # Li, Se
     return folded.isalpha() and not symbol and _is_suspect(first)
 
 
@@ -169,6 +170,8 @@ def is_folded_inside(text: str, position: int, hints: Hints | None = None) -> bo
     its own, with run characters on the right, or before the run's last trail letter."""
     char = text[position]
     if position + 1 >= len(text) or not is_run_at(text, position + 1):
+        if _folded_before_question(text, position):
+            return True
         if char in FOLDED:
             return _letter_ends_run(text, position + 1)
         read = hints is not None and position + 1 in hints
@@ -181,6 +184,19 @@ def is_folded_inside(text: str, position: int, hints: Hints | None = None) -> bo
         return True
     before = text[position - 1] if position else "\n"
     return char.isascii() and char.isalnum() and not (before.isascii() and before.isalnum())
+
+
+def _folded_before_question(text: str, position: int) -> bool:
+    """A folded mark, letter or digit right where a run may start, then a ``?``: a pair
+    (a3 xx) the run made, then its last trail byte with the ASCII byte it swallowed (學!?6所:
+    校、2 shifted; 規P?: 模小,)."""
+    char = text[position]
+    return (
+        text[position + 1 : position + 2] == "?"
+        and (char in FOLDED or (char.isascii() and char.isalnum()))
+        and char != "?"
+        and after_extension(text, position)
+    )
 
 
 def _letter_ends_run(text: str, position: int) -> bool:
@@ -291,7 +307,9 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-_MARK = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e?]|[\x40-\x7e?](?=[^\x00-\x7f])")
+_MARK = re.compile(
+    r"(?<=[^\x00-\x7f])[\x40-\x7e?]|[\x40-\x7e?](?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[!-~]\?"
+)
 
 
 @lru_cache(maxsize=1)

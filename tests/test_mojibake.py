@@ -188,6 +188,16 @@ def test_a_lone_letter_after_a_run_that_ended_in_a_question_mark_starts_its_own(
     assert _repaired(page, {9: ("mào",)}).endswith("與履約情況和群眾滿意。")
 
 
+def test_a_folded_letter_then_a_question_mark_where_a_run_starts_is_a_run():
+    # 模小, (c4 a3 d0 a1 2c) lost its lead: a3 d0 is Ｐ, folded to P, and the last trail byte
+    # took the comma along. Right after 規 (outside GB2312) that is a run, not a code.
+    assert _shifted("模小,") == "Ｐ?"
+    repaired = _repaired("一是村集體經濟規P?產業發展剛剛起步。")
+    assert repaired.startswith("一是村集體經濟規模")
+    assert repaired.endswith("產業發展剛剛起步。")
+    assert find_repairs("真的是這樣嗎!?我們要想一想。", {}) == []
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
