@@ -171,8 +171,7 @@ class Candidates:
     def _own_priors(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
         """Options with their priors on this page (its script, the characters it uses, its
         marks after a ``?``)."""
-        bonus = self.scorer.slot_bonus
-        return tuple((c, simple, bonus(c, slot, fixed), lead) for c, simple, fixed, lead in options)
+        return self.scorer.own_priors(slot, options)
 
 
 @lru_cache(maxsize=2048)
@@ -220,13 +219,17 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
         pool = _successors_by_byte(previous)[1].get(slot.trail, ())
     else:
         pool = successors(previous)
-    return tuple(
+    if slot.swallowed:
+        return ()
+    lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
+    return tuple(  # the characters the slot allows (``Slot.allows``), tested in place
         (char, simple, fixed_prior(char, slot), encoded[0])
         for char, simple, encoded in pool
-        if (slot.lead is None or encoded[0] == slot.lead)
-        and (slot.trail is None or encoded[1] == slot.trail)
+        if (lead is None or encoded[0] == lead)
+        and (trail is None or encoded[1] == trail)
+        and (leads is None or encoded[0] in leads)
+        and (trails is None or encoded[1] in trails)
         and char not in own
-        and slot.allows(encoded)
     )
 
 

@@ -66,7 +66,7 @@ class Scorer:
                 self.bigram_counts.pop(view[position - 1 : position + 1], None)
         self.chars = frozenset(document)
         self.char_uses = Counter(document)
-        self._costs: dict[str, tuple[float, float]] = {}
+        self._page_costs = _Kept(self._page_cost)
         self.view_chars = frozenset(view)
         self.traditional = traditional
         self._words = model.words
@@ -151,17 +151,26 @@ class Scorer:
         familiar the page is with it (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self._swallowed_prior(char, slot) - LOST_BYTE_COST
-        script, unfamiliar = self._page_costs(char)
+        script, unfamiliar = self._page_costs[char]
         return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
 
-    def _page_costs(self, char: str) -> tuple[float, float]:
+    def own_priors(
+        self, slot: Slot, options: tuple[tuple[str, str, float, int], ...]
+    ) -> tuple[tuple[str, str, float, int], ...]:
+        """Options (character, Simplified form, ``fixed_prior``, lead byte) with their priors
+        on this page: ``slot_bonus`` for each, a page's plans ask for thousands."""
+        if slot.swallowed:
+            return tuple((c, form, self.slot_bonus(c, slot), lead) for c, form, _, lead in options)
+        costs = self._page_costs
+        return tuple(
+            (c, form, fixed - costs[c][0] - costs[c][1], lead) for c, form, fixed, lead in options
+        )
+
+    def _page_cost(self, char: str) -> tuple[float, float]:
         """What a character costs on this page in any slot: being out of its script, being
-        unfamiliar to it (kept: each slot's plan asks for all its characters)."""
-        found = self._costs.get(char)
-        if found is None:
-            script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-            found = self._costs[char] = (script, self.unfamiliar(char))
-        return found
+        unfamiliar to it (kept in ``_page_costs``: each slot's plan asks for all its own)."""
+        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
+        return script, self.unfamiliar(char)
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
@@ -196,6 +205,18 @@ class Scorer:
         if char.isdigit():
             return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
         return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), 0.1)
+
+
+class _Kept(dict[str, tuple[float, float]]):
+    """A function's answers, kept by argument (found with one lookup once kept)."""
+
+    def __init__(self, function: Callable[[str], tuple[float, float]]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> tuple[float, float]:
+        found = self[key] = self.function(key)
+        return found
 
 
 def _pair_entry(
