@@ -161,10 +161,11 @@ class Scorer:
         on this page: ``slot_bonus`` for each, a page's plans ask for thousands."""
         if slot.swallowed:
             return tuple((c, form, self.slot_bonus(c, slot), lead) for c, form, _, lead in options)
-        costs = self._page_costs
-        return tuple(
-            (c, form, fixed - costs[c][0] - costs[c][1], lead) for c, form, fixed, lead in options
-        )
+        costs, found = self._page_costs, []
+        for c, form, fixed, lead in options:
+            script, unfamiliar = costs[c]
+            found.append((c, form, fixed - script - unfamiliar, lead))
+        return tuple(found)
 
     def _page_cost(self, char: str) -> tuple[float, float]:
         """What a character costs on this page in any slot: being out of its script, being

@@ -20,15 +20,21 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     lead byte, which gives back a shifted run's characters) makes a dictionary word of two.
     Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
     word each); shifted runs of four characters or more mostly do."""
-    simplified = table().simplified
-    previous = ""
+    words, previous = model.words, ""
     for position in range(start, end - 1):
-        char = shifted_pair(text[position], text[position + 1])
-        char = simplified.get(char, char) if char else ""
-        if previous and char and model.words.get(previous + char) is not None:
+        char = _shifted_simplified(text[position : position + 2])
+        if previous and char and previous + char in words:
             return True
         previous = char
     return False
+
+
+@lru_cache(maxsize=65536)
+def _shifted_simplified(pair: str) -> str:
+    """The Simplified form of ``shifted_pair`` of a pair of characters, "" if none (one
+    string as the key: the runs ask about every pair of their text)."""
+    char = shifted_pair(pair[0], pair[1])
+    return table().simplified.get(char, char) if char else ""
 
 
 @lru_cache(maxsize=65536)
