@@ -187,16 +187,13 @@ def is_folded_inside(text: str, position: int, hints: Hints | None = None) -> bo
 
 
 def _folded_before_question(text: str, position: int) -> bool:
-    """A folded mark, letter or digit right where a run may start, then a ``?``: a pair
-    (a3 xx) the run made, then its last trail byte with the ASCII byte it swallowed (學!?6所:
-    校、2 shifted; 規P?: 模小,)."""
-    char = text[position]
-    return (
-        text[position + 1 : position + 2] == "?"
-        and (char in FOLDED or (char.isascii() and char.isalnum()))
-        and char != "?"
-        and after_extension(text, position)
-    )
+    """A folded mark, letter or digit right where a run may start or after a rare character,
+    then a ``?``: a pair (a3 xx) the run made, then its last trail byte with the ASCII byte
+    it swallowed (學!?6所: 校、2 shifted; 規P?: 模小,; 逦7?1戶: 村危房1)."""
+    char, before = text[position], text[position - 1] if position else "\n"
+    placed = after_extension(text, position) or (not before.isascii() and _is_suspect(before))
+    folded = char in FOLDED or (char.isascii() and char.isalnum())
+    return text[position + 1 : position + 2] == "?" and folded and char != "?" and placed
 
 
 def _letter_ends_run(text: str, position: int) -> bool:

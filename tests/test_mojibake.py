@@ -198,6 +198,14 @@ def test_a_folded_letter_then_a_question_mark_where_a_run_starts_is_a_run():
     assert find_repairs("真的是這樣嗎!?我們要想一想。", {}) == []
 
 
+def test_a_folded_digit_then_a_question_mark_after_a_rare_character_ends_a_run():
+    # 村危房1 (b4 e5 ce a3 b7 bf 31) lost its lead: e5 ce reads 逦 (rare), a3 b7 is ７, folded
+    # to 7, and 房's trail took the 1 along. The swallowed digit is marked, not guessed.
+    assert _shifted("村危房1") == "逦７?"
+    repaired = _repaired("二是改造農逦7?1戶,全村住房安全有保障。")
+    assert repaired == f"二是改造農村危房{LOST_MARK}1戶,全村住房安全有保障。"
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
