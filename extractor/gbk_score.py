@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from extractor.gbk import Slot, hint_bonus, out_of_script
+from extractor.gbk import Slot, hint_bonus, out_of_script, table
 from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 
@@ -24,6 +24,7 @@ DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
 DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
+OTHER_FORM_COST = 3.0  # … and in its script's usual form (tuned on simulated damage: 1.5, 3)
 # A page repeats its own characters (a cache model): a filled character the page writes fewer
 # than FAMILIAR_USES times elsewhere costs UNFAMILIAR_COST times the log of how much fewer
 # (2 log 4 = 2.8 nats for one it never writes). Tuned on simulated damage.
@@ -170,8 +171,18 @@ class Scorer:
     def _page_cost(self, char: str) -> tuple[float, float]:
         """What a character costs on this page in any slot: being out of its script, being
         unfamiliar to it (kept in ``_page_costs``: each slot's plan asks for all its own)."""
-        script = OTHER_SCRIPT_COST if out_of_script(char, self.chars, self.traditional) else 0.0
-        return script, self.unfamiliar(char)
+        return self._script_cost(char), self.unfamiliar(char)
+
+    def _script_cost(self, char: str) -> float:
+        """A form the page contradicts (还 where it writes 還) costs OTHER_SCRIPT_COST; one it
+        does not write, and its script would convert, OTHER_FORM_COST (会 or 鎭 on a
+        Traditional page that has neither 会 nor 會): a tie of two forms goes to the script's."""
+        if out_of_script(char, self.chars, self.traditional):
+            return OTHER_SCRIPT_COST
+        if char in self.chars:
+            return 0.0
+        forms = table().traditional if self.traditional else table().simplified
+        return OTHER_FORM_COST if forms.get(char, char) != char else 0.0
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from extractor.gbk import SWALLOWED, Slot, table, two_bytes
-from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
+from extractor.gbk_score import FAMILIAR_USES, OTHER_FORM_COST, UNFAMILIAR_COST, Scorer
 from extractor.gbk_search import Search
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
 
@@ -73,3 +73,23 @@ def test_a_digit_before_other_text_keeps_the_pages_habits():
     scorer = Scorer(language_model(), "共10人,其中5人,另有3名。", traditional=False)
     priors = {mark: scorer.slot_bonus(mark, _after_question("0人,")) for mark in SWALLOWED}
     assert priors["1"] == pytest.approx(priors["2"])
+
+
+def test_of_two_forms_the_page_does_not_write_its_scripts_form_wins():
+    slot = Slot(lead=None, trail=None)
+    traditional = Scorer(language_model(), "我們學習與體驗,總結經驗。", traditional=True)
+    assert traditional.slot_bonus("會", slot) - traditional.slot_bonus("会", slot) == (
+        pytest.approx(OTHER_FORM_COST)
+    )
+    simplified = Scorer(language_model(), "我们学习体验,总结经验。", traditional=False)
+    assert simplified.slot_bonus("会", slot) - simplified.slot_bonus("會", slot) == (
+        pytest.approx(OTHER_FORM_COST)
+    )
+
+
+def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
+    # a crude conversion left 发 in a Traditional page: 发 is the page's, 發 a stranger
+    scorer = Scorer(language_model(), "我們发展產業,发放資金,发揮作用。", traditional=True)
+    slot = Slot(lead=None, trail=None)
+    assert scorer.slot_bonus("发", slot) == 0.0
+    assert scorer.slot_bonus("發", slot) == pytest.approx(-scorer.unfamiliar("發"))
