@@ -260,16 +260,23 @@ def _ranked(
         for first, second, c in options
         if (leads is None or first in leads) and (trails is None or second in trails)
     ]
-    counts = language_model().char_counts
-    chars.sort(
-        key=lambda c: _log_count(counts.get(gbk.simplified[c], 0)) + hint_bonus(c, hint),
-        reverse=True,
-    )
+    logs = _log_counts()
+    if hint is None:  # hint_bonus is 0: the counts alone, looked up in C (thousands of them)
+        chars.sort(key=logs.__getitem__, reverse=True)
+    else:
+        chars.sort(key=lambda c: logs[c] + hint_bonus(c, hint), reverse=True)
     width = CANDIDATES_WHOLE if lead is None and trail is None else CANDIDATES
     width = CANDIDATES_WITH_TRAIL if trail is not None and lead is None else width
     # punctuation has no count in a word list but is common: it is always tried
     marks = [c for c in chars[width:] if c in COMMON_PUNCTUATION]
     return chars[:width] + marks
+
+
+@lru_cache(maxsize=1)
+def _log_counts() -> dict[str, float]:
+    """``_log_count`` of every GBK character's Simplified form in the word list."""
+    counts, simplified = language_model().char_counts, table().simplified
+    return {char: _log_count(counts.get(form, 0)) for char, form in simplified.items()}
 
 
 def _log_count(count: int) -> float:

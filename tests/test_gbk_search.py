@@ -6,18 +6,19 @@ from __future__ import annotations
 import math
 from dataclasses import fields
 from functools import cache
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_search
-from extractor.gbk import HIGH_TRAILS, Slot, pua_starters, table
+from extractor.gbk import HIGH_TRAILS, Slot, hint_bonus, pua_starters, table
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search, unfillable
-from extractor.lm import language_model
+from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
 
@@ -152,3 +153,26 @@ def test_rivals_cut_short_near_the_margin_too(shift, pick):
     search, (chars, slots, bonus, left, right, score) = _asked()[pick % len(_asked())]
     args = (chars, slots, bonus, left, right, score + shift)
     assert search.uncertain(*args) == _exhaustive_uncertain(search, *args)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lead=st.one_of(st.none(), st.integers(0x81, 0xFE)),
+    trail=st.one_of(st.none(), st.integers(0x40, 0xFE)),
+    hint=st.sampled_from([None, "xué", "zhōng", "shì"]),
+    trails=st.sampled_from([None, HIGH_TRAILS, pua_starters()]),
+)
+def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, hint, trails):
+    """The ranking sorts by a table of counts (in C when there is no reading): the same order
+    as the counts and reading bonus worked out for each character."""
+    counts, gbk = language_model().char_counts, table()
+    slot = Slot(lead, trail, hint, trails=trails)
+    ranked = slot.candidates()
+    for better, worse in pairwise(ranked):
+        if better in COMMON_PUNCTUATION or worse in COMMON_PUNCTUATION:
+            continue
+
+        def key(c):
+            return math.log(counts.get(gbk.simplified[c], 0) + 1) + hint_bonus(c, hint)
+
+        assert key(better) >= key(worse)
