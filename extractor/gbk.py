@@ -85,6 +85,7 @@ def pua_partners(trail: int) -> frozenset[int]:
     return frozenset(lead for lead in LEAD_BYTES if decode_pair(trail, lead) == "")
 
 
+@lru_cache(maxsize=8192)  # a few thousand readings, asked for each character read so
 def toneless(reading: str) -> str:
     marks = unicodedata.normalize("NFD", reading)
     return "".join(c for c in marks if not unicodedata.combining(c)).replace("ü", "v")
