@@ -39,10 +39,25 @@ def _words(name: str, directories: tuple[Path, ...]) -> tuple[str, ...]:
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Longest word first. The standard library's ``re`` scans a plain word alternation about
-    four times faster than ``regex`` and finds the same matches."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in ordered))
+    """The words as a trie (委员(?:会)?): at a position the engine follows one branch instead of
+    trying every word, and like a longest-first alternation it finds the longest word there.
+    The standard library's ``re`` scans it about four times faster than ``regex`` does."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """A trie node's pattern: its branches, optional (tried first, greedily) where a word ends."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def overlapped(pattern: re.Pattern[str], view: str) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,3 +54,14 @@ def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(gaps, end
     ends = sorted(set(ends))
     expected = [(s, e) for s, e in segments if any(s < end <= e for end in ends)]
     assert _holding(segments, ends) == expected
+
+
+@given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
+def test_the_word_trie_finds_what_a_longest_first_alternation_finds(words, text):
+    trie = _alternation(tuple(words))
+    plain = re.compile("|".join(sorted(set(words), key=len, reverse=True)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert overlapped(trie, text) == overlapped(plain, text)
+    assert [trie.fullmatch(text, start) is None for start in range(len(text))] == [
+        plain.fullmatch(text, start) is None for start in range(len(text))
+    ]
