@@ -412,7 +412,8 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
     if position and is_run_at(text, position - 1):
         return  # the run before it yields the segment
     hint = hints[position][-1] if position in hints else None
-    if is_lone_mark(text, position, hint is not None):
+    seamed = position > 0 and _is_seam(text, position - 1, hints)  # 實?dǎo)H: 際 = 88 48
+    if is_lone_mark(text, position, hint is not None or seamed):
         yield Segment(position, position, "letter", hint, position)
     elif position and _is_seam(text, position - 1, hints) and ord(text[position]) < 0x40:
         # a seam, then the character's trail byte took the ASCII byte along ("?") or was

@@ -206,6 +206,13 @@ def test_a_folded_digit_then_a_question_mark_after_a_rare_character_ends_a_run()
     assert repaired == f"二是改造農村危房{LOST_MARK}1戶,全村住房安全有保障。"
 
 
+def test_a_letter_after_a_seam_is_a_trail_byte_even_without_a_reading():
+    # 實際 = 8c 8d eb 48: the seam 嶋 (8d eb, read dǎo) names 際's lost lead, whose trail 48
+    # shows as H before the comma. No reading follows the H, but the seam says a run starts.
+    page = "孫校長根據學校實?H,安排我擔任五年級數學老師。"
+    assert _repaired(page, {8: ("dǎo",)}) == "孫校長根據學校實際,安排我擔任五年級數學老師。"
+
+
 def test_a_question_mark_after_a_gb2312_character_is_left_alone():
     # 么 = c3 b4 is in GB2312: no run starts after it, the question mark is the writer's.
     assert find_repairs("這是為什么?我們要想一想。", {}) == []
