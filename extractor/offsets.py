@@ -81,13 +81,9 @@ class _Pieces:
 
     def extend(self, rows: list[tuple[int, int, int, Splice | None, tuple[str, ...]]]) -> None:
         """Append pieces given as rows of ``append``'s arguments (one call for a long run)."""
-        if rows:
-            text_starts, raw_starts, raw_ends, splices, absorbed = zip(*rows, strict=True)
-            self.text_starts.extend(text_starts)
-            self.raw_starts.extend(raw_starts)
-            self.raw_ends.extend(raw_ends)
-            self.splices.extend(splices)
-            self.absorbed.extend(absorbed)
+        columns = (self.text_starts, self.raw_starts, self.raw_ends, self.splices, self.absorbed)
+        for column, values in zip(columns, zip(*rows, strict=True), strict=False):  # none: no rows
+            column.extend(values)
 
 
 class EditableText:
