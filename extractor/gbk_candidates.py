@@ -33,7 +33,7 @@ class Plan(NamedTuple):
     options: tuple[Option, ...]
     simples: frozenset[str]
     places: dict[str, list[int]]
-    ranked: list[tuple[float, int, Option, float]]
+    ranked: list[tuple[float, int, Option, float]]  # a page's plan only
     chars: dict[str, int]  # the place of each character
     counts: dict[frozenset[int], int]  # how many have a lead byte among these
     singles: tuple[float, ...]  # the log-probability of each, by place
@@ -194,8 +194,8 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
         places[option[1]].append(place)
     chars = {option[0]: place for place, option in enumerate(options)}
     singles = tuple(logprob(option[1]) for option in options)
-    plan = Plan(options, frozenset(places), dict(places), [], chars, {}, singles)
-    return _repriced(plan, options)
+    # not ranked: only a page's plan is (``_repriced``), under its own priors
+    return Plan(options, frozenset(places), dict(places), [], chars, {}, singles)
 
 
 def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
