@@ -35,7 +35,7 @@ class Plan(NamedTuple):
     places: dict[str, list[int]]
     ranked: list[tuple[float, int, Option, float]]  # a page's plan only
     chars: dict[str, int]  # the place of each character
-    counts: dict[frozenset[int], int]  # how many have a lead byte among these
+    allowed: dict[frozenset[int], tuple[int, frozenset[str]]]  # see ``_allowed``
     singles: tuple[float, ...]  # the log-probability of each, by place
 
 
@@ -102,19 +102,27 @@ class Candidates:
 
     def _sorted(self, slot: Slot, context: str, before: str, after: str) -> Choices:
         plan, in_document = self._local(slot)
+        allowed = _allowed_leads(before, slot)
+        count, simples = (
+            (len(plan.options), plan.simples) if allowed is None else _allowed(plan, allowed)
+        )
         previous, document = context[-1:], self.scorer.bigram_counts
         following = self._follow.get(previous, "")
-        paired = frozenset(simple for simple in plan.simples if simple in following)
-        for simple in in_document:
+        # forms that make a word with ``previous`` or a pair of the page after it, among those
+        # allowed (the others are not offered): each form and each of ``following`` one character
+        if len(following) < len(simples):
+            paired = simples.intersection(following)
+        else:
+            paired = frozenset(simple for simple in simples if simple in following)
+        for simple in in_document if allowed is None else in_document & simples:
             if previous + simple in document:
                 paired |= {simple}
         tied = self._paired_before(slot, plan, in_document, after) if after else _NONE
         paired |= tied
-        allowed = _allowed_leads(before, slot)
         places = sorted(place for simple in paired for place in plan.places[simple])
         options = [(place, plan.options[place]) for place in places]
         scored = [item for item in options if allowed is None or item[1][3] in allowed]
-        count = (len(plan.options) if allowed is None else _count(plan, allowed)) - len(scored)
+        count -= len(scored)
         completing = self._completing(slot, context)
         scored += [
             (len(plan.options) + number, option)
@@ -239,10 +247,13 @@ def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[st
     return frozenset(simple for simple in simples if known_pair(simple + after, model))
 
 
-def _count(plan: Plan, allowed: frozenset[int]) -> int:
-    found = plan.counts.get(allowed)
+def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
+    """How many of a plan's options have a lead byte among ``allowed``, and their Simplified
+    forms (after a dropped private-use pair, a few lead bytes in seven are)."""
+    found = plan.allowed.get(allowed)
     if found is None:
-        found = plan.counts[allowed] = sum(1 for option in plan.options if option[3] in allowed)
+        options = [option for option in plan.options if option[3] in allowed]
+        found = plan.allowed[allowed] = (len(options), frozenset(o[1] for o in options))
     return found
 
 

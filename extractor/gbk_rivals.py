@@ -130,6 +130,9 @@ class Rivals(Scorer):
                 pair = simple + then
                 if pair in words or pair in tails or pair in document:
                     return False
-            return not any(a + simple + b in words for a, b in longer)
+            for a, b in longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
+                if a + simple + b in words:
+                    return False
+            return True
 
         return alone

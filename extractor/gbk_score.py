@@ -105,7 +105,7 @@ class Scorer:
             if best[-length] + logprob > candidate:
                 candidate = best[-length] + logprob
         if in_document:
-            candidate += self._document_bonus(in_document - self._window[pair])
+            candidate += self._document_bonus(in_document - self._window.get(pair, 0))
         return text[-3:], (*best[-3:], candidate)
 
     def is_known(self, pair: str) -> bool:
@@ -186,7 +186,7 @@ class Scorer:
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
-        missing = math.log1p(FAMILIAR_USES) - math.log1p(self.char_uses[char])
+        missing = math.log1p(FAMILIAR_USES) - math.log1p(self.char_uses.get(char, 0))
         return UNFAMILIAR_COST * missing if missing > 0 else 0.0
 
     def _swallowed_prior(self, char: str, slot: Slot) -> float:

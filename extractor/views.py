@@ -46,8 +46,22 @@ def is_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """Simplified script with one output character per input character."""
+    """Simplified script with one output character per input character (kept as views are:
+    the shifted-GBK stage converts a page twice and the same few characters around each run
+    once per hypothesis)."""
+    if len(text) <= _SHORT:
+        return _short_simplified(text)
+    if len(text) <= _PAGE:
+        return _page_simplified(text)
+    return _simplified(text)
+
+
+def _simplified(text: str) -> str:
     return _aligned(_to_simplified(), text)
+
+
+_short_simplified = lru_cache(maxsize=8192)(_simplified)
+_page_simplified = lru_cache(maxsize=4)(_simplified)
 
 
 def _aligned(converter: opencc.OpenCC, text: str) -> str:
