@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from extractor import gbk_search
 from extractor.gbk import HIGH_TRAILS, Slot, hint_bonus, pua_starters, table
+from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
@@ -176,3 +177,40 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
             return math.log(counts.get(gbk.simplified[c], 0) + 1) + hint_bonus(c, hint)
 
         assert key(better) >= key(worse)
+
+
+def _full_paired(candidates, slot, context, after):
+    """The forms a slot's choices score in full, sought among all its options."""
+    plan, in_document = candidates._local(slot)
+    previous, document = context[-1:], candidates.scorer.bigram_counts
+    following = candidates._follow.get(previous, "")
+    paired = {simple for simple in plan.simples if simple in following}
+    paired |= {simple for simple in in_document if previous + simple in document}
+    return paired | candidates._paired_before(slot, plan, in_document, after) if after else paired
+
+
+def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeypatch):
+    """After a dropped pair, paired forms are sought among the allowed options only: the
+    options scored in full, and those skipped as paired, are the same."""
+    asked, original = [], Candidates._sorted
+
+    def spy(self, slot, context, before, after):
+        asked.append((self, slot, context, before, after))
+        return original(self, slot, context, before, after)
+
+    monkeypatch.setattr(Candidates, "_sorted", spy)
+    for page in PAGES:
+        _searched(page)
+    dropped = [item for item in asked if item[1].dropped_before]
+    assert dropped and any(original(*item).scored for item in dropped)
+    for candidates, slot, context, before, after in asked:
+        choices = original(candidates, slot, context, before, after)
+        full = _full_paired(candidates, slot, context, after)
+        offered = [
+            (place, option)
+            for place, option in enumerate(candidates.plan(slot).options)
+            if choices.allowed is None or option[3] in choices.allowed
+        ]
+        in_full = [item for item in offered if item[1][1] in full]
+        assert choices.scored[: len(in_full)] == in_full
+        assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
