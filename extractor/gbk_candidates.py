@@ -171,9 +171,8 @@ class Candidates:
         key = (slot, context[-1])
         found = self._completions.get(key)
         if found is None:
-            found = self._completions[key] = self._own_priors(
-                slot, _completing(slot, context[-1], self._local(slot).plan.chars)
-            )
+            found = _completing(slot, context[-1], self._local(slot).plan.chars)
+            found = self._completions[key] = self._own_priors(slot, found) if found else ()
         return found
 
     def _own_priors(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:

@@ -76,6 +76,7 @@ class Scorer:
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
         self._marks = _marks_after_han(document)
+        self._mark_totals: dict[Slot, float] = {}
         self._after_digits = Counter(_AFTER_DIGIT.findall(document))
         self._year_starts = Counter(_YEAR.findall(document))
 
@@ -194,8 +195,11 @@ class Scorer:
         like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
         cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
         follows = _mark_context(slot.then)
-        counts = [self._mark_count(option, follows, slot) for option in slot.swallowed]
-        return math.log(self._mark_count(char, follows, slot) / sum(counts))
+        total = self._mark_totals.get(slot)
+        if total is None:  # the same for each option: summed once a slot, not once an option
+            counts = [self._mark_count(option, follows, slot) for option in slot.swallowed]
+            total = self._mark_totals[slot] = sum(counts)
+        return math.log(self._mark_count(char, follows, slot) / total)
 
     def _mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a

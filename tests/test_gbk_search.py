@@ -13,11 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_search
-from extractor.gbk import HIGH_TRAILS, Slot, hint_bonus, pua_starters, table
+from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, hint_bonus, pua_starters, table
 from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
+from extractor.gbk_score import Scorer, _mark_context
 from extractor.gbk_search import Search, unfillable
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
@@ -214,3 +215,21 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
         in_full = [item for item in offered if item[1][1] in full]
         assert choices.scored[: len(in_full)] == in_full
         assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    page=st.text(alphabet="2019年,全村脱贫。3月5人(共)\n", max_size=30),
+    then=st.text(alphabet="019年月人,(共)\n", max_size=5),
+    line=st.text(alphabet="截至(共)", max_size=30),
+)
+def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, line):
+    """A ``?``'s priors, their counts summed once a slot, are each its count over the sum
+    of all, summed afresh."""
+    scorer = Scorer(language_model(), page, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
+    follows = _mark_context(then)
+    counts = [scorer._mark_count(mark, follows, slot) for mark in SWALLOWED]
+    options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
+    found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
+    assert found == [math.log(count / sum(counts)) for count in counts]
