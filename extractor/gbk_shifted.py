@@ -20,13 +20,10 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     lead byte, which gives back a shifted run's characters) makes a dictionary word of two.
     Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
     word each); shifted runs of four characters or more mostly do."""
-    words, previous = model.words, ""
-    for position in range(start, end - 1):
-        char = _shifted_simplified(text[position : position + 2])
-        if previous and char and previous + char in words:
-            return True
-        previous = char
-    return False
+    shown = text[start:end]  # each pair re-paired at once (a run asks about every pair)
+    chars = list(map(_shifted_simplified, map(str.__add__, shown, shown[1:])))
+    pairs = [pair for pair in map(str.__add__, chars, chars[1:]) if len(pair) == 2]  # no ""
+    return any(map(model.words.__contains__, pairs))
 
 
 @lru_cache(maxsize=65536)

@@ -20,6 +20,7 @@ from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, _mark_context
 from extractor.gbk_search import Search, unfillable
+from extractor.gbk_shifted import reads_shifted, shifted_pair
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
@@ -233,3 +234,30 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
     assert found == [math.log(count / sum(counts)) for count in counts]
+
+
+def _reads_shifted_pair_by_pair(text: str, start: int, end: int) -> bool:
+    words, previous = language_model().words, ""
+    for position in range(start, end - 1):
+        pair = shifted_pair(text[position], text[position + 1])
+        char = table().simplified.get(pair, pair) if pair else ""
+        if previous and char and previous + char in words:
+            return True
+        previous = char
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=_shifted("工作总结全县各级干部群众") + "a1,。工作", max_size=16),
+    start=st.integers(0, 16),
+    end=st.integers(0, 16),
+)
+def test_re_paired_at_once_reads_as_pair_by_pair(text, start, end):
+    end = min(end, len(text))  # a run's stretch lies in its text
+    found = reads_shifted(text, start, end, language_model())
+    assert found == _reads_shifted_pair_by_pair(text, start, end)
+
+
+def test_the_re_paired_pages_read_shifted_somewhere():
+    assert any(_reads_shifted_pair_by_pair(page, 0, len(page)) for page in PAGES)
