@@ -232,7 +232,8 @@ class _Ranking:
             else:
                 key, bound = (new[1][-1] + tail) + (bonus + option[2]), False
             self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
-            self._keep(key)
+            if key > self.floor:  # as in score_plain: the floor is -inf until ``width`` are kept
+                self._keep(key)
 
     def score_plain(
         self,

@@ -261,3 +261,13 @@ def test_re_paired_at_once_reads_as_pair_by_pair(text, start, end):
 
 def test_the_re_paired_pages_read_shifted_somewhere():
     assert any(_reads_shifted_pair_by_pair(page, 0, len(page)) for page in PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_candidates_pruned_by_the_floor_give_the_readings_of_all_scored(page, monkeypatch):
+    """The ranking keeps a floor (the ``width``-th best key) to skip candidates that cannot
+    be kept: without it, every candidate is scored, and the readings are the same."""
+    pruned = _searched(page)
+    monkeypatch.setattr(gbk_search._Ranking, "_keep", lambda self, key: None)  # floor -inf
+    assert _searched(page) == pruned
+    assert any(reading is not None for _, reading in pruned)
