@@ -36,7 +36,7 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
-	$(BIN)/python bench/run.py --output bench/results.md
+	$(BIN)/python bench/run.py --runs 3 --output bench/results.md
 
 # 10,000 simulated pages with --jobs 1 and 2, then 100,000 inputs streamed (hours)
 bench-scale: $(BENCH_STAMP)

@@ -12,7 +12,7 @@ import platform
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from breakdown import breakdown
@@ -86,10 +86,12 @@ def verdict(met: bool) -> str:
     return "met" if met else "**not met**"
 
 
-def archive_section(archive: Archive, jobs: tuple[int, ...]) -> tuple[str, dict[int, BatchRun]]:
+def archive_section(
+    archive: Archive, jobs: tuple[int, ...], repeats: int
+) -> tuple[str, dict[int, BatchRun]]:
     """The batch engine over the whole archive with each ``--jobs``, in fresh processes."""
     characters, size = archive.characters, archive.size
-    runs = {n: measured(archive.folder, n) for n in jobs}
+    runs = best_runs(archive.folder, jobs, repeats)
     lines = [
         "",
         f"## Full pipeline on a simulated archive ({len(archive.pages):,} pages, "
@@ -113,6 +115,25 @@ def archive_section(archive: Archive, jobs: tuple[int, ...]) -> tuple[str, dict[
             f"| {size / MB / cpu:.2f} | {result.rss_mb:,.0f} MB |"
         )
     return "\n".join(lines) + "\n", runs
+
+
+def best_runs(folder: Path, jobs: tuple[int, ...], repeats: int) -> dict[int, BatchRun]:
+    """Each ``--jobs`` run ``repeats`` times, interleaved (1, 2, 1, 2 …) so a burst of other
+    work on the machine falls on both: the least wall clock and CPU time of each, its largest
+    peak RSS."""
+    measured_runs: dict[int, list[BatchRun]] = {n: [] for n in jobs}
+    for _ in range(repeats):
+        for n in jobs:
+            measured_runs[n].append(measured(folder, n))
+    return {
+        n: replace(
+            found[0],
+            seconds=min(run.seconds for run in found),
+            cpu_seconds=min(run.cpu_seconds for run in found),
+            rss_mb=max(run.rss_mb for run in found),
+        )
+        for n, found in measured_runs.items()
+    }
 
 
 def targets(
@@ -261,13 +282,13 @@ def main() -> None:
     header = (
         f"# Benchmarks\n\nPython {platform.python_version()} on {platform.machine()}, "
         f"{os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} "
-        f"at the start), {measured_commit()}. In-process figures are the least CPU time of "
-        f"{arguments.runs} runs. "
+        f"at the start), {measured_commit()}. Figures are the least time of {arguments.runs} "
+        "runs (the --jobs runs interleaved). "
         "`make bench` regenerates this file.\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)
-        scaling, batch_runs = archive_section(archive, tuple(arguments.jobs))
+        scaling, batch_runs = archive_section(archive, tuple(arguments.jobs), arguments.runs)
         inputs, texts = archive.sample(arguments.sample)
         sample_chars = sum(map(len, texts))
         sample = side_by_side(inputs, texts, arguments.runs)
