@@ -8,6 +8,7 @@ offsets into the text itself. The text is never folded: only the view is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import opencc
@@ -45,23 +46,31 @@ def is_traditional(text: str) -> bool:
     return traditional_only > simplified_only
 
 
+def _kept_by_size(convert: Callable[[str], str]) -> Callable[[str], str]:
+    """``convert`` with its answers kept: the last 8,192 short strings (names, titles, the
+    few characters around a run) and the last few pages, which stages ask for again."""
+    short, page = lru_cache(maxsize=8192)(convert), lru_cache(maxsize=4)(convert)
+
+    def kept(text: str) -> str:
+        if len(text) <= _SHORT:
+            return short(text)
+        return page(text) if len(text) <= _PAGE else convert(text)
+
+    return kept
+
+
 def to_simplified(text: str) -> str:
-    """Simplified script with one output character per input character (kept as views are:
-    the shifted-GBK stage converts a page twice and the same few characters around each run
+    """Simplified script with one output character per input character (kept: the
+    shifted-GBK stage converts a page twice and the same few characters around each run
     once per hypothesis)."""
-    if len(text) <= _SHORT:
-        return _short_simplified(text)
-    if len(text) <= _PAGE:
-        return _page_simplified(text)
-    return _simplified(text)
+    return _kept_simplified(text)
 
 
 def _simplified(text: str) -> str:
     return _aligned(_to_simplified(), text)
 
 
-_short_simplified = lru_cache(maxsize=8192)(_simplified)
-_page_simplified = lru_cache(maxsize=4)(_simplified)
+_kept_simplified = _kept_by_size(_simplified)
 
 
 def _aligned(converter: opencc.OpenCC, text: str) -> str:
@@ -87,19 +96,14 @@ def _single(converter: opencc.OpenCC, char: str) -> str:
 
 def matching_view(text: str) -> str:
     """Simplified, width-folded twin of ``text``, aligned character for character."""
-    if len(text) <= _SHORT:
-        return _short_view(text)
-    if len(text) <= _PAGE:
-        return _page_view(text)
-    return _view(text)
+    return _kept_view(text)
 
 
 def _view(text: str) -> str:
     return _width_folded(to_simplified(text))
 
 
-_short_view = lru_cache(maxsize=8192)(_view)
-_page_view = lru_cache(maxsize=4)(_view)
+_kept_view = _kept_by_size(_view)
 
 
 def _width_folded(text: str) -> str:
