@@ -33,6 +33,7 @@ FAMILIAR_USES = 3
 DIGITS = "0123456789"
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
+_UNIT_AFTER_DIGIT = re.compile(r"(?<=[0-9０-９])[^0-9０-９][，。、：；,.:;]")
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
 _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
@@ -58,13 +59,7 @@ class Scorer:
     def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
         self.model = model
         view = to_simplified(document)
-        # digits repeat by chance (2. in 2.5 and 12.3): no evidence about a lost one
-        self.bigram_counts = Counter(map(str.__add__, view, view[1:]))
-        for digit in _DIGIT.finditer(view):  # the pairs on either side of each digit
-            position = digit.start()
-            self.bigram_counts.pop(view[position : position + 2], None)
-            if position:
-                self.bigram_counts.pop(view[position - 1 : position + 1], None)
+        self.bigram_counts = _page_pairs(view)
         self.chars = frozenset(document)
         self.char_uses = Counter(document)
         self._page_costs = _Kept(self._page_cost)
@@ -233,6 +228,26 @@ class _Kept(dict[str, tuple[float, float]]):
     def __missing__(self, key: str) -> tuple[float, float]:
         found = self[key] = self.function(key)
         return found
+
+
+def _page_pairs(view: str) -> Counter[str]:
+    """The pairs of characters the page writes, as evidence about a lost one. Digits repeat by
+    chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
+    with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
+    character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
+    pairs = Counter(map(str.__add__, view, view[1:]))
+    for digit in _DIGIT.finditer(view):
+        position = digit.start()
+        pairs.pop(view[position : position + 2], None)
+        if position:
+            pairs.pop(view[position - 1 : position + 1], None)
+    for unit in _UNIT_AFTER_DIGIT.finditer(view):
+        pair = unit.group()
+        if pairs[pair] <= 1:
+            pairs.pop(pair, None)
+        else:
+            pairs[pair] -= 1
+    return pairs
 
 
 def _pair_entry(

@@ -119,6 +119,14 @@ def test_the_documents_own_terms_settle_a_lost_character():
     assert _repaired(damaged) == page + "支教周期适当延長;二是加強管理。"
 
 
+def test_the_pages_figures_ending_in_a_mark_do_not_outweigh_a_word():
+    # 弱 (c8 f5) lost both bytes before a swallowed comma (┍∪? = 施薄弱, shifted); the page
+    # writes 人, after each of its figures, which says nothing of the character before a mark.
+    figures = "全村共312人,其中貧困人口58人,外出務工120人,留守兒童16人,"
+    page = figures + "二是小區基礎設" + _shifted("施薄弱,") + "居民改造意願強烈。"
+    assert _repaired(page) == figures + "二是小區基礎設施薄弱,居民改造意願強烈。"
+
+
 def test_a_question_mark_a_few_common_characters_after_a_run_start_ends_a_run():
     # 部署, (b2 bf ca f0 2c) lost its lead: bf ca reads 渴 and the last trail byte took the
     # comma along. 渴 is common, nothing looks rare, but a run may start after 體 (f3 77) and
