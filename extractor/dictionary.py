@@ -30,20 +30,22 @@ class Dictionary:
 
 @cache
 def dictionary() -> Dictionary:
-    """Loaded on first use (under a second)."""
-    counts: dict[str, int] = {}
-    flags: dict[str, str] = {}
-    total = 0
+    """Loaded on first use (about half a second): the file split in one go, the counts and
+    flags set from its columns, and only the prefix loop left in Python."""
     path = Path(jieba.__file__).parent / "dict.txt"
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, count, flag = line.split()
-            counts[word] = int(count)
-            total += int(count)
-            flags[word] = sys.intern(flag)  # a few dozen flags, not one string per word
-            for end in range(1, len(word)):
-                counts.setdefault(word[:end], 0)
-    return Dictionary(counts, total, flags)
+    text = path.read_text(encoding="utf-8")
+    fields = text.split()
+    if len(fields) != 3 * (text.count("\n") + (not text.endswith("\n"))):
+        raise ValueError(f"{path}: every line should hold a word, a count and a flag")
+    words, counts = fields[0::3], list(map(int, fields[1::3]))
+    by_word: dict[str, int] = {}  # keys in the order jieba's own loop adds them
+    for word, count in zip(words, counts, strict=True):
+        by_word[word] = count
+        for end in range(1, len(word)):
+            by_word.setdefault(word[:end], 0)
+    # a few dozen flags, not one string per word
+    flags = dict(zip(words, map(sys.intern, fields[2::3]), strict=True))
+    return Dictionary(by_word, sum(counts), flags)
 
 
 @cache

@@ -10,7 +10,10 @@ The model is loaded once, on first use, and only when some text needs it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from extractor.dictionary import dictionary
 
@@ -43,17 +46,17 @@ class LanguageModel:
             if count
         }
         self.words = self._word_logprob = {
-            word: logprobs[count]
-            for word, count in word_counts.items()
-            if count and len(word) <= MAX_WORD
+            word: logprobs[count] for word, count in _listed(word_counts) if len(word) <= MAX_WORD
         }
+        # a prefix (count 0) adds nothing: its characters are its word's, counted before it
         self.char_counts: dict[str, int] = {}
-        for word, count in word_counts.items():
+        for word, count in _listed(word_counts):
             for char in word:
                 self.char_counts[char] = self.char_counts.get(char, 0) + count
         # the last two characters of every longer word: a text ending in any other pair can
         # only end in a word of two characters (the beam search asks this a million times)
-        self.long_word_tails = frozenset(word[-2:] for word in self.words if len(word) > 2)
+        longer = compress(self.words, map((2).__lt__, map(len, self.words)))
+        self.long_word_tails = frozenset(map(itemgetter(slice(-2, None)), longer))
         # An unknown character costs as much as the rarest word the dictionary knows, less 3.
         self._unknown = min(self._word_logprob.values()) - 3.0
 
@@ -98,6 +101,11 @@ def is_list_marker(char: str) -> bool:
     garbled pair (、 = a1 a2 and 將 = 8c a2 end in a2, the row of these symbols)."""
     code = ord(char)
     return 0x2460 <= code <= 0x2469 or 0x2474 <= code <= 0x247D or 0x2488 <= code <= 0x2491
+
+
+def _listed(word_counts: dict[str, int]) -> Iterator[tuple[str, int]]:
+    """The words with a count, the prefixes (one key in three) skipped in C."""
+    return compress(word_counts.items(), word_counts.values())
 
 
 def _is_han(char: str) -> bool:

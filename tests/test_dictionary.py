@@ -22,9 +22,9 @@ def test_shared_copy_is_what_jieba_loads_itself():
     jieba.setLogLevel(60)
     jieba.initialize()
     shared = dictionary()
-    assert shared.counts == jieba.dt.FREQ
+    assert list(shared.counts.items()) == list(jieba.dt.FREQ.items())  # in the same order
     assert shared.total == jieba.dt.total
-    assert shared.flags == jieba.posseg.dt.word_tag_tab
+    assert list(shared.flags.items()) == list(jieba.posseg.dt.word_tag_tab.items())
 
 
 def test_cutter_cuts_as_jieba_does():
@@ -44,3 +44,16 @@ def test_model_leaves_out_prefixes_and_shares_logprobs():
     assert model.word_logprob("审计") is model.word_logprob("局")
     assert model.word_logprob("单位") == pytest.approx(model.word_logprob("审计") + math.log(2))
     assert model.char_counts["审"] == 4
+
+
+def test_model_tables_in_the_dictionary_order():
+    """Candidate tables inherit the order of ``words``: it stays the order of a plain loop."""
+    counts, model = dictionary().counts, language_model()
+    words = {w: c for w, c in counts.items() if c and len(w) <= 4}
+    assert list(model.words) == list(words)
+    char_counts: dict[str, int] = {}
+    for word, count in counts.items():
+        for char in word:
+            char_counts[char] = char_counts.get(char, 0) + count
+    assert list(model.char_counts.items()) == list(char_counts.items())
+    assert model.long_word_tails == {w[-2:] for w in model.words if len(w) > 2}
