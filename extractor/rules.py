@@ -34,7 +34,7 @@ class _Rule(BaseModel):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         try:
-            regex.compile(pattern)
+            _compile(pattern)  # as used: compiled once, not again with other flags
         except regex.error as error:
             raise ValueError(f"pattern does not compile: {error}") from error
         return pattern
