@@ -320,16 +320,12 @@ def _word_starts() -> dict[str, tuple[tuple[float, str], ...]]:
     }
 
 
+@lru_cache(maxsize=1)
 def _by_simplified() -> dict[str, tuple[str, ...]]:
-    """GBK characters by their Simplified form."""
-    return _characters_by_form("simplified")
-
-
-@lru_cache(maxsize=2)
-def _characters_by_form(script: str) -> dict[str, tuple[str, ...]]:
-    """In table order; tuples, as most forms have one character."""
+    """GBK characters by their Simplified form, in table order; tuples, as most forms have one
+    character."""
     forms: dict[str, list[str]] = {}
-    for char, form in getattr(table(), script).items():
+    for char, form in table().simplified.items():
         forms.setdefault(form, []).append(char)
     return {form: tuple(chars) for form, chars in forms.items()}
 
