@@ -159,7 +159,7 @@ class Candidates:
         found = self._plans.get(slot)
         if found is None:
             shared = _shared_plan(slot, self.scorer.model)
-            plan = _repriced(shared, self._own_priors(slot, shared.options))
+            plan = _repriced(shared, self.scorer.own_priors(slot, shared.options))
             found = self._plans[slot] = _Local(plan, plan.simples & self.scorer.view_chars)
         return found
 
@@ -172,13 +172,8 @@ class Candidates:
         found = self._completions.get(key)
         if found is None:
             found = _completing(slot, context[-1], self._local(slot).plan.chars)
-            found = self._completions[key] = self._own_priors(slot, found) if found else ()
+            found = self._completions[key] = self.scorer.own_priors(slot, found) if found else ()
         return found
-
-    def _own_priors(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
-        """Options with their priors on this page (its script, the characters it uses, its
-        marks after a ``?``)."""
-        return self.scorer.own_priors(slot, options)
 
 
 @lru_cache(maxsize=2048)
@@ -219,15 +214,13 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page:
     few, found by the slot's known byte, so a page finds them again rather than a cache keep
-    them (pages share few slots after the same character)."""
+    them (pages share few slots after the same character). Never asked for a swallowed byte."""
     if slot.lead is not None:
         pool = _successors_by_byte(previous)[0].get(slot.lead, ())
     elif slot.trail is not None:
         pool = _successors_by_byte(previous)[1].get(slot.trail, ())
     else:
         pool = successors(previous)
-    if slot.swallowed:
-        return ()
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
     return tuple(  # the characters the slot allows (``Slot.allows``), tested in place
         (char, simple, fixed_prior(char, slot), encoded[0])
