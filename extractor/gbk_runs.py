@@ -32,7 +32,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
-from extractor.rules import default_rules_dir
+from extractor.rules import default_rules_dir, word_list
 from extractor.views import to_simplified
 
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
@@ -454,9 +454,9 @@ def asked(text: str, position: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _question_pattern() -> re.Pattern[str]:
-    path = default_rules_dir() / "lexicon" / "question_words.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return re.compile("|".join(line for line in lines if line and not line.startswith("#")))
+    """Any of the shipped question words (``rules/lexicon/question_words.txt``)."""
+    words = word_list((default_rules_dir(),), "lexicon/question_words.txt")
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _inside_line(text: str, position: int) -> bool:

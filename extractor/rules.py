@@ -149,14 +149,14 @@ def _load(extra_dirs: tuple[Path, ...]) -> RuleSet:
     directories = (default_rules_dir(), *extra_dirs)
     residue = _merge(directories, "residue.toml", ResidueRule)
     boilerplate = _merge(directories, "boilerplate.toml", BoilerplateRule)
-    document_types = _lexicon(directories, "lexicon/document_types.txt")
+    document_types = word_list(directories, "lexicon/document_types.txt")
     return RuleSet(
         residue=residue,
         boilerplate=boilerplate,
         document_types=document_types,
         section_styles=_merge(directories, "sections.toml", SectionStyleRule),
-        secondary_document_types=_lexicon(directories, "lexicon/secondary_document_types.txt"),
-        issuer_suffixes=_lexicon(directories, "lexicon/issuer_suffixes.txt"),
+        secondary_document_types=word_list(directories, "lexicon/secondary_document_types.txt"),
+        issuer_suffixes=word_list(directories, "lexicon/issuer_suffixes.txt"),
     )
 
 
@@ -170,7 +170,7 @@ def _merge(directories: Sequence[Path], name: str, model: type[R]) -> tuple[R, .
     return tuple(rule for rule in by_id.values() if not rule.disabled)
 
 
-def _lexicon(directories: Sequence[Path], name: str) -> tuple[str, ...]:
+def word_list(directories: Sequence[Path], name: str) -> tuple[str, ...]:
     """Words from every directory's copy of a word list, longest first."""
     words: set[str] = set()
     for directory in directories:
