@@ -180,22 +180,14 @@ def _repairs_within(
     """
     first = bisect_left(starts, start)
     stop = bisect_right(starts, end) if last else bisect_left(starts, end)
-    return [
+    return [  # RepairRecord's fields are Repair's, in order: the JSON keeps it
         trusted(
             Repair,
             {
-                "kind": kind,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-                "before": before,
-                "after": after,
-                "start": position - start,
-                "rule": rule,
-                "note": note,
-                "absorbed": list(absorbed),
+                **record._asdict(),
+                "start": record.start - start,
+                "absorbed": list(record.absorbed),
             },
         )
-        for kind, raw_start, raw_end, before, after, position, rule, note, absorbed in records[
-            first:stop
-        ]
+        for record in records[first:stop]
     ]
