@@ -342,7 +342,7 @@ def _stretch_end(
     """How a run may end at ``end``, if anything before it is suspect."""
     first = max(start, end - SUSPECT_WINDOW)
     suspects = sum(_orphan_suspect(text, i, model) for i in range(first, end))
-    if suspects < 2 and reads_shifted(text, max(start, end - SUSPECT_WINDOW), end, model):
+    if suspects < 2 and reads_shifted(text, first, end, model):
         suspects += 2
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
