@@ -32,7 +32,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
-from extractor.rules import default_rules_dir, word_list
+from extractor.rules import load_rules
 from extractor.views import to_simplified
 
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
@@ -232,10 +232,16 @@ def _is_seam(text: str, position: int, hints: Hints) -> bool:
     return text[position] == "?" and position in hints
 
 
-def suspect_segments(text: str, hints: Hints) -> Iterator[Segment]:
+def suspect_segments(
+    text: str, hints: Hints, question_words: tuple[str, ...] | None = None
+) -> Iterator[Segment]:
     """Runs worth a search: those ending in a lone letter, a ``?``, a stray reading or rare
-    characters, and characters vanished but for their reading, where a run can start."""
-    return (s for s in _segments(text, hints) if _can_start(text, s, hints))
+    characters, and characters vanished but for their reading, where a run can start.
+    ``question_words`` (the shipped list by default) make a sentence's ``?`` the writer's."""
+    if question_words is None:
+        question_words = load_rules().question_words
+    questions = question_pattern(question_words)
+    return (s for s in _segments(text, hints, questions) if _can_start(text, s, hints))
 
 
 def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
@@ -247,7 +253,7 @@ def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
     return any(after_extension(text, start) for start in range(segment.reach, last))
 
 
-def _segments(text: str, hints: Hints) -> Iterator[Segment]:
+def _segments(text: str, hints: Hints, questions: re.Pattern[str]) -> Iterator[Segment]:
     model = language_model()
     position, length = 0, len(text)
     quiet = _quiet_lines(text, hints)
@@ -266,7 +272,7 @@ def _segments(text: str, hints: Hints) -> Iterator[Segment]:
         ):
             position += 1
             if not run:
-                yield from _stretch_end(text, start, position - 1, hints, model)
+                yield from _stretch_end(text, start, position - 1, hints, model, questions)
             elif (
                 _may_drop(text[position - 1]) and position < length and is_run_char(text[position])
             ):
@@ -276,7 +282,7 @@ def _segments(text: str, hints: Hints) -> Iterator[Segment]:
                 yield from _stray_ends(text, start, position, stray, hints)
                 break
         else:
-            yield from _stretch_end(text, start, position, hints, model)
+            yield from _stretch_end(text, start, position, hints, model, questions)
 
 
 def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
@@ -337,7 +343,12 @@ def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> 
 
 
 def _stretch_end(
-    text: str, start: int, end: int, hints: Hints, model: LanguageModel
+    text: str,
+    start: int,
+    end: int,
+    hints: Hints,
+    model: LanguageModel,
+    questions: re.Pattern[str],
 ) -> Iterator[Segment]:
     """How a run may end at ``end``, if anything before it is suspect."""
     first = max(start, end - SUSPECT_WINDOW)
@@ -347,7 +358,7 @@ def _stretch_end(
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = start > 0 and _is_seam(text, start - 1, hints)
-    if after == "?" and asked(text, end):
+    if after == "?" and asked(text, end, questions):
         after = "\n"  # the writer's question mark: the run, if any, ended before it
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
@@ -441,22 +452,22 @@ def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     return leads or None
 
 
-def asked(text: str, position: int) -> bool:
+def asked(text: str, position: int, questions: re.Pattern[str]) -> bool:
     """Whether the ``?`` at ``position`` ends a sentence that asks something (怎麼解決?, 滿意
     嗎?) and holds nothing rare: the writer's own, even right after a character outside
     GB2312. (Shifted runs show common characters too, 呢 among them, but seldom only those.)"""
     opening = max(text.rfind(mark, 0, position) for mark in "\n。!！?？;；") + 1
     sentence = text[opening:position]
-    if _question_pattern().search(to_simplified(sentence)) is None:
+    if questions.search(to_simplified(sentence)) is None:
         return False
     return not any(_is_suspect(char) for char in sentence)
 
 
-@lru_cache(maxsize=1)
-def _question_pattern() -> re.Pattern[str]:
-    """Any of the shipped question words (``rules/lexicon/question_words.txt``)."""
-    words = word_list((default_rules_dir(),), "lexicon/question_words.txt")
-    return re.compile("|".join(map(re.escape, words)))
+@lru_cache(maxsize=16)
+def question_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (``rules/lexicon/question_words.txt``); none: a pattern that never
+    matches."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _inside_line(text: str, position: int) -> bool:

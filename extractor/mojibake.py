@@ -38,10 +38,13 @@ UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 EARLIER_START_MARGIN = 3.0  # nats a run reaching further left must gain over a shorter one
 
 
-def find_repairs(text: str, hints: Hints) -> list[Splice]:
+def find_repairs(
+    text: str, hints: Hints, question_words: tuple[str, ...] | None = None
+) -> list[Splice]:
     """Splices restoring the runs the model is sure of; ``hints`` maps positions to the
-    readings found after them (a seam ``?`` may carry its own and the lost character's)."""
-    segments = list(suspect_segments(text, hints))
+    readings found after them (a seam ``?`` may carry its own and the lost character's);
+    ``question_words`` as ``suspect_segments`` takes them."""
+    segments = list(suspect_segments(text, hints, question_words))
     if not segments:
         return []
     search = Search(language_model(), text, is_traditional(text))

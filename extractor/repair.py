@@ -107,7 +107,7 @@ def fix_shifted_gbk(state: RepairState) -> list[Splice]:
         position = state.editable.text_position(hint.position)
         if position is not None:
             hints[position] = (*hints.get(position, ()), hint.reading)
-    return find_repairs(state.editable.text, hints)
+    return find_repairs(state.editable.text, hints, state.rules.question_words)
 
 
 def fix_html_residue(state: RepairState) -> list[Splice]:

@@ -121,6 +121,7 @@ class RuleSet:
     section_styles: tuple[SectionStyleRule, ...] = ()
     secondary_document_types: tuple[str, ...] = ()  # 打算 after 总结: the type only if alone
     issuer_suffixes: tuple[str, ...] = ()  # what a signing unit's name ends with: 局, 委员会 …
+    question_words: tuple[str, ...] = ()  # 什么, 哪 …: a sentence's "?" is the writer's (gbk_runs)
 
 
 @lru_cache(maxsize=256)
@@ -157,6 +158,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> RuleSet:
         section_styles=_merge(directories, "sections.toml", SectionStyleRule),
         secondary_document_types=word_list(directories, "lexicon/secondary_document_types.txt"),
         issuer_suffixes=word_list(directories, "lexicon/issuer_suffixes.txt"),
+        question_words=word_list(directories, "lexicon/question_words.txt"),
     )
 
 

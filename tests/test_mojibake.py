@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 import extractor
 from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import SUCCESSORS, successors
+from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
+from extractor.rules import load_rules
 
 
 def _shifted(text: str) -> str:
@@ -239,6 +241,22 @@ def test_a_question_mark_ending_a_question_is_the_writers(question):
     # Right after a character outside GB2312 a "?" may be a trail byte that swallowed an
     # ASCII one; a sentence that asks (什麼, 哪, 為何) and holds nothing rare says otherwise.
     assert find_repairs(question, {}) == []
+
+
+def test_question_words_from_a_user_rules_folder_make_a_question_the_writers(tmp_path):
+    # 幾時 (when) is not in the shipped list: the "?" after 決 (outside GB2312) is suspect
+    # until a --rules folder adds the word; the shipped words still count beside it.
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "question_words.txt").write_text("# ours\n几时\n", encoding="utf-8")
+    words = load_rules([tmp_path]).question_words
+    assert "几时" in words and "什么" in words
+    question = "資金缺口幾時解決?1月份就能見效。"
+    assert any(s.terminator == "question" for s in suspect_segments(question, {}))
+    assert list(suspect_segments(question, {}, words)) == []
+    assert find_repairs(question, {}) != []  # the "?" read as a trail byte that took the 1
+    options = extractor.Options(rules_dirs=(tmp_path,))
+    assert extractor.extract(question.encode(), options=options)[0].text.startswith(question)
 
 
 def test_a_run_that_shows_a_question_word_still_ends_in_its_question_mark():
