@@ -20,7 +20,8 @@ from extractor.gbk import (
     decode_pair,
     pua_starters,
 )
-from extractor.gbk_runs import Hints, Segment, after_extension, seam_leads
+from extractor.gbk_marks import Hints, after_extension
+from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step
 from extractor.gbk_shifted import DROPPED_TRAIL
 from extractor.lm import LanguageModel

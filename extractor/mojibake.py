@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from extractor.gbk import HINT_MATCH, hint_bonus
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
-from extractor.gbk_runs import Hints, Segment, after_extension, suspect_segments
+from extractor.gbk_marks import Hints, after_extension
+from extractor.gbk_runs import Segment, suspect_segments
 from extractor.gbk_search import Reading, Search, unfillable
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice

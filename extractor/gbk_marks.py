@@ -1,0 +1,175 @@
+"""What a character or two say about a shifted-GBK run: whether a run can show it, whether it
+is rare, a lone trail byte, a full-width form the mirror folded, or the character after which
+runs start. ``gbk_runs`` builds the runs and their ends from these tests.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extractor.gbk import FOLDED, two_bytes
+from extractor.lm import LanguageModel, is_list_marker, language_model
+from extractor.views import to_simplified
+
+RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
+_COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
+_MASKED_UNITS = frozenset("万萬亿億元年月日号%个人户戶名次镇鎮县縣乡鄉村市区區")
+
+Hints = dict[int, tuple[str, ...]]
+
+
+def is_run_char(char: str) -> bool:
+    """A character a shifted run can show: two GBK bytes, not ASCII, not a toned Latin letter
+    (those are GBK too, but likelier a word's; see ``is_run_at``)."""
+    return not char.isascii() and not "\u00c0" <= char <= "\u02af" and two_bytes(char) is not None
+
+
+def is_run_at(text: str, position: int) -> bool:
+    """``is_run_char``, or a toned Latin letter (a8 row: ǚ, ā, ü) that is not inside a Latin
+    word: readings are gone by now, so one standing among Chinese characters is a shifted pair
+    (定发 → ǚ⒄, 建縣 → ǹh)."""
+    char = text[position]
+    if is_run_char(char):
+        return True
+    if not ("\u00c0" <= char <= "\u02af" and two_bytes(char) is not None):
+        return False
+    before, after = text[max(position - 1, 0) : position], text[position + 1 : position + 3]
+    return not (_latin(before) or (len(after) == 2 and all(_latin(c) for c in after)))
+
+
+def _latin(char: str) -> bool:
+    """A letter of a Latin word, pinyin with tone marks included."""
+    return char.isalpha() and (char.isascii() or "\u00c0" <= char <= "\u02af")
+
+
+def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
+    """A trail byte in the ASCII range standing in Chinese text, not part of a word or code.
+
+    A letter beside a digit is taken for part of a code (3A, 5G) unless a reading follows it
+    (``read``: the mirror annotates Han characters only) or a suspect character stands before
+    it (駟T1名: 格員 shifted, then 1名).
+    """
+    char = text[position]
+    if not 0x40 <= ord(char) <= 0x7E:
+        return False
+    before = text[position - 1] if position > 0 else "\n"
+    after = text[position + 1] if position + 1 < len(text) else "\n"
+    coded = not read and not (is_suspect(before) and not before.isascii())
+    paired = after_folded(text, position, read)
+    for neighbour in (after,) if paired else (before, after):
+        if neighbour.isascii() and (
+            neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and coded)
+        ):
+            return False  # part of a word, a code or a number such as 3A
+    if char in (before, after):
+        return False  # a placeholder such as __ or a rule such as ~~
+    if not read and _starts_a_word(text, position):
+        return False  # B超, T恤: the dictionary writes them with the letter
+    if not read and char in "xX" and after in _MASKED_UNITS:
+        return False  # a masked figure: xx万元, X县
+    if paired or (position and is_run_at(text, position - 1)) or (read and before == "?"):
+        return True  # after a run character or a folded pair, or read and after a seam
+    return (before in FOLDED or before in "\n " or before.isdigit()) and (
+        (position + 1 < len(text) and is_run_at(text, position + 1)) or after.isdigit()
+    )
+
+
+def after_folded(text: str, position: int, read: bool = False) -> bool:
+    """Whether ``text[position]`` may be a trail byte after a full-width letter that a shifted
+    pair made and the mirror folded: 保險 (b1 a3 eb 55) without its first byte reads a3 eb
+    (ｋ, folded to k) and the lone trail 55 (U), so 醫療保險 shows as 醫療kU. Only right after
+    Chinese text, and only when read (the mirror annotates Han characters only) or after a
+    rare character: after common ones two letters are a code or a word (縣級IT部門, GB/T)."""
+    if position < 2:
+        return False
+    folded, first = text[position - 1], text[position - 2]
+    if not (folded.isascii() and folded.isalnum()) or first.isascii() or not is_run_char(first):
+        return False
+    if read:
+        return True
+    letter = text[position]
+    symbol = folded.isupper() and letter.islower() and folded.lower() != letter  # Li, Se
+    return folded.isalpha() and not symbol and is_suspect(first)
+
+
+def _starts_a_word(text: str, position: int) -> bool:
+    words = language_model().words
+    following = to_simplified(text[position + 1 : position + 3])
+    return any(text[position] + following[:n] in words for n in (1, 2))
+
+
+def orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
+    """A suspect character that makes no dictionary word with either neighbour: 圾 in 垃圾 or
+    栋 in a name's 国栋 is rare but at home; garbled characters stand alone."""
+    if not is_suspect(text[position]):
+        return False
+    pair = to_simplified(text[max(position - 1, 0) : position + 2])
+    at = 1 if position > 0 else 0
+    words = (pair[at - 1 : at + 1] if at else "", pair[at : at + 2])
+    return not any(len(word) == 2 and model.word_logprob(word) is not None for word in words)
+
+
+@lru_cache(maxsize=65536)
+def is_suspect(char: str) -> bool:
+    """A character rarely seen in real Chinese text, or a symbol out of place in it."""
+    if char in _COMMON_SYMBOLS or is_list_marker(char):
+        return False
+    if char.isascii():  # folded punctuation and digits are common; a letter among Han is not
+        return char.isalpha()
+    simplified = to_simplified(char)
+    if "\u4e00" <= simplified <= "\u9fff":
+        return language_model().is_rare(simplified, RARE_COUNT)
+    return not "\uff01" <= char <= "\uff5e"
+
+
+def is_folded_inside(text: str, position: int, hints: Hints | None = None) -> bool:
+    """An ASCII character that may be a full-width one a shifted pair made (a3 xx: ，；？ or a
+    letter or digit), folded by the mirror: one of the folded marks, or a letter or digit on
+    its own, with run characters on the right, or before the run's last trail letter."""
+    char = text[position]
+    if position + 1 >= len(text) or not is_run_at(text, position + 1):
+        if folded_before_question(text, position):
+            return True
+        if char in FOLDED:
+            return letter_ends_run(text, position + 1)
+        read = hints is not None and position + 1 in hints
+        return (
+            position + 1 < len(text)
+            and after_folded(text, position + 1, read)
+            and is_lone_mark(text, position + 1, read)
+        )
+    if char in FOLDED:
+        return True
+    before = text[position - 1] if position else "\n"
+    return char.isascii() and char.isalnum() and not (before.isascii() and before.isalnum())
+
+
+def folded_before_question(text: str, position: int) -> bool:
+    """A folded mark, letter or digit right where a run may start or after a rare character,
+    then a ``?``: a pair (a3 xx) the run made, then its last trail byte with the ASCII byte
+    it swallowed (學!?6所: 校、2 shifted; 規P?: 模小,; 逦7?1戶: 村危房1)."""
+    char, before = text[position], text[position - 1] if position else "\n"
+    placed = after_extension(text, position) or (not before.isascii() and is_suspect(before))
+    folded = char in FOLDED or (char.isascii() and char.isalnum())
+    return text[position + 1 : position + 2] == "?" and folded and char != "?" and placed
+
+
+def letter_ends_run(text: str, position: int) -> bool:
+    """A lone letter right after a folded mark, Chinese text after it and a suspect character
+    before the mark: the run's last trail byte (工作。現 → ぷ鳌,F). After sound text (共贏,F將)
+    the mark is the writer's and the letter a lost lead byte on its own."""
+    after = text[position + 1 : position + 2]
+    letter = text[position : position + 1]
+    if not (letter.isascii() and letter.isalpha() and after and is_run_char(after)):
+        return False
+    return any(is_suspect(char) for char in text[max(position - 3, 0) : position - 1])
+
+
+def after_extension(text: str, start: int) -> bool:
+    """Whether ``text[start - 1]`` lies outside GB2312 (trail byte 0x40–0xA0: 當 = ae 94, 學 =
+    8c 57). Every shifted run of the real pages starts right after such a character, the one
+    whose trail byte forms the seam; after 的 (b5 c4) none does."""
+    if start < 1 or text[start - 1].isascii():
+        return False
+    encoded = two_bytes(text[start - 1])
+    return encoded is not None and 0x40 <= encoded[1] <= 0xA0
