@@ -15,10 +15,9 @@ from operator import sub
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Candidates, fits
-from extractor.gbk_score import Scorer, State
+from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
 
-CONTEXT = 3  # characters a scoring state keeps (``Scorer.extend``)
 BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
@@ -66,10 +65,10 @@ class Rivals(Scorer):
                 return True
             top = max(totals)
             return score - top - math.log(sum(math.exp(t - top) for t in totals)) >= SLOT_MARGIN
-        # Once CONTEXT more characters are in, a rival's state and the winner's differ only by
-        # their scores, and the rest adds the same to both, at most: a rival that cannot come
-        # near even so is not scored to the end.
-        near, later = rest[:CONTEXT], rest[CONTEXT:]
+        # Once STATE_CONTEXT more characters are in, a rival's state and the winner's differ
+        # only by their scores, and the rest adds the same to both, at most: a rival that
+        # cannot come near even so is not scored to the end.
+        near, later = rest[:STATE_CONTEXT], rest[STATE_CONTEXT:]
         own = self.run(near, self.extend(prefix, simplified.get(chars[index], chars[index])))
         reach = self.run(later, own)[1][-1]
         for state, prior in rivals:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from extractor.gbk import Slot, hint_bonus, out_of_script, table
-from extractor.lm import LanguageModel
+from extractor.lm import MAX_WORD, LanguageModel
 from extractor.views import to_simplified
 
 LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the character filled in
@@ -31,6 +31,7 @@ OTHER_FORM_COST = 3.0  # … and in its script's usual form (tuned on simulated 
 UNFAMILIAR_COST = 2.0
 FAMILIAR_USES = 3
 DIGITS = "0123456789"
+STATE_CONTEXT = MAX_WORD - 1  # characters a state keeps, and scores before the last one
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_AFTER_DIGIT = re.compile(r"(?<=[0-9０-９])[^0-9０-９][，。、：；,.:;]")
@@ -83,9 +84,10 @@ class Scorer:
     def extend(self, state: State, char: str) -> State:
         """Append one Simplified character to an incremental best-segmentation score.
 
-        The context holds the last three characters, ``best`` the scores of the last four
-        positions: enough for dictionary words of up to four characters. What the model says
-        about each pair, and about each longer text that may end a longer word, is kept.
+        The context holds the last ``STATE_CONTEXT`` characters, ``best`` the scores of one
+        position more: enough for dictionary words of up to ``MAX_WORD`` characters. What the
+        model says about each pair, and about each longer text that may end a longer word, is
+        kept.
         """
         context, best = state
         pair = context[-1:] + char
@@ -102,7 +104,7 @@ class Scorer:
                 candidate = best[-length] + logprob
         if in_document:
             candidate += self._document_bonus(in_document - self._window.get(pair, 0))
-        return text[-3:], (*best[-3:], candidate)
+        return text[-STATE_CONTEXT:], (*best[-STATE_CONTEXT:], candidate)
 
     def is_known(self, pair: str) -> bool:
         return known_pair(pair, self.model)
@@ -111,7 +113,10 @@ class Scorer:
         """What ``extend`` gives when the pair ``char`` makes with the last character is no
         dictionary word, ends none and is not the document's: its own log-probability."""
         context, best = state
-        return (context + char)[-3:], (*best[-3:], best[-1] + self.char_logprob(char))
+        return (
+            (context + char)[-STATE_CONTEXT:],
+            (*best[-STATE_CONTEXT:], best[-1] + self.char_logprob(char)),
+        )
 
     @staticmethod
     def _document_bonus(uses: int) -> float:
