@@ -13,7 +13,6 @@ import math
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 
 from extractor.dictionary import dictionary
 
@@ -55,8 +54,7 @@ class LanguageModel:
                 self.char_counts[char] = self.char_counts.get(char, 0) + count
         # the last two characters of every longer word: a text ending in any other pair can
         # only end in a word of two characters (the beam search asks this a million times)
-        longer = compress(self.words, map((2).__lt__, map(len, self.words)))
-        self.long_word_tails = frozenset(map(itemgetter(slice(-2, None)), longer))
+        self.long_word_tails = frozenset(word[-2:] for word in self.words if len(word) > 2)
         # An unknown character costs as much as the rarest word the dictionary knows, less 3.
         self._unknown = min(self._word_logprob.values()) - 3.0
 
