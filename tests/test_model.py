@@ -26,7 +26,7 @@ _REPAIR_VALUES = st.fixed_dictionaries(
 @given(_REPAIR_VALUES)
 def test_a_trusted_repair_is_the_validated_one(values):
     in_order = {name: values[name] for name in Repair.model_fields}
-    built, validated = trusted(Repair, in_order), Repair(**values)
+    (built,), validated = trusted(Repair, [in_order]), Repair(**values)
     assert built == validated
     assert built.model_dump_json() == validated.model_dump_json()
     assert built.model_dump() == validated.model_dump()
@@ -34,9 +34,9 @@ def test_a_trusted_repair_is_the_validated_one(values):
 
 
 def test_a_trusted_repair_stays_a_model_one_can_change():
-    repair = trusted(
+    (repair,) = trusted(
         Repair,
-        Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0).model_dump(),
+        [Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0).model_dump()],
     )
     repair.note = "checked"
     assert repair.model_copy(update={"start": 5}).start == 5
@@ -45,6 +45,6 @@ def test_a_trusted_repair_stays_a_model_one_can_change():
 
 def test_trusted_repairs_do_not_share_their_set_fields():
     values = Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0)
-    first, second = (trusted(Repair, values.model_dump()) for _ in range(2))
+    first, second = trusted(Repair, [values.model_dump() for _ in range(2)])
     first.model_fields_set.discard("note")
     assert "note" in second.model_fields_set
