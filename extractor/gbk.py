@@ -261,7 +261,7 @@ def _ranked(
         for first, second, c in options
         if (leads is None or first in leads) and (trails is None or second in trails)
     ]
-    logs = _log_counts()
+    logs = log_counts()
     if hint is None:  # hint_bonus is 0: the counts alone, looked up in C (thousands of them)
         chars.sort(key=logs.__getitem__, reverse=True)
     else:
@@ -274,7 +274,7 @@ def _ranked(
 
 
 @lru_cache(maxsize=1)
-def _log_counts() -> dict[str, float]:
+def log_counts() -> dict[str, float]:
     """``_log_count`` of every GBK character's Simplified form in the word list."""
     counts, simplified = language_model().char_counts, table().simplified
     return {char: _log_count(counts.get(form, 0)) for char, form in simplified.items()}

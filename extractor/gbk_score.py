@@ -13,9 +13,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from extractor.gbk import Slot, hint_bonus, out_of_script, table
+from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
 from extractor.lm import MAX_WORD, LanguageModel
 from extractor.views import to_simplified
 
@@ -30,6 +30,12 @@ OTHER_FORM_COST = 3.0  # … and in its script's usual form (tuned on simulated 
 # (2 log 4 = 2.8 nats for one it never writes). Tuned on simulated damage.
 UNFAMILIAR_COST = 2.0
 FAMILIAR_USES = 3
+# … and more for a character seldom used in words at all (匡, 乖, 嘿 for 刊物, 攻堅, 寒假): a
+# rare character turns up in the pages about it, not as a stray one elsewhere. Per nat its log
+# count in jieba's words falls short of COMMON_LOG_COUNT (坚 10.1, 刊 8.9, 乖 7.8, 匡 6.7).
+# Tuned on simulated damage (0.5 and 1 per nat; 10 and 11 nats).
+COMMON_LOG_COUNT = 10.0
+RARE_UNFAMILIAR_COST = 0.5
 DIGITS = "0123456789"
 STATE_CONTEXT = MAX_WORD - 1  # characters a state keeps, and scores before the last one
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
@@ -44,7 +50,16 @@ _MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{0,5}))", re.D
 # 1., 第三), a year (2019年, the date under a signature).
 _LINE_OPENING = re.compile(
     r"[一二三四五六七八九十]+[是、]|[0-9]+[.、]|第[一二三四五六七八九十]|[0-9]{4}年"
+    r"|[(（][一二三四五六七八九十]+[)）]"
 )
+# A numbered heading's marker at a line start (一、 (二) 3. 3.2 第一章); its numbers, read as N,
+# are its shape: the page's other lines of that shape say whether such a line is a heading.
+_MARKER = re.compile(
+    r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
+    r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
+)
+_NUMERAL = re.compile(r"[一二三四五六七八九十0-9]+")
+_SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
@@ -59,6 +74,7 @@ class Scorer:
 
     def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
         self.model = model
+        self.document = document
         view = to_simplified(document)
         self.bigram_counts = _page_pairs(view)
         self.chars = frozenset(document)
@@ -188,7 +204,10 @@ class Scorer:
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
         missing = math.log1p(FAMILIAR_USES) - math.log1p(self.char_uses.get(char, 0))
-        return UNFAMILIAR_COST * missing if missing > 0 else 0.0
+        if missing <= 0:
+            return 0.0
+        rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
+        return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
 
     def _swallowed_prior(self, char: str, slot: Slot) -> float:
         """How often the page itself writes ``char`` after a Chinese character and before one
@@ -199,7 +218,38 @@ class Scorer:
         if total is None:  # the same for each option: summed once a slot, not once an option
             counts = [self._mark_count(option, follows, slot) for option in slot.swallowed]
             total = self._mark_totals[slot] = sum(counts)
-        return math.log(self._mark_count(char, follows, slot) / total)
+        share = self._mark_count(char, follows, slot) / total
+        heading = self._heading_share(slot.line)
+        if not heading:
+            return math.log(share)
+        if char != "\n":
+            return math.log((1.0 - heading) * share)
+        # a heading's line end: as cheap to the word model as the mark it would otherwise be
+        alike = self.char_logprob(",") - self.char_logprob(char)
+        return math.log(heading + (1.0 - heading) * share) + heading * alike
+
+    def _heading_share(self, line: str) -> float:
+        """How likely a line cut by a ``?`` ends right there, as a heading: a line that opens
+        with a numbered marker, is short and holds no sentence end is one as often as the
+        page's other lines of that marker's shape are (三、組織領導, not 1.協調…。)."""
+        shape = _shape(line)
+        if shape is None or len(line) > HEADING_LENGTH or _SENTENCE_END.search(line):
+            return 0.0
+        headings, others = self._headings.get(shape, (0, 0))
+        return headings / (headings + others + 1.0)
+
+    @cached_property
+    def _headings(self) -> dict[str, tuple[int, int]]:
+        """Per marker shape, the page's lines of that shape that are headings and the others
+        (not those with a lost byte: a ``?`` swallowed their end, or shows inside them)."""
+        found: dict[str, tuple[int, int]] = {}
+        for line in self.document.splitlines():
+            shape = _shape(line) if "?" not in line else None
+            if shape is not None:
+                headings, others = found.get(shape, (0, 0))
+                plain = len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
+                found[shape] = (headings + plain, others + (not plain))
+        return found
 
     def _mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
@@ -296,6 +346,12 @@ def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
     return Counter(
         (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
     )
+
+
+def _shape(line: str) -> str | None:
+    """The shape of the marker a line opens with (一、 and 三、 are N、), None if none."""
+    found = _MARKER.match(line.strip())
+    return _NUMERAL.sub("N", found.group()) if found else None
 
 
 def _open_brackets(line: str) -> int:

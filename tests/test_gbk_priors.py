@@ -1,0 +1,85 @@
+"""What a page says about the characters a shifted-GBK repair fills in: made-up pages."""
+
+from __future__ import annotations
+
+import math
+
+from test_mojibake import _repaired, _shifted
+
+from extractor.gbk import SWALLOWED, Slot
+from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer, _mark_context
+from extractor.lm import language_model
+
+HEADINGS = (
+    "一、總體情況\n全鎮完成各項任務。\n二、主要做法\n落實各項責任。\n三、工作成效\n群眾滿意。\n"
+)
+ITEMS = "1.對學習困難的學生,安排教師輔導;\n2.對家庭困難的學生,落實資助;\n"
+
+
+def _priors(page: str, line: str, then: str = "鎮黨委成立") -> dict[str, float]:
+    scorer = Scorer(language_model(), page, traditional=True)
+    slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
+    return {mark: scorer.slot_bonus(mark, slot) for mark in "\n,"}
+
+
+def test_an_unfamiliar_rare_character_costs_more_than_an_unfamiliar_common_one():
+    scorer = Scorer(language_model(), "全鎮完成各項任務。任務,任務;乖", traditional=True)
+    never = UNFAMILIAR_COST * math.log1p(FAMILIAR_USES)  # what any character the page lacks costs
+    assert scorer.unfamiliar("匡") > scorer.unfamiliar("刊") > scorer.unfamiliar("坚") == never
+    assert scorer.unfamiliar("物") == never  # common in words: 刊物 is read 刊物, not 匡
+    assert scorer.unfamiliar("務") == 0.0  # the page's own
+    assert 0 < scorer.unfamiliar("乖") < scorer.unfamiliar("嘿")  # once on the page
+
+
+def test_a_short_numbered_line_ends_where_the_pages_headings_do():
+    priors = _priors(HEADINGS, "四、加強組織領導")
+    assert priors["\n"] > priors[","]
+
+
+def test_a_numbered_line_on_a_page_of_run_in_items_goes_on():
+    priors = _priors(ITEMS, "3.對留守兒童的學生")
+    assert priors[","] > priors["\n"]
+
+
+def test_a_line_with_a_sentence_end_or_no_marker_is_no_heading():
+    scorer = Scorer(language_model(), HEADINGS, traditional=True)
+    assert scorer._heading_share("四、加強組織領導") > 0.5
+    for line in ("四、加強領導。鎮黨委成立", "加強組織領導", "四、" + "加強組織領導" * 5):
+        assert scorer._heading_share(line) == 0.0
+
+
+def test_a_line_with_a_lost_byte_is_no_evidence_of_how_lines_end():
+    damaged = "四、加強組織領導?鎮黨委成立工作領導小組。\n"
+    one = Scorer(language_model(), HEADINGS, traditional=True)
+    two = Scorer(language_model(), HEADINGS + damaged * 3, traditional=True)
+    assert one._heading_share("五、落實責任") == two._heading_share("五、落實責任") > 0.5
+
+
+def test_a_bracketed_numeral_opens_a_line():
+    assert _mark_context("(二)加強") == _mark_context("（二）加強") == "opening"
+    assert _mark_context("(共)加強") == "text"
+
+
+def test_a_swallowed_line_end_after_a_heading_is_restored():
+    for before, run in (("壓實責", "任落實"), ("抓好學", "校管理"), ("規範資", "金管理")):
+        page = HEADINGS + "四、" + before + _shifted(run + "\n") + "鎮黨委成立領導小組。"
+        assert "?" in page
+        assert _repaired(page) == HEADINGS + "四、" + before + run + "\n鎮黨委成立領導小組。"
+
+
+def test_a_swallowed_comma_in_a_run_in_item_is_restored():
+    for before, run in (("壓實責", "任落實"), ("抓好學", "校管理")):
+        page = ITEMS + "3." + before + _shifted(run + ",") + "建立聯系卡。"
+        assert _repaired(page) == ITEMS + "3." + before + run + ",建立聯系卡。"
+
+
+def test_priors_of_a_swallowed_byte_still_sum_to_one():
+    scorer = Scorer(language_model(), HEADINGS, traditional=True)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="鎮黨委", line="四、加強組織領導")
+    heading = scorer._heading_share(slot.line)
+    alike = scorer.char_logprob(",") - scorer.char_logprob("\n")
+    shares = [
+        math.exp(scorer.slot_bonus(m, slot) - (heading * alike if m == "\n" else 0.0))
+        for m in SWALLOWED
+    ]
+    assert math.isclose(sum(shares), 1.0)
