@@ -6,8 +6,15 @@ import math
 
 import pytest
 
-from extractor.gbk import SWALLOWED, Slot, table, two_bytes
-from extractor.gbk_score import FAMILIAR_USES, OTHER_FORM_COST, UNFAMILIAR_COST, Scorer
+from extractor.gbk import SWALLOWED, Slot, log_counts, table, two_bytes
+from extractor.gbk_score import (
+    COMMON_LOG_COUNT,
+    FAMILIAR_USES,
+    OTHER_FORM_COST,
+    RARE_UNFAMILIAR_COST,
+    UNFAMILIAR_COST,
+    Scorer,
+)
 from extractor.gbk_search import Search
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
 
@@ -45,7 +52,9 @@ def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
     strangers = [c for c in priors if c not in PAGE and table().simplified.get(c, c) == c]
     assert strangers
     for char in strangers:
-        assert priors[char] == pytest.approx(-UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
+        rarity = max(0.0, COMMON_LOG_COUNT - log_counts()[char])
+        cost = UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity
+        assert priors[char] == pytest.approx(-cost * math.log1p(FAMILIAR_USES))
 
 
 def _after_question(then: str) -> Slot:
