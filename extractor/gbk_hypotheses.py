@@ -39,6 +39,8 @@ FOLLOWING = 5  # characters after a swallowing "?" that say what the byte was
 
 _LOST_BRACKET = re.compile(r"/[a-z]+>")
 
+Stream = bytes | list[int | None]  # a run's bytes, None for one lost inside it
+
 
 @dataclass(frozen=True)
 class Hypothesis:
@@ -63,12 +65,27 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
         stream = byte_stream(text[start : segment.end])
         if stream is None:
             continue
-        steps = _steps(stream, seam, segment, text)
-        if steps:
-            span_start = start - 1 if seam is not None else start
-            rule = "gbk.lost_lead" if not stream and segment.terminator == "letter" else "gbk.shift"
-            found.append(Hypothesis(span_start, end, steps, rule))
+        span_start = start - 1 if seam is not None else start
+        for bytes_read in (stream, _through_questions(text[start : segment.end], stream)):
+            steps = _steps(bytes_read, seam, segment, text) if bytes_read is not None else ()
+            if steps:
+                rule = "gbk.shift" if stream or segment.terminator != "letter" else "gbk.lost_lead"
+                found.append(Hypothesis(span_start, end, steps, rule))
     return found
+
+
+def _through_questions(shown: str, stream: bytes) -> Stream | None:
+    """The bytes of a run with each ``?`` inside it read as a trail byte 0x80 and a lost lead
+    byte, None if it has no such ``?``: a character whose trail byte is 0x80 (穩, 個) leaves
+    that byte where a lead should be, the decoder shows it and the next lead byte as ``?`` and
+    goes on out of step (全部穩定脫貧 shows 糠?撠, read 罚卡 as a folded ？ would be)."""
+    inner = [index for index, char in enumerate(shown) if char == "?" and index]
+    if not inner:
+        return None
+    read: list[int | None] = list(stream)
+    for index in inner:
+        read[2 * index], read[2 * index + 1] = DROPPED_TRAIL, None
+    return read
 
 
 def _vanished(text: str, segment: Segment) -> Hypothesis:
@@ -104,7 +121,7 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
 
 
 def _steps(
-    stream: bytes, seam: frozenset[int] | None, segment: Segment, text: str
+    stream: Stream, seam: frozenset[int] | None, segment: Segment, text: str
 ) -> tuple[Step, ...]:
     """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
@@ -149,7 +166,7 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 
 
-def _last(dangling: int, letter: int | None, hint: str | None) -> Step:
+def _last(dangling: int | None, letter: int | None, hint: str | None) -> Step:
     """The last character: its lead byte dangles; its trail is the letter, or was lost."""
     if letter is not None:
         own = Slot(dangling, letter, hint)

@@ -1,4 +1,4 @@
-"""What a page says about the characters a shifted-GBK repair fills in: made-up pages."""
+"""Shifted-GBK choices on made-up pages: what the page says of filled characters, ? inside runs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import math
 
 from test_mojibake import _repaired, _shifted
 
-from extractor.gbk import SWALLOWED, Slot
+from extractor.gbk import SWALLOWED, Slot, byte_stream
+from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer, _mark_context
 from extractor.lm import language_model
 
@@ -83,3 +84,18 @@ def test_priors_of_a_swallowed_byte_still_sum_to_one():
         for m in SWALLOWED
     ]
     assert math.isclose(sum(shares), 1.0)
+
+
+def test_a_question_mark_inside_a_run_is_a_trail_byte_0x80_and_a_lost_lead():
+    shown = "糠?撠"  # 部穩定脫貧 shifted: 穩 = b7 80, the ? took 80 and 定's lead b6
+    stream = byte_stream(shown)
+    read = _through_questions(shown, stream)
+    assert read == [*stream[:2], 0x80, None, *stream[4:]]
+    assert _through_questions("?撠", byte_stream("?撠")) is None  # a ? where the run starts
+    assert _through_questions("糠撠", byte_stream("糠撠")) is None
+
+
+def test_a_run_through_a_character_whose_trail_byte_was_0x80_is_restored():
+    page = "擔任二年級" + _shifted("兩個教學班的語文") + "教學工作"
+    assert "?" in page
+    assert _repaired(page) == "擔任二年級兩個教學班的語文教學工作"
