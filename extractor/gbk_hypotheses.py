@@ -22,6 +22,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_runs import Segment, seam_leads
+from extractor.gbk_score import MARK_CONTEXT
 from extractor.gbk_search import Step
 from extractor.gbk_shifted import DROPPED_TRAIL
 from extractor.lm import LanguageModel
@@ -35,7 +36,6 @@ from extractor.views import to_simplified
 # shifted pairs that are private-use.
 UNSEEN_CHARACTER_COST = 2.5
 STARTS_TRIED = 3
-FOLLOWING = 5  # characters after a swallowing "?" that say what the byte was
 
 _LOST_BRACKET = re.compile(r"/[a-z]+>")
 
@@ -161,7 +161,7 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
         return ()
     if _LOST_BRACKET.match(text, segment.end + 1):
         return ()
-    then = text[segment.end + 1 : segment.end + 1 + FOLLOWING]
+    then = text[segment.end + 1 : segment.end + 1 + MARK_CONTEXT]
     line = text[text.rfind("\n", 0, segment.end) + 1 : segment.end]
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 

@@ -45,12 +45,22 @@ _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
 _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
 _MONTH_TAIL = re.compile(r"[0-2]月")
-_MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{0,5}))", re.DOTALL)
+MARK_CONTEXT = 14  # characters after a mark that say what kind of text it came before
+_MARK_AFTER_HAN = re.compile(
+    rf"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{{0,{MARK_CONTEXT}}}))", re.DOTALL
+)
 # What starts a line more often than it follows a comma: a list item or heading (一是, 二、,
-# 1., 第三), a year (2019年, the date under a signature).
+# 1., 第三, (二)), a year (2019年).
 _LINE_OPENING = re.compile(
-    r"[一二三四五六七八九十]+[是、]|[0-9]+[.、]|第[一二三四五六七八九十]|[0-9]{4}年"
+    r"[一二三四五六七八九十]+[是、]|[0-9]+[.、](?![0-9])|第[一二三四五六七八九十]|[0-9]{4}年"
     r"|[(（][一二三四五六七八九十]+[)）]"
+)
+# The first item of a list follows its heading or a colon, never a separator (;一是 is no list).
+_FIRST_ITEM = re.compile(r"一[是、]|[(（]一[)）]|1[.、](?![0-9])")
+# A date alone on its line: the date under a signature, which starts its own line.
+_DATE_NUMERAL = "[0-9〇零一二三四五六七八九十]"
+_DATE_LINE = re.compile(
+    rf"{_DATE_NUMERAL}{{4}}年{_DATE_NUMERAL}{{1,2}}月(?:{_DATE_NUMERAL}{{1,3}}日)?[ \t]*(?:\n|$)"
 )
 # A numbered heading's marker at a line start (一、 (二) 3. 3.2 第一章); its numbers, read as N,
 # are its shape: the page's other lines of that shape say whether such a line is a heading.
@@ -59,11 +69,22 @@ _MARKER = re.compile(
     r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
 )
 _NUMERAL = re.compile(r"[一二三四五六七八九十0-9]+")
+_CLOSING = re.compile(r"[)）]")
 _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
-_GENRE_MARKS = {("\n", "opening"): 5.0}
+_GENRE_MARKS = {
+    ("\n", "opening"): 5.0,
+    ("\n", "first"): 5.0,
+    (":", "listed"): 5.0,
+    ("\n", "listed"): 1.0,
+}
+# What may come before a list's first item: its heading's line end; in a sentence, a colon
+_LIST_OPENERS = {"first": "\n", "listed": "\n:"}
+_STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text that start a number
+_LINE_STARTS = frozenset(("first", "date"))  # … that start a line
+_LINE_KINDS = frozenset(("first", "listed", "date"))  # … that say how a line starts
 HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
 
 State = tuple[str, tuple[float, ...]]
@@ -213,20 +234,23 @@ class Scorer:
         """How often the page itself writes ``char`` after a Chinese character and before one
         like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
         cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
-        follows = _mark_context(slot.then)
+        follows = _mark_context(slot.then, slot.line)
         total = self._mark_totals.get(slot)
         if total is None:  # the same for each option: summed once a slot, not once an option
             counts = [self._mark_count(option, follows, slot) for option in slot.swallowed]
             total = self._mark_totals[slot] = sum(counts)
         share = self._mark_count(char, follows, slot) / total
         heading = self._heading_share(slot.line)
-        if not heading:
-            return math.log(share)
         if char != "\n":
-            return math.log((1.0 - heading) * share)
-        # a heading's line end: as cheap to the word model as the mark it would otherwise be
-        alike = self.char_logprob(",") - self.char_logprob(char)
-        return math.log(heading + (1.0 - heading) * share) + heading * alike
+            prior = math.log((1.0 - heading) * share)
+        else:  # a heading's line end, or one before a date or list that starts a line: as
+            # cheap to the word model as the mark it would otherwise be
+            alike = self.char_logprob(",") - self.char_logprob(char)
+            level = 1.0 if follows in _LINE_STARTS else heading
+            prior = math.log(heading + (1.0 - heading) * share) + level * alike
+        if _counted_twice(char, follows, slot.then):
+            prior -= self._document_bonus(self.bigram_counts[char + _simplified(slot.then[:1])])
+        return prior
 
     def _heading_share(self, line: str) -> float:
         """How likely a line cut by a ``?`` ends right there, as a heading: a line that opens
@@ -253,7 +277,8 @@ class Scorer:
 
     def _mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
-        line end closes a heading, not a long sentence; a bracket closes only an open one;
+        line end closes a heading, not a long sentence; a bracket closes only an open one, and
+        opens one it closes;
         a year or a month that lost its first digit is the page's or October–December."""
         if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
             return self._year_starts[char] + 0.01 if char.isdigit() else 0.001
@@ -263,7 +288,13 @@ class Scorer:
             return 0.1
         if char == ")" and _open_brackets(slot.line) <= 0:
             return 0.1
-        if char.isdigit() and follows == "opening":
+        if char == "(" and not _CLOSING.search(slot.then):  # … and opens one closed soon after
+            return 0.1
+        if follows == "date":  # a date alone on its line: the line ended before it
+            return self._marks[char, follows] + 5.0 if char == "\n" else 0.001
+        if follows in ("first", "listed") and char not in _LIST_OPENERS[follows]:
+            return self._marks[char, follows] + 0.001  # a list starts after a heading or colon
+        if char.isdigit() and follows in _STARTS:
             return 0.1  # a digit before 2019年 or 1. would make another number of them
         then = slot.then[:1]
         if char.isdigit() and not then.isascii() and not self._after_digits[then]:
@@ -342,9 +373,13 @@ def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
 
 
 def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
-    """ASCII characters that follow a non-ASCII one, by the kind of character after them."""
+    """ASCII characters that follow a non-ASCII one, by the kind of text after them."""
     return Counter(
-        (match[1], _mark_context(match[2])) for match in _MARK_AFTER_HAN.finditer(document)
+        (
+            match[1],
+            _mark_context(match[2], document[_line_start(document, match.start()) : match.start()]),
+        )
+        for match in _MARK_AFTER_HAN.finditer(document)
     )
 
 
@@ -354,14 +389,43 @@ def _shape(line: str) -> str | None:
     return _NUMERAL.sub("N", found.group()) if found else None
 
 
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _counted_twice(char: str, follows: str, then: str) -> bool:
+    """Whether the page's pair of a swallowed mark and the next character is evidence already
+    counted, or none: before a date or a list that starts a line, the kind of text says how the
+    page starts lines (\n一 of its 一是 is that habit again); a bracket that closes nothing
+    soon after is none of the page's bracketed numerals ((二 of its headings)."""
+    if char == "\n":
+        return follows in _LINE_KINDS
+    return char == "(" and not _CLOSING.search(then)
+
+
+def _simplified(char: str) -> str:
+    return table().simplified.get(char, char)
+
+
+def _is_heading(line: str) -> bool:
+    """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
+    return len(line) <= HEADING_LENGTH and _shape(line) is not None
+
+
 def _open_brackets(line: str) -> int:
     return sum(line.count(c) for c in "(（") - sum(line.count(c) for c in ")）")
 
 
-def _mark_context(following: str) -> str:
-    """The kind of text after a mark: a line end, what usually opens a line, a digit, text."""
+def _mark_context(following: str, line: str = "") -> str:
+    """The kind of text after a mark (on a ``line``, up to it): a line end, a date alone on
+    its line, a list's first item after a heading or in a sentence, what usually opens a line,
+    a digit, text."""
     if following[:1] in ("", "\n"):
         return "line"
+    if _DATE_LINE.match(following):
+        return "date"
+    if _FIRST_ITEM.match(following):
+        return "first" if _is_heading(line) else "listed"
     if _LINE_OPENING.match(following):
         return "opening"
     return "digit" if following[0].isdigit() else "text"

@@ -229,7 +229,7 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
     of all, summed afresh."""
     scorer = Scorer(language_model(), page, traditional=False)
     slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
-    follows = _mark_context(then)
+    follows = _mark_context(then, line)
     counts = [scorer._mark_count(mark, follows, slot) for mark in SWALLOWED]
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]

@@ -335,3 +335,29 @@ def test_the_gbk_table_knows_each_characters_forms():
     gbk = table()
     assert (gbk.simplified["學"], gbk.traditional["学"], gbk.simplified["学"]) == ("学", "學", "学")
     assert all(gbk.simplified[c] == c for t, c in gbk.by_lead[0xB0] if t >= 0xA1)  # GB2312: 啊 …
+
+
+@pytest.mark.parametrize(
+    ("before", "run", "after"),
+    [
+        # the date under a signature starts its own line: the issuer's line ended before it
+        ("以上是全年工作總結。\n\n溪源縣審", "計局\n", "2019年12月20日\n"),
+        # a list's first item under its heading, not after a separator
+        ("三、推進困難職工解困脫", "困\n", "(一)建檔立卡困難職工全部脫困。\n"),
+        # … and in a sentence, after its colon
+        ("下半年,鄉黨委將重點", "做好以下工作:", "一是迎接評估檢查;二是做好產業發展。\n"),
+    ],
+)
+def test_the_line_end_or_colon_a_question_mark_took_is_put_back(before, run, after):
+    # each run starts after a character outside GB2312 (審 8c 8f, 脫 c3 93, 點 fc 63) and its
+    # last trail byte took the ASCII byte after it along: "?"
+    page = before + _shifted(run) + after
+    assert _shifted(run).endswith("?")
+    assert _repaired(page) == before + run + after
+
+
+def test_a_year_inside_a_sentence_does_not_take_a_line_end():
+    # 攻堅, lost its lead byte: the comma went with the last trail byte, and a comma and a line
+    # end before a year are both the page's habits; the byte stays marked
+    page = "經過全村上下共同努力,我們的脫貧" + _shifted("攻堅,") + "2019年全村脫貧。\n"
+    assert "\n2019" not in _repaired(page)

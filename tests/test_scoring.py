@@ -7,6 +7,7 @@ import math
 import pytest
 
 from extractor.gbk import SWALLOWED, Slot, log_counts, table, two_bytes
+from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import (
     COMMON_LOG_COUNT,
     FAMILIAR_USES,
@@ -14,6 +15,7 @@ from extractor.gbk_score import (
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
     Scorer,
+    _mark_context,
 )
 from extractor.gbk_search import Search
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
@@ -102,3 +104,100 @@ def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
     slot = Slot(lead=None, trail=None)
     assert scorer.slot_bonus("发", slot) == 0.0
     assert scorer.slot_bonus("發", slot) == pytest.approx(-scorer.unfamiliar("發"))
+
+
+@pytest.mark.parametrize(
+    ("following", "line", "kind"),
+    [
+        ("2019年12月20日\n", "溪源县审计局", "date"),  # the date under a signature
+        ("二〇一九年十二月", "某县教育局", "date"),
+        ("2019年,全村脱贫", "通过全村上下共同努力", "opening"),  # a year inside a sentence
+        ("2019年12月20日至", "会议于", "opening"),  # a date that runs on is no date line
+        ("1.健全防止返贫", "(一)巩固拓展脱贫攻坚成果", "first"),  # a list under its heading
+        ("(一)建档立卡", "三、推进困难职工解困脱困", "first"),
+        ("一是迎接检查", "下半年,乡党委将重点做好以下工作", "listed"),  # … in a sentence
+        ("二是加强管理", "一是完善制度", "opening"),  # a later item: a separator may precede it
+        ("(二)落实资助", "目标责任书。", "opening"),
+        ("1.5万元", "共投入资金", "digit"),  # a figure, not an item
+        ("本学年我参加", "四、专业成长方面", "text"),
+    ],
+)
+def test_the_text_after_a_mark_is_of_a_kind(following, line, kind):
+    assert _mark_context(following, line) == kind
+
+
+def _weights(scorer: Scorer, slot: Slot) -> dict[str, float]:
+    """What the search weighs for each byte a ``?`` may have swallowed: prior and the word
+    model's own price."""
+    return {mark: scorer.slot_bonus(mark, slot) + scorer.char_logprob(mark) for mark in SWALLOWED}
+
+
+def _leader(weights: dict[str, float]) -> tuple[str, float]:
+    """The likeliest byte and its lead over all the others together (as ``gbk_rivals``)."""
+    best = max(weights, key=weights.__getitem__)
+    rest = [weight for mark, weight in weights.items() if mark != best]
+    return best, weights[best] - math.log(sum(map(math.exp, rest)))
+
+
+PAGE_WITH_LISTS = (
+    "二、主要做法\n一是完善制度;二是加强管理;三是落实责任。\n全年共培训120人,走访80户。"
+)
+
+
+def test_a_date_alone_on_its_line_comes_after_a_line_end():
+    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="2019年12月20日\n", line="溪源县审计")
+    best, lead = _leader(_weights(scorer, slot))
+    assert best == "\n" and lead > SLOT_MARGIN
+
+
+def test_a_year_in_a_sentence_is_not_taken_for_a_date_line():
+    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="2019年全村脱贫", line="通过全村上下共同努")
+    best, lead = _leader(_weights(scorer, slot))
+    assert best != "\n" or lead < SLOT_MARGIN
+
+
+def test_a_lists_first_item_under_a_heading_comes_after_a_line_end():
+    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="1.健全防止返贫", line="(一)巩固拓展脱贫攻坚")
+    best, lead = _leader(_weights(scorer, slot))
+    assert best == "\n" and lead > SLOT_MARGIN
+
+
+def test_a_lists_first_item_in_a_sentence_never_follows_a_separator():
+    # the page writes \n一是 under its heading and ;二是 between items: neither says that a
+    # sentence's list starts after a line end, and a first item never follows a separator
+    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="一是迎接检查;", line="下半年重点做好以下工")
+    weights = _weights(scorer, slot)
+    assert max(weights, key=weights.__getitem__) == ":"
+    assert weights[":"] > max(weights[";"], weights[","]) + 3
+
+
+def test_a_later_item_keeps_the_pages_separator():
+    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
+    line = "一是完善制度;二是加强管"
+    slot = Slot(None, None, swallowed=SWALLOWED, then="四是强化督查。", line=line)
+    weights = _weights(scorer, slot)
+    assert max(weights, key=weights.__getitem__) == ";"
+
+
+PAGE_WITH_HEADINGS = "(一)完善制度\n一是建章立制;二是严格考核。\n(二)加强管理\n(三)落实责任\n"
+
+
+def test_a_bracket_that_closes_nothing_soon_after_is_not_the_pages_heading_bracket():
+    # the page writes (二 in its headings: no evidence for a ( that nothing closes
+    scorer = Scorer(language_model(), PAGE_WITH_HEADINGS, traditional=False)
+    slot = Slot(None, None, swallowed=SWALLOWED, then="二是刚性支出不断增加", line="依赖程度较")
+    weights = _weights(scorer, slot)
+    assert weights["("] < weights[";"] - 3
+    weights["("] += scorer._document_bonus(scorer.bigram_counts["(二"])  # as the search adds it
+    assert weights["("] < weights[";"]
+
+
+def test_a_bracket_closed_soon_after_keeps_the_pages_pairs():
+    scorer = Scorer(language_model(), PAGE_WITH_HEADINGS, traditional=False)
+    closed = Slot(None, None, swallowed=SWALLOWED, then="二)落实资助", line="目标责任书")
+    unclosed = Slot(None, None, swallowed=SWALLOWED, then="二是落实资助", line="目标责任书")
+    assert scorer.slot_bonus("(", closed) > scorer.slot_bonus("(", unclosed) + 3
