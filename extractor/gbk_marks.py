@@ -8,9 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extractor.gbk import FOLDED, two_bytes
+from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
 
+_SHIFTED_WINDOW = 8
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 _MASKED_UNITS = frozenset("万萬亿億元年月日号%个人户戶名次镇鎮县縣乡鄉村市区區")
@@ -54,7 +56,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
         return False
     before = text[position - 1] if position > 0 else "\n"
     after = text[position + 1] if position + 1 < len(text) else "\n"
-    coded = not read and not (is_suspect(before) and not before.isascii())
+    shifted = not read and reads_shifted_before(text, position)
+    coded = not read and not (is_suspect(before) and not before.isascii()) and not shifted
     paired = after_folded(text, position, read)
     for neighbour in (after,) if paired else (before, after):
         if neighbour.isascii() and (
@@ -72,6 +75,16 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
     return (before in FOLDED or before in "\n " or before.isdigit()) and (
         (position + 1 < len(text) and is_run_at(text, position + 1)) or after.isdigit()
     )
+
+
+def reads_shifted_before(text: str, position: int) -> bool:
+    """Whether the run characters right before ``position`` (two or more, up to eight) read as
+    Chinese re-paired one byte along, as a shifted run's do (才胖行男 is 安排中心小 shifted):
+    then a letter after them is the run's last trail byte, even beside a digit (W3名)."""
+    start = position
+    while start > 0 and position - start < _SHIFTED_WINDOW and is_run_at(text, start - 1):
+        start -= 1
+    return position - start >= 2 and reads_shifted(text, start, position, language_model())
 
 
 def after_folded(text: str, position: int, read: bool = False) -> bool:

@@ -8,6 +8,7 @@ from test_mojibake import _repaired, _shifted
 
 from extractor.gbk import SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
+from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer, _mark_context
 from extractor.lm import language_model
 
@@ -99,3 +100,16 @@ def test_a_run_through_a_character_whose_trail_byte_was_0x80_is_restored():
     page = "擔任二年級" + _shifted("兩個教學班的語文") + "教學工作"
     assert "?" in page
     assert _repaired(page) == "擔任二年級兩個教學班的語文教學工作"
+
+
+def test_a_letter_before_a_digit_after_text_that_reads_shifted_ends_a_run():
+    page = "同時" + _shifted("安排中心小學") + "3名青年教師"  # 才胖行男W3名
+    assert reads_shifted_before(page, page.index("W"))
+    assert _repaired(page) == "同時安排中心小學3名青年教師"
+
+
+def test_a_letter_before_a_digit_after_sound_text_is_a_code():
+    for clean in ("完成中心小學B2樓改造", "新購置M2型設備", "投入使用的W3型", "全縣建成5G基站"):
+        letter = next(i for i, c in enumerate(clean) if c.isascii() and c.isalpha())
+        assert not reads_shifted_before(clean, letter)
+        assert _repaired(clean) == clean
