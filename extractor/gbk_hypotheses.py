@@ -21,6 +21,7 @@ from extractor.gbk import (
     pua_starters,
 )
 from extractor.gbk_marks import Hints, after_extension
+from extractor.gbk_punctuation import PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_score import MARK_CONTEXT
 from extractor.gbk_search import Step
@@ -67,7 +68,9 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
             continue
         span_start = start - 1 if seam is not None else start
         for bytes_read in (stream, _through_questions(text[start : segment.end], stream)):
-            steps = _steps(bytes_read, seam, segment, text) if bytes_read is not None else ()
+            if bytes_read is None:
+                continue
+            steps = _steps(bytes_read, seam, segment, text, start)
             if steps:
                 rule = "gbk.shift" if stream or segment.terminator != "letter" else "gbk.lost_lead"
                 found.append(Hypothesis(span_start, end, steps, rule))
@@ -121,7 +124,7 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
 
 
 def _steps(
-    stream: Stream, seam: frozenset[int] | None, segment: Segment, text: str
+    stream: Stream, seam: frozenset[int] | None, segment: Segment, text: str, start: int
 ) -> tuple[Step, ...]:
     """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
@@ -147,8 +150,21 @@ def _steps(
     if segment.terminator == "dropped":
         last: Step = ((0.0, (Slot(stream[-1], DROPPED_TRAIL),)),)
     else:
-        last = _last(stream[-1], letter, segment.hint)
+        last = _last(stream[-1], letter, segment.hint, _around_last(text, start, stream, segment))
     return (tuple(first), *middle, last, *swallowed)
+
+
+def _around_last(text: str, start: int, stream: Stream, segment: Segment) -> tuple[str, str]:
+    """What a mark's grammar asks of a run's last character when its lead byte is 0xA1 (see
+    ``gbk_punctuation``): the text after the run (none after a ``?``: that byte was
+    swallowed), and its line up to the character, the run's known characters included."""
+    if stream[-1] != PUNCTUATION_LEAD:
+        return "", ""
+    pairs = zip(stream[1:-1:2], stream[2:-1:2], strict=True)
+    inside = "".join(decode_pair(a, b) or "" for a, b in pairs if a is not None and b is not None)
+    line = text[text.rfind("\n", 0, start) + 1 : start] + inside
+    then = "" if segment.terminator == "question" else text[segment.end : segment.end + 1]
+    return then, line
 
 
 def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
@@ -166,12 +182,15 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 
 
-def _last(dangling: int | None, letter: int | None, hint: str | None) -> Step:
-    """The last character: its lead byte dangles; its trail is the letter, or was lost."""
+def _last(
+    dangling: int | None, letter: int | None, hint: str | None, around: tuple[str, str]
+) -> Step:
+    """The last character: its lead byte dangles; its trail is the letter, or was lost (then
+    ``around`` is the text after it and its line, for a mark's grammar)."""
     if letter is not None:
         own = Slot(dangling, letter, hint)
         return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
-    own = Slot(dangling, None, hint, trails=HIGH_TRAILS)
+    own = Slot(dangling, None, hint, trails=HIGH_TRAILS, then=around[0], line=around[1])
     if hint is None:
         return ((0.0, (own,)),)
     lost = Slot(None, None, hint, trails=HIGH_TRAILS)

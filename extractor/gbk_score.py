@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
+from extractor.gbk_punctuation import misfit
 from extractor.lm import MAX_WORD, LanguageModel
 from extractor.views import to_simplified
 
@@ -362,8 +363,8 @@ def known_pair(pair: str, model: LanguageModel) -> bool:
 
 def fixed_prior(char: str, slot: Slot) -> float:
     """The part of a character's prior in a slot that holds on any page: its reading, the
-    bytes lost (searches keep it per slot across documents)."""
-    return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST
+    bytes lost, a mark's grammar (searches keep it per slot across documents)."""
+    return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - misfit(char, slot)
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,41 @@
+"""Which full-width mark a run's last character was when only its lead byte 0xA1 is left.
+
+The row of lead byte 0xA1 holds the marks of Chinese text (、。“”《》 …). When a run's last
+trail byte is lost, the word model cannot tell them apart (each is one common mark), but their
+own grammar can: a separator or an opening mark never stands right before another mark (、, or
+“, are no text; ”, and 》, are), and a closing mark closes one opened before it on its line. The
+last slot carries the text after the run (``Slot.then``) and its line up to the slot, the run's
+known characters included (``Slot.line``).
+"""
+
+from __future__ import annotations
+
+from extractor.gbk import Slot
+
+PUNCTUATION_LEAD = 0xA1
+MISFIT_COST = 6.0  # nats: a mark against its grammar is that much less likely than one without
+_PAIRS = dict(zip("“‘《〈「『【〔", "”’》〉」』】〕", strict=True))  # opening: closing
+_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
+_NOT_BEFORE_MARK = frozenset("、。·" + "".join(_PAIRS))  # separators and opening marks
+_MARKS = frozenset(",;:.!?)，。、；：！？）")
+
+
+def misfit(char: str, slot: Slot) -> float:
+    """What a mark costs in a slot for going against punctuation's grammar (0 for a slot
+    without context, and for any other character)."""
+    if slot.swallowed or not (slot.then or slot.line):
+        return 0.0
+    cost = 0.0
+    if char in _NOT_BEFORE_MARK and slot.then[:1] in _MARKS:
+        cost += MISFIT_COST
+    opener = _OPENERS.get(char)
+    if opener is not None and _still_open(slot.line, opener, char) <= 0:
+        cost += MISFIT_COST  # a closing mark with nothing to close
+    closer = _PAIRS.get(char)
+    if closer is not None and _still_open(slot.line, char, closer) > 0:
+        cost += MISFIT_COST  # the same mark opened again inside itself
+    return cost
+
+
+def _still_open(line: str, opener: str, closer: str) -> int:
+    return line.count(opener) - line.count(closer)
