@@ -148,7 +148,9 @@ def _steps(
         for i in range(1, len(stream) - 1, 2)
     )
     if segment.terminator == "dropped":
-        last: Step = ((0.0, (Slot(stream[-1], DROPPED_TRAIL),)),)
+        own = Slot(stream[-1], DROPPED_TRAIL, segment.hint)
+        lost = Slot(None, DROPPED_TRAIL, segment.hint)  # 耕還: (耕's trail, 還's lead) dropped
+        last: Step = ((0.0, (own,)), _dropped(Slot(stream[-1], None), lost))
     else:
         last = _last(stream[-1], letter, segment.hint, _around_last(text, start, stream, segment))
     return (tuple(first), *middle, last, *swallowed)

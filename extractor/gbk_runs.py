@@ -196,6 +196,9 @@ def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> 
     if ord(after) < 0x40:  # the resync rule: an ASCII byte the lost trail byte could not take
         yield Segment(start, end, "hidden", reading, _reach(text, end - 1, hints))
         yield Segment(end, end, "vanished", reading, end)
+    elif end - start > 1 and _may_drop(text[end - 1]) and is_run_char(after):
+        # 謇猛烁(hái)林: 退耕還 shifted, 還's trail byte 0x80 dropped before Chinese text
+        yield Segment(start, end, "dropped", reading, _reach(text, end - 1, hints))
 
 
 def _stretch_end(

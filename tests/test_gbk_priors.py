@@ -113,3 +113,13 @@ def test_a_letter_before_a_digit_after_sound_text_is_a_code():
         letter = next(i for i, c in enumerate(clean) if c.isascii() and c.isalpha())
         assert not reads_shifted_before(clean, letter)
         assert _repaired(clean) == clean
+
+
+def test_a_run_ending_in_a_trail_byte_0x80_keeps_the_reading_left_after_it():
+    # 村利用退耕還 without its first byte: 謇猛烁, then (耕's trail, 還's lead) was private-use
+    # and 還's trail 0x80 was dropped; the mirror's reading of 還 stayed after 烁
+    page = "石筍村有林下養雞。石筍謇猛烁林地发展產業"
+    hints = {page.index("烁"): ("hái",)}
+    assert _repaired(page, hints) == "石筍村有林下養雞。石筍村利用退耕還林地发展產業"
+    sound = "全村利用退耕還林地发展產業"  # a reading that is the character's own: nothing to do
+    assert _repaired(sound, {sound.index("還"): ("hái",)}) == sound
