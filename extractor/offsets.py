@@ -47,6 +47,7 @@ class RepairRecord(NamedTuple):
 
 
 _POSITION = attrgetter("start", "end")
+_new_record = tuple.__new__
 
 
 class _Pieces:
@@ -78,12 +79,6 @@ class _Pieces:
         self.raw_ends.append(raw_end)
         self.splices.append(splice)
         self.absorbed.append(absorbed)
-
-    def extend(self, rows: list[tuple[int, int, int, Splice | None, tuple[str, ...]]]) -> None:
-        """Append pieces given as rows of ``append``'s arguments (one call for a long run)."""
-        columns = (self.text_starts, self.raw_starts, self.raw_ends, self.splices, self.absorbed)
-        for column, values in zip(columns, zip(*rows, strict=True), strict=False):  # none: no rows
-            column.extend(values)
 
 
 class EditableText:
@@ -228,17 +223,20 @@ class EditableText:
         pieces, original, text = self._pieces, self.original, self.text
         starts = pieces.text_starts
         ends = [*starts[1:], len(text)] if starts else []
-        return [
-            RepairRecord(
-                splice.kind,
-                raw_start,
-                raw_end,
-                original[raw_start:raw_end],
-                text[start:end],
-                start,
-                splice.rule,
-                splice.note,
-                absorbed,
+        return [  # built by tuple.__new__: RepairRecord's own __new__ runs Python (a pinyin
+            _new_record(  # page logs hundreds)
+                RepairRecord,
+                (
+                    splice.kind,
+                    raw_start,
+                    raw_end,
+                    original[raw_start:raw_end],
+                    text[start:end],
+                    start,
+                    splice.rule,
+                    splice.note,
+                    absorbed,
+                ),
             )
             for splice, start, end, raw_start, raw_end, absorbed in zip(
                 pieces.splices,
@@ -353,19 +351,33 @@ class _Sweep:
         kept = max(start, self.last_end)
         first, stop = self.waiting, bisect_left(self.starts, end, self.waiting)
         new, shift = self.new, self.shift
-        rows: list[tuple[int, int, int, Splice | None, tuple[str, ...]]] = []
+        # straight onto the columns, no row tuples: a pinyin page gives hundreds of pieces here
+        add_start, add_raw_start, add_raw_end = (
+            new.text_starts.append,
+            new.raw_starts.append,
+            new.raw_ends.append,
+        )
+        add_splice, add_absorbed = new.splices.append, new.absorbed.append
         for splice, raw_start, raw_end in zip(
             self.ordered[first:stop],
             self.raw_starts[first:stop],
             self.raw_ends[first:stop],
             strict=True,
         ):
-            if kept < splice.start:
-                rows.append((kept + shift, kept + raw_offset, splice.start + raw_offset, None, ()))
-            rows.append((splice.start + shift, raw_start, raw_end, splice, ()))
-            shift += len(splice.replacement) - (splice.end - splice.start)
-            kept = splice.end
-        new.extend(rows)
+            splice_start, splice_end, replacement = splice[:3]
+            if kept < splice_start:  # the copied stretch before it
+                add_start(kept + shift)
+                add_raw_start(kept + raw_offset)
+                add_raw_end(splice_start + raw_offset)
+                add_splice(None)
+                add_absorbed(())
+            add_start(splice_start + shift)
+            add_raw_start(raw_start)
+            add_raw_end(raw_end)
+            add_splice(splice)
+            add_absorbed(())
+            shift += len(replacement) - (splice_end - splice_start)
+            kept = splice_end
         if stop > first:
             self.last_start, self.last_end = self.starts[stop - 1], kept
             self.last_index, self.waiting, self.shift = len(new.text_starts) - 1, stop, shift
