@@ -193,10 +193,11 @@ def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> 
     """A reading after ``text[end - 1]`` that is not its own: a run ended there with its last
     trail byte dropped, or a whole character vanished after it."""
     after = text[end] if end < len(text) else "\n"
+    seamed = start > 0 and _is_seam(text, start - 1, hints)
     if ord(after) < 0x40:  # the resync rule: an ASCII byte the lost trail byte could not take
         yield Segment(start, end, "hidden", reading, _reach(text, end - 1, hints))
         yield Segment(end, end, "vanished", reading, end)
-    elif end - start > 1 and _may_drop(text[end - 1]) and is_run_char(after):
+    elif _may_drop(text[end - 1]) and is_run_char(after) and (end - start > 1 or seamed):
         # 謇猛烁(hái)林: 退耕還 shifted, 還's trail byte 0x80 dropped before Chinese text
         yield Segment(start, end, "dropped", reading, _reach(text, end - 1, hints))
 
@@ -265,8 +266,10 @@ def _dropped_end(
 ) -> Iterator[Segment]:
     """A run that ends before a Chinese character: its last character's trail byte was 0x80
     (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
-    step at once. Only where the text before reads shifted (and ``_may_drop(text[end - 1])``)."""
-    if reads_shifted(text, max(start, end - MAX_RUN), end, model):
+    step at once. Only where the text before reads shifted or a seam starts it (對脫貧?(jiě)环定:
+    不穩 shifted, 穩 = b7 80), and ``_may_drop(text[end - 1])``."""
+    seamed = start > 0 and _is_seam(text, start - 1, hints)
+    if seamed or reads_shifted(text, max(start, end - MAX_RUN), end, model):
         yield Segment(start, end, "dropped", None, _reach(text, end, hints))
 
 

@@ -123,3 +123,15 @@ def test_a_run_ending_in_a_trail_byte_0x80_keeps_the_reading_left_after_it():
     assert _repaired(page, hints) == "石筍村有林下養雞。石筍村利用退耕還林地发展產業"
     sound = "全村利用退耕還林地发展產業"  # a reading that is the character's own: nothing to do
     assert _repaired(sound, {sound.index("還"): ("hái",)}) == sound
+
+
+def test_a_run_after_a_seam_may_end_in_a_dropped_trail_byte_0x80_at_once():
+    # 不穩定 without 不's lead byte b2: the seam (貧's trail 9a, b2) was read jiě, then 环 (bb b7)
+    # and 穩's trail 0x80, dropped: the decoder is back in step at 定
+    page = "建立監測機制,對脫貧?环定戶和邊緣戶開展排查"
+    restored = "建立監測機制,對脫貧不穩定戶和邊緣戶開展排查"
+    seam = page.index("?")
+    assert _repaired(page, {seam: ("jiě",)}) == restored
+    assert _repaired(page, {seam: ("jiě",), seam + 1: ("wěn",)}) == restored
+    sound = page.replace("?", "")  # no seam: nothing says a run starts there
+    assert _repaired(sound) == sound
