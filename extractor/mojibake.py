@@ -25,7 +25,7 @@ from extractor.gbk import HINT_MATCH, hint_bonus
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_runs import Segment, suspect_segments
-from extractor.gbk_search import Reading, Search, unfillable
+from extractor.gbk_search import Reading, Search, Step, unfillable
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
 from extractor.views import is_traditional, to_simplified
@@ -49,17 +49,33 @@ def find_repairs(
     if not segments:
         return []
     search = Search(language_model(), text, is_traditional(text))
-    chosen = [found for s in segments if (found := _repair(text, s, hints, search)) is not None]
+    known: dict[_Span, tuple[float, Reading] | None] = {}
+    chosen = [
+        found for s in segments if (found := _repair(text, s, hints, search, known)) is not None
+    ]
     return _without_overlaps(chosen)
 
 
+# What a hypothesis' score depends on (all but its rule): segments that overlap often make the
+# same hypothesis (the seam ``?`` before a run, alone and as the end of the text before it)
+_Span = tuple[int, int, tuple[Step, ...], str]
+
+
 def _repair(
-    text: str, segment: Segment, hints: Hints, search: Search
+    text: str,
+    segment: Segment,
+    hints: Hints,
+    search: Search,
+    known: dict[_Span, tuple[float, Reading] | None],
 ) -> tuple[float, Splice] | None:
-    """The best hypothesis for a segment, as a splice, if it beats the text as found."""
+    """The best hypothesis for a segment, as a splice, if it beats the text as found
+    (``known``: the hypotheses of the page scored so far)."""
     scored: list[tuple[float, Hypothesis, Reading]] = []
     for hypothesis in hypotheses(text, segment, hints, search.model):
-        found = _scored(text, hypothesis, hints, search)
+        span = (hypothesis.start, hypothesis.end, hypothesis.steps, hypothesis.kept)
+        if span not in known:
+            known[span] = _scored(text, hypothesis, hints, search)
+        found = known[span]
         if found is not None:
             scored.append((found[0], hypothesis, found[1]))
     if not scored:

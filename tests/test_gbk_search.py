@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk_search
+from extractor import gbk_search, mojibake
 from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, hint_bonus, pua_starters, table
 from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
@@ -271,3 +271,48 @@ def test_candidates_pruned_by_the_floor_give_the_readings_of_all_scored(page, mo
     monkeypatch.setattr(gbk_search._Ranking, "_keep", lambda self, key: None)  # floor -inf
     assert _searched(page) == pruned
     assert any(reading is not None for _, reading in pruned)
+
+
+def _each_afresh(page: str, hints: dict[int, tuple[str, ...]]) -> list:
+    """``find_repairs`` with every segment searched on its own: a new search, nothing kept."""
+    model, traditional = language_model(), is_traditional(page)
+    chosen = [
+        found
+        for segment in suspect_segments(page, hints)
+        if (found := mojibake._repair(page, segment, hints, Search(model, page, traditional), {}))
+    ]
+    return mojibake._without_overlaps(chosen)
+
+
+_SEAMED = [("當", "地干部群眾樹立", "l展", "shù"), ("為", "地百姓辦", "k實事", "shù")]
+
+
+def _seamed_page(before: str, damaged: str, after: str) -> str:
+    """A seam ``?`` (its reading given as a hint) before a run, as the mirrors show them."""
+    return "會同" + before + "?" + _shifted(damaged) + after + "。"
+
+
+def test_a_seam_before_a_run_makes_a_hypothesis_two_segments_share():
+    page, hints = _seamed_page(*_SEAMED[0][:3]), {3: (_SEAMED[0][3],)}
+    spans = [
+        (h.start, h.end, h.steps, h.kept)
+        for segment in suspect_segments(page, hints)
+        for h in hypotheses(page, segment, hints, language_model())
+    ]
+    assert len(set(spans)) < len(spans)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seamed=st.sampled_from(_SEAMED),
+    plain=st.sampled_from(PAGES),
+    seam=st.booleans(),
+    reading=st.sampled_from(["shù", "dì", None]),
+)
+def test_hypotheses_scored_once_a_page_give_the_repairs_of_each_searched_afresh(
+    seamed, plain, seam, reading
+):
+    before, damaged, after, _ = seamed
+    page = (_seamed_page(before, damaged, after) if seam else "") + plain
+    hints = {3: (reading,)} if seam and reading else {}
+    assert mojibake.find_repairs(page, hints) == _each_afresh(page, hints)
