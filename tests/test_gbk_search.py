@@ -18,7 +18,7 @@ from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer, _mark_context
+from extractor.gbk_score import Scorer, _counted_twice, _mark_context
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted, shifted_pair
 from extractor.lm import COMMON_PUNCTUATION, language_model
@@ -226,14 +226,23 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
 )
 def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, line):
     """A ``?``'s priors, their counts summed once a slot, are each its count over the sum
-    of all, summed afresh."""
+    of all, summed afresh (less the page's pair of a bracket and what follows, when that
+    bracket closes nothing soon after: see ``_counted_twice``)."""
     scorer = Scorer(language_model(), page, traditional=False)
     slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
     follows = _mark_context(then, line)
     counts = [scorer._mark_count(mark, follows, slot) for mark in SWALLOWED]
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
-    assert found == [math.log(count / sum(counts)) for count in counts]
+    twice = [
+        scorer._document_bonus(scorer.bigram_counts[mark + then[:1]])
+        if _counted_twice(mark, follows, then)
+        else 0.0
+        for mark in SWALLOWED
+    ]
+    assert found == [
+        math.log(count / sum(counts)) - extra for count, extra in zip(counts, twice, strict=True)
+    ]
 
 
 def _reads_shifted_pair_by_pair(text: str, start: int, end: int) -> bool:
@@ -284,16 +293,17 @@ def _each_afresh(page: str, hints: dict[int, tuple[str, ...]]) -> list:
     return mojibake._without_overlaps(chosen)
 
 
-_SEAMED = [("當", "地干部群眾樹立", "l展", "shù"), ("為", "地百姓辦", "k實事", "shù")]
+_SEAMED = [("要讓當", "地群眾脫貧致富", "l展", "shù"), ("課題變", "為有課題", ",由", "huà")]
 
 
 def _seamed_page(before: str, damaged: str, after: str) -> str:
     """A seam ``?`` (its reading given as a hint) before a run, as the mirrors show them."""
-    return "會同" + before + "?" + _shifted(damaged) + after + "。"
+    return before + "?" + _shifted(damaged) + after + "。"
 
 
 def test_a_seam_before_a_run_makes_a_hypothesis_two_segments_share():
-    page, hints = _seamed_page(*_SEAMED[0][:3]), {3: (_SEAMED[0][3],)}
+    before, damaged, after, reading = _SEAMED[0]
+    page, hints = _seamed_page(before, damaged, after), {len(before): (reading,)}
     spans = [
         (h.start, h.end, h.steps, h.kept)
         for segment in suspect_segments(page, hints)
@@ -314,5 +324,5 @@ def test_hypotheses_scored_once_a_page_give_the_repairs_of_each_searched_afresh(
 ):
     before, damaged, after, _ = seamed
     page = (_seamed_page(before, damaged, after) if seam else "") + plain
-    hints = {3: (reading,)} if seam and reading else {}
+    hints = {len(before): (reading,)} if seam and reading else {}
     assert mojibake.find_repairs(page, hints) == _each_afresh(page, hints)
