@@ -21,7 +21,7 @@ from extractor.gbk import (
     pua_starters,
 )
 from extractor.gbk_marks import Hints, after_extension
-from extractor.gbk_punctuation import PUNCTUATION_LEAD
+from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_score import MARK_CONTEXT
 from extractor.gbk_search import Step
@@ -138,7 +138,10 @@ def _steps(
         if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
             ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
         return (tuple(ways), *swallowed)
-    first: list[tuple[float, tuple[Slot, ...]]] = [(0.0, (Slot(None, stream[0], leads=seam),))]
+    before = text[text.rfind("\n", 0, start) + 1 : start] if _may_enumerate(stream, seam) else ""
+    first: list[tuple[float, tuple[Slot, ...]]] = [
+        (0.0, (Slot(None, stream[0], leads=seam, line=before),))
+    ]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
     middle = tuple(
         (
@@ -154,6 +157,12 @@ def _steps(
     else:
         last = _last(stream[-1], letter, segment.hint, _around_last(text, start, stream, segment))
     return (tuple(first), *middle, last, *swallowed)
+
+
+def _may_enumerate(stream: Stream, seam: frozenset[int] | None) -> bool:
+    """Whether a run's first character may be 、 (its trail byte a2, no seam naming its lead):
+    then it keeps its line up to the run, for the mark's grammar (``gbk_punctuation``)."""
+    return seam is None and stream[0] == ENUMERATION_TRAIL
 
 
 def _around_last(text: str, start: int, stream: Stream, segment: Segment) -> tuple[str, str]:

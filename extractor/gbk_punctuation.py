@@ -10,6 +10,8 @@ known characters included (``Slot.line``).
 
 from __future__ import annotations
 
+import re
+
 from extractor.gbk import Slot
 
 PUNCTUATION_LEAD = 0xA1
@@ -18,6 +20,9 @@ _PAIRS = dict(zip("“‘《〈「『【〔", "”’》〉」』】〕", strict
 _OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 _NOT_BEFORE_MARK = frozenset("、。·" + "".join(_PAIRS))  # separators and opening marks
 _MARKS = frozenset(",;:.!?)，。、；：！？）")
+ENUMERATION_TRAIL = 0xA2  # 、 = a1 a2, the trail byte of 將 (8c a2) too
+# one character opening a sentence or line, not a numeral: no item of a list (現、 is 現將)
+_ONE_CHARACTER_ITEM = re.compile(r"(?:^|[。！？；;!?:：])[^一二三四五六七八九十0-9０-９A-Za-z\s]$")
 
 
 def misfit(char: str, slot: Slot) -> float:
@@ -31,6 +36,8 @@ def misfit(char: str, slot: Slot) -> float:
     opener = _OPENERS.get(char)
     if opener is not None and _still_open(slot.line, opener, char) <= 0:
         cost += MISFIT_COST  # a closing mark with nothing to close
+    if char == "、" and _ONE_CHARACTER_ITEM.search(slot.line):
+        cost += MISFIT_COST  # an enumeration comma after one character opening a sentence
     closer = _PAIRS.get(char)
     if closer is not None and _still_open(slot.line, char, closer) > 0:
         cost += MISFIT_COST  # the same mark opened again inside itself

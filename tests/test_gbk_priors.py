@@ -9,6 +9,7 @@ from test_mojibake import _repaired, _shifted
 from extractor.gbk import SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
+from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer, _mark_context
 from extractor.lm import language_model
 
@@ -135,3 +136,17 @@ def test_a_run_after_a_seam_may_end_in_a_dropped_trail_byte_0x80_at_once():
     assert _repaired(page, {seam: ("jiě",), seam + 1: ("wěn",)}) == restored
     sound = page.replace("?", "")  # no seam: nothing says a run starts there
     assert _repaired(sound) == sound
+
+
+def test_an_enumeration_comma_needs_an_item_before_it():
+    # 將 (8c a2) and 、 (a1 a2) share their trail byte: a run's first character after 。現
+    for line in ("成效明顯。現", "省", "各項工作。張"):
+        assert misfit("、", Slot(None, ENUMERATION_TRAIL, line=line)) > 0
+    for line in ("一", "\n三", "鄉、鎮", "。省、市", "全縣", "教育"):  # 一、 heads a section
+        assert misfit("、", Slot(None, ENUMERATION_TRAIL, line=line)) == 0
+
+
+def test_a_runs_first_character_after_one_opening_a_sentence_is_no_enumeration_comma():
+    head = "一年來,全鎮在教育、衛生、文化、體育、交通、水利等方面做了大量工作,群眾滿意度提高。現"
+    for run in ("將工作情況報告", "將有關情況匯報"):
+        assert _repaired(head + _shifted(run) + "如下:") == head + run + "如下:"
