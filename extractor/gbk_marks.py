@@ -57,8 +57,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
     before = text[position - 1] if position > 0 else "\n"
     after = text[position + 1] if position + 1 < len(text) else "\n"
     shifted = not read and reads_shifted_before(text, position)
-    coded = not read and not (is_suspect(before) and not before.isascii()) and not shifted
-    paired = after_folded(text, position, read)
+    paired = after_folded(text, position, read)  # after a suspect character and a folded pair
+    coded = not (read or paired or shifted or (is_suspect(before) and not before.isascii()))
     for neighbour in (after,) if paired else (before, after):
         if neighbour.isascii() and (
             neighbour.isalpha() or (neighbour.isdigit() and char.isalpha() and coded)

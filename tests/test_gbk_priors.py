@@ -150,3 +150,13 @@ def test_a_runs_first_character_after_one_opening_a_sentence_is_no_enumeration_c
     head = "一年來,全鎮在教育、衛生、文化、體育、交通、水利等方面做了大量工作,群眾滿意度提高。現"
     for run in ("將工作情況報告", "將有關情況匯報"):
         assert _repaired(head + _shifted(run) + "如下:") == head + run + "如下:"
+
+
+def test_a_letter_beside_a_digit_after_a_folded_pair_is_the_runs_last_trail_byte():
+    # 改革。全縣 without 改's lead b8: 母铩, Ｈ (a3 c8) folded to H, (全's trail ab, 縣's lead
+    # bf) private-use and dropped, and 縣's trail 68 as the letter h before 13个
+    page = "全縣各級婦聯深化群團改革,推進婦聯組織?母铩Hh13个鄉鎮全部完成換屆"
+    restored = page.replace("?母铩Hh", "改革。全縣")
+    assert _repaired(page, {page.index("?"): ("jiē",)}) == restored
+    for clean in ("配備了Hh12型設備", "全縣建成5G基站"):
+        assert _repaired(clean) == clean
