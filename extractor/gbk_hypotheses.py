@@ -92,12 +92,12 @@ def _through_questions(shown: str, stream: bytes) -> Stream | None:
 
 
 def _vanished(text: str, segment: Segment) -> Hypothesis:
-    """The character before stays; after it comes one known only by its reading."""
+    """The character before stays; after it comes one known only by its reading, or two whose
+    pair was private-use, the reading the second's (衛(yuàn)\n: 生院, of 衛生院, vanished)."""
     lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
     before = text[segment.start - 1]
-    return Hypothesis(
-        segment.start - 1, segment.start, (((0.0, (lost,)),),), "gbk.lost_character", before
-    )
+    ways = ((0.0, (lost,)), _dropped(Slot(None, None), lost))
+    return Hypothesis(segment.start - 1, segment.start, (ways,), "gbk.lost_character", before)
 
 
 def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:

@@ -160,3 +160,11 @@ def test_a_letter_beside_a_digit_after_a_folded_pair_is_the_runs_last_trail_byte
     assert _repaired(page, {page.index("?"): ("jiē",)}) == restored
     for clean in ("配備了Hh12型設備", "全縣建成5G基站"):
         assert _repaired(clean) == clean
+
+
+def test_two_characters_may_vanish_behind_one_reading_their_private_use_pair_dropped():
+    # 生院 (c9 fa, d4 ba) lost their first byte: (fa, d4) was private-use and dropped, ba took
+    # the line end along; only the reading of 院 stayed after 衛
+    page = "河口鎮衛生院全體職工共同努力,完成了全年任務。\n河口鎮衛\n2020年12月"
+    restored = page.replace("衛\n", "衛生院\n")
+    assert _repaired(page, {page.rindex("衛"): ("yuàn",)}) == restored
