@@ -62,16 +62,15 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 def overlapped(pattern: re.Pattern[str], view: str) -> list[tuple[int, int]]:
     """The longest word starting at each position, as ``regex``'s ``overlapped=True`` finds
-    them: a plain scan tries every position except those inside a match, so only those are
-    tried again."""
+    them: each search starts one past the last word's start, so the engine skips the positions
+    where no word starts (was one ``match`` call at every position inside a word)."""
     found = []
-    for match in pattern.finditer(view):
+    search = pattern.search
+    match = search(view)
+    while match:
         start, end = match.span()
         found.append((start, end))
-        for position in range(start + 1, end):
-            inner = pattern.match(view, position)
-            if inner:
-                found.append(inner.span())
+        match = search(view, start + 1)
     return found
 
 
