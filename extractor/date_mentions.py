@@ -13,7 +13,7 @@ from pathlib import Path
 from extractor.date_rules import load_date_words
 from extractor.date_years import PLAN_WORDS, infer_years
 from extractor.dates import Found, find_dates
-from extractor.model import DateMention, Document, Section
+from extractor.model import DateMention, Document, Section, trusted_one
 from extractor.offsets import EditableText
 from extractor.sections import section_path_at
 from extractor.views import matching_view
@@ -99,22 +99,25 @@ def _model(
     evidence: str | None,
 ) -> DateMention:
     raw_start, raw_end = editable.raw_span(offset + mention.start, offset + mention.end)
-    return DateMention(
-        start=mention.start,
-        end=mention.end,
-        raw_start=raw_start,
-        raw_end=raw_end,
-        text=document.text[mention.start : mention.end],
-        year=mention.year,
-        month=mention.month,
-        day=mention.day,
-        year_masked=mention.year_masked,
-        year_inferred=year,
-        period=mention.period,
-        section_path=section_path_at(document.sections, mention.start),
-        precision=precision(mention),
-        year_low=mention.year_low,
-        year_high=mention.year_high,
-        evidence=evidence,
-        flags=list(mention.flags),
+    return trusted_one(  # every field, in DateMention's order
+        DateMention,
+        {
+            "start": mention.start,
+            "end": mention.end,
+            "raw_start": raw_start,
+            "raw_end": raw_end,
+            "text": document.text[mention.start : mention.end],
+            "year": mention.year,
+            "month": mention.month,
+            "day": mention.day,
+            "year_masked": mention.year_masked,
+            "year_inferred": year,
+            "period": mention.period,
+            "section_path": section_path_at(document.sections, mention.start),
+            "precision": precision(mention),
+            "year_low": mention.year_low,
+            "year_high": mention.year_high,
+            "evidence": evidence,
+            "flags": list(mention.flags),
+        },
     )

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from extractor.entities import book_titles, find_organisations, in_book
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.entity_patterns import load_patterns, pattern_spans
-from extractor.model import Document, Mention, Organisation, Person, Place, Post
+from extractor.model import Document, Mention, Organisation, Person, Place, Post, trusted_one
 from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
 from extractor.places import find_places
@@ -71,13 +71,16 @@ def fill_entities(
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)
-        return Mention(
-            text=text[start:end],
-            start=start,
-            end=end,
-            raw_start=raw_start,
-            raw_end=raw_end,
-            section_path=section_path_at(document.sections, start),
+        return trusted_one(  # every field, in Mention's order
+            Mention,
+            {
+                "start": start,
+                "end": end,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "text": text[start:end],
+                "section_path": section_path_at(document.sections, start),
+            },
         )
 
     document.organisations = _organisations(text, orgs, mention)

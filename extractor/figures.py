@@ -19,7 +19,7 @@ from extractor.figure_rules import (
     load_money_rules,
     load_quantity_rules,
 )
-from extractor.model import Amount, Document, Phrase, Quantity
+from extractor.model import Amount, Document, Phrase, Quantity, trusted_one
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
 from extractor.sections import section_path_at
@@ -73,17 +73,20 @@ class _Locator:
         return Phrase(text=self.text[start:end], **self._span(start, end))
 
     def quantity(self, count: Count) -> Quantity:
-        return Quantity(
-            text=self.text[count.start : count.end],
-            value=count.value,
-            unit=self.text[count.unit_start : count.unit_end],
-            bound=count.bound,
-            low=count.low,
-            high=count.high,
-            counts=self._phrase(count.counted),
-            rule=count.rule,
-            section_path=section_path_at(self.document.sections, count.start),
-            **self._span(count.start, count.end),
+        return trusted_one(  # every field, in Quantity's order
+            Quantity,
+            {
+                **self._span(count.start, count.end),
+                "text": self.text[count.start : count.end],
+                "value": count.value,
+                "unit": self.text[count.unit_start : count.unit_end],
+                "section_path": section_path_at(self.document.sections, count.start),
+                "bound": count.bound,
+                "low": count.low,
+                "high": count.high,
+                "counts": self._phrase(count.counted),
+                "rule": count.rule,
+            },
         )
 
     def amount(self, money: Money, counts: list[Count]) -> Amount:

@@ -34,7 +34,7 @@ from typing import Protocol
 import regex
 
 from extractor.markers import Candidate, Grammar, Style, find_candidates
-from extractor.model import Section
+from extractor.model import Section, trusted_one
 
 _HEADING_TITLE_END = regex.compile(r"[。;:\n]")
 _ITEM_TITLE_END = regex.compile(r"[,。;:\n]")
@@ -324,24 +324,27 @@ def _section(
     text: str, node: Node, path: list[int], raw_span: Callable[[int, int], tuple[int, int]]
 ) -> Section:
     raw_start, raw_end = raw_span(node.start, node.end)
-    return Section(
-        start=node.start,
-        end=node.end,
-        raw_start=raw_start,
-        raw_end=raw_end,
-        level=node.level,
-        kind="item" if node.kind == "item" else "heading",
-        marker=text[node.start : node.marker_end],
-        title=text[node.title_start : node.title_end],
-        title_start=node.title_start,
-        title_end=node.title_end,
-        style=node.style,
-        flags=list(node.flags),
-        path=path,
-        children=[
-            _section(text, child, [*path, index], raw_span)
-            for index, child in enumerate(node.children)
-        ],
+    return trusted_one(  # every field, in Section's order
+        Section,
+        {
+            "start": node.start,
+            "end": node.end,
+            "raw_start": raw_start,
+            "raw_end": raw_end,
+            "level": node.level,
+            "kind": "item" if node.kind == "item" else "heading",
+            "marker": text[node.start : node.marker_end],
+            "title": text[node.title_start : node.title_end],
+            "title_start": node.title_start,
+            "title_end": node.title_end,
+            "style": node.style,
+            "flags": list(node.flags),
+            "path": path,
+            "children": [
+                _section(text, child, [*path, index], raw_span)
+                for index, child in enumerate(node.children)
+            ],
+        },
     )
 
 
