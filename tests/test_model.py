@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.model import Repair, trusted
+from extractor.model import Phrase, Quantity, Repair, trusted, trusted_one
 
 _TEXT = st.text(alphabet='節(jié)ab<>&"\\\n\u3000é€', max_size=12)
 _REPAIR_VALUES = st.fixed_dictionaries(
@@ -48,3 +50,26 @@ def test_trusted_repairs_do_not_share_their_set_fields():
     first, second = trusted(Repair, [values.model_dump() for _ in range(2)])
     first.model_fields_set.discard("note")
     assert "note" in second.model_fields_set
+
+
+def test_a_trusted_count_is_the_validated_one():
+    counted = Phrase(text="困难群众", start=4, end=8, raw_start=6, raw_end=10)
+    values = {
+        "start": 0,
+        "end": 4,
+        "raw_start": 2,
+        "raw_end": 6,
+        "text": "117名",
+        "value": Decimal("117"),
+        "unit": "名",
+        "section_path": [1, 0],
+        "bound": "at_least",
+        "low": Decimal("117"),
+        "high": None,
+        "counts": counted,
+        "rule": "count.people",
+    }
+    assert list(values) == list(Quantity.model_fields)  # the order the JSON keeps
+    built, validated = trusted_one(Quantity, dict(values)), Quantity(**values)
+    assert built == validated
+    assert built.model_dump_json() == validated.model_dump_json()
