@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
-from extractor.gbk_score import Scorer, fixed_prior, known_pair, shared_logprob
+from extractor.gbk_score import Scorer, fixed_prior, known_pair, shared_logprob, unwritten_cost
 from extractor.lm import LanguageModel, language_model
 
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
@@ -158,9 +158,13 @@ class Candidates:
         """The slot's plan on this page: the shared options with the page's priors."""
         found = self._plans.get(slot)
         if found is None:
-            shared = _shared_plan(slot, self.scorer.model)
-            plan = _repriced(shared, self.scorer.own_priors(slot, shared.options))
-            found = self._plans[slot] = _Local(plan, plan.simples & self.scorer.view_chars)
+            scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
+            if slot.swallowed:
+                plan = _repriced(shared, scorer.own_priors(slot, shared.options))
+            else:
+                unwritten = _unwritten_plan(slot, scorer.model, scorer.traditional)
+                plan = _touched_up(slot, shared, unwritten, scorer)
+            found = self._plans[slot] = _Local(plan, plan.simples & scorer.view_chars)
         return found
 
     def _completing(self, slot: Slot, context: str) -> tuple[Option, ...]:
@@ -209,6 +213,37 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
     ]
     ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
     return plan._replace(options=options, ranked=ranked)
+
+
+@lru_cache(maxsize=2048)
+def _unwritten_plan(slot: Slot, model: LanguageModel, traditional: bool) -> Plan:
+    """A slot's plan on a page of that script that writes none of its characters, nor their
+    forms in its script: most of any page's plan (``_touched_up`` prices the rest)."""
+    shared, priced = _shared_plan(slot, model), []
+    for c, form, fixed, lead in shared.options:
+        script, unfamiliar = unwritten_cost(c, traditional)
+        priced.append((c, form, fixed - script - unfamiliar, lead))
+    return _repriced(shared, tuple(priced))
+
+
+def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:
+    """The page's plan: ``unwritten`` with the characters the page prices its own way
+    (``Scorer.touched``) priced and ranked again, as ``own_priors`` prices all of them."""
+    touched = scorer.touched.intersection(shared.chars)
+    if not touched:
+        return unwritten
+    places = [shared.chars[char] for char in touched]
+    options = list(unwritten.options)
+    priced = scorer.own_priors(slot, tuple(shared.options[place] for place in places))
+    for place, option in zip(places, priced, strict=True):
+        options[place] = option
+    ranked = [entry for entry in unwritten.ranked if entry[2][0] not in touched]
+    ranked += [
+        (options[p][2] + shared.singles[p], p, options[p], shared.singles[p]) for p in places
+    ]
+    ranked.sort(key=itemgetter(1))
+    ranked.sort(key=itemgetter(0), reverse=True)  # as ``_repriced``: ties in their places' order
+    return unwritten._replace(options=tuple(options), ranked=ranked)
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:

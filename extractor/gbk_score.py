@@ -222,11 +222,15 @@ class Scorer:
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
-        missing = math.log1p(FAMILIAR_USES) - math.log1p(self.char_uses.get(char, 0))
-        if missing <= 0:
-            return 0.0
-        rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
-        return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+        return _unfamiliar(char, self.char_uses.get(char, 0))
+
+    @cached_property
+    def touched(self) -> frozenset[str]:
+        """The characters whose page costs are the page's own: those it writes, and those whose
+        form in its script it writes (还 on a page with 還); any other costs what
+        ``unwritten_cost`` says, on every page of that script."""
+        forms = _converted_from(self.traditional)
+        return self.chars.union(*(forms[char] for char in self.chars if char in forms))
 
     def _swallowed_prior(self, char: str, slot: Slot) -> float:
         """How often the page itself writes ``char`` after a Chinese character and before one
@@ -382,6 +386,33 @@ def fixed_prior(char: str, slot: Slot) -> float:
 def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
     """The model's log-probability of each character alone, kept across documents."""
     return lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
+
+
+def _unfamiliar(char: str, uses: int) -> float:
+    missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
+    if missing <= 0:
+        return 0.0
+    rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
+    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+
+
+@lru_cache(maxsize=CHAR_CACHE)
+def unwritten_cost(char: str, traditional: bool) -> tuple[float, float]:
+    """``Scorer._page_cost`` on a page that writes neither ``char`` nor its form in the page's
+    script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
+    forms = table().traditional if traditional else table().simplified
+    return (OTHER_FORM_COST if forms.get(char, char) != char else 0.0), _unfamiliar(char, 0)
+
+
+@lru_cache(maxsize=2)
+def _converted_from(traditional: bool) -> dict[str, tuple[str, ...]]:
+    """The characters a script's conversion turns into each other form (還 for 还)."""
+    forms = table().traditional if traditional else table().simplified
+    found: dict[str, list[str]] = {}
+    for char, form in forms.items():
+        if form != char:
+            found.setdefault(form, []).append(char)
+    return {form: tuple(chars) for form, chars in found.items()}
 
 
 def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
