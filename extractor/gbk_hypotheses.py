@@ -202,10 +202,11 @@ def _last(
         own = Slot(dangling, letter, hint)
         return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
     own = Slot(dangling, None, hint, trails=HIGH_TRAILS, then=around[0], line=around[1])
-    if hint is None:
-        return ((0.0, (own,)),)
     lost = Slot(None, None, hint, trails=HIGH_TRAILS)
-    return ((0.0, (own,)), _dropped(Slot(dangling, None), lost))
+    cost, pair = _dropped(Slot(dangling, None), lost)
+    if hint is None:  # nothing of the second shows (總工會 as 偣?: (a4, 95) private-use)
+        cost += UNSEEN_CHARACTER_COST
+    return ((0.0, (own,)), (cost, pair))
 
 
 def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:

@@ -168,3 +168,12 @@ def test_two_characters_may_vanish_behind_one_reading_their_private_use_pair_dro
     page = "河口鎮衛生院全體職工共同努力,完成了全年任務。\n河口鎮衛\n2020年12月"
     restored = page.replace("衛\n", "衛生院\n")
     assert _repaired(page, {page.rindex("衛"): ("yuàn",)}) == restored
+
+
+def test_a_runs_last_pair_may_have_been_private_use_with_nothing_of_the_last_character_left():
+    # 總工會 without 總's lead: 偣, then (工's trail a4, 會's lead 95) private-use and dropped,
+    # 會's trail took the line end along (?)
+    head = "全縣各級工會組織積極開展送溫暖活動,取得了較好成效。\n龍溪縣"
+    page = head + _shifted("總工會\n") + "2019年12月20日"
+    assert page.endswith("偣?2019年12月20日")
+    assert _repaired(page) == head + "總工會\n2019年12月20日"
