@@ -103,7 +103,9 @@ def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Orga
     for start, end in orgs:
         name = text[start:end]
         full = owner[name] or name
-        org = result.setdefault(full, Organisation(name=full))
+        org = result.get(full)
+        if org is None:  # not setdefault: that built a model for every mention
+            org = result[full] = Organisation(name=full)
         if full != name and name not in org.aliases:
             org.aliases.append(name)
         org.mentions.append(mention(start, end))
