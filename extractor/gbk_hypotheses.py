@@ -23,9 +23,9 @@ from extractor.gbk import (
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
-from extractor.gbk_score import MARK_CONTEXT
 from extractor.gbk_search import Step
 from extractor.gbk_shifted import DROPPED_TRAIL
+from extractor.gbk_swallowed import MARK_CONTEXT
 from extractor.lm import LanguageModel
 from extractor.views import to_simplified
 

@@ -10,7 +10,8 @@ from extractor.gbk import SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
-from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer, _mark_context
+from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
+from extractor.gbk_swallowed import mark_context
 from extractor.lm import language_model
 
 HEADINGS = (
@@ -46,21 +47,25 @@ def test_a_numbered_line_on_a_page_of_run_in_items_goes_on():
 
 def test_a_line_with_a_sentence_end_or_no_marker_is_no_heading():
     scorer = Scorer(language_model(), HEADINGS, traditional=True)
-    assert scorer._heading_share("四、加強組織領導") > 0.5
+    assert scorer.swallowed.heading_share("四、加強組織領導") > 0.5
     for line in ("四、加強領導。鎮黨委成立", "加強組織領導", "四、" + "加強組織領導" * 5):
-        assert scorer._heading_share(line) == 0.0
+        assert scorer.swallowed.heading_share(line) == 0.0
 
 
 def test_a_line_with_a_lost_byte_is_no_evidence_of_how_lines_end():
     damaged = "四、加強組織領導?鎮黨委成立工作領導小組。\n"
     one = Scorer(language_model(), HEADINGS, traditional=True)
     two = Scorer(language_model(), HEADINGS + damaged * 3, traditional=True)
-    assert one._heading_share("五、落實責任") == two._heading_share("五、落實責任") > 0.5
+    assert (
+        one.swallowed.heading_share("五、落實責任")
+        == two.swallowed.heading_share("五、落實責任")
+        > 0.5
+    )
 
 
 def test_a_bracketed_numeral_opens_a_line():
-    assert _mark_context("(二)加強") == _mark_context("（二）加強") == "opening"
-    assert _mark_context("(共)加強") == "text"
+    assert mark_context("(二)加強") == mark_context("（二）加強") == "opening"
+    assert mark_context("(共)加強") == "text"
 
 
 def test_a_swallowed_line_end_after_a_heading_is_restored():
@@ -79,7 +84,7 @@ def test_a_swallowed_comma_in_a_run_in_item_is_restored():
 def test_priors_of_a_swallowed_byte_still_sum_to_one():
     scorer = Scorer(language_model(), HEADINGS, traditional=True)
     slot = Slot(None, None, swallowed=SWALLOWED, then="鎮黨委", line="四、加強組織領導")
-    heading = scorer._heading_share(slot.line)
+    heading = scorer.swallowed.heading_share(slot.line)
     alike = scorer.char_logprob(",") - scorer.char_logprob("\n")
     shares = [
         math.exp(scorer.slot_bonus(m, slot) - (heading * alike if m == "\n" else 0.0))

@@ -18,9 +18,10 @@ from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer, _counted_twice, _mark_context
+from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted, shifted_pair
+from extractor.gbk_swallowed import counted_twice, mark_context
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
@@ -227,17 +228,15 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
 def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, line):
     """A ``?``'s priors, their counts summed once a slot, are each its count over the sum
     of all, summed afresh (less the page's pair of a bracket and what follows, when that
-    bracket closes nothing soon after: see ``_counted_twice``)."""
+    bracket closes nothing soon after: see ``counted_twice``)."""
     scorer = Scorer(language_model(), page, traditional=False)
     slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
-    follows = _mark_context(then, line)
-    counts = [scorer._mark_count(mark, follows, slot) for mark in SWALLOWED]
+    follows = mark_context(then, line)
+    counts = [scorer.swallowed.mark_count(mark, follows, slot) for mark in SWALLOWED]
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
     twice = [
-        scorer._document_bonus(scorer.bigram_counts[mark + then[:1]])
-        if _counted_twice(mark, follows, then)
-        else 0.0
+        scorer.page_pair_bonus(mark + then[:1]) if counted_twice(mark, follows, then) else 0.0
         for mark in SWALLOWED
     ]
     assert found == [

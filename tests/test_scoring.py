@@ -15,9 +15,9 @@ from extractor.gbk_score import (
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
     Scorer,
-    _mark_context,
 )
 from extractor.gbk_search import Search
+from extractor.gbk_swallowed import mark_context
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
@@ -123,7 +123,7 @@ def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
     ],
 )
 def test_the_text_after_a_mark_is_of_a_kind(following, line, kind):
-    assert _mark_context(following, line) == kind
+    assert mark_context(following, line) == kind
 
 
 def _weights(scorer: Scorer, slot: Slot) -> dict[str, float]:

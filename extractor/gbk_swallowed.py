@@ -1,0 +1,227 @@
+"""What a ``?`` swallowed: the page's own habits around ASCII marks.
+
+A trail byte that lost its lead takes the next byte with it, and the mirror shows ``?``: often
+a comma, a line end, a bracket or a digit. The word model cannot tell these apart (each is a
+mark to it); the page can: how it ends its headings, opens its lists, writes its years and
+what it puts after a figure. ``SwallowedPriors`` prices each byte a ``?`` may have taken;
+``gbk_score.Scorer`` asks it for the slots that have ``swallowed`` bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cached_property
+
+from extractor.gbk import Slot, table
+
+DIGITS = "0123456789"
+_AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
+_YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
+_YEAR_TAIL = re.compile(r"[0-9]{3}年")
+_MONTH_TAIL = re.compile(r"[0-2]月")
+MARK_CONTEXT = 14  # characters after a mark that say what kind of text it came before
+_MARK_AFTER_HAN = re.compile(
+    rf"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{{0,{MARK_CONTEXT}}}))", re.DOTALL
+)
+# What starts a line more often than it follows a comma: a list item or heading (一是, 二、,
+# 1., 第三, (二)), a year (2019年).
+_LINE_OPENING = re.compile(
+    r"[一二三四五六七八九十]+[是、]|[0-9]+[.、](?![0-9])|第[一二三四五六七八九十]|[0-9]{4}年"
+    r"|[(（][一二三四五六七八九十]+[)）]"
+)
+# The first item of a list follows its heading or a colon, never a separator (;一是 is no list).
+_FIRST_ITEM = re.compile(r"一[是、]|[(（]一[)）]|1[.、](?![0-9])")
+# A date alone on its line: the date under a signature, which starts its own line.
+_DATE_NUMERAL = "[0-9〇零一二三四五六七八九十]"
+_DATE_LINE = re.compile(
+    rf"{_DATE_NUMERAL}{{4}}年{_DATE_NUMERAL}{{1,2}}月(?:{_DATE_NUMERAL}{{1,3}}日)?[ \t]*(?:\n|$)"
+)
+# A numbered heading's marker at a line start (一、 (二) 3. 3.2 第一章); its numbers, read as N,
+# are its shape: the page's other lines of that shape say whether such a line is a heading.
+_MARKER = re.compile(
+    r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
+    r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
+)
+_NUMERAL = re.compile(r"[一二三四五六七八九十0-9]+")
+_CLOSING = re.compile(r"[)）]")
+_SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
+
+# Prior counts from the genre, before the page's own: a list item or the date under a
+# signature opens a line far more often than it follows a mark.
+_GENRE_MARKS = {
+    ("\n", "opening"): 5.0,
+    ("\n", "first"): 5.0,
+    (":", "listed"): 5.0,
+    ("\n", "listed"): 1.0,
+}
+# What may come before a list's first item: its heading's line end; in a sentence, a colon
+_LIST_OPENERS = {"first": "\n", "listed": "\n:"}
+_STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text that start a number
+_LINE_STARTS = frozenset(("first", "date"))  # … that start a line
+_LINE_KINDS = frozenset(("first", "listed", "date"))  # … that say how a line starts
+HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
+
+
+class SwallowedPriors:
+    """Priors of the bytes a ``?`` swallowed on one page. The page's habits are counted on
+    first use: only a swallowed byte asks for them, and most pages with a suspect run have none
+    (3 ms a page saved). ``pair_bonus`` is the scorer's bonus for a Simplified pair the page
+    writes, ``char_logprob`` the word model's price of a character alone."""
+
+    def __init__(
+        self,
+        document: str,
+        char_logprob: Callable[[str], float],
+        pair_bonus: Callable[[str], float],
+    ) -> None:
+        self.document = document
+        self._char_logprob = char_logprob
+        self._pair_bonus = pair_bonus
+        self._totals: dict[Slot, float] = {}
+
+    def prior(self, char: str, slot: Slot) -> float:
+        """How often the page itself writes ``char`` after a Chinese character and before one
+        like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
+        cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
+        follows = mark_context(slot.then, slot.line)
+        total = self._totals.get(slot)
+        if total is None:  # the same for each option: summed once a slot, not once an option
+            counts = [self.mark_count(option, follows, slot) for option in slot.swallowed]
+            total = self._totals[slot] = sum(counts)
+        share = self.mark_count(char, follows, slot) / total
+        heading = self.heading_share(slot.line)
+        if char != "\n":
+            prior = math.log((1.0 - heading) * share)
+        else:  # a heading's line end, or one before a date or list that starts a line: as
+            # cheap to the word model as the mark it would otherwise be
+            alike = self._char_logprob(",") - self._char_logprob(char)
+            level = 1.0 if follows in _LINE_STARTS else heading
+            prior = math.log(heading + (1.0 - heading) * share) + level * alike
+        if counted_twice(char, follows, slot.then):
+            prior -= self._pair_bonus(char + _simplified(slot.then[:1]))
+        return prior
+
+    def heading_share(self, line: str) -> float:
+        """How likely a line cut by a ``?`` ends right there, as a heading: a line that opens
+        with a numbered marker, is short and holds no sentence end is one as often as the
+        page's other lines of that marker's shape are (三、組織領導, not 1.協調…。)."""
+        shape = _shape(line)
+        if shape is None or len(line) > HEADING_LENGTH or _SENTENCE_END.search(line):
+            return 0.0
+        headings, others = self._headings.get(shape, (0, 0))
+        return headings / (headings + others + 1.0)
+
+    @cached_property
+    def _marks(self) -> Counter[tuple[str, str]]:
+        return _marks_after_han(self.document)
+
+    @cached_property
+    def _after_digits(self) -> Counter[str]:
+        return Counter(_AFTER_DIGIT.findall(self.document))
+
+    @cached_property
+    def _year_starts(self) -> Counter[str]:
+        return Counter(_YEAR.findall(self.document))
+
+    @cached_property
+    def _headings(self) -> dict[str, tuple[int, int]]:
+        """Per marker shape, the page's lines of that shape that are headings and the others
+        (not those with a lost byte: a ``?`` swallowed their end, or shows inside them)."""
+        found: dict[str, tuple[int, int]] = {}
+        for line in self.document.splitlines():
+            shape = _shape(line) if "?" not in line else None
+            if shape is not None:
+                headings, others = found.get(shape, (0, 0))
+                plain = len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
+                found[shape] = (headings + plain, others + (not plain))
+        return found
+
+    def mark_count(self, char: str, follows: str, slot: Slot) -> float:
+        """The page's count of ``char`` in this context, unless the line says otherwise: a
+        line end closes a heading, not a long sentence; a bracket closes only an open one, and
+        opens one it closes;
+        a year or a month that lost its first digit is the page's or October–December."""
+        if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
+            return self._year_starts[char] + 0.01 if char.isdigit() else 0.001
+        if _MONTH_TAIL.match(slot.then):  # 0月, 1月, 2月 after a ? are 10–12月
+            return 1.0 if char == "1" else 0.001
+        if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
+            return 0.1
+        if char == ")" and _open_brackets(slot.line) <= 0:
+            return 0.1
+        if char == "(" and not _CLOSING.search(slot.then):  # … and opens one closed soon after
+            return 0.1
+        if follows == "date":  # a date alone on its line: the line ended before it
+            return self._marks[char, follows] + 5.0 if char == "\n" else 0.001
+        if follows in ("first", "listed") and char not in _LIST_OPENERS[follows]:
+            return self._marks[char, follows] + 0.001  # a list starts after a heading or colon
+        if char.isdigit() and follows in _STARTS:
+            return 0.1  # a digit before 2019年 or 1. would make another number of them
+        then = slot.then[:1]
+        if char.isdigit() and not then.isascii() and not self._after_digits[then]:
+            return 0.01  # the page never writes a number before this (成績5但)
+        if char.isdigit():
+            return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
+        return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), 0.1)
+
+
+def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
+    """ASCII characters that follow a non-ASCII one, by the kind of text after them."""
+    return Counter(
+        (
+            match[1],
+            mark_context(match[2], document[_line_start(document, match.start()) : match.start()]),
+        )
+        for match in _MARK_AFTER_HAN.finditer(document)
+    )
+
+
+def _shape(line: str) -> str | None:
+    """The shape of the marker a line opens with (一、 and 三、 are N、), None if none."""
+    found = _MARKER.match(line.strip())
+    return _NUMERAL.sub("N", found.group()) if found else None
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def counted_twice(char: str, follows: str, then: str) -> bool:
+    """Whether the page's pair of a swallowed mark and the next character is evidence already
+    counted, or none: before a date or a list that starts a line, the kind of text says how the
+    page starts lines (\n一 of its 一是 is that habit again); a bracket that closes nothing
+    soon after is none of the page's bracketed numerals ((二 of its headings)."""
+    if char == "\n":
+        return follows in _LINE_KINDS
+    return char == "(" and not _CLOSING.search(then)
+
+
+def _simplified(char: str) -> str:
+    return table().simplified.get(char, char)
+
+
+def _is_heading(line: str) -> bool:
+    """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
+    return len(line) <= HEADING_LENGTH and _shape(line) is not None
+
+
+def _open_brackets(line: str) -> int:
+    return sum(line.count(c) for c in "(（") - sum(line.count(c) for c in ")）")
+
+
+def mark_context(following: str, line: str = "") -> str:
+    """The kind of text after a mark (on a ``line``, up to it): a line end, a date alone on
+    its line, a list's first item after a heading or in a sentence, what usually opens a line,
+    a digit, text."""
+    if following[:1] in ("", "\n"):
+        return "line"
+    if _DATE_LINE.match(following):
+        return "date"
+    if _FIRST_ITEM.match(following):
+        return "first" if _is_heading(line) else "listed"
+    if _LINE_OPENING.match(following):
+        return "opening"
+    return "digit" if following[0].isdigit() else "text"
