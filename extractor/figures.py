@@ -70,7 +70,7 @@ class _Locator:
         if span is None:
             return None
         start, end = span
-        return Phrase(text=self.text[start:end], **self._span(start, end))
+        return trusted_one(Phrase, {**self._span(start, end), "text": self.text[start:end]})
 
     def quantity(self, count: Count) -> Quantity:
         return trusted_one(  # every field, in Quantity's order
@@ -95,26 +95,30 @@ class _Locator:
         if beneficiaries is not None and money.value is not None and money.per is None:
             count = counts[beneficiaries].value
             share = (money.value / count).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Amount(
-            text=self.text[money.start : money.end],
-            value=money.value,
-            currency=money.currency,
-            bound=money.bound,
-            low=money.low,
-            high=money.high,
-            masked=money.masked,
-            per=money.per,
-            purpose=self.text[money.purpose.start : money.purpose.end] if money.purpose else None,
-            action=money.action,
-            giver=self._phrase(_pair(money.giver)),
-            recipient=self._phrase(_pair(money.recipient)),
-            role=money.role,
-            part_of=money.part_of,
-            beneficiaries=beneficiaries,
-            per_beneficiary=share,
-            rule=money.rule,
-            section_path=section_path_at(self.document.sections, money.start),
-            **self._span(money.start, money.end),
+        purpose = money.purpose
+        return trusted_one(  # every field, in Amount's order
+            Amount,
+            {
+                **self._span(money.start, money.end),
+                "text": self.text[money.start : money.end],
+                "value": money.value,
+                "currency": money.currency,
+                "bound": money.bound,
+                "low": money.low,
+                "high": money.high,
+                "masked": money.masked,
+                "purpose": self.text[purpose.start : purpose.end] if purpose else None,
+                "section_path": section_path_at(self.document.sections, money.start),
+                "per": money.per,
+                "action": money.action,
+                "giver": self._phrase(_pair(money.giver)),
+                "recipient": self._phrase(_pair(money.recipient)),
+                "role": money.role,
+                "part_of": money.part_of,
+                "beneficiaries": beneficiaries,
+                "per_beneficiary": share,
+                "rule": money.rule,
+            },
         )
 
 
