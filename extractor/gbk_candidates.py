@@ -302,7 +302,7 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     if not previous:
         return ()
     found = []
-    for logprob, second in _word_starts().get(previous, ()):
+    for logprob, second in _word_starts(previous):
         for char in _by_simplified().get(second, ()):
             encoded = two_bytes(char)
             if encoded is not None:
@@ -332,20 +332,16 @@ def _successors_by_byte(
     )
 
 
-@lru_cache(maxsize=1)
-def _word_starts() -> dict[str, tuple[tuple[float, str], ...]]:
-    """The ``SUCCESSORS`` likeliest two-character words each character starts, as
-    (log-probability, second character), likeliest first: only those are tried (all of
-    them took 17 MB)."""
-    seconds: dict[str, str] = {}  # one string per character
-    groups: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for word, logprob in language_model().words.items():  # grouped in one pass, not sorted
-        if len(word) == 2:
-            groups[word[0]].append((logprob, seconds.setdefault(word[1], word[1])))
-    return {
-        first: tuple(sorted(options, reverse=True)[:SUCCESSORS])
-        for first, options in groups.items()
-    }
+def _word_starts(previous: str) -> list[tuple[float, str]]:
+    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
+    (log-probability, second character), likeliest first: only those are tried. Found among
+    the characters ``_known_follow`` lists after it when first asked (``successors`` keeps
+    them), not sorted for every character at start-up (all of them took 17 MB)."""
+    model = language_model()
+    words = model.words
+    seconds = set(_known_follow(model).get(previous, ""))
+    found = [(words[pair], pair[1]) for second in seconds if (pair := previous + second) in words]
+    return sorted(found, reverse=True)[:SUCCESSORS]
 
 
 @lru_cache(maxsize=1)

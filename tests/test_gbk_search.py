@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extractor import gbk_candidates, gbk_search, mojibake
 from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, hint_bonus, pua_starters, table
-from extractor.gbk_candidates import Candidates
+from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_runs import suspect_segments
@@ -355,3 +355,25 @@ def test_the_plan_slots_have_characters_pages_write_in_either_script():
     for slot in _PLAN_SLOTS:
         chars = set(slot.candidates())
         assert chars & set("學学校會会發发國国地的干幹部眾众還还為为")
+
+
+@cache
+def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
+    """Every character's two-character words, grouped from the whole dictionary at once."""
+    groups: dict[str, list[tuple[float, str]]] = {}
+    for word, logprob in language_model().words.items():
+        if len(word) == 2:
+            groups.setdefault(word[0], []).append((logprob, word[1]))
+    return {first: sorted(found, reverse=True)[:SUCCESSORS] for first, found in groups.items()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(previous=st.sampled_from(sorted(language_model().char_counts)) | st.characters())
+def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previous):
+    """Asked for one character, the likeliest words it starts are those grouped and ranked
+    from the whole dictionary."""
+    assert gbk_candidates._word_starts(previous) == _all_word_starts().get(previous, [])
+
+
+def test_common_characters_start_more_words_than_are_tried():
+    assert all(len(gbk_candidates._word_starts(char)) == SUCCESSORS for char in "工作发展")
