@@ -12,7 +12,9 @@ from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
 
-_SHIFTED_WINDOW = 8
+# run characters read back before a letter: seven re-paired ones hold a word when the run is
+# shifted, and a bound keeps the look cheap (every lone-mark check pays for it)
+_SHIFTED_LOOKBACK = 8
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 _MASKED_UNITS = frozenset("万萬亿億元年月日号%个人户戶名次镇鎮县縣乡鄉村市区區")
@@ -78,11 +80,12 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
 
 
 def reads_shifted_before(text: str, position: int) -> bool:
-    """Whether the run characters right before ``position`` (two or more, up to eight) read as
-    Chinese re-paired one byte along, as a shifted run's do (才胖行男 is 安排中心小 shifted):
-    then a letter after them is the run's last trail byte, even beside a digit (W3名)."""
+    """Whether the run characters right before ``position`` (two or more, up to
+    ``_SHIFTED_LOOKBACK``) read as Chinese re-paired one byte along, as a shifted run's do
+    (才胖行男 is 安排中心小 shifted): then a letter after them is the run's last trail byte,
+    even beside a digit (W3名)."""
     start = position
-    while start > 0 and position - start < _SHIFTED_WINDOW and is_run_at(text, start - 1):
+    while start > 0 and position - start < _SHIFTED_LOOKBACK and is_run_at(text, start - 1):
         start -= 1
     return position - start >= 2 and reads_shifted(text, start, position, language_model())
 

@@ -142,8 +142,8 @@ class SwallowedPriors:
     def mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
         line end closes a heading, not a long sentence; a bracket closes only an open one, and
-        opens one it closes;
-        a year or a month that lost its first digit is the page's or October–December."""
+        opens only one closed soon after; a year or a month that lost its first digit is the
+        page's or October–December."""
         if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
             return self._year_starts[char] + 0.01 if char.isdigit() else 0.001
         if _MONTH_TAIL.match(slot.then):  # 0月, 1月, 2月 after a ? are 10–12月
