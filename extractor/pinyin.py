@@ -26,8 +26,6 @@ _ANNOTATION = re.compile(rf"(?:\(|(?<=\?))({_SYLLABLE})\)")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
-_OWN = "pinyin.after_character"  # the usual reading, hundreds a page: its splice is built
-_new_splice = tuple.__new__  # in C (a named tuple's own __new__ runs Python, 2.5x the time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +102,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
             hints.append(ReadingHint(anchor, reading))
         elif _is_cjk(char) or char in "(（" or follows_reading:
             if not follows_reading and _fits(char, reading):
-                splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
+                splices.append(Splice(start, end, "", _KIND, "pinyin.after_character"))
             else:
                 note = f"reading {reading} is not {char}'s own: a lost character's"
                 splices.append(Splice(start, end, "", _KIND, "pinyin.stray", note))
