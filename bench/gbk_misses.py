@@ -1,7 +1,8 @@
 """Where shifted-GBK restoration goes wrong on simulated pages: one line per wrong run.
 
-Usage: ``python bench/gbk_misses.py DIR [DIR …] [--detail] [--only BUCKET]`` on folders made by
-``extractor synth … --kind gbk_shift``. Each traced garbled character left wrong falls in one
+Usage: ``python bench/gbk_misses.py DIR [DIR …] [--detail] [--only BUCKET] [--doc NNNNN …]`` on
+folders made by ``extractor synth … --kind gbk_shift`` (``--doc`` keeps the pages whose truth
+file starts with those five characters). Each traced garbled character left wrong falls in one
 bucket: ``lost`` (written 〓), ``wrong`` (inside a restoration, another character), ``cut`` (the
 run was restored in part, not this character) or ``missed`` (no restoration touches the run).
 With ``--detail`` each run also shows the segments the stage saw there and the gain of each
@@ -71,7 +72,9 @@ def raw_of(document: Any, position: int) -> int:
     return position + delta
 
 
-def runs(truth: str, garbled: list, traceless: set[int]) -> list[tuple[int, int]]:
+def runs(garbled: list, traceless: set[int]) -> list[tuple[int, int]]:
+    """The garbled runs with at least one character that left a trace (the others cannot be
+    restored, only marked)."""
     return [(s, e) for s, e, *_ in garbled if any(p not in traceless for p in range(s, e))]
 
 
@@ -90,7 +93,7 @@ def classify(document: Any, truth_doc: dict) -> list[dict]:
     _counts["traced"] += sum(d and p not in traceless for p, d in enumerate(damaged))
     _counts["changed"] += sum(not d and not k for d, k in zip(damaged, kept, strict=True))
     found = []
-    for start, end in runs(truth, truth_doc["garbled"], traceless):
+    for start, end in runs(truth_doc["garbled"], traceless):
         wrong = [p for p in range(start, end) if not kept[p] and p not in traceless]
         if not wrong:
             continue
