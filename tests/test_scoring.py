@@ -144,9 +144,16 @@ PAGE_WITH_LISTS = (
 )
 
 
-def test_a_date_alone_on_its_line_comes_after_a_line_end():
+@pytest.mark.parametrize(
+    ("then", "line"),
+    [
+        ("2019年12月20日\n", "溪源县审计"),  # a date alone on its line
+        ("1.健全防止返贫", "(一)巩固拓展脱贫攻坚"),  # a list's first item under a heading
+    ],
+)
+def test_what_starts_its_own_line_comes_after_a_line_end(then, line):
     scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
-    slot = Slot(None, None, swallowed=SWALLOWED, then="2019年12月20日\n", line="溪源县审计")
+    slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
     best, lead = _leader(_weights(scorer, slot))
     assert best == "\n" and lead > SLOT_MARGIN
 
@@ -156,13 +163,6 @@ def test_a_year_in_a_sentence_is_not_taken_for_a_date_line():
     slot = Slot(None, None, swallowed=SWALLOWED, then="2019年全村脱贫", line="通过全村上下共同努")
     best, lead = _leader(_weights(scorer, slot))
     assert best != "\n" or lead < SLOT_MARGIN
-
-
-def test_a_lists_first_item_under_a_heading_comes_after_a_line_end():
-    scorer = Scorer(language_model(), PAGE_WITH_LISTS, traditional=False)
-    slot = Slot(None, None, swallowed=SWALLOWED, then="1.健全防止返贫", line="(一)巩固拓展脱贫攻坚")
-    best, lead = _leader(_weights(scorer, slot))
-    assert best == "\n" and lead > SLOT_MARGIN
 
 
 def test_a_lists_first_item_in_a_sentence_never_follows_a_separator():
