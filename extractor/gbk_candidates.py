@@ -155,7 +155,10 @@ class Candidates:
         return self._local(slot).plan
 
     def _local(self, slot: Slot) -> _Local:
-        """The slot's plan on this page: the shared options with the page's priors."""
+        """The slot's plan on this page: the shared options with the page's priors. A ``?``'s
+        swallowed bytes are priced in full, each by the page's own habits (nothing to share);
+        any other slot's plan is the one for pages of its script that write none of its
+        characters, touched up where this page does."""
         found = self._plans.get(slot)
         if found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
