@@ -54,9 +54,16 @@ _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves t
 _GENRE_MARKS = {
     ("\n", "opening"): 5.0,
     ("\n", "first"): 5.0,
+    ("\n", "date"): 5.0,
     (":", "listed"): 5.0,
     ("\n", "listed"): 1.0,
 }
+_GENRE_OTHER = 0.1  # … and of any other mark in any context
+# Counts for what the line around a ``?`` speaks against, on the scale of the page's counts (one
+# a mark seen): never 0, so that each option keeps a finite log-prior.
+_UNLIKELY = 0.1  # against the line's shape: a line end mid-sentence, a bracket with no partner
+_RARE = 0.01  # a digit where the page writes no number, or none of its years starts with it
+_RULED_OUT = 0.001  # what the context excludes: anything but a digit where a year lost its first
 # What may come before a list's first item: its heading's line end; in a sentence, a colon
 _LIST_OPENERS = {"first": "\n", "listed": "\n:"}
 _STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text that start a number
@@ -145,27 +152,31 @@ class SwallowedPriors:
         opens only one closed soon after; a year or a month that lost its first digit is the
         page's or October–December."""
         if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
-            return self._year_starts[char] + 0.01 if char.isdigit() else 0.001
+            return self._year_starts[char] + _RARE if char.isdigit() else _RULED_OUT
         if _MONTH_TAIL.match(slot.then):  # 0月, 1月, 2月 after a ? are 10–12月
-            return 1.0 if char == "1" else 0.001
+            return 1.0 if char == "1" else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
-            return 0.1
+            return _UNLIKELY
         if char == ")" and _open_brackets(slot.line) <= 0:
-            return 0.1
+            return _UNLIKELY
         if char == "(" and not _CLOSING.search(slot.then):  # … and opens one closed soon after
-            return 0.1
+            return _UNLIKELY
         if follows == "date":  # a date alone on its line: the line ended before it
-            return self._marks[char, follows] + 5.0 if char == "\n" else 0.001
+            return (
+                self._marks[char, follows] + _GENRE_MARKS[char, follows]
+                if char == "\n"
+                else _RULED_OUT
+            )
         if follows in ("first", "listed") and char not in _LIST_OPENERS[follows]:
-            return self._marks[char, follows] + 0.001  # a list starts after a heading or colon
+            return self._marks[char, follows] + _RULED_OUT  # a list starts after a heading or colon
         if char.isdigit() and follows in _STARTS:
-            return 0.1  # a digit before 2019年 or 1. would make another number of them
+            return _UNLIKELY  # a digit before 2019年 or 1. would make another number of them
         then = slot.then[:1]
         if char.isdigit() and not then.isascii() and not self._after_digits[then]:
-            return 0.01  # the page never writes a number before this (成績5但)
+            return _RARE  # the page never writes a number before this (成績5但)
         if char.isdigit():
             return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
-        return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), 0.1)
+        return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), _GENRE_OTHER)
 
 
 def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
