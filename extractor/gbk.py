@@ -192,8 +192,11 @@ class Slot:
     trails: frozenset[int] | None = None
     dropped_before: bool = False
     swallowed: str = ""  # not a GBK character: the ASCII byte a "?" took with it, one of these
-    then: str = ""  # … and the text that follows the "?" (a few characters)
-    line: str = ""  # … and the line before the run, up to it
+    # What a choice's context rules weigh (``gbk_swallowed`` for a "?", ``gbk_punctuation`` for
+    # a mark of lead byte 0xA1 or an enumeration comma): the text after the "?" or the run (a
+    # few characters, none when unknown), and the line up to the slot.
+    then: str = ""
+    line: str = ""
 
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand
