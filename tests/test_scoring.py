@@ -192,7 +192,7 @@ def test_a_bracket_that_closes_nothing_soon_after_is_not_the_pages_heading_brack
     slot = Slot(None, None, swallowed=SWALLOWED, then="二是刚性支出不断增加", line="依赖程度较")
     weights = _weights(scorer, slot)
     assert weights["("] < weights[";"] - 3
-    weights["("] += scorer._document_bonus(scorer.bigram_counts["(二"])  # as the search adds it
+    weights["("] += scorer.page_pair_bonus("(二")  # as the search adds it
     assert weights["("] < weights[";"]
 
 
