@@ -60,8 +60,9 @@ def truth_to_predicted(truth: str, predicted: str) -> list[int]:
 
 
 def raw_of(document: Any, position: int) -> int:
-    """Original offset of a Document.text position (through the recorded repairs)."""
-    delta = 0
+    """Original offset of a Document.text position (through the recorded repairs; their raw
+    offsets are the page's, so text before the first one starts at the document's own)."""
+    delta = document.raw_start
     for item in sorted(document.repairs, key=lambda r: r.start):
         after_end = item.start + len(item.after)
         if position < item.start:
