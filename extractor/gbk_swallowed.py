@@ -22,7 +22,9 @@ _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
 _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
 _MONTH_TAIL = re.compile(r"[0-2]月")
-MARK_CONTEXT = 14  # characters after a mark that say what kind of text it came before
+# characters after a mark that say what kind of text it came before: enough for a date written
+# out in full (二〇一九年十二月三十一日, 12) and what comes after it (a line end or 至)
+MARK_CONTEXT = 14
 _MARK_AFTER_HAN = re.compile(
     rf"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{{0,{MARK_CONTEXT}}}))", re.DOTALL
 )

@@ -6,7 +6,8 @@ piece maps character for character, a *replaced* piece (what a repair wrote, pos
 a deletion) maps as a whole onto the original span it replaced. Replaced pieces are the repair
 log: they never overlap in the original, so replaying them on the original gives the text back.
 A later edit that touches an earlier replaced piece swallows it whole and lists its kind in
-``absorbed``, so the log stays a set of disjoint, auditable substitutions.
+``absorbed``, so the log stays a set of disjoint, auditable substitutions. The map itself, and
+its rebuild after each round, are ``piece_map``'s.
 """
 
 from __future__ import annotations
