@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from test_mojibake import _repaired, _shifted
 
 from extractor.gbk import SWALLOWED, Slot, byte_stream
@@ -68,17 +69,19 @@ def test_a_bracketed_numeral_opens_a_line():
     assert mark_context("(共)加強") == "text"
 
 
-def test_a_swallowed_line_end_after_a_heading_is_restored():
-    for before, run in (("壓實責", "任落實"), ("抓好學", "校管理"), ("規範資", "金管理")):
-        page = HEADINGS + "四、" + before + _shifted(run + "\n") + "鎮黨委成立領導小組。"
-        assert "?" in page
-        assert _repaired(page) == HEADINGS + "四、" + before + run + "\n鎮黨委成立領導小組。"
+@pytest.mark.parametrize(
+    ("before", "run"), [("壓實責", "任落實"), ("抓好學", "校管理"), ("規範資", "金管理")]
+)
+def test_a_swallowed_line_end_after_a_heading_is_restored(before, run):
+    page = HEADINGS + "四、" + before + _shifted(run + "\n") + "鎮黨委成立領導小組。"
+    assert "?" in page
+    assert _repaired(page) == HEADINGS + "四、" + before + run + "\n鎮黨委成立領導小組。"
 
 
-def test_a_swallowed_comma_in_a_run_in_item_is_restored():
-    for before, run in (("壓實責", "任落實"), ("抓好學", "校管理")):
-        page = ITEMS + "3." + before + _shifted(run + ",") + "建立聯系卡。"
-        assert _repaired(page) == ITEMS + "3." + before + run + ",建立聯系卡。"
+@pytest.mark.parametrize(("before", "run"), [("壓實責", "任落實"), ("抓好學", "校管理")])
+def test_a_swallowed_comma_in_a_run_in_item_is_restored(before, run):
+    page = ITEMS + "3." + before + _shifted(run + ",") + "建立聯系卡。"
+    assert _repaired(page) == ITEMS + "3." + before + run + ",建立聯系卡。"
 
 
 def test_priors_of_a_swallowed_byte_still_sum_to_one():
@@ -151,10 +154,10 @@ def test_an_enumeration_comma_needs_an_item_before_it():
         assert misfit("、", Slot(None, ENUMERATION_TRAIL, line=line)) == 0
 
 
-def test_a_runs_first_character_after_one_opening_a_sentence_is_no_enumeration_comma():
+@pytest.mark.parametrize("run", ["將工作情況報告", "將有關情況匯報"])
+def test_a_runs_first_character_after_one_opening_a_sentence_is_no_enumeration_comma(run):
     head = "一年來,全鎮在教育、衛生、文化、體育、交通、水利等方面做了大量工作,群眾滿意度提高。現"
-    for run in ("將工作情況報告", "將有關情況匯報"):
-        assert _repaired(head + _shifted(run) + "如下:") == head + run + "如下:"
+    assert _repaired(head + _shifted(run) + "如下:") == head + run + "如下:"
 
 
 def test_a_letter_beside_a_digit_after_a_folded_pair_is_the_runs_last_trail_byte():
