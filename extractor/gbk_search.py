@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
@@ -41,6 +41,7 @@ class Reading:
     score: float
     slots: tuple[Slot, ...]
     uncertain: tuple[int, ...]  # characters not clear enough to write
+    bonus: float = 0.0  # the priors of its characters, less the costs of its ways
 
 
 class _Beam(NamedTuple):
@@ -92,6 +93,19 @@ class Search(Rivals):
 
     def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """The likeliest characters for the steps between two contexts (Simplified)."""
+        found = self.unjudged_reading(steps, left, right)
+        return None if found is None else self.judged(found, left, right)
+
+    def judged(self, reading: Reading, left: str, right: str) -> Reading:
+        """A reading from ``unjudged_reading`` with its uncertain characters (``uncertain``)."""
+        uncertain = self.uncertain(
+            reading.characters, reading.slots, reading.bonus, left, right, reading.score
+        )
+        return replace(reading, uncertain=uncertain)
+
+    def unjudged_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
+        """``best_reading`` before its characters are judged: none marked uncertain yet (a
+        caller may find it need not know which are: ``mojibake``)."""
         if unfillable(steps):
             return None  # the search would run out of beams there, however it went before
         beams = [_Beam(0.0, *self.run(left))]
@@ -103,10 +117,7 @@ class Search(Rivals):
                 return None
         finished = [(self._finish(beam, right), beam) for beam in beams]
         score, winner = max(finished, key=lambda item: item[0])
-        uncertain = self.uncertain(
-            winner.characters, winner.slots, winner.bonus, left, right, score
-        )
-        return Reading(winner.characters, score, winner.slots, uncertain)
+        return Reading(winner.characters, score, winner.slots, (), winner.bonus)
 
     def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
         """The beams a way's last slot grows: for a way of two characters, the best few after
