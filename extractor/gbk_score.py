@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
 from extractor.gbk_punctuation import misfit
 from extractor.gbk_swallowed import SwallowedPriors
+from extractor.hmm_chars import rare_cost
 from extractor.lm import MAX_WORD, LanguageModel
 from extractor.views import to_simplified
 
@@ -249,8 +250,11 @@ def known_pair(pair: str, model: LanguageModel) -> bool:
 
 def fixed_prior(char: str, slot: Slot) -> float:
     """The part of a character's prior in a slot that holds on any page: its reading, the
-    bytes lost, a mark's grammar (searches keep it per slot across documents)."""
-    return hint_bonus(char, slot.hint) - slot.lost_bytes * LOST_BYTE_COST - misfit(char, slot)
+    bytes lost, a mark's grammar, and for a character filled into a lost byte how rare running
+    text has it (``rare_cost``); searches keep it per slot across documents."""
+    lost = slot.lost_bytes
+    found = hint_bonus(char, slot.hint) - lost * LOST_BYTE_COST - misfit(char, slot)
+    return found - rare_cost(table().simplified.get(char, char)) if lost else found
 
 
 @lru_cache(maxsize=2)

@@ -60,7 +60,7 @@ class LanguageModel:
 
     def char_logprob(self, char: str) -> float:
         """How likely a single character is on its own, as a one-character token."""
-        if _is_han(char):
+        if is_han(char):
             return self._word_logprob.get(char, self._unknown)
         return self._non_han_logprob(char) - TOKEN_COST
 
@@ -91,7 +91,7 @@ class LanguageModel:
         return best[-1]
 
     def is_rare(self, char: str, threshold: int) -> bool:
-        return _is_han(char) and self.char_counts.get(char, 0) < threshold
+        return is_han(char) and self.char_counts.get(char, 0) < threshold
 
 
 def is_list_marker(char: str) -> bool:
@@ -106,7 +106,7 @@ def _listed(word_counts: dict[str, int]) -> Iterator[tuple[str, int]]:
     return compress(word_counts.items(), word_counts.values())
 
 
-def _is_han(char: str) -> bool:
+def is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
