@@ -18,6 +18,7 @@ from extractor.gbk_score import (
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
+from extractor.hmm_chars import rare_cost
 from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
@@ -56,7 +57,8 @@ def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
     for char in strangers:
         rarity = max(0.0, COMMON_LOG_COUNT - log_counts()[char])
         cost = UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity
-        assert priors[char] == pytest.approx(-cost * math.log1p(FAMILIAR_USES))
+        expected = -cost * math.log1p(FAMILIAR_USES) - rare_cost(char)  # filled: HMM's price
+        assert priors[char] == pytest.approx(expected)
 
 
 def _after_question(then: str) -> Slot:
