@@ -24,7 +24,7 @@ from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search
 from extractor.lm import language_model
-from extractor.mojibake import _needed_margin, _scored
+from extractor.mojibake import _needed_margin, _searched
 from extractor.pipeline import Options, extract
 from extractor.views import is_traditional
 
@@ -140,11 +140,11 @@ def detail(item: dict, stage: tuple) -> None:
         shown = text[segment.start : segment.end]
         print(f"    segment {shown!r} {segment.terminator} reach={segment.reach - lo}")
         for hypothesis in hypotheses(text, segment, hints, search.model):
-            found = _scored(text, hypothesis, hints, search)
+            found = _searched(text, hypothesis, hints, search)
             if found is None:
                 print(f"      {hypothesis.rule} @{hypothesis.start - lo}: unfillable/none")
                 continue
-            gain, reading = found
+            gain, reading = found.gain(search)
             need = _needed_margin(text, segment, hypothesis, reading)
             print(
                 f"      {hypothesis.rule} @{hypothesis.start - lo}..{hypothesis.end - lo} "
