@@ -88,6 +88,11 @@ def _is_seam(text: str, position: int, hints: Hints) -> bool:
     return text[position] == "?" and position in hints
 
 
+def _after_seam(text: str, start: int, hints: Hints) -> bool:
+    """Whether a seam stands right before ``start``."""
+    return start > 0 and _is_seam(text, start - 1, hints)
+
+
 def suspect_segments(
     text: str, hints: Hints, question_words: tuple[str, ...] | None = None
 ) -> Iterator[Segment]:
@@ -193,7 +198,7 @@ def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> 
     """A reading after ``text[end - 1]`` that is not its own: a run ended there with its last
     trail byte dropped, or a whole character vanished after it."""
     after = text[end] if end < len(text) else "\n"
-    seamed = start > 0 and _is_seam(text, start - 1, hints)
+    seamed = _after_seam(text, start, hints)
     if ord(after) < 0x40:  # the resync rule: an ASCII byte the lost trail byte could not take
         yield Segment(start, end, "hidden", reading, _reach(text, end - 1, hints))
         yield Segment(end, end, "vanished", reading, end)
@@ -217,7 +222,7 @@ def _stretch_end(
         suspects += 2
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
-    seamed = start > 0 and _is_seam(text, start - 1, hints)
+    seamed = _after_seam(text, start, hints)
     if after == "?" and asked(text, end, questions):
         after = "\n"  # the writer's question mark: the run, if any, ended before it
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
@@ -228,7 +233,7 @@ def _stretch_end(
     reach = _reach(text, end, hints)
     placed = after == "?" and not suspects and _placed_question(text, max(reach, start), end)
     reach = reach if suspects else max(reach, end - (PLACED_RUN if placed else NEAR_STARTS))
-    if reach > 0 and _is_seam(text, reach - 1, hints):
+    if _after_seam(text, reach, hints):
         suspects += 2  # a seam says a run starts there: it ends somewhere
     if end < len(text) and is_lone_mark(text, end, hint is not None):
         yield Segment(start, end, "letter", hint, reach)
@@ -268,7 +273,7 @@ def _dropped_end(
     (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
     step at once. Only where the text before reads shifted or a seam starts it (對脫貧?(jiě)环定:
     不穩 shifted, 穩 = b7 80), and ``_may_drop(text[end - 1])``."""
-    seamed = start > 0 and _is_seam(text, start - 1, hints)
+    seamed = _after_seam(text, start, hints)
     if seamed or reads_shifted(text, max(start, end - MAX_RUN), end, model):
         yield Segment(start, end, "dropped", None, _reach(text, end, hints))
 
@@ -285,10 +290,10 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
     if position and is_run_at(text, position - 1):
         return  # the run before it yields the segment
     hint = hints[position][-1] if position in hints else None
-    seamed = position > 0 and _is_seam(text, position - 1, hints)  # 實?dǎo)H: 際 = 88 48
+    seamed = _after_seam(text, position, hints)  # 實?dǎo)H: 際 = 88 48
     if is_lone_mark(text, position, hint is not None or seamed):
         yield Segment(position, position, "letter", hint, position)
-    elif position and _is_seam(text, position - 1, hints) and ord(text[position]) < 0x40:
+    elif _after_seam(text, position, hints) and ord(text[position]) < 0x40:
         # a seam, then the character's trail byte took the ASCII byte along ("?") or was
         # dropped before it: nothing of the character shows
         kind = "question" if text[position] == "?" else "hidden"
@@ -303,7 +308,7 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
 
 def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     """The lost lead bytes a seam ``?reading)`` before ``start`` allows, if there is a seam."""
-    if start < 1 or not _is_seam(text, start - 1, hints):
+    if not _after_seam(text, start, hints):
         return None
     before = two_bytes(text[start - 2]) if start >= 2 else None
     matches = table().by_reading.get(hints[start - 1][0], [])

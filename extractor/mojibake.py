@@ -52,7 +52,7 @@ def find_repairs(
     if not segments:
         return []
     search = Search(language_model(), text, is_traditional(text))
-    known: dict[_Span, _Searched | None] = {}
+    known: dict[_HypothesisKey, _Searched | None] = {}
     chosen = [
         found for s in segments if (found := _repair(text, s, hints, search, known)) is not None
     ]
@@ -61,7 +61,7 @@ def find_repairs(
 
 # What a hypothesis' score depends on (all but its rule): segments that overlap often make the
 # same hypothesis (the seam ``?`` before a run, alone and as the end of the text before it)
-_Span = tuple[int, int, tuple[Step, ...], str]
+_HypothesisKey = tuple[int, int, tuple[Step, ...], str]
 _Scored = tuple[float, "Hypothesis", Reading]
 
 
@@ -89,16 +89,16 @@ def _repair(
     segment: Segment,
     hints: Hints,
     search: Search,
-    known: dict[_Span, _Searched | None],
+    known: dict[_HypothesisKey, _Searched | None],
 ) -> tuple[float, Splice] | None:
     """The best hypothesis for a segment, as a splice, if it beats the text as found
     (``known``: the hypotheses of the page searched so far)."""
     searched: list[tuple[Hypothesis, _Searched]] = []
     for hypothesis in hypotheses(text, segment, hints, search.model):
-        span = (hypothesis.start, hypothesis.end, hypothesis.steps, hypothesis.kept)
-        if span not in known:
-            known[span] = _searched(text, hypothesis, hints, search)
-        found = known[span]
+        key = (hypothesis.start, hypothesis.end, hypothesis.steps, hypothesis.kept)
+        if key not in known:
+            known[key] = _searched(text, hypothesis, hints, search)
+        found = known[key]
         if found is not None:
             searched.append((hypothesis, found))
     scored = _judged(text, segment, searched, search)
