@@ -154,6 +154,11 @@ def table() -> Table:
     return Table(by_lead, by_trail, by_reading, simplified, traditional)
 
 
+def simplified_char(char: str) -> str:
+    """A GBK character's Simplified form (the character itself when it has no other)."""
+    return table().simplified.get(char, char)
+
+
 def _forms(chars: list[str], converted: str) -> dict[str, str]:
     """Each character's converted form, the character itself where conversion keeps it (one
     string, not two, for most of 22,000 characters)."""

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 
-from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
+from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, simplified_char, table
 from extractor.gbk_punctuation import misfit
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
@@ -254,7 +254,7 @@ def fixed_prior(char: str, slot: Slot) -> float:
     text has it (``rare_cost``); searches keep it per slot across documents."""
     lost = slot.lost_bytes
     found = hint_bonus(char, slot.hint) - lost * LOST_BYTE_COST - misfit(char, slot)
-    return found - rare_cost(table().simplified.get(char, char)) if lost else found
+    return found - rare_cost(simplified_char(char)) if lost else found
 
 
 @lru_cache(maxsize=2)

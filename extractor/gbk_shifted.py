@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.gbk import decode_pair, table, two_bytes
+from extractor.gbk import decode_pair, simplified_char, table, two_bytes
 from extractor.lm import LanguageModel, language_model
 
 DROPPED_TRAIL = 0x80  # a trail byte that cannot lead a pair: dropped, and the run ends
@@ -31,7 +31,7 @@ def _shifted_simplified(pair: str) -> str:
     """The Simplified form of ``shifted_pair`` of a pair of characters, "" if none (one
     string as the key: the runs ask about every pair of their text)."""
     char = shifted_pair(pair[0], pair[1])
-    return table().simplified.get(char, char) if char else ""
+    return simplified_char(char) if char else ""
 
 
 @lru_cache(maxsize=65536)

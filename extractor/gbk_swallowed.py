@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
-from extractor.gbk import Slot, table
+from extractor.gbk import Slot, simplified_char
 
 DIGITS = "0123456789"
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
@@ -110,7 +110,7 @@ class SwallowedPriors:
             level = 1.0 if follows in _LINE_STARTS else heading
             prior = math.log(heading + (1.0 - heading) * share) + level * alike
         if counted_twice(char, follows, slot.then):
-            prior -= self._pair_bonus(char + _simplified(slot.then[:1]))
+            prior -= self._pair_bonus(char + simplified_char(slot.then[:1]))
         return prior
 
     def heading_share(self, line: str) -> float:
@@ -210,10 +210,6 @@ def counted_twice(char: str, follows: str, then: str) -> bool:
     if char == "\n":
         return follows in _LINE_KINDS
     return char == "(" and not _CLOSING.search(then)
-
-
-def _simplified(char: str) -> str:
-    return table().simplified.get(char, char)
 
 
 def _is_heading(line: str) -> bool:
