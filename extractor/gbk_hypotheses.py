@@ -20,7 +20,7 @@ from extractor.gbk import (
     decode_pair,
     pua_starters,
 )
-from extractor.gbk_marks import Hints, after_extension
+from extractor.gbk_marks import Hints, after_extension, line_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step
@@ -138,7 +138,7 @@ def _steps(
         if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
             ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
         return (tuple(ways), *swallowed)
-    before = text[text.rfind("\n", 0, start) + 1 : start] if _may_enumerate(stream, seam) else ""
+    before = line_before(text, start) if _may_enumerate(stream, seam) else ""
     first: list[tuple[float, tuple[Slot, ...]]] = [
         (0.0, (Slot(None, stream[0], leads=seam, line=before),))
     ]
@@ -173,7 +173,7 @@ def _around_last(text: str, start: int, stream: Stream, segment: Segment) -> tup
         return "", ""
     pairs = zip(stream[1:-1:2], stream[2:-1:2], strict=True)
     inside = "".join(decode_pair(a, b) or "" for a, b in pairs if a is not None and b is not None)
-    line = text[text.rfind("\n", 0, start) + 1 : start] + inside
+    line = line_before(text, start) + inside
     then = "" if segment.terminator == "question" else text[segment.end : segment.end + 1]
     return then, line
 
@@ -189,7 +189,7 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
     if _LOST_BRACKET.match(text, segment.end + 1):
         return ()
     then = text[segment.end + 1 : segment.end + 1 + MARK_CONTEXT]
-    line = text[text.rfind("\n", 0, segment.end) + 1 : segment.end]
+    line = line_before(text, segment.end)
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 
 

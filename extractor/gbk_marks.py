@@ -189,3 +189,13 @@ def after_extension(text: str, start: int) -> bool:
         return False
     encoded = two_bytes(text[start - 1])
     return encoded is not None and 0x40 <= encoded[1] <= 0xA0
+
+
+def line_start(text: str, position: int) -> int:
+    """Where the line holding ``position`` starts."""
+    return text.rfind("\n", 0, position) + 1
+
+
+def line_before(text: str, position: int) -> str:
+    """The text of ``position``'s line before it: what a run's or a mark's context is."""
+    return text[line_start(text, position) : position]

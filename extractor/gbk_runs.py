@@ -39,6 +39,7 @@ from extractor.gbk_marks import (
     is_run_at,
     is_run_char,
     is_suspect,
+    line_start,
     orphan_suspect,
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
@@ -151,10 +152,10 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
     line (a newline is ASCII), so the search may skip them whole; on clean text that is nearly
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
     left, or a rare character behind a character outside GB2312 (where runs start)."""
-    busy = {_line_start(text, match.start()) for match in _MARK.finditer(text)}
-    busy |= {_line_start(text, position) for position in hints}
+    busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
+    busy |= {line_start(text, position) for position in hints}
     for match in _rare_pattern().finditer(text):
-        line = _line_start(text, match.start())
+        line = line_start(text, match.start())
         if line not in busy and _extension_pattern().search(text, line, match.start()):
             busy.add(line)
     quiet: dict[int, int] = {}
@@ -165,10 +166,6 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
             quiet[start] = end
         start = end
     return quiet
-
-
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
 
 
 _MARK = re.compile(

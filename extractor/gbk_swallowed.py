@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from extractor.gbk import Slot, simplified_char
+from extractor.gbk_marks import line_before
 
 DIGITS = "0123456789"
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
@@ -186,7 +187,7 @@ def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
     return Counter(
         (
             match[1],
-            mark_context(match[2], document[_line_start(document, match.start()) : match.start()]),
+            mark_context(match[2], line_before(document, match.start())),
         )
         for match in _MARK_AFTER_HAN.finditer(document)
     )
@@ -196,10 +197,6 @@ def _shape(line: str) -> str | None:
     """The shape of the marker a line opens with (一、 and 三、 are N、), None if none."""
     found = _MARKER.match(line.strip())
     return _NUMERAL.sub("N", found.group()) if found else None
-
-
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
 
 
 def counted_twice(char: str, follows: str, then: str) -> bool:
