@@ -24,6 +24,8 @@ NAMES = (
     "org_nonwords",
     "group_suffixes",
     "group_stops",
+    "after_name",
+    "address_titles",
 )
 
 
@@ -89,6 +91,8 @@ class EntityLexicon:
     org_nonwords: tuple[str, ...]
     group_suffixes: frozenset[str]
     group_stops: frozenset[str]
+    after_name: tuple[str, ...]  # str.startswith takes a tuple
+    address_titles: frozenset[str]
 
     @cached_property
     def org_reach(self) -> int:
@@ -166,4 +170,6 @@ def _load(extra_dirs: tuple[Path, ...]) -> EntityLexicon:
         org_nonwords=w["org_nonwords"],
         group_suffixes=frozenset(w["group_suffixes"]),
         group_stops=frozenset(w["group_stops"]),
+        after_name=w["after_name"],
+        address_titles=frozenset(w["address_titles"]),
     )

@@ -17,71 +17,8 @@ import regex
 from extractor.entities import PLACEHOLDER, is_han, jieba_cut
 from extractor.entity_lexicon import EntityLexicon
 
-# What may follow a name: a post, a person word, punctuation, or these.
-AFTER_NAME = (
-    "负责",
-    "任",
-    "为",
-    "等",
-    "兼",
-    "担任",
-    "是",
-    "在",
-    "的",
-    "和",
-    "与",
-    "及",
-    "二位",
-    "两位",
-    "三位",
-    "同",
-    "带",
-    "亲自",
-    "主持",
-    "参加",
-    "分管",
-    "也",
-    "还",
-    "率",
-    "到",
-    "来",
-    "说",
-    "讲",
-    "对",
-    "就",
-    "作",
-    "一行",
-    "代表",
-    "提出",
-    "表示",
-    "指出",
-    "介绍",
-    "强调",
-    "看望",
-)
 BEFORE_NAME = '了由是和与及对向为给请派将把在被到、，,:：；;（(）)“”"\n 即'
 PAIR_COUNT = regex.compile(r"[二两三四五几]位$")
-ADDRESS_TITLES = (
-    "主任",
-    "校长",
-    "局长",
-    "院长",
-    "书记",
-    "老师",
-    "先生",
-    "女士",
-    "县长",
-    "乡长",
-    "镇长",
-    "主席",
-    "部长",
-    "科长",
-    "股长",
-    "站长",
-    "所长",
-    "经理",
-    "董事长",
-)
 
 
 # Ends of the organisations found in the document being read: a name may follow one directly.
@@ -128,7 +65,7 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
         if before:
             hits.append(PersonHit(*before, roles=[view[match.start() : match.end()]]))
             continue
-        if match.group() in ADDRESS_TITLES and match.start() > 0:
+        if match.group() in lex.address_titles and match.start() > 0:
             partial = _partial(view, match.start(), match.end(), lex, org_end)
             if partial:
                 hits.append(partial)
@@ -138,7 +75,7 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
         if before:
             hits.append(PersonHit(*before))
             hits.extend(_pair_before(view, before[0], lex))
-        elif view[start:end] in ADDRESS_TITLES:
+        elif view[start:end] in lex.address_titles:
             partial = _partial(view, start, end, lex, org_end)
             if partial:
                 partial.roles = []
@@ -187,7 +124,7 @@ def _boundary_after(view: str, at: int, lex: EntityLexicon) -> bool:
         return True
     if lex.role_re.match(view, at) or view.startswith(tuple(lex.person_titles), at):
         return True
-    return view.startswith(AFTER_NAME, at)
+    return view.startswith(lex.after_name, at)
 
 
 def _name_after(view: str, at: int, lex: EntityLexicon) -> tuple[int, int] | None:

@@ -87,3 +87,13 @@ def test_posts_carry_their_unit_and_responsibility():
     assert posts["王肇祥"] == [("副主任", "区教委", None)]
     assert posts["胡琼"] == [("副校长", None, "教学")]
     assert posts["朱成邦"] == []
+
+
+def test_a_user_address_title_makes_a_partial_person(tmp_path):
+    text = "会议由汪处长主持。"
+    assert not _one(text).people  # 处长 is no shipped form of address
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "address_titles.txt").write_text("处长\n", encoding="utf-8")
+    (document,) = extractor.extract(text, options=extractor.Options(rules_dirs=(tmp_path,)))
+    (person,) = document.people
+    assert (person.name, person.partial) == ("汪处长", True)
