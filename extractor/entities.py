@@ -65,14 +65,8 @@ def jieba_cut(text: str) -> tuple[str, ...]:
 
 ANCHORS = "县乡镇市省区州村局院校"
 AND_BEFORE_ANCHOR = regex.compile(r"[和与及](?=[县乡镇市省村局合])")
-GENERIC_LEAD = (
-    *"全各我本该每一二三四五六七八九十两",
-    *("有关", "相关", "上级", "其他", "部分", "乡镇", "乡村", "基层", "贫困", "小区", "物业"),
-    *("农民", "初级", "主要", "学校", "城乡", "县级"),
-)
 CAMPUS = ("校区", "校务会")
 SCHOOL_BODIES = tuple(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队"))
-KEPT_SUFFIXES = frozenset({"审计组", "调研组", "巡察组", "巡察办", "指挥部", "驻村工作队"})
 
 
 def find_organisations(
@@ -290,11 +284,11 @@ def _org_start(
 def _generic(name: str, lex: EntityLexicon) -> bool:
     if name in lex.org_generic or PLACEHOLDER.search(name):
         return True
-    if name in KEPT_SUFFIXES:
+    if name in lex.org_named_alone:
         return False
     if name.startswith(SCHOOL_BODIES) or name.startswith("全国"):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
-    if name.startswith(GENERIC_LEAD) or name in lex.org_suffixes:
+    if name.startswith(lex.org_generic_leads) or name in lex.org_suffixes:
         return True
     if len(name) == 2 and name[0] not in ANCHORS + "地":
         return True  # 抓校: two characters name a body only after a level word (县委, 地委)

@@ -24,6 +24,8 @@ NAMES = (
     "org_nonwords",
     "group_suffixes",
     "group_stops",
+    "org_generic_leads",
+    "org_named_alone",
     "after_name",
     "address_titles",
 )
@@ -91,6 +93,8 @@ class EntityLexicon:
     org_nonwords: tuple[str, ...]
     group_suffixes: frozenset[str]
     group_stops: frozenset[str]
+    org_generic_leads: tuple[str, ...]  # str.startswith takes a tuple
+    org_named_alone: frozenset[str]
     after_name: tuple[str, ...]  # str.startswith takes a tuple
     address_titles: frozenset[str]
 
@@ -170,6 +174,8 @@ def _load(extra_dirs: tuple[Path, ...]) -> EntityLexicon:
         org_nonwords=w["org_nonwords"],
         group_suffixes=frozenset(w["group_suffixes"]),
         group_stops=frozenset(w["group_stops"]),
+        org_generic_leads=w["org_generic_leads"],
+        org_named_alone=frozenset(w["org_named_alone"]),
         after_name=w["after_name"],
         address_titles=frozenset(w["address_titles"]),
     )
