@@ -39,53 +39,66 @@ def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> l
     org_end = {end: start for start, end in orgs}
     ORG_ENDS.set(frozenset(org_end))
     hits: list[PersonHit] = []
-    roles = list(lex.role_re.finditer(view))
-    titles = [(m.start(), m.end()) for m in lex.person_title_re.finditer(view)]
-    for match in roles:
-        role = _role_phrase(view, match.start(), match.end(), org_end)
-        appointed = _appointed(view, match.start(), lex)
-        if appointed:
-            hits.extend(PersonHit(s, e, roles=[role]) for s, e in appointed)
-            continue
-        after = _name_after(view, match.end(), lex)
-        if after:
-            hits.append(PersonHit(*after, roles=[role]))
-            hits.extend(PersonHit(s, e, roles=[role]) for s, e in _pair_after(view, after[1], lex))
-            continue
-        held_by = _held_by(view, match.end(), lex)
-        if held_by:
-            hits.append(PersonHit(*held_by, roles=[role]))
-        chained = _name_after_posts(view, match.end(), lex)
-        if chained:
-            hits.append(PersonHit(*chained, roles=[role]))
-            continue
-        before = _name_before(view, match.start(), lex)
-        if before and view.startswith(":", match.end()):
-            continue  # 组长:李长毅副组长:冉光胜: the post heads the next list, not 李长毅's
-        if before:
-            hits.append(PersonHit(*before, roles=[view[match.start() : match.end()]]))
-            continue
-        if match.group() in lex.address_titles and match.start() > 0:
-            partial = _partial(view, match.start(), match.end(), lex, org_end)
-            if partial:
-                hits.append(partial)
-    for start, end in titles:
-        counted = PAIR_COUNT.search(view, max(0, start - 2), start)
-        before = _name_before(view, counted.start() if counted else start, lex)
-        if before:
-            hits.append(PersonHit(*before))
-            hits.extend(_pair_before(view, before[0], lex))
-        elif view[start:end] in lex.address_titles:
-            partial = _partial(view, start, end, lex, org_end)
-            if partial:
-                partial.roles = []
-                hits.append(partial)
+    for match in lex.role_re.finditer(view):
+        hits.extend(_beside_post(view, match.start(), match.end(), lex, org_end))
+    for match in lex.person_title_re.finditer(view):
+        hits.extend(_beside_person_word(view, match.start(), match.end(), lex, org_end))
     for match in SIGNED.finditer(view):
         found = _name_after(view, match.end(), lex)
         if found:
             hits.append(PersonHit(*found))
     hits.extend(_lists(view, lex, org_end))
     return [hit for hit in hits if not PLACEHOLDER.search(view[hit.start : hit.end])]
+
+
+def _beside_post(
+    view: str, start: int, end: int, lex: EntityLexicon, org_end: dict[int, int]
+) -> list[PersonHit]:
+    """The people a post at ``view[start:end]`` names: those appointed to it, the name after
+    it (and a pair after that), the one holding it, or the name before it; else a surname
+    with a form of address (庞主任) as a partial person."""
+    role = _role_phrase(view, start, end, org_end)
+    appointed = _appointed(view, start, lex)
+    if appointed:
+        return [PersonHit(s, e, roles=[role]) for s, e in appointed]
+    after = _name_after(view, end, lex)
+    if after:
+        paired = _pair_after(view, after[1], lex)
+        return [PersonHit(s, e, roles=[role]) for s, e in (after, *paired)]
+    hits = []
+    held_by = _held_by(view, end, lex)
+    if held_by:
+        hits.append(PersonHit(*held_by, roles=[role]))
+    chained = _name_after_posts(view, end, lex)
+    if chained:
+        return [*hits, PersonHit(*chained, roles=[role])]
+    before = _name_before(view, start, lex)
+    if before and view.startswith(":", end):
+        return hits  # 组长:李长毅副组长:冉光胜: the post heads the next list, not 李长毅's
+    if before:
+        return [*hits, PersonHit(*before, roles=[view[start:end]])]
+    if view[start:end] in lex.address_titles and start > 0:
+        partial = _partial(view, start, end, lex, org_end)
+        if partial:
+            hits.append(partial)
+    return hits
+
+
+def _beside_person_word(
+    view: str, start: int, end: int, lex: EntityLexicon, org_end: dict[int, int]
+) -> list[PersonHit]:
+    """The name before a person word (杜玉华同志, 张、王二位先生) and a pair before it; else a
+    surname with it as a form of address, a partial person without a post."""
+    counted = PAIR_COUNT.search(view, max(0, start - 2), start)
+    before = _name_before(view, counted.start() if counted else start, lex)
+    if before:
+        return [PersonHit(*before), *_pair_before(view, before[0], lex)]
+    if view[start:end] in lex.address_titles:
+        partial = _partial(view, start, end, lex, org_end)
+        if partial:
+            partial.roles = []
+            return [partial]
+    return []
 
 
 def _role_phrase(view: str, start: int, end: int, org_end: dict[int, int]) -> str:
