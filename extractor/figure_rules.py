@@ -145,14 +145,11 @@ def load_quantity_rules(extra_dirs: Sequence[Path] = ()) -> QuantityRules:
     return _quantities(tuple(Path(d).resolve() for d in extra_dirs))
 
 
-@lru_cache(maxsize=16)
-def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
-    tables = _tables(extra_dirs, "money.toml")
-    currencies = [_model(file, Currency, entry) for file, entry in _entries(tables, "currency")]
-    qualifiers = [_model(file, Qualifier, entry) for file, entry in _entries(tables, "qualifier")]
-    not_after = _mapping(tables, "not_after")
-    bound_of = {w: q.bound for q in qualifiers for w in (*q.prefix, *q.inner, *q.suffix)}
-    places = {
+def _money_places(
+    currencies: list[Currency], qualifiers: list[Qualifier], not_after: dict[str, str]
+) -> dict[str, str]:
+    """What each placeholder of a money pattern (⟨CUR⟩, ⟨QPRE⟩ …) stands for."""
+    return {
         "NUM": _MONEY_NUMBER,
         "ARABIC": f"{_NUMBER_START}{ARABIC_PATTERN}",
         "DIGIT": _DIGIT,
@@ -166,6 +163,15 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
         "MASK": _MASK,
         "SUB": _SUB,
     }
+
+
+@lru_cache(maxsize=16)
+def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
+    tables = _tables(extra_dirs, "money.toml")
+    currencies = [_model(file, Currency, entry) for file, entry in _entries(tables, "currency")]
+    qualifiers = [_model(file, Qualifier, entry) for file, entry in _entries(tables, "qualifier")]
+    bound_of = {w: q.bound for q in qualifiers for w in (*q.prefix, *q.inner, *q.suffix)}
+    places = _money_places(currencies, qualifiers, _mapping(tables, "not_after"))
     rules = _compiled(_merged(tables, "rule", PatternRule), places)
     veto_rules = _compiled(_merged(tables, "not_money", VetoRule), places)
     currency_of: dict[str, str] = {}
