@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.date_mentions import fill_dates
-from extractor.decode import decode
+from extractor.decode import Decoded, decode
 from extractor.entity_stage import fill_entities
 from extractor.errors import NoContentError
 from extractor.figures import fill_figures
@@ -68,40 +69,76 @@ def extract(
             source=source,
         )
     digest = hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+    made = _Made(
+        digest[:20],
+        source,
+        editable,
+        editable.repairs(),
+        decoded,
+        input_format,
+        _notes(decoded, state),
+    )
+    documents = []
+    for index, (start, end) in enumerate(spans):
+        document = _document(made, index, index == len(spans) - 1, start, end)
+        view = matching_view(document.text)  # one matching view per document, for every stage
+        document = _structure(document, editable, start, rules, view)
+        document = fill_figures(document, editable, start, view, options.rules_dirs)
+        document = fill_dates(document, editable, start, view, options.rules_dirs)
+        documents.append(fill_entities(document, editable, start, view, options.rules_dirs))
+    return documents
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What every document of one input shares: the start of their ids, the input's name, the
+    repaired text, its repair log (records in text order), how it was decoded and read, and
+    the notes about it."""
+
+    id_stem: str
+    source: str | None
+    editable: EditableText
+    records: list[RepairRecord]
+    decoded: Decoded
+    input_format: str
+    notes: list[str]
+
+    @cached_property
+    def record_starts(self) -> list[int]:
+        return [record.start for record in self.records]
+
+
+def _notes(decoded: Decoded, state: RepairState) -> list[str]:
+    """What a reader of every document of the input should know about how it was read."""
     notes = [decoded.confidence_note] if decoded.confidence_note else []
     if state.hints:
         notes.append(
             f"{len(state.hints)} pinyin readings stood beside garbled characters; "
             "they are kept as hints for mojibake recovery"
         )
-    records = editable.repairs()
-    record_starts = [record.start for record in records]
-    documents = []
-    for index, (start, end) in enumerate(spans):
-        raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
-        raw_end = len(decoded.text) if index == len(spans) - 1 else editable.raw_end_of(end - 1)
-        text = editable.text[start:end]
-        document = Document(
-            id=f"{digest[:20]}-{index}",
-            source=source,
-            index=index,
-            encoding=decoded.encoding,
-            input_format=input_format,
-            text=text,
-            raw_start=raw_start,
-            raw_end=raw_end,
-            original=decoded.text,
-            repairs=_repairs_within(
-                records, record_starts, start, end, last=index == len(spans) - 1
-            ),
-            notes=list(notes),
-        )
-        view = matching_view(text)  # one matching view per document, shared by every stage
-        document = _structure(document, editable, start, rules, view)
-        document = fill_figures(document, editable, start, view, options.rules_dirs)
-        document = fill_dates(document, editable, start, view, options.rules_dirs)
-        documents.append(fill_entities(document, editable, start, view, options.rules_dirs))
-    return documents
+    return notes
+
+
+def _document(made: _Made, index: int, last: bool, start: int, end: int) -> Document:
+    """The document at ``[start, end)`` of the repaired text, before any extractor ran: its
+    share of the original (from the end of the one before it to its own end; the first starts
+    at 0, the last ends with the input) and of the repair log."""
+    editable = made.editable
+    raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
+    raw_end = len(made.decoded.text) if last else editable.raw_end_of(end - 1)
+    return Document(
+        id=f"{made.id_stem}-{index}",
+        source=made.source,
+        index=index,
+        encoding=made.decoded.encoding,
+        input_format=made.input_format,
+        text=editable.text[start:end],
+        raw_start=raw_start,
+        raw_end=raw_end,
+        original=made.decoded.text,
+        repairs=_repairs_within(made.records, made.record_starts, start, end, last=last),
+        notes=list(made.notes),
+    )
 
 
 def _structure(
