@@ -15,6 +15,7 @@ from itertools import accumulate
 import regex
 
 from extractor.offsets import Splice
+from extractor.pattern_syntax import top_level
 from extractor.rules import BoilerplateRule, RuleSet
 
 KIND = "boilerplate"
@@ -37,7 +38,7 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
         trigger = rule.compiled_trigger
         if trigger is not None and trigger.search(view) is None:
             continue
-        for match in rule_matches(rule.compiled, lines, rule.line_words):
+        for match in rule_matches(rule.compiled, lines, rule.line_words, rule.repeats_above):
             line_start, line_end = _line_bounds(view, match.start(), match.end())
             if rule.action == "split":
                 boundaries.add(line_start)
@@ -48,11 +49,13 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
 
 
 class Lines:
-    """A view's line starts, and which lines hold given words (ignoring ASCII case)."""
+    """A view's line starts, which lines hold given words (ignoring ASCII case), and which
+    repeat a line above them."""
 
     def __init__(self, view: str) -> None:
         self.view = view
-        self.starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
+        self.rows = view.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.rows[:-1]), initial=0))
         lowered = view.lower()
         self._lowered = lowered if len(lowered) == len(view) else None
         self._characters = frozenset(lowered)  # a word with a character not in it is not sought
@@ -73,18 +76,29 @@ class Lines:
                 position = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
         return sorted(found)
 
+    def repeating(self, reach: int) -> list[int]:
+        """Indices of the lines whose text, stripped of whitespace, stands in one of the
+        ``reach`` lines above them (a blank line stands in any)."""
+        rows, found = self.rows, []
+        for index in range(1, len(rows)):
+            body = rows[index].strip()
+            if any(body in above for above in rows[max(0, index - reach) : index]):
+                found.append(index)
+        return found
+
 
 def rule_matches(
-    pattern: regex.Pattern[str], lines: Lines, words: Sequence[str] = ()
+    pattern: regex.Pattern[str], lines: Lines, words: Sequence[str] = (), repeats_above: int = 0
 ) -> Iterator[regex.Match[str]]:
     """What ``pattern.finditer(view)`` finds, trying the pattern only where it can start.
 
     A pattern anchored at line starts (most rules: ``^\\h*…``) is tried once a line instead of
-    once a character; with ``words``, only on the lines that hold one of them (a match must
-    start on such a line).
+    once a character; with ``words``, only on the lines that hold one of them, and with
+    ``repeats_above``, only on the lines that repeat text of one that many lines above (a
+    match must start on such a line).
     """
     anchored = line_anchored(pattern.pattern)
-    candidates = lines.holding(words) if words else None
+    candidates = _candidates(lines, words, repeats_above)
     if candidates is None and not anchored:
         yield from pattern.finditer(lines.view)
         return
@@ -104,6 +118,15 @@ def rule_matches(
             resume = position = max(match.end(), match.start() + 1)
 
 
+def _candidates(lines: Lines, words: Sequence[str], repeats_above: int) -> list[int] | None:
+    """The lines a rule's gates leave to try, in order; None for every line."""
+    holding = lines.holding(words) if words else None
+    if not repeats_above:
+        return holding
+    repeating = lines.repeating(repeats_above)
+    return repeating if holding is None else sorted(set(holding).intersection(repeating))
+
+
 @lru_cache(maxsize=256)
 def _within_line(pattern: str) -> regex.Pattern[str]:
     """The pattern tried from a position to the end of its line: the leftmost match there."""
@@ -118,55 +141,10 @@ def line_anchored(pattern: str) -> bool:
     and has no ``|`` outside a group. Conservative: anything else is scanned character by
     character as before.
     """
-    tokens = list(_top_level(pattern))
+    tokens = list(top_level(pattern))
     while tokens and tokens[0].startswith(("(?(DEFINE)", "(?x)", "(?m)")):
         tokens.pop(0)
     return bool(tokens) and tokens[0] == "^" and "|" not in tokens
-
-
-def _top_level(pattern: str) -> Iterator[str]:
-    """The pattern's top-level items: groups and classes whole, escapes as pairs, comments and
-    (in verbose mode) whitespace skipped."""
-    verbose = pattern.startswith("(?x)")
-    depth, start, position = 0, 0, 0
-    while position < len(pattern):
-        char = pattern[position]
-        step = 1
-        if char == "\\":
-            step = 2
-        elif char == "[":
-            step = _class_end(pattern, position) - position
-        elif verbose and char == "#":
-            newline = pattern.find("\n", position)
-            step = (len(pattern) if newline == -1 else newline + 1) - position
-            if depth == 0:
-                position += step
-                start = position
-                continue
-        elif verbose and char.isspace() and depth == 0:
-            position += 1
-            start = position
-            continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        position += step
-        if depth == 0:
-            yield pattern[start:position]
-            start = position
-
-
-def _class_end(pattern: str, position: int) -> int:
-    """The index just after the character class that opens at ``position``."""
-    cursor = position + 1
-    if cursor < len(pattern) and pattern[cursor] == "^":
-        cursor += 1
-    if cursor < len(pattern) and pattern[cursor] == "]":
-        cursor += 1
-    while cursor < len(pattern) and pattern[cursor] != "]":
-        cursor += 2 if pattern[cursor] == "\\" else 1
-    return cursor + 1
 
 
 def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from extractor.errors import RulesError
+from extractor.pattern_syntax import inline_definitions
 
 
 class _Rule(BaseModel):
@@ -68,6 +69,9 @@ class BoilerplateRule(_Rule):
     # words (lower case; matched ignoring ASCII case) of which the line where a match starts
     # must hold one: the pattern is tried only on such lines
     line_words: tuple[str, ...] = ()
+    # how many lines above the line where a match starts may hold its text again (its own
+    # text, stripped, stands in one of them): the pattern is tried only on such lines
+    repeats_above: int = 0
 
     @field_validator("trigger")
     @classmethod
@@ -126,7 +130,7 @@ class RuleSet:
 
 @lru_cache(maxsize=256)
 def _compile(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, regex.MULTILINE)
+    return regex.compile(inline_definitions(pattern), regex.MULTILINE)
 
 
 def default_rules_dir() -> Path:

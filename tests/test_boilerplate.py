@@ -99,8 +99,14 @@ def test_line_by_line_scanning_finds_what_a_full_scan_finds():
     for rule in load_rules().boilerplate:
         for view in views:
             expected = [m.span() for m in rule.compiled.finditer(view)]
-            found = rule_matches(rule.compiled, Lines(view), rule.line_words)
+            found = rule_matches(rule.compiled, Lines(view), rule.line_words, rule.repeats_above)
             assert [m.span() for m in found] == expected, rule.id
+
+
+def test_lines_repeating_one_above_hold_its_text_again():
+    lines = Lines("县文化馆工作总结_某网\n时间:2021\n\n  县文化馆工作总结 \r\n其他\n时间:2021")
+    assert lines.repeating(4) == [2, 3, 5]  # a blank line stands in any line
+    assert lines.repeating(2) == [2]
 
 
 def test_lines_holding_words_ignore_ascii_case():

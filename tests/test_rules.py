@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.boilerplate import Lines, rule_matches
 from extractor.errors import RulesError
 from extractor.repair import apply_residue_rule
 from extractor.rules import load_rules
@@ -31,6 +32,9 @@ def test_boilerplate_rule_examples(rule):
         assert trigger is None or trigger.search(matching_view(line)), f"trigger misses {line}"
         words = rule.line_words
         assert not words or any(w in matching_view(line).lower() for w in words), line
+        view = matching_view(line)
+        found = list(rule_matches(rule.compiled, Lines(view), repeats_above=rule.repeats_above))
+        assert found, f"repeats_above hides {line}"
     for line in rule.counter_examples:
         assert not rule.compiled.search(matching_view(line)), line
 
