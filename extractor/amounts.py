@@ -64,6 +64,9 @@ def find_amounts(view: str, rules: MoneyRules) -> list[Money]:
     candidates = []
     for window_start, window_end in _windows(view, rules):
         for order, compiled in enumerate(rules.rules):
+            trigger = compiled.trigger
+            if trigger is not None and trigger.search(view, window_start, window_end) is None:
+                continue  # a range needs its 至, a symbol rule its sign: most windows lack them
             for match in compiled.regex.finditer(view, window_start, window_end):
                 money = _interpret(match, compiled.rule.id, rules)
                 if money is not None:

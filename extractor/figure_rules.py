@@ -64,6 +64,11 @@ class PatternRule(BaseModel):
     counter_examples: list[str] = []
     disabled: bool = False
     after: bool = Field(False, description="a rate cue read after the amount (30元/人)")
+    trigger: str | None = Field(
+        None,
+        description="a pattern every match holds (placeholders too): the rule is tried only "
+        "on the stretches that hold it",
+    )
 
 
 class VetoRule(BaseModel):
@@ -104,6 +109,7 @@ class Compiled:
 
     rule: PatternRule | VetoRule
     regex: regex.Pattern[str]
+    trigger: regex.Pattern[str] | None = None  # what every match holds: a cheap search first
 
 
 @dataclass(frozen=True)
@@ -290,7 +296,14 @@ def _compiled(
     for file, rule in rules:
         try:
             expanded = _expand(rule.pattern, places)
-            compiled.append(Compiled(rule, regex.compile(expanded, regex.V0)))
+            trigger = getattr(rule, "trigger", None)
+            compiled.append(
+                Compiled(
+                    rule,
+                    regex.compile(expanded, regex.V0),
+                    regex.compile(_expand(trigger, places), regex.V0) if trigger else None,
+                )
+            )
         except (KeyError, regex.error) as error:
             raise RulesError(
                 f"{file}: rule {rule.id}: pattern does not compile: {error}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.amounts import find_amounts
+from extractor.amounts import _windows, find_amounts
 from extractor.errors import RulesError
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.quantities import find_quantities
@@ -40,6 +40,20 @@ def test_money_rule_examples(compiled):
         assert money.masked == (not value)
     for sentence in compiled.rule.counter_examples:
         assert not [t for t, m in amounts(sentence) if m.rule == compiled.rule.id], sentence
+
+
+@pytest.mark.parametrize("compiled", [c for c in MONEY.rules if c.trigger], ids=lambda c: c.rule.id)
+def test_a_money_rule_matches_only_where_its_trigger_is(compiled):
+    corpus = Path(__file__).parent.parent / "corpus" / "clean"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
+    texts += [sentence for sentence, _, _ in compiled.rule.examples]
+    matched = 0
+    for view in map(matching_view, texts):
+        for start, end in _windows(view, MONEY):
+            if compiled.regex.search(view, start, end):
+                matched += 1
+                assert compiled.trigger.search(view, start, end), view[start:end]
+    assert matched >= len(compiled.rule.examples)
 
 
 @pytest.mark.parametrize("compiled", MONEY.veto_rules, ids=lambda c: c.rule.id)
