@@ -115,7 +115,11 @@ class EditableText:
         changes = [s for s in splices if text[s.start : s.end] != s.replacement]
         if not changes:
             return
-        changes.sort(key=_POSITION)
+        if _overlapping(changes) is not None:  # stages mostly give them in order: no sort then
+            changes.sort(key=_POSITION)
+            clash = _overlapping(changes)
+            if clash is not None:
+                raise ValueError(f"overlapping splices at {clash.start}: {clash}")
         ordered, raw_starts, raw_ends = self._widen(changes)
         self._pieces = rebuild(self._pieces, len(text), ordered, raw_starts, raw_ends)
         self.text = _spliced(text, ordered)
@@ -127,7 +131,6 @@ class EditableText:
         either side of it) lies in a replaced piece: a repair is never cut, only swallowed.
         Returns the splices with the original spans they replace.
         """
-        _check_disjoint(splices)
         if self._pieces.splices in ([], [None]):  # nothing edited yet: offsets are raw ones
             return list(splices), [s.start for s in splices], [s.end for s in splices]
         spans = []
@@ -221,13 +224,15 @@ class EditableText:
         ]
 
 
-def _check_disjoint(splices: Sequence[Splice]) -> None:
-    """Raise on splices (in position order) that overlap."""
+def _overlapping(splices: Sequence[Splice]) -> Splice | None:
+    """The first splice that starts before the one before it ends; None when they are disjoint
+    and in position order, as a stable sort by position would leave them."""
     previous_end = -1
     for splice in splices:
         if splice.start < previous_end:
-            raise ValueError(f"overlapping splices at {splice.start}: {splice}")
+            return splice
         previous_end = splice.end
+    return None
 
 
 def _spliced(text: str, splices: Sequence[Splice]) -> str:
