@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import _holding
+from extractor.entities import segments_holding
 from extractor.entity_lexicon import _alternation, overlapped
 from extractor.people import _list_heads
 
@@ -42,18 +42,23 @@ def test_word_scans_find_what_regex_finds(words, text):
     ]
 
 
+SEGMENT = regex.compile(r'[\p{Han}“”"]+')
+
+
 @given(
-    st.lists(st.tuples(st.integers(0, 6), st.integers(1, 6)), max_size=8),
-    st.lists(st.integers(0, 60), max_size=10),
+    st.text(alphabet='局村民“”"a ,\n', max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 4)), max_size=6),
+    st.lists(st.integers(0, 41), max_size=10),
 )
-def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(gaps, ends):
-    segments, at = [], 0
-    for gap, length in gaps:
-        segments.append((at + gap, at + gap + length))
-        at += gap + length
-    ends = sorted(set(ends))
+def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(view, cuts, ends):
+    cuts = [(start, start + length) for start, length in cuts]
+    chars = list(view)
+    for start, end in cuts:
+        chars[start:end] = " " * (end - start)
+    segments = [m.span() for m in SEGMENT.finditer("".join(chars))]
+    ends = sorted({end for end in ends if end <= len(view)})
     expected = [(s, e) for s, e in segments if any(s < end <= e for end in ends)]
-    assert _holding(segments, ends) == expected
+    assert segments_holding(view, cuts, ends) == expected
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
