@@ -20,7 +20,7 @@ from extractor.gbk import (
     decode_pair,
     pua_starters,
 )
-from extractor.gbk_marks import Hints, after_extension, line_before
+from extractor.gbk_marks import Hints, after_extension, is_run_char, line_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step
@@ -93,10 +93,15 @@ def _through_questions(shown: str, stream: bytes) -> Stream | None:
 
 def _vanished(text: str, segment: Segment) -> Hypothesis:
     """The character before stays; after it comes one known only by its reading, or two whose
-    pair was private-use, the reading the second's (衛(yuàn)\n: 生院, of 衛生院, vanished)."""
-    lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
+    pair was private-use, the reading the second's (衛(yuàn)\n: 生院, of 衛生院, vanished).
+    Before Chinese text the decoder was back in step at once: its trail byte was 0x80, which
+    cannot lead a pair (歸(hái)原: 還 = df 80)."""
     before = text[segment.start - 1]
-    ways = ((0.0, (lost,)), _dropped(Slot(None, None), lost))
+    if is_run_char(text[segment.start : segment.start + 1] or "\n"):
+        ways: Step = ((0.0, (Slot(None, DROPPED_TRAIL, segment.hint),)),)
+    else:
+        lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
+        ways = ((0.0, (lost,)), _dropped(Slot(None, None), lost))
     return Hypothesis(segment.start - 1, segment.start, (ways,), "gbk.lost_character", before)
 
 

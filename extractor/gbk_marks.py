@@ -172,13 +172,17 @@ def folded_before_question(text: str, position: int) -> bool:
 
 def letter_ends_run(text: str, position: int) -> bool:
     """A lone letter right after a folded mark, Chinese text after it and a suspect character
-    before the mark: the run's last trail byte (工作。現 → ぷ鳌,F). After sound text (共贏,F將)
-    the mark is the writer's and the letter a lost lead byte on its own."""
+    before the mark, or one or two characters after a character outside GB2312 (where runs
+    start): the run's last trail byte (工作。現 → ぷ鳌,F; 調研。現 → 調小,F). After sound text
+    (共贏,F將) the mark is the writer's and the letter a lost lead byte on its own."""
     after = text[position + 1 : position + 2]
     letter = text[position : position + 1]
     if not (letter.isascii() and letter.isalpha() and after and is_run_char(after)):
         return False
-    return any(is_suspect(char) for char in text[max(position - 3, 0) : position - 1])
+    before = range(max(position - 3, 0), position - 1)
+    return any(is_suspect(text[p]) for p in before) or any(
+        is_run_char(text[p]) and after_extension(text, p) for p in before
+    )
 
 
 def after_extension(text: str, start: int) -> bool:
@@ -189,6 +193,37 @@ def after_extension(text: str, start: int) -> bool:
         return False
     encoded = two_bytes(text[start - 1])
     return encoded is not None and 0x40 <= encoded[1] <= 0xA0
+
+
+STRANDED_LOGPROB = -10.5  # a character likelier than this on its own may end a clause
+
+
+def stranded(text: str, end: int, model: LanguageModel) -> int | None:
+    """Where one or two Han characters before an ASCII byte start, right after a character
+    outside GB2312, when they make no word with the text before them, the last is no common
+    word on its own and the page does not write them so again: what a short run whose last
+    trail byte was lost leaves (區卫, is 區治理, shifted; 線詢取\n is 線以內。\n)."""
+    for start in (end - 2, end - 1):
+        if start < 1 or not after_extension(text, start):
+            continue
+        shown = text[start:end]
+        if all("\u4e00" <= char <= "\u9fff" for char in shown) and not _in_a_word(
+            to_simplified(text[max(0, start - 3) : end]), len(shown), model
+        ):
+            alone = model.char_logprob(to_simplified(shown[-1])) < STRANDED_LOGPROB
+            if alone and text.count(text[start - 1 : end]) < 2:
+                return start
+    return None
+
+
+def _in_a_word(seen: str, length: int, model: LanguageModel) -> bool:
+    """Whether a dictionary word of ``seen`` holds any of its last ``length`` characters."""
+    first = len(seen) - length
+    return any(
+        model.word_logprob(seen[a:b]) is not None
+        for a in range(len(seen) - 1)
+        for b in range(max(a + 2, first + 1), len(seen) + 1)
+    )
 
 
 def line_start(text: str, position: int) -> int:

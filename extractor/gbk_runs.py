@@ -20,6 +20,7 @@ have been made.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,7 @@ from extractor.gbk_marks import (
     is_suspect,
     line_start,
     orphan_suspect,
+    stranded,
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, language_model
@@ -158,6 +160,10 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
         line = line_start(text, match.start())
         if line not in busy and _extension_pattern().search(text, line, match.start()):
             busy.add(line)
+    for match in _stranded_pattern().finditer(text):
+        line = line_start(text, match.start())
+        if line not in busy and stranded(text, match.end(), language_model()) is not None:
+            busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
     for line in text.split("\n"):
@@ -187,6 +193,12 @@ def _extension_pattern() -> re.Pattern[str]:
     return _one_of(char for row in rows for trail, char in row if 0x40 <= trail <= 0xA0)
 
 
+@lru_cache(maxsize=1)
+def _stranded_pattern() -> re.Pattern[str]:
+    """One or two Han characters after a character outside GB2312, then an ASCII byte."""
+    return re.compile(_extension_pattern().pattern + "[\u4e00-\u9fff]{1,2}(?=[\x00-\x3f])")
+
+
 def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]")
 
@@ -202,6 +214,8 @@ def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> 
     elif _may_drop(text[end - 1]) and is_run_char(after) and (end - start > 1 or seamed):
         # 謇猛烁(hái)林: 退耕還 shifted, 還's trail byte 0x80 dropped before Chinese text
         yield Segment(start, end, "dropped", reading, _reach(text, end - 1, hints))
+    elif is_run_char(after):  # 歸(hái)原: 還 (df 80) vanished, its trail byte 0x80 dropped
+        yield Segment(end, end, "vanished", reading, end)
 
 
 def _stretch_end(
@@ -225,7 +239,8 @@ def _stretch_end(
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
         yield Segment(end, end, "question", hint, end)
-    if not (suspects or hint or seamed or after == "?" or 0x40 <= ord(after) <= 0x7E):
+    lone = stranded(text, end, model) if ord(after) < 0x40 else None
+    if not (suspects or hint or seamed or lone or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)
     placed = after == "?" and not suspects and _placed_question(text, max(reach, start), end)
@@ -237,6 +252,10 @@ def _stretch_end(
         mark = text.rfind("?", reach, end)
         if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
             yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
+        if hint is not None and after.isalnum() and ord(text[end + 1 : end + 2] or "\n") < 0x40:
+            # or a folded pair, then a character whose trail byte was lost before the ASCII
+            # byte, its reading left (和保障, → 捅U(zhàng),: 保 = b1 a3, 障 = d5 cf, a3 d5 = Ｕ)
+            yield Segment(start, end + 1, "hidden", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
     elif _past_a_question(text, start, end, model):
@@ -246,6 +265,8 @@ def _stretch_end(
         yield Segment(start, end, "hidden", None, reach)
     elif ord(after) < 0x40 and (suspects >= 2 or orphan_suspect(text, end - 1, model)):
         yield Segment(start, end, "hidden", None, reach)
+    elif lone is not None:
+        yield Segment(start, end, "hidden", None, lone)
 
 
 def _past_a_question(text: str, start: int, end: int, model: LanguageModel) -> bool:
@@ -288,6 +309,10 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
         return  # the run before it yields the segment
     hint = hints[position][-1] if position in hints else None
     seamed = _after_seam(text, position, hints)  # 實?dǎo)H: 際 = 88 48
+    if seamed and text[position + 1 : position + 2] == "?" and text[position] in _PAIRED:
+        # a seam, a pair the run made (a3 xx, folded), then its last trail byte with the ASCII
+        # byte it swallowed (規?hū)P?: 規模小, shifted, 模 = c4 a3 and 小 = d0 a1)
+        yield Segment(position, position + 1, "question", None, position)
     if is_lone_mark(text, position, hint is not None or seamed):
         yield Segment(position, position, "letter", hint, position)
     elif _after_seam(text, position, hints) and ord(text[position]) < 0x40:
@@ -301,6 +326,9 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
         and ord(text[position + 1 :][:1] or "\n") < 0x40
     ):
         yield Segment(position + 1, position + 1, "vanished", hint, position + 1)
+
+
+_PAIRED = frozenset(FOLDED) - {"?"} | frozenset(string.ascii_letters + string.digits)
 
 
 def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:

@@ -1,0 +1,107 @@
+"""Where shifted-GBK runs are looked for: short runs with nothing rare in them, and the marks
+that end a run (a folded pair, a lone letter, a reading). Damage made by hand with the codec."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.gbk import decode_pair
+from extractor.gbk_marks import stranded
+from extractor.gbk_runs import suspect_segments
+from extractor.lm import language_model
+from extractor.mojibake import find_repairs
+from extractor.offsets import EditableText
+
+
+def _hidden(text: str) -> str:
+    """``text`` as a mirror shows it when its first lead byte is lost and its last trail byte
+    is dropped before the ASCII byte after it (private-use pairs dropped too)."""
+    data = text.encode("gb18030")[1:]
+    out, position = [], 0
+    while position + 1 < len(data):
+        out.append(decode_pair(data[position], data[position + 1]) or "")
+        position += 2
+    return "".join(out)
+
+
+def _repaired(text: str, hints: dict[int, tuple[str, ...]] | None = None) -> str:
+    editable = EditableText(text)
+    editable.apply(find_repairs(text, hints or {}))
+    return editable.text
+
+
+def test_the_codec_helper_makes_a_short_stranded_run():
+    assert _hidden("以內。") == "詢取"
+    assert _hidden("治理") == "卫"
+
+
+@pytest.mark.parametrize(
+    ("before", "lost", "after"),
+    [
+        ("村裏的合作社從無", "到有", ",規模逐年擴大"),  # 無 = 9f 6f, outside GB2312
+        ("全力推進社區", "治理", ",今年"),
+        ("負債率壓在紅線", "以內。", "\n二、"),
+    ],
+)
+def test_a_short_run_of_common_characters_after_a_run_start_is_searched(before, lost, after):
+    page = before + _hidden(lost) + after
+    start = len(before)
+    assert stranded(page, len(page) - len(after), language_model()) == start
+    found = [s for s in suspect_segments(page, {}) if s.terminator == "hidden"]
+    assert any(s.reach <= start and s.end == len(page) - len(after) for s in found)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "全縣共有衛生院12所,村衛生室86個。",  # 院 makes a word with 生
+        "項目由副鎮長周曉明牽頭,各站所配合。",  # 頭: a common word on its own
+        "全年接待群眾來訪36人次,",
+        "本次評課,我們請了三位老師。下學期再評課,範圍擴大到全鄉。",  # written twice
+        "今年的工作重點是:\n一、抓黨建",
+    ],
+)
+def test_sound_text_before_a_comma_or_a_number_is_not_a_stranded_run(clean):
+    model = language_model()
+    ends = [i for i, char in enumerate(clean) if ord(char) < 0x40]
+    assert all(stranded(clean, end, model) is None for end in ends)
+    assert _repaired(clean) == clean
+
+
+def test_a_stranded_looking_word_in_sound_text_is_searched_and_left_alone():
+    clean = "信訪件全部辦結,辦結率100%。"  # 率 after 結 makes no dictionary word
+    assert stranded(clean, clean.index("1"), language_model()) is not None
+    assert _repaired(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("page", "reaches"),
+    [
+        # 研。現 shifted after 調 (outside GB2312): 小 (d0 a1), ， (a3 ac) folded, F (46)
+        ("今年組織人員深入基層調小,F將有關情況匯報如下", True),
+        # after sound text the comma is the writer's and F a lost lead byte on its own
+        ("雙方合作共贏,F將有關情況匯報如下", False),
+    ],
+)
+def test_a_folded_mark_then_a_letter_after_a_run_start_ends_the_run(page, reaches):
+    mark = page.index(",")
+    letters = [s for s in suspect_segments(page, {}) if s.terminator == "letter"]
+    assert any(s.reach < mark for s in letters) is reaches
+
+
+def test_a_folded_letter_with_a_reading_before_a_comma_is_a_pair_then_a_lost_trail_byte():
+    # 保障 after 療: 保's trail a3 and 障's lead d5 make Ｕ (folded), 障's trail dropped
+    page = "全面落實醫療U,確保各項政策到位"
+    assert _repaired(page, {6: ("zhàng",)}) == "全面落實醫療保障,確保各項政策到位"
+
+
+def test_a_seam_then_a_folded_pair_then_a_question_mark_is_a_run():
+    # the seam 煴 (療's trail 9f, 保's lead b1), Ｕ (a3 d5), then 障's trail took the comma
+    page = "全面落實醫療?U?確保各項政策到位"
+    assert _repaired(page, {6: ("yūn",)}).startswith("全面落實醫療保障")
+
+
+def test_a_stray_reading_before_chinese_text_is_a_character_whose_trail_byte_was_0x80():
+    # 還 = df 80: its lead lost, 80 cannot lead a pair, so the decoder is back in step at 給
+    page = "借用的設備已歸給學校"
+    assert _repaired(page, {6: ("hái",)}) == "借用的設備已歸還給學校"
