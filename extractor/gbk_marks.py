@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import FOLDED, two_bytes
 from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
@@ -202,7 +203,13 @@ def stranded(text: str, end: int, model: LanguageModel) -> int | None:
     """Where one or two Han characters before an ASCII byte start, right after a character
     outside GB2312, when they make no word with the text before them, the last is no common
     word on its own and the page does not write them so again: what a short run whose last
-    trail byte was lost leaves (區卫, is 區治理, shifted; 線詢取\n is 線以內。\n)."""
+    trail byte was lost leaves (區卫, is 區治理, shifted; 線詢取\n is 線以內。\n).
+
+    Not before a digit (the search has nothing to go on after the run, and a figure's unit
+    may be any word) nor after a surname (a given name: 張德胜), where sound text that no
+    repair would touch stands far more often than runs."""
+    if text[end : end + 1].isdigit():
+        return None
     for start in (end - 2, end - 1):
         if start < 1 or not after_extension(text, start):
             continue
@@ -211,7 +218,8 @@ def stranded(text: str, end: int, model: LanguageModel) -> int | None:
             to_simplified(text[max(0, start - 3) : end]), len(shown), model
         ):
             alone = model.char_logprob(to_simplified(shown[-1])) < STRANDED_LOGPROB
-            if alone and text.count(text[start - 1 : end]) < 2:
+            named = to_simplified(text[start - 1]) in load_entity_lexicon().surnames
+            if alone and not named and text.count(text[start - 1 : end]) < 2:
                 return start
     return None
 

@@ -252,9 +252,7 @@ def _stretch_end(
         mark = text.rfind("?", reach, end)
         if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
             yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
-        if hint is not None and after.isalnum() and ord(text[end + 1 : end + 2] or "\n") < 0x40:
-            # or a folded pair, then a character whose trail byte was lost before the ASCII
-            # byte, its reading left (和保障, → 捅U(zhàng),: 保 = b1 a3, 障 = d5 cf, a3 d5 = Ｕ)
+        if _folded_then_lost(text, end, hint):
             yield Segment(start, end + 1, "hidden", hint, reach)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
@@ -267,6 +265,16 @@ def _stretch_end(
         yield Segment(start, end, "hidden", None, reach)
     elif lone is not None:
         yield Segment(start, end, "hidden", None, lone)
+
+
+def _folded_then_lost(text: str, position: int, hint: str | None) -> bool:
+    """Whether a letter or digit with a reading no character ending in it has, before an ASCII
+    byte, may be a folded pair, then a character whose trail byte was lost before that byte,
+    the reading its own (和保障, → 捅U(zhàng),: 保 = b1 a3, 障 = d5 cf, a3 d5 = Ｕ)."""
+    char = text[position]
+    if hint is None or not char.isalnum() or ord(text[position + 1 : position + 2] or "\n") >= 0x40:
+        return False
+    return all(trail != ord(char) for _, trail, _ in table().by_reading.get(hint, ()))
 
 
 def _past_a_question(text: str, start: int, end: int, model: LanguageModel) -> bool:
