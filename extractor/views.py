@@ -67,7 +67,18 @@ def to_simplified(text: str) -> str:
 
 
 def _simplified(text: str) -> str:
-    return _aligned(_to_simplified(), text)
+    """Converted line by line, each line's answer kept: a page is converted again after a
+    repair round and once more for each document, and most of its lines come back unchanged.
+    OpenCC's phrases never hold a line break, so the lines convert as the whole text does."""
+    if "\n" not in text:
+        return _aligned(_to_simplified(), text)
+    converted = "\n".join([_simplified_line(line) for line in text.split("\n")])
+    return converted if len(converted) == len(text) else _aligned(_to_simplified(), text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified_line(line: str) -> str:
+    return _to_simplified().convert(line)
 
 
 _kept_simplified = _kept_by_size(_simplified)
