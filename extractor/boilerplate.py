@@ -14,6 +14,7 @@ from itertools import accumulate
 
 import regex
 
+from extractor.entity_lexicon import overlapped, word_trie
 from extractor.offsets import Splice
 from extractor.pattern_syntax import top_level
 from extractor.rules import BoilerplateRule, RuleSet
@@ -33,7 +34,7 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
     hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
-    lines = Lines(view)
+    lines = Lines(view, _line_words(rules))
     for rule in rules.boilerplate:
         trigger = rule.compiled_trigger
         if trigger is not None and trigger.search(view) is None:
@@ -48,43 +49,79 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     return Furniture(splices=_union(spans), boundaries=ordered)
 
 
+def _line_words(rules: RuleSet) -> tuple[str, ...]:
+    return tuple(word for rule in rules.boilerplate for word in rule.line_words)
+
+
 class Lines:
     """A view's line starts, which lines hold given words (ignoring ASCII case), and which
-    repeat a line above them."""
+    repeat a line above them. ``words`` are indexed in one scan at the start (the rules' line
+    words: a search per word, each ruled out first by the page's set of characters, cost a
+    twentieth of the run); others are sought when asked for."""
 
-    def __init__(self, view: str) -> None:
+    def __init__(self, view: str, words: Sequence[str] = ()) -> None:
         self.view = view
-        self.rows = view.split("\n")
-        self.starts = list(accumulate((len(line) + 1 for line in self.rows[:-1]), initial=0))
+        self.starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
         lowered = view.lower()
         self._lowered = lowered if len(lowered) == len(view) else None
-        self._characters = frozenset(lowered)  # a word with a character not in it is not sought
+        self._holders: dict[str, list[int]] = {}
+        if self._lowered is not None and words:
+            self._holders = _holders(self._lowered, self.starts, tuple(sorted(set(words))))
 
     def holding(self, words: Sequence[str]) -> list[int] | None:
         """Indices of the lines that hold one of ``words``; None when case folding misaligns."""
-        text, starts = self._lowered, self.starts
-        if text is None:
+        if self._lowered is None:
             return None
         found: set[int] = set()
         for word in words:
-            if not self._characters.issuperset(word):
-                continue
-            position = text.find(word)
-            while position != -1:
-                line = bisect_right(starts, position) - 1
-                found.add(line)
-                position = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
+            lines = self._holders.get(word)
+            if lines is None:
+                lines = self._holders[word] = self._seek(word)
+            found.update(lines)
         return sorted(found)
+
+    def _seek(self, word: str) -> list[int]:
+        """The lines holding ``word``, found by searching for it (a line once)."""
+        text, starts, lines = self._lowered or "", self.starts, []
+        position = text.find(word)
+        while position != -1:
+            line = bisect_right(starts, position) - 1
+            lines.append(line)
+            position = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
+        return lines
 
     def repeating(self, reach: int) -> list[int]:
         """Indices of the lines whose text, stripped of whitespace, stands in one of the
         ``reach`` lines above them (a blank line stands in any)."""
-        rows, found = self.rows, []
-        for index in range(1, len(rows)):
-            body = rows[index].strip()
-            if any(body in above for above in rows[max(0, index - reach) : index]):
+        view, starts, found = self.view, self.starts, []
+        for index in range(1, len(starts)):
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(view)
+            body = view[starts[index] : end].strip()
+            if view.find(body, starts[max(0, index - reach)], starts[index] - 1) != -1:
                 found.append(index)
         return found
+
+
+def _holders(lowered: str, starts: list[int], words: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each word, the lines holding it (in order, perhaps repeated): one scan finds the
+    longest word starting at each position, and the words it starts with start there too."""
+    heads = _heads(words)
+    holders: dict[str, list[int]] = {word: [] for word in words}
+    for start, end in overlapped(word_trie(words), lowered):
+        line = bisect_right(starts, start) - 1
+        for word in heads[lowered[start:end]]:
+            holders[word].append(line)
+    return holders
+
+
+@lru_cache(maxsize=32)
+def _heads(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each word with the words it starts with (itself included)."""
+    known = set(words)
+    return {
+        word: tuple(word[:n] for n in range(1, len(word) + 1) if word[:n] in known)
+        for word in words
+    }
 
 
 def rule_matches(

@@ -119,35 +119,36 @@ class EntityLexicon:
 
     @cached_property
     def role_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.roles)
+        return word_trie(self.roles)
 
     @cached_property
     def org_suffix_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.org_suffixes)
+        return word_trie(self.org_suffixes)
 
     @cached_property
     def stop_re(self) -> re.Pattern[str]:
-        return _cached_alt(tuple(self.stops))
+        return word_trie(tuple(self.stops))
 
     @cached_property
     def province_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.provinces)
+        return word_trie(self.provinces)
 
     @cached_property
     def admin_suffix_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.admin_suffixes)
+        return word_trie(self.admin_suffixes)
 
     @cached_property
     def place_nonword_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.place_nonwords)
+        return word_trie(self.place_nonwords)
 
     @cached_property
     def org_nonword_re(self) -> re.Pattern[str]:
-        return _cached_alt(self.org_nonwords)
+        return word_trie(self.org_nonwords)
 
 
-@lru_cache(maxsize=16)
-def _cached_alt(words: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=32)
+def word_trie(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as a trie pattern (``_alternation``), compiled once per word list."""
     return _alternation(words)
 
 

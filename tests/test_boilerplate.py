@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import extractor
 from extractor.boilerplate import Lines, line_anchored, rule_matches, shift_positions
@@ -107,6 +109,16 @@ def test_lines_repeating_one_above_hold_its_text_again():
     lines = Lines("县文化馆工作总结_某网\n时间:2021\n\n  县文化馆工作总结 \r\n其他\n时间:2021")
     assert lines.repeating(4) == [2, 3, 5]  # a blank line stands in any line
     assert lines.repeating(2) == [2]
+
+
+@given(st.text(alphabet="网站文库范本站ab.Com-\n ", max_size=60))
+def test_lines_index_of_words_is_what_seeking_each_word_finds(view):
+    words = ("网", "网站", "本站", "文库", ".com", "com", "-", "b")
+    indexed, sought = Lines(view, words), Lines(view)
+    for word in words:
+        assert indexed.holding([word]) == sought.holding([word]), word
+    assert indexed.holding(words) == sought.holding(words)
+    assert indexed.holding(["站"]) == sought.holding(["站"])  # not indexed: sought
 
 
 def test_lines_holding_words_ignore_ascii_case():
