@@ -39,7 +39,7 @@ HINTED_ACCEPT_MARGIN = 5.0  # … when a reading beside it agrees with the repai
 PLACED_ACCEPT_MARGIN = 0.0  # … when it starts where runs start and ends in a "?"
 CONTEXT = 4
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
-EARLIER_START_MARGIN = 3.0  # nats a run reaching further left must gain over a shorter one
+EARLIER_START_MARGIN = 1.5  # nats a run reaching further left must gain over a shorter one
 
 
 def find_repairs(
