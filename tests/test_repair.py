@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from ftfy.badness import is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
 import extractor
 from extractor.offsets import EditableText
-from extractor.repair import RepairConfig, RepairState, could_be_bad, repair
+from extractor.repair import (
+    _ANY,
+    _LONE,
+    _UNCOMMON,
+    RepairConfig,
+    RepairState,
+    could_be_bad,
+    repair,
+)
 from extractor.rules import load_rules
 
 
@@ -68,3 +78,9 @@ def test_the_prefilter_lets_through_every_text_ftfy_finds_bad(text):
 def test_the_prefilter_spares_quotes_dashes_and_pinyin_readings():
     assert not could_be_bad("“扶贫车间”——全年‘四帮四促’……“節(jié)”")
     assert could_be_bad("项目â€œ扶贫车间â€")
+
+
+@given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=8))
+def test_the_prefilter_is_the_plain_alternation_it_is_written_for(text):
+    plain = re.compile(f"[{_LONE}]|[{_UNCOMMON}][{_ANY}]|[{_ANY}][{_UNCOMMON}]")
+    assert could_be_bad(text) == (plain.search(text) is not None)
