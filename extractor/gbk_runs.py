@@ -257,7 +257,10 @@ def _stretch_end(
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
     elif _past_a_question(text, start, end, model):
-        return
+        mark = text.rfind("?", start, end) + 1  # the first "?" ended a run; another may
+        if after == "?" and _placed_question(text, mark, end):  # end here (闉?公司第一時間杩?)
+            yield Segment(mark, end, "question", hint, max(mark, end - PLACED_RUN))
+            yield Segment(mark, end, "hidden", None, max(mark, end - PLACED_RUN))
     elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text)) or placed):
         yield Segment(start, end, "question", hint, reach)
         yield Segment(start, end, "hidden", None, reach)

@@ -118,3 +118,19 @@ def test_a_stray_reading_before_chinese_text_is_a_character_whose_trail_byte_was
     # 還 = df 80: its lead lost, 80 cannot lead a pair, so the decoder is back in step at 給
     page = "借用的設備已歸給學校"
     assert _repaired(page, {6: ("hái",)}) == "借用的設備已歸還給學校"
+
+
+def test_a_run_placed_after_a_question_mark_that_ended_another_run_is_searched():
+    # 各項工作, shifted ends in "?"; then 婦聯 (聯 = c2 93, a run may start after it) and
+    # 募集5 shifted: 技, then 集's trail byte with the 5 as "?"
+    page = "今年暧嫽?婦聯技?0萬元,用於"
+    run = page.index("技")
+    found = [s for s in suspect_segments(page, {}) if s.terminator == "question"]
+    assert any(page.index("?") < s.reach <= run and s.end == run + 1 for s in found)
+
+
+@pytest.mark.parametrize(
+    "clean", ["會上有人問:這是誰的?大家說是集體的?", "他們問:資金夠不夠?還差多少?"]
+)
+def test_questions_one_after_another_are_the_writers(clean):
+    assert _repaired(clean) == clean
