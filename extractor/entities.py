@@ -242,10 +242,7 @@ def segments_holding(
     of the sorted suffix ``ends`` (start < end <= run end), in order: only they can name an
     organisation. Each is found from its end, not among all the runs of the view (a page has
     few of them among hundreds; listing them all was a tenth of the stage)."""
-    chars = list(view)
-    for s, e in cuts:
-        chars[s:e] = " " * (e - s)
-    blanked = "".join(chars)
+    blanked = _blanked(view, cuts)
     found: list[tuple[int, int]] = []
     for end in ends:
         if end < 1 or (found and end <= found[-1][1]) or _OUTSIDE.match(blanked, end - 1):
@@ -254,6 +251,19 @@ def segments_holding(
         after = _OUTSIDE.search(blanked, end)
         found.append((before.end() if before else 0, after.start() if after else len(blanked)))
     return found
+
+
+def _blanked(view: str, cuts: list[tuple[int, int]]) -> str:
+    """The view with every cut written over by spaces (joined from slices: a list of the
+    view's characters makes an object of each)."""
+    parts, cursor = [], 0
+    for start, end in sorted(cuts):
+        if end > cursor:
+            start = max(start, cursor)
+            parts += (view[cursor:start], " " * (end - start))
+            cursor = end
+    parts.append(view[cursor:])
+    return "".join(parts)
 
 
 _OUTSIDE = regex.compile(r'[^\p{Han}“”"]')  # what ends a run that may hold a name
