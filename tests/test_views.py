@@ -57,3 +57,10 @@ def test_a_text_converts_as_its_lines_do():
     for page in pages + [to_traditional(page) for page in pages]:
         assert "\n" in page
         assert _simplified(page) == _aligned(_to_simplified(), page)
+
+
+@given(st.text(alphabet="畢節地區审计局开展集團幫扶工作總结乾隆著 \n", max_size=40))
+def test_the_script_is_weighed_as_counting_each_changed_character(text):
+    traditional_only = sum(map(str.__ne__, text, to_simplified(text)))
+    simplified_only = sum(map(str.__ne__, text, to_traditional(text)))
+    assert is_traditional(text) == (traditional_only > 0 and traditional_only > simplified_only)
