@@ -19,6 +19,7 @@ from typing import NamedTuple
 from extractor.gbk import Slot, pua_partners, table, two_bytes
 from extractor.gbk_score import Scorer, fixed_prior, known_pair, shared_logprob, unwritten_cost
 from extractor.lm import LanguageModel, language_model
+from extractor.running_text import RunningPairs
 
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
 
@@ -65,7 +66,7 @@ class Candidates:
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
-        self._follow = _known_follow(scorer.model)
+        self._follow = _pair_follow(scorer.model, scorer.running)
         self._plans: dict[Slot, _Local] = {}
         self._completions: dict[tuple[Slot, str], tuple[Option, ...]] = {}
         self._before: dict[tuple[Slot, str], frozenset[str]] = {}
@@ -108,8 +109,9 @@ class Candidates:
         )
         previous, document = context[-1:], self.scorer.bigram_counts
         following = self._follow.get(previous, "")
-        # forms that make a word with ``previous`` or a pair of the page after it, among those
-        # allowed (the others are not offered): each form and each of ``following`` one character
+        # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
+        # page after it, among those allowed (the others are not offered): each form and each
+        # of ``following`` one character
         if len(following) < len(simples):
             paired = simples.intersection(following)
         else:
@@ -141,14 +143,17 @@ class Candidates:
     def _paired_before(
         self, slot: Slot, plan: Plan, in_document: frozenset[str], after: str
     ) -> frozenset[str]:
-        """The plan's Simplified forms that make a known pair with ``after``."""
+        """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
+        ``after``, or a pair of the page."""
         key = (slot, after)
         found = self._before.get(key)
         if found is None:
-            document = self.scorer.bigram_counts
-            found = self._before[key] = _paired_before(slot, after, self.scorer.model) | {
-                simple for simple in in_document if simple + after in document
-            }
+            document, running = self.scorer.bigram_counts, self.scorer.running
+            found = self._before[key] = (
+                _paired_before(slot, after, self.scorer.model)
+                | plan.simples.intersection(running.precede.get(after, ""))
+                | {simple for simple in in_document if simple + after in document}
+            )
         return found
 
     def plan(self, slot: Slot) -> Plan:
@@ -285,6 +290,16 @@ def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
         options = [option for option in plan.options if option[3] in allowed]
         found = plan.allowed[allowed] = (len(options), frozenset(o[1] for o in options))
     return found
+
+
+@lru_cache(maxsize=2)
+def _pair_follow(model: LanguageModel, running: RunningPairs) -> dict[str, str]:
+    """For each character, those that make a known pair after it (``Scorer.is_known``): the
+    dictionary's (``_known_follow``) and running text's."""
+    follow = dict(_known_follow(model))
+    for first, seconds in running.follow.items():
+        follow[first] = follow.get(first, "") + seconds
+    return follow
 
 
 @lru_cache(maxsize=2)

@@ -112,10 +112,11 @@ class Rivals(Scorer):
         return found
 
     def _alone(self, previous: str, rest: str) -> Callable[[str], bool]:
-        """Whether a character between ``previous`` and ``rest`` makes no pair the word model
-        or the page knows and is inside no longer dictionary word (a test per rival, the
-        text around it taken apart once)."""
+        """Whether a character between ``previous`` and ``rest`` makes no pair the word model,
+        running text or the page knows and is inside no longer dictionary word (a test per
+        rival, the text around it taken apart once)."""
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
+        running = self.running.bonus
         then, two, three = rest[:1], rest[:2], rest[:3]
         around = (("", two), (previous, two), ("", three))
         longer = [(a, b) for a, b in around if len(a) + len(b) > 1]  # words of three or four
@@ -123,11 +124,11 @@ class Rivals(Scorer):
         def alone(simple: str) -> bool:
             if previous:
                 pair = previous + simple
-                if pair in words or pair in tails or pair in document:
+                if pair in words or pair in tails or pair in document or pair in running:
                     return False
             if then:
                 pair = simple + then
-                if pair in words or pair in tails or pair in document:
+                if pair in words or pair in tails or pair in document or pair in running:
                     return False
             for a, b in longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
                 if a + simple + b in words:

