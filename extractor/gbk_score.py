@@ -106,7 +106,7 @@ class Scorer:
             candidate += self._document_bonus(in_document - self._window.get(pair, 0))
         kept = (*best[-STATE_CONTEXT:], candidate)
         if fits:  # every segmentation crosses the pair: each score kept gains its bonus
-            kept = tuple(score + fits for score in kept)
+            kept = tuple(map(fits.__add__, kept))
         return text[-STATE_CONTEXT:], kept
 
     def is_known(self, pair: str) -> bool:

