@@ -5,6 +5,7 @@ runs start. ``gbk_runs`` builds the runs and their ends from these tests.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractor.entity_lexicon import load_entity_lexicon
@@ -19,6 +20,7 @@ _SHIFTED_LOOKBACK = 8
 RARE_COUNT = 1500  # characters rarer than this in jieba's dictionary make a run suspect
 _COMMON_SYMBOLS = frozenset("、。，：；！？“”‘’（）《》〈〉【】—…·〓「」『』─〇℃％×÷±≤≥→←↑↓∨∧√※§№")
 _MASKED_UNITS = frozenset("万萬亿億元年月日号%个人户戶名次镇鎮县縣乡鄉村市区區")
+_PAGE_NUMBER = re.compile(r"第\d+[頁页]")  # a document site's 總結_第1頁
 
 Hints = dict[int, tuple[str, ...]]
 
@@ -69,6 +71,8 @@ def is_lone_mark(text: str, position: int, read: bool = False) -> bool:
             return False  # part of a word, a code or a number such as 3A
     if char in (before, after):
         return False  # a placeholder such as __ or a rule such as ~~
+    if char == "_" and _PAGE_NUMBER.match(text, position + 1):
+        return False  # a title's page number on a document site: 工作總結_第1頁
     if not read and _starts_a_word(text, position):
         return False  # B超, T恤: the dictionary writes them with the letter
     if not read and char in "xX" and after in _MASKED_UNITS:

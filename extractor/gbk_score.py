@@ -115,6 +115,12 @@ class Scorer:
         alone (the document's pairs aside)."""
         return known_pair(pair, self.model) or pair in self.running.bonus
 
+    def running_fit(self, text: str) -> float:
+        """What the pairs of a Simplified text earn for fitting in running text (its score
+        holds it): a bonus for each pair ``running`` knows."""
+        bonus = self.running.bonus
+        return sum(bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+
     def extend_alone(self, state: State, char: str) -> State:
         """What ``extend`` gives when the pair ``char`` makes with the last character is not
         known (``is_known``) and not the document's: its own log-probability."""

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import math
 
-from extractor.gbk import HINT_MATCH, hint_bonus
+from extractor.gbk import HINT_MATCH, hint_bonus, table
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_rivals import BOUND_SLACK
 from extractor.gbk_runs import Segment, suspect_segments
-from extractor.gbk_search import Reading, Search, Step, unfillable
+from extractor.gbk_search import EXTRA_CHARACTER_COST, Reading, Search, Step, unfillable
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
 from extractor.views import is_traditional, to_simplified
@@ -181,9 +181,15 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
     reading = search.unjudged_reading(hypothesis.steps, left, right)
     if reading is None:
         return None
-    observed = search.score(left + to_simplified(text[start + len(hypothesis.kept) : end]) + right)
+    found = left + to_simplified(text[start + len(hypothesis.kept) : end]) + right
     unexplained = sum(1 for p in range(start, end) if p in hints)
-    bound = reading.score - observed - unexplained * STRAY_LOGPROB
+    bound = reading.score - search.score(found) - unexplained * STRAY_LOGPROB
+    # running text chooses between readings, not whether to repair: the text as found has no
+    # pair it knows across a stray mark (總結_第, where 結開第 would earn two)
+    simplified = table().simplified
+    chosen = left + "".join(simplified.get(c, c) for c in reading.characters) + right
+    extra = len(reading.characters) - len(hypothesis.steps)  # ways of two characters
+    bound -= search.running_fit(chosen) - search.running_fit(found) - extra * EXTRA_CHARACTER_COST
     return _Searched(bound, reading, left, right, window)
 
 

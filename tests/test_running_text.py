@@ -8,9 +8,12 @@ import math
 
 import pytest
 
-from extractor import running_text
+from extractor import gbk_score, mojibake, running_text
+from extractor.gbk_hypotheses import hypotheses
+from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer
-from extractor.lm import LanguageModel
+from extractor.gbk_search import Search
+from extractor.lm import LanguageModel, language_model
 from extractor.pipeline import extract
 from extractor.running_text import (
     DISCOUNT,
@@ -23,6 +26,8 @@ from extractor.running_text import (
     load,
     running_pairs,
 )
+from extractor.views import is_traditional
+from tests.test_gbk_search import PAGES
 
 TAGGED = "甲乙/v  丙/n  ，/w  甲/nr  乙丙/n\n丙/n  甲乙/v  。/w\n乙/v  丁/n\n"
 
@@ -120,3 +125,28 @@ def test_a_page_without_suspect_runs_never_loads_the_pairs():
     running_pairs.cache_clear()
     extract("全县各级干部群众踊跃参与，工作取得实效。\n")
     assert running_pairs.cache_info().currsize == 0
+
+
+def _bounds(page: str) -> list[tuple[int, int, str, float]]:
+    """Each hypothesis of a page with its best reading and its gain over the text as found."""
+    search = Search(language_model(), page, is_traditional(page))
+    found = []
+    for segment in suspect_segments(page, {}):
+        for hypothesis in hypotheses(page, segment, {}, search.model):
+            searched = mojibake._searched(page, hypothesis, {}, search)
+            if searched is not None:
+                reading = searched.reading.characters
+                found.append((hypothesis.start, hypothesis.end, reading, searched.bound))
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_running_text_chooses_the_reading_not_whether_to_repair(page, monkeypatch):
+    """A reading's gain over the text as found is the same with the pairs of running text as
+    without them (a stray mark makes no pair they know, a repair's characters many)."""
+    fitted = _bounds(page)
+    monkeypatch.setattr(gbk_score, "running_pairs", lambda: RunningPairs({}))
+    same = [(a, b) for a, b in zip(fitted, _bounds(page), strict=True) if a[:3] == b[:3]]
+    assert same
+    for with_pairs, without in same:
+        assert with_pairs[3] == pytest.approx(without[3])
