@@ -218,13 +218,15 @@ def stranded(text: str, end: int, model: LanguageModel) -> int | None:
         if start < 1 or not after_extension(text, start):
             continue
         shown = text[start:end]
-        if all("\u4e00" <= char <= "\u9fff" for char in shown) and not _in_a_word(
-            to_simplified(text[max(0, start - 3) : end]), len(shown), model
-        ):
-            alone = model.char_logprob(to_simplified(shown[-1])) < STRANDED_LOGPROB
-            named = to_simplified(text[start - 1]) in load_entity_lexicon().surnames
-            if alone and not named and text.count(text[start - 1 : end]) < 2:
-                return start
+        if not all("\u4e00" <= char <= "\u9fff" for char in shown):
+            continue
+        if model.char_logprob(to_simplified(shown[-1])) >= STRANDED_LOGPROB:
+            return None  # the same last character for the shorter stretch
+        if to_simplified(text[start - 1]) in load_entity_lexicon().surnames:
+            continue
+        seen = to_simplified(text[max(0, start - 3) : end])
+        if not _in_a_word(seen, len(shown), model) and text.count(text[start - 1 : end]) < 2:
+            return start
     return None
 
 

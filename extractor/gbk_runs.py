@@ -160,9 +160,9 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
         line = line_start(text, match.start())
         if line not in busy and _extension_pattern().search(text, line, match.start()):
             busy.add(line)
-    for match in _stranded_pattern().finditer(text):
+    for match in _STRANDED_END.finditer(text):
         line = line_start(text, match.start())
-        if line not in busy and stranded(text, match.end(), language_model()) is not None:
+        if line not in busy and stranded(text, match.start(), language_model()) is not None:
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -193,10 +193,8 @@ def _extension_pattern() -> re.Pattern[str]:
     return _one_of(char for row in rows for trail, char in row if 0x40 <= trail <= 0xA0)
 
 
-@lru_cache(maxsize=1)
-def _stranded_pattern() -> re.Pattern[str]:
-    """One or two Han characters after a character outside GB2312, then an ASCII byte."""
-    return re.compile(_extension_pattern().pattern + "[\u4e00-\u9fff]{1,2}(?=[\x00-\x3f])")
+# an ASCII byte other than a digit after a Han character: where a stranded run may end
+_STRANDED_END = re.compile(r"(?<=[\u4e00-\u9fff])[\x00-\x2f\x3a-\x3f]")
 
 
 def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
