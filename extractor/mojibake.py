@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from extractor.gbk import HINT_MATCH, hint_bonus, table
+from extractor.gbk import HINT_MATCH, hint_bonus, simplified_char
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_rivals import BOUND_SLACK
@@ -186,8 +186,7 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
     bound = reading.score - search.score(found) - unexplained * STRAY_LOGPROB
     # running text chooses between readings, not whether to repair: the text as found has no
     # pair it knows across a stray mark (總結_第, where 結開第 would earn two)
-    simplified = table().simplified
-    chosen = left + "".join(simplified.get(c, c) for c in reading.characters) + right
+    chosen = left + "".join(map(simplified_char, reading.characters)) + right
     extra = len(reading.characters) - len(hypothesis.steps)  # ways of two characters
     bound -= search.running_fit(chosen) - search.running_fit(found) - extra * EXTRA_CHARACTER_COST
     return _Searched(bound, reading, left, right, window)
