@@ -139,6 +139,7 @@ class QuantityRules:
     rules: tuple[Compiled, ...]
     vetoes: regex.Pattern[str] | None
     veto_rules: tuple[Compiled, ...]
+    units: frozenset[str]  # the classifiers (名, 座, 人次): what a count is written before
     people_units: frozenset[str]
     counted_stops: regex.Pattern[str]  # where the words naming what is counted end
 
@@ -219,6 +220,7 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
         rules=_compiled(_merged(tables, "rule", PatternRule), places),
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
+        units=frozenset(lists.get("units", [])),
         people_units=frozenset(lists.get("people_units", [])),
         counted_stops=regex.compile(
             r"[\d\s\p{P}\p{S}]|" + _alternation(lists.get("counted_stops", []))

@@ -74,7 +74,9 @@ class Scorer:
         self._memo: dict[str, _Entry] = {}
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
-        self.swallowed = SwallowedPriors(document, self.char_logprob, self.page_pair_bonus)
+        self.swallowed = SwallowedPriors(
+            document, self.char_logprob, self.page_pair_bonus, model.words
+        )
 
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are

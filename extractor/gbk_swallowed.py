@@ -12,11 +12,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
-from functools import cached_property
+from collections.abc import Callable, Container
+from functools import cache, cached_property
 
+from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char
 from extractor.gbk_marks import line_before
+from extractor.lm import MAX_WORD
+from extractor.numbers import CN_BIG_CLASS
 
 DIGITS = "0123456789"
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
@@ -62,6 +65,9 @@ _GENRE_MARKS = {
     ("\n", "listed"): 1.0,
 }
 _GENRE_OTHER = 0.1  # … and of any other mark in any context
+# … and of the digits, shared: a figure before its classifier or money word (4座, 3类, 5万元)
+# is the genre's commonest pattern, a mark before one rare (_RARE).
+_GENRE_DIGITS = {"measure": 10.0}
 # Counts for what the line around a ``?`` speaks against, on the scale of the page's counts (one
 # a mark seen): never 0, so that each option keeps a finite log-prior.
 _UNLIKELY = 0.1  # against the line's shape: a line end mid-sentence, a bracket with no partner
@@ -86,8 +92,11 @@ class SwallowedPriors:
         document: str,
         char_logprob: Callable[[str], float],
         pair_bonus: Callable[[str], float],
+        words: Container[str],
     ) -> None:
+        """``words``: the word model's, in Simplified script (座谈 after a ``?`` is no 座)."""
         self.document = document
+        self._words = words
         self._char_logprob = char_logprob
         self._pair_bonus = pair_bonus
         self._totals: dict[Slot, float] = {}
@@ -96,7 +105,7 @@ class SwallowedPriors:
         """How often the page itself writes ``char`` after a Chinese character and before one
         like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
         cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
-        follows = mark_context(slot.then, slot.line)
+        follows = self.context(slot.then, slot.line)
         total = self._totals.get(slot)
         if total is None:  # the same for each option: summed once a slot, not once an option
             counts = [self.mark_count(option, follows, slot) for option in slot.swallowed]
@@ -124,9 +133,22 @@ class SwallowedPriors:
         headings, others = self._headings.get(shape, (0, 0))
         return headings / (headings + others + 1.0)
 
+    def context(self, following: str, line: str = "") -> str:
+        """``mark_context``'s kind of text, or ``measure`` for text that opens with a classifier
+        or money word that starts no longer word (座,年 but not 座谈会)."""
+        kind = mark_context(following, line)
+        if kind == "text" and opens_measure(following, self._words):
+            return "measure"
+        return kind
+
     @cached_property
     def _marks(self) -> Counter[tuple[str, str]]:
-        return _marks_after_han(self.document)
+        """ASCII characters that follow a non-ASCII one, by the kind of text after them."""
+        document = self.document
+        return Counter(
+            (match[1], self.context(match[2], line_before(document, match.start())))
+            for match in _MARK_AFTER_HAN.finditer(document)
+        )
 
     @cached_property
     def _after_digits(self) -> Counter[str]:
@@ -148,6 +170,11 @@ class SwallowedPriors:
                 plain = len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
                 found[shape] = (headings + plain, others + (not plain))
         return found
+
+    def _digit_count(self, follows: str) -> float:
+        """Each digit's share of the page's digits after a Chinese character, in this context."""
+        genre = _GENRE_DIGITS.get(follows, 1.0)
+        return (sum(self._marks[digit, follows] for digit in DIGITS) + genre) / len(DIGITS)
 
     def mark_count(self, char: str, follows: str, slot: Slot) -> float:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
@@ -175,22 +202,31 @@ class SwallowedPriors:
         if char.isdigit() and follows in _STARTS:
             return _UNLIKELY  # a digit before 2019年 or 1. would make another number of them
         then = slot.then[:1]
-        if char.isdigit() and not then.isascii() and not self._after_digits[then]:
-            return _RARE  # the page never writes a number before this (成績5但)
+        if char.isdigit() and follows != "measure" and not then.isascii():
+            # the page never writes a number before this (成績5但); before 座 alone it need not
+            return self._digit_count(follows) if self._after_digits[then] else _RARE
         if char.isdigit():
-            return (sum(self._marks[digit, follows] for digit in DIGITS) + 1.0) / len(DIGITS)
-        return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), _GENRE_OTHER)
+            return self._digit_count(follows)
+        other = _RARE if follows == "measure" else _GENRE_OTHER  # a mark before 座 or 类 alone
+        return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), other)
 
 
-def _marks_after_han(document: str) -> Counter[tuple[str, str]]:
-    """ASCII characters that follow a non-ASCII one, by the kind of text after them."""
-    return Counter(
-        (
-            match[1],
-            mark_context(match[2], line_before(document, match.start())),
-        )
-        for match in _MARK_AFTER_HAN.finditer(document)
-    )
+@cache
+def measure_words() -> frozenset[str]:
+    """What the genre writes right after a figure, in Simplified script: the quantity rules'
+    classifiers and the money rules' currency words, alone or after 万 or 亿 (万元)."""
+    money = (word for word in load_money_rules().currency_of if not word.isascii())
+    units = load_quantity_rules().units.union(money)
+    return frozenset(units.union(big + unit for big in CN_BIG_CLASS for unit in units))
+
+
+def opens_measure(following: str, words: Container[str]) -> bool:
+    """Whether text opens with a classifier or money word (座, 類, 万元) and no longer word
+    of ``words`` that starts with it (座谈, 类似, 名单, 人员): where a figure is written."""
+    view = "".join(map(simplified_char, following[:MAX_WORD]))
+    measures = measure_words()
+    longest = max((n for n in range(1, len(view) + 1) if view[:n] in measures), default=0)
+    return longest > 0 and not any(view[:n] in words for n in range(longest + 1, len(view) + 1))
 
 
 def _shape(line: str) -> str | None:

@@ -7,13 +7,15 @@ import math
 import pytest
 from test_mojibake import _repaired, _shifted
 
+from extractor.figure_rules import load_quantity_rules
 from extractor.gbk import SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
-from extractor.gbk_swallowed import mark_context
+from extractor.gbk_swallowed import mark_context, measure_words, opens_measure
 from extractor.lm import language_model
+from extractor.mojibake import UNCERTAIN_COST
 
 HEADINGS = (
     "一、總體情況\n全鎮完成各項任務。\n二、主要做法\n落實各項責任。\n三、工作成效\n群眾滿意。\n"
@@ -185,3 +187,53 @@ def test_a_runs_last_pair_may_have_been_private_use_with_nothing_of_the_last_cha
     page = head + _shifted("總工會\n") + "2019年12月20日"
     assert page.endswith("偣?2019年12月20日")
     assert _repaired(page) == head + "總工會\n2019年12月20日"
+
+
+FIGURES = "全鎮共有行政村12個,落實幫扶責任人36名。今年新修道路,改善群眾出行條件。\n"
+
+
+def test_a_digit_swallowed_before_a_classifier_is_written_lost_not_a_comma():
+    page = FIGURES + "今年向上爭" + _shifted("取項目6") + "類,總投資明顯增加。"
+    assert "?" in page  # the page writes no number before 類: a comma was the page's guess
+    assert _repaired(page) == FIGURES + "今年向上爭取項目〓類,總投資明顯增加。"
+
+
+@pytest.mark.parametrize("after", ["類似項目還將增加。", "座談會開了三次。", "人員已配齊。"])
+def test_a_comma_before_a_word_that_opens_with_a_classifier_stays_a_comma(after):
+    page = FIGURES + "今年向上爭" + _shifted("取項目,") + after
+    assert _repaired(page) == FIGURES + "今年向上爭取項目," + after
+
+
+@pytest.mark.parametrize(
+    ("following", "measure"),
+    [
+        ("座,蓄水", True),
+        ("類,總投資", True),
+        ("處;二是", True),
+        ("萬元,", True),
+        ("人次。", True),
+        ("座談會", False),
+        ("類似", False),
+        ("名單", False),
+        ("人員", False),
+        ("項目", False),
+        ("加強", False),
+    ],
+)
+def test_text_that_opens_with_a_classifier_or_money_word_is_a_figures_place(following, measure):
+    assert opens_measure(following, language_model().words) is measure
+
+
+def test_the_words_a_figure_is_written_before_are_the_rules():
+    words = measure_words()
+    assert load_quantity_rules().units <= words
+    assert {"美元", "港币", "万元", "亿元", "万人次"} <= words
+    assert not words & {"年", "月", "亩"}  # not classifiers: dates and measures go their own way
+
+
+def test_a_digit_before_a_classifier_the_page_never_counts_outweighs_a_comma():
+    scorer = Scorer(language_model(), FIGURES, traditional=True)
+    dam = Slot(None, None, swallowed=SWALLOWED, then="座,蓄水量", line="今年新建水壩")
+    assert scorer.slot_bonus("4", dam) > scorer.slot_bonus(",", dam) + UNCERTAIN_COST
+    talk = Slot(None, None, swallowed=SWALLOWED, then="座談會", line="今年召開代表大會")
+    assert scorer.slot_bonus(",", talk) > scorer.slot_bonus("4", talk)

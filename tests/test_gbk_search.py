@@ -21,7 +21,7 @@ from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted, shifted_pair
-from extractor.gbk_swallowed import counted_twice, mark_context
+from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
@@ -258,7 +258,7 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
     bracket closes nothing soon after: see ``counted_twice``)."""
     scorer = Scorer(language_model(), page, traditional=False)
     slot = Slot(None, None, swallowed=SWALLOWED, then=then, line=line)
-    follows = mark_context(then, line)
+    follows = scorer.swallowed.context(then, line)
     counts = [scorer.swallowed.mark_count(mark, follows, slot) for mark in SWALLOWED]
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
