@@ -53,6 +53,8 @@ _MARKER = re.compile(
 )
 _NUMERAL = re.compile(r"[一二三四五六七八九十0-9]+")
 _CLOSING = re.compile(r"[)）]")
+# the rest of a figure whose first digit was taken: 1 of 1,380 or of 1.8亿
+_FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
 _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
@@ -221,12 +223,13 @@ def measure_words() -> frozenset[str]:
 
 
 def opens_measure(following: str, words: Container[str]) -> bool:
-    """Whether text opens with a classifier or money word (座, 類, 万元) and no longer word
-    of ``words`` that starts with it (座谈, 类似, 名单, 人员): where a figure is written."""
+    """Whether text opens with a classifier or money word (座, 類, 万元): where a figure is
+    written. One of a single character must start no longer word of ``words`` (座谈, 类似,
+    名单, 人员); a longer one is a word already (万元, 万元以上)."""
     view = "".join(map(simplified_char, following[:MAX_WORD]))
     measures = measure_words()
     longest = max((n for n in range(1, len(view) + 1) if view[:n] in measures), default=0)
-    return longest > 0 and not any(view[:n] in words for n in range(longest + 1, len(view) + 1))
+    return longest > 1 or (longest == 1 and not any(view[:n] in words for n in range(2, 5)))
 
 
 def _shape(line: str) -> str | None:
@@ -257,7 +260,7 @@ def _open_brackets(line: str) -> int:
 def mark_context(following: str, line: str = "") -> str:
     """The kind of text after a mark (on a ``line``, up to it): a line end, a date alone on
     its line, a list's first item after a heading or in a sentence, what usually opens a line,
-    a digit, text."""
+    a digit (or the rest of a figure: ,380 or .8), text."""
     if following[:1] in ("", "\n"):
         return "line"
     if _DATE_LINE.match(following):
@@ -266,4 +269,4 @@ def mark_context(following: str, line: str = "") -> str:
         return "first" if _is_heading(line) else "listed"
     if _LINE_OPENING.match(following):
         return "opening"
-    return "digit" if following[0].isdigit() else "text"
+    return "digit" if following[0].isdigit() or _FIGURE_REST.match(following) else "text"

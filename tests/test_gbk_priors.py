@@ -211,6 +211,7 @@ def test_a_comma_before_a_word_that_opens_with_a_classifier_stays_a_comma(after)
         ("類,總投資", True),
         ("處;二是", True),
         ("萬元,", True),
+        ("萬元以上", True),
         ("人次。", True),
         ("座談會", False),
         ("類似", False),

@@ -121,6 +121,10 @@ def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
         ("二是加强管理", "一是完善制度", "opening"),  # a later item: a separator may precede it
         ("(二)落实资助", "目标责任书。", "opening"),
         ("1.5万元", "共投入资金", "digit"),  # a figure, not an item
+        (",380万元", "收回统筹资", "digit"),  # the rest of 1,380
+        (",380人", "共接待群众", "digit"),
+        (",38人", "全村共有两个组", "text"),  # a comma, not a figure's thousands
+        (".8亿元", "综合产值突破", "digit"),  # the rest of 1.8
         ("本学年我参加", "四、专业成长方面", "text"),
     ],
 )
