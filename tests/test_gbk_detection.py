@@ -9,8 +9,7 @@ from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
 from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
-from extractor.mojibake import find_repairs
-from extractor.offsets import EditableText
+from tests.test_mojibake import _repaired
 
 
 def _hidden(text: str) -> str:
@@ -22,12 +21,6 @@ def _hidden(text: str) -> str:
         out.append(decode_pair(data[position], data[position + 1]) or "")
         position += 2
     return "".join(out)
-
-
-def _repaired(text: str, hints: dict[int, tuple[str, ...]] | None = None) -> str:
-    editable = EditableText(text)
-    editable.apply(find_repairs(text, hints or {}))
-    return editable.text
 
 
 def test_the_codec_helper_makes_a_short_stranded_run():

@@ -192,9 +192,8 @@ def _full_paired(candidates, slot, context, after):
     return paired | candidates._paired_before(slot, plan, in_document, after) if after else paired
 
 
-def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeypatch):
-    """After a dropped pair, paired forms are sought among the allowed options only: the
-    options scored in full, and those skipped as paired, are the same."""
+def _sorted_calls(monkeypatch) -> list[tuple]:
+    """The arguments of every ``Candidates._sorted`` call the search of PAGES makes."""
     asked, original = [], Candidates._sorted
 
     def spy(self, slot, context, before, after):
@@ -204,6 +203,14 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
     monkeypatch.setattr(Candidates, "_sorted", spy)
     for page in PAGES:
         _searched(page)
+    return asked
+
+
+def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeypatch):
+    """After a dropped pair, paired forms are sought among the allowed options only: the
+    options scored in full, and those skipped as paired, are the same."""
+    original = Candidates._sorted
+    asked = _sorted_calls(monkeypatch)
     dropped = [item for item in asked if item[1].dropped_before]
     assert dropped and any(original(*item).scored for item in dropped)
     for candidates, slot, context, before, after in asked:
@@ -223,15 +230,8 @@ def test_options_not_paired_make_no_pair_anything_knows(monkeypatch):
     """An option left out of ``paired`` is scored by its own log-probability alone: it makes
     no pair with the character before it, nor with ``after``, that the dictionary, running
     text (``Scorer.is_known``) or the page knows."""
-    asked, original = [], Candidates._sorted
-
-    def spy(self, slot, context, before, after):
-        asked.append((self, slot, context, before, after))
-        return original(self, slot, context, before, after)
-
-    monkeypatch.setattr(Candidates, "_sorted", spy)
-    for page in PAGES:
-        _searched(page)
+    original = Candidates._sorted
+    asked = _sorted_calls(monkeypatch)
     running = 0
     for candidates, slot, context, before, after in asked:
         choices, scorer = original(candidates, slot, context, before, after), candidates.scorer
