@@ -324,7 +324,7 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
         yield Segment(position, position + 1, "question", None, position)
     if is_lone_mark(text, position, hint is not None or seamed):
         yield Segment(position, position, "letter", hint, position)
-    elif _after_seam(text, position, hints) and ord(text[position]) < 0x40:
+    elif seamed and ord(text[position]) < 0x40:
         # a seam, then the character's trail byte took the ASCII byte along ("?") or was
         # dropped before it: nothing of the character shows
         kind = "question" if text[position] == "?" else "hidden"

@@ -89,13 +89,15 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
         if start == 0 or reading not in readings:
             continue
         if start != last_end and text[start] == "(":
-            char = text[start - 1]
+            char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds of readings a page
             if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and _fits(char, reading):
                 splices.append(Splice(start, end, "", _KIND, "pinyin.after_character"))
                 anchor_of_last, last_end = start - 1, end
                 continue
-        anchor = anchor_of_last if last_end == start else start - 1
-        found = _unusual(text, start, end, reading, anchor, last_end, anchor_of_last)
+        follows_reading = last_end == start
+        anchor = anchor_of_last if follows_reading else start - 1
+        before = _before(anchor, last_end, anchor_of_last)
+        found = _unusual(text, match, anchor, before, follows_reading)
         if found is not None:
             splice, hint = found
             splices.append(splice)
@@ -105,18 +107,16 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
 
 
 def _unusual(
-    text: str, start: int, end: int, reading: str, anchor: int, last_end: int, anchor_of_last: int
+    text: str, match: re.Match[str], anchor: int, before: int, follows_reading: bool
 ) -> tuple[Splice, ReadingHint] | None:
     """The splice and hint of a reading that is not its Chinese character's own, or None when
-    it is no annotation at all; ``anchor`` is the character it belongs to."""
-    follows_reading = last_end == start
-    char = text[anchor]
+    it is no annotation at all; ``anchor`` is the character it belongs to, ``before`` the one
+    before that (``_before``), ``follows_reading`` whether it comes right after another."""
+    (start, end), reading, char = match.span(), match[1], text[anchor]
     if text[start] != "(":
         note = f"reading {reading} marks a lost character"
         rule = "pinyin.seam"
-    elif char.isascii() and _after_garbled(
-        text, anchor, _before(anchor, last_end, anchor_of_last), end
-    ):
+    elif char.isascii() and _after_garbled(text, anchor, before, end):
         note = f"reading {reading} follows a garbled character"
         rule = "pinyin.after_garbled"
     elif _is_cjk(char) or char in "(（" or follows_reading:
