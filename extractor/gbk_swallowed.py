@@ -229,7 +229,9 @@ def opens_measure(following: str, words: Container[str]) -> bool:
     view = "".join(map(simplified_char, following[:MAX_WORD]))
     measures = measure_words()
     longest = max((n for n in range(1, len(view) + 1) if view[:n] in measures), default=0)
-    return longest > 1 or (longest == 1 and not any(view[:n] in words for n in range(2, 5)))
+    return longest > 1 or (
+        longest == 1 and not any(view[:n] in words for n in range(2, MAX_WORD + 1))
+    )
 
 
 def _shape(line: str) -> str | None:

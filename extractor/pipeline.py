@@ -69,7 +69,7 @@ def extract(
             source=source,
         )
     digest = hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
-    made = _Made(
+    shared = _Shared(
         digest[:20],
         source,
         editable,
@@ -80,7 +80,7 @@ def extract(
     )
     documents = []
     for index, (start, end) in enumerate(spans):
-        document = _document(made, index, index == len(spans) - 1, start, end)
+        document = _document(shared, index, index == len(spans) - 1, start, end)
         view = matching_view(document.text)  # one matching view per document, for every stage
         document = _structure(document, editable, start, rules, view)
         document = fill_figures(document, editable, start, view, options.rules_dirs)
@@ -90,7 +90,7 @@ def extract(
 
 
 @dataclass(frozen=True)
-class _Made:
+class _Shared:
     """What every document of one input shares: the start of their ids, the input's name, the
     repaired text, its repair log (records in text order), how it was decoded and read, and
     the notes about it."""
@@ -119,25 +119,25 @@ def _notes(decoded: Decoded, state: RepairState) -> list[str]:
     return notes
 
 
-def _document(made: _Made, index: int, last: bool, start: int, end: int) -> Document:
+def _document(shared: _Shared, index: int, last: bool, start: int, end: int) -> Document:
     """The document at ``[start, end)`` of the repaired text, before any extractor ran: its
     share of the original (from the end of the one before it to its own end; the first starts
     at 0, the last ends with the input) and of the repair log."""
-    editable = made.editable
+    editable = shared.editable
     raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
-    raw_end = len(made.decoded.text) if last else editable.raw_end_of(end - 1)
+    raw_end = len(shared.decoded.text) if last else editable.raw_end_of(end - 1)
     return Document(
-        id=f"{made.id_stem}-{index}",
-        source=made.source,
+        id=f"{shared.id_stem}-{index}",
+        source=shared.source,
         index=index,
-        encoding=made.decoded.encoding,
-        input_format=made.input_format,
+        encoding=shared.decoded.encoding,
+        input_format=shared.input_format,
         text=editable.text[start:end],
         raw_start=raw_start,
         raw_end=raw_end,
-        original=made.decoded.text,
-        repairs=_repairs_within(made.records, made.record_starts, start, end, last=last),
-        notes=list(made.notes),
+        original=shared.decoded.text,
+        repairs=_repairs_within(shared.records, shared.record_starts, start, end, last=last),
+        notes=list(shared.notes),
     )
 
 
