@@ -193,7 +193,8 @@ def _extension_pattern() -> re.Pattern[str]:
     return _one_of(char for row in rows for trail, char in row if 0x40 <= trail <= 0xA0)
 
 
-# an ASCII byte other than a digit after a Han character: where a stranded run may end
+# a mark, space or line end (an ASCII byte below 0x40, not a digit) after a Han character:
+# where a stranded run may end (``gbk_marks.stranded``)
 _STRANDED_END = re.compile(r"(?<=[\u4e00-\u9fff])[\x00-\x2f\x3a-\x3f]")
 
 
