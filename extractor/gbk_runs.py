@@ -226,10 +226,7 @@ def _stretch_end(
     questions: re.Pattern[str],
 ) -> Iterator[Segment]:
     """How a run may end at ``end``, if anything before it is suspect."""
-    first = max(start, end - SUSPECT_WINDOW)
-    suspects = sum(orphan_suspect(text, i, model) for i in range(first, end))
-    if suspects < 2 and reads_shifted(text, first, end, model):
-        suspects += 2
+    suspects = _suspects(text, start, end, model)
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = _after_seam(text, start, hints)
@@ -247,12 +244,7 @@ def _stretch_end(
     if _after_seam(text, reach, hints):
         suspects += 2  # a seam says a run starts there: it ends somewhere
     if end < len(text) and is_lone_mark(text, end, hint is not None):
-        yield Segment(start, end, "letter", hint, reach)
-        mark = text.rfind("?", reach, end)
-        if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
-            yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
-        if _folded_then_lost(text, end, hint):
-            yield Segment(start, end + 1, "hidden", hint, reach)
+        yield from _letter_ends(text, Segment(start, end, "letter", hint, reach))
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         yield Segment(start, end + 1, "hidden", hint, reach)
     elif _past_a_question(text, start, end, model):
@@ -267,6 +259,27 @@ def _stretch_end(
         yield Segment(start, end, "hidden", None, reach)
     elif lone is not None:
         yield Segment(start, end, "hidden", None, lone)
+
+
+def _suspects(text: str, start: int, end: int, model: LanguageModel) -> int:
+    """How suspect the stretch before ``end`` is: its orphan suspects, or 2 when its bytes
+    re-paired one along read as words."""
+    first = max(start, end - SUSPECT_WINDOW)
+    suspects = sum(orphan_suspect(text, i, model) for i in range(first, end))
+    if suspects < 2 and reads_shifted(text, first, end, model):
+        suspects += 2
+    return suspects
+
+
+def _letter_ends(text: str, run: Segment) -> Iterator[Segment]:
+    """A run ended by the lone letter after it, and the runs that letter may end besides."""
+    start, end, hint, reach = run.start, run.end, run.hint, run.reach
+    yield run
+    mark = text.rfind("?", reach, end)
+    if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
+        yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
+    if _folded_then_lost(text, end, hint):
+        yield Segment(start, end + 1, "hidden", hint, reach)
 
 
 def _folded_then_lost(text: str, position: int, hint: str | None) -> bool:
