@@ -21,6 +21,9 @@ _WIDTH_FOLD["\u3000"] = " "
 _FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
 _SHORT = 64  # views of strings up to this long are cached: names and titles recur
 _PAGE = 100_000  # the last few views of page-sized texts are kept: stages ask for them again
+# a page's lines up to this long are kept as converted (8,192 of them: at most ~30 MB; a page
+# written as one huge line would otherwise stay in memory 8,192 times over)
+_LINE = 1_000
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +78,14 @@ def _simplified(text: str) -> str:
     OpenCC's phrases never hold a line break, so the lines convert as the whole text does."""
     if "\n" not in text:
         return _aligned(_to_simplified(), text)
-    converted = "\n".join([_simplified_line(line) for line in text.split("\n")])
+    convert = _to_simplified().convert
+    lines = text.split("\n")
+    converted = "\n".join([_converted_line(x) if len(x) <= _LINE else convert(x) for x in lines])
     return converted if len(converted) == len(text) else _aligned(_to_simplified(), text)
 
 
 @lru_cache(maxsize=8192)
-def _simplified_line(line: str) -> str:
+def _converted_line(line: str) -> str:
     return _to_simplified().convert(line)
 
 

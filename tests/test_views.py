@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.views import (
+    _LINE,
     _aligned,
+    _converted_line,
     _simplified,
     _to_simplified,
     is_traditional,
@@ -64,3 +66,11 @@ def test_the_script_is_weighed_as_counting_each_changed_character(text):
     traditional_only = sum(map(str.__ne__, text, to_simplified(text)))
     simplified_only = sum(map(str.__ne__, text, to_traditional(text)))
     assert is_traditional(text) == (traditional_only > 0 and traditional_only > simplified_only)
+
+
+def test_only_lines_of_modest_length_are_kept_as_converted():
+    """A page written as one huge line must not stay in memory thousands of times over."""
+    page = "開發區\n" + "經濟發展" * _LINE + "\n" + "總結"
+    _converted_line.cache_clear()
+    assert _simplified(page) == _aligned(_to_simplified(), page)
+    assert _converted_line.cache_info().currsize == 2  # 開發區 and 總結
