@@ -153,7 +153,8 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
     """Lines where no run can be: their start mapped to the next line's. Runs never cross a
     line (a newline is ASCII), so the search may skip them whole; on clean text that is nearly
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
-    left, or a rare character behind a character outside GB2312 (where runs start)."""
+    left, a rare character behind a character outside GB2312 (where runs start), or one or
+    two characters stranded after one before a mark or line end (``gbk_marks.stranded``)."""
     busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
     busy |= {line_start(text, position) for position in hints}
     for match in _rare_pattern().finditer(text):
