@@ -21,6 +21,7 @@ import marshal
 import math
 import os
 import re
+import threading
 from collections import Counter, defaultdict
 from contextlib import suppress
 from functools import lru_cache
@@ -175,7 +176,7 @@ def _read_cache(path: Path) -> RunningPairs | None:
 
 def _write_cache(path: Path, found: RunningPairs) -> None:
     """Write the cache whole or not at all: workers starting together never read half a file."""
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # Dask threads too
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(marshal.dumps((found.bonus, found.follow, found.precede)))
