@@ -1,6 +1,7 @@
 """What a character or two say about a shifted-GBK run: whether a run can show it, whether it
-is rare, a lone trail byte, a full-width form the mirror folded, or the character after which
-runs start. ``gbk_runs`` builds the runs and their ends from these tests.
+is rare, a lone trail byte, a full-width form the mirror folded, the character after which
+runs start, or one or two common characters stranded after it (``stranded``). ``gbk_runs``
+builds the runs and their ends from these tests.
 """
 
 from __future__ import annotations
