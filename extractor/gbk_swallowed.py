@@ -4,8 +4,8 @@ A trail byte that lost its lead takes the next byte with it, and the mirror show
 a comma, a line end, a bracket or a digit. The word model cannot tell these apart (each is a
 mark to it); the page can: how it ends its headings, opens its lists, writes its years and
 what it puts after a figure; and the genre writes a figure before a classifier or money word
-(4座, 5万元: the rules' own words, ``measure_words``). ``SwallowedPriors`` prices each byte a ``?`` may have taken;
-``gbk_score.Scorer`` asks it for the slots that have ``swallowed`` bytes.
+(4座, 5万元: the rules' own words, ``measure_words``). ``SwallowedPriors`` prices each byte
+a ``?`` may have taken; ``gbk_score.Scorer`` asks it for the slots that have ``swallowed`` bytes.
 """
 
 from __future__ import annotations
