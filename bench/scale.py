@@ -53,12 +53,13 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1000, help="inputs between checkpoints")
     parser.add_argument("--jobs", type=int, default=2, help="workers of the streamed run")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=1, help="runs of each --jobs; the least counts")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results-scale.md")
     arguments = parser.parse_args()
     log = arguments.output.with_name("stream-rss.jsonl")
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)
-        table, _ = archive_section(archive, (1, 2))
+        table, _ = archive_section(archive, (1, 2), arguments.runs)
         points = streamed(archive.folder, arguments.stream, arguments.jobs, arguments.every, log)
     text = f"# Benchmarks at scale\n\nMeasured at {measured_commit()}.\n" + table
     text += stream_section(points, arguments.stream, arguments.jobs)
