@@ -202,6 +202,7 @@ class Slot:
     # few characters, none when unknown), and the line up to the slot.
     then: str = ""
     line: str = ""
+    name: str = ""  # the part of a person's name it may be (``gbk_names``), "" for none
 
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand
@@ -209,7 +210,7 @@ class Slot:
         found = self.__dict__.get("_hash")
         if found is None:
             bytes_known = (self.lead, self.trail, self.hint, self.leads, self.trails)
-            after = (self.dropped_before, self.swallowed, self.then, self.line)
+            after = (self.dropped_before, self.swallowed, self.then, self.line, self.name)
             found = self.__dict__["_hash"] = hash((*bytes_known, *after))  # every field, in order
         return found
 

@@ -21,6 +21,7 @@ from extractor.gbk import (
     pua_starters,
 )
 from extractor.gbk_marks import Hints, after_extension, is_run_char, line_before
+from extractor.gbk_names import name_place
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step
@@ -131,14 +132,16 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
 def _steps(
     stream: Stream, seam: frozenset[int] | None, segment: Segment, text: str, start: int
 ) -> tuple[Step, ...]:
-    """Steps for the bytes of a run: the first character, the re-paired inside, the last."""
+    """Steps for the bytes of a run: the first character, the re-paired inside, the last. A
+    lone character (a surviving trail byte) may be part of a person's name (``gbk_names``)."""
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
     swallowed = _swallowed(text, segment)
     if not stream:
         if seam is None and letter is None and segment.hint is None and not swallowed:
             return ()
         trails = None if letter is not None else HIGH_TRAILS
-        only = Slot(None, letter, segment.hint, seam, trails)
+        name = name_place(text, start - (seam is not None))
+        only = Slot(None, letter, segment.hint, seam, trails, name=name)
         ways = [(0.0, (only,))]
         if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
             ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))

