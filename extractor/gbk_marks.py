@@ -7,9 +7,9 @@ builds the runs and their ends from these tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
-from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import FOLDED, two_bytes
 from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
@@ -204,7 +204,7 @@ def after_extension(text: str, start: int) -> bool:
 STRANDED_LOGPROB = -10.5  # a character likelier than this on its own may end a clause
 
 
-def stranded(text: str, end: int, model: LanguageModel) -> int | None:
+def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]) -> int | None:
     """Where one or two Han characters before an ASCII byte start, right after a character
     outside GB2312, when they make no word with the text before them, the last is no common
     word on its own and the page does not write them so again: what a short run whose last
@@ -223,7 +223,7 @@ def stranded(text: str, end: int, model: LanguageModel) -> int | None:
             continue
         if model.char_logprob(to_simplified(shown[-1])) >= STRANDED_LOGPROB:
             return None  # the same last character for the shorter stretch
-        if to_simplified(text[start - 1]) in load_entity_lexicon().surnames:
+        if to_simplified(text[start - 1]) in surnames:
             continue
         seen = to_simplified(text[max(0, start - 3) : end])
         if not _in_a_word(seen, len(shown), model) and text.count(text[start - 1 : end]) < 2:

@@ -26,8 +26,14 @@ SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it
 class Rivals(Scorer):
     """Scores of a document, with each slot's candidates (``gbk_candidates``)."""
 
-    def __init__(self, model: LanguageModel, document: str, traditional: bool) -> None:
-        super().__init__(model, document, traditional)
+    def __init__(
+        self,
+        model: LanguageModel,
+        document: str,
+        traditional: bool,
+        measures: frozenset[str] | None = None,
+    ) -> None:
+        super().__init__(model, document, traditional, measures=measures)
         self.candidates = Candidates(self)
 
     def uncertain(

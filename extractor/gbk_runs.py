@@ -24,7 +24,10 @@ import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import (
     FOLDED,
     fits_reading,
@@ -46,7 +49,7 @@ from extractor.gbk_marks import (
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, language_model
-from extractor.rules import load_rules
+from extractor.rules import RuleSet, load_rules
 from extractor.views import to_simplified
 
 MAX_RUN = 24
@@ -96,16 +99,28 @@ def _after_seam(text: str, start: int, hints: Hints) -> bool:
     return start > 0 and _is_seam(text, start - 1, hints)
 
 
-def suspect_segments(
-    text: str, hints: Hints, question_words: tuple[str, ...] | None = None
-) -> Iterator[Segment]:
+class RunRules(NamedTuple):
+    """What the rules say about where runs are not: a sentence that asks (its ``?`` is the
+    writer's) and a surname (a given name follows it, not a run)."""
+
+    questions: re.Pattern[str]
+    surnames: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def run_rules(question_words: tuple[str, ...], extra_dirs: tuple[Path, ...]) -> RunRules:
+    """The question words given and the surnames of the entity lexicon with ``extra_dirs``."""
+    surnames = load_entity_lexicon(extra_dirs).surnames
+    return RunRules(question_pattern(question_words), surnames)
+
+
+def suspect_segments(text: str, hints: Hints, rules: RuleSet | None = None) -> Iterator[Segment]:
     """Runs worth a search: those ending in a lone letter, a ``?``, a stray reading or rare
     characters, and characters vanished but for their reading, where a run can start.
-    ``question_words`` (the shipped list by default) make a sentence's ``?`` the writer's."""
-    if question_words is None:
-        question_words = load_rules().question_words
-    questions = question_pattern(question_words)
-    return (s for s in _segments(text, hints, questions) if _can_start(text, s, hints))
+    ``rules`` (the shipped ones by default) name question words and surnames."""
+    rules = rules or load_rules()
+    found = run_rules(rules.question_words, rules.extra_dirs)
+    return (s for s in _segments(text, hints, found) if _can_start(text, s, hints))
 
 
 def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
@@ -117,10 +132,10 @@ def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
     return any(after_extension(text, start) for start in range(segment.reach, last))
 
 
-def _segments(text: str, hints: Hints, questions: re.Pattern[str]) -> Iterator[Segment]:
+def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
     model = language_model()
     position, length = 0, len(text)
-    quiet = _quiet_lines(text, hints)
+    quiet = _quiet_lines(text, hints, rules.surnames)
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
             position = quiet[position]
@@ -136,7 +151,7 @@ def _segments(text: str, hints: Hints, questions: re.Pattern[str]) -> Iterator[S
         ):
             position += 1
             if not run:
-                yield from _stretch_end(text, start, position - 1, hints, model, questions)
+                yield from _stretch_end(text, start, position - 1, hints, model, rules)
             elif (
                 _may_drop(text[position - 1]) and position < length and is_run_char(text[position])
             ):
@@ -146,10 +161,10 @@ def _segments(text: str, hints: Hints, questions: re.Pattern[str]) -> Iterator[S
                 yield from _stray_ends(text, start, position, stray, hints)
                 break
         else:
-            yield from _stretch_end(text, start, position, hints, model, questions)
+            yield from _stretch_end(text, start, position, hints, model, rules)
 
 
-def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
+def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int, int]:
     """Lines where no run can be: their start mapped to the next line's. Runs never cross a
     line (a newline is ASCII), so the search may skip them whole; on clean text that is nearly
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
@@ -163,7 +178,10 @@ def _quiet_lines(text: str, hints: Hints) -> dict[int, int]:
             busy.add(line)
     for match in _STRANDED_END.finditer(text):
         line = line_start(text, match.start())
-        if line not in busy and stranded(text, match.start(), language_model()) is not None:
+        if (
+            line not in busy
+            and stranded(text, match.start(), language_model(), surnames) is not None
+        ):
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -224,19 +242,19 @@ def _stretch_end(
     end: int,
     hints: Hints,
     model: LanguageModel,
-    questions: re.Pattern[str],
+    rules: RunRules,
 ) -> Iterator[Segment]:
     """How a run may end at ``end``, if anything before it is suspect."""
     suspects = _suspects(text, start, end, model)
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = _after_seam(text, start, hints)
-    if after == "?" and asked(text, end, questions):
+    if after == "?" and asked(text, end, rules.questions):
         after = "\n"  # the writer's question mark: the run, if any, ended before it
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
         yield Segment(end, end, "question", hint, end)
-    lone = stranded(text, end, model) if ord(after) < 0x40 else None
+    lone = stranded(text, end, model, rules.surnames) if ord(after) < 0x40 else None
     if not (suspects or hint or seamed or lone or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)

@@ -59,8 +59,10 @@ class Scorer:
         document: str,
         traditional: bool,
         running: RunningPairs | None = None,
+        measures: frozenset[str] | None = None,
     ) -> None:
-        """``running``: the pairs of real running text (``running_text``'s, by default)."""
+        """``running``: the pairs of real running text (``running_text``'s, by default);
+        ``measures``: what the rules write after a figure (``gbk_swallowed.measure_words``)."""
         self.model = model
         self.running = running_pairs() if running is None else running
         view = to_simplified(document)
@@ -76,7 +78,7 @@ class Scorer:
         self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self._window: Counter[str] = Counter()
         self.swallowed = SwallowedPriors(
-            document, self.char_logprob, self.page_pair_bonus, model.words
+            document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
 
     def exclude_window(self, window: str) -> None:

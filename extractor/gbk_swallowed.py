@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container
 from functools import cache, cached_property
+from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char
@@ -96,10 +97,13 @@ class SwallowedPriors:
         char_logprob: Callable[[str], float],
         pair_bonus: Callable[[str], float],
         words: Container[str],
+        measures: Container[str] | None = None,
     ) -> None:
-        """``words``: the word model's, in Simplified script (座谈 after a ``?`` is no 座)."""
+        """``words``: the word model's, in Simplified script (座谈 after a ``?`` is no 座);
+        ``measures``: what is written after a figure (``measure_words``' by default)."""
         self.document = document
         self._words = words
+        self._measures = measure_words() if measures is None else measures
         self._char_logprob = char_logprob
         self._pair_bonus = pair_bonus
         self._totals: dict[Slot, float] = {}
@@ -140,7 +144,7 @@ class SwallowedPriors:
         """``mark_context``'s kind of text, or ``measure`` for text that opens with a classifier
         or money word that starts no longer word (座,年 but not 座谈会)."""
         kind = mark_context(following, line)
-        if kind == "text" and opens_measure(following, self._words):
+        if kind == "text" and opens_measure(following, self._words, self._measures):
             return "measure"
         return kind
 
@@ -215,20 +219,23 @@ class SwallowedPriors:
 
 
 @cache
-def measure_words() -> frozenset[str]:
+def measure_words(extra_dirs: tuple[Path, ...] = ()) -> frozenset[str]:
     """What the genre writes right after a figure, in Simplified script: the quantity rules'
-    classifiers and the money rules' currency words, alone or after 万 or 亿 (万元)."""
-    money = (word for word in load_money_rules().currency_of if not word.isascii())
-    units = load_quantity_rules().units.union(money)
+    classifiers and the money rules' currency words (with those of ``extra_dirs``, the user's
+    rule folders), alone or after 万 or 亿 (万元)."""
+    money = (word for word in load_money_rules(extra_dirs).currency_of if not word.isascii())
+    units = load_quantity_rules(extra_dirs).units.union(money)
     return frozenset(units.union(big + unit for big in CN_BIG_CLASS for unit in units))
 
 
-def opens_measure(following: str, words: Container[str]) -> bool:
+def opens_measure(
+    following: str, words: Container[str], measures: Container[str] | None = None
+) -> bool:
     """Whether text opens with a classifier or money word (座, 類, 万元): where a figure is
     written. One of a single character must start no longer word of ``words`` (座谈, 类似,
     名单, 人员); a longer one is a word already (万元, 万元以上)."""
     view = "".join(map(simplified_char, following[:MAX_WORD]))
-    measures = measure_words()
+    measures = measure_words() if measures is None else measures
     longest = max((n for n in range(1, len(view) + 1) if view[:n] in measures), default=0)
     return longest > 1 or (
         longest == 1 and not any(view[:n] in words for n in range(2, MAX_WORD + 1))

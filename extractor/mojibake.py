@@ -29,8 +29,10 @@ from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_rivals import BOUND_SLACK
 from extractor.gbk_runs import Segment, suspect_segments
 from extractor.gbk_search import EXTRA_CHARACTER_COST, Reading, Search, Step, unfillable
+from extractor.gbk_swallowed import measure_words
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
+from extractor.rules import RuleSet, load_rules
 from extractor.views import is_traditional, to_simplified
 
 LOST_MARK = "〓"  # the typesetter's mark for a character that could not be set
@@ -42,16 +44,17 @@ UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 EARLIER_START_MARGIN = 1.5  # nats a run reaching further left must gain over a shorter one
 
 
-def find_repairs(
-    text: str, hints: Hints, question_words: tuple[str, ...] | None = None
-) -> list[Splice]:
+def find_repairs(text: str, hints: Hints, rules: RuleSet | None = None) -> list[Splice]:
     """Splices restoring the runs the model is sure of; ``hints`` maps positions to the
     readings found after them (a seam ``?`` may carry its own and the lost character's);
-    ``question_words`` as ``suspect_segments`` takes them."""
-    segments = list(suspect_segments(text, hints, question_words))
+    ``rules`` (the shipped ones by default) name question words, surnames, classifiers and
+    currency words."""
+    rules = rules or load_rules()
+    segments = list(suspect_segments(text, hints, rules))
     if not segments:
         return []
-    search = Search(language_model(), text, is_traditional(text))
+    measures = measure_words(rules.extra_dirs)
+    search = Search(language_model(), text, is_traditional(text), measures)
     known: dict[_HypothesisKey, _Searched | None] = {}
     chosen = [
         found for s in segments if (found := _repair(text, s, hints, search, known)) is not None

@@ -109,7 +109,7 @@ def fix_shifted_gbk(state: RepairState) -> list[Splice]:
         position = state.editable.text_position(hint.position)
         if position is not None:
             hints[position] = (*hints.get(position, ()), hint.reading)
-    return find_repairs(state.editable.text, hints, state.rules.question_words)
+    return find_repairs(state.editable.text, hints, state.rules)
 
 
 def fix_html_residue(state: RepairState) -> list[Splice]:

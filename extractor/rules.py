@@ -126,6 +126,9 @@ class RuleSet:
     secondary_document_types: tuple[str, ...] = ()  # 打算 after 总结: the type only if alone
     issuer_suffixes: tuple[str, ...] = ()  # what a signing unit's name ends with: 局, 委员会 …
     question_words: tuple[str, ...] = ()  # 什么, 哪 …: a sentence's "?" is the writer's (gbk_runs)
+    # the user's folders these came from: stages that load other rule families (the entity
+    # lexicon, the quantity and money rules) load them from the same folders
+    extra_dirs: tuple[Path, ...] = ()
 
 
 @lru_cache(maxsize=256)
@@ -163,6 +166,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> RuleSet:
         secondary_document_types=word_list(directories, "lexicon/secondary_document_types.txt"),
         issuer_suffixes=word_list(directories, "lexicon/issuer_suffixes.txt"),
         question_words=word_list(directories, "lexicon/question_words.txt"),
+        extra_dirs=extra_dirs,
     )
 
 

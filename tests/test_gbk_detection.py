@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
 from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
+
+SURNAMES = load_entity_lexicon().surnames
 
 
 def _hidden(text: str) -> str:
@@ -39,7 +42,7 @@ def test_the_codec_helper_makes_a_short_stranded_run():
 def test_a_short_run_of_common_characters_after_a_run_start_is_searched(before, lost, after):
     page = before + _hidden(lost) + after
     start = len(before)
-    assert stranded(page, len(page) - len(after), language_model()) == start
+    assert stranded(page, len(page) - len(after), language_model(), SURNAMES) == start
     found = [s for s in suspect_segments(page, {}) if s.terminator == "hidden"]
     assert any(s.reach <= start and s.end == len(page) - len(after) for s in found)
 
@@ -57,14 +60,16 @@ def test_a_short_run_of_common_characters_after_a_run_start_is_searched(before, 
 def test_sound_text_before_a_comma_or_a_number_is_not_a_stranded_run(clean):
     model = language_model()
     ends = [i for i, char in enumerate(clean) if ord(char) < 0x40]
-    assert all(stranded(clean, end, model) is None for end in ends)
+    assert all(stranded(clean, end, model, SURNAMES) is None for end in ends)
     assert _repaired(clean) == clean
 
 
 @pytest.mark.parametrize("clean", ["組織教師開展聽評課,每周一次", "為每名黨員建立學習檔;定期檢查"])
 def test_a_stranded_looking_word_in_sound_text_is_searched_and_left_alone(clean):
     model = language_model()  # 評課 and 習檔 are no dictionary words: the search judges them
-    assert any(stranded(clean, i, model) for i, char in enumerate(clean) if ord(char) < 0x40)
+    assert any(
+        stranded(clean, i, model, SURNAMES) for i, char in enumerate(clean) if ord(char) < 0x40
+    )
     assert _repaired(clean) == clean
 
 
@@ -77,7 +82,9 @@ def test_a_stranded_looking_word_in_sound_text_is_searched_and_left_alone(clean)
 )
 def test_no_stranded_run_before_a_figure_or_after_a_surname(clean):
     model = language_model()
-    assert all(stranded(clean, i, model) is None for i, c in enumerate(clean) if ord(c) < 0x40)
+    assert all(
+        stranded(clean, i, model, SURNAMES) is None for i, c in enumerate(clean) if ord(c) < 0x40
+    )
 
 
 @pytest.mark.parametrize(

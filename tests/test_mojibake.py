@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import extractor
 from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import SUCCESSORS, successors
-from extractor.gbk_runs import suspect_segments
+from extractor.gbk_runs import run_rules, suspect_segments
 from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
@@ -249,14 +249,25 @@ def test_question_words_from_a_user_rules_folder_make_a_question_the_writers(tmp
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()
     (lexicon / "question_words.txt").write_text("# ours\n几时\n", encoding="utf-8")
-    words = load_rules([tmp_path]).question_words
-    assert "几时" in words and "什么" in words
+    rules = load_rules([tmp_path])
+    assert "几时" in rules.question_words and "什么" in rules.question_words
     question = "資金缺口幾時解決?1月份就能見效。"
     assert any(s.terminator == "question" for s in suspect_segments(question, {}))
-    assert list(suspect_segments(question, {}, words)) == []
+    assert list(suspect_segments(question, {}, rules)) == []
     assert find_repairs(question, {}) != []  # the "?" read as a trail byte that took the 1
     options = extractor.Options(rules_dirs=(tmp_path,))
     assert extractor.extract(question.encode(), options=options)[0].text.startswith(question)
+
+
+def test_the_user_rules_folders_reach_the_shifted_gbk_stage(tmp_path):
+    # surnames (no run after one) from the entity lexicon, and the words written after a
+    # figure from the quantity and money rules, of the same folders as the question words
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "surnames.txt").write_text("仉\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    assert rules.extra_dirs == (tmp_path.resolve(),)
+    assert "仉" in run_rules(rules.question_words, rules.extra_dirs).surnames
+    assert "仉" not in run_rules(rules.question_words, ()).surnames
 
 
 def test_a_run_that_shows_a_question_word_still_ends_in_its_question_mark():
