@@ -14,9 +14,7 @@ wrong characters for wrong surnames (聂文斌 read 鸿文斌, then 顾文斌): 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from extractor.rules import default_rules_dir, word_list
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.running_text import running_pairs
 from extractor.views import to_simplified
 
@@ -26,14 +24,12 @@ SURNAME, GIVEN = "surname", "given"  # ``Slot.name``: the part of a name a slot 
 _TAIL = 12  # characters before a run looked at (the longest post, a surname)
 
 
-@lru_cache(maxsize=1)
 def _posts() -> tuple[str, ...]:
-    return word_list((default_rules_dir(),), "lexicon/roles.txt")
+    return load_entity_lexicon().roles
 
 
-@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(word_list((default_rules_dir(),), "lexicon/surnames.txt"))
+    return load_entity_lexicon().surnames
 
 
 def name_place(text: str, end: int) -> str:
