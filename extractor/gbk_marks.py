@@ -1,7 +1,8 @@
 """What a character or two say about a shifted-GBK run: whether a run can show it, whether it
 is rare, a lone trail byte, a full-width form the mirror folded, the character after which
-runs start, or one or two common characters stranded after it (``stranded``). ``gbk_runs``
-builds the runs and their ends from these tests.
+runs start, or one or two common characters stranded after it (``stranded``); and what the
+rules say against a run: a sentence that asks, a surname (``RunRules``). ``gbk_runs`` builds
+the runs and their ends from these tests.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import FOLDED, two_bytes
 from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
@@ -249,3 +253,36 @@ def line_start(text: str, position: int) -> int:
 def line_before(text: str, position: int) -> str:
     """The text of ``position``'s line before it: what a run's or a mark's context is."""
     return text[line_start(text, position) : position]
+
+
+class RunRules(NamedTuple):
+    """What the rules say about where runs are not: a sentence that asks (its ``?`` is the
+    writer's) and a surname (a given name follows it, not a run)."""
+
+    questions: re.Pattern[str]
+    surnames: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def run_rules(question_words: tuple[str, ...], extra_dirs: tuple[Path, ...]) -> RunRules:
+    """The question words given and the surnames of the entity lexicon with ``extra_dirs``."""
+    surnames = load_entity_lexicon(extra_dirs).surnames
+    return RunRules(question_pattern(question_words), surnames)
+
+
+def asked(text: str, position: int, questions: re.Pattern[str]) -> bool:
+    """Whether the ``?`` at ``position`` ends a sentence that asks something (怎麼解決?, 滿意
+    嗎?) and holds nothing rare: the writer's own, even right after a character outside
+    GB2312. (Shifted runs show common characters too, 呢 among them, but seldom only those.)"""
+    opening = max(text.rfind(mark, 0, position) for mark in "\n。!！?？;；") + 1
+    sentence = text[opening:position]
+    if questions.search(to_simplified(sentence)) is None:
+        return False
+    return not any(is_suspect(char) for char in sentence)
+
+
+@lru_cache(maxsize=16)
+def question_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (``rules/lexicon/question_words.txt``); none: a pattern that never
+    matches."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")

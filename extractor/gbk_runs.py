@@ -24,10 +24,7 @@ import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
 
-from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import (
     FOLDED,
     fits_reading,
@@ -37,7 +34,9 @@ from extractor.gbk import (
 from extractor.gbk_marks import (
     RARE_COUNT,
     Hints,
+    RunRules,
     after_extension,
+    asked,
     is_folded_inside,
     is_lone_mark,
     is_run_at,
@@ -45,12 +44,12 @@ from extractor.gbk_marks import (
     is_suspect,
     line_start,
     orphan_suspect,
+    run_rules,
     stranded,
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, language_model
 from extractor.rules import RuleSet, load_rules
-from extractor.views import to_simplified
 
 MAX_RUN = 24
 SUSPECT_WINDOW = 8
@@ -97,21 +96,6 @@ def _is_seam(text: str, position: int, hints: Hints) -> bool:
 def _after_seam(text: str, start: int, hints: Hints) -> bool:
     """Whether a seam stands right before ``start``."""
     return start > 0 and _is_seam(text, start - 1, hints)
-
-
-class RunRules(NamedTuple):
-    """What the rules say about where runs are not: a sentence that asks (its ``?`` is the
-    writer's) and a surname (a given name follows it, not a run)."""
-
-    questions: re.Pattern[str]
-    surnames: frozenset[str]
-
-
-@lru_cache(maxsize=16)
-def run_rules(question_words: tuple[str, ...], extra_dirs: tuple[Path, ...]) -> RunRules:
-    """The question words given and the surnames of the entity lexicon with ``extra_dirs``."""
-    surnames = load_entity_lexicon(extra_dirs).surnames
-    return RunRules(question_pattern(question_words), surnames)
 
 
 def suspect_segments(text: str, hints: Hints, rules: RuleSet | None = None) -> Iterator[Segment]:
@@ -384,24 +368,6 @@ def seam_leads(text: str, start: int, hints: Hints) -> frozenset[int] | None:
     )
     leads = exact or frozenset(trail for _, trail, _ in matches if trail >= 0x81)
     return leads or None
-
-
-def asked(text: str, position: int, questions: re.Pattern[str]) -> bool:
-    """Whether the ``?`` at ``position`` ends a sentence that asks something (怎麼解決?, 滿意
-    嗎?) and holds nothing rare: the writer's own, even right after a character outside
-    GB2312. (Shifted runs show common characters too, 呢 among them, but seldom only those.)"""
-    opening = max(text.rfind(mark, 0, position) for mark in "\n。!！?？;；") + 1
-    sentence = text[opening:position]
-    if questions.search(to_simplified(sentence)) is None:
-        return False
-    return not any(is_suspect(char) for char in sentence)
-
-
-@lru_cache(maxsize=16)
-def question_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` (``rules/lexicon/question_words.txt``); none: a pattern that never
-    matches."""
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _inside_line(text: str, position: int) -> bool:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 import extractor
 from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import SUCCESSORS, successors
-from extractor.gbk_runs import run_rules, suspect_segments
+from extractor.gbk_marks import run_rules
+from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
