@@ -125,7 +125,8 @@ class RuleSet:
     section_styles: tuple[SectionStyleRule, ...] = ()
     secondary_document_types: tuple[str, ...] = ()  # 打算 after 总结: the type only if alone
     issuer_suffixes: tuple[str, ...] = ()  # what a signing unit's name ends with: 局, 委员会 …
-    question_words: tuple[str, ...] = ()  # 什么, 哪 …: a sentence's "?" is the writer's (gbk_marks.asked)
+    # 什么, 哪 …: a sentence's "?" is the writer's (gbk_marks.asked)
+    question_words: tuple[str, ...] = ()
     # the user's folders these came from: stages that load other rule families (the entity
     # lexicon, the quantity and money rules) load them from the same folders
     extra_dirs: tuple[Path, ...] = ()
