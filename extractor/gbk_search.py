@@ -26,15 +26,10 @@ from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Choices, Option
 from extractor.gbk_rivals import BOUND_SLACK, Rivals
 from extractor.gbk_score import State
-from extractor.running_text import PAIR_CAP
 
 BEAM_WIDTH = 6
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
-# A way of two characters makes one pair more, and running text pays most pairs of real text
-# PAIR_CAP (``running_text``): the second character pays it back, so a reading is not made
-# longer for the pairs it makes (上升到 for 上山 on the seed).
-EXTRA_CHARACTER_COST = PAIR_CAP
 
 Way = tuple[float, tuple[Slot, ...]]
 Step = tuple[Way, ...]
@@ -127,7 +122,7 @@ class Search(Rivals):
     def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
         """The beams a way's last slot grows: for a way of two characters, the best few after
         its first one (before the second has its say)."""
-        cost += (len(way) - 1) * EXTRA_CHARACTER_COST
+        cost += (len(way) - 1) * self.running.extra_character_cost
         for slot in way[:-1]:
             grown, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
             beams, cost = [beam for _, beam in grown], 0.0

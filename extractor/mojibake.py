@@ -28,7 +28,7 @@ from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_marks import Hints, after_extension
 from extractor.gbk_rivals import BOUND_SLACK
 from extractor.gbk_runs import Segment, suspect_segments
-from extractor.gbk_search import EXTRA_CHARACTER_COST, Reading, Search, Step, unfillable
+from extractor.gbk_search import Reading, Search, Step, unfillable
 from extractor.gbk_swallowed import measure_words
 from extractor.lm import STRAY_LOGPROB, language_model
 from extractor.offsets import Splice
@@ -191,7 +191,11 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
     # pair it knows across a stray mark (總結_第, where 結開第 would earn two)
     chosen = left + "".join(map(simplified_char, reading.characters)) + right
     extra = len(reading.characters) - len(hypothesis.steps)  # ways of two characters
-    bound -= search.running_fit(chosen) - search.running_fit(found) - extra * EXTRA_CHARACTER_COST
+    bound -= (
+        search.running_fit(chosen)
+        - search.running_fit(found)
+        - extra * search.running.extra_character_cost
+    )
     return _Searched(bound, reading, left, right, window)
 
 

