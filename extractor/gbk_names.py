@@ -24,28 +24,21 @@ SURNAME, GIVEN = "surname", "given"  # ``Slot.name``: the part of a name a slot 
 _TAIL = 12  # characters before a run looked at (the longest post, a surname)
 
 
-def _posts() -> tuple[str, ...]:
-    return load_entity_lexicon().roles
-
-
-def _surnames() -> frozenset[str]:
-    return load_entity_lexicon().surnames
-
-
 def name_place(text: str, end: int) -> str:
     """The part of a name the character at ``end`` may be: SURNAME right after a post, GIVEN
     after a post and a one-character surname, "" otherwise."""
+    lexicon = load_entity_lexicon()
     tail = to_simplified(text[max(0, end - _TAIL) : end])
-    if tail.endswith(_posts()):
+    if tail.endswith(lexicon.roles):
         return SURNAME
-    if tail[-1:] in _surnames() and tail[:-1].endswith(_posts()):
+    if tail[-1:] in lexicon.surnames and tail[:-1].endswith(lexicon.roles):
         return GIVEN
     return ""
 
 
 def name_bonus(simple: str, place: str) -> float:
     """A Simplified character's bonus in a slot that may be that part of a name."""
-    if not place or (place == SURNAME and simple not in _surnames()):
+    if not place or (place == SURNAME and simple not in load_entity_lexicon().surnames):
         return 0.0
     affinity = running_pairs().names.get(simple)
     if affinity is None:
