@@ -12,10 +12,10 @@ its rebuild after each round, are ``piece_map``'s.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from extractor.piece_map import Pieces, rebuild
 
@@ -46,7 +46,7 @@ class RepairRecord(NamedTuple):
     start: int
     rule: str | None
     note: str | None
-    absorbed: tuple[str, ...]
+    absorbed: list[str]
 
 
 _POSITION = attrgetter("start", "end")
@@ -194,30 +194,37 @@ class EditableText:
 
     def repairs(self) -> list[RepairRecord]:
         """Every net change, in original order."""
+        return [RepairRecord(**row) for row in self.repair_rows(0, len(self.text), last=True)]
+
+    def repair_rows(self, start: int, end: int, *, last: bool) -> list[dict[str, Any]]:
+        """The net changes whose replacement begins in ``[start, end)`` (at ``end`` too when
+        ``last``), in original order, as dicts of ``RepairRecord``'s fields with ``start``
+        counted from ``start``: a document's share of the log, made straight from the map (a
+        pinyin page logs hundreds; a record each and then a row cost half as much again)."""
         pieces, original, text = self._pieces, self.original, self.text
         starts = pieces.text_starts
-        ends = [*starts[1:], len(text)] if starts else []
-        return [  # _make, not RepairRecord(...): a fifth less time (a pinyin page logs hundreds)
-            RepairRecord._make(
-                (
-                    splice.kind,
-                    raw_start,
-                    raw_end,
-                    original[raw_start:raw_end],
-                    text[start:end],
-                    start,
-                    splice.rule,
-                    splice.note,
-                    absorbed,
-                ),
-            )
-            for splice, start, end, raw_start, raw_end, absorbed in zip(
-                pieces.splices,
-                starts,
+        first = bisect_left(starts, start)
+        stop = bisect_right(starts, end) if last else bisect_left(starts, end)
+        ends = [*starts[first + 1 : stop + 1], len(text)][: stop - first]  # each piece's end
+        return [
+            {
+                "kind": splice.kind,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "before": original[raw_start:raw_end],
+                "after": text[at:piece_end],
+                "start": at - start,
+                "rule": splice.rule,
+                "note": splice.note,
+                "absorbed": list(absorbed),
+            }
+            for splice, at, piece_end, raw_start, raw_end, absorbed in zip(
+                pieces.splices[first:stop],
+                starts[first:stop],
                 ends,
-                pieces.raw_starts,
-                pieces.raw_ends,
-                pieces.absorbed,
+                pieces.raw_starts[first:stop],
+                pieces.raw_ends[first:stop],
+                pieces.absorbed[first:stop],
                 strict=True,
             )
             if splice is not None

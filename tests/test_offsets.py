@@ -84,7 +84,7 @@ def test_a_later_edit_swallows_the_earlier_one_it_covers():
     editable.apply([Splice(0, 6, "", "boilerplate")])
     (record,) = editable.repairs()
     assert (record.kind, record.before, record.after) == ("boilerplate", "abc(x)def", "")
-    assert record.absorbed == ("pinyin_annotation",)
+    assert record.absorbed == ["pinyin_annotation"]
 
 
 @given(edit_rounds())
@@ -95,3 +95,29 @@ def test_a_first_round_logs_each_edit_at_its_own_span(case):
     editable.apply(Splice(s, e, r, kind="k") for s, e, r in edits)
     logged = [(r.raw_start, r.raw_end, r.before, r.after) for r in editable.repairs()]
     assert logged == [(s, e, original[s:e], r) for s, e, r in edits]
+
+
+@given(edit_rounds(), st.data())
+def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
+    original, rounds = case
+    editable = EditableText(original)
+    for number, edits in enumerate(rounds):
+        editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+    length = len(editable.text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, length), max_size=3)))
+    spans = list(zip([0, *cuts], [*cuts, length], strict=True))
+    shares = [
+        editable.repair_rows(start, end, last=index == len(spans) - 1)
+        for index, (start, end) in enumerate(spans)
+    ]
+    # every change once, in order, each in the document its replacement begins in (a removal
+    # at a cut goes to the document after it), its start counted from that document's start
+    moved_back = [
+        {**row, "start": row["start"] + start}
+        for share, (start, _) in zip(shares, spans, strict=True)
+        for row in share
+    ]
+    assert moved_back == [record._asdict() for record in editable.repairs()]
+    for index, (share, (start, end)) in enumerate(zip(shares, spans, strict=True)):
+        limit = end - start + (index == len(spans) - 1)  # the last takes removals at its end
+        assert all(0 <= row["start"] < limit for row in share)
