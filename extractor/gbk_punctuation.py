@@ -17,7 +17,7 @@ from extractor.gbk import Slot
 PUNCTUATION_LEAD = 0xA1
 MISFIT_COST = 6.0  # nats: a mark against its grammar is that much less likely than one without
 _PAIRS = dict(zip("“‘《〈「『【〔", "”’》〉」』】〕", strict=True))  # opening: closing
-_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
+OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 _NOT_BEFORE_MARK = frozenset("、。·" + "".join(_PAIRS))  # separators and opening marks
 _MARKS = frozenset(",;:.!?)，。、；：！？）")
 ENUMERATION_TRAIL = 0xA2  # 、 = a1 a2, the trail byte of 將 (8c a2) too
@@ -31,17 +31,26 @@ def misfit(char: str, slot: Slot) -> float:
     if slot.swallowed or not (slot.then or slot.line):
         return 0.0
     cost = 0.0
-    if char in _NOT_BEFORE_MARK and slot.then[:1] in _MARKS:
+    if breaks_before(char, slot.then[:1]):
         cost += MISFIT_COST
-    opener = _OPENERS.get(char)
+    opener = OPENERS.get(char)
     if opener is not None and _still_open(slot.line, opener, char) <= 0:
         cost += MISFIT_COST  # a closing mark with nothing to close
     if char == "、" and _ONE_CHARACTER_ITEM.search(slot.line):
         cost += MISFIT_COST  # an enumeration comma after one character opening a sentence
+    if char == "。" and _still_open(slot.line, "《", "》") > 0:
+        cost += MISFIT_COST  # no sentence ends inside a title (一封信》, not 一封信。)
     closer = _PAIRS.get(char)
     if closer is not None and _still_open(slot.line, char, closer) > 0:
         cost += MISFIT_COST  # the same mark opened again inside itself
     return cost
+
+
+def breaks_before(char: str, following: str) -> bool:
+    """Whether a separator or an opening mark stands right before another mark (、, is no
+    text): a search that learns the mark after the run only once it is filled (a byte a ``?``
+    swallowed) asks again."""
+    return char in _NOT_BEFORE_MARK and following in _MARKS
 
 
 def _still_open(line: str, opener: str, closer: str) -> int:

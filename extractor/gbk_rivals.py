@@ -15,6 +15,7 @@ from operator import sub
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Candidates, fits
+from extractor.gbk_punctuation import breaks_before
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
 
@@ -60,6 +61,8 @@ class Rivals(Scorer):
         """Whether the winner leads every rival for character ``index`` by SLOT_MARGIN, all
         else kept; a byte a ``?`` swallowed must lead all rivals together (a comma must beat
         ten digits)."""
+        if not self._fits_what_follows(chars, slots, bonus, index, left, right, score):
+            return False
         simplified = table().simplified
         base = bonus - self.slot_bonus(chars[index], slots[index])
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
@@ -88,8 +91,61 @@ class Rivals(Scorer):
                 return False
         return True
 
+    def _fits_what_follows(
+        self,
+        chars: str,
+        slots: tuple[Slot, ...],
+        bonus: float,
+        index: int,
+        left: str,
+        right: str,
+        score: float,
+    ) -> bool:
+        """For a character right before a byte a ``?`` swallowed (True for any other): whether
+        it keeps punctuation's grammar with that byte (、, is no text) and, when the byte is
+        itself uncertain, leads its rivals over all the byte may have been (``_judged_over``)."""
+        following = slots[index + 1] if index + 1 < len(slots) else None
+        if following is None or not following.swallowed:
+            return True
+        if breaks_before(chars[index], chars[index + 1]):
+            return False
+        if self._clear(chars, slots, bonus, index + 1, left, right, score):
+            return True
+        return self._judged_over(chars, slots, index, left, right)
+
+    def _judged_over(
+        self, chars: str, slots: tuple[Slot, ...], index: int, left: str, right: str
+    ) -> bool:
+        """Whether the winner for character ``index`` leads every rival by SLOT_MARGIN, each
+        judged over every byte the ``?`` after it may have swallowed: 。 before a line end is no
+        evidence for 。 before a digit (競賽”1次, not 競賽。〓次). The other characters' priors
+        are the same for all and left out."""
+        simplified = table().simplified
+        swallowed = slots[index + 1]
+        after = "".join(simplified.get(c, c) for c in chars[index + 2 :]) + right
+        options = [(c, self.slot_bonus(c, swallowed)) for c in swallowed.candidates()]
+
+        def total(state: State, prior: float) -> float:
+            totals = [self.run(c + after, state)[1][-1] + p for c, p in options]
+            top = max(totals)
+            return top + math.log(sum(math.exp(t - top) for t in totals)) + prior
+
+        prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
+        own = self.extend(prefix, simplified.get(chars[index], chars[index]))
+        winner = total(own, self.slot_bonus(chars[index], slots[index]))
+        return all(
+            winner - total(state, prior) >= SLOT_MARGIN
+            for state, prior in self._rivals(chars, slots, index, prefix, "", pruned=False)
+        )
+
     def _rivals(
-        self, chars: str, slots: tuple[Slot, ...], index: int, prefix: State, rest: str
+        self,
+        chars: str,
+        slots: tuple[Slot, ...],
+        index: int,
+        prefix: State,
+        rest: str,
+        pruned: bool = True,
     ) -> list[tuple[State, float]]:
         """The state and prior of each rival for character ``index`` (of the best one alone
         among those that make no word with the text around them: they differ only by their
@@ -98,7 +154,7 @@ class Rivals(Scorer):
         following = slots[index + 1] if index + 1 < len(slots) else None
         before = chars[index - 1 : index] if slot.dropped_before else None
         then = chars[index + 1] if following is not None and following.dropped_before else None
-        alone = None if slot.swallowed else self._alone(previous, rest)
+        alone = None if slot.swallowed or not pruned else self._alone(previous, rest)
         found, plain = [], []
         for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
             if rival == chars[index] or (before is not None and not fits(before, rival, slot)):

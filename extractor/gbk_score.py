@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, simplified_char, table
 from extractor.gbk_names import name_bonus
-from extractor.gbk_punctuation import misfit
+from extractor.gbk_punctuation import OPENERS, misfit
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
 from extractor.lm import MAX_WORD, LanguageModel
@@ -209,16 +209,23 @@ class Scorer:
         return OTHER_FORM_COST if forms.get(char, char) != char else 0.0
 
     def unfamiliar(self, char: str) -> float:
-        """What a character costs for being rare on this page (0 from FAMILIAR_USES uses)."""
-        return _unfamiliar(char, self.char_uses.get(char, 0))
+        """What a character costs for being rare on this page (0 from FAMILIAR_USES uses); a
+        closing mark is as familiar as its opening one (a page that opens “ closes it)."""
+        uses = self.char_uses.get(char, 0)
+        opener = OPENERS.get(char)
+        if opener is not None:
+            uses = max(uses, self.char_uses.get(opener, 0))
+        return _unfamiliar(char, uses)
 
     @cached_property
     def touched(self) -> frozenset[str]:
         """The characters whose page costs are the page's own: those it writes, and those whose
         form in its script it writes (还 on a page with 還); any other costs what
-        ``unwritten_cost`` says, on every page of that script."""
+        ``unwritten_cost`` says, on every page of that script. A closing mark whose opening
+        one it writes is its own too (``unfamiliar``)."""
         forms = _converted_from(self.traditional)
-        return self.chars.union(*(forms[char] for char in self.chars if char in forms))
+        closers = (closer for closer, opener in OPENERS.items() if opener in self.chars)
+        return self.chars.union(closers, *(forms[char] for char in self.chars if char in forms))
 
 
 class _Kept(dict[str, tuple[float, float]]):

@@ -6,7 +6,13 @@ import pytest
 from test_mojibake import _repaired, _shifted
 
 from extractor.gbk import HIGH_TRAILS, Slot
-from extractor.gbk_punctuation import MISFIT_COST, PUNCTUATION_LEAD, misfit
+from extractor.gbk_hypotheses import hypotheses
+from extractor.gbk_punctuation import MISFIT_COST, PUNCTUATION_LEAD, breaks_before, misfit
+from extractor.gbk_runs import suspect_segments
+from extractor.gbk_search import Search
+from extractor.lm import language_model
+from extractor.mojibake import CONTEXT, _left_context, _searched
+from extractor.views import to_simplified
 
 
 def _last(then: str, line: str) -> Slot:
@@ -22,6 +28,7 @@ def _last(then: str, line: str) -> Slot:
         ("”", "上", "全年工作"),  # a closing quote with nothing open
         ("》", "的", "学习《条例》和"),  # … a closing title mark with nothing open
         ("“", "学", "开展“三会"),  # a quote opened inside itself
+        ("。", "", "发放《致家长的一封信"),  # a sentence ended inside a title
     ],
 )
 def test_a_mark_against_its_grammar_costs(char, then, line):
@@ -53,3 +60,38 @@ def test_a_closing_quote_before_a_comma_is_put_back():
     # trail byte before the comma: 、。“” all fit a1; the comma and the open “ leave ”
     page = "我局認真總結推廣“先進" + _shifted("經驗”")[:-1] + ",形成長效機制。"
     assert _repaired(page) == "我局認真總結推廣“先進經驗”,形成長效機制。"
+
+
+def test_a_mark_is_judged_against_the_byte_a_question_mark_swallowed_after_it():
+    assert breaks_before("、", ",") and breaks_before("“", "。")
+    assert not breaks_before("》", ",") and not breaks_before("、", "2")
+    # 規範、, was read where the comma was known only once filled; 規範。 is inside a title
+    page = "我們向全體家長发放了《致家長" + _shifted("的一封信》1,500份,宣傳防溺水知識。")
+    assert "的一封信》" in _repaired(page)
+
+
+_LINES = "一、開展“書香機關”讀書活動。\n二、開展“最美家庭”評選活動。\n三、開展“文明單位”創建。\n"
+_CONTEST = "四、全年組織干部參加培訓16期,培訓380人次;舉辦“財務知識" + _shifted("競賽”1次,評出6名。")
+
+
+def test_a_mark_before_an_uncertain_swallowed_byte_is_judged_over_all_it_may_be():
+    # 。 before a line end beats ” by far (the page ends its lines so), but the "?" more likely
+    # took a digit, before which 。 is no likelier than ”: neither is written
+    page = _LINES + _CONTEST
+    search = Search(language_model(), page, True)
+    segment = next(s for s in suspect_segments(page, {}) if s.terminator == "question")
+    hypothesis = hypotheses(page, segment, {}, search.model)[0]
+    left = to_simplified(_left_context(page, hypothesis.start))
+    right = to_simplified(page[hypothesis.end : hypothesis.end + CONTEXT])
+    found = _searched(page, hypothesis, {}, search)
+    assert found is not None
+    slots = found.gain(search)[1].slots
+    fixed = {
+        mark: search.score(left + "竞赛" + mark + "\n" + right)
+        + search.slot_bonus(mark, slots[2])
+        + search.slot_bonus("\n", slots[3])
+        for mark in "。”"
+    }
+    assert fixed["。"] - fixed["”"] > 1.0
+    assert not search._judged_over("競賽。\n", slots, 2, left, right)
+    assert "競賽。" not in _repaired(page)
