@@ -37,6 +37,7 @@ def test_the_codec_helper_makes_a_short_stranded_run():
         ("村裏的合作社從無", "到有", ",規模逐年擴大"),  # 無 = 9f 6f, outside GB2312
         ("全力推進社區", "治理", ",今年"),
         ("負債率壓在紅線", "以內。", "\n二、"),
+        ("縣扶貧辦支持資", "金共計", "35萬元"),  # before a figure: 鸸, rare and alone
     ],
 )
 def test_a_short_run_of_common_characters_after_a_run_start_is_searched(before, lost, after):
@@ -76,7 +77,7 @@ def test_a_stranded_looking_word_in_sound_text_is_searched_and_left_alone(clean)
 @pytest.mark.parametrize(
     "clean",
     [
-        "每位教師每學期聽評課4節",  # before a figure: nothing after the run to go on
+        "每位教師每學期聽評課4節",  # before a figure nothing rare: nothing after it to go on
         "由組長張德勝,副組長李明負責",  # 德勝 after a surname: a given name
     ],
 )
