@@ -34,7 +34,7 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
     hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
     boundaries: set[int] = set()
-    lines = Lines(view, _line_words(rules))
+    lines = Lines(view, rules.line_words)
     for rule in rules.boilerplate:
         trigger = rule.compiled_trigger
         if trigger is not None and trigger.search(view) is None:
@@ -49,15 +49,11 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     return Furniture(splices=_union(spans), boundaries=ordered)
 
 
-def _line_words(rules: RuleSet) -> tuple[str, ...]:
-    return tuple(word for rule in rules.boilerplate for word in rule.line_words)
-
-
 class Lines:
     """A view's line starts, which lines hold given words (ignoring ASCII case), and which
-    repeat a line above them. ``words`` are indexed in one scan at the start (the rules' line
-    words: a search per word, each ruled out first by the page's set of characters, cost a
-    twentieth of the run); others are sought when asked for."""
+    repeat a line above them. ``words`` (distinct: ``RuleSet.line_words``, gathered once a rule
+    set) are indexed in one scan at the start (a search per word, each ruled out first by the
+    page's set of characters, cost a twentieth of the run); others are sought when asked for."""
 
     def __init__(self, view: str, words: Sequence[str] = ()) -> None:
         self.view = view
@@ -66,7 +62,7 @@ class Lines:
         self._lowered = lowered if len(lowered) == len(view) else None
         self._holders: dict[str, list[int]] = {}
         if self._lowered is not None and words:
-            self._holders = _holders(self._lowered, self.starts, tuple(sorted(set(words))))
+            self._holders = _holders(self._lowered, self.starts, tuple(words))
 
     def holding(self, words: Sequence[str]) -> list[int] | None:
         """Indices of the lines that hold one of ``words``; None when case folding misaligns."""

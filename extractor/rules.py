@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -130,6 +130,12 @@ class RuleSet:
     # the user's folders these came from: stages that load other rule families (the entity
     # lexicon, the quantity and money rules) load them from the same folders
     extra_dirs: tuple[Path, ...] = ()
+
+    @cached_property
+    def line_words(self) -> tuple[str, ...]:
+        """Every boilerplate rule's line words, once each, sorted: indexed on each page
+        (gathered and sorted once a rule set, not once a page)."""
+        return tuple(sorted({word for rule in self.boilerplate for word in rule.line_words}))
 
 
 @lru_cache(maxsize=256)
