@@ -61,6 +61,9 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
         return [_vanished(text, segment)]
     seam = seam_leads(text, segment.reach, hints)
     starts = [segment.reach] if seam is not None else _likely_starts(text, segment, model)
+    # a second reading at a seam is a character's the decoder dropped after the seam's
+    readings = hints[segment.reach - 1] if seam is not None else ()
+    vanished = readings[-1] if len(readings) > 1 else None
     end = segment.end + (segment.terminator in ("letter", "question"))
     found = []
     for start in starts:
@@ -71,7 +74,7 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
         for bytes_read in (stream, _through_questions(text[start : segment.end], stream)):
             if bytes_read is None:
                 continue
-            steps = _steps(bytes_read, seam, segment, text, start)
+            steps = _steps(bytes_read, (seam, vanished), segment, text, start)
             if steps:
                 rule = "gbk.shift" if stream or segment.terminator != "letter" else "gbk.lost_lead"
                 found.append(Hypothesis(span_start, end, steps, rule))
@@ -130,22 +133,20 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
 
 
 def _steps(
-    stream: Stream, seam: frozenset[int] | None, segment: Segment, text: str, start: int
+    stream: Stream,
+    seamed: tuple[frozenset[int] | None, str | None],
+    segment: Segment,
+    text: str,
+    start: int,
 ) -> tuple[Step, ...]:
     """Steps for the bytes of a run: the first character, the re-paired inside, the last. A
-    lone character (a surviving trail byte) may be part of a person's name (``gbk_names``)."""
+    lone character (a surviving trail byte) may be part of a person's name (``gbk_names``).
+    ``seamed``: the lead bytes a seam before the run allows, and the last of its readings."""
+    seam = seamed[0]
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
     swallowed = _swallowed(text, segment)
     if not stream:
-        if seam is None and letter is None and segment.hint is None and not swallowed:
-            return ()
-        trails = None if letter is not None else HIGH_TRAILS
-        name = name_place(text, start - (seam is not None))
-        only = Slot(None, letter, segment.hint, seam, trails, name=name)
-        ways = [(0.0, (only,))]
-        if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
-            ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
-        return (tuple(ways), *swallowed)
+        return _lone(text, start, segment, seamed, letter, swallowed)
     before = line_before(text, start) if _may_enumerate(stream, seam) else ""
     first: list[tuple[float, tuple[Slot, ...]]] = [
         (0.0, (Slot(None, stream[0], leads=seam, line=before),))
@@ -165,6 +166,34 @@ def _steps(
     else:
         last = _last(stream[-1], letter, segment.hint, _around_last(text, start, stream, segment))
     return (tuple(first), *middle, last, *swallowed)
+
+
+def _lone(
+    text: str,
+    start: int,
+    segment: Segment,
+    seamed: tuple[frozenset[int] | None, str | None],
+    letter: int | None,
+    swallowed: tuple[Step, ...],
+) -> tuple[Step, ...]:
+    """A run of one character (a surviving trail byte, or a seam's alone), or two: after a
+    seam, when the pair of the first one's trail byte and the second's lead was private-use
+    and dropped, the second shows as a lone letter or only as a second reading at the seam
+    (總?(yān)(huì)\n: 工 (b9 a4), (a4 95) dropped, 會 (95 fe)); one character then leaves that
+    reading unread, which costs what a character seen nowhere would."""
+    seam, vanished = seamed
+    if seam is None and letter is None and segment.hint is None and not swallowed:
+        return ()
+    trails = None if letter is not None else HIGH_TRAILS
+    name = name_place(text, start - (seam is not None))
+    only = Slot(None, letter, segment.hint, seam, trails, name=name)
+    ways = [(0.0, (only,))]
+    if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
+        ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
+    elif seam is not None and vanished is not None:
+        gone = Slot(None, None, vanished, trails=HIGH_TRAILS)
+        ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(Slot(None, None, leads=seam), gone)]
+    return (tuple(ways), *swallowed)
 
 
 def _may_enumerate(stream: Stream, seam: frozenset[int] | None) -> bool:

@@ -189,6 +189,13 @@ def test_a_seam_then_a_lone_letter_may_hide_a_whole_character_between():
     assert document.text[4:] == ":部分扶貧項目建成后闲置。"
 
 
+def test_a_second_reading_at_a_seam_is_a_character_dropped_after_it():
+    # 工會 (b9 a4 95 fe) lost its lead after 總 (bf 82): the seam 偣 (82 b9) reads yān, a4 95 is
+    # private-use and was dropped, and fe before the line end too: only 會's reading is left
+    page = "全縣職工技能競賽圓滿結束。\n龍溪縣總?\n2019年12月20日"
+    assert _repaired(page, {18: ("yān", "huì")}) == page.replace("?", "工會")
+
+
 def test_a_lone_letter_after_a_run_that_ended_in_a_question_mark_starts_its_own():
     # A seam (績?mào)) starts the first run, whose last trail byte took the comma ("?"); 情況
     # lost its lead after 約 and shows as 闆r. The second run starts after the "?", not at
