@@ -21,8 +21,11 @@ OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 _NOT_BEFORE_MARK = frozenset("、。·" + "".join(_PAIRS))  # separators and opening marks
 _MARKS = frozenset(",;:.!?)，。、；：！？）")
 ENUMERATION_TRAIL = 0xA2  # 、 = a1 a2, the trail byte of 將 (8c a2) too
-# one character opening a sentence or line, not a numeral: no item of a list (現、 is 現將)
-_ONE_CHARACTER_ITEM = re.compile(r"(?:^|[。！？；;!?:：])[^一二三四五六七八九十0-9０-９A-Za-z\s]$")
+# one character opening a sentence, clause or line, not a numeral: no item of a list (現、 is
+# 現將, after a comma too: 根據要求,現將)
+_ONE_CHARACTER_ITEM = re.compile(
+    r"(?:^|[。！？；;!?:：,，])[^一二三四五六七八九十0-9０-９A-Za-z\s]$"
+)
 
 
 def misfit(char: str, slot: Slot) -> float:
@@ -37,7 +40,7 @@ def misfit(char: str, slot: Slot) -> float:
     if opener is not None and _still_open(slot.line, opener, char) <= 0:
         cost += MISFIT_COST  # a closing mark with nothing to close
     if char == "、" and _ONE_CHARACTER_ITEM.search(slot.line):
-        cost += MISFIT_COST  # an enumeration comma after one character opening a sentence
+        cost += MISFIT_COST  # an enumeration comma after one character opening a clause
     if char == "。" and _still_open(slot.line, "《", "》") > 0:
         cost += MISFIT_COST  # no sentence ends inside a title (一封信》, not 一封信。)
     closer = _PAIRS.get(char)

@@ -29,6 +29,7 @@ def _last(then: str, line: str) -> Slot:
         ("》", "的", "学习《条例》和"),  # … a closing title mark with nothing open
         ("“", "学", "开展“三会"),  # a quote opened inside itself
         ("。", "", "发放《致家长的一封信"),  # a sentence ended inside a title
+        ("、", "项", "根据县政府的要求,现"),  # … one character opening a clause
     ],
 )
 def test_a_mark_against_its_grammar_costs(char, then, line):
