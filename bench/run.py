@@ -19,9 +19,10 @@ from breakdown import breakdown
 from entities_vs_jieba import entity_comparison
 from money_vs_jionlp import money_comparison
 from peers import JIONLP, MONEY, PIPELINE, SPACY, Timing, render, side_by_side
-from scaling import BatchRun, measured, pages
+from scaling import BatchRun, build_of, measured, pages
 from stages import stage_speeds
 
+from extractor import pipeline
 from extractor.decode import decode
 from extractor.evaluate import Report, evaluate
 from extractor.pipeline import Options
@@ -87,11 +88,15 @@ def verdict(met: bool) -> str:
 
 
 def archive_section(
-    archive: Archive, jobs: tuple[int, ...], repeats: int
+    archive: Archive, jobs: tuple[int, ...], repeats: int, pure: Path | None
 ) -> tuple[str, dict[int, BatchRun]]:
-    """The batch engine over the whole archive with each ``--jobs``, in fresh processes."""
+    """The batch engine over the whole archive with each ``--jobs``, in fresh processes; and
+    with ``--jobs 1`` on the pure-Python source tree ``pure`` when given."""
     characters, size = archive.characters, archive.size
-    runs = best_runs(archive.folder, jobs, repeats)
+    runs, pure_run = best_runs(archive.folder, jobs, repeats, pure)
+    rows = [(str(n), result) for n, result in runs.items()]
+    if pure_run is not None:
+        rows.append(("1, pure Python", pure_run))
     lines = [
         "",
         f"## Full pipeline on a simulated archive ({len(archive.pages):,} pages, "
@@ -100,40 +105,49 @@ def archive_section(
         "`extractor.batch.run` as `extractor extract --jobs N` uses it (JSON lines made, not "
         "written), each in a fresh process. Wall clock: what this shared machine gave; per "
         "core: documents, characters and MB per CPU second of the process and its workers "
-        "(what one unshared core does).",
+        "(what one unshared core does). The package is the build named above; a row "
+        '"pure Python" runs the same source uncompiled (as an editable install does).',
         "",
         "| jobs | documents | wall s | × jobs 1 (wall) | CPU s | documents/s per core "
         "| characters/s per core | MB/s per core | peak RSS per worker |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, result in runs.items():
+    for label, result in rows:
         cpu = result.cpu_seconds
         speedup = runs[jobs[0]].seconds / result.seconds
         lines.append(
-            f"| {n} | {result.documents:,} | {result.seconds:.1f} | {speedup:.2f} | {cpu:.1f} "
+            f"| {label} | {result.documents:,} | {result.seconds:.1f} | {speedup:.2f} | {cpu:.1f} "
             f"| {result.documents / cpu:,.1f} | {characters / cpu:,.0f} "
             f"| {size / MB / cpu:.2f} | {result.rss_mb:,.0f} MB |"
         )
     return "\n".join(lines) + "\n", runs
 
 
-def best_runs(folder: Path, jobs: tuple[int, ...], repeats: int) -> dict[int, BatchRun]:
-    """Each ``--jobs`` run ``repeats`` times, interleaved (1, 2, 1, 2 …) so a burst of other
-    work on the machine falls on both: the least wall clock and CPU time of each, its largest
-    peak RSS."""
+def best_runs(
+    folder: Path, jobs: tuple[int, ...], repeats: int, pure: Path | None
+) -> tuple[dict[int, BatchRun], BatchRun | None]:
+    """Each ``--jobs`` run ``repeats`` times, and ``--jobs 1`` of the pure-Python ``pure``
+    when given, interleaved (1, 2, pure, 1, 2, pure …) so a burst of other work on the
+    machine falls on all of them: the least wall clock and CPU time of each, its largest peak
+    RSS."""
     measured_runs: dict[int, list[BatchRun]] = {n: [] for n in jobs}
+    pure_runs: list[BatchRun] = []
     for _ in range(repeats):
         for n in jobs:
             measured_runs[n].append(measured(folder, n))
-    return {
-        n: replace(
-            found[0],
-            seconds=min(run.seconds for run in found),
-            cpu_seconds=min(run.cpu_seconds for run in found),
-            rss_mb=max(run.rss_mb for run in found),
-        )
-        for n, found in measured_runs.items()
-    }
+        if pure is not None:
+            pure_runs.append(measured(folder, 1, pure))
+    best = {n: _best(found) for n, found in measured_runs.items()}
+    return best, _best(pure_runs) if pure_runs else None
+
+
+def _best(found: list[BatchRun]) -> BatchRun:
+    return replace(
+        found[0],
+        seconds=min(run.seconds for run in found),
+        cpu_seconds=min(run.cpu_seconds for run in found),
+        rss_mb=max(run.rss_mb for run in found),
+    )
 
 
 def targets(
@@ -279,16 +293,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="seed of the simulated archives")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     arguments = parser.parse_args()
+    build = build_of(pipeline)
     header = (
         f"# Benchmarks\n\nPython {platform.python_version()} on {platform.machine()}, "
         f"{os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} "
-        f"at the start), {measured_commit()}. Figures are the least time of {arguments.runs} "
+        f"at the start), {measured_commit()}, the {build} build of the package (`make bench` "
+        "measures the wheel `pip install .` makes, its modules compiled with Cython: "
+        f"`hatch_build.py`). Figures are the least time of {arguments.runs} "
         "runs (the --jobs runs interleaved). "
         "`make bench` regenerates this file.\n"
     )
+    pure = ROOT if build == "compiled" else None
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)
-        scaling, batch_runs = archive_section(archive, tuple(arguments.jobs), arguments.runs)
+        scaling, batch_runs = archive_section(archive, tuple(arguments.jobs), arguments.runs, pure)
         inputs, texts = archive.sample(arguments.sample)
         sample_chars = sum(map(len, texts))
         sample = side_by_side(inputs, texts, arguments.runs)

@@ -14,7 +14,9 @@ import tempfile
 from pathlib import Path
 
 from run import ROOT, Archive, archive_section, measured_commit
-from scaling import streamed
+from scaling import build_of, streamed
+
+from extractor import pipeline
 
 
 def stream_section(points: list[dict], wanted: int, jobs: int) -> str:
@@ -59,9 +61,11 @@ def main() -> None:
     log = arguments.output.with_name("stream-rss.jsonl")
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.made(Path(folder), arguments.archive, arguments.seed)
-        table, _ = archive_section(archive, (1, 2), arguments.runs)
+        table, _ = archive_section(archive, (1, 2), arguments.runs, pure=None)
         points = streamed(archive.folder, arguments.stream, arguments.jobs, arguments.every, log)
-    text = f"# Benchmarks at scale\n\nMeasured at {measured_commit()}.\n" + table
+    build = build_of(pipeline)
+    text = f"# Benchmarks at scale\n\nMeasured at {measured_commit()}, the {build} build.\n"
+    text += table
     text += stream_section(points, arguments.stream, arguments.jobs)
     arguments.output.write_text(text, encoding="utf-8")
     print(text)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from types import ModuleType
 
 from extractor.batch import run
 from extractor.inputs import Input
@@ -109,9 +112,10 @@ def stream(paths: list[Path], count: int, jobs: int, every: int, log: Path) -> N
                 out.flush()
 
 
-def measured(archive: Path, jobs: int) -> BatchRun:
-    """A ``batch`` pass in a fresh process."""
-    result = _child("batch", "--archive", str(archive), "--jobs", str(jobs))
+def measured(archive: Path, jobs: int, source: Path | None = None) -> BatchRun:
+    """A ``batch`` pass in a fresh process, of the package in ``source`` when given (the
+    pure-Python modules of a source tree) or else of the one this process imports."""
+    result = _child("batch", "--archive", str(archive), "--jobs", str(jobs), source=source)
     return BatchRun(**json.loads(result.stdout.strip().splitlines()[-1]))
 
 
@@ -122,9 +126,16 @@ def streamed(archive: Path, count: int, jobs: int, every: int, log: Path) -> lis
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
-def _child(*arguments: str) -> subprocess.CompletedProcess[str]:
+def _child(*arguments: str, source: Path | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, str(BENCH / "scaling.py"), *arguments]
-    return subprocess.run(command, check=True, capture_output=True, text=True)
+    env = None if source is None else {**os.environ, "PYTHONPATH": str(source)}
+    return subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+
+
+def build_of(module: ModuleType) -> str:
+    """How the package was built: "compiled" (``hatch_build.py``) or "pure Python"."""
+    compiled = str(module.__file__).endswith(tuple(EXTENSION_SUFFIXES))
+    return "compiled" if compiled else "pure Python"
 
 
 def pages(archive: Path) -> list[Path]:

@@ -135,7 +135,7 @@ class Search(Rivals):
             return [beam for _, beam in self._best(sources, BEAM_WIDTH, "")[0]]
         width = 3 * BEAM_WIDTH if len(ahead) > 1 else BEAM_WIDTH
         keyed, done = self._best(sources, width, ahead[0])
-        for depth in (1, len(ahead)) if len(ahead) > 1 else (1,):
+        for depth in dict.fromkeys((1, len(ahead))):  # the next one, then all (once if one)
             keep = BEAM_WIDTH if depth == len(ahead) else 3 * BEAM_WIDTH
             if depth > done and len(keyed) > keep:
                 keyed = [(self.run(ahead[done:depth], state), b) for state, b in keyed]
