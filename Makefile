@@ -45,6 +45,7 @@ compiled: $(COMPILED_STAMP)
 # The test-suite on the compiled build: the same behaviour as the source it was compiled from.
 test-compiled: $(COMPILED_STAMP)
 	PYTHONPATH=$(COMPILED) $(BIN)/pytest
+	PYTHONPATH=$(COMPILED) $(BIN)/extractor eval corpus/gold --floors corpus/floors.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests bench hatch_build.py
