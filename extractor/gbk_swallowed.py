@@ -194,6 +194,8 @@ class SwallowedPriors:
             return 1.0 if char == "1" else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
+        if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
+            return _UNLIKELY  # two empty lines in a row where the page never leaves them
         if char == ")" and _open_brackets(slot.line) <= 0:
             return _UNLIKELY
         if char == "(" and not _CLOSING.search(slot.then):  # … and opens one closed soon after

@@ -189,6 +189,18 @@ def test_a_seam_then_a_lone_letter_may_hide_a_whole_character_between():
     assert document.text[4:] == ":部分扶貧項目建成后闲置。"
 
 
+def test_a_question_mark_before_a_blank_line_took_no_line_end_the_page_would_not_leave():
+    # 述職如下: lost its lead after 況; the last trail byte took the colon. A line end there
+    # would leave two empty lines in a row, which the page never does
+    page = (
+        "一年來,我認真完成學校安排的各項工作。現將一學年來的工作情況"
+        + _shifted("述職如下:")
+        + "\n\n一、思想政治方面\n\n我堅持學習黨的教育方針。\n\n二、教學工作方面\n\n我認真備課。\n"
+    )
+    repaired = _repaired(page)
+    assert "工作情況述職如下" in repaired and "\n\n\n" not in repaired
+
+
 def test_a_second_reading_at_a_seam_is_a_character_dropped_after_it():
     # 工會 (b9 a4 95 fe) lost its lead after 總 (bf 82): the seam 偣 (82 b9) reads yān, a4 95 is
     # private-use and was dropped, and fe before the line end too: only 會's reading is left
