@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from operator import sub
+from typing import NamedTuple
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Candidates, fits
@@ -22,6 +23,18 @@ from extractor.lm import LanguageModel
 BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
+
+
+class Judged(NamedTuple):
+    """A reading whose filled characters are judged: its characters, slots and bonus (see
+    ``gbk_search.Reading``) between two contexts (Simplified), and its score."""
+
+    chars: str
+    slots: tuple[Slot, ...]
+    bonus: float
+    left: str
+    right: str
+    score: float
 
 
 class Rivals(Scorer):
@@ -42,32 +55,25 @@ class Rivals(Scorer):
     ) -> tuple[int, ...]:
         """Filled characters of a reading (its characters, slots, bonus and ``score`` between
         two contexts) that some rival, in the same place, nearly matches."""
+        reading = Judged(chars, slots, bonus, left, right, score)
         return tuple(
             index
             for index, slot in enumerate(slots)
-            if slot.lost_bytes and not self._clear(chars, slots, bonus, index, left, right, score)
+            if slot.lost_bytes and not self._clear(reading, index)
         )
 
-    def _clear(
-        self,
-        chars: str,
-        slots: tuple[Slot, ...],
-        bonus: float,
-        index: int,
-        left: str,
-        right: str,
-        score: float,
-    ) -> bool:
+    def _clear(self, reading: Judged, index: int) -> bool:
         """Whether the winner leads every rival for character ``index`` by SLOT_MARGIN, all
         else kept; a byte a ``?`` swallowed must lead all rivals together (a comma must beat
         ten digits)."""
-        if not self._fits_what_follows(chars, slots, bonus, index, left, right, score):
+        if not self._fits_what_follows(reading, index):
             return False
+        chars, slots, bonus, left, right, score = reading
         simplified = table().simplified
         base = bonus - self.slot_bonus(chars[index], slots[index])
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
-        rivals = self._rivals(chars, slots, index, prefix, rest)
+        rivals = self._rivals(chars, slots, index, prefix, (rest,))
         if slots[index].swallowed:
             totals = [self.run(rest, state)[1][-1] + base + prior for state, prior in rivals]
             if not totals:
@@ -91,35 +97,27 @@ class Rivals(Scorer):
                 return False
         return True
 
-    def _fits_what_follows(
-        self,
-        chars: str,
-        slots: tuple[Slot, ...],
-        bonus: float,
-        index: int,
-        left: str,
-        right: str,
-        score: float,
-    ) -> bool:
+    def _fits_what_follows(self, reading: Judged, index: int) -> bool:
         """For a character right before a byte a ``?`` swallowed (True for any other): whether
         it keeps punctuation's grammar with that byte (、, is no text) and, when the byte is
         itself uncertain, leads its rivals over all the byte may have been (``_judged_over``)."""
+        chars, slots = reading.chars, reading.slots
         following = slots[index + 1] if index + 1 < len(slots) else None
         if following is None or not following.swallowed:
             return True
         if breaks_before(chars[index], chars[index + 1]):
             return False
-        if self._clear(chars, slots, bonus, index + 1, left, right, score):
+        if self._clear(reading, index + 1):
             return True
-        return self._judged_over(chars, slots, index, left, right)
+        return self._judged_over(reading, index)
 
-    def _judged_over(
-        self, chars: str, slots: tuple[Slot, ...], index: int, left: str, right: str
-    ) -> bool:
+    def _judged_over(self, reading: Judged, index: int) -> bool:
         """Whether the winner for character ``index`` leads every rival by SLOT_MARGIN, each
         judged over every byte the ``?`` after it may have swallowed: 。 before a line end is no
         evidence for 。 before a digit (競賽”1次, not 競賽。〓次). The other characters' priors
-        are the same for all and left out."""
+        are the same for all and left out; so are rivals that make no word before any of those
+        bytes but the best of them (``_rivals``)."""
+        chars, slots, left, right = reading.chars, reading.slots, reading.left, reading.right
         simplified = table().simplified
         swallowed = slots[index + 1]
         after = "".join(simplified.get(c, c) for c in chars[index + 2 :]) + right
@@ -133,9 +131,10 @@ class Rivals(Scorer):
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         own = self.extend(prefix, simplified.get(chars[index], chars[index]))
         winner = total(own, self.slot_bonus(chars[index], slots[index]))
+        rests = tuple(c + after for c, _ in options)
         return all(
             winner - total(state, prior) >= SLOT_MARGIN
-            for state, prior in self._rivals(chars, slots, index, prefix, "", pruned=False)
+            for state, prior in self._rivals(chars, slots, index, prefix, rests)
         )
 
     def _rivals(
@@ -144,17 +143,17 @@ class Rivals(Scorer):
         slots: tuple[Slot, ...],
         index: int,
         prefix: State,
-        rest: str,
-        pruned: bool = True,
+        rests: tuple[str, ...],
     ) -> list[tuple[State, float]]:
-        """The state and prior of each rival for character ``index`` (of the best one alone
-        among those that make no word with the text around them: they differ only by their
-        own log-probability and prior, so only the best of them can have the highest total)."""
+        """The state and prior of each rival for character ``index`` before each of ``rests``
+        (the text that may follow it; of the best one alone among those that make no word
+        with the text around them, whichever follows: they differ only by their own
+        log-probability and prior, so only the best of them can have the highest total)."""
         slot, previous = slots[index], prefix[0][-1:]
         following = slots[index + 1] if index + 1 < len(slots) else None
         before = chars[index - 1 : index] if slot.dropped_before else None
         then = chars[index + 1] if following is not None and following.dropped_before else None
-        alone = None if slot.swallowed or not pruned else self._alone(previous, rest)
+        alone = None if slot.swallowed else self._alone(previous, rests)
         found, plain = [], []
         for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
             if rival == chars[index] or (before is not None and not fits(before, rival, slot)):
@@ -173,7 +172,15 @@ class Rivals(Scorer):
         ]
         return found
 
-    def _alone(self, previous: str, rest: str) -> Callable[[str], bool]:
+    def _alone(self, previous: str, rests: tuple[str, ...]) -> Callable[[str], bool]:
+        """Whether a character after ``previous`` makes no word with the text around it,
+        whichever of ``rests`` follows it (``_alone_before``)."""
+        tests = [self._alone_before(previous, rest) for rest in rests]
+        if len(tests) == 1:
+            return tests[0]
+        return lambda simple: all(alone(simple) for alone in tests)
+
+    def _alone_before(self, previous: str, rest: str) -> Callable[[str], bool]:
         """Whether a character between ``previous`` and ``rest`` makes no pair the word model,
         running text or the page knows and is inside no longer dictionary word (a test per
         rival, the text around it taken apart once)."""

@@ -8,6 +8,7 @@ from test_mojibake import _repaired, _shifted
 from extractor.gbk import HIGH_TRAILS, Slot
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import MISFIT_COST, PUNCTUATION_LEAD, breaks_before, misfit
+from extractor.gbk_rivals import Judged
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search
 from extractor.lm import language_model
@@ -94,5 +95,5 @@ def test_a_mark_before_an_uncertain_swallowed_byte_is_judged_over_all_it_may_be(
         for mark in "。”"
     }
     assert fixed["。"] - fixed["”"] > 1.0
-    assert not search._judged_over("競賽。\n", slots, 2, left, right)
+    assert not search._judged_over(Judged("競賽。\n", slots, 0.0, left, right, 0.0), 2)
     assert "競賽。" not in _repaired(page)

@@ -17,7 +17,7 @@ from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, hint_bonus, pua_starters
 from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before
-from extractor.gbk_rivals import SLOT_MARGIN
+from extractor.gbk_rivals import SLOT_MARGIN, Judged
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search, unfillable
@@ -97,20 +97,22 @@ def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
 
 def _exhaustive_uncertain(search, chars, slots, bonus, left, right, score):
     """``Rivals.uncertain`` with every rival scored to the end, the lead computed outright."""
-    args = (search, chars, slots, bonus, left, right, score)
+    reading = Judged(chars, slots, bonus, left, right, score)
     return tuple(
         index
         for index, slot in enumerate(slots)
-        if slot.lost_bytes and not (_fits_what_follows(*args, index) and _clear(*args, index))
+        if slot.lost_bytes
+        and not (_fits_what_follows(search, reading, index) and _clear(search, reading, index))
     )
 
 
-def _clear(search, chars, slots, bonus, left, right, score, index):
+def _clear(search, reading, index):
+    chars, slots, bonus, left, right, score = reading
     simplified, slot = table().simplified, slots[index]
     base = bonus - search.slot_bonus(chars[index], slot)
     prefix = search.run("".join(simplified.get(c, c) for c in chars[:index]), search.run(left))
     rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
-    rivals = search._rivals(chars, slots, index, prefix, rest)
+    rivals = search._rivals(chars, slots, index, prefix, (rest,))
     totals = [search.run(rest, state)[1][-1] + base + prior for state, prior in rivals]
     if not totals:
         return True
@@ -119,16 +121,17 @@ def _clear(search, chars, slots, bonus, left, right, score, index):
     return score - top - spread >= SLOT_MARGIN
 
 
-def _fits_what_follows(search, chars, slots, bonus, left, right, score, index):
+def _fits_what_follows(search, reading, index):
     """Before a byte a ``?`` swallowed: the mark's grammar with it, and when it is uncertain
     the judgement over all it may be."""
+    chars, slots = reading.chars, reading.slots
     if index + 1 >= len(slots) or not slots[index + 1].swallowed:
         return True
     if breaks_before(chars[index], chars[index + 1]):
         return False
-    if _clear(search, chars, slots, bonus, left, right, score, index + 1):
+    if _clear(search, reading, index + 1):
         return True
-    return search._judged_over(chars, slots, index, left, right)
+    return search._judged_over(reading, index)
 
 
 @cache
