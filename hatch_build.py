@@ -10,8 +10,7 @@ with ``EXTRACTOR_PURE_PYTHON=1``, and one on a machine without a C compiler (a w
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +110,7 @@ def compile_modules(root: Path, build: Path) -> list[Path]:
     from setuptools import Distribution, Extension
 
     jobs = os.cpu_count() or 1
-    with _working_directory(root):  # Cython names modules by their paths from here
+    with chdir(root):  # Cython names modules by their paths from here
         extensions = [Extension(f"extractor.{name}", [f"extractor/{name}.py"]) for name in COMPILED]
         modules = cythonize(
             extensions,
@@ -128,13 +127,3 @@ def compile_modules(root: Path, build: Path) -> list[Path]:
         command.ensure_finalized()
         command.run()
         return [Path(command.get_ext_fullpath(module.name)) for module in modules]
-
-
-@contextmanager
-def _working_directory(path: Path) -> Iterator[None]:
-    before = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(before)
