@@ -193,6 +193,9 @@ def _lone(
     elif seam is not None and vanished is not None:
         gone = Slot(None, None, vanished, trails=HIGH_TRAILS)
         ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(Slot(None, None, leads=seam), gone)]
+    elif seam is not None and swallowed:  # 總?(yān)?\n: 工, (a4 95) dropped, 會 (95 fe) and \n
+        cost, pair = _dropped(Slot(None, None, leads=seam), Slot(None, None, trails=HIGH_TRAILS))
+        ways.append((cost + UNSEEN_CHARACTER_COST, pair))
     return (tuple(ways), *swallowed)
 
 

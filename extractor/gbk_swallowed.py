@@ -53,7 +53,7 @@ _MARKER = re.compile(
     r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
     r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
 )
-_NUMERAL = re.compile(r"[一二三四五六七八九十0-9]+")
+_NUMERALS = (re.compile(r"[一二三四五六七八九十]+"), re.compile(r"[0-9]+"))
 _CLOSING = re.compile(r"[)）]")
 # the rest of a figure whose first digit was taken: 1 of 1,380 or of 1.8亿
 _FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
@@ -245,9 +245,13 @@ def opens_measure(
 
 
 def _shape(line: str) -> str | None:
-    """The shape of the marker a line opens with (一、 and 三、 are N、), None if none."""
+    """The shape of the marker a line opens with, None if none: 一、 and 三、 are C、, 1、 is
+    N、 (a part's heading and an item under it are written alike but end apart)."""
     found = _MARKER.match(line.strip())
-    return _NUMERAL.sub("N", found.group()) if found else None
+    if not found:
+        return None
+    chinese, arabic = _NUMERALS
+    return arabic.sub("N", chinese.sub("C", found.group()))
 
 
 def counted_twice(char: str, follows: str, then: str) -> bool:

@@ -392,3 +392,11 @@ def test_a_year_inside_a_sentence_does_not_take_a_line_end():
     # end before a year are both the page's habits; the byte stays marked
     page = "經過全村上下共同努力,我們的脫貧" + _shifted("攻堅,") + "2019年全村脫貧。\n"
     assert "\n2019" not in _repaired(page)
+
+
+def test_a_pair_dropped_after_a_seam_before_a_question_mark():
+    # 工會 (b9 a4 95 fe) lost its lead after 總 (bf 82): the seam 偣 (82 b9) reads yān, (a4 95)
+    # is private-use and dropped, and 會's trail fe took the line end along (?): one reading left
+    head = "全縣各級工會組織積極開展送溫暖活動,取得了較好成效。\n龍溪縣總"
+    page = head + "??2019年12月20日"
+    assert _repaired(page, {len(head): ("yān",)}) == head + "工會\n2019年12月20日"
