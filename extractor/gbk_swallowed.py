@@ -28,6 +28,7 @@ _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
 _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the page's years
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
 _MONTH_TAIL = re.compile(r"[0-2]月")
+_HUNDRED_TAIL = re.compile(r"00(?:\.0+)?[%％](?![0-9])")  # ?00%: the genre's 100%, seldom 200%
 # characters after a mark that say what kind of text it came before: enough for a date written
 # out in full (二〇一九年十二月三十一日, 12) and what comes after it (a line end or 至)
 MARK_CONTEXT = 14
@@ -187,11 +188,13 @@ class SwallowedPriors:
         """The page's count of ``char`` in this context, unless the line says otherwise: a
         line end closes a heading, not a long sentence; a bracket closes only an open one, and
         opens only one closed soon after; a year or a month that lost its first digit is the
-        page's or October–December."""
+        page's or October–December, a share of ?00% is 100%."""
         if _YEAR_TAIL.match(slot.then):  # 019年 lost its first digit: as the page's years start
             return self._year_starts[char] + _RARE if char.isdigit() else _RULED_OUT
         if _MONTH_TAIL.match(slot.then):  # 0月, 1月, 2月 after a ? are 10–12月
             return 1.0 if char == "1" else _RULED_OUT
+        if _HUNDRED_TAIL.match(slot.then):  # a share of 00% lost its first digit: 100%
+            return 1.0 if char == "1" else _RARE if char.isdigit() else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:

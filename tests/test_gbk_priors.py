@@ -246,3 +246,10 @@ def test_a_digit_before_a_classifier_the_page_never_counts_outweighs_a_comma():
     assert scorer.slot_bonus("4", dam) > scorer.slot_bonus(",", dam) + UNCERTAIN_COST
     talk = Slot(None, None, swallowed=SWALLOWED, then="座談會", line="今年召開代表大會")
     assert scorer.slot_bonus(",", talk) > scorer.slot_bonus("4", talk)
+
+
+def test_a_share_that_lost_its_first_digit_before_00_percent_is_100_percent():
+    head = "全年共受理群眾來信來訪45件,按期辦結"
+    page = head + _shifted("目標完成率1") + "00%。\n"
+    assert page.endswith("?00%。\n")
+    assert _repaired(page) == head + "目標完成率100%。\n"
