@@ -57,7 +57,8 @@ def test_a_line_with_a_sentence_end_or_no_marker_is_no_heading():
 
 def test_headings_numbered_in_words_and_items_numbered_in_figures_are_shapes_apart():
     # 一、 heads a part, 1、 an item under it: long items say nothing of how 三、 lines end
-    items = "".join(f"{n}、落實幫扶措施,每戶安排一名幹部聯系,按月走訪一次並記錄在冊。\n" for n in "1234")
+    item = "、落實幫扶措施,每戶安排一名幹部聯系,按月走訪一次並記錄在冊。\n"
+    items = "".join(n + item for n in "1234")
     scorer = Scorer(language_model(), HEADINGS + items, traditional=True)
     assert scorer.swallowed.heading_share("四、加強組織領導") > 0.5
     assert scorer.swallowed.heading_share("5、落實幫扶") == 0.0
