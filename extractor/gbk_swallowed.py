@@ -68,6 +68,7 @@ _GENRE_MARKS = {
     ("\n", "date"): 5.0,
     (":", "listed"): 5.0,
     ("\n", "listed"): 1.0,
+    (":", "items"): 5.0,  # the line before a list's first item (报告如下: then 一、)
 }
 _GENRE_OTHER = 0.1  # … and of any other mark in any context
 # … and of the digits, shared: a figure before its classifier or money word (4座, 3类, 5万元)
@@ -82,7 +83,7 @@ _RULED_OUT = 0.001  # what the context excludes: anything but a digit where a ye
 _LIST_OPENERS = {"first": "\n", "listed": "\n:"}
 _STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text that start a number
 _LINE_STARTS = frozenset(("first", "date"))  # … that start a line
-_LINE_KINDS = frozenset(("first", "listed", "date"))  # … that say how a line starts
+_LINE_KINDS = frozenset(("first", "listed", "date", "items"))  # … that say how a line starts
 HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
 
 
@@ -259,9 +260,10 @@ def _shape(line: str) -> str | None:
 
 def counted_twice(char: str, follows: str, then: str) -> bool:
     """Whether the page's pair of a swallowed mark and the next character is evidence already
-    counted, or none: before a date or a list that starts a line, the kind of text says how the
-    page starts lines (\n一 of its 一是 is that habit again); a bracket that closes nothing
-    soon after is none of the page's bracketed numerals ((二 of its headings)."""
+    counted, or none: before a date or a list that starts a line (or the line end before one),
+    the kind of text says how the page starts lines (\n一 of its 一是 is that habit again, \n\n
+    of its blank lines before 一、 too); a bracket that closes nothing soon after is none of the
+    page's bracketed numerals ((二 of its headings)."""
     if char == "\n":
         return follows in _LINE_KINDS
     return char == "(" and not _CLOSING.search(then)
@@ -277,11 +279,13 @@ def _open_brackets(line: str) -> int:
 
 
 def mark_context(following: str, line: str = "") -> str:
-    """The kind of text after a mark (on a ``line``, up to it): a line end, a date alone on
-    its line, a list's first item after a heading or in a sentence, what usually opens a line,
-    a digit (or the rest of a figure: ,380 or .8), text."""
+    """The kind of text after a mark (on a ``line``, up to it): a line end (before a list's
+    first item, after a line that is no heading: ``items``), a date alone on its line, a list's
+    first item after a heading or in a sentence, what usually opens a line, a digit (or the
+    rest of a figure: ,380 or .8), text."""
     if following[:1] in ("", "\n"):
-        return "line"
+        after = following.lstrip("\n\r \t")
+        return "items" if _FIRST_ITEM.match(after) and not _is_heading(line) else "line"
     if _DATE_LINE.match(following):
         return "date"
     if _FIRST_ITEM.match(following):

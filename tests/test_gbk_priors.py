@@ -254,3 +254,13 @@ def test_a_share_that_lost_its_first_digit_before_00_percent_is_100_percent():
     page = head + _shifted("目標完成率1") + "00%。\n"
     assert page.endswith("?00%。\n")
     assert _repaired(page) == head + "目標完成率100%。\n"
+
+
+@pytest.mark.parametrize(
+    ("intro", "run"), [("一學年來的工作情況", "述職如下:"), ("有關情況", "報告如下:")]
+)
+def test_the_line_before_a_lists_first_item_ends_in_a_colon(intro, run):
+    parts = "\n\n一、思想政治方面\n\n我堅持學習黨的教育方針。\n\n二、教學工作方面\n\n我認真備課。\n"
+    page = "一年來,我認真完成學校安排的各項工作。現將" + intro + _shifted(run) + parts
+    assert _shifted(run).endswith("?")
+    assert _repaired(page) == page.replace(_shifted(run), run)

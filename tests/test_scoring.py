@@ -126,6 +126,9 @@ def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
         (",38人", "全村共有两个组", "text"),  # a comma, not a figure's thousands
         (".8亿元", "综合产值突破", "digit"),  # the rest of 1.8
         ("本学年我参加", "四、专业成长方面", "text"),
+        ("\n\n一、思想政治方面", "现将一年来的工作总结如下", "items"),  # a list after the line
+        ("\n(一)建档立卡", "三、组织领导", "line"),  # … but a heading's own line end
+        ("\n全年共完成", "现将一年来的工作总结如下", "line"),
     ],
 )
 def test_the_text_after_a_mark_is_of_a_kind(following, line, kind):
