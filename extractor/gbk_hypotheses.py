@@ -22,7 +22,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_marks import Hints, after_extension, is_run_char, line_before
 from extractor.gbk_names import name_place
-from extractor.gbk_punctuation import ENUMERATION_TRAIL, PUNCTUATION_LEAD
+from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step
 from extractor.gbk_shifted import DROPPED_TRAIL
@@ -200,9 +200,11 @@ def _lone(
 
 
 def _may_enumerate(stream: Stream, seam: frozenset[int] | None) -> bool:
-    """Whether a run's first character may be 、 (its trail byte a2, no seam naming its lead):
-    then it keeps its line up to the run, for the mark's grammar (``gbk_punctuation``)."""
-    return seam is None and stream[0] == ENUMERATION_TRAIL
+    """Whether a run's first character may be 、 or a closing mark (its trail byte a2, or a
+    closer's, no seam naming its lead): then it keeps its line up to the run, for the mark's
+    grammar (``gbk_punctuation``: no 、 after one character opening a clause, no ” that
+    closes nothing)."""
+    return seam is None and (stream[0] == ENUMERATION_TRAIL or stream[0] in CLOSING_TRAILS)
 
 
 def _around_last(text: str, start: int, stream: Stream, segment: Segment) -> tuple[str, str]:

@@ -21,6 +21,8 @@ OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 _NOT_BEFORE_MARK = frozenset("、。·" + "".join(_PAIRS))  # separators and opening marks
 _MARKS = frozenset(",;:.!?)，。、；：！？）")
 ENUMERATION_TRAIL = 0xA2  # 、 = a1 a2, the trail byte of 將 (8c a2) too
+# the trail bytes of the closing marks (” = a1 b1, the trail byte of 直 (d6 b1) too)
+CLOSING_TRAILS = frozenset(closer.encode("gbk")[1] for closer in OPENERS)
 # one character opening a sentence, clause or line, not a numeral: no item of a list (現、 is
 # 現將, after a comma too: 根據要求,現將)
 _ONE_CHARACTER_ITEM = re.compile(

@@ -97,3 +97,13 @@ def test_a_mark_before_an_uncertain_swallowed_byte_is_judged_over_all_it_may_be(
     assert fixed["。"] - fixed["”"] > 1.0
     assert not search._judged_over(Judged("競賽。\n", slots, 0.0, left, right, 0.0), 2)
     assert "競賽。" not in _repaired(page)
+
+
+@pytest.mark.parametrize(("run", "rest"), [("直部門", "主要負責人"), ("直單位", "負責人")])
+def test_a_runs_first_character_closes_no_mark_its_line_never_opened(run, rest):
+    # 直 (d6 b1) without its lead byte keeps the trail of ” (a1 b1), a mark the page knows
+    # well: with no “ before it on its line, the closing quote is no reading
+    intro = "全縣開展“三會一課”“主題黨日”“不忘初心”活動,評選“優秀黨員”“先進支部”。\n"
+    head = intro + "全年對25名領導幹部開展經濟責任審計,其中鄉鎮主要領導7名、縣"
+    repaired = _repaired(head + _shifted(run) + rest + "18名。\n")
+    assert run[1:] in repaired and "縣”" not in repaired
