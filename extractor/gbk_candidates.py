@@ -73,24 +73,24 @@ class Candidates:
         self._choices: dict[Slot, dict[tuple[str, str, str], Choices]] = {}
 
     def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
-        """What ``slot`` offers after each reading, given as its context (Simplified) and its
-        last character."""
+        """What ``slot`` offers after each reading, given as its last character (Simplified,
+        "" for none: ``State.last``) and as written."""
         kept = self._choices.get(slot)  # by slot once: a slot hashes in Python, strings in C
         if kept is None:
             kept = self._choices[slot] = {}
         dropped = slot.dropped_before
         found = []
-        for context, char in lasts:
-            key = (context[-1:], char if dropped else "", after)
+        for previous, char in lasts:
+            key = (previous, char if dropped else "", after)
             listed = kept.get(key)
             if listed is None:
-                listed = kept[key] = self._sorted(slot, context, key[1], after)
+                listed = kept[key] = self._sorted(slot, previous, key[1], after)
             found.append(listed)
         return found
 
-    def offered(self, slot: Slot, context: str) -> list[Option]:
-        """Every option of a slot after ``context`` (Simplified), in order."""
-        return [*self._local(slot).plan.options, *self._completing(slot, context)]
+    def offered(self, slot: Slot, previous: str) -> list[Option]:
+        """Every option of a slot after ``previous`` (Simplified, "" for none), in order."""
+        return [*self._local(slot).plan.options, *self._completing(slot, previous)]
 
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
@@ -101,13 +101,13 @@ class Candidates:
             if allowed is None or option[3] in allowed
         ]
 
-    def _sorted(self, slot: Slot, context: str, before: str, after: str) -> Choices:
+    def _sorted(self, slot: Slot, previous: str, before: str, after: str) -> Choices:
         plan, in_document = self._local(slot)
         allowed = _allowed_leads(before, slot)
         count, simples = (
             (len(plan.options), plan.simples) if allowed is None else _allowed(plan, allowed)
         )
-        previous, document = context[-1:], self.scorer.bigram_counts
+        document = self.scorer.bigram_counts
         following = self._follow.get(previous, "")
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered): each form and each
@@ -125,7 +125,7 @@ class Candidates:
         options = [(place, plan.options[place]) for place in places]
         scored = [item for item in options if allowed is None or item[1][3] in allowed]
         count -= len(scored)
-        completing = self._completing(slot, context)
+        completing = self._completing(slot, previous)
         scored += [
             (len(plan.options) + number, option)
             for number, option in enumerate(completing)
@@ -175,15 +175,15 @@ class Candidates:
             found = self._plans[slot] = _Local(plan, plan.simples & scorer.view_chars)
         return found
 
-    def _completing(self, slot: Slot, context: str) -> tuple[Option, ...]:
+    def _completing(self, slot: Slot, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        if not context or not slot.lost_bytes or slot.swallowed:
+        if not previous or not slot.lost_bytes or slot.swallowed:
             return ()
-        key = (slot, context[-1])
+        key = (slot, previous)
         found = self._completions.get(key)
         if found is None:
-            found = _completing(slot, context[-1], self._local(slot).plan.chars)
+            found = _completing(slot, previous, self._local(slot).plan.chars)
             found = self._completions[key] = self.scorer.own_priors(slot, found) if found else ()
         return found
 

@@ -75,7 +75,7 @@ class Rivals(Scorer):
         rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
         rivals = self._rivals(chars, slots, index, prefix, (rest,))
         if slots[index].swallowed:
-            totals = [self.run(rest, state)[1][-1] + base + prior for state, prior in rivals]
+            totals = [self.run(rest, state).score + base + prior for state, prior in rivals]
             if not totals:
                 return True
             top = max(totals)
@@ -85,15 +85,15 @@ class Rivals(Scorer):
         # cannot come near even so is not scored to the end.
         near, later = rest[:STATE_CONTEXT], rest[STATE_CONTEXT:]
         own = self.run(near, self.extend(prefix, simplified.get(chars[index], chars[index])))
-        reach = self.run(later, own)[1][-1]
+        reach = self.run(later, own).score
         for state, prior in rivals:
             state = self.run(near, state)
             if later:
-                lead = max(map(sub, state[1], own[1]))
+                lead = max(map(sub, state.best, own.best))
                 if score - (reach + lead + base + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
                 state = self.run(later, state)
-            if score - (state[1][-1] + base + prior) < SLOT_MARGIN:
+            if score - (state.score + base + prior) < SLOT_MARGIN:
                 return False
         return True
 
@@ -124,7 +124,7 @@ class Rivals(Scorer):
         options = [(c, self.slot_bonus(c, swallowed)) for c in swallowed.candidates()]
 
         def total(state: State, prior: float) -> float:
-            totals = [self.run(c + after, state)[1][-1] + p for c, p in options]
+            totals = [self.run(c + after, state).score + p for c, p in options]
             top = max(totals)
             return top + math.log(sum(math.exp(t - top) for t in totals)) + prior
 
@@ -149,13 +149,13 @@ class Rivals(Scorer):
         (the text that may follow it; of the best one alone among those that make no word
         with the text around them, whichever follows: they differ only by their own
         log-probability and prior, so only the best of them can have the highest total)."""
-        slot, previous = slots[index], prefix[0][-1:]
+        slot, previous = slots[index], prefix.last
         following = slots[index + 1] if index + 1 < len(slots) else None
         before = chars[index - 1 : index] if slot.dropped_before else None
         then = chars[index + 1] if following is not None and following.dropped_before else None
         alone = None if slot.swallowed else self._alone(previous, rests)
         found, plain = [], []
-        for rival, simple, prior, _ in self.candidates.offered(slot, prefix[0]):
+        for rival, simple, prior, _ in self.candidates.offered(slot, prefix.last):
             if rival == chars[index] or (before is not None and not fits(before, rival, slot)):
                 continue
             if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]

@@ -46,8 +46,159 @@ CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_AFTER_DIGIT = re.compile(r"(?<=[0-9０-９])[^0-9０-９][，。、：；,.:;]")
 
-State = tuple[str, tuple[float, ...]]
-_Entry = tuple[float, tuple[tuple[int, float], ...], int, bool, float]  # see ``Scorer._entry``
+# A character's code point + 1 (0: none) in 21 bits; a state keeps STATE_CONTEXT of them.
+_CHAR_BITS = 21
+_CHAR_MASK = (1 << _CHAR_BITS) - 1
+_CONTEXT_MASK = (1 << _CHAR_BITS * STATE_CONTEXT) - 1
+_WIDTH = STATE_CONTEXT  # the same, as a C integer when compiled (``gbk_score.pxd``)
+
+
+class State:
+    """An incremental best-segmentation score (``Scorer.extend``), in C fields when compiled
+    (``gbk_score.pxd``: the search makes a hundred thousand of these a page, and a tuple of a
+    string and a tuple of floats cost eight objects each). ``packed``: the last ``width``
+    characters (at most STATE_CONTEXT), the last in the lowest bits (``_key``); ``score`` the
+    best score of the text up to the last character, ``b2`` … ``b4`` up to the three before
+    (only ``width`` + 1 of them are scores, the others -inf)."""
+
+    __slots__ = ("b2", "b3", "b4", "packed", "score", "width")
+
+    @property
+    def best(self) -> tuple[float, ...]:
+        """The scores kept, the last one last."""
+        return (self.b4, self.b3, self.b2, self.score)[_WIDTH - self.width :]
+
+    @property
+    def context(self) -> str:
+        """The characters kept (Simplified)."""
+        return _chars(self.packed, self.width)
+
+    @property
+    def last(self) -> str:
+        """The last character, "" for none."""
+        return _chars(self.packed, min(self.width, 1))
+
+
+def _chars(packed: int, count: int) -> str:
+    """The last ``count`` characters ``packed`` holds."""
+    text = ""
+    while count:
+        text = chr((packed & _CHAR_MASK) - 1) + text
+        packed >>= _CHAR_BITS
+        count -= 1
+    return text
+
+
+def _state(packed: int, width: int, score: float, b2: float, b3: float, b4: float) -> State:
+    new = State.__new__(State)
+    new.packed = packed
+    new.width = width
+    new.score = score
+    new.b2 = b2
+    new.b3 = b3
+    new.b4 = b4
+    return new
+
+
+START = _state(0, 0, 0.0, -math.inf, -math.inf, -math.inf)  # before any character
+
+
+class _Pair:
+    """What ``extend`` needs of a pair of characters on a page (``Scorer._entry``): the last
+    character's own log-probability, the pair's as a word (-inf if none), how often the page
+    uses it, whether some longer dictionary word ends in it (most pairs end none: then the
+    pair decides alone), and its bonus for fitting together in running text."""
+
+    __slots__ = ("ends_longer", "fits", "in_document", "single", "word")
+
+    def __init__(
+        self, single: float, word: float, in_document: int, ends_longer: bool, fits: float
+    ) -> None:
+        self.single = single
+        self.word = word
+        self.in_document = in_document
+        self.ends_longer = ends_longer
+        self.fits = fits
+
+
+class _Pairs:
+    """A page's ``_Pair``s by key (``_key``), found once each; the texts ending in a longer
+    word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out."""
+
+    __slots__ = ("entry", "long_memo", "memo", "model", "window")
+
+    def __init__(self, entry: Callable[[str], _Pair], model: LanguageModel) -> None:
+        self.memo: dict[int, _Pair] = {}
+        self.long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
+        self.window: dict[int, int] = {}
+        self.entry = entry
+        self.model = model
+
+    def added(self, key: int, pair: str) -> _Pair:
+        found = self.memo[key] = self.entry(pair)
+        return found
+
+    def longer(self, text: str) -> tuple[tuple[int, float], ...]:
+        found = self.long_memo.get(text)
+        if found is None:
+            found = self.long_memo[text] = _longer(text, self.model)
+        return found
+
+
+def _key(pair: str) -> int:
+    """A pair of characters (or one, after none) as ``_extended`` keys it."""
+    key = 0
+    for char in pair:
+        key = key << _CHAR_BITS | (ord(char) + 1)
+    return key
+
+
+def _extended(pairs: _Pairs, state: State, char: str) -> State:
+    """``Scorer.extend``: the same sums in the same order as a segmentation of the text."""
+    code = ord(char) + 1
+    key = (state.packed & _CHAR_MASK) << _CHAR_BITS | code
+    entry = pairs.memo.get(key)
+    if entry is None:
+        entry = pairs.added(key, _chars(key, 2 if state.width else 1))
+    candidate = state.score + entry.single
+    if state.b2 + entry.word > candidate:
+        candidate = state.b2 + entry.word
+    if entry.ends_longer and state.width > 1:
+        for length, logprob in pairs.longer(_chars(state.packed, state.width) + char):
+            before = state.b3 if length == 3 else state.b4
+            if before + logprob > candidate:
+                candidate = before + logprob
+    if entry.in_document:
+        candidate += _document_bonus(entry.in_document - pairs.window.get(key, 0))
+    packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
+    width = min(state.width + 1, _WIDTH)
+    fits = entry.fits
+    if fits:  # every segmentation crosses the pair: each score kept gains its bonus
+        return _state(
+            packed, width, candidate + fits, state.score + fits, state.b2 + fits, state.b3 + fits
+        )
+    return _state(packed, width, candidate, state.score, state.b2, state.b3)
+
+
+def _alone(state: State, char: str, logprob: float) -> State:
+    """``Scorer.extend_alone``: ``char`` scores ``logprob``, its own, alone."""
+    packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
+    width = min(state.width + 1, _WIDTH)
+    return _state(packed, width, state.score + logprob, state.score, state.b2, state.b3)
+
+
+def _document_bonus(uses: int) -> float:
+    """A pair the document uses elsewhere, more for one it repeats (reports repeat their
+    terms: 支教 in a 支教 report), up to a cap."""
+    if uses <= 0:
+        return 0.0
+    return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
+
+
+def _run(pairs: _Pairs, text: str, state: State) -> State:
+    for char in text:
+        state = _extended(pairs, state, char)
+    return state
 
 
 class Scorer:
@@ -74,9 +225,7 @@ class Scorer:
         self.traditional = traditional
         self._words = model.words
         self.char_logprob = shared_logprob(model)
-        self._memo: dict[str, _Entry] = {}
-        self._long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
-        self._window: Counter[str] = Counter()
+        self._pairs = _Pairs(self._entry, model)
         self.swallowed = SwallowedPriors(
             document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
@@ -84,35 +233,16 @@ class Scorer:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
-        self._window = Counter(window[i : i + 2] for i in range(len(window) - 1))
+        self._pairs.window = dict(Counter(_key(window[i : i + 2]) for i in range(len(window) - 1)))
 
     def extend(self, state: State, char: str) -> State:
         """Append one Simplified character to an incremental best-segmentation score.
 
-        The context holds the last ``STATE_CONTEXT`` characters, ``best`` the scores of one
-        position more: enough for dictionary words of up to ``MAX_WORD`` characters. What the
-        model says about each pair, and about each longer text that may end a longer word, is
-        kept.
+        The state holds the last ``STATE_CONTEXT`` characters and the scores of one position
+        more: enough for dictionary words of up to ``MAX_WORD`` characters. What the model
+        says about each pair, and about each longer text that may end a longer word, is kept.
         """
-        context, best = state
-        pair = context[-1:] + char
-        entry = self._memo.get(pair)
-        if entry is None:
-            entry = self._memo[pair] = self._entry(pair)
-        single, words, in_document, may_end_longer, fits = entry
-        text = context + char
-        if may_end_longer and len(text) > 2:
-            words += self._longer(text)
-        candidate = best[-1] + single
-        for length, logprob in words:
-            if best[-length] + logprob > candidate:
-                candidate = best[-length] + logprob
-        if in_document:
-            candidate += self._document_bonus(in_document - self._window.get(pair, 0))
-        kept = (*best[-STATE_CONTEXT:], candidate)
-        if fits:  # every segmentation crosses the pair: each score kept gains its bonus
-            kept = tuple(map(fits.__add__, kept))
-        return text[-STATE_CONTEXT:], kept
+        return _extended(self._pairs, state, char)
 
     def is_known(self, pair: str) -> bool:
         """Whether a pair is a dictionary word, ends a longer one or is seen in running text
@@ -129,47 +259,25 @@ class Scorer:
     def extend_alone(self, state: State, char: str) -> State:
         """What ``extend`` gives when the pair ``char`` makes with the last character is not
         known (``is_known``) and not the document's: its own log-probability."""
-        context, best = state
-        return (
-            (context + char)[-STATE_CONTEXT:],
-            (*best[-STATE_CONTEXT:], best[-1] + self.char_logprob(char)),
-        )
+        return _alone(state, char, self.char_logprob(char))
 
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
-        return self._document_bonus(self.bigram_counts.get(pair, 0))
+        return _document_bonus(self.bigram_counts.get(pair, 0))
 
-    @staticmethod
-    def _document_bonus(uses: int) -> float:
-        """A pair the document uses elsewhere, more for one it repeats (reports repeat their
-        terms: 支教 in a 支教 report), up to a cap."""
-        if uses <= 0:
-            return 0.0
-        return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
-
-    def _entry(self, pair: str) -> _Entry:
-        """The last character's own log-probability, the pair as a word (length,
-        log-probability), how often the document uses the pair, whether some longer
-        dictionary word ends in it (most pairs end none: then the pair decides alone), and its
-        bonus for fitting together in running text."""
+    def _entry(self, pair: str) -> _Pair:
+        """What ``extend`` needs of a pair (``_Pair``); a single character after none."""
         single, words, ends_longer = _pair_entry(pair, self.model)
         fits = self.running.bonus.get(pair, 0.0)
-        return single, words, self.bigram_counts.get(pair, 0), ends_longer, fits
+        word = words[0][1] if words else -math.inf
+        return _Pair(single, word, self.bigram_counts.get(pair, 0), ends_longer, fits)
 
-    def _longer(self, text: str) -> tuple[tuple[int, float], ...]:
-        found = self._long_memo.get(text)
-        if found is None:
-            found = self._long_memo[text] = _longer(text, self.model)
-        return found
-
-    def run(self, text: str, state: State = ("", (0.0,))) -> State:
-        for char in text:
-            state = self.extend(state, char)
-        return state
+    def run(self, text: str, state: State = START) -> State:
+        return _run(self._pairs, text, state)
 
     def score(self, text: str) -> float:
         """The score of a Simplified text, with the document's own pairs counted."""
-        return self.run(text)[1][-1]
+        return self.run(text).score
 
     def slot_bonus(self, char: str, slot: Slot, fixed: float | None = None) -> float:
         """The prior of a character in a slot: its reading, the bytes lost, the script, how

@@ -49,15 +49,14 @@ class _Beam(NamedTuple):
     search grows hundreds of these per step and keeps a few, so none copies its prefix)."""
 
     bonus: float
-    context: str
-    best: tuple[float, ...]
+    state: State
     char: str = ""
     slot: Slot | None = None
     parent: _Beam | None = None
 
     @property
     def total(self) -> float:
-        return self.best[-1] + self.bonus
+        return self.state.score + self.bonus
 
     @property
     def characters(self) -> str:
@@ -108,7 +107,7 @@ class Search(Rivals):
         caller may find it need not know which are: ``mojibake``)."""
         if unfillable(steps):
             return None  # the search would run out of beams there, however it went before
-        beams = [_Beam(0.0, *self.run(left))]
+        beams = [_Beam(0.0, self.run(left))]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
             sources = [self._lead_in(beams, way, cost) for cost, way in step]
@@ -139,7 +138,7 @@ class Search(Rivals):
             keep = BEAM_WIDTH if depth == len(ahead) else 3 * BEAM_WIDTH
             if depth > done and len(keyed) > keep:
                 keyed = [(self.run(ahead[done:depth], state), b) for state, b in keyed]
-                keyed.sort(key=lambda item: item[0][1][-1] + item[1].bonus, reverse=True)
+                keyed.sort(key=lambda item: item[0].score + item[1].bonus, reverse=True)
                 keyed, done = keyed[:keep], depth
         return [beam for _, beam in keyed]
 
@@ -151,7 +150,7 @@ class Search(Rivals):
         no more than ``width``, all of them in the order grown, none appended."""
         offered = self.candidates.choices
         choices = [
-            offered(slot, [(beam.context, beam.char) for beam in beams], after)
+            offered(slot, [(beam.state.last, beam.char) for beam in beams], after)
             for beams, slot, _ in sources
         ]
         if sum(listed.count for per in choices for listed in per) <= width:
@@ -167,11 +166,11 @@ class Search(Rivals):
     def _grown(
         self, parent: _Beam, slot: Slot, cost: float, choices: Choices
     ) -> list[tuple[State, _Beam]]:
-        bonus, state = parent.bonus - cost, (parent.context, parent.best)
+        bonus, state = parent.bonus - cost, parent.state
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
             new = self.extend(state, simple)
-            grown.append((new, _new_beam((bonus + prior, *new, char, slot, parent))))
+            grown.append((new, _new_beam((bonus + prior, new, char, slot, parent))))
         return grown
 
     def _ranked(
@@ -205,14 +204,14 @@ class Search(Rivals):
         it makes one with ``after``)."""
         char, simple, prior, _ = option
         if new is None:
-            new = self.extend_alone((parent.context, parent.best), simple)
+            new = self.extend_alone(parent.state, simple)
         keyed = new
         if after:
             keyed = self.extend(new, after) if tied else self.extend_alone(new, after)
-        return keyed, _new_beam((bonus + prior, *new, char, slot, parent))
+        return keyed, _new_beam((bonus + prior, new, char, slot, parent))
 
     def _finish(self, beam: _Beam, right: str) -> float:
-        return self.run(right, (beam.context, beam.best))[1][-1] + beam.bonus
+        return self.run(right, beam.state).score + beam.bonus
 
 
 class _Ranking:
@@ -233,16 +232,16 @@ class _Ranking:
     def score_paired(
         self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
     ) -> None:
-        extend, after, state = self.extend, self.after, (parent.context, parent.best)
+        extend, after, state = self.extend, self.after, parent.state
         tail, tied = self.tail, listed.tied
         for number, option in listed.scored:
             new = extend(state, option[1])
             if not after:
-                key, bound = new[1][-1] + (bonus + option[2]), False
+                key, bound = new.score + (bonus + option[2]), False
             elif option[1] in tied:
-                key, bound = extend(new, after)[1][-1] + (bonus + option[2]), True
+                key, bound = extend(new, after).score + (bonus + option[2]), True
             else:
-                key, bound = (new[1][-1] + tail) + (bonus + option[2]), False
+                key, bound = (new.score + tail) + (bonus + option[2]), False
             self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
             if key > self.floor:  # as in score_plain: the floor is -inf until ``width`` are kept
                 self._keep(key)
@@ -257,7 +256,7 @@ class _Ranking:
         place: int,
     ) -> None:
         """The same sums, in the same order, as ``Scorer.extend`` on a pair it does not know."""
-        last, tail, after = parent.best[-1], self.tail, self.after
+        last, tail, after = parent.state.score, self.tail, self.after
         reach, paired, allowed = last + bonus + tail - BOUND_SLACK, listed.paired, listed.allowed
         for base, number, option, single in ranked:
             if reach + base < self.floor:

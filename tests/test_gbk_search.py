@@ -113,7 +113,7 @@ def _clear(search, reading, index):
     prefix = search.run("".join(simplified.get(c, c) for c in chars[:index]), search.run(left))
     rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
     rivals = search._rivals(chars, slots, index, prefix, (rest,))
-    totals = [search.run(rest, state)[1][-1] + base + prior for state, prior in rivals]
+    totals = [search.run(rest, state).score + base + prior for state, prior in rivals]
     if not totals:
         return True
     top = max(totals)
