@@ -76,7 +76,7 @@ class State:
     @property
     def last(self) -> str:
         """The last character, "" for none."""
-        return _chars(self.packed, min(self.width, 1))
+        return chr((self.packed & _CHAR_MASK) - 1) if self.width else ""
 
 
 def _chars(packed: int, count: int) -> str:
