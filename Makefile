@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 	$(BIN)/extractor eval corpus/gold --floors corpus/floors.toml
 
-$(COMPILED_STAMP): $(STAMP) pyproject.toml hatch_build.py $(wildcard extractor/*.py rules/* rules/*/*)
+$(COMPILED_STAMP): $(STAMP) pyproject.toml hatch_build.py $(wildcard extractor/*.py extractor/*.pxd rules/* rules/*/*)
 	rm -rf $(COMPILED) build/wheel
 	$(BIN)/pip wheel --quiet --no-deps --wheel-dir build/wheel .
 	$(BIN)/pip install --quiet --no-deps --target $(COMPILED) build/wheel/extractor-*.whl

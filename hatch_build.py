@@ -2,9 +2,11 @@
 
 The same ``.py`` files, compiled as they are: no module has a second, typed copy to keep in
 step, and the JSON is byte-identical (``make test-compiled`` runs the test-suite on the
-compiled build). An editable install (``pip install -e .``, what ``make`` sets up) stays pure
-Python, so an edited module is never shadowed by a stale compiled one; so does any build
-with ``EXTRACTOR_PURE_PYTHON=1``, and one on a machine without a C compiler (a warning says so).
+compiled build). A ``.pxd`` beside a module (``gbk_score.pxd``) declares C types for it, which
+Cython picks up and pure Python never reads. An editable install (``pip install -e .``, what
+``make`` sets up) stays pure Python, so an edited module is never shadowed by a stale compiled
+one; so does any build with ``EXTRACTOR_PURE_PYTHON=1``, and one on a machine without a C
+compiler (a warning says so).
 """
 
 from __future__ import annotations
