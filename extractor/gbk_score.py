@@ -168,11 +168,11 @@ def _extended(pairs: _Pairs, state: State, char: str) -> State:
             before = state.b3 if length == 3 else state.b4
             if before + logprob > candidate:
                 candidate = before + logprob
-    if entry.in_document:
-        candidate += _document_bonus(entry.in_document - pairs.window.get(key, 0))
     packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
     width = min(state.width + 1, _WIDTH)
     fits = entry.fits
+    if entry.in_document:  # the page's pair, like running text's, whatever word follows
+        fits += _document_bonus(entry.in_document - pairs.window.get(key, 0))
     if fits:  # every segmentation crosses the pair: each score kept gains its bonus
         return _state(
             packed, width, candidate + fits, state.score + fits, state.b2 + fits, state.b3 + fits

@@ -210,3 +210,13 @@ def test_a_bracket_closed_soon_after_keeps_the_pages_pairs():
     closed = Slot(None, None, swallowed=SWALLOWED, then="二)落实资助", line="目标责任书")
     unclosed = Slot(None, None, swallowed=SWALLOWED, then="二是落实资助", line="目标责任书")
     assert scorer.slot_bonus("(", closed) > scorer.slot_bonus("(", unclosed) + 3
+
+
+def test_a_pair_the_page_writes_counts_whichever_word_follows_it():
+    # the page writes 展结 (开展结合): 开展结对 keeps that pair's bonus though the word 结对
+    # starts inside it, as every segmentation of the text has the pair
+    model = language_model()
+    page = Scorer(model, "全镇开展结合实际的培训。各村开展结合产业的活动。", traditional=False)
+    blank = Scorer(model, "今年天气很好。", traditional=False)
+    gained = page.score("开展结对") - blank.score("开展结对")
+    assert math.isclose(gained, page.page_pair_bonus("开展") + page.page_pair_bonus("展结"))
