@@ -23,10 +23,11 @@ cdef class _Pair:
 
 @cython.final
 cdef class _Pairs:
-    cdef dict memo, long_memo
+    cdef dict memo, long_memo, running
     cdef public dict window
-    cdef object entry, model
+    cdef object model, logprob, bigrams
 
+    @cython.locals(found=_Pair)
     cdef _Pair added(self, unsigned long long key, str pair)
 
     cdef tuple longer(self, str text)

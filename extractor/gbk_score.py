@@ -104,38 +104,43 @@ START = _state(0, 0, 0.0, -math.inf, -math.inf, -math.inf)  # before any charact
 
 
 class _Pair:
-    """What ``extend`` needs of a pair of characters on a page (``Scorer._entry``): the last
+    """What ``extend`` needs of a pair of characters on a page (``_Pairs.added``): the last
     character's own log-probability, the pair's as a word (-inf if none), how often the page
     uses it, whether some longer dictionary word ends in it (most pairs end none: then the
     pair decides alone), and its bonus for fitting together in running text."""
 
     __slots__ = ("ends_longer", "fits", "in_document", "single", "word")
 
-    def __init__(
-        self, single: float, word: float, in_document: int, ends_longer: bool, fits: float
-    ) -> None:
-        self.single = single
-        self.word = word
-        self.in_document = in_document
-        self.ends_longer = ends_longer
-        self.fits = fits
-
 
 class _Pairs:
     """A page's ``_Pair``s by key (``_key``), found once each; the texts ending in a longer
     word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out."""
 
-    __slots__ = ("entry", "long_memo", "memo", "model", "window")
+    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "model", "running", "window")
 
-    def __init__(self, entry: Callable[[str], _Pair], model: LanguageModel) -> None:
+    def __init__(
+        self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
+    ) -> None:
+        """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
+        for fitting in running text."""
         self.memo: dict[int, _Pair] = {}
         self.long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
         self.window: dict[int, int] = {}
-        self.entry = entry
         self.model = model
+        self.logprob = shared_logprob(model)
+        self.bigrams = bigrams
+        self.running = running
 
     def added(self, key: int, pair: str) -> _Pair:
-        found = self.memo[key] = self.entry(pair)
+        """The entry of a pair (of a single character, after none), kept by its key."""
+        found = _Pair.__new__(_Pair)
+        found.single = self.logprob(pair[-1])
+        word = self.model.words.get(pair) if len(pair) == 2 else None
+        found.word = -math.inf if word is None else word
+        found.in_document = self.bigrams.get(pair, 0)
+        found.ends_longer = pair in self.model.long_word_tails
+        found.fits = self.running.get(pair, 0.0)
+        self.memo[key] = found
         return found
 
     def longer(self, text: str) -> tuple[tuple[int, float], ...]:
@@ -225,7 +230,7 @@ class Scorer:
         self.traditional = traditional
         self._words = model.words
         self.char_logprob = shared_logprob(model)
-        self._pairs = _Pairs(self._entry, model)
+        self._pairs = _Pairs(model, self.bigram_counts, self.running.bonus)
         self.swallowed = SwallowedPriors(
             document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
@@ -264,13 +269,6 @@ class Scorer:
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
         return _document_bonus(self.bigram_counts.get(pair, 0))
-
-    def _entry(self, pair: str) -> _Pair:
-        """What ``extend`` needs of a pair (``_Pair``); a single character after none."""
-        single, words, ends_longer = _pair_entry(pair, self.model)
-        fits = self.running.bonus.get(pair, 0.0)
-        word = words[0][1] if words else -math.inf
-        return _Pair(single, word, self.bigram_counts.get(pair, 0), ends_longer, fits)
 
     def run(self, text: str, state: State = START) -> State:
         return _run(self._pairs, text, state)
@@ -366,15 +364,6 @@ def _page_pairs(view: str) -> Counter[str]:
         else:
             pairs[pair] -= 1
     return pairs
-
-
-def _pair_entry(
-    pair: str, model: LanguageModel
-) -> tuple[float, tuple[tuple[int, float], ...], bool]:
-    """What the model says of a pair, on any page (see ``Scorer._entry``)."""
-    logprob = model.words.get(pair) if len(pair) == 2 else None
-    words = ((2, logprob),) if logprob is not None else ()
-    return shared_logprob(model)(pair[-1]), words, pair in model.long_word_tails
 
 
 def _longer(text: str, model: LanguageModel) -> tuple[tuple[int, float], ...]:

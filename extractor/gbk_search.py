@@ -247,8 +247,8 @@ class _Ranking:
                 key, bound = extend(new, after).score + (bonus + option[2]), True
             else:
                 key, bound = (new.score + tail) + (bonus + option[2]), False
-            self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
-            if key > self.floor:  # as in score_plain: the floor is -inf until ``width`` are kept
+            if key >= self.floor:  # as in score_plain
+                self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
                 self._keep(key)
 
     def score_plain(
@@ -269,8 +269,8 @@ class _Ranking:
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
                 continue
             key = (last + single + tail if after else last + single) + (bonus + option[2])
-            self.found.append((key, place | number, parent, slot, bonus, option, None, False))
-            if key > self.floor:
+            if key >= self.floor:  # below it, ``width`` better ones are found already
+                self.found.append((key, place | number, parent, slot, bonus, option, None, False))
                 self._keep(key)
 
     def _keep(self, key: float) -> None:
