@@ -12,6 +12,7 @@ relative years stand for is worked out afterwards, in ``extractor.date_years``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +42,8 @@ _SEPARATOR = regex.compile(SEP)
 _SCHOOL_YEAR = regex.compile(r"学年度|学年")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
+# `regex`'s \h (horizontal space) spelled out for `re`, which lacks it
+HORIZONTAL_SPACE = r"[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _ATOMS = rf"""(?x)
   (?=[0-9xX×十一二三四五六七八九元])  # what every atom starts with: most positions fail here
   (?:(?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
@@ -131,11 +134,13 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
 
 
 @lru_cache(maxsize=1)
-def _atom_pattern() -> regex.Pattern[str]:
-    return regex.compile(_ATOMS)
+def _atom_pattern() -> re.Pattern[str]:
+    """The atoms, scanned by `re`: more than twice as fast as `regex` on this pattern (every
+    digit and numeral of a page is a candidate start); a test matches it against `regex`'s."""
+    return re.compile(_ATOMS.replace(r"\h", HORIZONTAL_SPACE))
 
 
-def _numeric(match: regex.Match[str]) -> Found | None:
+def _numeric(match: re.Match[str]) -> Found | None:
     """2011.12.9, 2011-12-09, 2011/12/9, a site timestamp's date, 20111209."""
     names = ("ny", "nm", "nd") if match.group("numeric") else ("cy", "cm", "cd")
     year, month, day = (int(match.group(name)) for name in names)
@@ -144,7 +149,7 @@ def _numeric(match: regex.Match[str]) -> Found | None:
     return Found(match.start(), match.end(), year, month, day, kind="numeric")
 
 
-def _year_month(match: regex.Match[str]) -> Found | None:
+def _year_month(match: re.Match[str]) -> Found | None:
     """2019.12, 2019-12, 2019/12: a year and a month."""
     year, month = int(match.group("ymy")), int(match.group("ymm"))
     if year not in PLAUSIBLE_YEARS:
@@ -152,7 +157,7 @@ def _year_month(match: regex.Match[str]) -> Found | None:
     return Found(match.start(), match.end(), year, month, kind="numeric")
 
 
-def _year_atom(match: regex.Match[str]) -> Found | None:
+def _year_atom(match: re.Match[str]) -> Found | None:
     atom = Found(match.start(), match.end(), open_year=not match.group("ys"))
     if not read_year(match.group("y"), atom):
         return None
@@ -210,7 +215,7 @@ def read_year(digits: str, atom: Found) -> bool:
     return True
 
 
-def _month_atom(match: regex.Match[str]) -> Found | None:
+def _month_atom(match: re.Match[str]) -> Found | None:
     month = number(match.group("m"))
     atom = Found(match.start(), match.end(), None, month, kind="month")
     if month is None or not 1 <= month <= 12:

@@ -20,9 +20,12 @@ from extractor.pinyin_table import character_readings
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
-# `(reading)` anywhere, or `?reading)` at a seam (no `(` before the reading); `re`, not `regex`:
-# it scans twice as fast for this simple pattern.
-_ANNOTATION = re.compile(rf"(?:\(|(?<=\?))({_SYLLABLE})\)")
+# `(reading)` anywhere, and `?reading)` at a seam (no `(` before the reading): two scans, each
+# with a literal first character the engine skips to (one pattern whose seam form was a
+# lookbehind was tried at every position); `re`, not `regex`: twice as fast on them. Neither
+# form can overlap the other (a reading holds no `(`, `)` or `?`).
+_PAREN = re.compile(rf"\(({_SYLLABLE})\)")
+_SEAM = re.compile(rf"\?({_SYLLABLE})\)")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
@@ -83,21 +86,26 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
-    for match in _ANNOTATION.finditer(text):
+    for match in _matches(text):
         start, end = match.span()
         reading = match[1]
-        if start == 0 or reading not in readings:
+        if reading not in readings:
             continue
-        if start != last_end and text[start] == "(":
-            char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds of readings a page
-            if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and _fits(char, reading):
-                splices.append(Splice(start, end, "", _KIND, "pinyin.after_character"))
-                anchor_of_last, last_end = start - 1, end
+        if text[start] == "(":
+            if start == 0:
                 continue
+            if start != last_end:
+                char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
+                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and _fits(char, reading):
+                    splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
+                    anchor_of_last, last_end = start - 1, end
+                    continue
+        else:
+            start += 1  # the seam's ``?`` stays: the reading marks the character it lost
         follows_reading = last_end == start
         anchor = anchor_of_last if follows_reading else start - 1
         before = _before(anchor, last_end, anchor_of_last)
-        found = _unusual(text, match, anchor, before, follows_reading)
+        found = _unusual(text, (start, end, reading), anchor, before, follows_reading)
         if found is not None:
             splice, hint = found
             splices.append(splice)
@@ -106,13 +114,38 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     return splices, hints
 
 
+# A reading's splice built as ``Splice``'s own ``__new__`` builds it, minus a Python call
+# (pages carry hundreds of readings)
+_new_splice = tuple.__new__
+_OWN = "pinyin.after_character"
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Every ``(reading)`` and ``?reading)`` of the text, in text order."""
+    found = list(_PAREN.finditer(text))
+    if "?" in text:
+        seams = list(_SEAM.finditer(text))
+        if seams:
+            found = sorted(found + seams, key=_start)
+    return found
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _unusual(
-    text: str, match: re.Match[str], anchor: int, before: int, follows_reading: bool
+    text: str,
+    annotation: tuple[int, int, str],
+    anchor: int,
+    before: int,
+    follows_reading: bool,
 ) -> tuple[Splice, ReadingHint] | None:
     """The splice and hint of a reading that is not its Chinese character's own, or None when
-    it is no annotation at all; ``anchor`` is the character it belongs to, ``before`` the one
-    before that (``_before``), ``follows_reading`` whether it comes right after another."""
-    (start, end), reading, char = match.span(), match[1], text[anchor]
+    it is no annotation at all; ``annotation`` is its span and reading, ``anchor`` the character
+    it belongs to, ``before`` the one before that (``_before``), ``follows_reading`` whether it
+    comes right after another."""
+    (start, end, reading), char = annotation, text[anchor]
     if text[start] != "(":
         note = f"reading {reading} marks a lost character"
         rule = "pinyin.seam"

@@ -126,3 +126,33 @@ def test_any_masked_year_is_masked_with_its_decade(mask):
     width = 10 ** (4 - len(known))
     assert found.year_masked and found.year is None
     assert (found.year_low, found.year_high) == (int(known) * width, int(known) * width + width - 1)
+
+
+# what date atoms are made of, spaces and separators among them
+DATE_ALPHABET = "0123456789xX×*_.-/年月日号度学底初末春秋季上下半第一二三十〇零元至到—~ \t\u3000旬"
+
+
+def test_horizontal_space_is_regexs():
+    """`re` lacks `regex`'s \\h: the class spelled out holds the same characters."""
+    import re as std_re
+    import sys
+
+    import regex
+
+    from extractor.dates import HORIZONTAL_SPACE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert regex.findall(r"\h", every) == std_re.findall(HORIZONTAL_SPACE, every)
+
+
+@given(st.text(alphabet=DATE_ALPHABET, max_size=40))
+def test_the_atom_scan_on_re_finds_what_regex_finds(text):
+    """The atom pattern runs on `re`: the same matches and groups as on `regex`."""
+    import regex
+
+    from extractor.dates import _ATOMS, _atom_pattern
+
+    reference = regex.compile(_ATOMS)
+    assert [(m.span(), m.groupdict()) for m in _atom_pattern().finditer(text)] == [
+        (m.span(), m.groupdict()) for m in reference.finditer(text)
+    ]
