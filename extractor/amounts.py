@@ -10,6 +10,7 @@ stated, and whether it is a total or a part of one (共计 …，其中 …).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,10 +21,11 @@ import regex
 from extractor.figure_rules import Bound, MoneyRules
 from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
-CLAUSE_END = regex.compile(r"[,;:!?。\n]")
-SENTENCE_END = regex.compile(r"[。!?\n]")
+# the patterns of this module and the rules' word lists run on `re`: plain classes and words
+CLAUSE_END = re.compile(r"[,;:!?。\n]")
+SENTENCE_END = re.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
-_RECIPIENT_LEAD = regex.compile(r",?(?:用于)?")
+_RECIPIENT_LEAD = re.compile(r",?(?:用于)?")
 VETO_BEFORE, VETO_AFTER = 4, 8  # how far a veto pattern may reach around the item it vetoes
 WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
@@ -279,7 +281,7 @@ def _per(before: str, after: str, rules: MoneyRules) -> str | None:
     return rules.per_aliases.get(best[1], best[1])
 
 
-def _last(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     last = None
     for last in pattern.finditer(text):  # noqa: B007
         pass

@@ -9,8 +9,9 @@ extend the word lists; a broken file names the file and the rule.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -115,7 +116,7 @@ class Compiled:
 @dataclass(frozen=True)
 class MoneyRules:
     rules: tuple[Compiled, ...]
-    anchors: regex.Pattern[str]  # currency words and signs: every amount contains one
+    anchors: re.Pattern[str]  # currency words and signs: every amount contains one
     vetoes: regex.Pattern[str] | None
     veto_rules: tuple[Compiled, ...]
     currency_of: dict[str, str]  # currency word, prefix word or symbol → ISO code
@@ -124,13 +125,13 @@ class MoneyRules:
     bound_of: dict[str, Bound]  # qualifier word → bound
     per: tuple[Compiled, ...]
     per_aliases: dict[str, str]
-    actions: regex.Pattern[str]
-    totals: regex.Pattern[str]
-    parts: regex.Pattern[str]
+    actions: re.Pattern[str]
+    totals: re.Pattern[str]
+    parts: re.Pattern[str]
     givers: tuple[str, ...]
-    giver_lead: regex.Pattern[str]
-    recipient_markers: regex.Pattern[str]
-    purpose_markers: regex.Pattern[str]
+    giver_lead: re.Pattern[str]
+    recipient_markers: re.Pattern[str]
+    purpose_markers: re.Pattern[str]
     beneficiary_units: frozenset[str]
 
 
@@ -203,7 +204,7 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
         totals=_words(lists.get("totals", [])),
         parts=_words(lists.get("parts", [])),
         givers=tuple(sorted(set(lists.get("givers", [])), key=len, reverse=True)),
-        giver_lead=regex.compile(f"^(?:{_alternation(lists.get('giver_lead', []))})+"),
+        giver_lead=re.compile(f"^(?:{_alternation(lists.get('giver_lead', []), re.escape)})+"),
         recipient_markers=_words(lists.get("recipient_markers", [])),
         purpose_markers=_words(lists.get("purpose_markers", [])),
         beneficiary_units=frozenset(lists.get("beneficiary_units", [])),
@@ -323,14 +324,16 @@ def _union(rules: tuple[Compiled, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(f"(?:{c.regex.pattern})" for c in rules))
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str], escape: Callable[[str], str] = regex.escape) -> str:
     """Literal words, longest first, so 美元 wins over 元 and 人次 over 人."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in unique) or "(?!)"
+    return "|".join(escape(w) for w in unique) or "(?!)"
 
 
-def _words(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(_alternation(words))
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """The words as one pattern of the standard library's `re`: a plain alternation, which it
+    scans several times faster than `regex` (currency words are sought on every page)."""
+    return re.compile(_alternation(words, re.escape))
 
 
 def _guarded(words: list[str], not_after: dict[str, str]) -> str:

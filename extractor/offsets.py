@@ -112,7 +112,11 @@ class EditableText:
     def apply(self, splices: Iterable[Splice]) -> None:
         """Apply non-overlapping splices given in current-text coordinates."""
         text = self.text
-        changes = [s for s in splices if text[s.start : s.end] != s.replacement]
+        changes = [  # lengths first: a deletion (most splices) changes its text without a slice
+            s
+            for s in splices
+            if s.end - s.start != len(s.replacement) or text[s.start : s.end] != s.replacement
+        ]
         if not changes:
             return
         if _overlapping(changes) is not None:  # stages mostly give them in order: no sort then

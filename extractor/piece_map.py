@@ -137,12 +137,9 @@ class _Sweep:
         first, stop = self.waiting, bisect_left(self.starts, end, self.waiting)
         new, shift = self.new, self.shift
         # straight onto the columns, no row tuples: a pinyin page gives hundreds of pieces here
-        add_start, add_raw_start, add_raw_end = (
-            new.text_starts.append,
-            new.raw_starts.append,
-            new.raw_ends.append,
-        )
-        add_splice, add_absorbed = new.splices.append, new.absorbed.append
+        # (the lists held, not their bound ``append``: compiled, ``list.append`` is inlined)
+        text_starts, raw_starts, raw_ends = new.text_starts, new.raw_starts, new.raw_ends
+        splices, absorbed = new.splices, new.absorbed
         for splice, raw_start, raw_end in zip(
             self.ordered[first:stop],
             self.raw_starts[first:stop],
@@ -151,16 +148,16 @@ class _Sweep:
         ):
             splice_start, splice_end, replacement = splice[:3]
             if kept < splice_start:  # the copied stretch before it
-                add_start(kept + shift)
-                add_raw_start(kept + raw_offset)
-                add_raw_end(splice_start + raw_offset)
-                add_splice(None)
-                add_absorbed(())
-            add_start(splice_start + shift)
-            add_raw_start(raw_start)
-            add_raw_end(raw_end)
-            add_splice(splice)
-            add_absorbed(())
+                text_starts.append(kept + shift)
+                raw_starts.append(kept + raw_offset)
+                raw_ends.append(splice_start + raw_offset)
+                splices.append(None)
+                absorbed.append(())
+            text_starts.append(splice_start + shift)
+            raw_starts.append(raw_start)
+            raw_ends.append(raw_end)
+            splices.append(splice)
+            absorbed.append(())
             shift += len(replacement) - (splice_end - splice_start)
             kept = splice_end
         if stop > first:
