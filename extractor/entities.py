@@ -8,7 +8,7 @@ posts (组长, 副校长 …) and surnames.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -158,24 +158,26 @@ class _Ends:
         return self.ends[bisect_right(self.ends, low) : bisect_right(self.ends, high)]
 
 
-def _by_start(spans: list[tuple[int, int]]) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    for start, end in spans:
-        found.setdefault(start, []).append(end)
-    return found
+class _Spans:
+    """Spans sorted, their starts apart: the ones starting in a window are found by bisection
+    (a dict probed at every position of the window cost more)."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
 
-def _near(by_start: dict[int, list[int]], low: int, high: int) -> list[tuple[int, int]]:
-    """Spans of ``by_start`` starting in ``low:high``."""
-    return [(s, e) for s in range(max(0, low), high) for e in by_start.get(s, ())]
+    def near(self, low: int, high: int) -> list[tuple[int, int]]:
+        """The spans starting in ``low:high``."""
+        starts = self.starts
+        return self.spans[bisect_left(starts, low) : bisect_left(starts, high)]
 
 
 def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _by_start(overlapped(lex.org_nonword_re, view))
+    nonwords = _Spans(overlapped(lex.org_nonword_re, view))
     ends: dict[int, int] = {}
     for s, e in suffix_spans:
-        near = _near(nonwords, s - lex.org_reach, e)
+        near = nonwords.near(s - lex.org_reach, e)
         if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in near):
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
@@ -187,16 +189,16 @@ def _cut_points(
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
     cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
-    suffixes = _by_start(suffix_spans)
-    longest = {start: max(ends) for start, ends in suffixes.items()}
+    suffixes = _Spans(suffix_spans)
+    longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
     for match in lex.role_re.finditer(view):
         s, e = match.span()
-        if any(ee > e for _, ee in _near(suffixes, s - lex.org_reach, s + 1)):
+        if any(ee > e for _, ee in suffixes.near(s - lex.org_reach, s + 1)):
             continue
         if _names_a_unit(view, e, longest):
             continue
         # 工会主席, 办公室主任: the unit word at the head of the post stays with the body
-        heads = _near(suffixes, s - lex.org_reach, e)
+        heads = suffixes.near(s - lex.org_reach, e)
         s = max([s] + [ee for ss, ee in heads if s < ee < e and ee - ss > 1])
         cuts.append((s, e))
     return cuts
