@@ -122,20 +122,21 @@ class Rivals(Scorer):
         swallowed = slots[index + 1]
         after = "".join(simplified.get(c, c) for c in chars[index + 2 :]) + right
         options = [(c, self.slot_bonus(c, swallowed)) for c in swallowed.candidates()]
-
-        def total(state: State, prior: float) -> float:
-            totals = [self.run(c + after, state).score + p for c, p in options]
-            top = max(totals)
-            return top + math.log(sum(math.exp(t - top) for t in totals)) + prior
-
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         own = self.extend(prefix, simplified.get(chars[index], chars[index]))
-        winner = total(own, self.slot_bonus(chars[index], slots[index]))
+        winner = self._total(own, options, after) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
-        return all(
-            winner - total(state, prior) >= SLOT_MARGIN
-            for state, prior in self._rivals(chars, slots, index, prefix, rests)
-        )
+        for state, prior in self._rivals(chars, slots, index, prefix, rests):
+            if winner - (self._total(state, options, after) + prior) < SLOT_MARGIN:
+                return False
+        return True
+
+    def _total(self, state: State, options: list[tuple[str, float]], after: str) -> float:
+        """The log of the summed odds of ``after`` following ``state`` through each of
+        ``options`` (a character and its bonus)."""
+        totals = [self.run(after, self.extend(state, c)).score + p for c, p in options]
+        top = max(totals)
+        return top + math.log(sum([math.exp(total - top) for total in totals]))
 
     def _rivals(
         self,
@@ -173,29 +174,23 @@ class Rivals(Scorer):
         return found
 
     def _alone(self, previous: str, rests: tuple[str, ...]) -> Callable[[str], bool]:
-        """Whether a character after ``previous`` makes no word with the text around it,
-        whichever of ``rests`` follows it (``_alone_before``)."""
-        tests = [self._alone_before(previous, rest) for rest in rests]
-        if len(tests) == 1:
-            return tests[0]
-        return lambda simple: all(alone(simple) for alone in tests)
-
-    def _alone_before(self, previous: str, rest: str) -> Callable[[str], bool]:
-        """Whether a character between ``previous`` and ``rest`` makes no pair the word model,
-        running text or the page knows and is inside no longer dictionary word (a test per
-        rival, the text around it taken apart once)."""
+        """Whether a character between ``previous`` and each of ``rests`` (the text that may
+        follow it) makes no pair the word model, running text or the page knows and is inside
+        no longer dictionary word (a test per rival, the text around it taken apart once)."""
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
         running = self.running.bonus
-        then, two, three = rest[:1], rest[:2], rest[:3]
-        around = (("", two), (previous, two), ("", three))
-        longer = [(a, b) for a, b in around if len(a) + len(b) > 1]  # words of three or four
+        thens = [rest[0] for rest in rests if rest]
+        longer = []  # words of three or four around it: (before, after)
+        for rest in rests:
+            around = (("", rest[:2]), (previous, rest[:2]), ("", rest[:3]))
+            longer += [(a, b) for a, b in around if len(a) + len(b) > 1]
 
         def alone(simple: str) -> bool:
             if previous:
                 pair = previous + simple
                 if pair in words or pair in tails or pair in document or pair in running:
                     return False
-            if then:
+            for then in thens:
                 pair = simple + then
                 if pair in words or pair in tails or pair in document or pair in running:
                     return False
