@@ -69,11 +69,6 @@ class State:
         return (self.b4, self.b3, self.b2, self.score)[_WIDTH - self.width :]
 
     @property
-    def context(self) -> str:
-        """The characters kept (Simplified)."""
-        return _chars(self.packed, self.width)
-
-    @property
     def last(self) -> str:
         """The last character, "" for none."""
         return chr((self.packed & _CHAR_MASK) - 1) if self.width else ""
