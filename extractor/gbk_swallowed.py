@@ -126,7 +126,12 @@ class SwallowedPriors:
         else:  # a heading's line end, or one before a date or list that starts a line: as
             # cheap to the word model as the mark it would otherwise be
             alike = self._char_logprob(",") - self._char_logprob(char)
-            level = 1.0 if follows in _LINE_STARTS else heading
+            if heading and follows == "text" and _runs_on(slot):  # … and the page's pairs
+                then = simplified_char(slot.then[:1])
+                alike += self._pair_bonus("," + then) - self._pair_bonus(char + then)
+                level = 1.0
+            else:
+                level = 1.0 if follows in _LINE_STARTS else heading
             prior = math.log(heading + (1.0 - heading) * share) + level * alike
         if counted_twice(char, follows, slot.then):
             prior -= self._pair_bonus(char + simplified_char(slot.then[:1]))
@@ -272,6 +277,13 @@ def counted_twice(char: str, follows: str, then: str) -> bool:
 def _is_heading(line: str) -> bool:
     """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
     return len(line) <= HEADING_LENGTH and _shape(line) is not None
+
+
+def _runs_on(slot: Slot) -> bool:
+    """Whether the line would be too long for a heading, or hold a sentence end, if the ``?``
+    took a mark and not its end: then the line's end is the heading's, not a rarer mark."""
+    joined = slot.line + "," + slot.then.split("\n", 1)[0]
+    return len(joined) > HEADING_LENGTH or bool(_SENTENCE_END.search(joined))
 
 
 def _open_brackets(line: str) -> int:

@@ -89,6 +89,18 @@ def test_a_swallowed_line_end_after_a_heading_is_restored(before, run):
     assert _repaired(page) == HEADINGS + "四、" + before + run + "\n鎮黨委成立領導小組。"
 
 
+@pytest.mark.parametrize(
+    ("before", "run"), [("加強領導,壓實責", "任落實"), ("抓好黨建,規範資", "金管理")]
+)
+def test_a_swallowed_line_end_is_restored_where_a_comma_would_run_the_heading_on(before, run):
+    # with a comma the line would run on to a sentence end, as none of the page's 一、 lines do:
+    # the line end is the heading's, and a comma's pairs on the page are no evidence against it
+    rest = "年初,鎮黨委召開專題會議,研究部署全年工作。"
+    page = HEADINGS + "四、" + before + _shifted(run + "\n") + rest
+    assert "?" in page
+    assert _repaired(page) == HEADINGS + "四、" + before + run + "\n" + rest
+
+
 @pytest.mark.parametrize(("before", "run"), [("壓實責", "任落實"), ("抓好學", "校管理")])
 def test_a_swallowed_comma_in_a_run_in_item_is_restored(before, run):
     page = ITEMS + "3." + before + _shifted(run + ",") + "建立聯系卡。"
