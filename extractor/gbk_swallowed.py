@@ -59,6 +59,8 @@ _CLOSING = re.compile(r"[)）]")
 # the rest of a figure whose first digit was taken: 1 of 1,380 or of 1.8亿
 _FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
 _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
+_CN_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(rf"([{_CN_NUMERALS}])是")
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
@@ -203,6 +205,8 @@ class SwallowedPriors:
             return 1.0 if char == "1" else _RARE if char.isdigit() else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
+        if char == "\n" and _runs_in(slot):
+            return _UNLIKELY  # 二是 after a ? on a line that holds 一是: the items run in
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
             return _UNLIKELY  # two empty lines in a row where the page never leaves them
         if char == ")" and _open_brackets(slot.line) <= 0:
@@ -284,6 +288,16 @@ def _runs_on(slot: Slot) -> bool:
     took a mark and not its end: then the line's end is the heading's, not a rarer mark."""
     joined = slot.line + "," + slot.then.split("\n", 1)[0]
     return len(joined) > HEADING_LENGTH or bool(_SENTENCE_END.search(joined))
+
+
+def _runs_in(slot: Slot) -> bool:
+    """Whether the text after a ``?`` opens the next item of a series (二是) whose previous
+    item (一是) stands on the same line: that line runs its items in, not one a line."""
+    item = _ITEM.match(slot.then)
+    if item is None:
+        return False
+    number = _CN_NUMERALS.index(item[1])
+    return number > 0 and _CN_NUMERALS[number - 1] + "是" in slot.line
 
 
 def _open_brackets(line: str) -> int:
