@@ -278,6 +278,11 @@ def counted_twice(char: str, follows: str, then: str) -> bool:
     return char == "(" and not _CLOSING.search(then)
 
 
+def numbered(line: str) -> bool:
+    """Whether a line opens with a heading's marker (二、, (三), 1.), whatever its length."""
+    return _shape(line) is not None
+
+
 def _is_heading(line: str) -> bool:
     """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
     return len(line) <= HEADING_LENGTH and _shape(line) is not None

@@ -287,3 +287,19 @@ def test_the_next_item_of_a_series_on_the_same_line_follows_no_line_end():
     assert swallowed["\n"] < alone["\n"]
     assert alone["\n"] > alone[","]  # on a line of its own, 二是 may well start the next line
     assert swallowed["\n"] <= swallowed[","]
+
+
+@pytest.mark.parametrize(
+    ("before", "run"),
+    [
+        ("以上述職,請各位領導和同志們批評", "指正。"),
+        ("全鎮社會穩定,未發生安全事故和羣體", "性事件。"),
+    ],
+)
+def test_a_long_line_that_a_question_mark_ends_keeps_its_last_mark(before, run):
+    # 正 = d5 fd, (fd a1) private-use and dropped, 。 = a1 a3, (a3 0a) shown as ?: the line
+    # shows no trace of its 。, but the genre ends a sentence's line with one
+    body = HEADINGS + "全年舉辦培訓三期。\n幫扶資金全部到位。\n群眾滿意度明顯提升。\n"
+    page = body + before + _shifted(run + "\n") + "四、工作打算\n"
+    assert "?" in page and "。" not in page[len(body) :]
+    assert _repaired(page) == body + before + run + "\n四、工作打算\n"
