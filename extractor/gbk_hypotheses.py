@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.gbk import (
     HIGH_TRAILS,
@@ -161,13 +162,7 @@ def _steps(
         (0.0, (Slot(None, stream[0], leads=seam, line=before),))
     ]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
-    middle = tuple(
-        (
-            (0.0, (Slot(stream[i], stream[i + 1]),)),
-            _dropped(Slot(stream[i], None), Slot(None, stream[i + 1])),
-        )
-        for i in range(1, len(stream) - 1, 2)
-    )
+    middle = tuple(map(_middle, stream[1:-1:2], stream[2:-1:2]))
     if segment.terminator == "dropped":
         own = Slot(stream[-1], DROPPED_TRAIL, segment.hint)
         lost = Slot(None, DROPPED_TRAIL, segment.hint)  # 耕還: (耕's trail, 還's lead) dropped
@@ -193,6 +188,17 @@ def _closes_line(text: str, start: int, segment: Segment) -> bool:
     if not sentence and len(line) + segment.end - start <= HEADING_LENGTH:
         return False
     return mark_context(text[segment.end + 1 : segment.end + 1 + MARK_CONTEXT]) in _LINE_OPENERS
+
+
+@lru_cache(maxsize=8192)
+def _middle(lead: int | None, trail: int | None) -> Step:
+    """A re-paired character inside a run: its two bytes, or two characters whose pair between
+    them was dropped. Kept by its bytes: a page's runs and their starts ask for the same ones
+    again, and a slot is costly to make (a frozen dataclass sets each field in Python)."""
+    return (
+        (0.0, (Slot(lead, trail),)),
+        _dropped(Slot(lead, None), Slot(None, trail)),
+    )
 
 
 def _lone(

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extractor.gbk import (
     FOLDED,
+    LEAD_BYTES,
     fits_reading,
     table,
     two_bytes,
@@ -160,11 +161,11 @@ def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int,
         line = line_start(text, match.start())
         if line not in busy and _extension_pattern().search(text, line, match.start()):
             busy.add(line)
-    for match in _STRANDED_END.finditer(text):
+    for match in _stranded_pattern().finditer(text):
         line = line_start(text, match.start())
         if (
             line not in busy
-            and stranded(text, match.start(), language_model(), surnames) is not None
+            and stranded(text, match.end(1), language_model(), surnames) is not None
         ):
             busy.add(line)
     quiet: dict[int, int] = {}
@@ -177,8 +178,12 @@ def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int,
     return quiet
 
 
+# ASCII (``[\x40-\x7e?]``) after or before a non-ASCII character, or any printable ASCII
+# between one and a ``?``; written to open with a character class, which ``re`` scans for
+# quickly (three alternatives opening with lookarounds were tried at every position)
 _MARK = re.compile(
-    r"(?<=[^\x00-\x7f])[\x40-\x7e?]|[\x40-\x7e?](?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[!-~]\?"
+    r"[!-~](?:(?<=[^\x00-\x7f][\x40-\x7e?])|(?<=[\x40-\x7e?])(?=[^\x00-\x7f])"
+    r"|(?<=[^\x00-\x7f].)(?=\?))"
 )
 
 
@@ -196,9 +201,17 @@ def _extension_pattern() -> re.Pattern[str]:
     return _one_of(char for row in rows for trail, char in row if 0x40 <= trail <= 0xA0)
 
 
-# a mark, space or line end (an ASCII byte below 0x40, not a digit) after a Han character:
-# where a stranded run may end (``gbk_marks.stranded``)
-_STRANDED_END = re.compile(r"(?<=[\u4e00-\u9fff])[\x00-\x2f\x3a-\x3f]")
+@lru_cache(maxsize=1)
+def _stranded_pattern() -> re.Pattern[str]:
+    """Where ``gbk_marks.stranded`` may find a run: a character ``after_extension`` accepts
+    (any whose two GBK bytes end in 0x40–0xA0, private-use ones too), one or two Han
+    characters, then a mark, space or line end (an ASCII byte below 0x40, not a digit), whose
+    place is group 1's end. Elsewhere it finds none: scanning for every Han character before
+    a mark and asking each cost more than the rest of ``_quiet_lines``."""
+    after = (bytes((lead, trail)) for lead in LEAD_BYTES for trail in range(0x40, 0xA1))
+    chars = (pair.decode("gb18030", "ignore") for pair in after)
+    starts = _one_of(char for char in chars if len(char) == 1 and not char.isascii())
+    return re.compile(f"{starts.pattern}(?=([\u4e00-\u9fff]{{1,2}})[\x00-\x2f\x3a-\x3f])")
 
 
 def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
