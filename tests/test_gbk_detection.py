@@ -4,11 +4,13 @@ that end a run (a folded pair, a lone letter, a reading). Damage made by hand wi
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
-from extractor.gbk_runs import suspect_segments
+from extractor.gbk_runs import _quiet_lines, suspect_segments
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
 
@@ -135,3 +137,30 @@ def test_a_run_placed_after_a_question_mark_that_ended_another_run_is_searched()
 )
 def test_questions_one_after_another_are_the_writers(clean):
     assert _repaired(clean) == clean
+
+
+def _busy_lines(text: str) -> set[int]:
+    """The lines ``_quiet_lines`` must leave to the search, position by position: an ASCII
+    mark touching a non-ASCII character (or printable ASCII between one and a ``?``), or a
+    short run ``stranded`` finds before a mark after a Han character (hints and rare
+    characters aside: these texts have none; a private-use one is no rare character but may
+    start a run)."""
+    busy = set()
+    for position, char in enumerate(text):
+        before = text[position - 1] if position else "\n"
+        after = text[position + 1] if position + 1 < len(text) else "\n"
+        touching = char == "?" or "\x40" <= char <= "\x7e"
+        mark = touching and (not before.isascii() or not after.isascii())
+        mark = mark or ("!" <= char <= "~" and not before.isascii() and after == "?")
+        ends = "\u4e00" <= before <= "\u9fff" and (char < "\x30" or "\x3a" <= char < "\x40")
+        if mark or (ends and stranded(text, position, language_model(), SURNAMES) is not None):
+            busy.add(text.rfind("\n", 0, position) + 1)
+    return busy
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="村社從無到有治理卫詢取以內當學中的,.?:( \n0aZ\ue4c6", max_size=30))
+def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
+    lines = [text.rfind("\n", 0, p) + 1 for p in range(len(text) + 1)]
+    quiet = _quiet_lines(text, {}, SURNAMES)
+    assert {line for line in lines if line not in quiet} == _busy_lines(text)
