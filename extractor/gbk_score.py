@@ -44,7 +44,10 @@ RARE_UNFAMILIAR_COST = 0.5
 STATE_CONTEXT = MAX_WORD - 1  # characters a state keeps, and scores before the last one
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGIT = re.compile(r"[0-9０-９]")
-_UNIT_AFTER_DIGIT = re.compile(r"(?<=[0-9０-９])[^0-9０-９][，。、：；,.:;]")
+# a unit and a mark after a digit (group 1); opening with the digit, which ``re`` scans for
+# quickly (a lookbehind was tried at every position)
+_UNIT_AFTER_DIGIT = re.compile(r"[0-9０-９]([^0-9０-９][，。、：；,.:;])")
+_TWO = re.compile(r"..", re.DOTALL)  # two characters: a page's pairs from even, then odd places
 
 # A character's code point + 1 (0: none) in 21 bits; a state keeps STATE_CONTEXT of them.
 _CHAR_BITS = 21
@@ -218,8 +221,8 @@ class Scorer:
         self.running = running_pairs() if running is None else running
         view = to_simplified(document)
         self.bigram_counts = _page_pairs(view)
-        self.chars = frozenset(document)
         self.char_uses = Counter(document)
+        self.chars = frozenset(self.char_uses)  # each character once, its hash known
         self._page_costs = _Kept(self._page_cost)
         self.view_chars = frozenset(view)
         self.traditional = traditional
@@ -346,14 +349,15 @@ def _page_pairs(view: str) -> Counter[str]:
     chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
     with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
-    pairs = Counter(map(str.__add__, view, view[1:]))
+    pairs = Counter(_TWO.findall(view))  # sliced in C, not concatenated by a call per pair
+    pairs.update(_TWO.findall(view, 1))
     for digit in _DIGIT.finditer(view):
         position = digit.start()
         pairs.pop(view[position : position + 2], None)
         if position:
             pairs.pop(view[position - 1 : position + 1], None)
     for unit in _UNIT_AFTER_DIGIT.finditer(view):
-        pair = unit.group()
+        pair = unit.group(1)
         if pairs[pair] <= 1:
             pairs.pop(pair, None)
         else:

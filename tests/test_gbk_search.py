@@ -20,7 +20,7 @@ from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before
 from extractor.gbk_rivals import SLOT_MARGIN, Judged
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer
+from extractor.gbk_score import Scorer, _page_pairs
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted, shifted_pair
 from extractor.gbk_swallowed import counted_twice
@@ -428,3 +428,18 @@ def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previ
 
 def test_common_characters_start_more_words_than_are_tried():
     assert all(len(gbk_candidates._word_starts(char)) == SUCCESSORS for char in "工作发展")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12０个人万,.。，\n中aa", max_size=20))
+def test_the_pages_pairs_are_counted_place_by_place(view):
+    # every pair but those holding a digit, less each unit and mark right after a digit
+    digits = "0123456789０１２３４５６７８９"
+    expected: dict[str, int] = {}
+    for place in range(len(view) - 1):
+        pair = view[place : place + 2]
+        after_digit = place > 0 and view[place - 1] in digits and pair[1] in "，。、：；,.:;"
+        if not (set(pair) & set(digits)):
+            expected[pair] = expected.get(pair, 0) + (not after_digit)
+    found = _page_pairs(view)
+    assert dict(found) == {pair: count for pair, count in expected.items() if count}
