@@ -8,8 +8,9 @@ back: clean text re-paired is noise, a shifted run re-paired reads as Chinese.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
-from extractor.gbk import decode_pair, simplified_char, table, two_bytes
+from extractor.gbk import decode_pair, table, two_bytes
 from extractor.lm import LanguageModel, language_model
 
 DROPPED_TRAIL = 0x80  # a trail byte that cannot lead a pair: dropped, and the run ends
@@ -20,25 +21,26 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     lead byte, which gives back a shifted run's characters) makes a dictionary word of two.
     Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
     word each); shifted runs of four characters or more mostly do."""
-    shown = text[start:end]  # each pair re-paired at once (a run asks about every pair)
-    chars = list(map(_shifted_simplified, map(str.__add__, shown, shown[1:])))
+    repaired, codes = _repaired(), list(map(two_bytes, text[start:end]))
+    chars = [  # "" where a character has no two bytes, or its pair is private-use or invalid
+        repaired.get(left[1] << 8 | right[0], "") if left and right else ""
+        for left, right in pairwise(codes)
+    ]
     pairs = [pair for pair in map(str.__add__, chars, chars[1:]) if len(pair) == 2]  # no ""
     return any(map(model.words.__contains__, pairs))
 
 
-@lru_cache(maxsize=65536)
-def _shifted_simplified(pair: str) -> str:
-    """The Simplified form of ``shifted_pair`` of a pair of characters, "" if none (one
-    string as the key: the runs ask about every pair of their text)."""
-    char = shifted_pair(pair[0], pair[1])
-    return simplified_char(char) if char else ""
-
-
-@lru_cache(maxsize=65536)
-def shifted_pair(first: str, second: str) -> str | None:
-    """The character made of ``first``'s trail byte and ``second``'s lead byte."""
-    left, right = two_bytes(first), two_bytes(second)
-    return decode_pair(left[1], right[0]) if left and right else None
+@lru_cache(maxsize=1)
+def _repaired() -> dict[int, str]:
+    """The Simplified form of every GBK character by its two bytes as one number (lead byte
+    high): a trail byte and the next lead byte are looked up at once, a run asks about every
+    pair of its text (a cache of re-paired characters missed on most of a page's pairs)."""
+    gbk = table()
+    return {
+        lead << 8 | trail: gbk.simplified[char]
+        for lead, row in gbk.by_lead.items()
+        for trail, char in row
+    }
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_candidates, gbk_search, mojibake
-from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, hint_bonus, pua_starters, table
+from extractor.gbk import (
+    HIGH_TRAILS,
+    SWALLOWED,
+    Slot,
+    decode_pair,
+    hint_bonus,
+    pua_starters,
+    table,
+    two_bytes,
+)
 from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before
@@ -22,7 +31,7 @@ from extractor.gbk_rivals import SLOT_MARGIN, Judged
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, _page_pairs
 from extractor.gbk_search import Search, unfillable
-from extractor.gbk_shifted import reads_shifted, shifted_pair
+from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.views import is_traditional, to_simplified
@@ -295,7 +304,8 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
 def _reads_shifted_pair_by_pair(text: str, start: int, end: int) -> bool:
     words, previous = language_model().words, ""
     for position in range(start, end - 1):
-        pair = shifted_pair(text[position], text[position + 1])
+        left, right = two_bytes(text[position]), two_bytes(text[position + 1])
+        pair = decode_pair(left[1], right[0]) if left and right else None
         char = table().simplified.get(pair, pair) if pair else ""
         if previous and char and previous + char in words:
             return True
