@@ -18,8 +18,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
-from extractor.gbk import Slot, simplified_char
-from extractor.gbk_marks import line_before
+from extractor.gbk import Slot, simplified_char, table
 from extractor.lm import MAX_WORD
 from extractor.numbers import CN_BIG_CLASS
 
@@ -159,12 +158,16 @@ class SwallowedPriors:
 
     @cached_property
     def _marks(self) -> Counter[tuple[str, str]]:
-        """ASCII characters that follow a non-ASCII one, by the kind of text after them."""
-        document = self.document
-        return Counter(
-            (match[1], self.context(match[2], line_before(document, match.start())))
-            for match in _MARK_AFTER_HAN.finditer(document)
-        )
+        """ASCII characters that follow a non-ASCII one, by the kind of text after them (each
+        with its line up to it: the line's start found from the previous mark's, not again
+        from the mark, which on a long line was the time this took)."""
+        document, found, line, previous = self.document, Counter(), 0, 0
+        for match in _MARK_AFTER_HAN.finditer(document):
+            position = match.start()
+            line = document.rfind("\n", previous, position) + 1 or line
+            previous = position
+            found[match[1], self.context(match[2], document[line:position])] += 1
+        return found
 
     @cached_property
     def _after_digits(self) -> Counter[str]:
@@ -249,9 +252,13 @@ def opens_measure(
     """Whether text opens with a classifier or money word (座, 類, 万元): where a figure is
     written. One of a single character must start no longer word of ``words`` (座谈, 类似,
     名单, 人员); a longer one is a word already (万元, 万元以上)."""
-    view = "".join(map(simplified_char, following[:MAX_WORD]))
+    simplified = table().simplified
+    view = "".join([simplified.get(char, char) for char in following[:MAX_WORD]])
     measures = measure_words() if measures is None else measures
-    longest = max((n for n in range(1, len(view) + 1) if view[:n] in measures), default=0)
+    longest = 0
+    for length in range(1, len(view) + 1):  # a plain loop: each mark on a page asks this
+        if view[:length] in measures:
+            longest = length
     return longest > 1 or (
         longest == 1 and not any(view[:n] in words for n in range(2, MAX_WORD + 1))
     )
