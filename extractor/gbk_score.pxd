@@ -30,7 +30,7 @@ cdef class _Pairs:
     @cython.locals(found=_Pair)
     cdef _Pair added(self, unsigned long long key, str pair)
 
-    cdef tuple longer(self, str text)
+    cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)
 
 
 @cython.locals(new=State)

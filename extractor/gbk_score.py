@@ -122,7 +122,7 @@ class _Pairs:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text."""
         self.memo: dict[int, _Pair] = {}
-        self.long_memo: dict[str, tuple[tuple[int, float], ...]] = {}
+        self.long_memo: dict[tuple[int, int], tuple[tuple[int, float], ...]] = {}
         self.window: dict[int, int] = {}
         self.model = model
         self.logprob = shared_logprob(model)
@@ -141,10 +141,14 @@ class _Pairs:
         self.memo[key] = found
         return found
 
-    def longer(self, text: str) -> tuple[tuple[int, float], ...]:
-        found = self.long_memo.get(text)
+    def longer(self, packed: int, width: int, code: int) -> tuple[tuple[int, float], ...]:
+        """``_longer`` of the ``width`` characters ``packed`` holds and the character of
+        ``code`` (``_key``'s) after them, kept by those numbers: the text is made once."""
+        key = (packed, code)  # the characters packed say how many they are (0: none)
+        found = self.long_memo.get(key)
         if found is None:
-            found = self.long_memo[text] = _longer(text, self.model)
+            text = _chars(packed, width) + chr(code - 1)
+            found = self.long_memo[key] = _longer(text, self.model)
         return found
 
 
@@ -167,7 +171,7 @@ def _extended(pairs: _Pairs, state: State, char: str) -> State:
     if state.b2 + entry.word > candidate:
         candidate = state.b2 + entry.word
     if entry.ends_longer and state.width > 1:
-        for length, logprob in pairs.longer(_chars(state.packed, state.width) + char):
+        for length, logprob in pairs.longer(state.packed, state.width, code):
             before = state.b3 if length == 3 else state.b4
             if before + logprob > candidate:
                 candidate = before + logprob
@@ -195,7 +199,21 @@ def _document_bonus(uses: int) -> float:
     terms: 支教 in a 支教 report), up to a cap."""
     if uses <= 0:
         return 0.0
-    return min(DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(uses), DOCUMENT_CAP)
+    return _DOCUMENT_BONUSES[uses] if uses < len(_DOCUMENT_BONUSES) else DOCUMENT_CAP
+
+
+def _uncapped_bonuses() -> tuple[float, ...]:
+    """``_document_bonus`` for each count of uses below the first that reaches the cap (0
+    for none), worked out once: ``extend`` asks for it at every pair of the page."""
+    found = [0.0]
+    while (bonus := DOCUMENT_BIGRAM_BONUS + DOCUMENT_REPEAT_BONUS * math.log(len(found))) < (
+        DOCUMENT_CAP
+    ):
+        found.append(bonus)
+    return tuple(found)
+
+
+_DOCUMENT_BONUSES = _uncapped_bonuses()
 
 
 def _run(pairs: _Pairs, text: str, state: State) -> State:
