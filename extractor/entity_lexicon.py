@@ -104,6 +104,11 @@ class EntityLexicon:
         return max(map(len, self.org_suffixes + self.org_nonwords))
 
     @cached_property
+    def org_suffix_set(self) -> frozenset[str]:
+        """The suffix words as a set: whether a name is one is asked of every candidate."""
+        return frozenset(self.org_suffixes)
+
+    @cached_property
     def longer_admin_suffixes(self) -> dict[str, tuple[str, ...]]:
         """Each administrative suffix's longer suffixes ending in it (区: 社区, 自治区)."""
         return {

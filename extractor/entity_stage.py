@@ -169,11 +169,14 @@ def _people(text: str, view: str, hits: list[PersonHit], orgs: Spans, mention) -
                 owner = next(
                     text[h.start : h.end] for h in full if view[h.start : h.end] == owner_view
                 )
-                people.setdefault(owner, Person(name=owner)).mentions.append(
-                    mention(hit.start, hit.end)
-                )
+                owned = people.get(owner)
+                if owned is None:  # not setdefault: that built a model for every mention
+                    owned = people[owner] = Person(name=owner)
+                owned.mentions.append(mention(hit.start, hit.end))
                 continue
-        person = people.setdefault(name, _person(name, hit.partial))
+        person = people.get(name)
+        if person is None:
+            person = people[name] = _person(name, hit.partial)
         for role in hit.roles:
             written = _written(text, view, role, hit)
             if written and written not in person.roles:

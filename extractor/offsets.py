@@ -101,11 +101,27 @@ class EditableText:
         return pieces.text_starts[index] + raw - pieces.raw_starts[index]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span that backs ``text[start:end]``."""
+        """The original span that backs ``text[start:end]``: ``raw_start_of(start)`` and
+        ``raw_end_of(end - 1)`` written out (every item the stages extract asks for one, and
+        the method calls cost more than the lookups; a property test compares them)."""
+        pieces = self._pieces
+        text_starts, raw_starts, splices = pieces.text_starts, pieces.raw_starts, pieces.splices
+        if start >= len(self.text):
+            raw_start = len(self.original)
+        else:
+            index = bisect_right(text_starts, start) - 1
+            raw_start = raw_starts[index]
+            if splices[index] is None:
+                raw_start += start - text_starts[index]
         if end <= start:
-            position = self.raw_start_of(start)
-            return position, position
-        return self.raw_start_of(start), self.raw_end_of(end - 1)
+            return raw_start, raw_start
+        last = end - 1
+        if last < 0:
+            return raw_start, 0
+        index = bisect_right(text_starts, last) - 1
+        if splices[index] is None:
+            return raw_start, raw_starts[index] + last - text_starts[index] + 1
+        return raw_start, pieces.raw_ends[index]
 
     # -- edits --------------------------------------------------------------------------
 

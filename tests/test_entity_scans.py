@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from extractor.entities import segments_holding
 from extractor.entity_lexicon import _alternation, overlapped
 from extractor.people import _list_heads
+from extractor.places import GROUP, _groups
 
 LIST_HEAD = regex.compile(r"([^\s:,，。、;；]{1,12}?)[:：]")
 TEXTS = st.text(alphabet="组长成员李:：,，。、;； \n\u3000ab", max_size=60)
@@ -70,3 +71,16 @@ def test_the_word_trie_finds_what_a_longest_first_alternation_finds(words, text)
     assert [trie.fullmatch(text, start) is None for start in range(len(text))] == [
         plain.fullmatch(text, start) is None for start in range(len(text))
     ]
+
+
+GROUP_TEXTS = st.text(alphabet="组村至、和通一三十25٣小\n", max_size=50)
+
+
+@given(GROUP_TEXTS)
+def test_village_groups_sought_at_each_zu_are_the_pattern_matches(text):
+    assert list(_groups(text)) == [m.span() for m in GROUP.finditer(text)]
+
+
+def test_village_groups_in_a_list_and_at_the_end():
+    text = "小组到村一组、二组和至三组、五组的通组公路，村十二组"
+    assert list(_groups(text)) == [m.span() for m in GROUP.finditer(text)] != []

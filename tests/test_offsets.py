@@ -121,3 +121,18 @@ def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
     for index, (share, (start, end)) in enumerate(zip(shares, spans, strict=True)):
         limit = end - start + (index == len(spans) - 1)  # the last takes removals at its end
         assert all(0 <= row["start"] < limit for row in share)
+
+
+@given(edit_rounds(), st.data())
+def test_a_span_is_backed_by_its_first_and_last_characters(case, data):
+    original, rounds = case
+    editable = EditableText(original)
+    for number, edits in enumerate(rounds):
+        editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+    length = len(editable.text)
+    for _ in range(5):
+        start = data.draw(st.integers(0, length))
+        end = data.draw(st.integers(0, length))
+        first = editable.raw_start_of(start)
+        expected = (first, first) if end <= start else (first, editable.raw_end_of(end - 1))
+        assert editable.raw_span(start, end) == expected
