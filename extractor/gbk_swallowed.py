@@ -304,12 +304,14 @@ def _runs_on(slot: Slot) -> bool:
 
 def _runs_in(slot: Slot) -> bool:
     """Whether the text after a ``?`` opens the next item of a series (二是) whose previous
-    item (一是) stands on the same line: that line runs its items in, not one a line."""
+    item (一是) stands inside the same line (重點有三:一是…): that line runs its items in. A
+    line that opens with the previous item says the page sets them one a line."""
     item = _ITEM.match(slot.then)
     if item is None:
         return False
     number = _CN_NUMERALS.index(item[1])
-    return number > 0 and _CN_NUMERALS[number - 1] + "是" in slot.line
+    previous = _CN_NUMERALS[number - 1] + "是"
+    return number > 0 and previous in slot.line and not slot.line.lstrip().startswith(previous)
 
 
 def _open_brackets(line: str) -> int:

@@ -279,13 +279,16 @@ def test_the_line_before_a_lists_first_item_ends_in_a_colon(intro, run):
 
 
 def test_the_next_item_of_a_series_on_the_same_line_follows_no_line_end():
-    # 一是 stands on the line before the ?: its items run in, so 二是 after it follows a mark
-    line = "一是財政收入增長乏力,稅收依賴程度較高"
+    # 一是 stands inside the line before the ?: its items run in, so 二是 after it follows a mark
+    line = "財政方面主要有兩個問題:一是財政收入增長乏力,稅收依賴程度較高"
     page = HEADINGS + "四、存在問題\n"
     swallowed = _priors(page, line, then="二是剛性支出不斷增加")
     alone = _priors(page, "財政收入增長乏力,稅收依賴程度較高", then="二是剛性支出不斷增加")
+    # a line that opens with 一是 sets the items one a line: 二是 may start the next one
+    opening = _priors(page, "一是財政收入增長乏力,稅收依賴程度較高", then="二是剛性支出不斷增加")
     assert swallowed["\n"] < alone["\n"]
     assert alone["\n"] > alone[","]  # on a line of its own, 二是 may well start the next line
+    assert opening["\n"] > opening[","]
     assert swallowed["\n"] <= swallowed[","]
 
 
