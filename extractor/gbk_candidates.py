@@ -10,9 +10,10 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from functools import lru_cache
-from itertools import chain
+from collections.abc import Iterable
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -56,6 +57,10 @@ class Choices(NamedTuple):
     tied: frozenset[str]  # Simplified forms that make a known pair with ``after``
     allowed: frozenset[int] | None  # lead bytes allowed (after a dropped private-use pair)
     completing: tuple[Option, ...]
+
+
+# Choices(*fields) without the named tuple's Python-level constructor: thousands a page
+_new_choices = partial(tuple.__new__, Choices)
 
 
 class Candidates:
@@ -112,10 +117,7 @@ class Candidates:
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered): each form and each
         # of ``following`` one character
-        if len(following) < len(simples):
-            paired = simples.intersection(following)
-        else:
-            paired = frozenset(simple for simple in simples if simple in following)
+        paired = _among(simples, following)
         for simple in in_document if allowed is None else in_document & simples:
             if previous + simple in document:
                 paired |= {simple}
@@ -138,7 +140,7 @@ class Candidates:
                 for option in completing
                 if known(option[1] + after) or option[1] + after in document
             }
-        return Choices(count + len(scored), scored, paired, tied, allowed, completing)
+        return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
 
     def _paired_before(
         self, slot: Slot, plan: Plan, in_document: frozenset[str], after: str
@@ -151,7 +153,7 @@ class Candidates:
             document, running = self.scorer.bigram_counts, self.scorer.running
             found = self._before[key] = (
                 _paired_before(slot, after, self.scorer.model)
-                | plan.simples.intersection(running.precede.get(after, ""))
+                | _among(plan.simples, running.precede.get(after, ""))
                 | {simple for simple in in_document if simple + after in document}
             )
         return found
@@ -184,8 +186,22 @@ class Candidates:
         found = self._completions.get(key)
         if found is None:
             found = _completing(slot, previous, self._local(slot).plan.chars)
-            found = self._completions[key] = self.scorer.own_priors(slot, found) if found else ()
+            found = self._completions[key] = self._priced(slot, found) if found else ()
         return found
+
+    def _priced(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        """``Scorer.own_priors`` of a slot's completions: one the page does not touch
+        (``Scorer.touched``) costs what it costs on any page of its script (``unwritten_cost``,
+        kept across pages), as in a plan (``_touched_up``)."""
+        scorer = self.scorer
+        touched, traditional, priced = scorer.touched, scorer.traditional, []
+        for option in options:
+            if option[0] in touched:
+                priced += scorer.own_priors(slot, (option,))
+            else:
+                script, unfamiliar = unwritten_cost(option[0], traditional)
+                priced.append((option[0], option[1], option[2] - script - unfamiliar, option[3]))
+        return tuple(priced)
 
 
 @lru_cache(maxsize=2048)
@@ -256,30 +272,37 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page:
-    few, found by the slot's known byte, so a page finds them again rather than a cache keep
-    them (pages share few slots after the same character). Never asked for a swallowed byte."""
-    if slot.lead is not None:
-        pool = _successors_by_byte(previous)[0].get(slot.lead, ())
-    elif slot.trail is not None:
-        pool = _successors_by_byte(previous)[1].get(slot.trail, ())
-    else:
-        pool = successors(previous)
+    few of ``successors(previous)`` fit the slot's known byte, so a page finds them again
+    rather than a cache keep them (pages share few slots after the same character; filtered
+    in place, as most characters come after a handful of slots, not grouped by byte first).
+    Never asked for a swallowed byte."""
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
-    return tuple(  # the characters the slot allows (``Slot.allows``), tested in place
-        (char, simple, fixed_prior(char, slot), encoded[0])
-        for char, simple, encoded in pool
-        if (lead is None or encoded[0] == lead)
-        and (trail is None or encoded[1] == trail)
-        and (leads is None or encoded[0] in leads)
-        and (trails is None or encoded[1] in trails)
-        and char not in own
-    )
+    found = []
+    for char, simple, encoded in successors(previous):
+        first, second = encoded[0], encoded[1]
+        if (  # the characters the slot allows (``Slot.allows``), tested in place
+            (lead is None or first == lead)
+            and (trail is None or second == trail)
+            and (leads is None or first in leads)
+            and (trails is None or second in trails)
+            and char not in own
+        ):
+            found.append((char, simple, fixed_prior(char, slot), first))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
 def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
     simples = _shared_plan(slot, model).simples
     return frozenset(simple for simple in simples if known_pair(simple + after, model))
+
+
+def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
+    """The forms among ``chars`` (a string of characters, often hundreds), found by going
+    through the shorter of the two."""
+    if len(chars) < len(simples):
+        return simples.intersection(chars)
+    return frozenset(simple for simple in simples if simple in chars)
 
 
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
@@ -307,8 +330,22 @@ def _known_follow(model: LanguageModel) -> dict[str, str]:
     """For each character, those that make a dictionary word with it or end a longer one
     after it, as one string (a set per character would hold 200,000 strings; grouped in one
     pass, not sorted: a third faster to build, and only asked whether a character is in it)."""
+    follow = dict(_word_follow(model))
+    for first, seconds in _grouped(model.long_word_tails).items():
+        follow[first] = follow.get(first, "") + seconds
+    return follow
+
+
+@lru_cache(maxsize=2)
+def _word_follow(model: LanguageModel) -> dict[str, str]:
+    """For each character, the second characters of the two-character words it starts, as one
+    string (each once): half of what ``_known_follow`` lists, all ``_word_starts`` ranks."""
+    return _grouped(w for w in model.words if len(w) == 2)
+
+
+def _grouped(pairs: Iterable[str]) -> dict[str, str]:
     follow: dict[str, list[str]] = defaultdict(list)
-    for pair in chain((w for w in model.words if len(w) == 2), model.long_word_tails):
+    for pair in pairs:
         follow[pair[0]].append(pair[1])
     return {first: "".join(seconds) for first, seconds in follow.items()}
 
@@ -330,36 +367,15 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     )
 
 
-_Successor = tuple[str, str, bytes]
-
-
-@lru_cache(maxsize=4096)
-def _successors_by_byte(
-    previous: str,
-) -> tuple[dict[int, tuple[_Successor, ...]], dict[int, tuple[_Successor, ...]]]:
-    """``successors(previous)`` by lead byte and by trail byte, each in its order: a slot
-    knows one of them, and a few of forty share it."""
-    by_lead: dict[int, list[_Successor]] = defaultdict(list)
-    by_trail: dict[int, list[_Successor]] = defaultdict(list)
-    for found in successors(previous):
-        by_lead[found[2][0]].append(found)
-        by_trail[found[2][1]].append(found)
-    return (
-        {lead: tuple(found) for lead, found in by_lead.items()},
-        {trail: tuple(found) for trail, found in by_trail.items()},
-    )
-
-
 def _word_starts(previous: str) -> list[tuple[float, str]]:
     """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
     (log-probability, second character), likeliest first: only those are tried. Found among
-    the characters ``_known_follow`` lists after it when first asked (``successors`` keeps
+    the characters ``_word_follow`` lists after it when first asked (``successors`` keeps
     them), not sorted for every character at start-up (all of them took 17 MB)."""
     model = language_model()
     words = model.words
-    seconds = set(_known_follow(model).get(previous, ""))
-    found = [(words[pair], pair[1]) for second in seconds if (pair := previous + second) in words]
-    return sorted(found, reverse=True)[:SUCCESSORS]
+    found = [(words[previous + second], second) for second in _word_follow(model).get(previous, "")]
+    return heapq.nlargest(SUCCESSORS, found)
 
 
 @lru_cache(maxsize=1)
