@@ -10,7 +10,6 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache, partial
@@ -42,10 +41,14 @@ class Plan(NamedTuple):
 
 
 class _Local(NamedTuple):
-    """A slot's plan on one page."""
+    """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
+    Python, strings in C, so a slot is looked up once a call)."""
 
     plan: Plan
     in_document: frozenset[str]  # Simplified forms the page's Simplified view has
+    choices: dict[tuple[str, str, str], Choices]  # by (previous, before, after): ``choices``
+    completions: dict[str, tuple[Option, ...]]  # by the character before
+    paired_before: dict[str, frozenset[str]]  # by ``after``
 
 
 class Choices(NamedTuple):
@@ -73,16 +76,11 @@ class Candidates:
         self.scorer = scorer
         self._follow = _pair_follow(scorer.model, scorer.running)
         self._plans: dict[Slot, _Local] = {}
-        self._completions: dict[tuple[Slot, str], tuple[Option, ...]] = {}
-        self._before: dict[tuple[Slot, str], frozenset[str]] = {}
-        self._choices: dict[Slot, dict[tuple[str, str, str], Choices]] = {}
 
     def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
         "" for none: ``State.last``) and as written."""
-        kept = self._choices.get(slot)  # by slot once: a slot hashes in Python, strings in C
-        if kept is None:
-            kept = self._choices[slot] = {}
+        kept = self._local(slot).choices
         dropped = slot.dropped_before
         found = []
         for previous, char in lasts:
@@ -95,7 +93,8 @@ class Candidates:
 
     def offered(self, slot: Slot, previous: str) -> list[Option]:
         """Every option of a slot after ``previous`` (Simplified, "" for none), in order."""
-        return [*self._local(slot).plan.options, *self._completing(slot, previous)]
+        local = self._local(slot)
+        return [*local.plan.options, *self._completing(slot, local, previous)]
 
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
@@ -107,7 +106,8 @@ class Candidates:
         ]
 
     def _sorted(self, slot: Slot, previous: str, before: str, after: str) -> Choices:
-        plan, in_document = self._local(slot)
+        local = self._local(slot)
+        plan, in_document = local.plan, local.in_document
         allowed = _allowed_leads(before, slot)
         count, simples = (
             (len(plan.options), plan.simples) if allowed is None else _allowed(plan, allowed)
@@ -121,13 +121,13 @@ class Candidates:
         for simple in in_document if allowed is None else in_document & simples:
             if previous + simple in document:
                 paired |= {simple}
-        tied = self._paired_before(slot, plan, in_document, after) if after else _NONE
+        tied = self._paired_before(slot, local, after) if after else _NONE
         paired |= tied
         places = sorted(place for simple in paired for place in plan.places[simple])
         options = [(place, plan.options[place]) for place in places]
         scored = [item for item in options if allowed is None or item[1][3] in allowed]
         count -= len(scored)
-        completing = self._completing(slot, previous)
+        completing = self._completing(slot, local, previous)
         scored += [
             (len(plan.options) + number, option)
             for number, option in enumerate(completing)
@@ -142,19 +142,16 @@ class Candidates:
             }
         return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
 
-    def _paired_before(
-        self, slot: Slot, plan: Plan, in_document: frozenset[str], after: str
-    ) -> frozenset[str]:
+    def _paired_before(self, slot: Slot, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
         ``after``, or a pair of the page."""
-        key = (slot, after)
-        found = self._before.get(key)
+        found = local.paired_before.get(after)
         if found is None:
             document, running = self.scorer.bigram_counts, self.scorer.running
-            found = self._before[key] = (
+            found = local.paired_before[after] = (
                 _paired_before(slot, after, self.scorer.model)
-                | _among(plan.simples, running.precede.get(after, ""))
-                | {simple for simple in in_document if simple + after in document}
+                | _among(local.plan.simples, running.precede.get(after, ""))
+                | {simple for simple in local.in_document if simple + after in document}
             )
         return found
 
@@ -174,19 +171,19 @@ class Candidates:
             else:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.traditional)
                 plan = _touched_up(slot, shared, unwritten, scorer)
-            found = self._plans[slot] = _Local(plan, plan.simples & scorer.view_chars)
+            in_document = plan.simples & scorer.view_chars
+            found = self._plans[slot] = _Local(plan, in_document, {}, {}, {})
         return found
 
-    def _completing(self, slot: Slot, previous: str) -> tuple[Option, ...]:
+    def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
         if not previous or not slot.lost_bytes or slot.swallowed:
             return ()
-        key = (slot, previous)
-        found = self._completions.get(key)
+        found = local.completions.get(previous)
         if found is None:
-            found = _completing(slot, previous, self._local(slot).plan.chars)
-            found = self._completions[key] = self._priced(slot, found) if found else ()
+            found = _completing(slot, previous, local.plan.chars)
+            found = local.completions[previous] = self._priced(slot, found) if found else ()
         return found
 
     def _priced(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
@@ -273,22 +270,41 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page:
     few of ``successors(previous)`` fit the slot's known byte, so a page finds them again
-    rather than a cache keep them (pages share few slots after the same character; filtered
-    in place, as most characters come after a handful of slots, not grouped by byte first).
-    Never asked for a swallowed byte."""
+    rather than a cache keep them (pages share few slots after the same character). Those
+    with the known byte are found by a byte search (``_successor_bytes``). Never asked for a
+    swallowed byte."""
+    pool = successors(previous)
+    if not pool:
+        return ()
+    firsts, seconds = _successor_bytes(previous)
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
+    if lead is not None:
+        places = _places(firsts, lead)
+    elif trail is not None:
+        places = _places(seconds, trail)
+    else:
+        places = range(len(pool))
     found = []
-    for char, simple, encoded in successors(previous):
-        first, second = encoded[0], encoded[1]
-        if (  # the characters the slot allows (``Slot.allows``), tested in place
+    for place in places:
+        char, first, second = pool[place][0], firsts[place], seconds[place]
+        if (  # the characters the slot allows (``Slot.allows``)
             (lead is None or first == lead)
             and (trail is None or second == trail)
             and (leads is None or first in leads)
             and (trails is None or second in trails)
             and char not in own
         ):
-            found.append((char, simple, fixed_prior(char, slot), first))
+            found.append((char, pool[place][1], fixed_prior(char, slot), first))
     return tuple(found)
+
+
+def _places(known: bytes, byte: int) -> list[int]:
+    """Where ``byte`` is in ``known``, in order (a search in C: a few places in forty)."""
+    found, place = [], known.find(byte)
+    while place >= 0:
+        found.append(place)
+        place = known.find(byte, place + 1)
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -367,6 +383,13 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _successor_bytes(previous: str) -> tuple[bytes, bytes]:
+    """The lead bytes and the trail bytes of ``successors(previous)``, in its order."""
+    pool = successors(previous)
+    return bytes(found[2][0] for found in pool), bytes(found[2][1] for found in pool)
+
+
 def _word_starts(previous: str) -> list[tuple[float, str]]:
     """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
     (log-probability, second character), likeliest first: only those are tried. Found among
@@ -375,7 +398,8 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
     model = language_model()
     words = model.words
     found = [(words[previous + second], second) for second in _word_follow(model).get(previous, "")]
-    return heapq.nlargest(SUCCESSORS, found)
+    found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower here
+    return found[:SUCCESSORS]
 
 
 @lru_cache(maxsize=1)

@@ -214,12 +214,13 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
 
 def _full_paired(candidates, slot, context, after):
     """The forms a slot's choices score in full, sought among all its options."""
-    plan, in_document = candidates._local(slot)
+    local = candidates._local(slot)
+    plan, in_document = local.plan, local.in_document
     previous, document = context[-1:], candidates.scorer.bigram_counts
     following = candidates._follow.get(previous, "")
     paired = {simple for simple in plan.simples if simple in following}
     paired |= {simple for simple in in_document if previous + simple in document}
-    return paired | candidates._paired_before(slot, plan, in_document, after) if after else paired
+    return paired | candidates._paired_before(slot, local, after) if after else paired
 
 
 def _sorted_calls(monkeypatch) -> list[tuple]:
