@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import regex
 
@@ -68,13 +68,11 @@ class Lines:
         """Indices of the lines that hold one of ``words``; None when case folding misaligns."""
         if self._lowered is None:
             return None
-        found: set[int] = set()
+        holders = self._holders
         for word in words:
-            lines = self._holders.get(word)
-            if lines is None:
-                lines = self._holders[word] = self._seek(word)
-            found.update(lines)
-        return sorted(found)
+            if word not in holders:
+                holders[word] = self._seek(word)
+        return sorted(set(chain.from_iterable(map(holders.__getitem__, words))))  # loops in C
 
     def _seek(self, word: str) -> list[int]:
         """The lines holding ``word``, found by searching for it (a line once)."""

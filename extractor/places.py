@@ -52,13 +52,14 @@ def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
 # Administrative levels by suffix: a chain only goes down (省 > 市 > 县 > 乡 > 村 > 组).
 LEVELS = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "地区": 2, "县": 3, "自治县": 3}
 LEVELS |= {"区": 3, "乡": 4, "镇": 4, "街道": 4, "村": 5, "社区": 5, "组": 6}
+_LONGEST_FIRST = sorted(LEVELS, key=len, reverse=True)  # 自治县 before 县
 
 
 def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
     name = view[start:end]
     if name in lex.provinces:
         return 1
-    return next((LEVELS[s] for s in sorted(LEVELS, key=len, reverse=True) if name.endswith(s)), 0)
+    return next((LEVELS[s] for s in _LONGEST_FIRST if name.endswith(s)), 0)
 
 
 def _place_tokens(view: str, lex: EntityLexicon):
