@@ -62,8 +62,10 @@ class Choices(NamedTuple):
     completing: tuple[Option, ...]
 
 
-# Choices(*fields) without the named tuple's Python-level constructor: thousands a page
+# Choices(*fields) and Plan(*fields) without the named tuple's Python-level constructor:
+# thousands a page, and a plan a slot
 _new_choices = partial(tuple.__new__, Choices)
+_new_plan = partial(tuple.__new__, Plan)
 
 
 class Candidates:
@@ -233,7 +235,8 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
         for place, (option, single) in enumerate(zip(options, plan.singles, strict=True))
     ]
     ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
-    return plan._replace(options=options, ranked=ranked)
+    fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
+    return _new_plan(fields)
 
 
 @lru_cache(maxsize=2048)
@@ -249,7 +252,7 @@ def _unwritten_plan(slot: Slot, model: LanguageModel, traditional: bool) -> Plan
 
 def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:
     """The page's plan: ``unwritten`` with the characters the page prices its own way
-    (``Scorer.touched``) priced and ranked again, as ``own_priors`` prices all of them."""
+    (``Scorer.touched``) priced as ``own_priors`` prices all of them, and ranked again."""
     touched = scorer.touched.intersection(shared.chars)
     if not touched:
         return unwritten
@@ -258,13 +261,7 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
     priced = scorer.own_priors(slot, tuple(shared.options[place] for place in places))
     for place, option in zip(places, priced, strict=True):
         options[place] = option
-    ranked = [entry for entry in unwritten.ranked if entry[2][0] not in touched]
-    ranked += [
-        (options[p][2] + shared.singles[p], p, options[p], shared.singles[p]) for p in places
-    ]
-    ranked.sort(key=itemgetter(1))
-    ranked.sort(key=itemgetter(0), reverse=True)  # as ``_repriced``: ties in their places' order
-    return unwritten._replace(options=tuple(options), ranked=ranked)
+    return _repriced(shared, tuple(options))
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
