@@ -109,19 +109,32 @@ class SwallowedPriors:
         self._measures = measure_words() if measures is None else measures
         self._char_logprob = char_logprob
         self._pair_bonus = pair_bonus
-        self._totals: dict[Slot, float] = {}
+        self._slots: dict[Slot, tuple[str, float, float]] = {}
+        self._priors: dict[Slot, dict[str, float]] = {}
 
     def prior(self, char: str, slot: Slot) -> float:
         """How often the page itself writes ``char`` after a Chinese character and before one
         like ``slot.then`` (a comma before Han text, a digit before a digit): the word model
-        cannot tell ASCII marks apart, the page's own habits can. Digits share their count."""
-        follows = self.context(slot.then, slot.line)
-        total = self._totals.get(slot)
-        if total is None:  # the same for each option: summed once a slot, not once an option
+        cannot tell ASCII marks apart, the page's own habits can. Digits share their count.
+        Kept by slot and character: the rivals of a reading ask again and again."""
+        priors = self._priors.get(slot)
+        if priors is None:
+            priors = self._priors[slot] = {}
+        found = priors.get(char)
+        if found is None:
+            found = priors[char] = self._prior(char, slot)
+        return found
+
+    def _prior(self, char: str, slot: Slot) -> float:
+        """``prior``, worked out; the slot's context, heading share and total count (the same
+        for each option) once a slot."""
+        known = self._slots.get(slot)
+        if known is None:
+            follows = self.context(slot.then, slot.line)
             counts = [self.mark_count(option, follows, slot) for option in slot.swallowed]
-            total = self._totals[slot] = sum(counts)
+            known = self._slots[slot] = (follows, sum(counts), self.heading_share(slot.line))
+        follows, total, heading = known
         share = self.mark_count(char, follows, slot) / total
-        heading = self.heading_share(slot.line)
         if char != "\n":
             prior = math.log((1.0 - heading) * share)
         else:  # a heading's line end, or one before a date or list that starts a line: as

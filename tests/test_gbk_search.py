@@ -300,6 +300,7 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
     assert found == [
         math.log(count / sum(counts)) - extra for count, extra in zip(counts, twice, strict=True)
     ]
+    assert [scorer.swallowed.prior(mark, slot) for mark in reversed(SWALLOWED)] == found[::-1]
 
 
 def _reads_shifted_pair_by_pair(text: str, start: int, end: int) -> bool:
