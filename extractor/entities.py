@@ -72,16 +72,21 @@ SCHOOL_BODIES = tuple(f"学校{body}" for body in ("党支部", "工会", "团�
 
 
 def find_organisations(
-    view: str, lex: EntityLexicon, places: list[tuple[int, int]], in_books: bool = False
+    view: str,
+    lex: EntityLexicon,
+    places: list[tuple[int, int]],
+    posts: list[tuple[int, int]],
+    books: list[tuple[int, int]],
+    in_books: bool = False,
 ) -> list[tuple[int, int]]:
     """Spans of organisation names: a run of Han characters up to its last suffix word, cut
-    at stop words and posts (局长 is a post, not 局), starting at a place or level anchor.
-    Names inside a book title (《…》) only with ``in_books``: they are not listed, but they
-    hide the places they start with."""
+    at stop words and posts (``posts``: ``post_spans``, shared with the people's search),
+    starting at a place or level anchor (局长 is a post, not 局). Names inside a book title
+    (``books``: ``book_titles``) only with ``in_books``: they are not listed, but they hide
+    the places they start with."""
     suffix_spans = overlapped(lex.org_suffix_re, view)
     suffix_ends = _suffix_ends(view, lex, suffix_spans)
-    cuts = _cut_points(view, lex, suffix_spans)
-    books = book_titles(view)
+    cuts = _cut_points(view, lex, suffix_spans, posts)
     place_starts = dict(places)  # start -> end
     found = []
     segments = list(_split_segments(view, cuts, suffix_ends))
@@ -185,16 +190,24 @@ def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, in
     return _Ends(ends)
 
 
+def post_spans(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
+    """The posts (``lex.role_re``) of a view, in text order: found once for both the
+    organisations' cuts and the people beside them."""
+    return [match.span() for match in lex.role_re.finditer(view)]
+
+
 def _cut_points(
-    view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]
+    view: str,
+    lex: EntityLexicon,
+    suffix_spans: list[tuple[int, int]],
+    posts: list[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
     cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
     suffixes = _Spans(suffix_spans)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
-    for match in lex.role_re.finditer(view):
-        s, e = match.span()
+    for s, e in posts:
         if any(ee > e for _, ee in suffixes.near(s - lex.org_reach, s + 1)):
             continue
         if _names_a_unit(view, e, longest):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from extractor.entities import book_titles, find_organisations, in_book
+from extractor.entities import book_titles, find_organisations, in_book, post_spans
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.entity_patterns import load_patterns, pattern_spans
 from extractor.model import Document, Mention, Organisation, Person, Place, Post, trusted_one
@@ -39,10 +39,10 @@ def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
     lex = load_entity_lexicon(rules_dirs)
     patterns = pattern_spans(view, load_patterns(rules_dirs))
     places = _added(find_places(view, lex), patterns["GPE"])
-    named = _added(find_organisations(view, lex, places, in_books=True), patterns["ORG"])
-    books = book_titles(view)
+    posts, books = post_spans(view, lex), book_titles(view)
+    named = _added(find_organisations(view, lex, places, posts, books, True), patterns["ORG"])
     orgs = [span for span in named if not in_book(span, books)]
-    people = find_people(view, lex, orgs)
+    people = find_people(view, lex, orgs, posts)
     found = [(h.start, h.end) for h in people]
     people += [PersonHit(s, e) for s, e in _added([], patterns["PERSON"]) if (s, e) not in found]
     return Entities(places, orgs, people)

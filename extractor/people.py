@@ -34,13 +34,16 @@ class PersonHit:
     surname_end: int = 0  # a partial person: where the surname ends and the title begins
 
 
-def find_people(view: str, lex: EntityLexicon, orgs: list[tuple[int, int]]) -> list[PersonHit]:
-    """Every name hit (a name may be hit many times); roles as written in the view."""
+def find_people(
+    view: str, lex: EntityLexicon, orgs: list[tuple[int, int]], posts: list[tuple[int, int]]
+) -> list[PersonHit]:
+    """Every name hit (a name may be hit many times); roles as written in the view, beside
+    the ``posts`` (``entities.post_spans``)."""
     org_end = {end: start for start, end in orgs}
     ORG_ENDS.set(frozenset(org_end))
     hits: list[PersonHit] = []
-    for match in lex.role_re.finditer(view):
-        hits.extend(_beside_post(view, match.start(), match.end(), lex, org_end))
+    for start, end in posts:
+        hits.extend(_beside_post(view, start, end, lex, org_end))
     for match in lex.person_title_re.finditer(view):
         hits.extend(_beside_person_word(view, match.start(), match.end(), lex, org_end))
     for match in SIGNED.finditer(view):
