@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import extractor
 from extractor.boilerplate import Lines, line_anchored, rule_matches, shift_positions
 from extractor.offsets import Splice
-from extractor.rules import load_rules
+from extractor.rules import BoilerplateRule, load_rules
 from extractor.segment import cut, tidy
 from extractor.views import matching_view
 
@@ -103,6 +103,34 @@ def test_line_by_line_scanning_finds_what_a_full_scan_finds():
             expected = [m.span() for m in rule.compiled.finditer(view)]
             found = rule_matches(rule.compiled, Lines(view), rule.line_words, rule.repeats_above)
             assert [m.span() for m in found] == expected, rule.id
+
+
+SHIPPED = load_rules().boilerplate
+# a made-up user rule: gated by its line words, in the regex dialect (\h, \p{Han}, (?i:…))
+USER_RULE = BoilerplateRule(
+    id="user.stamp",
+    action="drop_line",
+    description="a made-up user stamp",
+    examples=["仅供参考", "【Word 版】"],
+    line_words=("仅供", "word"),
+    pattern=r"^\h*[【\[]?\h*(?:仅供\p{Han}{2}|(?i:word)\h*版)\h*[】\]]?\h*$",
+)
+RULES = (*SHIPPED, USER_RULE)
+# lines of furniture and of ordinary text, and pieces of them, glued into made-up pages
+PIECES = [line for rule in RULES for line in (*rule.examples, *rule.counter_examples)]
+PIECES += [" ", "\r", "【", "】", "-", "·", "WORD", "Thanks", "VIP文档", "精品", "全年脱贫12户。"]
+LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join)
+
+
+@given(st.lists(LINES, max_size=8).map("\n".join))
+@example("\n".join(PIECES))
+@example("\n".join(USER_RULE.examples))
+def test_each_rule_gated_by_its_line_words_finds_what_a_full_scan_finds(page):
+    view = matching_view(page)
+    for rule in RULES:
+        expected = [m.span() for m in rule.compiled.finditer(view)]
+        found = rule_matches(rule.compiled, Lines(view), rule.line_words, rule.repeats_above)
+        assert [m.span() for m in found] == expected, rule.id
 
 
 def test_lines_repeating_one_above_hold_its_text_again():
