@@ -97,12 +97,17 @@ def test_a_first_round_logs_each_edit_at_its_own_span(case):
     assert logged == [(s, e, original[s:e], r) for s, e, r in edits]
 
 
-@given(edit_rounds(), st.data())
-def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
-    original, rounds = case
+def _applied(original: str, rounds: list) -> EditableText:
+    """``original`` with each round of splices applied in turn, a kind per round."""
     editable = EditableText(original)
     for number, edits in enumerate(rounds):
         editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+    return editable
+
+
+@given(edit_rounds(), st.data())
+def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
+    editable = _applied(*case)
     length = len(editable.text)
     cuts = sorted(data.draw(st.lists(st.integers(0, length), max_size=3)))
     spans = list(zip([0, *cuts], [*cuts, length], strict=True))
@@ -125,10 +130,7 @@ def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
 
 @given(edit_rounds(), st.data())
 def test_a_span_is_backed_by_its_first_and_last_characters(case, data):
-    original, rounds = case
-    editable = EditableText(original)
-    for number, edits in enumerate(rounds):
-        editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+    editable = _applied(*case)
     length = len(editable.text)
     for _ in range(5):
         start = data.draw(st.integers(0, length))
