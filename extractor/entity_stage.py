@@ -40,7 +40,8 @@ def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
     patterns = pattern_spans(view, load_patterns(rules_dirs))
     places = _added(find_places(view, lex), patterns["GPE"])
     posts, books = post_spans(view, lex), book_titles(view)
-    named = _added(find_organisations(view, lex, places, posts, books, True), patterns["ORG"])
+    organisations = find_organisations(view, lex, places, posts, books, in_books=True)
+    named = _added(organisations, patterns["ORG"])
     orgs = [span for span in named if not in_book(span, books)]
     people = find_people(view, lex, orgs, posts)
     found = [(h.start, h.end) for h in people]

@@ -198,8 +198,7 @@ class Candidates:
             if option[0] in touched:
                 priced += scorer.own_priors(slot, (option,))
             else:
-                script, unfamiliar = unwritten_cost(option[0], traditional)
-                priced.append((option[0], option[1], option[2] - script - unfamiliar, option[3]))
+                priced.append(_unwritten(option, traditional))
         return tuple(priced)
 
 
@@ -243,11 +242,15 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
 def _unwritten_plan(slot: Slot, model: LanguageModel, traditional: bool) -> Plan:
     """A slot's plan on a page of that script that writes none of its characters, nor their
     forms in its script: most of any page's plan (``_touched_up`` prices the rest)."""
-    shared, priced = _shared_plan(slot, model), []
-    for c, form, fixed, lead in shared.options:
-        script, unfamiliar = unwritten_cost(c, traditional)
-        priced.append((c, form, fixed - script - unfamiliar, lead))
-    return _repriced(shared, tuple(priced))
+    shared = _shared_plan(slot, model)
+    return _repriced(shared, tuple(_unwritten(option, traditional) for option in shared.options))
+
+
+def _unwritten(option: Option, traditional: bool) -> Option:
+    """An option priced for a page of that script that writes neither it nor its form."""
+    char, form, fixed, lead = option
+    script, unfamiliar = unwritten_cost(char, traditional)
+    return char, form, fixed - script - unfamiliar, lead
 
 
 def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:

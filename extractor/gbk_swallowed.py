@@ -222,7 +222,7 @@ class SwallowedPriors:
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
         if char == "\n" and _runs_in(slot):
-            return _UNLIKELY  # 二是 after a ? on a line that holds 一是: the items run in
+            return _UNLIKELY  # 二是 after a ? on a line holding 一是 inside it: items run in
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
             return _UNLIKELY  # two empty lines in a row where the page never leaves them
         if char == ")" and _open_brackets(slot.line) <= 0:
@@ -305,7 +305,7 @@ def numbered(line: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
-    return len(line) <= HEADING_LENGTH and _shape(line) is not None
+    return len(line) <= HEADING_LENGTH and numbered(line)
 
 
 def _runs_on(slot: Slot) -> bool:
@@ -323,8 +323,10 @@ def _runs_in(slot: Slot) -> bool:
     if item is None:
         return False
     number = _CN_NUMERALS.index(item[1])
+    if number == 0:
+        return False
     previous = _CN_NUMERALS[number - 1] + "是"
-    return number > 0 and previous in slot.line and not slot.line.lstrip().startswith(previous)
+    return previous in slot.line and not slot.line.lstrip().startswith(previous)
 
 
 def _open_brackets(line: str) -> int:

@@ -15,10 +15,11 @@ from extractor.entities import PLACEHOLDER, is_han, jieba_tag, word_start
 from extractor.entity_lexicon import EntityLexicon, overlapped
 
 # A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
+_GROUP_NUMERALS = "一二三四五六七八九十"  # and ``\d``: what ``_groups`` looks for before a 组
 GROUP = regex.compile(
-    r"(?:(?<=村)|(?<=[至到、]))[一二三四五六七八九十\d]{1,3}组(?=[、和的及通村群\d]|$)"
-    r"|(?<=村)[一二三四五六七八九十\d]{1,3}组"
-    r"|[一二三四五六七八九十]{1,3}组(?=、[一二三四五六七八九十]{1,3}组)"
+    rf"(?:(?<=村)|(?<=[至到、]))[{_GROUP_NUMERALS}\d]{{1,3}}组(?=[、和的及通村群\d]|$)"
+    rf"|(?<=村)[{_GROUP_NUMERALS}\d]{{1,3}}组"
+    rf"|[{_GROUP_NUMERALS}]{{1,3}}组(?=、[{_GROUP_NUMERALS}]{{1,3}}组)"
 )
 
 COUNTED_UNIT = regex.compile(r"[一二三四五六七八九十两几\d]个|部分|原单位|单位")
@@ -98,10 +99,7 @@ def _groups(view: str):
 def _numeral(char: str) -> bool:
     """May ``char`` stand in ``GROUP``'s numerals (``\\d`` as the regex module knows it: a
     character this Python's Unicode tables do not know yet may be one)."""
-    return char in _CHINESE_NUMERALS or char.isdecimal() or unicodedata.category(char) == "Cn"
-
-
-_CHINESE_NUMERALS = "一二三四五六七八九十"
+    return char in _GROUP_NUMERALS or char.isdecimal() or unicodedata.category(char) == "Cn"
 
 
 def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> bool:
