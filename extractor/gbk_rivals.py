@@ -180,10 +180,14 @@ class Rivals(Scorer):
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
         running = self.running.bonus
         thens = [rest[0] for rest in rests if rest]
-        longer = []  # words of three or four around it: (before, after)
+        # words of three or four around it: (before, after); one whose after holds two
+        # characters ends in them, so those must end a longer word (most end none)
+        longer = []
         for rest in rests:
             around = (("", rest[:2]), (previous, rest[:2]), ("", rest[:3]))
-            longer += [(a, b) for a, b in around if len(a) + len(b) > 1]
+            longer += [
+                (a, b) for a, b in around if len(a) + len(b) > 1 and (len(b) < 2 or b[-2:] in tails)
+            ]
 
         def alone(simple: str) -> bool:
             if previous:

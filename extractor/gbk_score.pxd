@@ -3,6 +3,7 @@
 import cython
 
 cdef int _CHAR_BITS, _WIDTH
+cdef double _NO_WORD
 cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK
 
 
@@ -23,45 +24,49 @@ cdef class _Pair:
 
 @cython.final
 cdef class _Pairs:
-    cdef dict memo, long_memo, running
+    cdef dict memo, long_memo, running, words
     cdef public dict window
-    cdef object model, logprob, bigrams
+    cdef frozenset tails
+    cdef object logprob, bigrams
 
     @cython.locals(found=_Pair)
     cdef _Pair added(self, unsigned long long key, str pair)
 
     cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)
 
+    @cython.locals(
+        code=cython.ulonglong,
+        key=cython.ulonglong,
+        entry=_Pair,
+        candidate=cython.double,
+        three=cython.double,
+        four=cython.double,
+        packed=cython.ulonglong,
+        width=cython.int,
+        fits=cython.double,
+        score=cython.double,
+        b2=cython.double,
+        b3=cython.double,
+    )
+    cpdef State extend(self, State state, Py_UCS4 char)
+
+    @cython.locals(packed=cython.ulonglong, width=cython.int, score=cython.double)
+    cpdef State alone(self, State state, str char)
+
+    @cython.locals(char=Py_UCS4)
+    cpdef State run(self, str text, State state=*)
+
 
 @cython.locals(new=State)
 cdef State _state(unsigned long long packed, int width, double score, double b2, double b3, double b4)
 
 
-@cython.locals(
-    code=cython.ulonglong,
-    key=cython.ulonglong,
-    entry=_Pair,
-    candidate=cython.double,
-    before=cython.double,
-    length=cython.int,
-    logprob=cython.double,
-    packed=cython.ulonglong,
-    width=cython.int,
-    fits=cython.double,
-)
-cdef State _extended(_Pairs pairs, State state, Py_UCS4 char)
-
-
-@cython.locals(packed=cython.ulonglong, width=cython.int)
-cdef State _alone(State state, Py_UCS4 char, double logprob)
-
-
-@cython.locals(char=Py_UCS4)
-cdef State _run(_Pairs pairs, str text, State state)
-
-
 @cython.locals(text=str)
 cdef str _chars(unsigned long long packed, int count)
+
+
+@cython.locals(three=cython.double, four=cython.double)
+cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)

@@ -54,6 +54,7 @@ _CHAR_BITS = 21
 _CHAR_MASK = (1 << _CHAR_BITS) - 1
 _CONTEXT_MASK = (1 << _CHAR_BITS * STATE_CONTEXT) - 1
 _WIDTH = STATE_CONTEXT  # the same, as a C integer when compiled (``gbk_score.pxd``)
+_NO_WORD = -math.inf  # the log-probability of no word, as a C double when compiled
 
 
 class State:
@@ -112,9 +113,11 @@ class _Pair:
 
 class _Pairs:
     """A page's ``_Pair``s by key (``_key``), found once each; the texts ending in a longer
-    word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out."""
+    word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out. Its
+    ``extend``, ``alone`` and ``run`` are the ``Scorer``'s (bound to it: a search calls them
+    a million times a page, with no ``Scorer`` method in between)."""
 
-    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "model", "running", "window")
+    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "running", "tails", "window", "words")
 
     def __init__(
         self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
@@ -122,9 +125,10 @@ class _Pairs:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text."""
         self.memo: dict[int, _Pair] = {}
-        self.long_memo: dict[tuple[int, int], tuple[tuple[int, float], ...]] = {}
+        self.long_memo: dict[tuple[int, int], tuple[float, float]] = {}
         self.window: dict[int, int] = {}
-        self.model = model
+        self.words = model.words
+        self.tails = model.long_word_tails
         self.logprob = shared_logprob(model)
         self.bigrams = bigrams
         self.running = running
@@ -133,65 +137,70 @@ class _Pairs:
         """The entry of a pair (of a single character, after none), kept by its key."""
         found = _Pair.__new__(_Pair)
         found.single = self.logprob(pair[-1])
-        word = self.model.words.get(pair) if len(pair) == 2 else None
-        found.word = -math.inf if word is None else word
+        word = self.words.get(pair) if len(pair) == 2 else None
+        found.word = _NO_WORD if word is None else word
         found.in_document = self.bigrams.get(pair, 0)
-        found.ends_longer = pair in self.model.long_word_tails
+        found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
         self.memo[key] = found
         return found
 
-    def longer(self, packed: int, width: int, code: int) -> tuple[tuple[int, float], ...]:
+    def longer(self, packed: int, width: int, code: int) -> tuple[float, float]:
         """``_longer`` of the ``width`` characters ``packed`` holds and the character of
         ``code`` (``_key``'s) after them, kept by those numbers: the text is made once."""
         key = (packed, code)  # the characters packed say how many they are (0: none)
         found = self.long_memo.get(key)
         if found is None:
             text = _chars(packed, width) + chr(code - 1)
-            found = self.long_memo[key] = _longer(text, self.model)
+            found = self.long_memo[key] = _longer(text, self.words)
         return found
+
+    def extend(self, state: State, char: str) -> State:
+        """``Scorer.extend``: the same sums in the same order as a segmentation of the text."""
+        code = ord(char) + 1
+        key = (state.packed & _CHAR_MASK) << _CHAR_BITS | code
+        entry = self.memo.get(key)
+        if entry is None:
+            entry = self.added(key, _chars(key, 2 if state.width else 1))
+        candidate = state.score + entry.single
+        if state.b2 + entry.word > candidate:
+            candidate = state.b2 + entry.word
+        if entry.ends_longer and state.width > 1:
+            three, four = self.longer(state.packed, state.width, code)
+            if state.b3 + three > candidate:  # -inf + -inf for no word is no candidate
+                candidate = state.b3 + three
+            if state.b4 + four > candidate:
+                candidate = state.b4 + four
+        packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
+        width = min(state.width + 1, _WIDTH)
+        fits = entry.fits
+        if entry.in_document:  # the page's pair, like running text's, whatever word follows
+            fits += _document_bonus(entry.in_document - self.window.get(key, 0))
+        if fits:  # every segmentation crosses the pair: each score kept gains its bonus
+            score, b2, b3 = state.score + fits, state.b2 + fits, state.b3 + fits
+            return _state(packed, width, candidate + fits, score, b2, b3)
+        return _state(packed, width, candidate, state.score, state.b2, state.b3)
+
+    def alone(self, state: State, char: str) -> State:
+        """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
+        packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
+        width = min(state.width + 1, _WIDTH)
+        score = state.score + self.logprob(char)
+        return _state(packed, width, score, state.score, state.b2, state.b3)
+
+    def run(self, text: str, state: State = START) -> State:
+        """``Scorer.run``: ``extend`` with each character of ``text`` in turn."""
+        for char in text:
+            state = self.extend(state, char)
+        return state
 
 
 def _key(pair: str) -> int:
-    """A pair of characters (or one, after none) as ``_extended`` keys it."""
+    """A pair of characters (or one, after none) as ``_Pairs.extend`` keys it."""
     key = 0
     for char in pair:
         key = key << _CHAR_BITS | (ord(char) + 1)
     return key
-
-
-def _extended(pairs: _Pairs, state: State, char: str) -> State:
-    """``Scorer.extend``: the same sums in the same order as a segmentation of the text."""
-    code = ord(char) + 1
-    key = (state.packed & _CHAR_MASK) << _CHAR_BITS | code
-    entry = pairs.memo.get(key)
-    if entry is None:
-        entry = pairs.added(key, _chars(key, 2 if state.width else 1))
-    candidate = state.score + entry.single
-    if state.b2 + entry.word > candidate:
-        candidate = state.b2 + entry.word
-    if entry.ends_longer and state.width > 1:
-        for length, logprob in pairs.longer(state.packed, state.width, code):
-            before = state.b3 if length == 3 else state.b4
-            if before + logprob > candidate:
-                candidate = before + logprob
-    packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
-    width = min(state.width + 1, _WIDTH)
-    fits = entry.fits
-    if entry.in_document:  # the page's pair, like running text's, whatever word follows
-        fits += _document_bonus(entry.in_document - pairs.window.get(key, 0))
-    if fits:  # every segmentation crosses the pair: each score kept gains its bonus
-        return _state(
-            packed, width, candidate + fits, state.score + fits, state.b2 + fits, state.b3 + fits
-        )
-    return _state(packed, width, candidate, state.score, state.b2, state.b3)
-
-
-def _alone(state: State, char: str, logprob: float) -> State:
-    """``Scorer.extend_alone``: ``char`` scores ``logprob``, its own, alone."""
-    packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
-    width = min(state.width + 1, _WIDTH)
-    return _state(packed, width, state.score + logprob, state.score, state.b2, state.b3)
 
 
 def _document_bonus(uses: int) -> float:
@@ -214,12 +223,6 @@ def _uncapped_bonuses() -> tuple[float, ...]:
 
 
 _DOCUMENT_BONUSES = _uncapped_bonuses()
-
-
-def _run(pairs: _Pairs, text: str, state: State) -> State:
-    for char in text:
-        state = _extended(pairs, state, char)
-    return state
 
 
 class Scorer:
@@ -246,7 +249,17 @@ class Scorer:
         self.traditional = traditional
         self._words = model.words
         self.char_logprob = shared_logprob(model)
-        self._pairs = _Pairs(model, self.bigram_counts, self.running.bonus)
+        self._pairs = pairs = _Pairs(model, self.bigram_counts, self.running.bonus)
+        # Append one Simplified character to an incremental best-segmentation score: the
+        # state holds the last STATE_CONTEXT characters and the scores of one position more,
+        # enough for dictionary words of up to MAX_WORD characters; what the model says about
+        # each pair, and about each longer text that may end a longer word, is kept.
+        self.extend: Callable[[State, str], State] = pairs.extend
+        # What ``extend`` gives when the pair ``char`` makes with the last character is not
+        # known (``is_known``) and not the document's: its own log-probability.
+        self.extend_alone: Callable[[State, str], State] = pairs.alone
+        # ``extend`` with each character of a text in turn (from START by default).
+        self.run: Callable[..., State] = pairs.run
         self.swallowed = SwallowedPriors(
             document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
@@ -255,15 +268,6 @@ class Scorer:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
         self._pairs.window = dict(Counter(_key(window[i : i + 2]) for i in range(len(window) - 1)))
-
-    def extend(self, state: State, char: str) -> State:
-        """Append one Simplified character to an incremental best-segmentation score.
-
-        The state holds the last ``STATE_CONTEXT`` characters and the scores of one position
-        more: enough for dictionary words of up to ``MAX_WORD`` characters. What the model
-        says about each pair, and about each longer text that may end a longer word, is kept.
-        """
-        return _extended(self._pairs, state, char)
 
     def is_known(self, pair: str) -> bool:
         """Whether a pair is a dictionary word, ends a longer one or is seen in running text
@@ -277,17 +281,9 @@ class Scorer:
         bonus = self.running.bonus
         return sum(bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
 
-    def extend_alone(self, state: State, char: str) -> State:
-        """What ``extend`` gives when the pair ``char`` makes with the last character is not
-        known (``is_known``) and not the document's: its own log-probability."""
-        return _alone(state, char, self.char_logprob(char))
-
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
         return _document_bonus(self.bigram_counts.get(pair, 0))
-
-    def run(self, text: str, state: State = START) -> State:
-        return _run(self._pairs, text, state)
 
     def score(self, text: str) -> float:
         """The score of a Simplified text, with the document's own pairs counted."""
@@ -383,13 +379,19 @@ def _page_pairs(view: str) -> Counter[str]:
     return pairs
 
 
-def _longer(text: str, model: LanguageModel) -> tuple[tuple[int, float], ...]:
-    """Dictionary words of three or four characters ending ``text``."""
-    return tuple(
-        (length, logprob)
-        for length in range(3, len(text) + 1)
-        if (logprob := model.words.get(text[-length:])) is not None
-    )
+def _longer(text: str, words: dict[str, float]) -> tuple[float, float]:
+    """The log-probabilities of the dictionary words of three and of four characters ending
+    ``text`` (-inf for none)."""
+    three = four = _NO_WORD
+    if len(text) >= 3:
+        found = words.get(text[-3:])
+        if found is not None:
+            three = found
+    if len(text) >= 4:
+        found = words.get(text[-4:])
+        if found is not None:
+            four = found
+    return three, four
 
 
 def known_pair(pair: str, model: LanguageModel) -> bool:
