@@ -193,11 +193,16 @@ def _closes_line(text: str, start: int, segment: Segment) -> bool:
 @lru_cache(maxsize=8192)
 def _middle(lead: int | None, trail: int | None) -> Step:
     """A re-paired character inside a run: its two bytes, or two characters whose pair between
-    them was dropped. Kept by its bytes: a page's runs and their starts ask for the same ones
-    again, and a slot is costly to make (a frozen dataclass sets each field in Python)."""
+    them was dropped, or three when the one between them vanished, both its pairs dropped
+    (政府的 = d5 fe b8 ae b5 c4 re-paired: (fe b8) and (ae b5) are private-use, so the step
+    reads d5 c4, 漳). Kept by its bytes: a page's runs and their starts ask for the same
+    ones again, and a slot is costly to make (a frozen dataclass sets each field in Python)."""
+    cost, pair = _dropped(Slot(lead, None), Slot(None, trail))
+    vanished = Slot(None, None, trails=pua_starters(), dropped_before=True)
     return (
         (0.0, (Slot(lead, trail),)),
-        _dropped(Slot(lead, None), Slot(None, trail)),
+        (cost, pair),
+        (cost + UNSEEN_CHARACTER_COST, (pair[0], vanished, pair[1])),
     )
 
 

@@ -208,6 +208,14 @@ def test_a_second_reading_at_a_seam_is_a_character_dropped_after_it():
     assert _repaired(page, {18: ("yān", "huì")}) == page.replace("?", "工會")
 
 
+def test_a_character_between_two_dropped_pairs_is_restored():
+    # 政府的 (d5 fe b8 ae b5 c4) one byte along: (fe b8) and (ae b5) are private-use and were
+    # dropped, so 府 left no byte and the run's bytes pair 政's lead with 的's trail (d5 c4)
+    damaged = "和政府的溫暖送到困難群眾心坎上"
+    page = "一、基本情況\n今年以來,我們把黨" + _shifted(damaged) + "。\n"
+    assert _repaired(page) == page.replace(_shifted(damaged), damaged)
+
+
 def test_a_lone_letter_after_a_run_that_ended_in_a_question_mark_starts_its_own():
     # A seam (績?mào)) starts the first run, whose last trail byte took the comma ("?"); 情況
     # lost its lead after 約 and shows as 闆r. The second run starts after the "?", not at
