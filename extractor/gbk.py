@@ -290,8 +290,9 @@ def _width(
 ) -> int:
     """How many candidates a slot tries. A character none of whose bytes shows, known only to
     end in a byte that starts a private-use pair (between two dropped pairs, or before one at a
-    run's start), tries the commonest CANDIDATES: its neighbours' words choose among them, and
-    all CANDIDATES_WHOLE in every step of a run cost a sixth more time (dev seeds 11-13)."""
+    run's start), tries the commonest CANDIDATES, as one with a byte known does: its
+    neighbours' words choose among them (dev seeds 11-13, a character between two dropped pairs
+    sought in every step: CANDIDATES_WHOLE restored one fewer, in a sixth more time)."""
     if trail is not None:
         return CANDIDATES if lead is not None else CANDIDATES_WITH_TRAIL
     if lead is not None or (leads is None and hint is None and trails == pua_starters()):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import extractor
 from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import SUCCESSORS, successors
+from extractor.gbk_hypotheses import _middle
 from extractor.gbk_marks import run_rules
 from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
@@ -214,6 +215,11 @@ def test_a_character_between_two_dropped_pairs_is_restored():
     damaged = "和政府的溫暖送到困難群眾心坎上"
     page = "一、基本情況\n今年以來,我們把黨" + _shifted(damaged) + "。\n"
     assert _repaired(page) == page.replace(_shifted(damaged), damaged)
+
+
+def test_a_character_between_two_dropped_pairs_is_sought_where_the_bytes_read_rare():
+    # d5 c4 reads 漳, rare in words: 政府的 may stand behind it; b5 c4 reads 的, most often right
+    assert len(_middle(0xD5, 0xC4)) == len(_middle(0xB5, 0xC4)) + 1
 
 
 def test_a_lone_letter_after_a_run_that_ended_in_a_question_mark_starts_its_own():
