@@ -20,6 +20,7 @@ import regex
 
 from extractor.date_rules import DateWordRule, word_meaning
 from extractor.markers import chinese_number
+from extractor.pattern_syntax import may_match
 
 MASKS = frozenset("*xX×_")
 PLAUSIBLE_YEARS = range(1950, 2050)
@@ -119,6 +120,7 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
     candidates = [
         (match.start(), -len(match.group()), rule, match)
         for rule in words
+        if may_match(rule.compiled.pattern, view)  # most pages hold no festival, no term
         for match in rule.compiled.finditer(view)
     ]
     for start, _, rule, match in sorted(candidates, key=lambda c: (c[0], c[1])):

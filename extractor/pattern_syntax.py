@@ -10,6 +10,7 @@ the calls written out; the files stay as written.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -96,3 +97,82 @@ def _class_end(pattern: str, position: int) -> int:
     while cursor < len(pattern) and pattern[cursor] != "]":
         cursor += 2 if pattern[cursor] == "\\" else 1
     return cursor + 1
+
+
+# Escapes followed by an argument (\x41, \p{Han}, \g<name>, \1): the items after them in
+# ``top_level`` are not literal text, so a branch is read no further once one appears.
+_ARGUED_ESCAPES = frozenset("xuUNgkpPL0123456789")
+_CASELESS = regex.compile(r"\(\?[a-zA-Z-]*[if]")  # (?i) (?fi) (?i:…): other cases match
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z-]*x")
+
+
+def may_match(pattern: str, text: str) -> bool:
+    """False when ``pattern`` cannot match in ``text``: it holds none of ``required_words``."""
+    words = required_words(pattern)
+    return words is None or any(word in text for word in words)
+
+
+@lru_cache(maxsize=256)
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` holds: a cheap test (``word in text``) that
+    spares a text the scan when none is there. None when the pattern has a branch whose
+    matches need no literal text, or flags that make literals match other text (``(?i)``).
+
+    Each top-level branch gives its longest run of literal characters that are not optional,
+    or the words of a group ``(?:…|…)`` it cannot do without, whichever has the longer
+    shortest word; groups of other kinds and lookarounds are only stepped over.
+    """
+    verbose = pattern.startswith("(?x)")
+    if _CASELESS.search(pattern) or len(_VERBOSE.findall(pattern)) != verbose:
+        return None  # only a leading (?x) is read as verbose (``top_level``)
+    words: list[str] = []
+    for branch in _branches(list(top_level(pattern))):
+        found = _branch_words(branch, "(?x)" if verbose else "")
+        if found is None:
+            return None
+        words += found
+    return tuple(dict.fromkeys(words))
+
+
+def _branches(items: list[str]) -> list[list[str]]:
+    branches: list[list[str]] = [[]]
+    for item in items:
+        if item == "|":
+            branches.append([])
+        else:
+            branches[-1].append(item)
+    return branches
+
+
+def _branch_words(branch: list[str], flags: str) -> tuple[str, ...] | None:
+    """The words one of which a match of this branch holds; None if it needs none."""
+    best: tuple[str, ...] | None = None
+    run = ""
+    index = 0
+    while index < len(branch):
+        item = branch[index]
+        optional = index + 1 < len(branch) and branch[index + 1][0] in "?*{"
+        if item == "{":  # a quantifier's or an escape's braces: {2,3}, \p{Han}
+            closing = branch.index("}", index) if "}" in branch[index:] else len(branch)
+            run, index = "", closing + 1
+            continue
+        if item[0] == "\\" and item[1:] in _ARGUED_ESCAPES:
+            break
+        literal = len(item) == 1 and item not in ".^$*+?{}[]\\|()"
+        run = run + item if literal and not optional else ""
+        found = (run,) if run else None
+        if item.startswith("(?:") and not optional:
+            found = required_words(flags + item[3:-1])
+        best = _better(best, found)
+        index += 1
+    return best
+
+
+def _better(known: tuple[str, ...] | None, other: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Of two word sets, the one whose shortest word is longer (then the smaller set)."""
+    if other is None:
+        return known
+    if known is None:
+        return other
+    rank = lambda words: (min(map(len, words)), -len(words))  # noqa: E731
+    return other if rank(other) > rank(known) else known

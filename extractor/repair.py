@@ -18,6 +18,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 
 from extractor.mojibake import find_repairs
 from extractor.offsets import EditableText, Splice
+from extractor.pattern_syntax import may_match
 from extractor.pinyin import ReadingHint, find_annotations
 from extractor.rules import ResidueRule, RuleSet
 from extractor.running_text import running_pairs
@@ -124,6 +125,8 @@ def fix_html_residue(state: RepairState) -> list[Splice]:
     view = matching_view(text)
     found: list[Splice] = []
     for rule in state.rules.residue:
+        if not may_match(rule.compiled.pattern, view):  # most pages hold no &nbsp; and no tag
+            continue
         for match in rule.compiled.finditer(view):
             replacement = _replacement(rule, text, match)
             found.append(Splice(match.start(), match.end(), replacement, rule.kind, rule.id))
