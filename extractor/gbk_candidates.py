@@ -109,32 +109,21 @@ class Candidates:
 
     def _sorted(self, slot: Slot, previous: str, before: str, after: str) -> Choices:
         local = self._local(slot)
-        plan, in_document = local.plan, local.in_document
         allowed = _allowed_leads(before, slot)
         count, simples = (
-            (len(plan.options), plan.simples) if allowed is None else _allowed(plan, allowed)
+            (len(local.plan.options), local.plan.simples)
+            if allowed is None
+            else _allowed(local.plan, allowed)
         )
+        # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
+        # page after it, among those allowed (the others are not offered), and with ``after``
         document = self.scorer.bigram_counts
         following = self._follow.get(previous, "")
-        # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
-        # page after it, among those allowed (the others are not offered): each form and each
-        # of ``following`` one character
-        paired = _among(simples, following)
-        for simple in in_document if allowed is None else in_document & simples:
-            if previous + simple in document:
-                paired |= {simple}
+        in_document = local.in_document if allowed is None else local.in_document & simples
+        paired = _paired_after(in_document, simples, previous, following, document)
         tied = self._paired_before(slot, local, after) if after else _NONE
         paired |= tied
-        places = sorted(place for simple in paired for place in plan.places[simple])
-        options = [(place, plan.options[place]) for place in places]
-        scored = [item for item in options if allowed is None or item[1][3] in allowed]
-        count -= len(scored)
         completing = self._completing(slot, local, previous)
-        scored += [
-            (len(plan.options) + number, option)
-            for number, option in enumerate(completing)
-            if allowed is None or option[3] in allowed
-        ]
         if after and completing:
             known = self.scorer.is_known
             tied |= {
@@ -142,7 +131,7 @@ class Candidates:
                 for option in completing
                 if known(option[1] + after) or option[1] + after in document
             }
-        return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
+        return _listed(local.plan, count, allowed, paired, tied, completing)
 
     def _paired_before(self, slot: Slot, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
@@ -218,21 +207,22 @@ def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     logprob = shared_logprob(model)
     places: dict[str, list[int]] = defaultdict(list)
+    chars, singles = {}, []
     for place, option in enumerate(options):
         places[option[1]].append(place)
-    chars = {option[0]: place for place, option in enumerate(options)}
-    singles = tuple(logprob(option[1]) for option in options)
+        chars[option[0]] = place
+        singles.append(logprob(option[1]))
     # not ranked: only a page's plan is (``_repriced``), under its own priors
-    return Plan(options, frozenset(places), dict(places), [], chars, {}, singles)
+    return Plan(options, frozenset(places), dict(places), [], chars, {}, tuple(singles))
 
 
 def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
     """A plan with the same characters in the same places under other priors (a page's), ranked
     again: a page builds one per slot, so all it shares with the others is shared."""
-    ranked = [
-        (option[2] + single, place, option, single)
-        for place, (option, single) in enumerate(zip(options, plan.singles, strict=True))
-    ]
+    singles, ranked = plan.singles, []
+    for place in range(len(singles)):
+        option, single = options[place], singles[place]
+        ranked.append((option[2] + single, place, option, single))
     ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
     fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
     return _new_plan(fields)
@@ -243,7 +233,11 @@ def _unwritten_plan(slot: Slot, model: LanguageModel, traditional: bool) -> Plan
     """A slot's plan on a page of that script that writes none of its characters, nor their
     forms in its script: most of any page's plan (``_touched_up`` prices the rest)."""
     shared = _shared_plan(slot, model)
-    return _repriced(shared, tuple(_unwritten(option, traditional) for option in shared.options))
+    return _repriced(shared, _all_unwritten(shared.options, traditional))
+
+
+def _all_unwritten(options: tuple[Option, ...], traditional: bool) -> tuple[Option, ...]:
+    return tuple([_unwritten(option, traditional) for option in options])
 
 
 def _unwritten(option: Option, traditional: bool) -> Option:
@@ -318,7 +312,48 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
     through the shorter of the two."""
     if len(chars) < len(simples):
         return simples.intersection(chars)
-    return frozenset(simple for simple in simples if simple in chars)
+    return frozenset([simple for simple in simples if simple in chars])
+
+
+def _paired_after(
+    in_document: frozenset[str],
+    simples: frozenset[str],
+    previous: str,
+    following: str,
+    document: dict[str, int],
+) -> frozenset[str]:
+    """Which of ``simples`` make a known pair after ``previous``: each form and each of
+    ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
+    paired = _among(simples, following)
+    found = [simple for simple in in_document if previous + simple in document]
+    return paired.union(found) if found else paired
+
+
+def _listed(
+    plan: Plan,
+    count: int,
+    allowed: frozenset[int] | None,
+    paired: frozenset[str],
+    tied: frozenset[str],
+    completing: tuple[Option, ...],
+) -> Choices:
+    """The choices that score ``paired`` forms and ``completing`` options in full: their
+    places, in order, and those allowed (``count`` of the plan's options are)."""
+    options, places, scored = plan.options, [], []
+    for simple in paired:
+        places += plan.places[simple]
+    places.sort()
+    for place in places:
+        option = options[place]
+        if allowed is None or option[3] in allowed:
+            scored.append((place, option))
+    count -= len(scored)
+    number = len(options)
+    for option in completing:
+        if allowed is None or option[3] in allowed:
+            scored.append((number, option))
+        number += 1
+    return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
 
 
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
@@ -326,8 +361,8 @@ def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
     forms (after a dropped private-use pair, a few lead bytes in seven are)."""
     found = plan.allowed.get(allowed)
     if found is None:
-        options = [option for option in plan.options if option[3] in allowed]
-        found = plan.allowed[allowed] = (len(options), frozenset(o[1] for o in options))
+        forms = [option[1] for option in plan.options if option[3] in allowed]
+        found = plan.allowed[allowed] = (len(forms), frozenset(forms))
     return found
 
 
@@ -356,7 +391,20 @@ def _known_follow(model: LanguageModel) -> dict[str, str]:
 def _word_follow(model: LanguageModel) -> dict[str, str]:
     """For each character, the second characters of the two-character words it starts, as one
     string (each once): half of what ``_known_follow`` lists, all ``_word_starts`` ranks."""
-    return _grouped(w for w in model.words if len(w) == 2)
+    return _two_character_words(model)[0]
+
+
+@lru_cache(maxsize=2)
+def _two_character_words(model: LanguageModel) -> tuple[dict[str, str], dict[str, list[float]]]:
+    """``_word_follow``, and the log-probability of each word it lists, in its order (found
+    in the same pass: ``_word_starts`` then needs no lookup of a word per follower)."""
+    seconds: dict[str, list[str]] = defaultdict(list)
+    logprobs: dict[str, list[float]] = defaultdict(list)
+    for word, logprob in model.words.items():
+        if len(word) == 2:
+            seconds[word[0]].append(word[1])
+            logprobs[word[0]].append(logprob)
+    return {first: "".join(found) for first, found in seconds.items()}, dict(logprobs)
 
 
 def _grouped(pairs: Iterable[str]) -> dict[str, str]:
@@ -374,10 +422,8 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
         return ()
     found = []
     for logprob, second in _word_starts(previous):
-        for char in _by_simplified().get(second, ()):
-            encoded = two_bytes(char)
-            if encoded is not None:
-                found.append((logprob, char, second, encoded))
+        for char, encoded in _encoded_forms(second):
+            found.append((logprob, char, second, encoded))
     return tuple(
         (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
     )
@@ -387,7 +433,7 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
 def _successor_bytes(previous: str) -> tuple[bytes, bytes]:
     """The lead bytes and the trail bytes of ``successors(previous)``, in its order."""
     pool = successors(previous)
-    return bytes(found[2][0] for found in pool), bytes(found[2][1] for found in pool)
+    return bytes([found[2][0] for found in pool]), bytes([found[2][1] for found in pool])
 
 
 def _word_starts(previous: str) -> list[tuple[float, str]]:
@@ -395,11 +441,22 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
     (log-probability, second character), likeliest first: only those are tried. Found among
     the characters ``_word_follow`` lists after it when first asked (``successors`` keeps
     them), not sorted for every character at start-up (all of them took 17 MB)."""
-    model = language_model()
-    words = model.words
-    found = [(words[previous + second], second) for second in _word_follow(model).get(previous, "")]
+    follow, logprobs = _two_character_words(language_model())
+    found = list(zip(logprobs.get(previous, ()), follow.get(previous, ""), strict=True))
     found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower here
     return found[:SUCCESSORS]
+
+
+@lru_cache(maxsize=8192)
+def _encoded_forms(form: str) -> tuple[tuple[str, bytes], ...]:
+    """The GBK characters of a Simplified form, in table order, with their two bytes (those
+    that have two): kept by form, as successors ask again for the commonest ones."""
+    found = []
+    for char in _by_simplified().get(form, ()):
+        encoded = two_bytes(char)
+        if encoded is not None:
+            found.append((char, encoded))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
