@@ -51,3 +51,19 @@ cpdef tuple _all_unwritten(tuple options, traditional)
 
 
 cpdef tuple _unwritten(tuple option, traditional)
+
+
+@cython.locals(
+    singles=tuple,
+    ranked=list,
+    place=Py_ssize_t,
+    option=tuple,
+    key=double,
+    low=Py_ssize_t,
+    high=Py_ssize_t,
+    middle=Py_ssize_t,
+    value=double,
+    other=Py_ssize_t,
+    fields=tuple,
+)
+cpdef _reranked(plan, tuple options, list places)

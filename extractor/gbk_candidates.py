@@ -22,6 +22,9 @@ from extractor.lm import LanguageModel, language_model
 from extractor.running_text import RunningPairs
 
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
+# a page's plan puts the options it prices its own way into the ranking of the plan for pages
+# that write none (``_reranked``) when they are at most one in this many, else ranks anew
+RERANKED = 4
 
 Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
 _NONE: frozenset[str] = frozenset()
@@ -258,7 +261,31 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
     priced = scorer.own_priors(slot, tuple(shared.options[place] for place in places))
     for place, option in zip(places, priced, strict=True):
         options[place] = option
-    return _repriced(shared, tuple(options))
+    if len(places) * RERANKED > len(options):
+        return _repriced(shared, tuple(options))
+    return _reranked(unwritten, tuple(options), places)
+
+
+def _reranked(plan: Plan, options: tuple[Option, ...], places: list[int]) -> Plan:
+    """``_repriced`` for a ranked plan whose options changed in a few ``places``: the others
+    keep their entries, in order, and each new one goes where the sort puts it (best first,
+    ties in their places' order), found by halving."""
+    moved, singles = frozenset(places), plan.singles
+    ranked = [entry for entry in plan.ranked if entry[1] not in moved]
+    for place in places:
+        option, single = options[place], singles[place]
+        key = option[2] + single
+        low, high = 0, len(ranked)
+        while low < high:
+            middle = (low + high) // 2
+            value, other = ranked[middle][0], ranked[middle][1]
+            if value > key or (value == key and other < place):
+                low = middle + 1
+            else:
+                high = middle
+        ranked.insert(low, (key, place, option, single))
+    fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
+    return _new_plan(fields)
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
@@ -442,7 +469,12 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
     the characters ``_word_follow`` lists after it when first asked (``successors`` keeps
     them), not sorted for every character at start-up (all of them took 17 MB)."""
     follow, logprobs = _two_character_words(language_model())
-    found = list(zip(logprobs.get(previous, ()), follow.get(previous, ""), strict=True))
+    seconds, scores = follow.get(previous, ""), logprobs.get(previous, [])
+    if len(scores) <= SUCCESSORS:
+        found = list(zip(scores, seconds, strict=True))
+    else:  # those that can be among the likeliest: a sort of floats is cheaper than of pairs
+        cut = sorted(scores, reverse=True)[SUCCESSORS - 1]
+        found = [pair for pair in zip(scores, seconds, strict=True) if pair[0] >= cut]
     found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower here
     return found[:SUCCESSORS]
 
