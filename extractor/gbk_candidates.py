@@ -185,13 +185,17 @@ class Candidates:
         (``Scorer.touched``) costs what it costs on any page of its script (``unwritten_cost``,
         kept across pages), as in a plan (``_touched_up``)."""
         scorer = self.scorer
-        touched, traditional, priced = scorer.touched, scorer.traditional, []
-        for option in options:
-            if option[0] in touched:
-                priced += scorer.own_priors(slot, (option,))
-            else:
-                priced.append(_unwritten(option, traditional))
-        return tuple(priced)
+        touched, traditional = scorer.touched, scorer.traditional
+        own = [option for option in options if option[0] in touched]
+        if not own:
+            return _all_unwritten(options, traditional)
+        priced = iter(scorer.own_priors(slot, tuple(own)))
+        return tuple(
+            [
+                next(priced) if option[0] in touched else _unwritten(option, traditional)
+                for option in options
+            ]
+        )
 
 
 @lru_cache(maxsize=2048)
