@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import extractor
@@ -122,6 +122,7 @@ PIECES += [" ", "\r", "【", "】", "-", "·", "WORD", "Thanks", "VIP文档", "�
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join)
 
 
+@settings(deadline=None)  # speed is the benchmarks' to measure: a loaded machine takes 0.4 s
 @given(st.lists(LINES, max_size=8).map("\n".join))
 @example("\n".join(PIECES))
 @example("\n".join(USER_RULE.examples))
