@@ -290,13 +290,15 @@ def _width(
 ) -> int:
     """How many candidates a slot tries. A character none of whose bytes shows, known only to
     end in a byte that starts a private-use pair (between two dropped pairs, or before one at a
-    run's start), tries the commonest CANDIDATES, as one with a byte known does: its
-    neighbours' words choose among them (dev seeds 11-13, a character between two dropped pairs
-    sought in every step: CANDIDATES_WHOLE restored one fewer, in a sixth more time)."""
+    run's start), tries the commonest CANDIDATES_WITH_TRAIL: its neighbours' words choose
+    among them (dev seeds 11-13: as many restored as with 32; with all 160, and the character
+    sought in every step of a run, one fewer in a sixth more time)."""
     if trail is not None:
         return CANDIDATES if lead is not None else CANDIDATES_WITH_TRAIL
-    if lead is not None or (leads is None and hint is None and trails == pua_starters()):
+    if lead is not None:
         return CANDIDATES
+    if leads is None and hint is None and trails == pua_starters():
+        return CANDIDATES_WITH_TRAIL
     return CANDIDATES_WHOLE
 
 

@@ -26,7 +26,7 @@ from extractor.gbk_marks import RARE_COUNT, Hints, after_extension, is_run_char,
 from extractor.gbk_names import name_place
 from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
-from extractor.gbk_search import Step
+from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
 from extractor.gbk_swallowed import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
 from extractor.lm import LanguageModel, language_model
@@ -159,10 +159,10 @@ def _steps(
     if not stream:
         return _lone(text, start, segment, seamed, letter, swallowed)
     before = line_before(text, start) if _may_enumerate(stream, seam) else ""
-    first: list[tuple[float, tuple[Slot, ...]]] = [
-        (0.0, (Slot(None, stream[0], leads=seam, line=before),))
-    ]
+    first: list[Way] = [(0.0, (Slot(None, stream[0], leads=seam, line=before),))]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
+    if seam is not None:  # 總?(yān) then 工, 會 (no byte left) and 下: 工會下 (b9 a4 95 fe cf c2)
+        first.append(_vanished_between(first[-1]))
     middle = tuple(map(_middle, stream[1:-1:2], stream[2:-1:2]))
     if segment.terminator == "dropped":
         own = Slot(stream[-1], DROPPED_TRAIL, segment.hint)
@@ -198,12 +198,17 @@ def _middle(lead: int | None, trail: int | None) -> Step:
     (政府的 = d5 fe b8 ae b5 c4 re-paired: (fe b8) and (ae b5) are private-use, so the step
     reads d5 c4, 漳). Kept by its bytes: a page's runs and their starts ask for the same
     ones again, and a slot is costly to make (a frozen dataclass sets each field in Python)."""
-    cost, pair = _dropped(Slot(lead, None), Slot(None, trail))
-    ways = ((0.0, (Slot(lead, trail),)), (cost, pair))
-    if not _reads_rare(lead, trail):
-        return ways
+    ways = ((0.0, (Slot(lead, trail),)), _dropped(Slot(lead, None), Slot(None, trail)))
+    return (*ways, _vanished_between(ways[1])) if _reads_rare(lead, trail) else ways
+
+
+def _vanished_between(dropped: Way) -> Way:
+    """A way of two characters whose pair was dropped, with a third between them that left no
+    byte: its pairs with both were private-use and dropped. It costs what a character seen
+    nowhere costs."""
+    cost, (before, after) = dropped
     vanished = Slot(None, None, trails=pua_starters(), dropped_before=True)
-    return (*ways, (cost + UNSEEN_CHARACTER_COST, (pair[0], vanished, pair[1])))
+    return cost + UNSEEN_CHARACTER_COST, (before, vanished, after)
 
 
 def _reads_rare(lead: int | None, trail: int | None) -> bool:
