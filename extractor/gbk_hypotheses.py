@@ -161,8 +161,6 @@ def _steps(
     before = line_before(text, start) if _may_enumerate(stream, seam) else ""
     first: list[Way] = [(0.0, (Slot(None, stream[0], leads=seam, line=before),))]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
-    if seam is not None:  # 總?(yān) then 工, 會 (no byte left) and 下: 工會下 (b9 a4 95 fe cf c2)
-        first.append(_vanished_between(first[-1]))
     middle = tuple(map(_middle, stream[1:-1:2], stream[2:-1:2]))
     if segment.terminator == "dropped":
         own = Slot(stream[-1], DROPPED_TRAIL, segment.hint)

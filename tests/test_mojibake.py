@@ -217,14 +217,6 @@ def test_a_character_between_two_dropped_pairs_is_restored():
     assert _repaired(page) == page.replace(_shifted(damaged), damaged)
 
 
-def test_a_character_between_two_dropped_pairs_after_a_seam_is_restored():
-    # 工會下 (b9 a4 95 fe cf c2) lost its lead after 總 (bf 82): the seam 偣 (82 b9) reads yān,
-    # (a4 95) and (fe cf) are private-use and were dropped, so 會 left no byte
-    damaged = "工會下撥專項資金"
-    page = "縣總?" + _shifted(damaged) + "3萬元。"
-    assert _repaired(page, {2: ("yān",)}) == "縣總" + damaged + "3萬元。"
-
-
 def test_a_character_between_two_dropped_pairs_is_sought_where_the_bytes_read_rare():
     # d5 c4 reads 漳, rare in words: 政府的 may stand behind it; b5 c4 reads 的, most often right
     assert len(_middle(0xD5, 0xC4)) == len(_middle(0xB5, 0xC4)) + 1
