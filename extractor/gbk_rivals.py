@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from operator import sub
+from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot, table
@@ -89,7 +89,7 @@ class Rivals(Scorer):
         for state, prior in rivals:
             state = self.run(near, state)
             if later:
-                lead = max(map(sub, state.best, own.best))
+                lead = state.lead(own)
                 if score - (reach + lead + base + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
                 state = self.run(later, state)
@@ -116,7 +116,8 @@ class Rivals(Scorer):
         judged over every byte the ``?`` after it may have swallowed: 。 before a line end is no
         evidence for 。 before a digit (競賽”1次, not 競賽。〓次). The other characters' priors
         are the same for all and left out; so are rivals that make no word before any of those
-        bytes but the best of them (``_rivals``)."""
+        bytes but the best of them (``_rivals``). As in ``_clear``, a rival that cannot come
+        near even at its best lead after each byte is not scored to the end."""
         chars, slots, left, right = reading.chars, reading.slots, reading.left, reading.right
         simplified = table().simplified
         swallowed = slots[index + 1]
@@ -124,19 +125,27 @@ class Rivals(Scorer):
         options = [(c, self.slot_bonus(c, swallowed)) for c in swallowed.candidates()]
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         own = self.extend(prefix, simplified.get(chars[index], chars[index]))
-        winner = self._total(own, options, after) + self.slot_bonus(chars[index], slots[index])
+        near, later = after[: STATE_CONTEXT - 1], after[STATE_CONTEXT - 1 :]
+        owns = [self.run(near, self.extend(own, c)) for c, _ in options]
+        reaches = [
+            self.run(later, state).score + p for state, (_, p) in zip(owns, options, strict=True)
+        ]
+        winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
         for state, prior in self._rivals(chars, slots, index, prefix, rests):
-            if winner - (self._total(state, options, after) + prior) < SLOT_MARGIN:
+            nears = [self.run(near, self.extend(state, c)) for c, _ in options]
+            if later:
+                leads = map(State.lead, nears, owns)
+                bound = _log_sum(list(map(add, reaches, leads)))
+                if winner - (bound + prior) >= SLOT_MARGIN + BOUND_SLACK:
+                    continue
+            totals = [
+                self.run(later, grown).score + p
+                for grown, (_, p) in zip(nears, options, strict=True)
+            ]
+            if winner - (_log_sum(totals) + prior) < SLOT_MARGIN:
                 return False
         return True
-
-    def _total(self, state: State, options: list[tuple[str, float]], after: str) -> float:
-        """The log of the summed odds of ``after`` following ``state`` through each of
-        ``options`` (a character and its bonus)."""
-        totals = [self.run(after, self.extend(state, c)).score + p for c, p in options]
-        top = max(totals)
-        return top + math.log(sum([math.exp(total - top) for total in totals]))
 
     def _rivals(
         self,
@@ -204,3 +213,9 @@ class Rivals(Scorer):
             return True
 
         return alone
+
+
+def _log_sum(totals: list[float]) -> float:
+    """The log of the summed odds of ``totals`` (logs)."""
+    top = max(totals)
+    return top + math.log(sum([math.exp(total - top) for total in totals]))

@@ -14,6 +14,9 @@ cdef class State:
     cdef readonly int width
     cdef readonly double score, b2, b3, b4
 
+    @cython.locals(b4=cython.double, b3=cython.double, b2=cython.double)
+    cpdef double lead(self, State other)
+
 
 @cython.final
 cdef class _Pair:

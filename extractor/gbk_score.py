@@ -77,6 +77,13 @@ class State:
         """The last character, "" for none."""
         return chr((self.packed & _CHAR_MASK) - 1) if self.width else ""
 
+    def lead(self, other: State) -> float:
+        """How far this state's scores are above ``other``'s at most, both of full width
+        (STATE_CONTEXT). Once both hold the same characters, any text appended to them adds
+        the same to each score kept: this one's total stays at most this far above."""
+        b4, b3, b2 = self.b4 - other.b4, self.b3 - other.b3, self.b2 - other.b2
+        return max(b4, b3, b2, self.score - other.score)
+
 
 def _chars(packed: int, count: int) -> str:
     """The last ``count`` characters ``packed`` holds."""
