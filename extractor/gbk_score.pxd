@@ -68,6 +68,14 @@ cdef State _state(unsigned long long packed, int width, double score, double b2,
 cdef str _chars(unsigned long long packed, int count)
 
 
+@cython.locals(key=cython.ulonglong, char=Py_UCS4)
+cdef unsigned long long _key(str pair)
+
+
+@cython.locals(counts=dict, i=Py_ssize_t, key=cython.ulonglong)
+cdef dict _window_counts(str window)
+
+
 @cython.locals(three=cython.double, four=cython.double)
 cdef tuple _longer(str text, dict words)
 

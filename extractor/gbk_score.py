@@ -210,6 +210,15 @@ def _key(pair: str) -> int:
     return key
 
 
+def _window_counts(window: str) -> dict[int, int]:
+    """How often ``window`` has each pair, by key (``_key``)."""
+    counts: dict[int, int] = {}
+    for i in range(len(window) - 1):
+        key = _key(window[i : i + 2])
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _document_bonus(uses: int) -> float:
     """A pair the document uses elsewhere, more for one it repeats (reports repeat their
     terms: 支教 in a 支教 report), up to a cap."""
@@ -274,7 +283,7 @@ class Scorer:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
-        self._pairs.window = dict(Counter(_key(window[i : i + 2]) for i in range(len(window) - 1)))
+        self._pairs.window = _window_counts(window)
 
     def is_known(self, pair: str) -> bool:
         """Whether a pair is a dictionary word, ends a longer one or is seen in running text
