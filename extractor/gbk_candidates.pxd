@@ -42,7 +42,7 @@ cpdef frozenset _among(frozenset simples, str chars)
 cpdef _planned(model, tuple options)
 
 
-@cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple, fields=tuple)
+@cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)
 cpdef _repriced(plan, tuple options)
 
 
@@ -64,6 +64,5 @@ cpdef tuple _unwritten(tuple option, traditional)
     middle=Py_ssize_t,
     value=double,
     other=Py_ssize_t,
-    fields=tuple,
 )
 cpdef _reranked(plan, tuple options, list places)

@@ -231,6 +231,13 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
         option, single = options[place], singles[place]
         ranked.append((option[2] + single, place, option, single))
     ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
+    return _ranked_plan(plan, options, ranked)
+
+
+def _ranked_plan(
+    plan: Plan, options: tuple[Option, ...], ranked: list[tuple[float, int, Option, float]]
+) -> Plan:
+    """``plan`` with other ``options`` in the same places, ranked as ``ranked``."""
     fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
     return _new_plan(fields)
 
@@ -288,8 +295,7 @@ def _reranked(plan: Plan, options: tuple[Option, ...], places: list[int]) -> Pla
             else:
                 high = middle
         ranked.insert(low, (key, place, option, single))
-    fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
-    return _new_plan(fields)
+    return _ranked_plan(plan, options, ranked)
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:

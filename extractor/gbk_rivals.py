@@ -78,8 +78,7 @@ class Rivals(Scorer):
             totals = [self.run(rest, state).score + base + prior for state, prior in rivals]
             if not totals:
                 return True
-            top = max(totals)
-            return score - top - math.log(sum(math.exp(t - top) for t in totals)) >= SLOT_MARGIN
+            return score - _log_sum(totals) >= SLOT_MARGIN
         # Once STATE_CONTEXT more characters are in, a rival's state and the winner's differ
         # only by their scores, and the rest adds the same to both, at most: a rival that
         # cannot come near even so is not scored to the end.
@@ -126,26 +125,34 @@ class Rivals(Scorer):
         prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
         own = self.extend(prefix, simplified.get(chars[index], chars[index]))
         near, later = after[: STATE_CONTEXT - 1], after[STATE_CONTEXT - 1 :]
-        owns = [self.run(near, self.extend(own, c)) for c, _ in options]
-        reaches = [
-            self.run(later, state).score + p for state, (_, p) in zip(owns, options, strict=True)
-        ]
+        owns = self._through(own, options, near)
+        reaches = self._totals(owns, options, later)
         winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
         for state, prior in self._rivals(chars, slots, index, prefix, rests):
-            nears = [self.run(near, self.extend(state, c)) for c, _ in options]
+            nears = self._through(state, options, near)
             if later:
                 leads = map(State.lead, nears, owns)
                 bound = _log_sum(list(map(add, reaches, leads)))
                 if winner - (bound + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
-            totals = [
-                self.run(later, grown).score + p
-                for grown, (_, p) in zip(nears, options, strict=True)
-            ]
+            totals = self._totals(nears, options, later)
             if winner - (_log_sum(totals) + prior) < SLOT_MARGIN:
                 return False
         return True
+
+    def _through(self, state: State, options: list[tuple[str, float]], near: str) -> list[State]:
+        """``state`` after each option's character (a swallowed byte's), then ``near``."""
+        return [self.run(near, self.extend(state, char)) for char, _ in options]
+
+    def _totals(
+        self, states: list[State], options: list[tuple[str, float]], later: str
+    ) -> list[float]:
+        """Each of ``states`` (one per option) to the end of ``later``, with its option's bonus."""
+        return [
+            self.run(later, state).score + bonus
+            for state, (_, bonus) in zip(states, options, strict=True)
+        ]
 
     def _rivals(
         self,

@@ -174,5 +174,8 @@ def _better(known: tuple[str, ...] | None, other: tuple[str, ...] | None) -> tup
         return known
     if known is None:
         return other
-    rank = lambda words: (min(map(len, words)), -len(words))  # noqa: E731
-    return other if rank(other) > rank(known) else known
+    return other if _rank(other) > _rank(known) else known
+
+
+def _rank(words: tuple[str, ...]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
