@@ -1,19 +1,45 @@
-# The ranking of a step's candidates in C when the wheel compiles gbk_search.py (hatch_build.py):
-# this file types what the .py declares; pure Python ignores it.
+# The search's beams and the ranking of a step's candidates in C when the wheel compiles
+# gbk_search.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
+
+from extractor.gbk_score cimport State, _Pairs
+
+
+# no reference cycle can go through a beam (a parent is older), so the collector skips them
+@cython.final
+@cython.freelist(64)
+@cython.no_gc
+cdef class _Beam:
+    cdef readonly double bonus
+    cdef readonly State state
+    cdef readonly str char
+    cdef readonly object slot
+    cdef readonly _Beam parent
+
+
+@cython.locals(new=_Beam)
+cdef _Beam _beam(double bonus, State state, str char, slot, _Beam parent)
 
 
 @cython.final
 cdef class _Ranking:
-    cdef object extend
+    cdef _Pairs pairs
     cdef str after
     cdef int width
     cdef double tail, floor
-    cdef list kept
-    cdef readonly list found
+    cdef list kept, found
 
-    @cython.locals(key=cython.double, bound=cython.bint)
-    cpdef score_paired(self, parent, slot, double bonus, listed, long long place)
+    @cython.locals(index=cython.longlong, place=cython.longlong, parent=_Beam)
+    cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
+
+    @cython.locals(found=list)
+    cpdef list best(self)
+
+    @cython.locals(parent=_Beam, bonus=cython.double, new=State, keyed=State, tied=cython.bint)
+    cdef tuple _made(self, tuple item)
+
+    @cython.locals(pairs=_Pairs, state=State, new=State, key=cython.double, bound=cython.bint)
+    cdef score_paired(self, _Beam parent, slot, double bonus, listed, long long place)
 
     @cython.locals(
         last=cython.double,
@@ -23,7 +49,7 @@ cdef class _Ranking:
         single=cython.double,
         key=cython.double,
     )
-    cpdef score_plain(self, parent, slot, double bonus, listed, list ranked, long long place)
+    cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)
 
     @cython.locals(kept=list)
     cdef _keep(self, double key)

@@ -18,14 +18,12 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, replace
-from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Choices, Option
 from extractor.gbk_rivals import BOUND_SLACK, Rivals
-from extractor.gbk_score import State
+from extractor.gbk_score import State, _Pairs
 
 BEAM_WIDTH = 6
 # … after a step no known character follows: its partial readings are compared before the
@@ -48,19 +46,12 @@ class Reading:
     bonus: float = 0.0  # the priors of its characters, less the costs of its ways
 
 
-class _Beam(NamedTuple):
+class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
-    search grows hundreds of these per step and keeps a few, so none copies its prefix)."""
+    search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
+    fields when compiled (``gbk_search.pxd``), made by ``_beam``."""
 
-    bonus: float
-    state: State
-    char: str = ""
-    slot: Slot | None = None
-    parent: _Beam | None = None
-
-    @property
-    def total(self) -> float:
-        return self.state.score + self.bonus
+    __slots__ = ("bonus", "char", "parent", "slot", "state")
 
     @property
     def characters(self) -> str:
@@ -79,8 +70,14 @@ class _Beam(NamedTuple):
         return chain[::-1]
 
 
-# _Beam(*fields) without the named tuple's Python-level constructor: 40,000 a hundred pages
-_new_beam = partial(tuple.__new__, _Beam)
+def _beam(bonus: float, state: State, char: str, slot: Slot | None, parent: _Beam | None) -> _Beam:
+    new = _Beam.__new__(_Beam)
+    new.bonus = bonus
+    new.state = state
+    new.char = char
+    new.slot = slot
+    new.parent = parent
+    return new
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
@@ -111,7 +108,7 @@ class Search(Rivals):
         caller may find it need not know which are: ``mojibake``)."""
         if unfillable(steps):
             return None  # the search would run out of beams there, however it went before
-        beams = [_Beam(0.0, self.run(left))]
+        beams = [_beam(0.0, self.run(left), "", None, None)]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
             sources = [self._lead_in(beams, way, cost) for cost, way in step]
@@ -165,8 +162,7 @@ class Search(Rivals):
                 for parent, listed in zip(beams, per, strict=True)
                 for grown in self._grown(parent, slot, cost, listed)
             ], 0
-        found = self._ranked(sources, choices, width, after)
-        return [self._made(*item[2:], after) for item in found], 1
+        return self._ranked(sources, choices, width, after), 1
 
     def _grown(
         self, parent: _Beam, slot: Slot, cost: float, choices: Choices
@@ -175,45 +171,19 @@ class Search(Rivals):
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
             new = self.extend(state, simple)
-            grown.append((new, _new_beam((bonus + prior, new, char, slot, parent))))
+            grown.append((new, _beam(bonus + prior, new, char, slot, parent)))
         return grown
 
     def _ranked(
         self, sources: list[_Source], choices: list[list[Choices]], width: int, after: str
-    ) -> list[_Found]:
-        """The best ``width`` candidates, without growing those that cannot be among them."""
-        ranking = _Ranking(self, width, after)
+    ) -> list[tuple[State, _Beam]]:
+        """The best ``width`` candidates as beams, with their states once ``after`` is
+        appended, without growing those that cannot be among them."""
+        tail = self.char_logprob(after) if after else 0.0
+        ranking = _Ranking(self._pairs, width, after, tail)
         for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
-            ranked = self.candidates.plan(slot).ranked
-            for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
-                place = (number << 40) | (index << 20)  # the order grown, as one number
-                ranking.score_paired(parent, slot, parent.bonus - cost, listed, place)
-                ranking.score_plain(parent, slot, parent.bonus - cost, listed, ranked, place)
-        found = ranking.found
-        found.sort(key=itemgetter(1))
-        found.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in the order grown
-        return found[:width]
-
-    def _made(
-        self,
-        parent: _Beam,
-        slot: Slot,
-        bonus: float,
-        option: Option,
-        new: State | None,
-        tied: bool,
-        after: str,
-    ) -> tuple[State, _Beam]:
-        """A ranked candidate as a beam, with its state once ``after`` is appended (``new``:
-        its state, when it makes a known pair with the character before it; ``tied``: whether
-        it makes one with ``after``)."""
-        char, simple, prior, _ = option
-        if new is None:
-            new = self.extend_alone(parent.state, simple)
-        keyed = new
-        if after:
-            keyed = self.extend(new, after) if tied else self.extend_alone(new, after)
-        return keyed, _new_beam((bonus + prior, new, char, slot, parent))
+            ranking.rank(beams, slot, cost, per, self.candidates.plan(slot).ranked, number)
+        return ranking.best()
 
     def _finish(self, beam: _Beam, right: str) -> float:
         return self.run(right, beam.state).score + beam.bonus
@@ -228,23 +198,61 @@ class _Ranking:
     best score so far. The rest are scored in full.
     """
 
-    def __init__(self, search: Search, width: int, after: str) -> None:
-        self.extend, self.width, self.after = search.extend, width, after
-        self.tail = search.char_logprob(after) if after else 0.0
+    def __init__(self, pairs: _Pairs, width: int, after: str, tail: float) -> None:
+        """``pairs``: the search's scores (``Scorer.extend`` and ``extend_alone`` are its
+        methods, called here in C when compiled); ``tail``: the log-probability of ``after``
+        alone (0 for none)."""
+        self.pairs, self.width, self.after, self.tail = pairs, width, after, tail
         self.floor, self.kept = -math.inf, []  # kept: the best scores, a min-heap
         self.found: list[_Found] = []
+
+    def rank(
+        self,
+        beams: list[_Beam],
+        slot: Slot,
+        cost: float,
+        per: list[Choices],
+        ranked: list[tuple[float, int, Option, float]],
+        number: int,
+    ) -> None:
+        """Score what one source (the ``number``-th) grows: each beam's choices in ``slot``."""
+        for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
+            place = (number << 40) | (index << 20)  # the order grown, as one number
+            self.score_paired(parent, slot, parent.bonus - cost, listed, place)
+            self.score_plain(parent, slot, parent.bonus - cost, listed, ranked, place)
+
+    def best(self) -> list[tuple[State, _Beam]]:
+        """The best ``width`` candidates as beams, with their states once ``after`` is
+        appended; ties in the order grown."""
+        found = self.found
+        found.sort(key=itemgetter(1))
+        found.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in the order grown
+        return [self._made(item) for item in found[: self.width]]
+
+    def _made(self, item: _Found) -> tuple[State, _Beam]:
+        """A ranked candidate as a beam, with its state once ``after`` is appended (see
+        ``_Found``: its state is there when it makes a known pair with the character before)."""
+        _, _, parent, slot, bonus, option, new, tied = item
+        char, simple, prior, _ = option
+        if new is None:
+            new = self.pairs.alone(parent.state, simple)
+        keyed = new
+        if self.after:
+            after = self.after
+            keyed = self.pairs.extend(new, after) if tied else self.pairs.alone(new, after)
+        return keyed, _beam(bonus + prior, new, char, slot, parent)
 
     def score_paired(
         self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
     ) -> None:
-        extend, after, state = self.extend, self.after, parent.state
+        pairs, after, state = self.pairs, self.after, parent.state
         tail, tied = self.tail, listed.tied
         for number, option in listed.scored:
-            new = extend(state, option[1])
+            new = pairs.extend(state, option[1])
             if not after:
                 key, bound = new.score + (bonus + option[2]), False
             elif option[1] in tied:
-                key, bound = extend(new, after).score + (bonus + option[2]), True
+                key, bound = pairs.extend(new, after).score + (bonus + option[2]), True
             else:
                 key, bound = (new.score + tail) + (bonus + option[2]), False
             if key >= self.floor:  # as in score_plain
