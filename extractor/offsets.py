@@ -236,7 +236,7 @@ class EditableText:
                 "start": at - start,
                 "rule": splice.rule,
                 "note": splice.note,
-                "absorbed": list(absorbed),
+                "absorbed": list(absorbed) if absorbed else [],  # mostly none: no copy call
             }
             for splice, at, piece_end, raw_start, raw_end, absorbed in zip(
                 pieces.splices[first:stop],

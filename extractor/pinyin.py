@@ -82,7 +82,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     character's own, is decided inline (pages carry hundreds; 99.8% of those on simulated pages);
     ``_unusual`` decides the rest.
     """
-    readings = valid_readings()
+    readings, fitting = valid_readings(), _FITTING
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
@@ -96,10 +96,15 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 continue
             if start != last_end:
                 char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
-                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and _fits(char, reading):
-                    splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
-                    anchor_of_last, last_end = start - 1, end
-                    continue
+                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef"):
+                    known = fitting.get(reading)  # ``_fits`` looked up by hand (``_FITTING``)
+                    fits = None if known is None else known.get(char)
+                    if fits is None:
+                        fits = fitting.setdefault(reading, {})[char] = _fits(char, reading)
+                    if fits:
+                        splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
+                        anchor_of_last, last_end = start - 1, end
+                        continue
         else:
             start += 1  # the seam's ``?`` stays: the reading marks the character it lost
         follows_reading = last_end == start
@@ -165,9 +170,13 @@ def _before(position: int, last_end: int, anchor_of_last: int) -> int:
     return anchor_of_last if last_end == position else position - 1
 
 
-@lru_cache(maxsize=65536)
+# ``_fits`` of the pairs met so far, by reading then character: two lookups cost a quarter of
+# a cached call's (pages repeat pairs; a few thousand distinct in 200 simulated pages)
+_FITTING: dict[str, dict[str, bool]] = {}
+
+
 def _fits(char: str, reading: str) -> bool:
-    """Whether ``reading`` is one of the character's own, tones aside (pages repeat pairs)."""
+    """Whether ``reading`` is one of the character's own, tones aside."""
     listed = character_readings().get(ord(char))
     if not listed:
         return False
