@@ -103,7 +103,8 @@ class _Sweep:
         if reach <= index:
             return index
         shift = self.shift
-        new.text_starts.extend([start + shift for start in old.text_starts[index:reach]])
+        moved = old.text_starts[index:reach]
+        new.text_starts.extend([start + shift for start in moved] if shift else moved)
         new.raw_starts.extend(old.raw_starts[index:reach])
         new.raw_ends.extend(old.raw_ends[index:reach])
         new.splices.extend(old.splices[index:reach])

@@ -1,0 +1,38 @@
+# The piece map's merge in C when the wheel compiles piece_map.py (hatch_build.py): this file
+# types what the .py declares; pure Python ignores it.
+import cython
+
+
+@cython.locals(sweep=_Sweep, index=Py_ssize_t, total=Py_ssize_t)
+cpdef rebuild(old, Py_ssize_t length, list ordered, list raw_starts, list raw_ends)
+
+
+@cython.final
+cdef class _Sweep:
+    cdef object old, new
+    cdef list ordered, raw_starts, raw_ends, starts
+    cdef Py_ssize_t waiting, shift, last_start, last_end, last_index
+
+    @cython.locals(count=Py_ssize_t)
+    cpdef emit_through(self, Py_ssize_t position)
+
+    @cython.locals(reach=Py_ssize_t, shift=Py_ssize_t)
+    cpdef Py_ssize_t moved_run(self, Py_ssize_t index)
+
+    @cython.locals(start=Py_ssize_t, gap=bint, swallowed=bint)
+    cpdef piece(self, Py_ssize_t index, Py_ssize_t end)
+
+    @cython.locals(
+        kept=Py_ssize_t,
+        first=Py_ssize_t,
+        stop=Py_ssize_t,
+        shift=Py_ssize_t,
+        splice_start=Py_ssize_t,
+        splice_end=Py_ssize_t,
+        text_starts=list,
+        raw_starts=list,
+        raw_ends=list,
+        splices=list,
+        absorbed=list,
+    )
+    cpdef copied(self, Py_ssize_t start, Py_ssize_t end, Py_ssize_t raw_offset)
