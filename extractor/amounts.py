@@ -22,7 +22,9 @@ from extractor.figure_rules import Bound, MoneyRules
 from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
 # the patterns of this module and the rules' word lists run on `re`: plain classes and words
-CLAUSE_END = re.compile(r"[,;:!?。\n]")
+_CLAUSE_MARKS = r"[,;:!?。\n]"
+CLAUSE_END = re.compile(_CLAUSE_MARKS)
+_CLAUSE_END_BEFORE = regex.compile(f"(?r){_CLAUSE_MARKS}")  # the last one, sought backwards
 SENTENCE_END = re.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
 _RECIPIENT_LEAD = re.compile(r",?(?:用于)?")
@@ -74,9 +76,8 @@ def find_amounts(view: str, rules: MoneyRules) -> list[Money]:
                 if money is not None:
                     candidates.append((money.start, -(money.end - money.start), order, money))
     kept = _vetoed(_non_overlapping(candidates), view, rules)
-    clause_ends = [m.start() for m in CLAUSE_END.finditer(view)] if kept else []
     for index in range(len(kept)):
-        _describe(view, kept, index, rules, clause_ends)
+        _describe(view, kept, index, rules)
     _link_parts(view, kept)
     return kept
 
@@ -242,14 +243,10 @@ def _trailing_units(text: str) -> str:
 # ---- context ----------------------------------------------------------------------------------
 
 
-def _describe(
-    view: str, found: list[Money], index: int, rules: MoneyRules, clause_ends: list[int]
-) -> None:
+def _describe(view: str, found: list[Money], index: int, rules: MoneyRules) -> None:
     """Rate, action, giver, recipient and purpose from the clause around one amount."""
     money = found[index]
-    before_clause = bisect_left(clause_ends, money.start)
-    clause_start = clause_ends[before_clause - 1] + 1 if before_clause else 0
-    clause_start = max(clause_start, money.start - CLAUSE_REACH)
+    clause_start = clause_start_before(view, money.start)
     previous_end = found[index - 1].end if index else 0
     window = max(clause_start, previous_end)
     before = view[window : money.start]
@@ -264,6 +261,15 @@ def _describe(
         view, money.end, rules
     )
     money.purpose = _purpose(view, money.end, rules)
+
+
+def clause_start_before(view: str, start: int) -> int:
+    """Where the clause holding ``start`` begins: after the last clause mark before it, at most
+    ``CLAUSE_REACH`` back (sought backwards from ``start``: listing every mark of the view
+    for the few amounts it holds cost more than the search)."""
+    low = max(0, start - CLAUSE_REACH)
+    mark = _CLAUSE_END_BEFORE.search(view, low, start)
+    return low if mark is None else mark.end()
 
 
 def _per(before: str, after: str, rules: MoneyRules) -> str | None:

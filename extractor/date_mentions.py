@@ -69,13 +69,18 @@ def plan_spans(document: Document) -> list[tuple[int, int]]:
 
     def walk(sections: list[Section]) -> None:
         for section in sections:
-            title = matching_view(section.title).rstrip(" .。:")
-            if section.kind == "heading" and title.endswith(PLAN_WORDS):
+            if section.kind == "heading" and _plan_title(section.title):
                 spans.append((section.start, section.end))
             walk(section.children)
 
     walk(document.sections)
     return spans
+
+
+def _plan_title(title: str) -> bool:
+    """Does a heading's title name a plan (its view asked for headings only: items are most
+    sections, and a view of each cost more than the rest of the stage's walk)?"""
+    return matching_view(title).rstrip(" .。:").endswith(PLAN_WORDS)
 
 
 def precision(mention: Found) -> str | None:

@@ -107,12 +107,14 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for match in _atom_pattern().finditer(view):
-        atom = _numeric(match) if match.group("numeric") or match.group("compact") else None
-        if match.group("yearmonth"):
+        kind = match.lastgroup  # the one alternative that matched: it closes last
+        if kind == "numeric" or kind == "compact":
+            atom = _numeric(match)
+        elif kind == "yearmonth":
             atom = _year_month(match)
-        if atom is None and match.group("year"):
+        elif kind == "year":
             atom = _year_atom(match)
-        if atom is None and match.group("month"):
+        else:
             atom = _month_atom(match)
         if atom is not None:
             found.append(atom)

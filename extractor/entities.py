@@ -203,8 +203,8 @@ def _cut_points(
     posts: list[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
-    cuts = [(m.start(), m.end()) for m in lex.stop_re.finditer(view)]
-    cuts += [(m.start(), m.end()) for m in AND_BEFORE_ANCHOR.finditer(view)]
+    cuts = [m.span() for m in lex.stop_re.finditer(view)]
+    cuts += [m.span() for m in AND_BEFORE_ANCHOR.finditer(view)]
     suffixes = _Spans(suffix_spans)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
     for s, e in posts:

@@ -72,9 +72,9 @@ def overlapped(pattern: re.Pattern[str], view: str) -> list[tuple[int, int]]:
     search = pattern.search
     match = search(view)
     while match:
-        start, end = match.span()
-        found.append((start, end))
-        match = search(view, start + 1)
+        span = match.span()
+        found.append(span)
+        match = search(view, span[0] + 1)
     return found
 
 

@@ -99,7 +99,8 @@ def _ordered(names) -> list[str]:
 
 def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Organisation]:
     names = _ordered(text[s:e] for s, e in orgs)
-    owner = {name: _full_form(name, names) for name in names}
+    views = {name: matching_view(name) for name in names}  # once each, not once per pair
+    owner = {name: _full_form(name, names, views) for name in names}
     result: dict[str, Organisation] = {}
     for start, end in orgs:
         name = text[start:end]
@@ -113,16 +114,17 @@ def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Orga
     return list(result.values())
 
 
-def _full_form(name: str, names: list[str]) -> str | None:
+def _full_form(name: str, names: list[str], views: dict[str, str]) -> str | None:
     """The one longer name this short form stands for: it ends the same way and its
-    characters appear in order in it (县教育局 in 宁远县教育局)."""
-    short = matching_view(name)
+    characters appear in order in it (县教育局 in 宁远县教育局); ``views``: each name's
+    matching view."""
+    short = views[name]
     candidates = [
         other
         for other in names
         if len(other) > len(name)
-        and _same_ending(short, matching_view(other))
-        and _subsequence(short, matching_view(other))
+        and _same_ending(short, views[other])
+        and _subsequence(short, views[other])
         and (other.endswith(name) or (len(short) >= 3 and short[0] in "县乡镇村局院市区省"))
     ]
     candidates = [c for c in candidates if _full_form_simple(c, names) is None]

@@ -9,6 +9,7 @@ for when the document makes that unique.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -123,16 +124,21 @@ UNIT_WORDS = regex.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
 
 
 def _is_name(name: str, lex: EntityLexicon) -> bool:
-    if not all(is_han(c) for c in name) or PLACEHOLDER.search(name):
+    """A surname (asked first: most strings beside a post fail there), then Han characters
+    only, no placeholder, no word that is no name, no function word after the surname."""
+    if name[0] not in lex.surnames and name[:2] not in lex.surnames:
+        return False
+    if not _ALL_HAN.fullmatch(name) or PLACEHOLDER.search(name):
         return False
     if name in lex.name_nonwords or name[:2] in lex.name_nonwords:
         return False
-    if any(c in "的了在和是等对把被从向为也都就还又与及将其这那个们年月日" for c in name[1:]):
+    if _NOT_IN_NAME.search(name, 1):
         return False
-    if name[1] == "副" or lex.role_re.match(name, 1):
-        return False
-    compound = name[:2] in lex.surnames
-    return compound or name[0] in lex.surnames
+    return name[1] != "副" and not lex.role_re.match(name, 1)
+
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_NOT_IN_NAME = re.compile("[的了在和是等对把被从向为也都就还又与及将其这那个们年月日]")
 
 
 def _boundary_after(view: str, at: int, lex: EntityLexicon) -> bool:

@@ -43,8 +43,9 @@ def find_quantities(
     """Every count in ``view`` in text order, none inside the ``money`` spans (sorted)."""
     candidates = []
     for order, compiled in enumerate(rules.rules):
+        slots = tuple(compiled.regex.groupindex[name] for name in _GROUPS)
         for match in compiled.regex.finditer(view):
-            count = _interpret(match, compiled.rule.id)
+            count = _interpret(match, compiled.rule.id, slots)
             if count is not None:
                 candidates.append((count.start, -(count.end - count.start), order, count))
     kept: list[Count] = []
@@ -64,23 +65,30 @@ def find_quantities(
     return kept
 
 
-def _interpret(match: regex.Match[str], rule: str) -> Count | None:
-    """The value of one match; None for a decimal without 万/亿 (8.5个) or a digit code (七一)."""
-    number_text = match.group("num")
-    value = _value(number_text)
+# The named groups ``_interpret`` reads, by number: a group asked for by name cost the regex
+# module four times as much, and a page has hundreds of counts.
+_GROUPS = ("num", "high", "inner", "qpost", "unit")
+
+
+def _interpret(match: regex.Match[str], rule: str, slots: tuple[int, ...]) -> Count | None:
+    """The value of one match; None for a decimal without 万/亿 (8.5个) or a digit code (七一).
+    ``slots``: the numbers of the ``_GROUPS`` in the rule's pattern."""
+    groups = match.groups()
+    value = _value(groups[slots[0] - 1])
     if value is None:
         return None
-    count = Count(match.start(), match.end(), rule, value, *match.span("unit"))
-    if match.group("high"):
-        high = _value(match.group("high"))
+    high_text, inner, qpost = groups[slots[1] - 1], groups[slots[2] - 1], groups[slots[3] - 1]
+    count = Count(match.start(), match.end(), rule, value, *match.span(slots[4]))
+    if high_text:
+        high = _value(high_text)
         if high is None or high <= value:
             return None
         count.bound, count.low, count.high = "range", value, high
-    elif match.group("inner") or match.group("qpost") == "以上":
+    elif inner or qpost == "以上":
         count.bound, count.low = "at_least", value
-    elif match.group("qpost") == "以下":
+    elif qpost == "以下":
         count.bound, count.high = "at_most", value
-    elif match.group("qpost") == "左右":
+    elif qpost == "左右":
         count.bound = "about"
     return count
 

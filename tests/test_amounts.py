@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import case_rows
+from hypothesis import given
+from hypothesis import strategies as st
 
 import extractor
+from extractor.amounts import CLAUSE_END, CLAUSE_REACH, clause_start_before
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import find_figures
 
@@ -96,3 +99,11 @@ def test_section_paths():
     document = _document("一、基本情况\n捐款6,800元。\n二、成效\n（一）帮扶\n资助20户，共5万元。\n")
     assert [a.section_path for a in document.amounts] == [[0], [1, 0]]
     assert document.quantities[0].section_path == [1, 0]
+
+
+@given(st.text(alphabet="捐款元,;:!?。\na", max_size=150), st.data())
+def test_a_clause_starts_after_the_last_mark_before_the_amount_within_reach(view, data):
+    start = data.draw(st.integers(0, len(view)))
+    marks = [m.start() for m in CLAUSE_END.finditer(view) if m.start() < start]
+    expected = max(marks[-1] + 1 if marks else 0, start - CLAUSE_REACH)
+    assert clause_start_before(view, start) == expected

@@ -156,3 +156,13 @@ def test_the_atom_scan_on_re_finds_what_regex_finds(text):
     assert [(m.span(), m.groupdict()) for m in _atom_pattern().finditer(text)] == [
         (m.span(), m.groupdict()) for m in reference.finditer(text)
     ]
+
+
+@given(st.text(alphabet=DATE_ALPHABET, max_size=40))
+def test_an_atom_match_names_its_alternative_last(text):
+    """`_atoms` reads which alternative matched from ``lastgroup``: the one that took part."""
+    from extractor.dates import _atom_pattern
+
+    alternatives = ("numeric", "compact", "yearmonth", "year", "month")
+    for match in _atom_pattern().finditer(text):
+        assert [name for name in alternatives if match.group(name)] == [match.lastgroup]
