@@ -85,14 +85,14 @@ class Candidates:
     def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
         "" for none: ``State.last``) and as written."""
-        kept = self._local(slot).choices
-        dropped = slot.dropped_before
+        local = self._local(slot)
+        kept, dropped = local.choices, slot.dropped_before
         found = []
         for previous, char in lasts:
             key = (previous, char if dropped else "", after)
             listed = kept.get(key)
             if listed is None:
-                listed = kept[key] = self._sorted(slot, previous, key[1], after)
+                listed = kept[key] = self._sorted(slot, local, previous, key[1], after)
             found.append(listed)
         return found
 
@@ -110,8 +110,7 @@ class Candidates:
             if allowed is None or option[3] in allowed
         ]
 
-    def _sorted(self, slot: Slot, previous: str, before: str, after: str) -> Choices:
-        local = self._local(slot)
+    def _sorted(self, slot: Slot, local: _Local, previous: str, before: str, after: str) -> Choices:
         allowed = _allowed_leads(before, slot)
         count, simples = (
             (len(local.plan.options), local.plan.simples)
@@ -461,9 +460,8 @@ def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
     for logprob, second in _word_starts(previous):
         for char, encoded in _encoded_forms(second):
             found.append((logprob, char, second, encoded))
-    return tuple(
-        (char, second, encoded) for _, char, second, encoded in sorted(found, reverse=True)
-    )
+    found.sort(reverse=True)
+    return tuple([(char, second, encoded) for _, char, second, encoded in found])
 
 
 @lru_cache(maxsize=4096)

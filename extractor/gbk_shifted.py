@@ -8,7 +8,6 @@ back: clean text re-paired is noise, a shifted run re-paired reads as Chinese.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import pairwise
 
 from extractor.gbk import decode_pair, table, two_bytes
 from extractor.lm import LanguageModel, language_model
@@ -21,13 +20,16 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     lead byte, which gives back a shifted run's characters) makes a dictionary word of two.
     Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
     word each); shifted runs of four characters or more mostly do."""
-    repaired, codes = _repaired(), list(map(two_bytes, text[start:end]))
-    chars = [  # "" where a character has no two bytes, or its pair is private-use or invalid
-        repaired.get(left[1] << 8 | right[0], "") if left and right else ""
-        for left, right in pairwise(codes)
-    ]
-    pairs = [pair for pair in map(str.__add__, chars, chars[1:]) if len(pair) == 2]  # no ""
-    return any(map(model.words.__contains__, pairs))
+    repaired, words = _repaired(), model.words
+    left, previous = two_bytes(text[start]) if start < end else None, ""
+    for position in range(start + 1, end):  # one pass, done at the first word
+        right = two_bytes(text[position])
+        # "" where a character has no two bytes, or its pair is private-use or invalid
+        char = repaired.get(left[1] << 8 | right[0], "") if left and right else ""
+        if previous and char and previous + char in words:
+            return True
+        left, previous = right, char
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -238,9 +238,9 @@ def _sorted_calls(monkeypatch) -> list[tuple]:
     """The arguments of every ``Candidates._sorted`` call the search of PAGES makes."""
     asked, original = [], Candidates._sorted
 
-    def spy(self, slot, context, before, after):
-        asked.append((self, slot, context, before, after))
-        return original(self, slot, context, before, after)
+    def spy(self, slot, local, context, before, after):
+        asked.append((self, slot, local, context, before, after))
+        return original(self, slot, local, context, before, after)
 
     monkeypatch.setattr(Candidates, "_sorted", spy)
     for page in PAGES:
@@ -255,8 +255,8 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
     asked = _sorted_calls(monkeypatch)
     dropped = [item for item in asked if item[1].dropped_before]
     assert dropped and any(original(*item).scored for item in dropped)
-    for candidates, slot, context, before, after in asked:
-        choices = original(candidates, slot, context, before, after)
+    for candidates, slot, local, context, before, after in asked:
+        choices = original(candidates, slot, local, context, before, after)
         full = _full_paired(candidates, slot, context, after)
         offered = [
             (place, option)
@@ -275,8 +275,9 @@ def test_options_not_paired_make_no_pair_anything_knows(monkeypatch):
     original = Candidates._sorted
     asked = _sorted_calls(monkeypatch)
     running = 0
-    for candidates, slot, context, before, after in asked:
-        choices, scorer = original(candidates, slot, context, before, after), candidates.scorer
+    for candidates, slot, local, context, before, after in asked:
+        choices = original(candidates, slot, local, context, before, after)
+        scorer = candidates.scorer
         previous, document = context[-1:], scorer.bigram_counts
         allowed = choices.allowed
         for _, simple, _, lead in candidates.plan(slot).options:
