@@ -114,10 +114,40 @@ def hint_bonus(char: str, hint: str | None) -> float:
     """Readings come from a context-free table and are often wrong: a nudge, not a rule."""
     if hint is None:
         return 0.0
-    marked, plain = readings(char)
-    if hint in marked:
+    marked, plain = _read_as(hint)
+    if char in marked:
         return HINT_MATCH
-    return HINT_TONELESS if toneless(hint) in plain else HINT_MISS
+    return HINT_TONELESS if char in plain else HINT_MISS
+
+
+@lru_cache(maxsize=2048)
+def _read_as(reading: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters with ``reading`` among their own (``readings``), and those with it tones
+    aside: a slot's options are asked about its reading, two set lookups each instead of each
+    option's readings found (most of them once a page)."""
+    index, plain = _reading_index(), toneless(reading)
+    loose = (char for toned in _toned_readings().get(plain, ()) for char in index[toned])
+    return frozenset(index.get(reading, ())), frozenset(loose)
+
+
+@lru_cache(maxsize=1)
+def _reading_index() -> dict[str, list[str]]:
+    """Every character of pypinyin's table by each of its tone-marked readings (``_marked``)."""
+    index: dict[str, list[str]] = {}
+    for code, listed in character_readings().items():
+        if listed:
+            for reading in listed.split(","):
+                index.setdefault(reading, []).append(chr(code))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _toned_readings() -> dict[str, list[str]]:
+    """The tone-marked readings of ``_reading_index`` by their toneless form."""
+    found: dict[str, list[str]] = {}
+    for reading in _reading_index():
+        found.setdefault(toneless(reading), []).append(reading)
+    return found
 
 
 @dataclass(frozen=True)
