@@ -237,7 +237,7 @@ class Slot:
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand
         times a batch (not pickled with the slot: string hashes differ between processes)."""
-        found = self.__dict__.get("_hash")
+        found: int | None = getattr(self, "_hash", None)  # no exception raised when absent
         if found is None:
             bytes_known = (self.lead, self.trail, self.hint, self.leads, self.trails)
             after = (self.dropped_before, self.swallowed, self.then, self.line, self.name)

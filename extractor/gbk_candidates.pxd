@@ -66,3 +66,7 @@ cpdef tuple _unwritten(tuple option, traditional)
     other=Py_ssize_t,
 )
 cpdef _reranked(plan, tuple options, list places)
+
+
+@cython.locals(seconds=str, scores=list, found=list, cut=double, place=Py_ssize_t)
+cpdef list _word_starts(str previous)

@@ -481,8 +481,10 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
     if len(scores) <= SUCCESSORS:
         found = list(zip(scores, seconds, strict=True))
     else:  # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-        cut = sorted(scores, reverse=True)[SUCCESSORS - 1]
-        found = [pair for pair in zip(scores, seconds, strict=True) if pair[0] >= cut]
+        cut, found = sorted(scores, reverse=True)[SUCCESSORS - 1], []
+        for place in range(len(scores)):  # a pair (and a character) made only for those kept
+            if scores[place] >= cut:
+                found.append((scores[place], seconds[place]))
     found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower here
     return found[:SUCCESSORS]
 

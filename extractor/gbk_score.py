@@ -43,7 +43,7 @@ COMMON_LOG_COUNT = 10.0
 RARE_UNFAMILIAR_COST = 0.5
 STATE_CONTEXT = MAX_WORD - 1  # characters a state keeps, and scores before the last one
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGITS = re.compile(r"[0-9０-９]+")
 # a unit and a mark after a digit (group 1); opening with the digit, which ``re`` scans for
 # quickly (a lookbehind was tried at every position)
 _UNIT_AFTER_DIGIT = re.compile(r"[0-9０-９]([^0-9０-９][，。、：；,.:;])")
@@ -381,11 +381,12 @@ def _page_pairs(view: str) -> Counter[str]:
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
     pairs = Counter(_TWO.findall(view))  # sliced in C, not concatenated by a call per pair
     pairs.update(_TWO.findall(view, 1))
-    for digit in _DIGIT.finditer(view):
-        position = digit.start()
-        pairs.pop(view[position : position + 2], None)
-        if position:
-            pairs.pop(view[position - 1 : position + 1], None)
+    for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
+        start, end = digits.span()
+        if start:
+            pairs.pop(view[start - 1 : start + 1], None)
+        for position in range(start, end):
+            pairs.pop(view[position : position + 2], None)
     for unit in _UNIT_AFTER_DIGIT.finditer(view):
         pair = unit.group(1)
         if pairs[pair] <= 1:

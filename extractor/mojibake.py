@@ -66,6 +66,7 @@ def find_repairs(text: str, hints: Hints, rules: RuleSet | None = None) -> list[
 # same hypothesis (the seam ``?`` before a run, alone and as the end of the text before it)
 _HypothesisKey = tuple[int, int, tuple[Step, ...], str]
 _Scored = tuple[float, "Hypothesis", Reading]
+_UNSEARCHED = object()  # a hypothesis not searched yet (``_repair``'s ``known``)
 
 
 class _Searched:
@@ -99,10 +100,10 @@ def _repair(
     searched: list[tuple[Hypothesis, _Searched]] = []
     for hypothesis in hypotheses(text, segment, hints, search.model):
         key = (hypothesis.start, hypothesis.end, hypothesis.steps, hypothesis.kept)
-        if key not in known:
-            known[key] = _searched(text, hypothesis, hints, search)
-        found = known[key]
-        if found is not None:
+        found = known.get(key, _UNSEARCHED)  # a key hashes each slot of its steps: once
+        if found is _UNSEARCHED:
+            found = known[key] = _searched(text, hypothesis, hints, search)
+        if isinstance(found, _Searched):  # None: nothing to search
             searched.append((hypothesis, found))
     scored = _judged(text, segment, searched, search)
     if not scored:

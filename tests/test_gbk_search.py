@@ -18,12 +18,17 @@ from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
     HIGH_TRAILS,
+    HINT_MATCH,
+    HINT_MISS,
+    HINT_TONELESS,
     SWALLOWED,
     Slot,
     decode_pair,
     hint_bonus,
     pua_starters,
+    readings,
     table,
+    toneless,
     two_bytes,
 )
 from extractor.gbk_candidates import SUCCESSORS, Candidates
@@ -212,6 +217,20 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
             return math.log(counts.get(gbk.simplified[c], 0) + 1) + hint_bonus(c, hint)
 
         assert key(better) >= key(worse)
+
+
+@given(
+    char=st.one_of(st.sampled_from("行长重乐了的干么?,1a還还"), st.characters()),
+    hint=st.sampled_from(["xíng", "háng", "hang", "zhǎng", "zhong", "le", "lü", "lv", "qq", ""]),
+)
+def test_a_reading_nudges_as_the_characters_own_readings_say(char, hint):
+    """``hint_bonus`` looks a character up among those a reading has (tones aside or not):
+    the same answers as its own readings give, for any character."""
+    marked, plain = readings(char)
+    expected = (
+        HINT_MATCH if hint in marked else HINT_TONELESS if toneless(hint) in plain else HINT_MISS
+    )
+    assert hint_bonus(char, hint) == expected
 
 
 def test_a_character_that_left_no_byte_tries_the_commonest():
