@@ -32,13 +32,29 @@ cdef class _Ranking:
     @cython.locals(index=cython.longlong, place=cython.longlong, parent=_Beam)
     cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
 
-    @cython.locals(found=list)
+    @cython.locals(found=list, item=tuple)
     cpdef list best(self)
 
-    @cython.locals(parent=_Beam, bonus=cython.double, new=State, keyed=State, tied=cython.bint)
+    @cython.locals(
+        parent=_Beam,
+        bonus=cython.double,
+        option=tuple,
+        prior=cython.double,
+        new=State,
+        keyed=State,
+        tied=cython.bint,
+    )
     cdef tuple _made(self, tuple item)
 
-    @cython.locals(pairs=_Pairs, state=State, new=State, key=cython.double, bound=cython.bint)
+    @cython.locals(
+        pairs=_Pairs,
+        state=State,
+        new=State,
+        number=cython.longlong,
+        option=tuple,
+        key=cython.double,
+        bound=cython.bint,
+    )
     cdef score_paired(self, _Beam parent, slot, double bonus, listed, long long place)
 
     @cython.locals(
@@ -47,6 +63,8 @@ cdef class _Ranking:
         reach=cython.double,
         base=cython.double,
         single=cython.double,
+        number=cython.longlong,
+        option=tuple,
         key=cython.double,
     )
     cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)

@@ -224,7 +224,8 @@ class _Ranking:
     def best(self) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
         appended; ties in the order grown."""
-        found = self.found
+        floor = self.floor  # ``width`` are at least this good: none below it is among them
+        found = [item for item in self.found if item[0] >= floor]
         found.sort(key=itemgetter(1))
         found.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in the order grown
         return [self._made(item) for item in found[: self.width]]
