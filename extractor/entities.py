@@ -87,7 +87,7 @@ def find_organisations(
     suffix_spans = overlapped(lex.org_suffix_re, view)
     suffix_ends = _suffix_ends(view, lex, suffix_spans)
     cuts = _cut_points(view, lex, suffix_spans, posts)
-    place_starts = dict(places)  # start -> end
+    heads = _PlaceHeads(places)
     found = []
     segments = list(_split_segments(view, cuts, suffix_ends))
     while segments:
@@ -102,7 +102,7 @@ def find_organisations(
         start = (
             group
             if group is not None
-            else _org_start(view, seg_start, end, suffix_ends.starts[end], place_starts)
+            else _org_start(view, seg_start, end, suffix_ends.starts[end], heads)
         )
         span = _trimmed(view, start, end)
         if (
@@ -184,8 +184,10 @@ def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, in
     nonwords = _Spans(overlapped(lex.org_nonword_re, view))
     ends: dict[int, int] = {}
     for s, e in suffix_spans:
-        near = nonwords.near(s - lex.org_reach, e)
-        if not any(ns < e and s < ne and not (s <= ns and ne <= e) for ns, ne in near):
+        for ns, ne in nonwords.near(s - lex.org_reach, e):
+            if ns < e and s < ne and not (s <= ns and ne <= e):
+                break  # a loop, not any() over a generator: one per suffix word cost more
+        else:
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
 
@@ -287,14 +289,30 @@ _OUTSIDE = regex.compile(r'[^\p{Han}“”"]')  # what ends a run that may hold 
 _OUTSIDE_BEFORE = regex.compile(r'(?r)[^\p{Han}“”"]')  # the same, sought backwards
 
 
+class _PlaceHeads:
+    """Where places start, sorted, and where they end (of each start's longest place): the
+    place starting nearest before a suffix is found by bisection, not by probing each
+    position back to the segment's start, and a start that another place ends at by a set."""
+
+    def __init__(self, places: list[tuple[int, int]]) -> None:
+        by_start = dict(places)  # start -> end
+        self.starts = sorted(by_start)
+        self.ends = set(by_start.values())
+
+    def last(self, low: int, high: int) -> int | None:
+        """The last place start in ``low..high`` (both included)."""
+        index = bisect_right(self.starts, high) - 1
+        return self.starts[index] if index >= 0 and self.starts[index] >= low else None
+
+
 def _org_start(
-    view: str, seg_start: int, end: int, suffix_start: int, place_starts: dict[int, int]
+    view: str, seg_start: int, end: int, suffix_start: int, heads: _PlaceHeads
 ) -> int | None:
     # the place nearest the suffix: 太极乡 of 新华乡石家镇太极乡…小学, a table header's run
-    for position in range(end - 2, seg_start - 1, -1):
-        if position in place_starts:
-            # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
-            return None if position in place_starts.values() else position
+    position = heads.last(seg_start, end - 2)
+    if position is not None:
+        # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
+        return None if position in heads.ends else position
     at = seg_start
     words = jieba_tag(view[seg_start:end], split_unknown=True)
     for word, _ in words:

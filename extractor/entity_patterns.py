@@ -20,6 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from extractor.errors import RulesError
+from extractor.pattern_syntax import may_match
 from extractor.rules import default_rules_dir, validation_problems
 
 FILE = "entities.jsonl"
@@ -111,5 +112,7 @@ def pattern_spans(view: str, patterns: Sequence[EntityPattern]) -> dict[str, lis
     """Spans per label of every pattern's matches in ``view``."""
     spans: dict[str, list[tuple[int, int]]] = {"PERSON": [], "ORG": [], "GPE": []}
     for pattern in patterns:
-        spans[pattern.label] += [m.span() for m in pattern.compiled.finditer(view)]
+        compiled = pattern.compiled
+        if may_match(compiled.pattern, view):  # most pages name none of them
+            spans[pattern.label] += [m.span() for m in compiled.finditer(view)]
     return spans

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from extractor.amounts import Money, find_amounts
 from extractor.figure_rules import (
@@ -19,7 +20,7 @@ from extractor.figure_rules import (
     load_money_rules,
     load_quantity_rules,
 )
-from extractor.model import Amount, Document, Phrase, Quantity, trusted_one
+from extractor.model import Amount, Document, Phrase, Quantity, trusted, trusted_one
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
 from extractor.sections import section_path_at
@@ -40,8 +41,9 @@ def fill_figures(
     money_rules, count_rules = load_money_rules(rules_dirs), load_quantity_rules(rules_dirs)
     amounts, quantities = find_figures(document.text, money_rules, count_rules, view)
     locate = _Locator(document, editable, offset)
-    document.quantities = [locate.quantity(count) for count in quantities]
-    document.amounts = [locate.amount(money, quantities) for money in amounts]
+    # built in one batch per model: a call per item cost a tenth of the stage
+    document.quantities = trusted(Quantity, [locate.quantity(count) for count in quantities])
+    document.amounts = trusted(Amount, [locate.amount(money, quantities) for money in amounts])
     return document
 
 
@@ -56,7 +58,8 @@ def find_figures(
 
 
 class _Locator:
-    """Turns found items into models with text, raw offsets and section paths."""
+    """Turns found items into the fields of their models (every field, in the model's order):
+    text, raw offsets and section paths."""
 
     def __init__(self, document: Document, editable: EditableText, offset: int) -> None:
         self.document, self.editable, self.offset = document, editable, offset
@@ -72,54 +75,48 @@ class _Locator:
         start, end = span
         return trusted_one(Phrase, {**self._span(start, end), "text": self.text[start:end]})
 
-    def quantity(self, count: Count) -> Quantity:
-        return trusted_one(  # every field, in Quantity's order
-            Quantity,
-            {
-                **self._span(count.start, count.end),
-                "text": self.text[count.start : count.end],
-                "value": count.value,
-                "unit": self.text[count.unit_start : count.unit_end],
-                "section_path": section_path_at(self.document.sections, count.start),
-                "bound": count.bound,
-                "low": count.low,
-                "high": count.high,
-                "counts": self._phrase(count.counted),
-                "rule": count.rule,
-            },
-        )
+    def quantity(self, count: Count) -> dict[str, Any]:
+        return {
+            **self._span(count.start, count.end),
+            "text": self.text[count.start : count.end],
+            "value": count.value,
+            "unit": self.text[count.unit_start : count.unit_end],
+            "section_path": section_path_at(self.document.sections, count.start),
+            "bound": count.bound,
+            "low": count.low,
+            "high": count.high,
+            "counts": self._phrase(count.counted),
+            "rule": count.rule,
+        }
 
-    def amount(self, money: Money, counts: list[Count]) -> Amount:
+    def amount(self, money: Money, counts: list[Count]) -> dict[str, Any]:
         beneficiaries = _beneficiaries(money, counts)
         share = None
         if beneficiaries is not None and money.value is not None and money.per is None:
             count = counts[beneficiaries].value
             share = (money.value / count).quantize(CENT, rounding=ROUND_HALF_UP)
         purpose = money.purpose
-        return trusted_one(  # every field, in Amount's order
-            Amount,
-            {
-                **self._span(money.start, money.end),
-                "text": self.text[money.start : money.end],
-                "value": money.value,
-                "currency": money.currency,
-                "bound": money.bound,
-                "low": money.low,
-                "high": money.high,
-                "masked": money.masked,
-                "purpose": self.text[purpose.start : purpose.end] if purpose else None,
-                "section_path": section_path_at(self.document.sections, money.start),
-                "per": money.per,
-                "action": money.action,
-                "giver": self._phrase(_pair(money.giver)),
-                "recipient": self._phrase(_pair(money.recipient)),
-                "role": money.role,
-                "part_of": money.part_of,
-                "beneficiaries": beneficiaries,
-                "per_beneficiary": share,
-                "rule": money.rule,
-            },
-        )
+        return {
+            **self._span(money.start, money.end),
+            "text": self.text[money.start : money.end],
+            "value": money.value,
+            "currency": money.currency,
+            "bound": money.bound,
+            "low": money.low,
+            "high": money.high,
+            "masked": money.masked,
+            "purpose": self.text[purpose.start : purpose.end] if purpose else None,
+            "section_path": section_path_at(self.document.sections, money.start),
+            "per": money.per,
+            "action": money.action,
+            "giver": self._phrase(_pair(money.giver)),
+            "recipient": self._phrase(_pair(money.recipient)),
+            "role": money.role,
+            "part_of": money.part_of,
+            "beneficiaries": beneficiaries,
+            "per_beneficiary": share,
+            "rule": money.rule,
+        }
 
 
 def _pair(span) -> tuple[int, int] | None:

@@ -60,7 +60,10 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
     name = view[start:end]
     if name in lex.provinces:
         return 1
-    return next((LEVELS[s] for s in _LONGEST_FIRST if name.endswith(s)), 0)
+    for suffix in _LONGEST_FIRST:
+        if name.endswith(suffix):
+            return LEVELS[suffix]
+    return 0
 
 
 def _place_tokens(view: str, lex: EntityLexicon):
@@ -103,14 +106,14 @@ def _numeral(char: str) -> bool:
 
 
 def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> bool:
-    return any(view.endswith(longer, 0, end) for longer in lex.longer_admin_suffixes[suffix])
+    return view.endswith(lex.longer_admin_suffixes[suffix], 0, end)
 
 
 def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
     """Where the name before an administrative suffix begins: the start of the word (cut by
     jieba on a short window) holding the second character before the suffix; two to four
     Han characters, no stop word or generic prefix (全县, 该村)."""
-    if suffix_start < 2 or not all(is_han(c) for c in view[suffix_start - 2 : suffix_start]):
+    if suffix_start < 2 or not (is_han(view[suffix_start - 2]) and is_han(view[suffix_start - 1])):
         return None
     start = word_start(view, suffix_start - 2, suffix_start)
     body = view[start:suffix_start]
@@ -131,9 +134,9 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
         start, body = start + 1, body[1:]  # 为|柏杨乡: a preposition the cut left on the name
     if len(body) < 2:
         return None
-    if len(body) > 4 or any(c in lex.stops for c in body) or PLACEHOLDER.search(body):
+    if len(body) > 4 or not lex.stops.isdisjoint(body) or PLACEHOLDER.search(body):
         start, body = suffix_start - 2, view[suffix_start - 2 : suffix_start]
-    if body[0] in "全各该本每我其此" or any(c in lex.stops for c in body):
+    if body[0] in "全各该本每我其此" or not lex.stops.isdisjoint(body):
         return None
     return start
 
