@@ -36,7 +36,9 @@ def trusted(model: type[_M], rows: Iterable[dict[str, Any]]) -> list[_M]:
     for values in rows:
         instance = _new(model)
         _set_dict(instance, values)
-        _set_fields_set(instance, names.copy())
+        # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
+        # method looked up and called: 3 M instructions on 30 pages.
+        _set_fields_set(instance, set(names))
         _set_extra(instance, None)
         _set_private(instance, None)
         built.append(instance)
