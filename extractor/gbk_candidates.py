@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
-from extractor.gbk_score import Scorer, fixed_prior, known_pair, shared_logprob, unwritten_cost
+from extractor.gbk_score import Scorer, fixed_priors, known_pair, shared_logprob, unwritten_cost
 from extractor.lm import LanguageModel, language_model
 from extractor.running_text import RunningPairs
 
@@ -201,11 +201,11 @@ class Candidates:
 def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
     """A slot's options with the priors that hold on any page, shared by every page's plan (a
     swallowed byte's prior is the page's own: left at 0)."""
-    simplified, options = table().simplified, []
-    for char in slot.candidates():
+    simplified, options, chars = table().simplified, [], slot.candidates()
+    priors = [0.0] * len(chars) if slot.swallowed else fixed_priors(chars, slot)
+    for char, prior in zip(chars, priors, strict=True):
         encoded = two_bytes(char)
         lead = encoded[0] if encoded is not None else -1
-        prior = 0.0 if slot.swallowed else fixed_prior(char, slot)
         options.append((char, simplified.get(char, char), prior, lead))
     return _planned(model, tuple(options))
 
@@ -324,8 +324,16 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
             and (trails is None or second in trails)
             and char not in own
         ):
-            found.append((char, pool[place][1], fixed_prior(char, slot), first))
-    return tuple(found)
+            found.append(place)
+    if not found:  # most often: no call made
+        return ()
+    priors = fixed_priors([pool[place][0] for place in found], slot)
+    return tuple(
+        [
+            (pool[place][0], pool[place][1], prior, firsts[place])
+            for place, prior in zip(found, priors, strict=True)
+        ]
+    )
 
 
 def _places(known: bytes, byte: int) -> list[int]:

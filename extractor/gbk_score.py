@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, simplified_char, table
@@ -421,11 +421,24 @@ def fixed_prior(char: str, slot: Slot) -> float:
     """The part of a character's prior in a slot that holds on any page: its reading, the
     bytes lost, a mark's grammar, and for a character filled into a lost byte how rare running
     text has it (``rare_cost``); searches keep it per slot across documents."""
-    lost = slot.lost_bytes
-    found = hint_bonus(char, slot.hint) - lost * LOST_BYTE_COST - misfit(char, slot)
-    if slot.name:
-        found += name_bonus(simplified_char(char), slot.name)
-    return found - rare_cost(simplified_char(char)) if lost else found
+    return fixed_priors((char,), slot)[0]
+
+
+def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
+    """``fixed_prior`` of each of ``chars``, the slot's fields read once (a plan asks for up
+    to CANDIDATES_WHOLE)."""
+    lost, hint, name = slot.lost_bytes, slot.hint, slot.name
+    cost, found = lost * LOST_BYTE_COST, []
+    for char in chars:
+        prior = hint_bonus(char, hint) - cost - misfit(char, slot)
+        if name or lost:
+            simple = simplified_char(char)
+            if name:
+                prior += name_bonus(simple, name)
+            if lost:
+                prior -= rare_cost(simple)
+        found.append(prior)
+    return found
 
 
 @lru_cache(maxsize=2)
