@@ -10,12 +10,11 @@ its candidates are the characters the known bytes (and the constraints around th
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lm import COMMON_PUNCTUATION, language_model
-from extractor.pinyin_table import character_readings
+from extractor.pinyin_table import character_readings, characters_read_as, toneless
 from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
@@ -85,12 +84,6 @@ def pua_partners(trail: int) -> frozenset[int]:
     return frozenset(lead for lead in LEAD_BYTES if decode_pair(trail, lead) == "")
 
 
-@lru_cache(maxsize=8192)  # a few thousand readings, asked for each character read so
-def toneless(reading: str) -> str:
-    marks = unicodedata.normalize("NFD", reading)
-    return "".join(c for c in marks if not unicodedata.combining(c)).replace("ü", "v")
-
-
 # 800 simulated pages ask 12,700 characters: 4,096 kept answer 55% of the asks (all, 71%)
 @lru_cache(maxsize=4096)
 def readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -114,40 +107,10 @@ def hint_bonus(char: str, hint: str | None) -> float:
     """Readings come from a context-free table and are often wrong: a nudge, not a rule."""
     if hint is None:
         return 0.0
-    marked, plain = _read_as(hint)
+    marked, plain = characters_read_as(hint)
     if char in marked:
         return HINT_MATCH
     return HINT_TONELESS if char in plain else HINT_MISS
-
-
-@lru_cache(maxsize=2048)
-def _read_as(reading: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The characters with ``reading`` among their own (``readings``), and those with it tones
-    aside: a slot's options are asked about its reading, two set lookups each instead of each
-    option's readings found (most of them once a page)."""
-    index, plain = _reading_index(), toneless(reading)
-    loose = (char for toned in _toned_readings().get(plain, ()) for char in index[toned])
-    return frozenset(index.get(reading, ())), frozenset(loose)
-
-
-@lru_cache(maxsize=1)
-def _reading_index() -> dict[str, list[str]]:
-    """Every character of pypinyin's table by each of its tone-marked readings (``_marked``)."""
-    index: dict[str, list[str]] = {}
-    for code, listed in character_readings().items():
-        if listed:
-            for reading in listed.split(","):
-                index.setdefault(reading, []).append(chr(code))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _toned_readings() -> dict[str, list[str]]:
-    """The tone-marked readings of ``_reading_index`` by their toneless form."""
-    found: dict[str, list[str]] = {}
-    for reading in _reading_index():
-        found.setdefault(toneless(reading), []).append(reading)
-    return found
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,11 @@ whose ``(`` was swallowed; its reading is removed and remembered the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.offsets import Splice
-from extractor.pinyin_table import character_readings
+from extractor.pinyin_table import character_readings, characters_read_as
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
@@ -82,7 +81,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     character's own, is decided inline (pages carry hundreds; 99.8% of those on simulated pages);
     ``_unusual`` decides the rest.
     """
-    readings, fitting = valid_readings(), _FITTING
+    readings = valid_readings()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
@@ -96,15 +95,14 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 continue
             if start != last_end:
                 char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
-                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef"):
-                    known = fitting.get(reading)  # ``_fits`` looked up by hand (``_FITTING``)
-                    fits = None if known is None else known.get(char)
-                    if fits is None:
-                        fits = fitting.setdefault(reading, {})[char] = _fits(char, reading)
-                    if fits:
-                        splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
-                        anchor_of_last, last_end = start - 1, end
-                        continue
+                if (
+                    char >= "\u2e80"
+                    and not ("\uff00" <= char <= "\uffef")
+                    and char in characters_read_as(reading)[1]  # its own, tones aside
+                ):
+                    splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
+                    anchor_of_last, last_end = start - 1, end
+                    continue
         else:
             start += 1  # the seam's ``?`` stays: the reading marks the character it lost
         follows_reading = last_end == start
@@ -168,22 +166,3 @@ def _unusual(
 def _before(position: int, last_end: int, anchor_of_last: int) -> int:
     """Where the character before ``position`` stands, skipping a reading that ends there."""
     return anchor_of_last if last_end == position else position - 1
-
-
-# ``_fits`` of the pairs met so far, by reading then character: two lookups cost a quarter of
-# a cached call's (pages repeat pairs; a few thousand distinct in 200 simulated pages)
-_FITTING: dict[str, dict[str, bool]] = {}
-
-
-def _fits(char: str, reading: str) -> bool:
-    """Whether ``reading`` is one of the character's own, tones aside."""
-    listed = character_readings().get(ord(char))
-    if not listed:
-        return False
-    own = listed.split(",")
-    return reading in own or _toneless(reading) in {_toneless(r) for r in own}
-
-
-def _toneless(reading: str) -> str:
-    marks = unicodedata.normalize("NFD", reading)
-    return "".join(c for c in marks if not unicodedata.combining(c))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from functools import cache
+import unicodedata
+from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
@@ -32,3 +33,40 @@ def _load_table_module() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@lru_cache(maxsize=8192)  # a few thousand readings, asked for each character read so
+def toneless(reading: str) -> str:
+    """A reading without its tone marks, ü written v (lǜ → lv)."""
+    marks = unicodedata.normalize("NFD", reading)
+    return "".join(c for c in marks if not unicodedata.combining(c)).replace("ü", "v")
+
+
+@lru_cache(maxsize=2048)
+def characters_read_as(reading: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters with ``reading`` among their own, and those with it tones aside: a
+    reading asked about many characters is two set lookups each, not each one's readings
+    found (the shifted-GBK hints, the pinyin annotations)."""
+    index, plain = _reading_index(), toneless(reading)
+    loose = (char for toned in _toned_readings().get(plain, ()) for char in index[toned])
+    return frozenset(index.get(reading, ())), frozenset(loose)
+
+
+@cache
+def _reading_index() -> dict[str, list[str]]:
+    """Every character of the table by each of its tone-marked readings."""
+    index: dict[str, list[str]] = {}
+    for code, listed in character_readings().items():
+        if listed:
+            for reading in listed.split(","):
+                index.setdefault(reading, []).append(chr(code))
+    return index
+
+
+@cache
+def _toned_readings() -> dict[str, list[str]]:
+    """The tone-marked readings of ``_reading_index`` by their toneless form."""
+    found: dict[str, list[str]] = {}
+    for reading in _reading_index():
+        found.setdefault(toneless(reading), []).append(reading)
+    return found
