@@ -183,15 +183,18 @@ def folded_before_question(text: str, position: int) -> bool:
 def letter_ends_run(text: str, position: int) -> bool:
     """A lone letter right after a folded mark, Chinese text after it and a suspect character
     before the mark, or one or two characters after a character outside GB2312 (where runs
-    start): the run's last trail byte (工作。現 → ぷ鳌,F; 調研。現 → 調小,F). After sound text
-    (共贏,F將) the mark is the writer's and the letter a lost lead byte on its own."""
+    start), or characters that read as words re-paired one byte along (``reads_shifted_before``:
+    心坎上。現 → 目采稀,F): the run's last trail byte (工作。現 → ぷ鳌,F; 調研。現 → 調小,F).
+    After sound text (共贏,F將) the mark is the writer's and the letter a lost lead byte alone."""
     after = text[position + 1 : position + 2]
     letter = text[position : position + 1]
     if not (letter.isascii() and letter.isalpha() and after and is_run_char(after)):
         return False
     before = range(max(position - 3, 0), position - 1)
-    return any(is_suspect(text[p]) for p in before) or any(
-        is_run_char(text[p]) and after_extension(text, p) for p in before
+    return (
+        any(is_suspect(text[p]) for p in before)
+        or any(is_run_char(text[p]) and after_extension(text, p) for p in before)
+        or reads_shifted_before(text, position - 1)
     )
 
 

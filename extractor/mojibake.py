@@ -25,7 +25,7 @@ import math
 
 from extractor.gbk import HINT_MATCH, hint_bonus, simplified_char
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
-from extractor.gbk_marks import Hints, after_extension
+from extractor.gbk_marks import Hints, after_extension, orphan_suspect
 from extractor.gbk_rivals import BOUND_SLACK
 from extractor.gbk_runs import Segment, suspect_segments
 from extractor.gbk_search import Reading, Search, Step, unfillable
@@ -39,6 +39,7 @@ LOST_MARK = "〓"  # the typesetter's mark for a character that could not be set
 ACCEPT_MARGIN = 10.0  # nats the repaired run must gain over the text as found
 HINTED_ACCEPT_MARGIN = 5.0  # … when a reading beside it agrees with the repair
 PLACED_ACCEPT_MARGIN = 0.0  # … when it starts where runs start and ends in a "?"
+STRANDED_ACCEPT_MARGIN = 5.0  # … when it is one rare character alone where runs start
 CONTEXT = 4
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 EARLIER_START_MARGIN = 1.5  # nats a run reaching further left must gain over a shorter one
@@ -203,14 +204,31 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
 def _needed_margin(text: str, segment: Segment, hypothesis: Hypothesis, reading: Reading) -> float:
     """A reading beside the damage that agrees with the repair lowers the bar; so does a run
     that starts where runs start (after a character outside GB2312) and ends in a ``?``:
-    on the pages seen, a ``?`` there is never the writer's."""
+    on the pages seen, a ``?`` there is never the writer's; and, less, one rare character
+    alone there (``_stranded_rare``)."""
     if segment.terminator == "question" and after_extension(text, hypothesis.start):
         return PLACED_ACCEPT_MARGIN
+    if _stranded_rare(text, segment, hypothesis):
+        return STRANDED_ACCEPT_MARGIN
     agreed = any(
         slot.hint is not None and hint_bonus(char, slot.hint) >= HINT_MATCH
         for slot, char in zip(reading.slots, reading.characters, strict=True)
     )
     return HINTED_ACCEPT_MARGIN if agreed else ACCEPT_MARGIN
+
+
+def _stranded_rare(text: str, segment: Segment, hypothesis: Hypothesis) -> bool:
+    """One rare character that makes no word with its neighbours, alone between a character
+    outside GB2312 and an ASCII byte (業徫460 is 業崗位460, 鄉偂186 is 鄉鎮、186): what a
+    short run whose last trail byte was dropped leaves, seldom sound text."""
+    start = hypothesis.start
+    return (
+        segment.terminator == "hidden"
+        and not hypothesis.kept
+        and hypothesis.end == start + 1
+        and after_extension(text, start)
+        and orphan_suspect(text, start, language_model())
+    )
 
 
 def _left_context(text: str, start: int) -> str:

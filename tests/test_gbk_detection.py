@@ -97,12 +97,24 @@ def test_no_stranded_run_before_a_figure_or_after_a_surname(clean):
         ("今年組織人員深入基層調小,F將有關情況匯報如下", True),
         # after sound text the comma is the writer's and F a lost lead byte on its own
         ("雙方合作共贏,F將有關情況匯報如下", False),
+        # 把群眾的冷暖放在心上。現 shifted: nothing rare before the comma and no run start,
+        # but the characters before it read as words re-paired one byte along
+        ("村支部讶罕姷睦渑旁谛纳稀,F將有關情況報告如下", True),
     ],
 )
 def test_a_folded_mark_then_a_letter_after_a_run_start_ends_the_run(page, reaches):
     mark = page.index(",")
     letters = [s for s in suspect_segments(page, {}) if s.terminator == "letter"]
     assert any(s.reach < mark for s in letters) is reaches
+
+
+def test_one_rare_character_alone_after_a_run_start_needs_a_smaller_margin():
+    # 崗位 (8d 8f ce bb) after 業 (98 49, outside GB2312) without its first byte: 徫 (8f ce),
+    # then bb dropped before the 4. The page's 上崗 makes 崗位 likelier, not by the full margin
+    before, after = "組織貧困勞動力上崗培訓。提供就業", "460個"
+    page = before + _hidden("崗位") + after
+    assert page == before + "徫" + after
+    assert _repaired(page) == before + "崗位" + after
 
 
 def test_a_folded_letter_with_a_reading_before_a_comma_is_a_pair_then_a_lost_trail_byte():
