@@ -33,7 +33,7 @@ _ONE_CHARACTER_ITEM = re.compile(
 def misfit(char: str, slot: Slot) -> float:
     """What a mark costs in a slot for going against punctuation's grammar (0 for a slot
     without context, and for any other character)."""
-    if slot.swallowed or not (slot.then or slot.line):
+    if not weighs_marks(slot):
         return 0.0
     cost = 0.0
     if breaks_before(char, slot.then[:1]):
@@ -49,6 +49,11 @@ def misfit(char: str, slot: Slot) -> float:
     if closer is not None and _still_open(slot.line, char, closer) > 0:
         cost += MISFIT_COST  # the same mark opened again inside itself
     return cost
+
+
+def weighs_marks(slot: Slot) -> bool:
+    """Whether ``misfit`` may cost anything in a slot: one with context that is no ``?``'s."""
+    return not slot.swallowed and bool(slot.then or slot.line)
 
 
 def breaks_before(char: str, following: str) -> bool:

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
-from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, simplified_char, table
+from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
 from extractor.gbk_names import name_bonus
-from extractor.gbk_punctuation import OPENERS, misfit
+from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
 from extractor.lm import MAX_WORD, LanguageModel
@@ -426,13 +426,15 @@ def fixed_prior(char: str, slot: Slot) -> float:
 
 def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     """``fixed_prior`` of each of ``chars``, the slot's fields read once (a plan asks for up
-    to CANDIDATES_WHOLE)."""
-    lost, hint, name = slot.lost_bytes, slot.hint, slot.name
-    cost, found = lost * LOST_BYTE_COST, []
+    to CANDIDATES_WHOLE), and no call made for a part that is 0 for all of them: the reading's
+    bonus without a reading, a mark's misfit without context (``weighs_marks``)."""
+    lost, hint, name, marks = slot.lost_bytes, slot.hint, slot.name, weighs_marks(slot)
+    cost, found, simplified = lost * LOST_BYTE_COST, [], table().simplified
     for char in chars:
-        prior = hint_bonus(char, hint) - cost - misfit(char, slot)
+        prior = (hint_bonus(char, hint) if hint is not None else 0.0) - cost
+        prior -= misfit(char, slot) if marks else 0.0
         if name or lost:
-            simple = simplified_char(char)
+            simple = simplified.get(char, char)
             if name:
                 prior += name_bonus(simple, name)
             if lost:
