@@ -10,7 +10,7 @@ byte dangles, its trail shown as a letter, lost, or gone with the ASCII byte a `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.gbk import (
@@ -23,7 +23,7 @@ from extractor.gbk import (
     simplified_char,
 )
 from extractor.gbk_marks import RARE_COUNT, Hints, after_extension, is_run_char, line_before
-from extractor.gbk_names import name_place
+from extractor.gbk_names import name_place, name_places
 from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
@@ -150,8 +150,8 @@ def _steps(
     text: str,
     start: int,
 ) -> tuple[Step, ...]:
-    """Steps for the bytes of a run: the first character, the re-paired inside, the last. A
-    lone character (a surviving trail byte) may be part of a person's name (``gbk_names``).
+    """Steps for the bytes of a run: the first character, the re-paired inside, the last. The
+    first characters after a post may be a person's name (``gbk_names``), as may a lone one.
     ``seamed``: the lead bytes a seam before the run allows, and the last of its readings."""
     seam = seamed[0]
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
@@ -172,7 +172,26 @@ def _steps(
             mark = Slot(None, None, leads=_END_LEADS, trails=_END_TRAILS)
             _, pair = _dropped(Slot(stream[-1], None), mark)
             last = (*last, (-LINE_END_MARK_BONUS, pair))
-    return (tuple(first), *middle, last, *swallowed)
+    steps = (tuple(first), *middle, last)
+    places = name_places(text, start - (seam is not None))
+    return (*(_named(steps, places) if places else steps), *swallowed)
+
+
+def _named(steps: tuple[Step, ...], places: tuple[str, ...]) -> tuple[Step, ...]:
+    """Steps whose first characters may be parts of a name (``name_places``): each slot of a
+    way takes the part at its place, counted as if each step before read one character."""
+    return tuple(
+        tuple((cost, _named_way(way, places, index)) for cost, way in step)
+        for index, step in enumerate(steps)
+    )
+
+
+def _named_way(way: tuple[Slot, ...], places: tuple[str, ...], first: int) -> tuple[Slot, ...]:
+    """A way's slots, each with the part of a name at its place (``first`` for its first)."""
+    return tuple(
+        replace(slot, name=places[place]) if place < len(places) else slot
+        for place, slot in enumerate(way, first)
+    )
 
 
 def _closes_line(text: str, start: int, segment: Segment) -> bool:

@@ -1,39 +1,66 @@
-"""A lone character restored inside a person's name: a surname after a post, a given name after.
+"""The characters of a damaged run after a post, read as a person's name: surname, given name.
 
-Names make no dictionary word, so the word model fills a lost lead byte there with the commoner
-character the surviving trail byte allows (副院长x春燕: 离 outscored 谢, left unrestored). Where
-the lone character follows a post (``rules/lexicon/roles.txt``) it is likely a surname
-(``rules/lexicon/surnames.txt``), after a post and a surname a given-name character: there a
-candidate gains NAME_WEIGHT times how much likelier the People's Daily has it in that part of
-a name than at large (a log-likelihood ratio, ``running_text.name_affinity``), up to NAME_CAP
-nats. Elsewhere nothing changes. On dev seeds 11-13 it restores 4,207 of 4,522 traced
-characters (4,205 without; weight 2 the same). It cannot tell two surnames apart (卢 and 马
-share a trail byte: 马 stays). Given to the first character of longer runs as well, it swapped
-wrong characters for wrong surnames (聂文斌 read 鸿文斌, then 顾文斌): no gain on any seed.
+Names make no dictionary word, so the word model fills a lost byte there with the commoner
+character the surviving byte allows (副院长x春燕: 离 outscored 谢, left unrestored; 副院长谢春燕
+with 春's lead lost read 谢院燕). Right after a post (``rules/lexicon/roles.txt``; or after a
+signature's word, 述职人:, ``people.SIGNED``) a run's first character is likely a surname
+(``rules/lexicon/surnames.txt``) and the next two given-name characters; after a post and a
+surname the first two are given-name characters. A post someone is appointed to (任组长, 为组长:
+``people.APPOINT``) ends a clause: the name came before it. There a candidate gains NAME_WEIGHT
+times how much likelier the People's Daily has it in that part of a name than at large (a
+log-likelihood ratio, ``running_text.name_affinity``), up to NAME_CAP nats; characters both
+bytes of which survive gain it as well (淑仪 tells a name from 菏鐑 as found). Elsewhere nothing
+changes. It cannot tell two surnames apart (卢 and 马, 梁 and 魏 share a trail byte): such a
+character is most often left 〓. Tuning in bench/accuracy-history.md ("names after a post").
 """
 
 from __future__ import annotations
 
-from extractor.entity_lexicon import load_entity_lexicon
+from extractor.entity_lexicon import EntityLexicon, load_entity_lexicon
+from extractor.people import APPOINT, SIGNED
 from extractor.running_text import running_pairs
 from extractor.views import to_simplified
 
-NAME_WEIGHT = 1.0
+NAME_WEIGHT = 3.0
 NAME_CAP = 5.0
 SURNAME, GIVEN = "surname", "given"  # ``Slot.name``: the part of a name a slot may be
 _TAIL = 12  # characters before a run looked at (the longest post, a surname)
+_COLONS = (":", "：")
 
 
 def name_place(text: str, end: int) -> str:
     """The part of a name the character at ``end`` may be: SURNAME right after a post, GIVEN
     after a post and a one-character surname, "" otherwise."""
+    return (name_places(text, end) or ("",))[0]
+
+
+def name_places(text: str, end: int) -> tuple[str, ...]:
+    """The parts of a name the characters from ``end`` on may be, in order: a surname and two
+    given-name characters right after a post, two given-name characters after a post and a
+    surname (诸葛 is one), none otherwise."""
     lexicon = load_entity_lexicon()
     tail = to_simplified(text[max(0, end - _TAIL) : end])
-    if tail.endswith(lexicon.roles):
-        return SURNAME
-    if tail[-1:] in lexicon.surnames and tail[:-1].endswith(lexicon.roles):
-        return GIVEN
-    return ""
+    if _names_follow(tail, lexicon):
+        return (SURNAME, GIVEN, GIVEN)
+    for size in (1, 2):
+        if tail[-size:] in lexicon.surnames and _names_follow(tail[:-size], lexicon):
+            return (GIVEN, GIVEN)
+    return ()
+
+
+def _names_follow(tail: str, lexicon: EntityLexicon) -> bool:
+    """Whether a name may follow ``tail``: a post (a colon after it heads a list of names, as
+    it does after a signature's word: 述职人:), unless someone was appointed to it (任组长:
+    the name came before it)."""
+    if tail.endswith(_COLONS):
+        signed = SIGNED.search(tail)
+        if signed is not None and signed.end() == len(tail):
+            return True
+        tail = tail[:-1]
+    if not tail.endswith(lexicon.roles):  # most runs: one call in C
+        return False
+    post = max(len(role) for role in lexicon.roles if tail.endswith(role))
+    return not tail[:-post].endswith(APPOINT)
 
 
 def name_bonus(simple: str, place: str) -> float:

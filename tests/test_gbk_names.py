@@ -9,7 +9,7 @@ import math
 import pytest
 
 from extractor.gbk import Slot
-from extractor.gbk_names import GIVEN, NAME_CAP, SURNAME, name_bonus, name_place
+from extractor.gbk_names import GIVEN, NAME_CAP, SURNAME, name_bonus, name_place, name_places
 from extractor.gbk_score import fixed_prior
 from extractor.pipeline import extract
 from extractor.running_text import DISCOUNT, name_affinity
@@ -45,6 +45,22 @@ def test_a_name_place_follows_a_post_or_a_post_and_a_surname(before, place):
     assert name_place(before + "某某", len(before)) == place
 
 
+@pytest.mark.parametrize(
+    ("before", "places"),
+    [
+        ("由副局长", (SURNAME, GIVEN, GIVEN)),
+        ("由副局长林", (GIVEN, GIVEN)),
+        ("述职人:欧阳", (GIVEN, GIVEN)),  # a compound surname after a signature's word
+        ("支教教师：", (SURNAME, GIVEN, GIVEN)),  # a post heading a list of names
+        ("林秀英任副组长", ()),  # appointed to the post: the name came before it
+        ("为组长", ()),
+        ("组织委员会", ()),
+    ],
+)
+def test_the_characters_after_a_post_may_be_a_whole_name(before, places):
+    assert name_places(before + "某某某", len(before)) == places
+
+
 def test_only_surnames_gain_in_a_surname_place_and_never_more_than_the_cap():
     assert 0 < name_bonus("谢", SURNAME) <= NAME_CAP
     assert name_bonus("离", SURNAME) == 0.0  # no surname
@@ -66,6 +82,13 @@ def test_a_lone_trail_byte_after_a_post_is_restored_as_a_surname():
     document = extract(page.encode("utf-8"))[0]
     assert "由副院長謝明輝負責" in document.text
     assert any(r.before == "x" and r.after == "謝" for r in document.repairs)
+
+
+def test_a_run_after_a_post_is_read_as_a_name():
+    # 林秀英任副組長 with its first lead byte lost shows 中阌⑷胃苯M長: 林 (c1 d6) left only its
+    # trail byte, which the word model fills with 又 (d3 d6) unless a post asks for a name
+    page = "二〇二〇年，醫院成立了領導小組，由副局長中阌⑷胃苯M長，各科室密切配合。\n"
+    assert "由副局長林秀英任副組長" in extract(page.encode("utf-8"))[0].text
 
 
 def test_the_same_letter_elsewhere_is_left_alone():
