@@ -47,10 +47,10 @@ cpdef _repriced(plan, tuple options)
 
 
 @cython.locals(option=tuple)
-cpdef tuple _all_unwritten(tuple options, traditional)
+cpdef tuple _all_unwritten(tuple options, script)
 
 
-cpdef tuple _unwritten(tuple option, traditional)
+cpdef tuple _unwritten(tuple option, script)
 
 
 @cython.locals(

@@ -17,7 +17,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
-from extractor.gbk_score import Scorer, fixed_priors, known_pair, shared_logprob, unwritten_cost
+from extractor.gbk_score import (
+    Scorer,
+    Script,
+    fixed_priors,
+    known_pair,
+    shared_logprob,
+    unwritten_cost,
+)
 from extractor.lm import LanguageModel, language_model
 from extractor.running_text import RunningPairs
 
@@ -162,7 +169,7 @@ class Candidates:
             if slot.swallowed:
                 plan = _repriced(shared, scorer.own_priors(slot, shared.options))
             else:
-                unwritten = _unwritten_plan(slot, scorer.model, scorer.traditional)
+                unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
             in_document = plan.simples & scorer.view_chars
             found = self._plans[slot] = _Local(plan, in_document, {}, {}, {})
@@ -184,14 +191,14 @@ class Candidates:
         (``Scorer.touched``) costs what it costs on any page of its script (``unwritten_cost``,
         kept across pages), as in a plan (``_touched_up``)."""
         scorer = self.scorer
-        touched, traditional = scorer.touched, scorer.traditional
+        touched, script = scorer.touched, scorer.script
         own = [option for option in options if option[0] in touched]
         if not own:
-            return _all_unwritten(options, traditional)
+            return _all_unwritten(options, script)
         priced = iter(scorer.own_priors(slot, tuple(own)))
         return tuple(
             [
-                next(priced) if option[0] in touched else _unwritten(option, traditional)
+                next(priced) if option[0] in touched else _unwritten(option, script)
                 for option in options
             ]
         )
@@ -242,22 +249,22 @@ def _ranked_plan(
 
 
 @lru_cache(maxsize=2048)
-def _unwritten_plan(slot: Slot, model: LanguageModel, traditional: bool) -> Plan:
+def _unwritten_plan(slot: Slot, model: LanguageModel, script: Script) -> Plan:
     """A slot's plan on a page of that script that writes none of its characters, nor their
     forms in its script: most of any page's plan (``_touched_up`` prices the rest)."""
     shared = _shared_plan(slot, model)
-    return _repriced(shared, _all_unwritten(shared.options, traditional))
+    return _repriced(shared, _all_unwritten(shared.options, script))
 
 
-def _all_unwritten(options: tuple[Option, ...], traditional: bool) -> tuple[Option, ...]:
-    return tuple([_unwritten(option, traditional) for option in options])
+def _all_unwritten(options: tuple[Option, ...], script: Script) -> tuple[Option, ...]:
+    return tuple([_unwritten(option, script) for option in options])
 
 
-def _unwritten(option: Option, traditional: bool) -> Option:
+def _unwritten(option: Option, script: Script) -> Option:
     """An option priced for a page of that script that writes neither it nor its form."""
     char, form, fixed, lead = option
-    script, unfamiliar = unwritten_cost(char, traditional)
-    return char, form, fixed - script - unfamiliar, lead
+    cost, unfamiliar = unwritten_cost(char, script)
+    return char, form, fixed - cost - unfamiliar, lead
 
 
 def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:

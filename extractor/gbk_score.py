@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
 from extractor.gbk_names import name_bonus
@@ -22,7 +23,7 @@ from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
 from extractor.lm import MAX_WORD, LanguageModel
 from extractor.running_text import RunningPairs, running_pairs
-from extractor.views import to_simplified
+from extractor.views import single_forms, to_simplified
 
 LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the character filled in
 DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
@@ -30,6 +31,13 @@ DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 OTHER_FORM_COST = 3.0  # … and in its script's usual form (tuned on simulated damage: 1.5, 3)
+# A page converted to Traditional whole (of its characters with one form in each script, at
+# most CONVERTED_SHARE Simplified: a damaged run's strays) cannot have held a Simplified
+# character that any conversion turns (业 → 業, 经 → 經; not 发, 發 or 髮, which a crude one may
+# leave): such a one costs CONVERTED_COST, whether or not the page writes its other form.
+# Tuned on dev seeds 11-13 (8, 12, 20 nats).
+CONVERTED_COST = 8.0
+CONVERTED_SHARE = 0.1
 # A page repeats its own characters (a cache model): a filled character the page writes fewer
 # than FAMILIAR_USES times elsewhere costs UNFAMILIAR_COST times the log of how much fewer
 # (2 log 4 = 2.8 nats for one it never writes). Tuned on simulated damage.
@@ -241,6 +249,13 @@ def _uncapped_bonuses() -> tuple[float, ...]:
 _DOCUMENT_BONUSES = _uncapped_bonuses()
 
 
+class Script(NamedTuple):
+    """A page's script, as the prices of filled characters depend on it."""
+
+    traditional: bool
+    converted: bool  # … converted whole to Traditional (``CONVERTED_COST``)
+
+
 class Scorer:
     """Incremental scores of Simplified text in one document, and priors of filled characters."""
 
@@ -263,6 +278,7 @@ class Scorer:
         self._page_costs = _Kept(self._page_cost)
         self.view_chars = frozenset(view)
         self.traditional = traditional
+        self.script = Script(traditional, traditional and _converted(self.char_uses))
         self._words = model.words
         self.char_logprob = shared_logprob(model)
         self._pairs = pairs = _Pairs(model, self.bigram_counts, self.running.bonus)
@@ -334,13 +350,15 @@ class Scorer:
     def _script_cost(self, char: str) -> float:
         """A form the page contradicts (还 where it writes 還) costs OTHER_SCRIPT_COST; one it
         does not write, and its script would convert, OTHER_FORM_COST (会 or 鎭 on a
-        Traditional page that has neither 会 nor 會): a tie of two forms goes to the script's."""
-        if out_of_script(char, self.chars, self.traditional):
-            return OTHER_SCRIPT_COST
+        Traditional page that has neither 会 nor 會): a tie of two forms goes to the script's.
+        On a page converted whole, a character any conversion turns costs more
+        (``_form_cost``)."""
         if char in self.chars:
             return 0.0
-        forms = table().traditional if self.traditional else table().simplified
-        return OTHER_FORM_COST if forms.get(char, char) != char else 0.0
+        cost = _form_cost(char, self.script)
+        if out_of_script(char, self.chars, self.traditional):
+            return max(cost, OTHER_SCRIPT_COST)
+        return cost
 
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses); a
@@ -458,11 +476,42 @@ def _unfamiliar(char: str, uses: int) -> float:
 
 
 @lru_cache(maxsize=CHAR_CACHE)
-def unwritten_cost(char: str, traditional: bool) -> tuple[float, float]:
+def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
     """``Scorer._page_cost`` on a page that writes neither ``char`` nor its form in the page's
     script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
-    forms = table().traditional if traditional else table().simplified
-    return (OTHER_FORM_COST if forms.get(char, char) != char else 0.0), _unfamiliar(char, 0)
+    return _form_cost(char, script), _unfamiliar(char, 0)
+
+
+def _form_cost(char: str, script: Script) -> float:
+    """What a character a page does not write costs for its script: CONVERTED_COST for one any
+    conversion turns on a page converted whole, OTHER_FORM_COST for one the script's
+    conversion turns, 0 for one it keeps."""
+    if script.converted and char in _turned():
+        return CONVERTED_COST
+    forms = table().traditional if script.traditional else table().simplified
+    return OTHER_FORM_COST if forms.get(char, char) != char else 0.0
+
+
+@lru_cache(maxsize=1)
+def _turned() -> dict[str, str]:
+    """``views.single_forms``, none when OpenCC's table cannot be read."""
+    return single_forms() or {}
+
+
+@lru_cache(maxsize=1)
+def _turned_into() -> frozenset[str]:
+    """The Traditional forms of the characters any conversion turns."""
+    return frozenset(_turned().values())
+
+
+def _converted(uses: Counter[str]) -> bool:
+    """Whether a page was converted whole to Traditional: of the characters it writes that
+    have one form in each script (``_turned``), at most CONVERTED_SHARE are Simplified
+    (a converted page's damaged runs hold a few; a page of mixed script, many)."""
+    turned, into = _turned(), _turned_into()
+    simplified = sum(count for char, count in uses.items() if char in turned)
+    traditional = sum(count for char, count in uses.items() if char in into)
+    return traditional > 0 and simplified <= CONVERTED_SHARE * (simplified + traditional)
 
 
 @lru_cache(maxsize=2)

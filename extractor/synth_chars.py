@@ -1,25 +1,21 @@
 """The simulator's building blocks: page pieces, rates, character tables, text-level damage.
 
-The crude s2t conversion needs OpenCC's single-character table with all candidates: it is read from
-``dictionary/STCharacters.txt`` beside the ``opencc`` module when that exists, else dumped from the
-compiled ``STCharacters.ocd2`` with the ``opencc_dict`` tool the wheel ships; only if both are
-missing is each character converted alone (and then ambiguous ones such as 干 are converted too).
+The crude s2t conversion turns the characters that have one Traditional form only
+(``views.single_forms``); only if OpenCC's table cannot be read is each character converted alone
+(and then ambiguous ones such as 干 are converted too).
 """
 
 from __future__ import annotations
 
 import random
 import re
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import opencc
 
-from extractor.views import is_traditional
+from extractor.views import is_traditional, single_forms
 
 
 @dataclass(frozen=True)
@@ -70,35 +66,10 @@ def reading(char: str) -> str | None:
 @lru_cache(maxsize=1)
 def _s2t_table() -> dict[int, str]:
     """Simplified → Traditional for characters with exactly one Traditional form."""
-    lines = _st_characters()
-    if lines is None:
+    forms = single_forms()
+    if forms is None:
         return _SingleCharS2T()
-    table: dict[int, str] = {}
-    for line in lines:
-        simplified, _, forms = line.partition("\t")
-        candidates = forms.split()
-        if len(simplified) == 1 and len(candidates) == 1 and candidates[0] != simplified:
-            table[ord(simplified)] = candidates[0]
-    return table
-
-
-def _st_characters() -> list[str] | None:
-    """OpenCC's single-character table as text lines, from the plain or the compiled file."""
-    package = Path(opencc.__file__).parent
-    plain = package / "dictionary" / "STCharacters.txt"
-    if plain.is_file():
-        return plain.read_text(encoding="utf-8").splitlines()
-    compiled = package / "clib" / "share" / "opencc" / "STCharacters.ocd2"
-    tool = package / "clib" / "bin" / "opencc_dict"
-    if not (compiled.is_file() and tool.is_file()):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "STCharacters.txt"
-        command = [str(tool), "-i", str(compiled), "-o", str(target), "-f", "ocd2", "-t", "text"]
-        done = subprocess.run(command, capture_output=True, check=False)
-        if done.returncode != 0 or not target.is_file():
-            return None
-        return target.read_text(encoding="utf-8").splitlines()
+    return {ord(simplified): form for simplified, form in forms.items()}
 
 
 class _SingleCharS2T(dict[int, str]):

@@ -8,8 +8,11 @@ offsets into the text itself. The text is never folded: only the view is.
 from __future__ import annotations
 
 import re
+import subprocess
+import tempfile
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
 from rapidfuzz.distance import Hamming
@@ -50,6 +53,44 @@ def is_traditional(text: str) -> bool:
     if not traditional_only:
         return False  # nothing to weigh: the Traditional view, the dearer one, is not needed
     return traditional_only > Hamming.distance(text, to_traditional(text))
+
+
+@lru_cache(maxsize=1)
+def single_forms() -> dict[str, str] | None:
+    """Simplified characters that have one Traditional form only, with that form (业 → 業, not
+    发 → 發 or 髮): any conversion to Traditional turns them, however crude. From OpenCC's
+    character table; None when it cannot be read."""
+    lines = _st_characters()
+    if lines is None:
+        return None
+    forms: dict[str, str] = {}
+    for line in lines:
+        simplified, _, listed = line.partition("\t")
+        candidates = listed.split()
+        if len(simplified) == 1 and len(candidates) == 1 and candidates[0] != simplified:
+            forms[simplified] = candidates[0]
+    return forms
+
+
+def _st_characters() -> list[str] | None:
+    """OpenCC's Simplified-to-Traditional character table (every form of each character) as
+    text lines: ``dictionary/STCharacters.txt`` beside the module when it is there, else dumped
+    from the compiled ``STCharacters.ocd2`` by the ``opencc_dict`` tool the wheel ships."""
+    package = Path(opencc.__file__).parent
+    plain = package / "dictionary" / "STCharacters.txt"
+    if plain.is_file():
+        return plain.read_text(encoding="utf-8").splitlines()
+    compiled = package / "clib" / "share" / "opencc" / "STCharacters.ocd2"
+    tool = package / "clib" / "bin" / "opencc_dict"
+    if not (compiled.is_file() and tool.is_file()):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "STCharacters.txt"
+        command = [str(tool), "-i", str(compiled), "-o", str(target), "-f", "ocd2", "-t", "text"]
+        done = subprocess.run(command, capture_output=True, check=False)
+        if done.returncode != 0 or not target.is_file():
+            return None
+        return target.read_text(encoding="utf-8").splitlines()
 
 
 def _kept_by_size(convert: Callable[[str], str]) -> Callable[[str], str]:

@@ -10,8 +10,10 @@ from extractor.gbk import SWALLOWED, Slot, log_counts, table, two_bytes
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import (
     COMMON_LOG_COUNT,
+    CONVERTED_COST,
     FAMILIAR_USES,
     OTHER_FORM_COST,
+    OTHER_SCRIPT_COST,
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
     Scorer,
@@ -91,7 +93,8 @@ def test_a_digit_before_other_text_keeps_the_pages_habits():
 def test_of_two_forms_the_page_does_not_write_its_scripts_form_wins():
     slot = Slot(lead=None, trail=None)
     traditional = Scorer(language_model(), "我們學習與體驗,總結經驗。", traditional=True)
-    assert traditional.slot_bonus("會", slot) - traditional.slot_bonus("会", slot) == (
+    # 发 has two Traditional forms (發, 髮): a crude conversion may leave it, so it costs no more
+    assert traditional.slot_bonus("發", slot) - traditional.slot_bonus("发", slot) == (
         pytest.approx(OTHER_FORM_COST)
     )
     simplified = Scorer(language_model(), "我们学习体验,总结经验。", traditional=False)
@@ -106,6 +109,35 @@ def test_a_form_the_page_writes_itself_costs_nothing_for_its_script():
     slot = Slot(lead=None, trail=None)
     assert scorer.slot_bonus("发", slot) == 0.0
     assert scorer.slot_bonus("發", slot) == pytest.approx(-scorer.unfamiliar("發"))
+
+
+CONVERTED = "我們學習與體驗,總結經驗,發揮作用。"  # every character that has two forms, Traditional
+
+
+def test_a_page_converted_whole_never_held_a_character_any_conversion_turns():
+    # 业 has one Traditional form (業), 发 two (發, 髮): a crude conversion may leave 发, not 业
+    slot = Slot(lead=None, trail=None)
+    converted = Scorer(language_model(), CONVERTED, traditional=True)
+    assert converted.slot_bonus("業", slot) - converted.slot_bonus("业", slot) == (
+        pytest.approx(CONVERTED_COST)
+    )
+    assert converted.slot_bonus("髮", slot) - converted.slot_bonus("发", slot) == (
+        pytest.approx(OTHER_SCRIPT_COST)  # the page writes 發: the usual price of that
+    )
+    # the slot's plan, priced for pages that write neither form, says the same
+    trail = two_bytes("业")[1]
+    search = Search(language_model(), CONVERTED, traditional=True)
+    priors = {char: prior for char, _, prior, _ in search.candidates.offered(Slot(None, trail), "")}
+    assert priors["业"] == pytest.approx(search.slot_bonus("业", Slot(None, trail)))
+    assert -priors["业"] > CONVERTED_COST
+
+
+def test_a_page_of_mixed_script_may_hold_either_form():
+    mixed = Scorer(language_model(), "我們学习与体验,总结经验。", traditional=True)
+    slot = Slot(lead=None, trail=None)
+    assert mixed.slot_bonus("業", slot) - mixed.slot_bonus("业", slot) == (
+        pytest.approx(OTHER_FORM_COST)
+    )
 
 
 @pytest.mark.parametrize(
