@@ -36,9 +36,13 @@ _MONEY_NUMBER = (
     rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
     rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])几)*"
 )
+# A count: ARABIC_PATTERN (split after its first digit) or numerals, the guard on the
+# character before it (_NUMBER_START, no 第, no numeral) written after the first character, so
+# the engine tests that character at each position before it runs a lookbehind.
+_COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
-    rf"(?<!第){_NUMBER_START}(?<![{_CN}{CN_BIG_CLASS}])"
-    rf"(?:{ARABIC_PATTERN}[万亿]?|[{_CN}][{_CN}{CN_BIG_CLASS}]*)"
+    rf"\d{_COUNT_GUARD}(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?[万亿]?"
+    rf"|[{_CN}]{_COUNT_GUARD}[{_CN}{CN_BIG_CLASS}]*"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"
