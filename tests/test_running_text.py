@@ -27,9 +27,12 @@ from extractor.running_text import (
     PAIR_WEIGHT,
     SEEN_SHIFT,
     RunningPairs,
+    StandingAlone,
+    count_alone,
     count_text,
     load,
     running_pairs,
+    standing_alone,
 )
 from extractor.views import is_traditional
 from tests.test_gbk_search import PAGES
@@ -44,6 +47,32 @@ def test_pairs_are_counted_across_words_within_a_line_and_not_across_lines():
     # 丙甲 once and 乙丁 once (fewer than MIN_PAIR_COUNT); 丙丙 and 乙乙 only across lines
     assert MIN_PAIR_COUNT == 2
     assert pairs == {"甲乙": 3, "乙丙": 2}
+
+
+def test_characters_alone_are_the_tokens_of_one_han_character():
+    # 丙 twice alone, 甲, 乙 and 丁 once (甲乙 and 乙丙 are words; ， and 。 no Han)
+    assert count_alone(TAGGED) == StandingAlone({"丙": 2, "甲": 1, "乙": 1, "丁": 1}, 10)
+
+
+def test_characters_alone_are_counted_once_then_read_from_their_cache(corpus):
+    standing_alone.cache_clear()
+    try:
+        assert standing_alone() == count_alone(TAGGED)
+        assert running_text.alone_cache_file().exists()
+        corpus.unlink()  # the cache alone answers now
+        standing_alone.cache_clear()
+        assert standing_alone() == count_alone(TAGGED)
+    finally:
+        standing_alone.cache_clear()
+
+
+def test_without_a_corpus_no_character_is_known_alone(corpus):
+    corpus.unlink()
+    standing_alone.cache_clear()
+    try:
+        assert standing_alone() == StandingAlone({}, 0)
+    finally:
+        standing_alone.cache_clear()
 
 
 def test_a_seen_pair_gains_its_shifted_weighted_pmi_up_to_the_cap():

@@ -21,7 +21,14 @@ from extractor.gbk_score import (
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
 from extractor.hmm_chars import rare_cost
-from extractor.lm import PUNCTUATION_LOGPROB, TOKEN_COST, LanguageModel, language_model
+from extractor.lm import (
+    ALONE_PRIOR,
+    PUNCTUATION_LOGPROB,
+    TOKEN_COST,
+    LanguageModel,
+    language_model,
+)
+from extractor.running_text import StandingAlone
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
 
@@ -32,6 +39,23 @@ def test_a_word_beats_its_two_characters_when_they_are_as_likely_together():
     apart = model.char_logprob("甲") + model.char_logprob("乙")
     assert model.score("甲乙") == pytest.approx(model.word_logprob("甲乙"))
     assert model.score("甲乙") - apart == pytest.approx(TOKEN_COST)
+
+
+def test_a_character_running_text_never_writes_alone_loses_to_a_rarer_word():
+    """甲 is counted alone twice as often as the word 乙丙, but running text of 1,000 tokens,
+    where jieba's counts expect 甲 alone 60 times, never writes it alone: 乙丙 wins. 丁, alone
+    there as often as expected, keeps its price; 戊, expected there once, loses little."""
+    counts = {"甲": 60, "乙丙": 30, "丁": 300, "戊": 1, "己": 609}
+    jieba = LanguageModel(counts)
+    alone = StandingAlone({"丁": 300, "戊": 0}, 1000)
+    model = LanguageModel(counts, alone=alone)
+    assert jieba.score("甲") > jieba.score("乙丙")
+    assert model.score("甲") < model.score("乙丙")
+    shortfall = math.log(ALONE_PRIOR / (ALONE_PRIOR + 60))
+    assert model.char_logprob("甲") == pytest.approx(jieba.char_logprob("甲") + shortfall)
+    assert model.char_logprob("丁") == jieba.char_logprob("丁")
+    assert jieba.char_logprob("戊") - model.char_logprob("戊") < 0.5
+    assert model.word_logprob("乙丙") == jieba.word_logprob("乙丙")
 
 
 def test_punctuation_pays_the_token_price_too():
