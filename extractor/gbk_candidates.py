@@ -128,7 +128,12 @@ class Candidates:
         # page after it, among those allowed (the others are not offered), and with ``after``
         document = self.scorer.bigram_counts
         following = self._follow.get(previous, "")
-        in_document = local.in_document if allowed is None else local.in_document & simples
+        if previous not in self.scorer.view_chars:  # a pair of the page starts in its view
+            in_document = _NONE
+        elif allowed is None:
+            in_document = local.in_document
+        else:
+            in_document = local.in_document & simples
         paired = _paired_after(in_document, simples, previous, following, document)
         tied = self._paired_before(slot, local, after) if after else _NONE
         paired |= tied
