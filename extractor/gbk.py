@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractor.lm import COMMON_PUNCTUATION, language_model
-from extractor.pinyin_table import character_readings, characters_read_as, toneless
+from extractor.pinyin_table import character_readings, characters_read_as
 from extractor.views import to_simplified, to_traditional
 
 LEAD_BYTES = tuple(range(0x81, 0xFF))
@@ -84,23 +84,9 @@ def pua_partners(trail: int) -> frozenset[int]:
     return frozenset(lead for lead in LEAD_BYTES if decode_pair(trail, lead) == "")
 
 
-# 800 simulated pages ask 12,700 characters: 4,096 kept answer 55% of the asks (all, 71%)
-@lru_cache(maxsize=4096)
-def readings(char: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Tone-marked and toneless readings of a character, from pypinyin's table."""
-    marked = _marked(char)
-    return marked, frozenset(toneless(reading) for reading in marked)
-
-
 def _marked(char: str) -> frozenset[str]:
     listed = character_readings().get(ord(char))
     return frozenset(listed.split(",")) if listed else frozenset()
-
-
-def fits_reading(char: str, reading: str) -> bool:
-    """Whether ``reading`` is one of the character's own (tones aside)."""
-    marked, plain = readings(char)
-    return reading in marked or toneless(reading) in plain
 
 
 def hint_bonus(char: str, hint: str | None) -> float:
@@ -136,7 +122,7 @@ def table() -> Table:
                 continue
             by_lead.setdefault(lead, []).append((trail, char))
             by_trail.setdefault(trail, []).append((lead, char))
-            for reading in _marked(char):  # not readings(): its cache is for the search
+            for reading in _marked(char):
                 by_reading.setdefault(reading, []).append((lead, trail, char))
     chars = [char for row in by_lead.values() for _, char in row]
     lines = "\n".join(chars)  # no phrases

@@ -28,7 +28,6 @@ from functools import lru_cache
 from extractor.gbk import (
     FOLDED,
     LEAD_BYTES,
-    fits_reading,
     table,
     two_bytes,
 )
@@ -50,6 +49,7 @@ from extractor.gbk_marks import (
 )
 from extractor.gbk_shifted import dropping_leads, reads_shifted
 from extractor.lm import LanguageModel, language_model
+from extractor.pinyin_table import fits_reading
 from extractor.rules import RuleSet, load_rules
 
 MAX_RUN = 24

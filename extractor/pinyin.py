@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.offsets import Splice
-from extractor.pinyin_table import character_readings, characters_read_as
+from extractor.pinyin_table import character_readings, fits_reading
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
@@ -98,7 +98,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 if (
                     char >= "\u2e80"
                     and not ("\uff00" <= char <= "\uffef")
-                    and char in characters_read_as(reading)[1]  # its own, tones aside
+                    and fits_reading(char, reading)
                 ):
                     splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
                     anchor_of_last, last_end = start - 1, end

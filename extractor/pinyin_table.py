@@ -52,6 +52,11 @@ def characters_read_as(reading: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(index.get(reading, ())), frozenset(loose)
 
 
+def fits_reading(char: str, reading: str) -> bool:
+    """Whether ``reading`` is one of the character's own, tones aside."""
+    return char in characters_read_as(reading)[1]
+
+
 @cache
 def _reading_index() -> dict[str, list[str]]:
     """Every character of the table by each of its tone-marked readings."""
