@@ -26,9 +26,7 @@ from extractor.gbk import (
     decode_pair,
     hint_bonus,
     pua_starters,
-    readings,
     table,
-    toneless,
     two_bytes,
 )
 from extractor.gbk_candidates import SUCCESSORS, Candidates
@@ -41,6 +39,7 @@ from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
+from extractor.pinyin_table import character_readings, toneless
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
 
@@ -226,7 +225,8 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
 def test_a_reading_nudges_as_the_characters_own_readings_say(char, hint):
     """``hint_bonus`` looks a character up among those a reading has (tones aside or not):
     the same answers as its own readings give, for any character."""
-    marked, plain = readings(char)
+    marked = frozenset((character_readings().get(ord(char)) or "").split(",")) - {""}
+    plain = {toneless(reading) for reading in marked}
     expected = (
         HINT_MATCH if hint in marked else HINT_TONELESS if toneless(hint) in plain else HINT_MISS
     )
