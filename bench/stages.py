@@ -34,7 +34,7 @@ def stage_jobs(text: str) -> dict[str, Callable[[], object]]:
     data = text.encode("utf-8")
     return {
         "decode (UTF-8 bytes)": lambda: decode(data),
-        "matching view (t2s + width fold)": lambda: _new_page_view(text),
+        "matching view (t2s + width fold)": lambda: new_page_view(text),
         "pinyin annotations": lambda: find_annotations(text),
         "shifted-GBK scan (clean text)": lambda: find_repairs(text, {}),
         "furniture rules": lambda: find_furniture(text, view, rules),
@@ -43,7 +43,7 @@ def stage_jobs(text: str) -> dict[str, Callable[[], object]]:
     }
 
 
-def _new_page_view(text: str) -> str:
+def new_page_view(text: str) -> str:
     """The matching view as a page not seen before pays for it: ``matching_view`` keeps the
     last pages' views and each line's conversion, so timing it again on the same text would
     time a cache lookup."""
