@@ -18,7 +18,9 @@ def site_decode(
     data: bytes, start: int, boundaries: Collection[int], rng: random.Random, rates: Rates
 ) -> tuple[list[str], int, set[int]]:
     """Decode ``data`` from ``start`` until back in step: the characters (unfolded), the end,
-    and the positions of the bytes that show in them (a dropped byte or pair shows nothing)."""
+    and the positions of the bytes that show in them. A dropped byte or pair shows nothing, nor
+    does an ASCII digit swallowed into a ``?``: any digit makes the same ``?``, and unlike a
+    line end or a comma swallowed so, no layout or grammar tells which digit it was."""
     out: list[str] = []
     shown: set[int] = set()
     position = start
@@ -33,7 +35,9 @@ def site_decode(
         if char is None:
             if rng.random() < rates.question_rate:
                 out.append("?")
-                shown.update((position, position + 1))
+                shown.add(position)
+                if not 0x30 <= data[position + 1] <= 0x39:
+                    shown.add(position + 1)
                 position += 2
             else:
                 position += 1

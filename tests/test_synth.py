@@ -166,6 +166,8 @@ def test_a_character_whose_trail_byte_was_dropped_before_a_comma_leaves_no_trace
     # ... unless the pair shows as "?" (the comma gone with it) or a seam names the lead byte
     shown = synth.Rates(seam_rate=0.0, question_rate=1.0)
     assert _shift_at("基礎較差,我們", 3, shown) == ("基礎較?我們", [])
+    # ... but a digit swallowed into the "?" leaves nothing: any digit makes the same "?"
+    assert _shift_at("基礎較差7戶我們", 3, shown) == ("基礎較?戶我們", [4])
     seamed = synth.Rates(seam_rate=1.0, question_rate=0.0)  # 當 = ae 94: (94, b2) is a character
     assert _shift_at("相當差,我們", 2, seamed) == ("相當?ái),我們", [])
 
