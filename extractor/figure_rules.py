@@ -29,27 +29,30 @@ R = TypeVar("R", "PatternRule", "VetoRule")
 Bound = Literal["exact", "at_least", "at_most", "about", "range"]
 
 _CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
-# Numbers may not start inside another number (5,310 · 3.5) or right after 第 (ordinals).
-_NUMBER_START = r"(?<![\d.])(?<!\d,)"
+# ARABIC_PATTERN after its first digit: a number's guards go between the two, so the engine
+# tests the first character at each position before it runs a lookbehind.
+_ARABIC_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# Numbers may not start inside another number (5,310 · 3.5): the guard on the character
+# before the number, written after its first character.
+_NUMBER_GUARD = r"(?<![\d.].)(?<!\d,.)"
 _MONEY_NUMBER = (
-    rf"{_NUMBER_START}(?:{ARABIC_PATTERN}|[{_CN}]|[数几](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
+    rf"(?:\d{_NUMBER_GUARD}{_ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
+    rf"|[数几]{_NUMBER_GUARD}(?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
     rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
-    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])几)*"
+    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*"
 )
-# A count: ARABIC_PATTERN (split after its first digit) or numerals, the guard on the
-# character before it (_NUMBER_START, no 第, no numeral) written after the first character, so
-# the engine tests that character at each position before it runs a lookbehind.
+# A count: like a money number, and not after 第 or a numeral either.
 _COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
-    rf"\d{_COUNT_GUARD}(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?[万亿]?"
+    rf"\d{_COUNT_GUARD}{_ARABIC_TAIL}[万亿]?"
     rf"|[{_CN}]{_COUNT_GUARD}[{_CN}{CN_BIG_CLASS}]*"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"
-_MASK = r"(?<![A-Za-z\d])(?:[xX×*?]|某)+(?:\.(?:[xX×*?])+)?"
+_MASK = r"(?:[xX×*?]|某)(?<![A-Za-z\d].)(?:[xX×*?]|某)*(?:\.(?:[xX×*?])+)?"
 _SUB = (
     rf"(?:零?{_DIGIT}[角毛](?:零?{_DIGIT}分)?|零?{_DIGIT}分|整"
-    rf"|(?<=块){_DIGIT}(?![\d{_CN}{CN_BIG_CLASS}元块]))"
+    rf"|{_DIGIT}(?<=块.)(?![\d{_CN}{CN_BIG_CLASS}元块]))"
 )
 
 
@@ -163,7 +166,7 @@ def _money_places(
     """What each placeholder of a money pattern (⟨CUR⟩, ⟨QPRE⟩ …) stands for."""
     return {
         "NUM": _MONEY_NUMBER,
-        "ARABIC": f"{_NUMBER_START}{ARABIC_PATTERN}",
+        "ARABIC": rf"\d{_NUMBER_GUARD}{_ARABIC_TAIL}",
         "DIGIT": _DIGIT,
         "CUR": _alternation(w for c in currencies for w in c.words),
         "CPRE": _alternation(w for c in currencies for w in c.prefix),
@@ -345,6 +348,7 @@ def _guarded(words: list[str], not_after: dict[str, str]) -> str:
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         guard = not_after.get(word)
-        escaped = regex.escape(word)
-        parts.append(f"(?<![{regex.escape(guard)}]){escaped}" if guard else escaped)
+        head, tail = regex.escape(word[0]), regex.escape(word[1:])
+        # the guard after the word's first character: the engine tests that character first
+        parts.append(f"{head}(?<![{regex.escape(guard)}].){tail}" if guard else head + tail)
     return "|".join(parts) or "(?!)"
