@@ -25,7 +25,7 @@ cpdef _listed(
     place=Py_ssize_t,
     first=cython.int,
     second=cython.int,
-    char=str,
+    word=tuple,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 

@@ -310,15 +310,14 @@ def _reranked(plan: Plan, options: tuple[Option, ...], places: list[int]) -> Pla
 
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
-    """The completions of a slot after ``previous``, with the priors that hold on any page:
-    few of ``successors(previous)`` fit the slot's known byte, so a page finds them again
+    """The completions of a slot after ``previous``, with the priors that hold on any page,
+    likeliest word first (ties by character, last first): few of ``_successors(previous)``
+    fit the slot's known byte, so only those are put in order, and a page finds them again
     rather than a cache keep them (pages share few slots after the same character). Those
-    with the known byte are found by a byte search (``_successor_bytes``). Never asked for a
-    swallowed byte."""
-    pool = successors(previous)
+    with the known byte are found by a byte search. Never asked for a swallowed byte."""
+    pool, firsts, seconds = _successors(previous)
     if not pool:
         return ()
-    firsts, seconds = _successor_bytes(previous)
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
     if lead is not None:
         places = _places(firsts, lead)
@@ -328,23 +327,21 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
         places = range(len(pool))
     found = []
     for place in places:
-        char, first, second = pool[place][0], firsts[place], seconds[place]
+        word, first, second = pool[place], firsts[place], seconds[place]
         if (  # the characters the slot allows (``Slot.allows``)
             (lead is None or first == lead)
             and (trail is None or second == trail)
             and (leads is None or first in leads)
             and (trails is None or second in trails)
-            and char not in own
+            and word[1] not in own
         ):
-            found.append(place)
+            found.append((*word, first))
     if not found:  # most often: no call made
         return ()
-    priors = fixed_priors([pool[place][0] for place in found], slot)
+    found.sort(reverse=True)  # by log-probability, then character: each character is once
+    priors = fixed_priors([word[1] for word in found], slot)
     return tuple(
-        [
-            (pool[place][0], pool[place][1], prior, firsts[place])
-            for place, prior in zip(found, priors, strict=True)
-        ]
+        [(word[1], word[2], prior, word[3]) for word, prior in zip(found, priors, strict=True)]
     )
 
 
@@ -471,54 +468,55 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def successors(previous: str) -> tuple[tuple[str, str, bytes], ...]:
-    """GBK characters (with their Simplified form and bytes) whose Simplified form follows
-    ``previous`` in the likeliest two-character dictionary words."""
-    if not previous:
-        return ()
-    found = []
-    for logprob, second in _word_starts(previous):
-        for char, encoded in _encoded_forms(second):
-            found.append((logprob, char, second, encoded))
-    found.sort(reverse=True)
-    return tuple([(char, second, encoded) for _, char, second, encoded in found])
-
-
-@lru_cache(maxsize=4096)
-def _successor_bytes(previous: str) -> tuple[bytes, bytes]:
-    """The lead bytes and the trail bytes of ``successors(previous)``, in its order."""
-    pool = successors(previous)
-    return bytes([found[2][0] for found in pool]), bytes([found[2][1] for found in pool])
+def _successors(previous: str) -> tuple[tuple[tuple[float, str, str], ...], bytes, bytes]:
+    """The GBK characters whose Simplified form follows ``previous`` in its likeliest
+    two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
+    them: ``_completing`` orders those), as (log-probability of the word, character, form);
+    and their lead bytes and trail bytes, in the same order, for a search in C."""
+    found, encoded = [], []
+    if previous:
+        for logprob, second in _word_starts(previous):
+            chars, pairs = _encoded_forms(second)
+            for char in chars:
+                found.append((logprob, char, second))
+            encoded.append(pairs)
+    joined = b"".join(encoded)  # sliced in C, not a byte at a time
+    return tuple(found), joined[::2], joined[1::2]
 
 
 def _word_starts(previous: str) -> list[tuple[float, str]]:
     """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
-    (log-probability, second character), likeliest first: only those are tried. Found among
-    the characters ``_word_follow`` lists after it when first asked (``successors`` keeps
-    them), not sorted for every character at start-up (all of them took 17 MB)."""
+    (log-probability, second character), in no order (``_completing`` orders the few it
+    keeps): only those are tried. Found among the characters ``_word_follow`` lists after it
+    when first asked (``_successors`` keeps them), not sorted for every character at
+    start-up (all of them took 17 MB)."""
     follow, logprobs = _two_character_words(language_model())
     seconds, scores = follow.get(previous, ""), logprobs.get(previous, [])
     if len(scores) <= SUCCESSORS:
-        found = list(zip(scores, seconds, strict=True))
-    else:  # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-        cut, found = sorted(scores, reverse=True)[SUCCESSORS - 1], []
-        for place in range(len(scores)):  # a pair (and a character) made only for those kept
-            if scores[place] >= cut:
-                found.append((scores[place], seconds[place]))
-    found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower here
-    return found[:SUCCESSORS]
+        return list(zip(scores, seconds, strict=True))
+    # those that can be among the likeliest: a sort of floats is cheaper than of pairs
+    cut, found = sorted(scores, reverse=True)[SUCCESSORS - 1], []
+    for place in range(len(scores)):  # a pair (and a character) made only for those kept
+        if scores[place] >= cut:
+            found.append((scores[place], seconds[place]))
+    if len(found) > SUCCESSORS:  # ties at the cut: the last characters first, as words sort
+        found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower
+        del found[SUCCESSORS:]
+    return found
 
 
 @lru_cache(maxsize=8192)
-def _encoded_forms(form: str) -> tuple[tuple[str, bytes], ...]:
-    """The GBK characters of a Simplified form, in table order, with their two bytes (those
-    that have two): kept by form, as successors ask again for the commonest ones."""
-    found = []
+def _encoded_forms(form: str) -> tuple[tuple[str, ...], bytes]:
+    """The GBK characters of a Simplified form that have two bytes, in table order, and those
+    bytes one pair after the other: kept by form, as ``_successors`` asks again for the
+    commonest ones."""
+    chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)
         if encoded is not None:
-            found.append((char, encoded))
-    return tuple(found)
+            chars.append(char)
+            pairs.append(encoded)
+    return tuple(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)

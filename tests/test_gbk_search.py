@@ -466,11 +466,37 @@ def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
 def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previous):
     """Asked for one character, the likeliest words it starts are those grouped and ranked
     from the whole dictionary."""
-    assert gbk_candidates._word_starts(previous) == _all_word_starts().get(previous, [])
+    found = gbk_candidates._word_starts(previous)
+    assert sorted(found, reverse=True) == _all_word_starts().get(previous, [])
 
 
 def test_common_characters_start_more_words_than_are_tried():
     assert all(len(gbk_candidates._word_starts(char)) == SUCCESSORS for char in "工作发展")
+
+
+_COMPLETED_SLOTS = [
+    Slot(None, None, trails=HIGH_TRAILS),  # both bytes lost: many fit
+    Slot(0xD1, None),  # a lost trail byte
+    Slot(None, 0xA7),  # a lost lead byte
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    previous=st.sampled_from(sorted(language_model().char_counts)),
+    slot=st.sampled_from(_COMPLETED_SLOTS),
+)
+def test_a_slots_completions_come_likeliest_word_first(previous, slot):
+    """After a character, the characters that fit the slot and complete one of the likeliest
+    words it starts, likeliest word first (ties by character, last first)."""
+    words = {second: logprob for logprob, second in _all_word_starts().get(previous, [])}
+    expected = sorted(
+        (words[form], char)
+        for char, form in table().simplified.items()
+        if form in words and slot.allows(two_bytes(char))
+    )
+    found = gbk_candidates._completing(slot, previous, {})
+    assert [char for char, *_ in found] == [char for _, char in reversed(expected)]
 
 
 @settings(max_examples=300, deadline=None)
