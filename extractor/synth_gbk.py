@@ -36,7 +36,7 @@ def site_decode(
             if rng.random() < rates.question_rate:
                 out.append("?")
                 shown.add(position)
-                if not 0x30 <= data[position + 1] <= 0x39:
+                if position + 1 < len(data) and not 0x30 <= data[position + 1] <= 0x39:
                     shown.add(position + 1)
                 position += 2
             else:

@@ -153,6 +153,13 @@ def test_site_decoder_on_a_known_run():
     assert decode_pair(0xAA, 0xA1) == ""  # user-defined area: dropped
 
 
+def test_site_decoder_at_the_end_of_the_bytes():
+    # the last byte falls on a lead position: a `?` of one byte, nothing after it swallowed
+    always = synth.Rates(question_rate=1.0)
+    data = "到".encode("gbk")
+    assert synth_gbk.site_decode(data, 1, {0, 2}, random.Random(0), always) == (["?"], 2, {1})
+
+
 def _shift_at(text: str, at: int, rates: synth.Rates) -> tuple[str, list[int]]:
     pieces = [synth.Piece(char, index) for index, char in enumerate(text)]
     shifted, _, traceless = synth_gbk.shift_one(pieces, at, random.Random(0), rates, False)
