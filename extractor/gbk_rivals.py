@@ -2,7 +2,9 @@
 same place, all else kept, and how near the best of them comes.
 
 A character is written only when it leads every rival by ``SLOT_MARGIN`` (a byte a ``?``
-swallowed, all of them together); otherwise it is marked lost. Most rivals make no word with
+swallowed, all of them together); otherwise it is marked lost. Where a rival comes near, the
+runs of three characters running text writes (``running_text.RunningPhrases``) have their say:
+they move the margin, and may put the rival ahead instead. Most rivals make no word with
 the text around them and differ only by their own log-probability and prior, so only the best
 of those is scored; the others are scored until they provably cannot come near.
 """
@@ -19,6 +21,7 @@ from extractor.gbk_candidates import Candidates, fits
 from extractor.gbk_punctuation import breaks_before
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
+from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases
 
 BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
@@ -49,52 +52,73 @@ class Rivals(Scorer):
     ) -> None:
         super().__init__(model, document, traditional, measures=measures)
         self.candidates = Candidates(self)
+        self.phrases = running_phrases()
 
-    def uncertain(
+    def judge(
         self, chars: str, slots: tuple[Slot, ...], bonus: float, left: str, right: str, score: float
-    ) -> tuple[int, ...]:
-        """Filled characters of a reading (its characters, slots, bonus and ``score`` between
-        two contexts) that some rival, in the same place, nearly matches."""
+    ) -> tuple[str, tuple[int, ...]]:
+        """The characters of a reading (its characters, slots, bonus and ``score`` between two
+        contexts) to write, with a rival where running text's phrases put it clearly ahead
+        (``_clear``), and the filled ones that some rival, in the same place, nearly matches."""
         reading = Judged(chars, slots, bonus, left, right, score)
-        return tuple(
-            index
-            for index, slot in enumerate(slots)
-            if slot.lost_bytes and not self._clear(reading, index)
-        )
+        written, uncertain = list(chars), []
+        for index, slot in enumerate(slots):
+            if slot.lost_bytes:
+                clear = self._clear(reading, index)
+                if clear is None:
+                    uncertain.append(index)
+                else:
+                    written[index] = clear
+        return "".join(written), tuple(uncertain)
 
-    def _clear(self, reading: Judged, index: int) -> bool:
-        """Whether the winner leads every rival for character ``index`` by SLOT_MARGIN, all
-        else kept; a byte a ``?`` swallowed must lead all rivals together (a comma must beat
-        ten digits)."""
+    def _clear(self, reading: Judged, index: int) -> str | None:
+        """The character to write for ``index``: the winner when it leads every rival by
+        SLOT_MARGIN, all else kept (a byte a ``?`` swallowed: all rivals together, a comma
+        must beat ten digits), phrases of running text counted (``_overturned``); None when
+        no character does."""
         if not self._fits_what_follows(reading, index):
-            return False
+            return None
         chars, slots, bonus, left, right, score = reading
         simplified = table().simplified
         base = bonus - self.slot_bonus(chars[index], slots[index])
-        prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
+        head = left + "".join(simplified.get(c, c) for c in chars[:index])
+        prefix = self.run(head)
         rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
         rivals = self._rivals(chars, slots, index, prefix, (rest,))
         if slots[index].swallowed:
-            totals = [self.run(rest, state).score + base + prior for state, prior in rivals]
-            if not totals:
-                return True
-            return score - _log_sum(totals) >= SLOT_MARGIN
+            totals = [self.run(rest, state).score + base + prior for state, prior, _ in rivals]
+            return None if totals and score - _log_sum(totals) < SLOT_MARGIN else chars[index]
         # Once STATE_CONTEXT more characters are in, a rival's state and the winner's differ
         # only by their scores, and the rest adds the same to both, at most: a rival that
-        # cannot come near even so is not scored to the end.
+        # cannot come near even so is not scored to the end. Phrases of running text move
+        # the margin a rival must stay behind by (``phrase_lead``), by PHRASE_CAP at most: a
+        # rival further behind is not looked up.
         near, later = rest[:STATE_CONTEXT], rest[STATE_CONTEXT:]
-        own = self.run(near, self.extend(prefix, simplified.get(chars[index], chars[index])))
+        winner = simplified.get(chars[index], chars[index])
+        own = self.run(near, self.extend(prefix, winner))
         reach = self.run(later, own).score
-        for state, prior in rivals:
+        before, after, fit = head[-2:], rest[:2], self.phrases.fit
+        own_fit = fit(before, winner, after)
+        far = SLOT_MARGIN + PHRASE_CAP + BOUND_SLACK
+        close = []  # rivals within the margin: their totals less the winner's phrase lead
+        for state, prior, rival in rivals:
+            simple = state.last
             state = self.run(near, state)
             if later:
-                lead = state.lead(own)
-                if score - (reach + lead + base + prior) >= SLOT_MARGIN + BOUND_SLACK:
+                behind = score - (reach + state.lead(own) + base + prior)
+                if behind >= far:
+                    continue
+                phrase = phrase_lead(own_fit, fit(before, simple, after))
+                if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
                     continue
                 state = self.run(later, state)
-            if score - (state.score + base + prior) < SLOT_MARGIN:
-                return False
-        return True
+            total = state.score + base + prior
+            if score - total >= far:
+                continue
+            total -= phrase_lead(own_fit, fit(before, simple, after))
+            if score - total < SLOT_MARGIN:
+                close.append((total, rival))
+        return _overturned(close, score) if close else chars[index]
 
     def _fits_what_follows(self, reading: Judged, index: int) -> bool:
         """For a character right before a byte a ``?`` swallowed (True for any other): whether
@@ -106,7 +130,7 @@ class Rivals(Scorer):
             return True
         if breaks_before(chars[index], chars[index + 1]):
             return False
-        if self._clear(reading, index + 1):
+        if self._clear(reading, index + 1) is not None:
             return True
         return self._judged_over(reading, index)
 
@@ -129,7 +153,7 @@ class Rivals(Scorer):
         reaches = self._totals(owns, options, later)
         winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
-        for state, prior in self._rivals(chars, slots, index, prefix, rests):
+        for state, prior, _ in self._rivals(chars, slots, index, prefix, rests):
             nears = self._through(state, options, near)
             if later:
                 leads = map(State.lead, nears, owns)
@@ -161,10 +185,10 @@ class Rivals(Scorer):
         index: int,
         prefix: State,
         rests: tuple[str, ...],
-    ) -> list[tuple[State, float]]:
-        """The state and prior of each rival for character ``index`` before each of ``rests``
-        (the text that may follow it; of the best one alone among those that make no word
-        with the text around them, whichever follows: they differ only by their own
+    ) -> list[tuple[State, float, str]]:
+        """The state, prior and character of each rival for character ``index`` before each
+        of ``rests`` (the text that may follow it; of the best one alone among those that make
+        no word with the text around them, whichever follows: they differ only by their own
         log-probability and prior, so only the best of them can have the highest total)."""
         slot, previous = slots[index], prefix.last
         following = slots[index + 1] if index + 1 < len(slots) else None
@@ -178,13 +202,13 @@ class Rivals(Scorer):
             if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]
                 continue
             if alone is not None and alone(simple):
-                plain.append((self.char_logprob(simple) + prior, simple, prior))
+                plain.append((self.char_logprob(simple) + prior, simple, prior, rival))
             else:
-                found.append((self.extend(prefix, simple), prior))
-        top = max((key for key, _, _ in plain), default=0.0)
+                found.append((self.extend(prefix, simple), prior, rival))
+        top = max((key for key, _, _, _ in plain), default=0.0)
         found += [
-            (self.extend(prefix, simple), prior)
-            for key, simple, prior in plain
+            (self.extend(prefix, simple), prior, rival)
+            for key, simple, prior, rival in plain
             if key >= top - BOUND_SLACK
         ]
         return found
@@ -220,6 +244,15 @@ class Rivals(Scorer):
             return True
 
         return alone
+
+
+def _overturned(close: list[tuple[float, str]], score: float) -> str | None:
+    """The rival that running text's phrases put SLOT_MARGIN ahead of the winner (``score``)
+    and of every other rival near it (``close``: their totals and characters), if one is."""
+    close.sort(reverse=True)
+    top, rival = close[0]
+    runner_up = close[1][0] if len(close) > 1 else score
+    return rival if top - max(score, runner_up) >= SLOT_MARGIN else None
 
 
 def _log_sum(totals: list[float]) -> float:

@@ -97,11 +97,12 @@ class Search(Rivals):
         return None if found is None else self.judged(found, left, right)
 
     def judged(self, reading: Reading, left: str, right: str) -> Reading:
-        """A reading from ``unjudged_reading`` with its uncertain characters (``uncertain``)."""
-        uncertain = self.uncertain(
+        """A reading from ``unjudged_reading`` with its characters judged (``judge``): those
+        to write, and the uncertain ones."""
+        characters, uncertain = self.judge(
             reading.characters, reading.slots, reading.bonus, left, right, reading.score
         )
-        return replace(reading, uncertain=uncertain)
+        return replace(reading, characters=characters, uncertain=uncertain)
 
     def unjudged_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """``best_reading`` before its characters are judged: none marked uncertain yet (a

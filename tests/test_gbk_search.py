@@ -40,6 +40,7 @@ from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, toneless
+from extractor.running_text import RunningPhrases, phrase_lead
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
 
@@ -111,30 +112,49 @@ def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
     assert hash(slot) == hash(tuple(getattr(slot, f.name) for f in fields(slot)))
 
 
-def _exhaustive_uncertain(search, chars, slots, bonus, left, right, score):
-    """``Rivals.uncertain`` with every rival scored to the end, the lead computed outright."""
+def _exhaustive_judge(search, chars, slots, bonus, left, right, score):
+    """``Rivals.judge`` with every rival scored to the end, the lead computed outright."""
     reading = Judged(chars, slots, bonus, left, right, score)
-    return tuple(
-        index
-        for index, slot in enumerate(slots)
-        if slot.lost_bytes
-        and not (_fits_what_follows(search, reading, index) and _clear(search, reading, index))
-    )
+    written, uncertain = list(chars), []
+    for index, slot in enumerate(slots):
+        if not slot.lost_bytes:
+            continue
+        clear = (
+            _clear(search, reading, index) if _fits_what_follows(search, reading, index) else None
+        )
+        if clear is None:
+            uncertain.append(index)
+        else:
+            written[index] = clear
+    return "".join(written), tuple(uncertain)
 
 
 def _clear(search, reading, index):
+    """Of the winner and its rivals, the one SLOT_MARGIN ahead of all others, running text's
+    phrases counted; a byte a ``?`` swallowed, the winner ahead of all rivals together."""
     chars, slots, bonus, left, right, score = reading
     simplified, slot = table().simplified, slots[index]
     base = bonus - search.slot_bonus(chars[index], slot)
-    prefix = search.run("".join(simplified.get(c, c) for c in chars[:index]), search.run(left))
+    head = left + "".join(simplified.get(c, c) for c in chars[:index])
     rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
-    rivals = search._rivals(chars, slots, index, prefix, (rest,))
-    totals = [search.run(rest, state).score + base + prior for state, prior in rivals]
-    if not totals:
-        return True
-    top = max(totals)
-    spread = math.log(sum(math.exp(t - top) for t in totals)) if slot.swallowed else 0.0
-    return score - top - spread >= SLOT_MARGIN
+    rivals = search._rivals(chars, slots, index, search.run(head), (rest,))
+    totals = [search.run(rest, state).score + base + prior for state, prior, _ in rivals]
+    if slot.swallowed:
+        if not totals:
+            return chars[index]
+        top = max(totals)
+        spread = math.log(sum(math.exp(t - top) for t in totals))
+        return chars[index] if score - top - spread >= SLOT_MARGIN else None
+    winner, fit = simplified.get(chars[index], chars[index]), search.phrases.fit
+    own = fit(head, winner, rest)
+    scored = [(score, chars[index])] + [
+        (total - phrase_lead(own, fit(head, state.last, rest)), rival)
+        for total, (state, _, rival) in zip(totals, rivals, strict=True)
+    ]
+    scored.sort(reverse=True)
+    if len(scored) == 1 or scored[0][0] - scored[1][0] >= SLOT_MARGIN:
+        return scored[0][1]
+    return None
 
 
 def _fits_what_follows(search, reading, index):
@@ -145,22 +165,22 @@ def _fits_what_follows(search, reading, index):
         return True
     if breaks_before(chars[index], chars[index + 1]):
         return False
-    if _clear(search, reading, index + 1):
+    if _clear(search, reading, index + 1) is not None:
         return True
     return search._judged_over(reading, index)
 
 
 @cache
 def _asked() -> list[tuple[Search, tuple]]:
-    """The arguments of every ``uncertain`` the searches of the pages ask."""
+    """The arguments of every ``judge`` the searches of the pages ask."""
     asked = []
-    original = Search.uncertain
+    original = Search.judge
 
     def spy(self, *args):
         asked.append((self, args))
         return original(self, *args)
 
-    Search.uncertain = spy
+    Search.judge = spy
     try:
         for page in PAGES:
             _searched(page)
@@ -168,7 +188,7 @@ def _asked() -> list[tuple[Search, tuple]]:
         search = Search(language_model(), page, True)
         search.best_reading(*_steps_and_contexts(page, {4: ("nèi",)}))
     finally:
-        Search.uncertain = original
+        Search.judge = original
     return asked
 
 
@@ -181,9 +201,31 @@ def _steps_and_contexts(page, hints):
 
 def test_rivals_cut_short_leave_the_same_characters_uncertain():
     assert len(_asked()) > 10
-    found = [search.uncertain(*args) for search, args in _asked()]
-    assert found == [_exhaustive_uncertain(search, *args) for search, args in _asked()]
-    assert any(found) and not all(found)
+    found = [search.judge(*args) for search, args in _asked()]
+    assert found == [_exhaustive_judge(search, *args) for search, args in _asked()]
+    assert any(uncertain for _, uncertain in found) and not all(u for _, u in found)
+
+
+def test_a_close_call_goes_to_the_character_running_text_writes_in_that_phrase():
+    """A filled character a rival comes within SLOT_MARGIN of is written once the runs of
+    three it makes with its neighbours are phrases of running text (made up here) and the
+    rival's are not: the margin falls by their lead (at most PHRASE_CAP). (Not before a byte
+    a ``?`` swallowed, which is judged with that byte.)"""
+    simplified, settled = table().simplified, 0
+    for search, args in _asked():
+        chars, slots, _, left, right, _ = args
+        view = left + "".join(simplified.get(c, c) for c in chars) + right
+        for index in search.judge(*args)[1]:
+            if any(slot.swallowed for slot in slots[index : index + 2]):
+                continue
+            at = len(left) + index
+            kept, search.phrases = search.phrases, RunningPhrases({view[at - 1 : at + 2]: 9.0})
+            try:
+                assert index not in search.judge(*args)[1]
+            finally:
+                search.phrases = kept
+            settled += 1
+    assert settled
 
 
 @settings(max_examples=60, deadline=None)
@@ -192,7 +234,7 @@ def test_rivals_cut_short_near_the_margin_too(shift, pick):
     """Scores moved so that the winner's lead falls anywhere near SLOT_MARGIN."""
     search, (chars, slots, bonus, left, right, score) = _asked()[pick % len(_asked())]
     args = (chars, slots, bonus, left, right, score + shift)
-    assert search.uncertain(*args) == _exhaustive_uncertain(search, *args)
+    assert search.judge(*args) == _exhaustive_judge(search, *args)
 
 
 @settings(max_examples=80, deadline=None)

