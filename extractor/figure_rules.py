@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from extractor.entity_lexicon import trie_source
 from extractor.errors import RulesError
 from extractor.numbers import ARABIC_PATTERN, CN_BIG_CLASS, CN_DIGIT_CLASS, CN_SMALL_CLASS
 from extractor.rules import default_rules_dir
@@ -332,14 +333,14 @@ def _union(rules: tuple[Compiled, ...]) -> regex.Pattern[str] | None:
 
 
 def _alternation(words: Iterable[str], escape: Callable[[str], str] = regex.escape) -> str:
-    """Literal words, longest first, so 美元 wins over 元 and 人次 over 人."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(escape(w) for w in unique) or "(?!)"
+    """Literal words as a trie, which finds them as a longest-first alternation would (美元
+    wins over 元, 人次 over 人) without trying each word in turn at every position."""
+    return trie_source(words, escape) or "(?!)"
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
-    """The words as one pattern of the standard library's `re`: a plain alternation, which it
-    scans several times faster than `regex` (currency words are sought on every page)."""
+    """The words as one pattern of the standard library's `re`, which scans a plain class or
+    word list several times faster than `regex` (currency words are sought on every page)."""
     return re.compile(_alternation(words, re.escape))
 
 

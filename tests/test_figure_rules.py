@@ -6,10 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.amounts import _windows, find_amounts
 from extractor.errors import RulesError
-from extractor.figure_rules import load_money_rules, load_quantity_rules
+from extractor.figure_rules import _alternation, load_money_rules, load_quantity_rules
 from extractor.quantities import find_quantities
 from extractor.views import matching_view
 
@@ -136,3 +139,20 @@ examples = []
     )
     with pytest.raises(RulesError, match=r"quantities\.toml: rule quantity\.broken"):
         load_quantity_rules([tmp_path])
+
+
+@given(
+    st.lists(st.text(alphabet="元美万人次", min_size=1, max_size=3), min_size=1, max_size=6),
+    st.text(alphabet="元美万人次5", max_size=30),
+)
+def test_a_word_placeholder_matches_as_the_longest_first_alternation(words, text):
+    """A placeholder's words are a trie; with what follows it in a rule, the engine backtracks
+    to the shorter words in the order a longest-first alternation tries them (元 after 美元)."""
+    longest_first = "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+    trie = _alternation(words)
+    for rest in ("", "元", "(?:万|人)?5"):
+        plain = regex.compile(f"(?P<w>{longest_first}){rest}")
+        built = regex.compile(f"(?P<w>{trie}){rest}")
+        assert [(m.span(), m.group("w")) for m in built.finditer(text)] == [
+            (m.span(), m.group("w")) for m in plain.finditer(text)
+        ]
