@@ -18,14 +18,17 @@ cpdef _listed(
 
 
 @cython.locals(
-    pool=tuple,
+    logprobs=dict,
+    chars=str,
+    forms=str,
     firsts=bytes,
     seconds=bytes,
     found=list,
     place=Py_ssize_t,
     first=cython.int,
     second=cython.int,
-    word=tuple,
+    char=str,
+    form=str,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 

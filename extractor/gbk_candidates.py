@@ -315,8 +315,8 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
     fit the slot's known byte, so only those are put in order, and a page finds them again
     rather than a cache keep them (pages share few slots after the same character). Those
     with the known byte are found by a byte search. Never asked for a swallowed byte."""
-    pool, firsts, seconds = _successors(previous)
-    if not pool:
+    logprobs, chars, forms, firsts, seconds = _successors(previous)
+    if not chars:
         return ()
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
     if lead is not None:
@@ -324,18 +324,20 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
     elif trail is not None:
         places = _places(seconds, trail)
     else:
-        places = range(len(pool))
+        places = range(len(chars))
     found = []
     for place in places:
-        word, first, second = pool[place], firsts[place], seconds[place]
+        first, second = firsts[place], seconds[place]
         if (  # the characters the slot allows (``Slot.allows``)
             (lead is None or first == lead)
             and (trail is None or second == trail)
             and (leads is None or first in leads)
             and (trails is None or second in trails)
-            and word[1] not in own
         ):
-            found.append((*word, first))
+            char = chars[place]
+            if char not in own:
+                form = forms[place]
+                found.append((logprobs[form], char, form, first))
     if not found:  # most often: no call made
         return ()
     found.sort(reverse=True)  # by log-probability, then character: each character is once
@@ -468,20 +470,22 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def _successors(previous: str) -> tuple[tuple[tuple[float, str, str], ...], bytes, bytes]:
+def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes]:
     """The GBK characters whose Simplified form follows ``previous`` in its likeliest
     two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``_completing`` orders those), as (log-probability of the word, character, form);
-    and their lead bytes and trail bytes, in the same order, for a search in C."""
-    found, encoded = [], []
+    them: ``_completing`` orders those): the log-probability of each word by its second
+    character, and the characters, their forms, lead bytes and trail bytes, each in one
+    string (no tuple a character: a page asks for hundreds of characters' pools)."""
+    logprobs, chars, forms, encoded = {}, [], [], []
     if previous:
         for logprob, second in _word_starts(previous):
-            chars, pairs = _encoded_forms(second)
-            for char in chars:
-                found.append((logprob, char, second))
+            own, pairs = _encoded_forms(second)
+            logprobs[second] = logprob
+            chars.append(own)
+            forms.append(second * len(own))
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
-    return tuple(found), joined[::2], joined[1::2]
+    return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
 
 
 def _word_starts(previous: str) -> list[tuple[float, str]]:
@@ -506,7 +510,7 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
 
 
 @lru_cache(maxsize=8192)
-def _encoded_forms(form: str) -> tuple[tuple[str, ...], bytes]:
+def _encoded_forms(form: str) -> tuple[str, bytes]:
     """The GBK characters of a Simplified form that have two bytes, in table order, and those
     bytes one pair after the other: kept by form, as ``_successors`` asks again for the
     commonest ones."""
@@ -516,7 +520,7 @@ def _encoded_forms(form: str) -> tuple[tuple[str, ...], bytes]:
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return tuple(chars), b"".join(pairs)
+    return "".join(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)

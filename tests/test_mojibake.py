@@ -380,9 +380,9 @@ def test_a_known_character_offers_what_its_likeliest_words_continue_with():
     (教育, 教学 …), in GBK: a lost byte is usually filled inside a word."""
     words = language_model().words
     likeliest = sorted(((p, w[1]) for w, p in words.items() if len(w) == 2 and w[0] == "教"))
-    pool, _, _ = _successors("教")
-    assert {simple for _, simple in likeliest[-SUCCESSORS:]} == {simple for *_, simple in pool}
-    assert ("學", "学") in [(char, simple) for _, char, simple in pool]
+    _, chars, forms, _, _ = _successors("教")
+    assert {simple for _, simple in likeliest[-SUCCESSORS:]} == set(forms)
+    assert ("學", "学") in zip(chars, forms, strict=True)
 
 
 def test_the_gbk_table_knows_each_characters_forms():
