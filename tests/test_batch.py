@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -90,6 +92,22 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
     assert result.exit_code == 1
     assert "a worker process died" in result.stderr and "Traceback" not in result.stderr
     assert json.loads(output.read_text().splitlines()[0])["source"].endswith("a.txt")
+
+
+def test_warm_up_loads_the_tables_of_shifted_gbk_once_before_workers_fork():
+    """A batch's first inputs seldom need them all; each worker then loaded its own copy."""
+    loaded = (
+        "from extractor import gbk, hmm_chars, running_text\n"
+        "from extractor.batch import warm_up\n"
+        "from extractor.pipeline import Options\n"
+        "warm_up(Options())\n"
+        "tables = gbk.log_counts, hmm_chars.log_frequencies, running_text.running_pairs\n"
+        "print([table.cache_info().currsize for table in tables])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", loaded], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[1, 1, 1]"
 
 
 def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):
