@@ -23,21 +23,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from extractor.entity_lexicon import trie_source
 from extractor.errors import RulesError
-from extractor.numbers import ARABIC_PATTERN, CN_BIG_CLASS, CN_DIGIT_CLASS, CN_SMALL_CLASS
+from extractor.numbers import (
+    ARABIC_PATTERN,
+    ARABIC_TAIL,
+    CN_BIG_CLASS,
+    CN_DIGIT_CLASS,
+    CN_SMALL_CLASS,
+)
 from extractor.rules import default_rules_dir
 
 R = TypeVar("R", "PatternRule", "VetoRule")
 Bound = Literal["exact", "at_least", "at_most", "about", "range"]
 
 _CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
-# ARABIC_PATTERN after its first digit: a number's guards go between the two, so the engine
-# tests the first character at each position before it runs a lookbehind.
-_ARABIC_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 # Numbers may not start inside another number (5,310 · 3.5): the guard on the character
 # before the number, written after its first character.
 _NUMBER_GUARD = r"(?<![\d.].)(?<!\d,.)"
 _MONEY_NUMBER = (
-    rf"(?:\d{_NUMBER_GUARD}{_ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
+    rf"(?:\d{_NUMBER_GUARD}{ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
     rf"|[数几]{_NUMBER_GUARD}(?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
     rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
     rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*"
@@ -45,7 +48,7 @@ _MONEY_NUMBER = (
 # A count: like a money number, and not after 第 or a numeral either.
 _COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
-    rf"\d{_COUNT_GUARD}{_ARABIC_TAIL}[万亿]?"
+    rf"\d{_COUNT_GUARD}{ARABIC_TAIL}[万亿]?"
     rf"|[{_CN}]{_COUNT_GUARD}[{_CN}{CN_BIG_CLASS}]*"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
@@ -167,7 +170,7 @@ def _money_places(
     """What each placeholder of a money pattern (⟨CUR⟩, ⟨QPRE⟩ …) stands for."""
     return {
         "NUM": _MONEY_NUMBER,
-        "ARABIC": rf"\d{_NUMBER_GUARD}{_ARABIC_TAIL}",
+        "ARABIC": rf"\d{_NUMBER_GUARD}{ARABIC_TAIL}",
         "DIGIT": _DIGIT,
         "CUR": _alternation(w for c in currencies for w in c.words),
         "CPRE": _alternation(w for c in currencies for w in c.prefix),

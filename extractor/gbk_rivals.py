@@ -104,6 +104,7 @@ class Rivals(Scorer):
         for state, prior, rival in rivals:
             simple = state.last
             state = self.run(near, state)
+            phrase = None  # looked up only for a rival that may come near
             if later:
                 behind = score - (reach + state.lead(own) + base + prior)
                 if behind >= far:
@@ -115,7 +116,9 @@ class Rivals(Scorer):
             total = state.score + base + prior
             if score - total >= far:
                 continue
-            total -= phrase_lead(own_fit, fit(before, simple, after))
+            if phrase is None:
+                phrase = phrase_lead(own_fit, fit(before, simple, after))
+            total -= phrase
             if score - total < SLOT_MARGIN:
                 close.append((total, rival))
         return _overturned(close, score) if close else chars[index]

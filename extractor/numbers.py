@@ -48,7 +48,10 @@ _FOLD = str.maketrans(
 CN_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_SMALL_CLASS = "十拾百佰千仟"
 CN_BIG_CLASS = "万亿"
-ARABIC_PATTERN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# An Arabic number after its first digit (5,310 · 3.5): rules put guards between the two, so
+# the engine tests the first character at each position before it runs a lookbehind.
+ARABIC_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+ARABIC_PATTERN = rf"\d{ARABIC_TAIL}"
 
 _TOKEN = regex.compile(
     rf"(?P<arabic>{ARABIC_PATTERN})|(?P<point>点)|(?P<char>[{CN_DIGIT_CLASS}{CN_SMALL_CLASS}{CN_BIG_CLASS}])"

