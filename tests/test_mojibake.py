@@ -227,6 +227,16 @@ def test_a_character_between_two_dropped_pairs_is_restored():
     assert _repaired(page) == page.replace(_shifted(damaged), damaged)
 
 
+def test_a_character_between_two_dropped_pairs_may_follow_a_seam():
+    # 鎮 (e6 82) then 政府的正確 lost 政's lead: the seam 傉 (82 d5) names it, (fe b8) and
+    # (ae b5) are private-use and were dropped, so 府 left no byte and 的's trail pairs with 正's
+    # lead (恼); the page writes 鎮政府 elsewhere
+    damaged = "政府的正確領導下"
+    after = ",全鎮齊心協力。\n鎮政府的幹部走村入戶。\n"
+    page = "一、基本情況\n在縣委、鎮?" + _shifted(damaged) + after
+    assert _repaired(page, {12: ("nù",)}) == page.replace("?" + _shifted(damaged), damaged)
+
+
 def test_a_character_between_two_dropped_pairs_is_sought_where_the_bytes_read_rare():
     # d5 c4 reads 漳, rare in words: 政府的 may stand behind it; b5 c4 reads 的, most often right
     assert len(_middle(0xD5, 0xC4)) == len(_middle(0xB5, 0xC4)) + 1
