@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,6 +122,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
     model = language_model()
     position, length = 0, len(text)
     quiet = _quiet_lines(text, hints, rules.surnames)
+    read = sorted(hints)
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
             position = quiet[position]
@@ -130,6 +132,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
             position += 1
             continue
         start = position
+        position = _past_plain(text, position, read)
         while position < length and (
             (run := is_run_at(text, position))
             or (is_folded_inside(text, position, hints) and position not in hints)
@@ -145,8 +148,28 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
             if stray is not None:
                 yield from _stray_ends(text, start, position, stray, hints)
                 break
+            position = _past_plain(text, position, read)
         else:
             yield from _stretch_end(text, start, position, hints, model, rules)
+
+
+def _past_plain(text: str, position: int, read: list[int]) -> int:
+    """The first place from ``position`` on that is no plain run character (``_plain_pattern``)
+    or has a reading after it (``read``: the places that do, in order). A run's loop does
+    nothing at the others but step past them: most characters of a busy line are those."""
+    end = _plain_pattern().match(text, position).end()  # type: ignore[union-attr]
+    following = bisect_left(read, position)
+    return min(end, read[following]) if following < len(read) else end
+
+
+@lru_cache(maxsize=1)
+def _plain_pattern() -> re.Pattern[str]:
+    """Any number of run characters (``is_run_char``) a run may not end in by a dropped
+    trail byte (``_may_drop``)."""
+    rows = table().by_lead.values()
+    chars = (char for row in rows for _, char in row)
+    plain = "".join(sorted({char for char in chars if is_run_char(char) and not _may_drop(char)}))
+    return re.compile(f"[{re.escape(plain)}]*")
 
 
 def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int, int]:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
+from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
@@ -55,7 +56,6 @@ _DIGITS = re.compile(r"[0-9０-９]+")
 # a unit and a mark after a digit (group 1); opening with the digit, which ``re`` scans for
 # quickly (a lookbehind was tried at every position)
 _UNIT_AFTER_DIGIT = re.compile(r"[0-9０-９]([^0-9０-９][，。、：；,.:;])")
-_TWO = re.compile(r"..", re.DOTALL)  # two characters: a page's pairs from even, then odd places
 
 # A character's code point + 1 (0: none) in 21 bits; a state keeps STATE_CONTEXT of them.
 _CHAR_BITS = 21
@@ -397,8 +397,9 @@ def _page_pairs(view: str) -> Counter[str]:
     chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
     with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
-    pairs = Counter(_TWO.findall(view))  # sliced in C, not concatenated by a call per pair
-    pairs.update(_TWO.findall(view, 1))
+    # each character joined to the next in C (map over two iterators): a third faster than
+    # ``re``'s findall of two characters from even, then odd places
+    pairs = Counter(map(add, view, view[1:]))
     for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
         start, end = digits.span()
         if start:

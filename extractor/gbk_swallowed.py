@@ -60,6 +60,9 @@ _FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
 _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
 _CN_NUMERALS = "一二三四五六七八九十"
 _ITEM = re.compile(rf"([{_CN_NUMERALS}])是")
+# What a date, a list's first item, a line's usual opening or the rest of a figure can open
+# with (``mark_context``'s patterns), digits aside: after any other character, text follows.
+_KIND_OPENERS = frozenset(f"0123456789〇零{_CN_NUMERALS}(（第,.")
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
@@ -341,6 +344,8 @@ def mark_context(following: str, line: str = "") -> str:
     if following[:1] in ("", "\n"):
         after = following.lstrip("\n\r \t")
         return "items" if _FIRST_ITEM.match(after) and not _is_heading(line) else "line"
+    if following[0] not in _KIND_OPENERS and not following[0].isdigit():
+        return "text"  # most marks of a page: no pattern below is tried
     if _DATE_LINE.match(following):
         return "date"
     if _FIRST_ITEM.match(following):

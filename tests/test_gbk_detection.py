@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
-from extractor.gbk_runs import _quiet_lines, suspect_segments
+from extractor.gbk_runs import _past_plain, _quiet_lines, suspect_segments
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
 
@@ -176,3 +176,16 @@ def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     lines = [text.rfind("\n", 0, p) + 1 for p in range(len(text) + 1)]
     quiet = _quiet_lines(text, {}, SURNAMES)
     assert {line for line in lines if line not in quiet} == _busy_lines(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "read", "stop"),
+    [
+        ("工作總結x", 0, [], 2),  # 總 (bf 82): a run may end in it (82 80, 個, lost its 0x80)
+        ("工作總結x", 3, [], 4),  # an ASCII letter: no run character
+        ("工作小結", 0, [1], 1),  # a reading after 作
+        ("工作小結", 2, [1], 4),  # … behind the start: the text's end
+    ],
+)
+def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
+    assert _past_plain(text, position, read) == stop

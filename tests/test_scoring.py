@@ -175,6 +175,7 @@ def test_a_page_of_mixed_script_may_hold_either_form():
         ("(一)建档立卡", "三、推进困难职工解困脱困", "first"),
         ("一是迎接检查", "下半年,乡党委将重点做好以下工作", "listed"),  # … in a sentence
         ("二是加强管理", "一是完善制度", "opening"),  # a later item: a separator may precede it
+        ("第二批项目", "全县共有", "opening"),
         ("(二)落实资助", "目标责任书。", "opening"),
         ("1.5万元", "共投入资金", "digit"),  # a figure, not an item
         (",380万元", "收回统筹资", "digit"),  # the rest of 1,380
