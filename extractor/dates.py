@@ -20,7 +20,7 @@ import regex
 
 from extractor.date_rules import DateWordRule, word_meaning
 from extractor.markers import chinese_number
-from extractor.pattern_syntax import may_match
+from extractor.pattern_syntax import HORIZONTAL_SPACE, may_match
 
 MASKS = frozenset("*xX×_")
 PLAUSIBLE_YEARS = range(1950, 2050)
@@ -44,7 +44,6 @@ _SCHOOL_YEAR = regex.compile(r"学年度|学年")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 # `regex`'s \h (horizontal space) spelled out for `re`, which lacks it
-HORIZONTAL_SPACE = r"[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _ATOMS = rf"""(?x)
   (?=[0-9xX×十一二三四五六七八九元])  # what every atom starts with: most positions fail here
   (?:(?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)

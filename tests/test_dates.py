@@ -139,7 +139,7 @@ def test_horizontal_space_is_regexs():
 
     import regex
 
-    from extractor.dates import HORIZONTAL_SPACE
+    from extractor.pattern_syntax import HORIZONTAL_SPACE
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert regex.findall(r"\h", every) == std_re.findall(HORIZONTAL_SPACE, every)

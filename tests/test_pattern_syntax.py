@@ -2,12 +2,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractor.date_rules import load_date_words
-from extractor.pattern_syntax import inline_definitions, may_match, required_words
+from extractor.pattern_syntax import (
+    HAN,
+    HORIZONTAL_SPACE,
+    inline_definitions,
+    may_match,
+    required_words,
+    std_re_source,
+)
 from extractor.rules import load_rules
 from extractor.views import matching_view
 
@@ -100,3 +108,26 @@ def test_shipped_period_words_and_residue_rules_are_gated_soundly():
             view = matching_view(text)
             if rule.compiled.search(view):
                 assert may_match(rule.compiled.pattern, view), (rule.id, text)
+
+
+def test_han_is_regexs():
+    """`re` lacks `regex`'s \\p{Han}: the class spelled out holds the same characters."""
+    import re
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert regex.findall(r"\p{Han}", every) == re.findall(HAN, every)
+
+
+def test_std_re_source_spells_out_h_and_han_in_and_out_of_classes():
+    source = std_re_source(r"\d\h+[\p{Han}\h\.]\(")
+    assert source == rf"\d{HORIZONTAL_SPACE}+[{HAN[1:-1]}{HORIZONTAL_SPACE[1:-1]}\.]\("
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\s", r"a(?>b)", r"[]a]"],
+)
+def test_std_re_source_refuses_what_re_reads_otherwise(pattern):
+    """Syntax `re` lacks or reads otherwise keeps the pattern on `regex`."""
+    assert std_re_source(pattern) is None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.markers import chinese_number, compile_grammar
+from extractor.markers import chinese_number, compile_grammar, grammar_source
 from extractor.rules import load_rules
 from extractor.sections import parse_sections, section_path_at
 from extractor.views import matching_view
@@ -50,6 +53,22 @@ def test_section_rule_examples(rule):
         assert text[found.start() : found.end()].rstrip() == marker.rstrip(), text
     for text in rule.counter_examples:
         assert not pattern.match(matching_view(text)), text
+
+
+MARKER_ALPHABET = "一二三四五六七八九十百第章条节部分是首先其次最后0123456789.、()①⑴ ,。:\n工学"
+
+
+def test_the_grammar_runs_on_re():
+    assert isinstance(GRAMMAR.pattern, re.Pattern)
+
+
+@given(st.text(alphabet=MARKER_ALPHABET, max_size=40))
+def test_the_grammar_on_re_finds_what_regex_finds(text):
+    """The grammar runs on `re` (``std_re_source``): the same markers, each by the same style."""
+    reference = regex.compile(grammar_source(RULES.section_styles), regex.MULTILINE)
+    assert [(m.span(), m.lastindex) for m in GRAMMAR.pattern.finditer(text)] == [
+        (m.span(), m.lastindex) for m in reference.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize(
