@@ -104,8 +104,10 @@ def after_folded(text: str, position: int, read: bool = False) -> bool:
     """Whether ``text[position]`` may be a trail byte after a full-width letter that a shifted
     pair made and the mirror folded: 保險 (b1 a3 eb 55) without its first byte reads a3 eb
     (ｋ, folded to k) and the lone trail 55 (U), so 醫療保險 shows as 醫療kU. Only right after
-    Chinese text, and only when read (the mirror annotates Han characters only) or after a
-    rare character: after common ones two letters are a code or a word (縣級IT部門, GB/T)."""
+    Chinese text, and only when read (the mirror annotates Han characters only), after a rare
+    character, or where a run may start (``after_extension``: 醫療kU, 療 = af 9f): after
+    common ones in GB2312 two letters are a code or a word (GB/T); after 級 (縣級IT部門) the
+    search finds no reading worth it."""
     if position < 2:
         return False
     folded, first = text[position - 1], text[position - 2]
@@ -115,7 +117,8 @@ def after_folded(text: str, position: int, read: bool = False) -> bool:
         return True
     letter = text[position]
     symbol = folded.isupper() and letter.islower() and folded.lower() != letter  # Li, Se
-    return folded.isalpha() and not symbol and is_suspect(first)
+    placed = is_suspect(first) or after_extension(text, position - 1)
+    return folded.isalpha() and not symbol and placed
 
 
 def _starts_a_word(text: str, position: int) -> bool:

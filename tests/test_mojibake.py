@@ -169,6 +169,14 @@ def test_a_folded_full_width_letter_then_a_trail_letter_ends_a_run():
     assert _repaired(page) == "全縣城鄉居民醫療保險參保率達到百分之九十八。"
 
 
+def test_a_folded_letter_then_a_trail_letter_where_a_run_starts_is_a_run():
+    # 保險 (b1 a3 eb 55) lost its lead right after 療 (af 9f, outside GB2312, where runs
+    # start): a3 eb is ｋ, folded to k, and the trail 55 shows as U
+    assert _shifted("保險") == "ｋU"
+    page = "全縣城鄉居民醫療kU參保率達到百分之九十八。"
+    assert _repaired(page) == "全縣城鄉居民醫療保險參保率達到百分之九十八。"
+
+
 def test_a_reading_after_two_letters_among_chinese_text_marks_a_folded_pair():
     # 校離 (d0 a3 eb 78) lost its lead: ｋ folded to k, then the trail x, which the mirror
     # annotated with 離's reading: the letters were Chinese characters.
