@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,7 @@ from extractor.numbers import (
     CN_DIGIT_CLASS,
     CN_SMALL_CLASS,
 )
+from extractor.pattern_syntax import std_re_source
 from extractor.rules import default_rules_dir
 
 R = TypeVar("R", "PatternRule", "VetoRule")
@@ -120,7 +121,7 @@ class Compiled:
     """A rule with its placeholders expanded and compiled."""
 
     rule: PatternRule | VetoRule
-    regex: regex.Pattern[str]
+    regex: re.Pattern[str] | regex.Pattern[str]
     trigger: regex.Pattern[str] | None = None  # what every match holds: a cheap search first
 
 
@@ -229,7 +230,7 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
     places = {"QNUM": _COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
     veto_rules = _compiled(_merged(tables, "not_quantity", VetoRule), places)
     return QuantityRules(
-        rules=_compiled(_merged(tables, "rule", PatternRule), places),
+        rules=_on_re(_compiled(_merged(tables, "rule", PatternRule), places)),
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
         units=frozenset(lists.get("units", [])),
@@ -323,6 +324,16 @@ def _compiled(
                 f"{file}: rule {rule.id}: pattern does not compile: {error}"
             ) from error
     return tuple(compiled)
+
+
+def _on_re(rules: tuple[Compiled, ...]) -> tuple[Compiled, ...]:
+    """The rules on `re` where it reads them as `regex` does (``std_re_source``): the count
+    rule's scan of a whole view costs a third less there. The money rules, which cost more on
+    `re` in the windows around their anchors, stay on `regex`."""
+    return tuple(
+        rule if plain is None else replace(rule, regex=re.compile(plain))
+        for rule, plain in ((rule, std_re_source(rule.regex.pattern)) for rule in rules)
+    )
 
 
 def _expand(pattern: str, places: dict[str, str]) -> str:

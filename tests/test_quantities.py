@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import case_rows
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import find_figures
@@ -45,3 +49,21 @@ def test_what_is_counted_follows_the_classifier():
     _, (count,) = find_figures(text, MONEY, COUNTS)
     assert count.counted is not None
     assert text[slice(*count.counted)] == "困难群众"
+
+
+QUANTITY_ALPHABET = "0123456789.一二三四五六七十百千万余多近约共名人户所个次位班年, 、。工学校和至"
+
+
+def test_the_count_rules_run_on_re():
+    assert all(isinstance(c.regex, re.Pattern) for c in COUNTS.rules)
+
+
+@given(st.text(alphabet=QUANTITY_ALPHABET, max_size=40))
+def test_the_count_rules_on_re_find_what_regex_finds(text):
+    """The count rules run on `re` (``std_re_source``): `regex` finds the same matches and
+    groups with their text (whose \\h and \\p{Han}, spelled out, ``test_pattern_syntax`` checks)."""
+    for compiled in COUNTS.rules:
+        reference = regex.compile(compiled.regex.pattern, regex.V0)
+        assert [(m.span(), m.groupdict()) for m in compiled.regex.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in reference.finditer(text)
+        ]
