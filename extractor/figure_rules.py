@@ -30,7 +30,7 @@ from extractor.numbers import (
     CN_DIGIT_CLASS,
     CN_SMALL_CLASS,
 )
-from extractor.pattern_syntax import std_re_source
+from extractor.pattern_syntax import on_std_re
 from extractor.rules import default_rules_dir
 
 R = TypeVar("R", "PatternRule", "VetoRule")
@@ -327,12 +327,12 @@ def _compiled(
 
 
 def _on_re(rules: tuple[Compiled, ...]) -> tuple[Compiled, ...]:
-    """The rules on `re` where it reads them as `regex` does (``std_re_source``): the count
+    """The rules on `re` where it reads them as `regex` does (``on_std_re``): the count
     rule's scan of a whole view costs a third less there. The money rules, which cost more on
     `re` in the windows around their anchors, stay on `regex`."""
     return tuple(
-        rule if plain is None else replace(rule, regex=re.compile(plain))
-        for rule, plain in ((rule, std_re_source(rule.regex.pattern)) for rule in rules)
+        rule if plain is None else replace(rule, regex=plain)
+        for rule, plain in ((rule, on_std_re(rule.regex.pattern)) for rule in rules)
     )
 
 

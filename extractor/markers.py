@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from extractor.pattern_syntax import std_re_source
+from extractor.pattern_syntax import on_std_re
 from extractor.rules import SectionStyleRule
 
 Position = Literal["line", "sentence", "clause", "word"]
@@ -158,12 +158,9 @@ def _style(rule: SectionStyleRule) -> Style:
 
 
 def _compiled(source: str) -> re.Pattern[str] | regex.Pattern[str]:
-    """The grammar on `re` when it reads it as `regex` does (``std_re_source``): `re` tries the
+    """The grammar on `re` when it reads it as `regex` does (``on_std_re``): `re` tries the
     branches at each of a view's digits and numerals in a third less; else on `regex`."""
-    plain = std_re_source(source)
-    if plain is not None:
-        return re.compile(plain, re.MULTILINE)
-    return regex.compile(source, regex.MULTILINE)
+    return on_std_re(source, re.MULTILINE) or regex.compile(source, regex.MULTILINE)
 
 
 def find_candidates(view: str, grammar: Grammar) -> list[Candidate]:

@@ -9,6 +9,7 @@ the calls written out; the files stay as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -193,6 +194,19 @@ def _better(known: tuple[str, ...] | None, other: tuple[str, ...] | None) -> tup
 
 def _rank(words: tuple[str, ...]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
+
+
+def on_std_re(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """``pattern`` compiled by `re` when ``std_re_source`` reads it as `regex` does and `re`
+    accepts it (a user's rule may hold a lookbehind of varying width or a group name used
+    twice, which only `regex` allows); else None, and the caller keeps `regex`."""
+    source = std_re_source(pattern)
+    if source is None:
+        return None
+    try:
+        return re.compile(source, flags)
+    except re.error:
+        return None
 
 
 def std_re_source(pattern: str) -> str | None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from extractor.pattern_syntax import (
     HORIZONTAL_SPACE,
     inline_definitions,
     may_match,
+    on_std_re,
     required_words,
     std_re_source,
 )
@@ -131,3 +133,17 @@ def test_std_re_source_spells_out_h_and_han_in_and_out_of_classes():
 def test_std_re_source_refuses_what_re_reads_otherwise(pattern):
     """Syntax `re` lacks or reads otherwise keeps the pattern on `regex`."""
     assert std_re_source(pattern) is None
+
+
+@pytest.mark.parametrize("pattern", [r"(?<=一|二三)元", r"(?P<a>甲)|(?P<a>乙)"])
+def test_on_std_re_leaves_to_regex_what_re_refuses_to_compile(pattern):
+    """A user's rule may hold syntax both read alike that only `regex` accepts."""
+    assert std_re_source(pattern) is not None
+    assert on_std_re(pattern) is None
+    assert regex.compile(pattern)
+
+
+def test_on_std_re_compiles_what_re_reads_alike():
+    compiled = on_std_re(r"(?<=第)\d+\h*名")
+    assert isinstance(compiled, re.Pattern)
+    assert compiled.findall("第3\u3000名，第12名，共5名") == ["3\u3000名", "12名"]
