@@ -114,7 +114,6 @@ def test_shipped_period_words_and_residue_rules_are_gated_soundly():
 
 def test_han_is_regexs():
     """`re` lacks `regex`'s \\p{Han}: the class spelled out holds the same characters."""
-    import re
     import sys
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
