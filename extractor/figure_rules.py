@@ -192,7 +192,7 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
     qualifiers = [_model(file, Qualifier, entry) for file, entry in _entries(tables, "qualifier")]
     bound_of = {w: q.bound for q in qualifiers for w in (*q.prefix, *q.inner, *q.suffix)}
     places = _money_places(currencies, qualifiers, _mapping(tables, "not_after"))
-    rules = _compiled(_merged(tables, "rule", PatternRule), places)
+    rules = _compiled(_merged(tables, "rule", PatternRule), places, ("num",))
     veto_rules = _compiled(_merged(tables, "not_money", VetoRule), places)
     currency_of: dict[str, str] = {}
     for currency in currencies:
@@ -210,7 +210,7 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
         generic=frozenset(w for c in currencies for w in c.generic),
         word_scale={w: Decimal(s) for w, s in _mapping(tables, "word_scale").items()},
         bound_of=bound_of,
-        per=_compiled(_merged(tables, "per", PatternRule), places),
+        per=_compiled(_merged(tables, "per", PatternRule), places, ("label",)),
         per_aliases=_mapping(tables, "per_aliases"),
         actions=_words(lists.get("actions", [])),
         totals=_words(lists.get("totals", [])),
@@ -230,7 +230,7 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
     places = {"QNUM": _COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
     veto_rules = _compiled(_merged(tables, "not_quantity", VetoRule), places)
     return QuantityRules(
-        rules=_on_re(_compiled(_merged(tables, "rule", PatternRule), places)),
+        rules=_on_re(_compiled(_merged(tables, "rule", PatternRule), places, ("num", "unit"))),
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
         units=frozenset(lists.get("units", [])),
@@ -305,8 +305,12 @@ def _merged(
 
 
 def _compiled(
-    rules: Iterable[tuple[Path, PatternRule | VetoRule]], places: dict[str, str]
+    rules: Iterable[tuple[Path, PatternRule | VetoRule]],
+    places: dict[str, str],
+    named: tuple[str, ...] = (),
 ) -> tuple:
+    """The rules compiled, each pattern checked to name the ``named`` groups its reader needs
+    (a user's rule without them would fail on every page it matches, not where it is wrong)."""
     compiled = []
     for file, rule in rules:
         try:
@@ -323,6 +327,13 @@ def _compiled(
             raise RulesError(
                 f"{file}: rule {rule.id}: pattern does not compile: {error}"
             ) from error
+        missing = [name for name in named if name not in compiled[-1].regex.groupindex]
+        if missing:
+            groups = ", ".join(f"(?P<{name}>…)" for name in missing)
+            raise RulesError(
+                f"{file}: rule {rule.id}: pattern must name {groups}; the comment at the top "
+                f"of {file.name} lists the groups read"
+            )
     return tuple(compiled)
 
 

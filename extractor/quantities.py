@@ -43,7 +43,7 @@ def find_quantities(
     """Every count in ``view`` in text order, none inside the ``money`` spans (sorted)."""
     candidates = []
     for order, compiled in enumerate(rules.rules):
-        slots = tuple(compiled.regex.groupindex[name] for name in _GROUPS)
+        slots = tuple(compiled.regex.groupindex.get(name, 0) for name in _GROUPS)
         for match in compiled.regex.finditer(view):
             count = _interpret(match, compiled.rule.id, slots)
             if count is not None:
@@ -66,18 +66,19 @@ def find_quantities(
 
 
 # The named groups ``_interpret`` reads, by number: a group asked for by name cost the regex
-# module four times as much, and a page has hundreds of counts.
+# module four times as much, and a page has hundreds of counts. A rule must name num and unit
+# (checked as the rules load); high, inner and qpost it may leave out (number 0).
 _GROUPS = ("num", "high", "inner", "qpost", "unit")
 
 
 def _interpret(match: regex.Match[str], rule: str, slots: tuple[int, ...]) -> Count | None:
     """The value of one match; None for a decimal without 万/亿 (8.5个) or a digit code (七一).
     ``slots``: the numbers of the ``_GROUPS`` in the rule's pattern."""
-    groups = match.groups()
-    value = _value(groups[slots[0] - 1])
+    groups = (None, *match.groups())  # group 0: the absent optional groups
+    value = _value(groups[slots[0]])
     if value is None:
         return None
-    high_text, inner, qpost = groups[slots[1] - 1], groups[slots[2] - 1], groups[slots[3] - 1]
+    high_text, inner, qpost = groups[slots[1]], groups[slots[2]], groups[slots[3]]
     count = Count(match.start(), match.end(), rule, value, *match.span(slots[4]))
     if high_text:
         high = _value(high_text)

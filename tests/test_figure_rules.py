@@ -141,6 +141,43 @@ examples = []
         load_quantity_rules([tmp_path])
 
 
+def _user_rule(folder: Path, file: str, pattern: str) -> None:
+    (folder / file).write_text(
+        f"""
+[[rule]]
+id = "user.rule"
+description = "a user's own"
+pattern = '{pattern}'
+examples = []
+""",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "pattern", "missing"),
+    [
+        ("quantities.toml", "(?P<num>\\d+)例", "unit"),
+        ("money.toml", "(?P<cur>越南盾)", "num"),
+    ],
+)
+def test_a_rule_without_a_group_its_reader_needs_is_refused_as_it_loads(
+    tmp_path: Path, file, pattern, missing
+):
+    _user_rule(tmp_path, file, pattern)
+    load = load_quantity_rules if file == "quantities.toml" else load_money_rules
+    with pytest.raises(RulesError, match=rf"rule user\.rule: pattern must name \(\?P<{missing}>"):
+        load([tmp_path])
+
+
+def test_a_count_rule_may_leave_out_the_range_and_qualifier_groups(tmp_path: Path):
+    """Only num and unit are read from every count; a lookbehind of varying width keeps the
+    rule on `regex` (``on_std_re``)."""
+    _user_rule(tmp_path, "quantities.toml", "(?<=共有|共)(?P<num>\\d+)(?P<unit>例)")
+    ((text, count),) = counts("全县共有12例", load_quantity_rules([tmp_path]))
+    assert (text, count.rule, count.value, count.bound) == ("12例", "user.rule", 12, "exact")
+
+
 @given(
     st.lists(st.text(alphabet="元美万人次", min_size=1, max_size=3), min_size=1, max_size=6),
     st.text(alphabet="元美万人次5", max_size=30),
