@@ -37,9 +37,8 @@ from extractor.eval_report import render
 from extractor.evaluate import evaluate
 from extractor.inputs import STDIN, STDIN_SOURCE, Limits, iter_inputs, read_path
 from extractor.model import Document, ErrorRecord, Section
-from extractor.pipeline import Options, extract
+from extractor.pipeline import Options, extract, load_every_rule
 from extractor.progress import progress_bar
-from extractor.rules import load_rules
 from extractor.sinks import open_sink
 from extractor.synth import DAMAGE_KINDS
 from extractor.synth_archive import synthesize
@@ -349,7 +348,7 @@ def _guarded(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
 def _options(rules_dirs: tuple[Path, ...]) -> Options:
     options = Options(rules_dirs=rules_dirs)
     try:
-        load_rules(options.rules_dirs)
+        load_every_rule(options.rules_dirs)
     except RulesError as error:
         raise click.UsageError(str(error)) from error
     return options

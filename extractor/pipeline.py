@@ -14,9 +14,13 @@ from pathlib import Path
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
 from extractor.date_mentions import fill_dates
+from extractor.date_rules import load_date_words
 from extractor.decode import Decoded, decode
+from extractor.entity_lexicon import load_entity_lexicon
+from extractor.entity_patterns import load_patterns
 from extractor.entity_stage import fill_entities
 from extractor.errors import NoContentError
+from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
@@ -40,6 +44,18 @@ class Options:
     repair: RepairConfig = field(default_factory=RepairConfig)
     rules_dirs: tuple[Path, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def load_every_rule(rules_dirs: tuple[Path, ...]) -> None:
+    """Load every rule family the pipeline reads (each loader keeps what it loads): a broken
+    rule in a ``--rules`` folder raises ``RulesError`` now, once, and not on every input as
+    the stage that reads it first runs."""
+    load_rules(rules_dirs)
+    load_money_rules(rules_dirs)
+    load_quantity_rules(rules_dirs)
+    load_date_words(rules_dirs)
+    load_entity_lexicon(rules_dirs)
+    load_patterns(rules_dirs)
 
 
 def extract(

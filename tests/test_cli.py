@@ -93,13 +93,22 @@ def test_summarize(runner, seed_folder):
     assert "pinyin_annotation=" in result.stdout
 
 
-def test_bad_rules_folder_is_a_usage_error(runner, seed_folder, tmp_path):
+@pytest.mark.parametrize(
+    ("file", "rule"),
+    [
+        ("boilerplate.toml", "[[rule]]\nid = 'x'\n"),
+        # read only as a stage first needs them: loaded before any input all the same
+        ("money.toml", "[[rule]]\nid = 'x'\ndescription = 'd'\npattern = '(元'\nexamples = []\n"),
+        ("dates.toml", "[[rule]]\nid = 'x'\n"),
+    ],
+)
+def test_bad_rules_folder_is_a_usage_error(runner, seed_folder, tmp_path, file, rule):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "boilerplate.toml").write_text("[[rule]]\nid = 'x'\n", encoding="utf-8")
+    (rules / file).write_text(rule, encoding="utf-8")
     result = runner.invoke(main, ["extract", str(seed_folder / "seed.txt"), "--rules", str(rules)])
-    assert result.exit_code == 2
-    assert "rule x" in result.output
+    assert result.exit_code == 2, result.output
+    assert f"{file}: rule x" in result.output
 
 
 def test_outline_prints_the_section_tree(runner, seed_folder):
