@@ -26,8 +26,8 @@ from pathlib import Path
 from extractor.errors import ExtractionError, InternalError
 from extractor.inputs import Input
 from extractor.model import ErrorRecord
-from extractor.pipeline import Options, extract
-from extractor.rules import default_rules_dir, load_rules
+from extractor.pipeline import Options, extract, load_every_rule
+from extractor.rules import default_rules_dir
 
 YOUNG_COLLECTION = 20_000  # allocations between collections of the collector's youngest objects
 
@@ -111,18 +111,18 @@ def run(
     """
     options = options or Options()
     inputs = iter(inputs)
-    yield from _until_loaded(inputs, options)
-    if jobs <= 1:
-        yield from (outcome_of(item, options) for item in inputs)
-    else:
-        warm_up(options)
+    if jobs > 1:
+        warm_up(options)  # what the workers fork from: loaded and settled
         yield from _pooled(inputs, options, jobs, ordered)
+        return
+    yield from _until_loaded(inputs, options)
+    yield from (outcome_of(item, options) for item in inputs)
 
 
 def _until_loaded(inputs: Iterator[Input], options: Options) -> Iterator[Outcome]:
-    """Outcomes here until an input gives documents: by then the dictionaries and tables the
-    pipeline loads on first use (seconds of work) are loaded, and forked workers inherit them
-    and the collector's settings."""
+    """Outcomes until an input gives documents, then the collector settled: by then the
+    dictionaries and tables the pipeline loads on first use (seconds of work) are loaded,
+    those the inputs need only (``warm_up`` loads them all)."""
     for item in inputs:
         outcome = outcome_of(item, options)
         yield outcome
@@ -214,4 +214,4 @@ def _warm(rules_dirs: tuple[Path, ...]) -> None:
     """Load the rules once per worker, before its first input; leave Ctrl-C to the parent,
     which stops the batch cleanly (what was written stays, ready for ``--resume``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    load_rules(rules_dirs)
+    load_every_rule(rules_dirs)
