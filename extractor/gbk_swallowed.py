@@ -60,6 +60,7 @@ _FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
 _SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
 _CN_NUMERALS = "一二三四五六七八九十"
 _ITEM = re.compile(rf"([{_CN_NUMERALS}])是")
+_LATER_ITEM_LINE = re.compile(rf"^[ \t　]*[{_CN_NUMERALS[1:]}]是", re.MULTILINE)  # \n二是
 # What a date, a list's first item, a line's usual opening or the rest of a figure can open
 # with (``mark_context``'s patterns), digits aside: after any other character, text follows.
 _KIND_OPENERS = frozenset(f"0123456789〇零{_CN_NUMERALS}(（第,.")
@@ -190,6 +191,12 @@ class SwallowedPriors:
         return Counter(_AFTER_DIGIT.findall(self.document))
 
     @cached_property
+    def _items_one_a_line(self) -> bool:
+        """Whether a line of the page opens with a later item of a series (二是, 三是): only
+        then does a line that opens with 一是 say the page sets its items one a line."""
+        return _LATER_ITEM_LINE.search(self.document) is not None
+
+    @cached_property
     def _year_starts(self) -> Counter[str]:
         return Counter(_YEAR.findall(self.document))
 
@@ -224,8 +231,8 @@ class SwallowedPriors:
             return 1.0 if char == "1" else _RARE if char.isdigit() else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
-        if char == "\n" and _runs_in(slot):
-            return _UNLIKELY  # 二是 after a ? on a line holding 一是 inside it: items run in
+        if char == "\n" and _runs_in(slot, self._items_one_a_line):
+            return _UNLIKELY  # 二是 after a ? on a line holding 一是: its items run in
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
             return _UNLIKELY  # two empty lines in a row where the page never leaves them
         if char == ")" and _open_brackets(slot.line) <= 0:
@@ -318,10 +325,12 @@ def _runs_on(slot: Slot) -> bool:
     return len(joined) > HEADING_LENGTH or bool(_SENTENCE_END.search(joined))
 
 
-def _runs_in(slot: Slot) -> bool:
+def _runs_in(slot: Slot, one_a_line: bool) -> bool:
     """Whether the text after a ``?`` opens the next item of a series (二是) whose previous
-    item (一是) stands inside the same line (重點有三:一是…): that line runs its items in. A
-    line that opens with the previous item says the page sets them one a line."""
+    item (一是) stands in the same line (重點有三:一是…, or 一是… opening it): that line runs
+    its items in. A line that opens with the previous item says the page sets them one a line
+    only on a page some line of which opens with a later item (``one_a_line``): the genre
+    mostly writes 一是…;二是… in one line (28 of 29 such lines of the corpus)."""
     item = _ITEM.match(slot.then)
     if item is None:
         return False
@@ -329,7 +338,9 @@ def _runs_in(slot: Slot) -> bool:
     if number == 0:
         return False
     previous = _CN_NUMERALS[number - 1] + "是"
-    return previous in slot.line and not slot.line.lstrip().startswith(previous)
+    if previous not in slot.line:
+        return False
+    return not (one_a_line and slot.line.lstrip().startswith(previous))
 
 
 def _open_brackets(line: str) -> int:

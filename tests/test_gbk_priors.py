@@ -284,11 +284,15 @@ def test_the_next_item_of_a_series_on_the_same_line_follows_no_line_end():
     page = HEADINGS + "四、存在問題\n"
     swallowed = _priors(page, line, then="二是剛性支出不斷增加")
     alone = _priors(page, "財政收入增長乏力,稅收依賴程度較高", then="二是剛性支出不斷增加")
-    # a line that opens with 一是 sets the items one a line: 二是 may start the next one
-    opening = _priors(page, "一是財政收入增長乏力,稅收依賴程度較高", then="二是剛性支出不斷增加")
+    # a line that opens with 一是 runs its items in too (一是…;二是…), unless a line of the
+    # page opens with a later item: then the page sets them one a line
+    first = "一是財政收入增長乏力,稅收依賴程度較高"
+    opening = _priors(page, first, then="二是剛性支出不斷增加")
+    one_a_line = _priors(page + "一是加強學習。\n二是改進作風。\n", first, then="二是剛性支出")
     assert swallowed["\n"] < alone["\n"]
     assert alone["\n"] > alone[","]  # on a line of its own, 二是 may well start the next line
-    assert opening["\n"] > opening[","]
+    assert opening["\n"] <= opening[","]
+    assert one_a_line["\n"] > one_a_line[","]
     assert swallowed["\n"] <= swallowed[","]
 
 
