@@ -136,7 +136,8 @@ class SwallowedPriors:
         if known is None:
             follows = self.context(slot.then, slot.line)
             counts = [self.mark_count(option, follows, slot) for option in slot.swallowed]
-            known = self._slots[slot] = (follows, sum(counts), self.heading_share(slot.line))
+            heading = 0.0 if _continues_heading(slot, follows) else self.heading_share(slot.line)
+            known = self._slots[slot] = (follows, sum(counts), heading)
         follows, total, heading = known
         share = self.mark_count(char, follows, slot) / total
         if char != "\n":
@@ -231,6 +232,8 @@ class SwallowedPriors:
             return 1.0 if char == "1" else _RARE if char.isdigit() else _RULED_OUT
         if char == "\n" and follows == "text" and len(slot.line) > HEADING_LENGTH:
             return _UNLIKELY
+        if char == "\n" and _continues_heading(slot, follows):
+            return _UNLIKELY  # 3.強化監督?深化經濟責任審計\n: a heading of two parts
         if char == "\n" and _runs_in(slot, self._items_one_a_line):
             return _UNLIKELY  # 二是 after a ? on a line holding 一是: its items run in
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
@@ -323,6 +326,19 @@ def _runs_on(slot: Slot) -> bool:
     took a mark and not its end: then the line's end is the heading's, not a rarer mark."""
     joined = slot.line + "," + slot.then.split("\n", 1)[0]
     return len(joined) > HEADING_LENGTH or bool(_SENTENCE_END.search(joined))
+
+
+def _continues_heading(slot: Slot, follows: str) -> bool:
+    """Whether a numbered line cut by a ``?`` goes on after it as a heading of two parts
+    (3.強化監督,深化經濟責任審計): the rest of its line, all of it in ``slot.then``, is text
+    (no marker, no date) and holds no sentence end, nor would the line joined by a comma,
+    which stays a heading's length. A line end there would leave that rest a line of its own
+    that is neither heading nor sentence."""
+    rest, end, _ = slot.then.partition("\n")
+    if follows != "text" or not end or not numbered(slot.line):
+        return False
+    joined = slot.line + "," + rest
+    return len(joined) <= HEADING_LENGTH and not _SENTENCE_END.search(joined)
 
 
 def _runs_in(slot: Slot, one_a_line: bool) -> bool:

@@ -43,6 +43,16 @@ def test_a_short_numbered_line_ends_where_the_pages_headings_do():
     assert priors["\n"] > priors[","]
 
 
+def test_a_heading_whose_rest_would_stand_alone_takes_a_comma():
+    # the rest of the line, 深化責任審計, would be no heading and no sentence on its own
+    page = HEADINGS + "全鎮完成各項任務,落實責任。\n"
+    two_parts = _priors(page, "四、強化監督", then="深化責任審計\n五、工作打算")
+    assert two_parts[","] > two_parts["\n"]
+    # a rest that is a sentence of its own follows the heading's line end
+    sentence = _priors(page, "四、強化監督", then="全年審計3項。\n五、")
+    assert sentence["\n"] > sentence[","]
+
+
 def test_a_numbered_line_on_a_page_of_run_in_items_goes_on():
     priors = _priors(ITEMS, "3.對留守兒童的學生")
     assert priors[","] > priors["\n"]
