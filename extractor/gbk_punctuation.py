@@ -28,6 +28,17 @@ CLOSING_TRAILS = frozenset(closer.encode("gbk")[1] for closer in OPENERS)
 _ONE_CHARACTER_ITEM = re.compile(
     r"(?:^|[。！？；;!?:：,，])[^一二三四五六七八九十0-9０-９A-Za-z\s]$"
 )
+# The text after a 、 or 。 up to the clause's end, and what ends it. An enumeration goes on to
+# another item (、), a closing 等 or a joining 和, 及, 与 before its clause ends, seldom at a
+# comma; a sentence that a 。 opens runs on to one. In the People's Daily (January 1998), of
+# the 、 and 。 between a Han character and a Han character or digit, where such a word follows
+# before the clause's end and no comma ends it, 7,000 are 、 and 1,200 。; where none follows,
+# a comma ends it and it is longer than 8 characters, 1,700 are 、 and 6,600 。.
+_CLAUSE = re.compile(r"([^，,。；;：:！？!?\n“”]*)(.?)")
+_ENUMERATING = re.compile("[、等和及与與]")
+_TIED = frozenset(("、。", "。、"))
+ENUMERATION_LEAD = 1.5  # nats: an enumeration's clause for 、 (or a sentence's for 。)
+SENTENCE_LENGTH = 8  # characters a clause after a mark runs on to a comma: a sentence's
 
 
 def misfit(char: str, slot: Slot) -> float:
@@ -49,6 +60,24 @@ def misfit(char: str, slot: Slot) -> float:
     if closer is not None and _still_open(slot.line, char, closer) > 0:
         cost += MISFIT_COST  # the same mark opened again inside itself
     return cost
+
+
+def enumeration_lead(char: str, rival: str, after: str) -> float:
+    """How much better ``char`` fits than ``rival`` before the text ``after`` by the clause it
+    opens (``_CLAUSE``), in nats: nonzero only between 、 and 。, which the word model and the
+    pairs of characters cannot tell apart (each is a mark, and each mark follows most words)."""
+    if char + rival not in _TIED:
+        return 0.0
+    clause, end = _CLAUSE.match(after).groups()  # type: ignore[union-attr]
+    if not end:  # the clause runs past what is known of the text
+        return 0.0
+    if _ENUMERATING.search(clause) and end not in ",，":
+        lead = ENUMERATION_LEAD
+    elif not _ENUMERATING.search(clause) and end in ",，" and len(clause) > SENTENCE_LENGTH:
+        lead = -ENUMERATION_LEAD
+    else:
+        return 0.0
+    return lead if char == "、" else -lead
 
 
 def weighs_marks(slot: Slot) -> bool:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Candidates, fits
-from extractor.gbk_punctuation import breaks_before
+from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
 from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases
@@ -38,6 +38,7 @@ class Judged(NamedTuple):
     left: str
     right: str
     score: float
+    after: str = ""  # the page after the run, further than ``right`` (a mark's clause)
 
 
 class Rivals(Scorer):
@@ -55,12 +56,20 @@ class Rivals(Scorer):
         self.phrases = running_phrases()
 
     def judge(
-        self, chars: str, slots: tuple[Slot, ...], bonus: float, left: str, right: str, score: float
+        self,
+        chars: str,
+        slots: tuple[Slot, ...],
+        bonus: float,
+        left: str,
+        right: str,
+        score: float,
+        after: str = "",
     ) -> tuple[str, tuple[int, ...]]:
         """The characters of a reading (its characters, slots, bonus and ``score`` between two
-        contexts) to write, with a rival where running text's phrases put it clearly ahead
-        (``_clear``), and the filled ones that some rival, in the same place, nearly matches."""
-        reading = Judged(chars, slots, bonus, left, right, score)
+        contexts; ``after``: the page after the run, for a mark's clause) to write, with a
+        rival where running text's phrases put it clearly ahead (``_clear``), and the filled
+        ones that some rival, in the same place, nearly matches."""
+        reading = Judged(chars, slots, bonus, left, right, score, after)
         written, uncertain = list(chars), []
         for index, slot in enumerate(slots):
             if slot.lost_bytes:
@@ -78,7 +87,7 @@ class Rivals(Scorer):
         no character does."""
         if not self._fits_what_follows(reading, index):
             return None
-        chars, slots, bonus, left, right, score = reading
+        chars, slots, bonus, left, right, score, page_after = reading
         simplified = table().simplified
         base = bonus - self.slot_bonus(chars[index], slots[index])
         head = left + "".join(simplified.get(c, c) for c in chars[:index])
@@ -100,6 +109,19 @@ class Rivals(Scorer):
         before, after, fit = head[-2:], rest[:2], self.phrases.fit
         own_fit = fit(before, winner, after)
         far = SLOT_MARGIN + PHRASE_CAP + BOUND_SLACK
+        # a 、 or 。 may tie with the other: the clause after it judges (``enumeration_lead``)
+        clause = _clause_after(chars, slots, index, page_after or right) if winner in "、。" else ""
+
+        def lead(rival_fit: float, rival: str) -> float:
+            """The winner's lead over a rival by phrases and, for a mark, the clause after
+            it, within PHRASE_CAP: ``far`` bounds it."""
+            found = phrase_lead(own_fit, rival_fit)
+            if clause:
+                found = max(
+                    -PHRASE_CAP, min(PHRASE_CAP, found + enumeration_lead(winner, rival, clause))
+                )
+            return found
+
         close = []  # rivals within the margin: their totals less the winner's phrase lead
         for state, prior, rival in rivals:
             simple = state.last
@@ -109,7 +131,7 @@ class Rivals(Scorer):
                 behind = score - (reach + state.lead(own) + base + prior)
                 if behind >= far:
                     continue
-                phrase = phrase_lead(own_fit, fit(before, simple, after))
+                phrase = lead(fit(before, simple, after), rival)
                 if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
                     continue
                 state = self.run(later, state)
@@ -117,7 +139,7 @@ class Rivals(Scorer):
             if score - total >= far:
                 continue
             if phrase is None:
-                phrase = phrase_lead(own_fit, fit(before, simple, after))
+                phrase = lead(fit(before, simple, after), rival)
             total -= phrase
             if score - total < SLOT_MARGIN:
                 close.append((total, rival))
@@ -247,6 +269,16 @@ class Rivals(Scorer):
             return True
 
         return alone
+
+
+def _clause_after(chars: str, slots: tuple[Slot, ...], index: int, after: str) -> str:
+    """The text after character ``index`` of a reading that says which mark it was: the
+    reading's characters, then the page's (``after``), up to a mark the reading filled in
+    itself (a guess, no evidence: 村、 read for 村’)."""
+    for later in range(index + 1, len(chars)):
+        if slots[later].lost_bytes and not chars[later].isalnum():
+            return chars[index + 1 : later]
+    return chars[index + 1 :] + after
 
 
 def _overturned(close: list[tuple[float, str]], score: float) -> str | None:

@@ -96,11 +96,12 @@ class Search(Rivals):
         found = self.unjudged_reading(steps, left, right)
         return None if found is None else self.judged(found, left, right)
 
-    def judged(self, reading: Reading, left: str, right: str) -> Reading:
+    def judged(self, reading: Reading, left: str, right: str, after: str = "") -> Reading:
         """A reading from ``unjudged_reading`` with its characters judged (``judge``): those
-        to write, and the uncertain ones."""
+        to write, and the uncertain ones (``after``: the page after the run, further than
+        ``right``, for a mark's clause)."""
         characters, uncertain = self.judge(
-            reading.characters, reading.slots, reading.bonus, left, right, reading.score
+            reading.characters, reading.slots, reading.bonus, left, right, reading.score, after
         )
         return replace(reading, characters=characters, uncertain=uncertain)
 

@@ -41,6 +41,7 @@ HINTED_ACCEPT_MARGIN = 5.0  # … when a reading beside it agrees with the repai
 PLACED_ACCEPT_MARGIN = 0.0  # … when it starts where runs start and ends in a "?"
 STRANDED_ACCEPT_MARGIN = 5.0  # … when it is one rare character alone where runs start
 CONTEXT = 4
+CLAUSE_CONTEXT = 32  # characters after a run its last mark's clause is read in (``gbk_rivals``)
 UNCERTAIN_COST = 4.0  # a reading that leaves characters unknown explains less
 EARLIER_START_MARGIN = 1.5  # nats a run reaching further left must gain over a shorter one
 
@@ -75,16 +76,18 @@ class _Searched:
     uncertain are counted (each costs UNCERTAIN_COST): which those are is judged only when
     the gain may decide something (``_judged``), a sixth of a search's time."""
 
-    def __init__(self, bound: float, reading: Reading, left: str, right: str, window: str):
+    def __init__(
+        self, bound: float, reading: Reading, left: str, right: str, window: str, after: str
+    ) -> None:
         self.bound, self.reading, self._left, self._right = bound, reading, left, right
-        self._window = window
+        self._window, self._after = window, after
         self._gain: float | None = None
 
     def gain(self, search: Search) -> tuple[float, Reading]:
         """The gain and the reading, its uncertain characters judged (once)."""
         if self._gain is None:
             search.exclude_window(self._window)
-            self.reading = search.judged(self.reading, self._left, self._right)
+            self.reading = search.judged(self.reading, self._left, self._right, self._after)
             self._gain = self.bound - len(self.reading.uncertain) * UNCERTAIN_COST
         return self._gain, self.reading
 
@@ -198,7 +201,7 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
         - search.running_fit(found)
         - extra * search.running.extra_character_cost
     )
-    return _Searched(bound, reading, left, right, window)
+    return _Searched(bound, reading, left, right, window, text[end : end + CLAUSE_CONTEXT])
 
 
 def _needed_margin(text: str, segment: Segment, hypothesis: Hypothesis, reading: Reading) -> float:

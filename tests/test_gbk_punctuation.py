@@ -7,8 +7,15 @@ from test_mojibake import _repaired, _shifted
 
 from extractor.gbk import HIGH_TRAILS, Slot
 from extractor.gbk_hypotheses import hypotheses
-from extractor.gbk_punctuation import MISFIT_COST, PUNCTUATION_LEAD, breaks_before, misfit
-from extractor.gbk_rivals import Judged
+from extractor.gbk_punctuation import (
+    ENUMERATION_LEAD,
+    MISFIT_COST,
+    PUNCTUATION_LEAD,
+    breaks_before,
+    enumeration_lead,
+    misfit,
+)
+from extractor.gbk_rivals import Judged, _clause_after
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search
 from extractor.lm import language_model
@@ -107,3 +114,34 @@ def test_a_runs_first_character_closes_no_mark_its_line_never_opened(run, rest):
     head = intro + "全年對25名領導幹部開展經濟責任審計,其中鄉鎮主要領導7名、縣"
     repaired = _repaired(head + _shifted(run) + rest + "18名。\n")
     assert run[1:] in repaired and "縣”" not in repaired
+
+
+@pytest.mark.parametrize(
+    ("after", "lead"),
+    [
+        ("勞動模範和退休老黨員。", ENUMERATION_LEAD),  # an item, then 和 before the clause ends
+        ("退休老黨員等,", 0.0),  # … but a comma ends it: a sentence may do that too
+        ("對全部項目按月開展督查考核,", -ENUMERATION_LEAD),  # a sentence running on to a comma
+        ("嚴格落實,", 0.0),  # … too short to say
+        ("嚴格落實制度規定的各項要求", 0.0),  # the clause runs past what is known
+    ],
+)
+def test_an_enumeration_comma_or_a_full_stop_goes_by_the_clause_after_it(after, lead):
+    assert enumeration_lead("、", "。", after) == lead
+    assert enumeration_lead("。", "、", after) == -lead
+    assert enumeration_lead("、", "“", after) == 0.0  # only these two tie on every score
+
+
+def test_a_mark_the_reading_filled_in_itself_is_no_evidence_for_one_before_it():
+    slots = (Slot(PUNCTUATION_LEAD, None), Slot(0xB4, 0xE5), Slot(PUNCTUATION_LEAD, None))
+    assert _clause_after("、村、", slots, 0, "精准扶貧,") == "村"
+    known = (*slots[:2], Slot(PUNCTUATION_LEAD, 0xA2))
+    assert _clause_after("、村、", known, 0, "精准扶貧,") == "村、精准扶貧,"
+
+
+def test_a_tie_between_an_enumeration_comma_and_a_full_stop_is_settled_by_the_clause():
+    # 、 (a1 a2) before 勞 (84 da): the pair (a2 84) is private-use and dropped, and 。 (a1 a3)
+    # would be dropped alike; the page writes both marks, so nothing else tells them apart
+    intro = "全鎮黨員、幹部、群眾踴躍參與。\n"
+    page = intro + "年初走訪慰問了困難" + _shifted("家庭、勞動模範和退休老黨員") + "。\n"
+    assert _repaired(page) == intro + "年初走訪慰問了困難家庭、勞動模範和退休老黨員。\n"

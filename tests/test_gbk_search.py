@@ -31,8 +31,8 @@ from extractor.gbk import (
 )
 from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
-from extractor.gbk_punctuation import breaks_before
-from extractor.gbk_rivals import SLOT_MARGIN, Judged
+from extractor.gbk_punctuation import breaks_before, enumeration_lead
+from extractor.gbk_rivals import SLOT_MARGIN, Judged, _clause_after
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, _page_pairs
 from extractor.gbk_search import Search, unfillable
@@ -40,7 +40,7 @@ from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, toneless
-from extractor.running_text import RunningPhrases, phrase_lead
+from extractor.running_text import PHRASE_CAP, RunningPhrases, phrase_lead
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
 
@@ -112,9 +112,9 @@ def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
     assert hash(slot) == hash(tuple(getattr(slot, f.name) for f in fields(slot)))
 
 
-def _exhaustive_judge(search, chars, slots, bonus, left, right, score):
+def _exhaustive_judge(search, chars, slots, bonus, left, right, score, after=""):
     """``Rivals.judge`` with every rival scored to the end, the lead computed outright."""
-    reading = Judged(chars, slots, bonus, left, right, score)
+    reading = Judged(chars, slots, bonus, left, right, score, after)
     written, uncertain = list(chars), []
     for index, slot in enumerate(slots):
         if not slot.lost_bytes:
@@ -132,7 +132,7 @@ def _exhaustive_judge(search, chars, slots, bonus, left, right, score):
 def _clear(search, reading, index):
     """Of the winner and its rivals, the one SLOT_MARGIN ahead of all others, running text's
     phrases counted; a byte a ``?`` swallowed, the winner ahead of all rivals together."""
-    chars, slots, bonus, left, right, score = reading
+    chars, slots, bonus, left, right, score, after = reading
     simplified, slot = table().simplified, slots[index]
     base = bonus - search.slot_bonus(chars[index], slot)
     head = left + "".join(simplified.get(c, c) for c in chars[:index])
@@ -146,9 +146,14 @@ def _clear(search, reading, index):
         spread = math.log(sum(math.exp(t - top) for t in totals))
         return chars[index] if score - top - spread >= SLOT_MARGIN else None
     winner, fit = simplified.get(chars[index], chars[index]), search.phrases.fit
-    own = fit(head, winner, rest)
+    own, clause = fit(head, winner, rest), _clause_after(chars, slots, index, after or right)
+
+    def lead(rival_fit, rival):
+        found = phrase_lead(own, rival_fit) + enumeration_lead(chars[index], rival, clause)
+        return max(-PHRASE_CAP, min(PHRASE_CAP, found))
+
     scored = [(score, chars[index])] + [
-        (total - phrase_lead(own, fit(head, state.last, rest)), rival)
+        (total - lead(fit(head, state.last, rest), rival), rival)
         for total, (state, _, rival) in zip(totals, rivals, strict=True)
     ]
     scored.sort(reverse=True)
@@ -213,7 +218,7 @@ def test_a_close_call_goes_to_the_character_running_text_writes_in_that_phrase()
     a ``?`` swallowed, which is judged with that byte.)"""
     simplified, settled = table().simplified, 0
     for search, args in _asked():
-        chars, slots, _, left, right, _ = args
+        chars, slots, _, left, right, *_ = args
         view = left + "".join(simplified.get(c, c) for c in chars) + right
         for index in search.judge(*args)[1]:
             if any(slot.swallowed for slot in slots[index : index + 2]):
@@ -232,8 +237,8 @@ def test_a_close_call_goes_to_the_character_running_text_writes_in_that_phrase()
 @given(shift=st.floats(-12.0, 12.0), pick=st.integers(0, 10**6))
 def test_rivals_cut_short_near_the_margin_too(shift, pick):
     """Scores moved so that the winner's lead falls anywhere near SLOT_MARGIN."""
-    search, (chars, slots, bonus, left, right, score) = _asked()[pick % len(_asked())]
-    args = (chars, slots, bonus, left, right, score + shift)
+    search, (chars, slots, bonus, left, right, score, *after) = _asked()[pick % len(_asked())]
+    args = (chars, slots, bonus, left, right, score + shift, *after)
     assert search.judge(*args) == _exhaustive_judge(search, *args)
 
 
