@@ -18,6 +18,8 @@ import regex
 # `regex`'s \h and \p{Han} spelled out for `re`, which runs some patterns several times faster
 # (tests compare each with `regex`'s class over every code point).
 HORIZONTAL_SPACE = r"[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# `regex`'s \s (Unicode's White_Space): `re`'s also holds \x1c-\x1f.
+SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 HAN = (
     r"[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3"

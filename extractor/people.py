@@ -13,13 +13,12 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-import regex
-
 from extractor.entities import PLACEHOLDER, is_han, jieba_cut
 from extractor.entity_lexicon import EntityLexicon
+from extractor.pattern_syntax import HAN, SPACE
 
 BEFORE_NAME = '了由是和与及对向为给请派将把在被到、，,:：；;（(）)“”"\n 即'
-PAIR_COUNT = regex.compile(r"[二两三四五几]位$")
+PAIR_COUNT = re.compile(r"[二两三四五几]位$")
 
 
 # Ends of the organisations found in the document being read: a name may follow one directly.
@@ -120,7 +119,7 @@ def _role_phrase(view: str, start: int, end: int, org_end: dict[int, int]) -> st
     return view[start:end]
 
 
-UNIT_WORDS = regex.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
+UNIT_WORDS = re.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
 
 
 def _is_name(name: str, lex: EntityLexicon) -> bool:
@@ -137,7 +136,7 @@ def _is_name(name: str, lex: EntityLexicon) -> bool:
     return name[1] != "副" and not lex.role_re.match(name, 1)
 
 
-_ALL_HAN = regex.compile(r"\p{Han}+")
+_ALL_HAN = re.compile(f"{HAN}+")
 _NOT_IN_NAME = re.compile("[的了在和是等对把被从向为也都就还又与及将其这那个们年月日]")
 
 
@@ -283,12 +282,12 @@ def _partial(
 
 
 APPOINT = ("兼任", "担任", "任", "兼", "为")
-HOLDS = regex.compile(r"(?:同志)?(?:兼任|担任)")
-LIST_COMMA = regex.compile(r"[、,，]")
-SIGNED = regex.compile(r"(?:述职人|报告人|汇报人)[:：]\s*")
+HOLDS = re.compile(r"(?:同志)?(?:兼任|担任)")
+LIST_COMMA = re.compile(r"[、,，]")
+SIGNED = re.compile(f"(?:述职人|报告人|汇报人)[:：]{SPACE}*")
 # A list heading: up to 12 characters with no space or punctuation, then a colon.
-HEAD_RUN = regex.compile(r"[^\s:,，。、;；]+\Z")
-COLON = regex.compile(r"[:：]")
+HEAD_RUN = re.compile(f"[^{SPACE[1:-1]}:,，。、;；]+\\Z")
+COLON = re.compile(r"[:：]")
 
 
 def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[PersonHit]:
@@ -342,7 +341,7 @@ def _list_heads(view: str):
             searched_from = at + 1
 
 
-PLACEHOLDER_NAME = regex.compile(r"\p{Han}?(?:某某|某|[xX×*]{2,3})")
+PLACEHOLDER_NAME = re.compile(f"{HAN}?(?:某某|某|[xX×*]{{2,3}})")
 
 
 def _skip_parens(view: str, at: int) -> int:

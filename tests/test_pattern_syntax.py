@@ -12,6 +12,7 @@ from extractor.date_rules import load_date_words
 from extractor.pattern_syntax import (
     HAN,
     HORIZONTAL_SPACE,
+    SPACE,
     inline_definitions,
     may_match,
     on_std_re,
@@ -118,6 +119,14 @@ def test_han_is_regexs():
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert regex.findall(r"\p{Han}", every) == re.findall(HAN, every)
+
+
+def test_space_is_regexs():
+    """`re`'s \\s also holds \\x1c-\\x1f: the class spelled out holds `regex`'s \\s alone."""
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert regex.findall(r"\s", every) == re.findall(SPACE, every)
 
 
 def test_std_re_source_spells_out_h_and_han_in_and_out_of_classes():
