@@ -40,6 +40,7 @@ from extractor.views import to_simplified
 # shifted pairs that are private-use.
 UNSEEN_CHARACTER_COST = 2.5
 STARTS_TRIED = 3
+LINE_AFTER = 200  # characters after a run its last mark's grammar reads, to the line's end
 # A run that ends a sentence's line in a ``?`` may end in a mark whose pair with the character
 # before was dropped: the genre ends those lines with one, so that way is not charged for its
 # extra character (running text's pairs charge it ``extra_character_cost``, 1.5 nats; tuned on
@@ -285,15 +286,18 @@ def _may_enumerate(stream: Stream, seam: frozenset[int] | None) -> bool:
 
 def _around_last(text: str, start: int, stream: Stream, segment: Segment) -> tuple[str, str]:
     """What a mark's grammar asks of a run's last character when its lead byte is 0xA1 (see
-    ``gbk_punctuation``): the text after the run (none after a ``?``: that byte was
-    swallowed), and its line up to the character, the run's known characters included."""
+    ``gbk_punctuation``): the text after the run to its line's end (none after a ``?``: that
+    byte was swallowed), and its line up to the character, the run's known characters
+    included."""
     if stream[-1] != PUNCTUATION_LEAD:
         return "", ""
     pairs = zip(stream[1:-1:2], stream[2:-1:2], strict=True)
     inside = "".join(decode_pair(a, b) or "" for a, b in pairs if a is not None and b is not None)
     line = line_before(text, start) + inside
-    then = "" if segment.terminator == "question" else text[segment.end : segment.end + 1]
-    return then, line
+    if segment.terminator == "question":
+        return "", line
+    end = text.find("\n", segment.end, segment.end + LINE_AFTER)
+    return text[segment.end : segment.end + LINE_AFTER if end < 0 else end + 1], line
 
 
 def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:

@@ -36,6 +36,7 @@ _ONE_CHARACTER_ITEM = re.compile(
 # a comma ends it and it is longer than 8 characters, 1,700 are 、 and 6,600 。.
 _CLAUSE = re.compile(r"([^，,。；;：:！？!?\n“”]*)(.?)")
 _ENUMERATING = re.compile("[、等和及与與]")
+_YEAR = re.compile("[0-9]{4}年")
 _TIED = frozenset(("、。", "。、"))
 ENUMERATION_LEAD = 1.5  # nats: an enumeration's clause for 、 (or a sentence's for 。)
 SENTENCE_LENGTH = 8  # characters a clause after a mark runs on to a comma: a sentence's
@@ -59,6 +60,10 @@ def misfit(char: str, slot: Slot) -> float:
     closer = _PAIRS.get(char)
     if closer is not None and _still_open(slot.line, char, closer) > 0:
         cost += MISFIT_COST  # the same mark opened again inside itself
+    if closer is not None and slot.then.endswith("\n") and closer not in slot.then:
+        cost += MISFIT_COST  # … or one its line never closes
+    if char == "、" and _YEAR.match(slot.then) and not slot.line.endswith("年"):
+        cost += MISFIT_COST  # a year is an item only among years (2018年、2019年)
     return cost
 
 

@@ -38,6 +38,8 @@ def _last(then: str, line: str) -> Slot:
         ("“", "学", "开展“三会"),  # a quote opened inside itself
         ("。", "", "发放《致家长的一封信"),  # a sentence ended inside a title
         ("、", "项", "根据县政府的要求,现"),  # … one character opening a clause
+        ("、", "2019年,全村分红", "支付固定收益"),  # a year as an item after no year
+        ("“", "2019年,全村实现分红。\n", "支付固定收益"),  # a quote its line never closes
     ],
 )
 def test_a_mark_against_its_grammar_costs(char, then, line):
@@ -53,6 +55,9 @@ def test_a_mark_against_its_grammar_costs(char, then, line):
         ("。", "2", "支付固定收益"),  # a full stop before the next sentence
         ("“", "三", "严格落实"),  # an opening quote before text
         ("、", "", "资金"),  # after the run a "?": the byte after it is unknown
+        ("、", "2019年两年", "2018年"),  # a year among years
+        ("“", "三会一课”活动。\n", "严格落实"),  # a quote closed on its line
+        ("“", "三会一课", "严格落实"),  # … or where the line's end is not known
     ],
 )
 def test_a_mark_that_fits_its_grammar_costs_nothing(char, then, line):
@@ -145,3 +150,12 @@ def test_a_tie_between_an_enumeration_comma_and_a_full_stop_is_settled_by_the_cl
     intro = "全鎮黨員、幹部、群眾踴躍參與。\n"
     page = intro + "年初走訪慰問了困難" + _shifted("家庭、勞動模範和退休老黨員") + "。\n"
     assert _repaired(page) == intro + "年初走訪慰問了困難家庭、勞動模範和退休老黨員。\n"
+
+
+def test_a_runs_last_mark_reads_the_rest_of_its_line():
+    # whether a quote mark is closed on its line, or a year follows, is known only from there
+    page = "我局認真總結推廣“先進" + _shifted("經驗”")[:-1] + ",形成長效機制。\n二、"
+    segment = next(iter(suspect_segments(page, {})))
+    last = [h.steps[-1] for h in hypotheses(page, segment, {}, language_model())]
+    thens = {slot.then for step in last for _, way in step for slot in way if slot.then}
+    assert thens == {",形成長效機制。\n"}
