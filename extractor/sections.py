@@ -25,19 +25,18 @@ the next section found inline; corpus/ANNOTATION.md is the convention.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Protocol
 
-import regex
-
 from extractor.markers import Candidate, Grammar, Style, find_candidates
 from extractor.model import Section, trusted_one
 
-_HEADING_TITLE_END = regex.compile(r"[。;:\n]")
-_ITEM_TITLE_END = regex.compile(r"[,。;:\n]")
+_HEADING_TITLE_END = re.compile(r"[。;:\n]")
+_ITEM_TITLE_END = re.compile(r"[,。;:\n]")
 _SPACES = " \t\r\u3000"
 
 
