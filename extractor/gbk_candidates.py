@@ -172,7 +172,7 @@ class Candidates:
         if found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
-                plan = _repriced(shared, scorer.own_priors(slot, shared.options))
+                plan = _read_as(shared, scorer.own_priors(slot, shared.options), scorer.model)
             else:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
@@ -243,6 +243,14 @@ def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
         ranked.append((option[2] + single, place, option, single))
     ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in their places' order
     return _ranked_plan(plan, options, ranked)
+
+
+def _read_as(plan: Plan, options: tuple[Option, ...], model: LanguageModel) -> Plan:
+    """``_repriced``, for a swallowed byte's options, some of which the page may read as
+    another character (a heading's line end as ``HEADING_END``: ``SwallowedPriors.form``)."""
+    if any(option[1] != own[1] for option, own in zip(options, plan.options, strict=True)):
+        plan = _planned(model, options)
+    return _repriced(plan, options)
 
 
 def _ranked_plan(

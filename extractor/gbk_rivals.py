@@ -16,7 +16,7 @@ from collections.abc import Callable
 from operator import add
 from typing import NamedTuple
 
-from extractor.gbk import Slot, table
+from extractor.gbk import Slot
 from extractor.gbk_candidates import Candidates, fits
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
@@ -88,11 +88,11 @@ class Rivals(Scorer):
         if not self._fits_what_follows(reading, index):
             return None
         chars, slots, bonus, left, right, score, page_after = reading
-        simplified = table().simplified
+        forms = self.forms(chars, slots)
         base = bonus - self.slot_bonus(chars[index], slots[index])
-        head = left + "".join(simplified.get(c, c) for c in chars[:index])
+        head = left + forms[:index]
         prefix = self.run(head)
-        rest = "".join(simplified.get(c, c) for c in chars[index + 1 :]) + right
+        rest = forms[index + 1 :] + right
         rivals = self._rivals(chars, slots, index, prefix, (rest,))
         if slots[index].swallowed:
             totals = [self.run(rest, state).score + base + prior for state, prior, _ in rivals]
@@ -103,7 +103,7 @@ class Rivals(Scorer):
         # the margin a rival must stay behind by (``phrase_lead``), by PHRASE_CAP at most: a
         # rival further behind is not looked up.
         near, later = rest[:STATE_CONTEXT], rest[STATE_CONTEXT:]
-        winner = simplified.get(chars[index], chars[index])
+        winner = forms[index]
         own = self.run(near, self.extend(prefix, winner))
         reach = self.run(later, own).score
         before, after, fit = head[-2:], rest[:2], self.phrases.fit
@@ -167,12 +167,13 @@ class Rivals(Scorer):
         bytes but the best of them (``_rivals``). As in ``_clear``, a rival that cannot come
         near even at its best lead after each byte is not scored to the end."""
         chars, slots, left, right = reading.chars, reading.slots, reading.left, reading.right
-        simplified = table().simplified
-        swallowed = slots[index + 1]
-        after = "".join(simplified.get(c, c) for c in chars[index + 2 :]) + right
-        options = [(c, self.slot_bonus(c, swallowed)) for c in swallowed.candidates()]
-        prefix = self.run("".join(simplified.get(c, c) for c in chars[:index]), self.run(left))
-        own = self.extend(prefix, simplified.get(chars[index], chars[index]))
+        forms, swallowed, read = self.forms(chars, slots), slots[index + 1], self.swallowed.form
+        after = forms[index + 2 :] + right
+        options = [
+            (read(c, swallowed), self.slot_bonus(c, swallowed)) for c in swallowed.candidates()
+        ]
+        prefix = self.run(forms[:index], self.run(left))
+        own = self.extend(prefix, forms[index])
         near, later = after[: STATE_CONTEXT - 1], after[STATE_CONTEXT - 1 :]
         owns = self._through(own, options, near)
         reaches = self._totals(owns, options, later)

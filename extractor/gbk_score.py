@@ -22,7 +22,7 @@ from extractor.gbk_names import name_bonus
 from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
-from extractor.lm import MAX_WORD, LanguageModel
+from extractor.lm import HEADING_END, MAX_WORD, LanguageModel
 from extractor.running_text import RunningPairs, running_pairs
 from extractor.views import single_forms, to_simplified
 
@@ -295,11 +295,24 @@ class Scorer:
         self.swallowed = SwallowedPriors(
             document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
+        self._heading_ends = False  # whether the page's pairs hold ``HEADING_END``'s
 
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
-        self._pairs.window = _window_counts(window)
+        counts = _window_counts(window)
+        if self._heading_ends:
+            for pair, uses in _heading_end_pairs(Counter(map(add, window, window[1:]))).items():
+                key = _key(pair)
+                counts[key] = counts.get(key, 0) + uses
+        self._pairs.window = counts
+
+    def _read_heading_ends(self) -> None:
+        """The page's pairs of ``HEADING_END`` (``SwallowedPriors.form``), once a slot reads
+        one: those of a comma and of a line end, on either side."""
+        self.bigram_counts.update(_heading_end_pairs(self.bigram_counts))
+        self.view_chars = self.view_chars.union(HEADING_END)
+        self._heading_ends = True
 
     def is_known(self, pair: str) -> bool:
         """Whether a pair is a dictionary word, ends a longer one or is seen in running text
@@ -329,13 +342,30 @@ class Scorer:
         script, unfamiliar = self._page_costs[char]
         return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
 
+    def forms(self, chars: str, slots: tuple[Slot, ...]) -> str:
+        """A reading's characters (one a slot) as its scores read them: Simplified, a byte a
+        ``?`` swallowed as ``SwallowedPriors.form`` reads it (a heading's line end specially)."""
+        simplified, read = table().simplified, self.swallowed.form
+        return "".join(
+            [
+                read(char, slot) if slot.swallowed else simplified.get(char, char)
+                for char, slot in zip(chars, slots, strict=True)
+            ]
+        )
+
     def own_priors(
         self, slot: Slot, options: tuple[tuple[str, str, float, int], ...]
     ) -> tuple[tuple[str, str, float, int], ...]:
         """Options (character, Simplified form, ``fixed_prior``, lead byte) with their priors
         on this page: ``slot_bonus`` for each, a page's plans ask for thousands."""
         if slot.swallowed:
-            return tuple((c, form, self.slot_bonus(c, slot), lead) for c, form, _, lead in options)
+            read = self.swallowed.form
+            found = tuple(
+                (c, read(c, slot), self.slot_bonus(c, slot), lead) for c, _, _, lead in options
+            )
+            if not self._heading_ends and any(option[1] == HEADING_END for option in found):
+                self._read_heading_ends()
+            return found
         costs, found = self._page_costs, []
         for c, form, fixed, lead in options:
             script, unfamiliar = costs[c]
@@ -413,6 +443,18 @@ def _page_pairs(view: str) -> Counter[str]:
         else:
             pairs[pair] -= 1
     return pairs
+
+
+def _heading_end_pairs(pairs: Counter[str]) -> Counter[str]:
+    """``HEADING_END``'s pairs: each character's with a comma and with a line end after it,
+    and with them before it, summed."""
+    found: Counter[str] = Counter()
+    for pair, uses in pairs.items():
+        if pair[1] in ",\n":
+            found[pair[0] + HEADING_END] += uses
+        if pair[0] in ",\n":
+            found[HEADING_END + pair[1]] += uses
+    return found
 
 
 def _longer(text: str, words: dict[str, float]) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char, table
-from extractor.lm import MAX_WORD
+from extractor.lm import HEADING_END, MAX_WORD
 from extractor.numbers import CN_BIG_CLASS
 
 DIGITS = "0123456789"
@@ -90,6 +90,9 @@ _STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text tha
 _LINE_STARTS = frozenset(("first", "date"))  # … that start a line
 _LINE_KINDS = frozenset(("first", "listed", "date", "items"))  # … that say how a line starts
 HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
+# A line end before text is read as a heading's (``SwallowedPriors.form``) where more of the
+# page's lines of its shape are headings than this share (0.5: one heading, no other line)
+HEADING_MAJORITY = 0.5
 
 
 class SwallowedPriors:
@@ -113,7 +116,7 @@ class SwallowedPriors:
         self._measures = measure_words() if measures is None else measures
         self._char_logprob = char_logprob
         self._pair_bonus = pair_bonus
-        self._slots: dict[Slot, tuple[str, float, float]] = {}
+        self._slots: dict[Slot, tuple[str, float, float, bool]] = {}
         self._priors: dict[Slot, dict[str, float]] = {}
 
     def prior(self, char: str, slot: Slot) -> float:
@@ -129,19 +132,35 @@ class SwallowedPriors:
             found = priors[char] = self._prior(char, slot)
         return found
 
-    def _prior(self, char: str, slot: Slot) -> float:
-        """``prior``, worked out; the slot's context, heading share and total count (the same
-        for each option) once a slot."""
+    def form(self, char: str, slot: Slot) -> str:
+        """The character the scores read for a swallowed ``char``: a heading's line end as
+        ``HEADING_END``, which the word model prices as a comma and the page's pairs take as
+        its comma or line end (``Scorer``: 领导, on the page is no evidence against 领导 ending
+        a heading); any other as itself."""
+        if char == "\n" and self._slot(slot)[3]:
+            return HEADING_END
+        return char
+
+    def _slot(self, slot: Slot) -> tuple[str, float, float, bool]:
+        """The slot's context, total count, heading share (the same for each option) and
+        whether a line end there is a heading's before text (``form``), once a slot."""
         known = self._slots.get(slot)
         if known is None:
             follows = self.context(slot.then, slot.line)
             counts = [self.mark_count(option, follows, slot) for option in slot.swallowed]
             heading = 0.0 if _continues_heading(slot, follows) else self.heading_share(slot.line)
-            known = self._slots[slot] = (follows, sum(counts), heading)
-        follows, total, heading = known
+            ends = heading > HEADING_MAJORITY and follows == "text"
+            known = self._slots[slot] = (follows, sum(counts), heading, ends)
+        return known
+
+    def _prior(self, char: str, slot: Slot) -> float:
+        """``prior``, worked out."""
+        follows, total, heading, ends = self._slot(slot)
         share = self.mark_count(char, follows, slot) / total
         if char != "\n":
             prior = math.log((1.0 - heading) * share)
+        elif ends:  # scored as a comma or line end alike (``form``): the heading share decides
+            prior = math.log(heading + (1.0 - heading) * share)
         else:  # a heading's line end, or one before a date or list that starts a line: as
             # cheap to the word model as the mark it would otherwise be
             alike = self._char_logprob(",") - self._char_logprob(char)

@@ -37,7 +37,11 @@ PUNCTUATION_LOGPROB = -4.5
 # alone (人, 个, 其) nearly as cheap as the word a lost byte sat in (关系 read as 关人); the
 # price favours readings in fewer, longer words. Tuned on simulated damage (0, 2, 4, 7 nats).
 TOKEN_COST = 2.0
-PUNCTUATION = frozenset("，。、：；“”（）《》,:;()")
+# A heading's line end where the text after it would otherwise be read on after a comma: a
+# mark like the comma to the word model (``gbk_swallowed.SwallowedPriors.form``); a Unicode
+# noncharacter, never in a page.
+HEADING_END = "\ufdd0"
+PUNCTUATION = frozenset("，。、：；“”（）《》,:;()" + HEADING_END)
 # How many tokens' worth of belief jieba's count of a character alone gets against running
 # text's (a gamma prior of this shape): the People's Daily's month has a million tokens, so
 # 5 lets a character jieba expects there 5 times and that it never writes alone lose log 2 nats,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from extractor.gbk import HINT_MATCH, hint_bonus, simplified_char
+from extractor.gbk import HINT_MATCH, hint_bonus
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_marks import Hints, after_extension, orphan_suspect
 from extractor.gbk_rivals import BOUND_SLACK
@@ -194,7 +194,7 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
     bound = reading.score - search.score(found) - unexplained * STRAY_LOGPROB
     # running text chooses between readings, not whether to repair: the text as found has no
     # pair it knows across a stray mark (總結_第, where 結開第 would earn two)
-    chosen = left + "".join(map(simplified_char, reading.characters)) + right
+    chosen = left + search.forms(reading.characters, reading.slots) + right
     extra = len(reading.characters) - len(hypothesis.steps)  # ways of two characters
     bound -= (
         search.running_fit(chosen)

@@ -14,7 +14,7 @@ from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
 from extractor.gbk_swallowed import mark_context, measure_words, opens_measure
-from extractor.lm import language_model
+from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
 
 HEADINGS = (
@@ -111,20 +111,38 @@ def test_a_swallowed_line_end_is_restored_where_a_comma_would_run_the_heading_on
     assert _repaired(page) == HEADINGS + "四、" + before + run + "\n" + rest
 
 
+@pytest.mark.parametrize(("before", "run"), [("加強組織領", "導"), ("壓實幫扶責", "任")])
+def test_a_headings_line_end_is_restored_where_the_page_writes_its_last_words_before_a_comma(
+    before, run
+):
+    # 領導, and 責任, on the page say how 領導 ends a clause, not that the heading runs on
+    word = before[-1] + run
+    pairs = f"鎮黨委切實加強{word},落實各項措施;各村加強{word},壓實工作。\n"
+    rest = "年初,鎮黨委召開專題會議,研究部署全年工作。"
+    page = HEADINGS + pairs + "四、" + before + _shifted(run + "\n") + rest
+    assert "?" in page
+    assert _repaired(page) == HEADINGS + pairs + "四、" + before + run + "\n" + rest
+
+
 @pytest.mark.parametrize(("before", "run"), [("壓實責", "任落實"), ("抓好學", "校管理")])
 def test_a_swallowed_comma_in_a_run_in_item_is_restored(before, run):
     page = ITEMS + "3." + before + _shifted(run + ",") + "建立聯系卡。"
     assert _repaired(page) == ITEMS + "3." + before + run + ",建立聯系卡。"
 
 
-def test_priors_of_a_swallowed_byte_still_sum_to_one():
+@pytest.mark.parametrize(
+    ("then", "level"), [("鎮黨委", None), ("2019年度考核", "heading"), ("(一)建立", "whole")]
+)
+def test_priors_of_a_swallowed_byte_still_sum_to_one(then, level):
+    # a heading's line end before text is read as HEADING_END, which the word model prices as a
+    # comma; before a year it is priced as a comma by the heading share, before a list wholly
     scorer = Scorer(language_model(), HEADINGS, traditional=True)
-    slot = Slot(None, None, swallowed=SWALLOWED, then="鎮黨委", line="四、加強組織領導")
-    heading = scorer.swallowed.heading_share(slot.line)
-    alike = scorer.char_logprob(",") - scorer.char_logprob("\n")
+    slot = Slot(None, None, swallowed=SWALLOWED, then=then, line="四、加強組織領導")
+    assert (scorer.swallowed.form("\n", slot) == HEADING_END) == (level is None)
+    weight = {None: 0.0, "heading": scorer.swallowed.heading_share(slot.line), "whole": 1.0}
+    alike = weight[level] * (scorer.char_logprob(",") - scorer.char_logprob("\n"))
     shares = [
-        math.exp(scorer.slot_bonus(m, slot) - (heading * alike if m == "\n" else 0.0))
-        for m in SWALLOWED
+        math.exp(scorer.slot_bonus(m, slot) - (alike if m == "\n" else 0.0)) for m in SWALLOWED
     ]
     assert math.isclose(sum(shares), 1.0)
 
