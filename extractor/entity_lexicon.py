@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from extractor.rules import default_rules_dir
 
 NAMES = (
@@ -161,6 +163,13 @@ class EntityLexicon:
 def word_trie(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words as a trie pattern (``_alternation``), compiled once per word list."""
     return _alternation(words)
+
+
+@lru_cache(maxsize=32)
+def word_automaton(words: tuple[str, ...]) -> AhoCorasick:
+    """The words as an Aho-Corasick automaton (``find_matches_as_indexes`` gives each word's
+    index in ``words``), built once per word list."""
+    return AhoCorasick(words, matchkind=MatchKind.Standard)
 
 
 def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:
