@@ -182,6 +182,9 @@ class Slot:
     then: str = ""
     line: str = ""
     name: str = ""  # the part of a person's name it may be (``gbk_names``), "" for none
+    # the classifier after the figure whose first digit a "?" after this character swallowed
+    # (所 of 學?所), "" for none: the character may end the noun it counts (``counted_fit``)
+    counted: str = ""
 
     def __hash__(self) -> int:
         """Kept once computed: slots key the search's tables, looked up a hundred thousand
@@ -189,8 +192,9 @@ class Slot:
         found: int | None = getattr(self, "_hash", None)  # no exception raised when absent
         if found is None:
             bytes_known = (self.lead, self.trail, self.hint, self.leads, self.trails)
-            after = (self.dropped_before, self.swallowed, self.then, self.line, self.name)
-            found = self.__dict__["_hash"] = hash((*bytes_known, *after))  # every field, in order
+            context = (self.dropped_before, self.swallowed, self.then, self.line, self.name)
+            every = (*bytes_known, *context, self.counted)  # every field, in order
+            found = self.__dict__["_hash"] = hash(every)
         return found
 
     def __getstate__(self) -> dict[str, object]:

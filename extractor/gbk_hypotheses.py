@@ -28,7 +28,13 @@ from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUA
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
-from extractor.gbk_swallowed import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
+from extractor.gbk_swallowed import (
+    HEADING_LENGTH,
+    MARK_CONTEXT,
+    counted_unit,
+    mark_context,
+    numbered,
+)
 from extractor.lm import LanguageModel, language_model
 from extractor.views import to_simplified
 
@@ -173,7 +179,8 @@ def _steps(
         lost = Slot(None, DROPPED_TRAIL, segment.hint)  # 耕還: (耕's trail, 還's lead) dropped
         last: Step = ((0.0, (own,)), _dropped(Slot(stream[-1], None), lost))
     else:
-        last = _last(stream[-1], letter, segment.hint, _around_last(text, start, stream, segment))
+        around = _around_last(text, start, stream, segment)
+        last = _last(stream[-1], letter, segment.hint, around, _counted(swallowed))
         if _closes_line(text, start, segment):
             mark = Slot(None, None, leads=_END_LEADS, trails=_END_TRAILS)
             _, pair = _dropped(Slot(stream[-1], None), mark)
@@ -263,7 +270,7 @@ def _lone(
         return ()
     trails = None if letter is not None else HIGH_TRAILS
     name = name_place(text, start - (seam is not None))
-    only = Slot(None, letter, segment.hint, seam, trails, name=name)
+    only = Slot(None, letter, segment.hint, seam, trails, name=name, counted=_counted(swallowed))
     ways = [(0.0, (only,))]
     if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
         ways.append(_dropped(Slot(None, None, leads=seam), Slot(None, letter, segment.hint)))
@@ -315,15 +322,30 @@ def _swallowed(text: str, segment: Segment) -> tuple[Step, ...]:
     return (((0.0, (Slot(None, None, swallowed=SWALLOWED, then=then, line=line),)),),)
 
 
+def _counted(swallowed: tuple[Step, ...]) -> str:
+    """The classifier the text after a ``?`` opens, when it took a figure's first digit
+    (``counted_unit``): the character before may end the noun it counts (学校6所)."""
+    if not swallowed:
+        return ""
+    return counted_unit(swallowed[0][0][1][0].then, language_model().words)
+
+
 def _last(
-    dangling: int | None, letter: int | None, hint: str | None, around: tuple[str, str]
+    dangling: int | None,
+    letter: int | None,
+    hint: str | None,
+    around: tuple[str, str],
+    counted: str,
 ) -> Step:
     """The last character: its lead byte dangles; its trail is the letter, or was lost (then
-    ``around`` is the text after it and its line, for a mark's grammar)."""
+    ``around`` is the text after it and its line, for a mark's grammar, and ``counted`` the
+    classifier after a figure a ``?`` swallowed the first digit of: ``_counted``)."""
     if letter is not None:
         own = Slot(dangling, letter, hint)
         return ((0.0, (own,)), _dropped(Slot(dangling, None), Slot(None, letter, hint)))
-    own = Slot(dangling, None, hint, trails=HIGH_TRAILS, then=around[0], line=around[1])
+    own = Slot(
+        dangling, None, hint, trails=HIGH_TRAILS, then=around[0], line=around[1], counted=counted
+    )
     lost = Slot(None, None, hint, trails=HIGH_TRAILS)
     cost, pair = _dropped(Slot(dangling, None), lost)
     if hint is None:  # nothing of the second shows (總工會 as 偣?: (a4, 95) private-use)

@@ -23,7 +23,7 @@ from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.hmm_chars import rare_cost
 from extractor.lm import HEADING_END, MAX_WORD, LanguageModel
-from extractor.running_text import RunningPairs, running_pairs
+from extractor.running_text import RunningPairs, counted_fit, running_pairs
 from extractor.views import single_forms, to_simplified
 
 LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the character filled in
@@ -481,7 +481,9 @@ def known_pair(pair: str, model: LanguageModel) -> bool:
 def fixed_prior(char: str, slot: Slot) -> float:
     """The part of a character's prior in a slot that holds on any page: its reading, the
     bytes lost, a mark's grammar, and for a character filled into a lost byte how rare running
-    text has it (``rare_cost``); searches keep it per slot across documents."""
+    text has it (``rare_cost``) and, before a figure a ``?`` swallowed the first digit of, how
+    well it ends a noun the classifier after it counts (``counted_fit``); searches keep it per
+    slot across documents."""
     return fixed_priors((char,), slot)[0]
 
 
@@ -490,6 +492,7 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     to CANDIDATES_WHOLE), and no call made for a part that is 0 for all of them: the reading's
     bonus without a reading, a mark's misfit without context (``weighs_marks``)."""
     lost, hint, name, marks = slot.lost_bytes, slot.hint, slot.name, weighs_marks(slot)
+    counted = slot.counted
     cost, found, simplified = lost * LOST_BYTE_COST, [], table().simplified
     for char in chars:
         prior = (hint_bonus(char, hint) if hint is not None else 0.0) - cost
@@ -500,6 +503,8 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
                 prior += name_bonus(simple, name)
             if lost:
                 prior -= rare_cost(simple)
+            if counted:
+                prior += counted_fit(simple, counted)
         found.append(prior)
     return found
 

@@ -309,6 +309,17 @@ def opens_measure(
     )
 
 
+def counted_unit(following: str, words: Container[str]) -> str:
+    """The classifier or money word (Simplified, its first character) that the text after a
+    ``?`` opens, itself or after the rest of a figure (所 of 所、, 户 of 8户): then the ``?``
+    took a figure's first digit, and the character before it may end the noun that classifier
+    counts (学校6所). "" when the text opens with neither."""
+    rest = following.lstrip("0123456789,.")
+    if not rest or not opens_measure(rest, words):
+        return ""
+    return simplified_char(rest[0])
+
+
 def _shape(line: str) -> str | None:
     """The shape of the marker a line opens with, None if none: 一、 and 三、 are C、, 1、 is
     N、 (a part's heading and an item under it are written alike but end apart)."""

@@ -8,12 +8,12 @@ import pytest
 from test_mojibake import _repaired, _shifted
 
 from extractor.figure_rules import load_quantity_rules
-from extractor.gbk import SWALLOWED, Slot, byte_stream
+from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
-from extractor.gbk_swallowed import mark_context, measure_words, opens_measure
+from extractor.gbk_swallowed import counted_unit, mark_context, measure_words, opens_measure
 from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
 
@@ -245,6 +245,25 @@ def test_a_digit_swallowed_before_a_classifier_is_written_lost_not_a_comma():
     page = FIGURES + "今年向上爭" + _shifted("取項目6") + "類,總投資明顯增加。"
     assert "?" in page  # the page writes no number before 類: a comma was the page's guess
     assert _repaired(page) == FIGURES + "今年向上爭取項目〓類,總投資明顯增加。"
+
+
+def test_the_character_before_a_figure_a_question_mark_took_ends_what_its_classifier_counts():
+    # 學生 is the likelier word after 學 alone; a school, not a pupil, is counted by 所
+    page = FIGURES + "今年為村小學" + _shifted("校6") + "所,新建食堂。"
+    assert "學生" not in _repaired(page)
+    scorer = Scorer(language_model(), page, traditional=True)
+    before = Slot(None, None, trails=HIGH_TRAILS, counted="所")
+    alone = Slot(None, None, trails=HIGH_TRAILS)
+    lead = scorer.slot_bonus("校", before) - scorer.slot_bonus("校", alone)
+    assert lead > 0
+    assert scorer.slot_bonus("生", before) == scorer.slot_bonus("生", alone)
+
+
+@pytest.mark.parametrize(
+    ("following", "unit"), [("所,新建", "所"), ("8戶,共", "户"), ("19年", ""), ("所謂", "")]
+)
+def test_the_classifier_after_a_question_mark_is_read_after_the_rest_of_its_figure(following, unit):
+    assert counted_unit(following, language_model().words) == unit
 
 
 @pytest.mark.parametrize("after", ["類似項目還將增加。", "座談會開了三次。", "人員已配齊。"])

@@ -21,6 +21,7 @@ from extractor.gbk_search import Search
 from extractor.lm import LanguageModel, language_model
 from extractor.pipeline import Options, extract
 from extractor.running_text import (
+    COUNTED_CAP,
     DISCOUNT,
     MIN_PAIR_COUNT,
     MIN_PHRASE_COUNT,
@@ -33,8 +34,11 @@ from extractor.running_text import (
     RunningPhrases,
     StandingAlone,
     count_alone,
+    count_counted,
     count_phrases,
     count_text,
+    counted_fit,
+    counted_nouns,
     load,
     phrase_lead,
     running_pairs,
@@ -115,6 +119,28 @@ def test_phrases_are_counted_once_then_read_from_their_cache(corpus):
         assert running_phrases().excess == {}  # no corpus, no cache: no phrase known
     finally:
         running_phrases.cache_clear()
+
+
+def test_the_nouns_a_classifier_counts_are_the_last_characters_after_a_numeral_and_it():
+    # 所 counts 甲乙 twice (乙 there) and 丙 once (fewer than MIN_PAIR_COUNT); 乙 after 丁/v,
+    # after a classifier of two characters or after no numeral counts nothing
+    tagged = "三/m  所/q  甲乙/n\n五/m  所/q  甲乙/n  ，/w  丁/v  乙/n\n"
+    tagged += "二/m  所/q  丙/n\n乙/n  所/q  乙/n\n六/m  所所/q  乙/n\n"
+    # 20 Han characters, 6 of them 乙; 所 counts a noun after a numeral thrice
+    expected = math.log((2 - DISCOUNT) * 20 / (3 * 6))
+    assert count_counted(tagged) == {"乙所": pytest.approx(expected)}
+
+
+def test_a_character_before_a_figure_gains_how_well_it_ends_what_the_classifier_counts(corpus):
+    corpus.write_text("三/m  所/q  甲乙/n\n五/m  所/q  甲乙/n\n丙/n  丁/v  丙丁/n\n" * 2)
+    counted_nouns.cache_clear()
+    try:
+        assert counted_nouns() == count_counted(corpus.read_text(encoding="utf-8"))
+        assert 0 < counted_fit("乙", "所") <= COUNTED_CAP
+        assert counted_fit("丙", "所") == counted_fit("乙", "个") == 0.0
+        assert running_text.counted_cache_file().exists()
+    finally:
+        counted_nouns.cache_clear()
 
 
 def test_a_seen_pair_gains_its_shifted_weighted_pmi_up_to_the_cap():
