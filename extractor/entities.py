@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractor.dictionary import dictionary, tokenizer
-from extractor.entity_lexicon import EntityLexicon, overlapped
+from extractor.entity_lexicon import EntityLexicon, longest_words
 from extractor.pattern_syntax import HAN
 
 CJK = regex.compile(r"\p{Han}")
@@ -86,7 +86,7 @@ def find_organisations(
     starting at a place or level anchor (局长 is a post, not 局). Names inside a book title
     (``books``: ``book_titles``) only with ``in_books``: they are not listed, but they hide
     the places they start with."""
-    suffix_spans = overlapped(lex.org_suffix_re, view)
+    suffix_spans = longest_words(lex.org_suffix_automaton, view)
     suffix_ends = _suffix_ends(view, lex, suffix_spans)
     cuts = _cut_points(view, lex, suffix_spans, posts)
     heads = _PlaceHeads(places)
@@ -183,7 +183,7 @@ class _Spans:
 
 def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _Spans(overlapped(lex.org_nonword_re, view))
+    nonwords = _Spans(longest_words(lex.org_nonword_automaton, view))
     ends: dict[int, int] = {}
     for s, e in suffix_spans:
         for ns, ne in nonwords.near(s - lex.org_reach, e):

@@ -12,7 +12,7 @@ import unicodedata
 import regex
 
 from extractor.entities import PLACEHOLDER, is_han, jieba_tag, word_start
-from extractor.entity_lexicon import EntityLexicon, overlapped
+from extractor.entity_lexicon import EntityLexicon, longest_words, overlapped
 
 # A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
 _GROUP_NUMERALS = "一二三四五六七八九十"  # and ``\d``: what ``_groups`` looks for before a 组
@@ -68,7 +68,7 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
 
 def _place_tokens(view: str, lex: EntityLexicon):
     yield from overlapped(lex.province_re, view)
-    nonwords = overlapped(lex.place_nonword_re, view)
+    nonwords = longest_words(lex.place_nonword_automaton, view)
     ends = {end for _, end in nonwords}
     longest = {start: end for start, end in sorted(nonwords)}
     for start, end in overlapped(lex.admin_suffix_re, view):

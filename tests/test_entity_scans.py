@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.entities import segments_holding
-from extractor.entity_lexicon import _alternation, overlapped
+from extractor.entity_lexicon import _alternation, longest_words, overlapped, reversed_words
 from extractor.people import _list_heads
 from extractor.places import GROUP, _groups
 
@@ -41,6 +41,13 @@ def test_word_scans_find_what_regex_finds(words, text):
     assert overlapped(pattern, text) == [
         m.span() for m in longest_first.finditer(text, overlapped=True)
     ]
+
+
+@given(WORDS, st.text(alphabet="村民委员会局长 \U00020000", max_size=40))
+def test_longest_words_from_the_reversed_automaton_are_what_the_trie_scan_finds(words, text):
+    words = [word.replace("局", "\U00020000") for word in words]
+    expected = overlapped(_alternation(tuple(words)), text)
+    assert longest_words(reversed_words(tuple(words)), text) == expected
 
 
 SEGMENT = regex.compile(r'[\p{Han}“”"]+')
