@@ -21,7 +21,7 @@ from extractor.gbk_candidates import Candidates, fits
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
-from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases
+from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases, within_phrase_cap
 
 BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
@@ -117,9 +117,7 @@ class Rivals(Scorer):
             it, within PHRASE_CAP: ``far`` bounds it."""
             found = phrase_lead(own_fit, rival_fit)
             if clause:
-                found = max(
-                    -PHRASE_CAP, min(PHRASE_CAP, found + enumeration_lead(winner, rival, clause))
-                )
+                found = within_phrase_cap(found + enumeration_lead(winner, rival, clause))
             return found
 
         close = []  # rivals within the margin: their totals less the winner's phrase lead

@@ -72,8 +72,7 @@ cdef str _chars(unsigned long long packed, int count)
 cdef unsigned long long _key(str pair)
 
 
-@cython.locals(counts=dict, i=Py_ssize_t, key=cython.ulonglong)
-cdef dict _window_counts(str window)
+cdef dict _keyed(object pairs)
 
 
 @cython.locals(three=cython.double, four=cython.double)

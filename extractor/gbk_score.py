@@ -218,13 +218,9 @@ def _key(pair: str) -> int:
     return key
 
 
-def _window_counts(window: str) -> dict[int, int]:
-    """How often ``window`` has each pair, by key (``_key``)."""
-    counts: dict[int, int] = {}
-    for i in range(len(window) - 1):
-        key = _key(window[i : i + 2])
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+def _keyed(pairs: Counter[str]) -> dict[int, int]:
+    """Counts of pairs of characters by key (``_key``), as ``_Pairs`` looks them up."""
+    return {_key(pair): uses for pair, uses in pairs.items()}
 
 
 def _document_bonus(uses: int) -> float:
@@ -300,12 +296,10 @@ class Scorer:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
-        counts = _window_counts(window)
+        pairs = Counter(map(add, window, window[1:]))
         if self._heading_ends:
-            for pair, uses in _heading_end_pairs(Counter(map(add, window, window[1:]))).items():
-                key = _key(pair)
-                counts[key] = counts.get(key, 0) + uses
-        self._pairs.window = counts
+            pairs.update(_heading_end_pairs(pairs))
+        self._pairs.window = _keyed(pairs)
 
     def _read_heading_ends(self) -> None:
         """The page's pairs of ``HEADING_END`` (``SwallowedPriors.form``), once a slot reads

@@ -39,7 +39,7 @@ PUNCTUATION_LOGPROB = -4.5
 TOKEN_COST = 2.0
 # A heading's line end where the text after it would otherwise be read on after a comma: a
 # mark like the comma to the word model (``gbk_swallowed.SwallowedPriors.form``); a Unicode
-# noncharacter, never in a page.
+# noncharacter, which text does not use (a page that holds one still reads as before).
 HEADING_END = "\ufdd0"
 PUNCTUATION = frozenset("，。、：；“”（）《》,:;()" + HEADING_END)
 # How many tokens' worth of belief jieba's count of a character alone gets against running

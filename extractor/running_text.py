@@ -158,7 +158,12 @@ class RunningPhrases:
 def phrase_lead(fit: float, rival: float) -> float:
     """How much better a character of ``fit`` (``RunningPhrases.fit``) fits than a rival of
     another in nats: PHRASE_WEIGHT times the difference, within PHRASE_CAP either way."""
-    return max(-PHRASE_CAP, min(PHRASE_CAP, PHRASE_WEIGHT * (fit - rival)))
+    return within_phrase_cap(PHRASE_WEIGHT * (fit - rival))
+
+
+def within_phrase_cap(lead: float) -> float:
+    """A lead in nats, within PHRASE_CAP either way: no phrase evidence counts for more."""
+    return max(-PHRASE_CAP, min(PHRASE_CAP, lead))
 
 
 @dataclass(frozen=True)
