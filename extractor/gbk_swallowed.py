@@ -20,7 +20,7 @@ from pathlib import Path
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char, table
 from extractor.lm import HEADING_END, MAX_WORD
-from extractor.numbers import CN_BIG_CLASS
+from extractor.numbers import CN_BIG_CLASS, parse_number
 
 DIGITS = "0123456789"
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
@@ -54,6 +54,7 @@ _MARKER = re.compile(
     r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
 )
 _NUMERALS = (re.compile(r"[一二三四五六七八九十]+"), re.compile(r"[0-9]+"))
+_NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 _CLOSING = re.compile(r"[)）]")
 # the rest of a figure whose first digit was taken: 1 of 1,380 or of 1.8亿
 _FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
@@ -177,12 +178,18 @@ class SwallowedPriors:
 
     def heading_share(self, line: str) -> float:
         """How likely a line cut by a ``?`` ends right there, as a heading: a line that opens
-        with a numbered marker, is short and holds no sentence end is one as often as the
-        page's other lines of that marker's shape are (三、組織領導, not 1.協調…。)."""
+        with a numbered marker, is short and holds no sentence end is one as often as its
+        series' other lines are ((一)…(六) under one part, numbered on from each other: the
+        items of one list are written alike, while (一)…(三) under another part may be run-in
+        sentences); the page's lines of that marker's shape where the line is not found."""
         shape = _shape(line)
         if shape is None or len(line) > HEADING_LENGTH or _SENTENCE_END.search(line):
             return 0.0
-        headings, others = self._headings.get(shape, (0, 0))
+        series = self._series.get(shape, ())
+        own = [lines for lines in series if any(text.startswith(line) for text in lines)]
+        members = own[0] if own else [text for lines in series for text in lines]
+        plain = [_plain_heading(text) for text in members if "?" not in text]
+        headings, others = sum(plain), len(plain) - sum(plain)
         return headings / (headings + others + 1.0)
 
     def context(self, following: str, line: str = "") -> str:
@@ -221,16 +228,21 @@ class SwallowedPriors:
         return Counter(_YEAR.findall(self.document))
 
     @cached_property
-    def _headings(self) -> dict[str, tuple[int, int]]:
-        """Per marker shape, the page's lines of that shape that are headings and the others
-        (not those with a lost byte: a ``?`` swallowed their end, or shows inside them)."""
-        found: dict[str, tuple[int, int]] = {}
+    def _series(self) -> dict[str, list[list[str]]]:
+        """Per marker shape, the page's lines of that shape in series: a line whose number
+        does not follow on from the last one's (一 after 三, 3.1 after 2.4) starts a new one."""
+        found: dict[str, list[list[str]]] = {}
+        last: dict[str, tuple[int, ...]] = {}
         for line in self.document.splitlines():
-            shape = _shape(line) if "?" not in line else None
-            if shape is not None:
-                headings, others = found.get(shape, (0, 0))
-                plain = len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
-                found[shape] = (headings + plain, others + (not plain))
+            shape = _shape(line)
+            if shape is None:
+                continue
+            number = _marker_numbers(line)
+            series = found.setdefault(shape, [])
+            if not series or number[:-1] != last[shape][:-1] or number[-1:] <= last[shape][-1:]:
+                series.append([])
+            series[-1].append(line)
+            last[shape] = number
         return found
 
     def _digit_count(self, follows: str) -> float:
@@ -328,6 +340,19 @@ def _shape(line: str) -> str | None:
         return None
     chinese, arabic = _NUMERALS
     return arabic.sub("N", chinese.sub("C", found.group()))
+
+
+def _marker_numbers(line: str) -> tuple[int, ...]:
+    """The numbers of the marker a line of a shape opens with (三、 is 3, (十二) 12, 3.2 is 3
+    and 2: the marker holds numerals of one kind)."""
+    marker = _MARKER.match(line.strip())
+    numerals = _NUMERAL.findall(marker.group() if marker else "")
+    return tuple(int(text) if text.isdigit() else int(parse_number(text) or 0) for text in numerals)
+
+
+def _plain_heading(line: str) -> bool:
+    """A numbered line of a heading's length with no sentence end: a heading, not an item."""
+    return len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
 
 
 def counted_twice(char: str, follows: str, then: str) -> bool:

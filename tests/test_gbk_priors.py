@@ -74,6 +74,26 @@ def test_headings_numbered_in_words_and_items_numbered_in_figures_are_shapes_apa
     assert scorer.swallowed.heading_share("5、落實幫扶") == 0.0
 
 
+def test_a_numbered_line_is_a_heading_as_often_as_its_own_series_is():
+    # (一)…(三) under 二、 are headings, (一)…(三) under 四、 run-in sentences: the page's share of
+    # the shape (2 of 5) would misread both series' damaged lines alike
+    page = (
+        "二、主要做法\n(一)加強組織領導?鎮黨委成立工作領導小組。\n"
+        "(二)落實幫扶措施\n每戶安排幹部聯系。\n(三)推進產業發展\n新建茶園二百畝。\n"
+        "四、工作打算\n(一)鞏固脫貧成果。建立返貧預警機制,做到早發現早干預。\n"
+        "(二)做強特色產業?爭取資金拓寬銷售渠道,扶持合作社。\n"
+        "(三)加強村級組織建設。培養村級后備干部三名。\n"
+    )
+    scorer = Scorer(language_model(), page, traditional=True)
+    assert scorer.swallowed.heading_share("(一)加強組織領導") > 0.5
+    assert scorer.swallowed.heading_share("(二)做強特色產業") == 0.0
+    assert scorer.swallowed.heading_share("(三)鞏固成果") < 0.5  # not on the page: its shape
+    priors = _priors(page, "(一)加強組織領導")
+    assert priors["\n"] > priors[","]
+    run_in = _priors(page, "(二)做強特色產業", then="爭取資金拓寬銷售渠道,扶持")
+    assert run_in["\n"] <= run_in[","]  # the page's share (0.4) put its line end first
+
+
 def test_a_line_with_a_lost_byte_is_no_evidence_of_how_lines_end():
     damaged = "四、加強組織領導?鎮黨委成立工作領導小組。\n"
     one = Scorer(language_model(), HEADINGS, traditional=True)
