@@ -27,7 +27,9 @@ cdef class _Ranking:
     cdef str after
     cdef int width
     cdef double tail, floor
-    cdef list kept, found
+    cdef double[::1] kept
+    cdef Py_ssize_t size
+    cdef list found
 
     @cython.locals(index=cython.longlong, place=cython.longlong, parent=_Beam)
     cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
@@ -53,6 +55,7 @@ cdef class _Ranking:
         number=cython.longlong,
         option=tuple,
         key=cython.double,
+        gain=cython.double,
         bound=cython.bint,
     )
     cdef score_paired(self, _Beam parent, slot, double bonus, listed, long long place)
@@ -66,8 +69,15 @@ cdef class _Ranking:
         number=cython.longlong,
         option=tuple,
         key=cython.double,
+        gain=cython.double,
     )
     cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)
 
-    @cython.locals(kept=list)
+    @cython.locals(
+        kept=cython.double[::1],
+        size=Py_ssize_t,
+        place=Py_ssize_t,
+        parent=Py_ssize_t,
+        child=Py_ssize_t,
+    )
     cdef _keep(self, double key)

@@ -15,8 +15,8 @@ Which of the characters filled in are sure enough to write is ``gbk_rivals``' to
 
 from __future__ import annotations
 
-import heapq
 import math
+from array import array
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
@@ -205,7 +205,9 @@ class _Ranking:
         methods, called here in C when compiled); ``tail``: the log-probability of ``after``
         alone (0 for none)."""
         self.pairs, self.width, self.after, self.tail = pairs, width, after, tail
-        self.floor, self.kept = -math.inf, []  # kept: the best scores, a min-heap
+        # kept: the best scores so far, a min-heap in its first ``size`` places (C doubles when
+        # compiled: ``_keep`` runs for every candidate scored, ``heapq`` boxed each float)
+        self.floor, self.kept, self.size = -math.inf, array("d", bytes(8 * width)), 0
         self.found: list[_Found] = []
 
     def rank(
@@ -251,13 +253,13 @@ class _Ranking:
         pairs, after, state = self.pairs, self.after, parent.state
         tail, tied = self.tail, listed.tied
         for number, option in listed.scored:
-            new = pairs.extend(state, option[1])
+            new, gain = pairs.extend(state, option[1]), bonus + option[2]  # a C double compiled
             if not after:
-                key, bound = new.score + (bonus + option[2]), False
+                key, bound = new.score + gain, False
             elif option[1] in tied:
-                key, bound = pairs.extend(new, after).score + (bonus + option[2]), True
+                key, bound = pairs.extend(new, after).score + gain, True
             else:
-                key, bound = (new.score + tail) + (bonus + option[2]), False
+                key, bound = (new.score + tail) + gain, False
             if key >= self.floor:  # as in score_plain
                 self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
                 self._keep(key)
@@ -279,18 +281,40 @@ class _Ranking:
                 break
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
                 continue
-            key = (last + single + tail if after else last + single) + (bonus + option[2])
+            gain = bonus + option[2]  # a C double compiled, as the sums are
+            key = (last + single + tail if after else last + single) + gain
             if key >= self.floor:  # below it, ``width`` better ones are found already
                 self.found.append((key, place | number, parent, slot, bonus, option, None, False))
                 self._keep(key)
 
     def _keep(self, key: float) -> None:
-        kept = self.kept
-        if len(kept) < self.width:
-            heapq.heappush(kept, key)
+        """Keep ``key`` if it is among the best ``width`` so far; the floor is the worst of
+        them once there are ``width``."""
+        kept, size = self.kept, self.size
+        if size < len(kept):  # room for ``width`` of them
+            place = size  # sifted up from the end
+            while place:
+                parent = (place - 1) >> 1
+                if kept[parent] <= key:
+                    break
+                kept[place] = kept[parent]
+                place = parent
+            kept[place] = key
+            size = self.size = size + 1
         elif key > kept[0]:
-            heapq.heapreplace(kept, key)
-        if len(kept) == self.width:
+            place = 0  # the worst replaced, sifted down
+            while True:
+                child = 2 * place + 1
+                if child >= size:
+                    break
+                if child + 1 < size and kept[child + 1] < kept[child]:
+                    child += 1
+                if kept[child] >= key:
+                    break
+                kept[place] = kept[child]
+                place = child
+            kept[place] = key
+        if size == len(kept):
             self.floor = kept[0]
 
 
