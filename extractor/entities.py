@@ -264,13 +264,14 @@ def segments_holding(
     organisation. Each is found from its end, not among all the runs of the view (a page has
     few of them among hundreds; listing them all was a tenth of the stage)."""
     blanked = _blanked(view, cuts)
+    backwards, length = blanked[::-1], len(blanked)  # `re` searches forwards only
     found: list[tuple[int, int]] = []
     for end in ends:
         if end < 1 or (found and end <= found[-1][1]) or _OUTSIDE.match(blanked, end - 1):
             continue  # before the text, inside the run found last, or at a blank
-        before = _OUTSIDE_BEFORE.search(blanked, 0, end - 1)
+        before = _OUTSIDE.search(backwards, length - end + 1)  # the last one before end - 1
         after = _OUTSIDE.search(blanked, end)
-        found.append((before.end() if before else 0, after.start() if after else len(blanked)))
+        found.append((length - before.start() if before else 0, after.start() if after else length))
     return found
 
 
@@ -288,7 +289,6 @@ def _blanked(view: str, cuts: list[tuple[int, int]]) -> str:
 
 
 _OUTSIDE = re.compile(f'[^{HAN[1:-1]}“”"]')  # what ends a run that may hold a name
-_OUTSIDE_BEFORE = regex.compile(r'(?r)[^\p{Han}“”"]')  # the same, sought backwards
 
 
 class _PlaceHeads:

@@ -8,15 +8,19 @@ so the caller copies the text's own script.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import regex
+from extractor.pattern_syntax import SPACE
 
 Span = tuple[int, int]
-DUTY_AFTER = regex.compile(
-    r"(?:同志)?(?:具体)?(?:负责|分管)([^\s,，。;；:：、()（）]{2,30}?)(?=[\s,，。;；:：、()（）]|协助|$)"
+# On `re`, with `regex`'s \s spelled out: searched once per post, where `regex`'s cost per call
+# is most of it.
+_BREAK = SPACE[1:-1] + ",，。;；:：、"
+DUTY_AFTER = re.compile(
+    rf"(?:同志)?(?:具体)?(?:负责|分管)([^{_BREAK}()（）]{{2,30}}?)(?=[{_BREAK}()（）]|协助|$)"
 )
-DUTY_BEFORE = regex.compile(r"分管([^\s,，。;；:：、的]{1,10})的$")
+DUTY_BEFORE = re.compile(rf"分管([^{_BREAK}的]{{1,10}})的$")
 
 
 @dataclass(frozen=True)
