@@ -4,7 +4,8 @@ import cython
 
 cdef int _CHAR_BITS, _WIDTH
 cdef double _NO_WORD
-cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK
+cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK, _MIX, _WORD
+cdef int _TABLE_BITS
 
 
 @cython.final
@@ -27,19 +28,30 @@ cdef class _Pair:
 
 @cython.final
 cdef class _Pairs:
-    cdef dict memo, long_memo, running, words
+    cdef dict long_memo, running, words
     cdef public dict window
     cdef frozenset tails
     cdef object logprob, bigrams
+    cdef unsigned long long[::1] keys
+    cdef list entries
+    cdef int bits
+    cdef Py_ssize_t filled
+
+    @cython.locals(keys=cython.ulonglong[::1], last=Py_ssize_t, place=Py_ssize_t)
+    cdef Py_ssize_t place(self, unsigned long long key)
 
     @cython.locals(found=_Pair)
-    cdef _Pair added(self, unsigned long long key, str pair)
+    cdef _Pair added(self, unsigned long long key, Py_ssize_t place, str pair)
+
+    @cython.locals(keys=cython.ulonglong[::1], entries=list, old=Py_ssize_t, new=Py_ssize_t)
+    cdef _grown(self)
 
     cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)
 
     @cython.locals(
         code=cython.ulonglong,
         key=cython.ulonglong,
+        place=Py_ssize_t,
         entry=_Pair,
         candidate=cython.double,
         three=cython.double,

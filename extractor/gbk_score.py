@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
@@ -63,6 +64,12 @@ _CHAR_MASK = (1 << _CHAR_BITS) - 1
 _CONTEXT_MASK = (1 << _CHAR_BITS * STATE_CONTEXT) - 1
 _WIDTH = STATE_CONTEXT  # the same, as a C integer when compiled (``gbk_score.pxd``)
 _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compiled
+# A page's pairs in a table of its own (``_Pairs.place``): 2 ** _TABLE_BITS places at first,
+# twice as many whenever it is half full; a key's first place is the top bits of the key
+# times _MIX, modulo 2 ** 64 (Fibonacci hashing: a key holds its last character in its low bits)
+_TABLE_BITS = 10
+_MIX = 0x9E3779B97F4A7C15
+_WORD = (1 << 64) - 1
 
 
 class State:
@@ -130,16 +137,32 @@ class _Pairs:
     """A page's ``_Pair``s by key (``_key``), found once each; the texts ending in a longer
     word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out. Its
     ``extend``, ``alone`` and ``run`` are the ``Scorer``'s (bound to it: a search calls them
-    a million times a page, with no ``Scorer`` method in between)."""
+    a million times a page, with no ``Scorer`` method in between). The pairs are kept in an
+    open-addressed table of their own (``place``), C integers when compiled: a dictionary
+    lookup made a Python integer of the key and hashed it, about 380 instructions a pair."""
 
-    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "running", "tails", "window", "words")
+    __slots__ = (
+        "bigrams",
+        "bits",
+        "entries",
+        "filled",
+        "keys",
+        "logprob",
+        "long_memo",
+        "running",
+        "tails",
+        "window",
+        "words",
+    )
 
     def __init__(
         self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
     ) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text."""
-        self.memo: dict[int, _Pair] = {}
+        self.bits, self.filled = _TABLE_BITS, 0
+        self.keys = array("Q", bytes(8 << _TABLE_BITS))  # 0: an empty place (no key is 0)
+        self.entries: list[_Pair | None] = [None] * (1 << _TABLE_BITS)
         self.long_memo: dict[tuple[int, int], tuple[float, float]] = {}
         self.window: dict[int, int] = {}
         self.words = model.words
@@ -148,8 +171,18 @@ class _Pairs:
         self.bigrams = bigrams
         self.running = running
 
-    def added(self, key: int, pair: str) -> _Pair:
-        """The entry of a pair (of a single character, after none), kept by its key."""
+    def place(self, key: int) -> int:
+        """Where ``key`` is in the table, or the empty place it would take (the next place
+        after each one another key holds)."""
+        keys, last = self.keys, (1 << self.bits) - 1
+        place = ((key * _MIX) & _WORD) >> (64 - self.bits)
+        while keys[place] and keys[place] != key:
+            place = (place + 1) & last
+        return place
+
+    def added(self, key: int, place: int, pair: str) -> _Pair:
+        """The entry of a pair (of a single character, after none), kept by its key in the
+        empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
         found.single = self.logprob(pair[-1])
         word = self.words.get(pair) if len(pair) == 2 else None
@@ -157,8 +190,22 @@ class _Pairs:
         found.in_document = self.bigrams.get(pair, 0)
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
-        self.memo[key] = found
+        self.keys[place], self.entries[place] = key, found
+        self.filled += 1
+        if 2 * self.filled > len(self.entries):
+            self._grown()
         return found
+
+    def _grown(self) -> None:
+        """The table with twice the places, each entry where ``place`` now puts it."""
+        keys, entries = self.keys, self.entries
+        self.bits += 1
+        self.keys = array("Q", bytes(8 << self.bits))
+        self.entries = [None] * (1 << self.bits)
+        for old in range(len(entries)):
+            if keys[old]:
+                new = self.place(keys[old])
+                self.keys[new], self.entries[new] = keys[old], entries[old]
 
     def longer(self, packed: int, width: int, code: int) -> tuple[float, float]:
         """``_longer`` of the ``width`` characters ``packed`` holds and the character of
@@ -174,9 +221,10 @@ class _Pairs:
         """``Scorer.extend``: the same sums in the same order as a segmentation of the text."""
         code = ord(char) + 1
         key = (state.packed & _CHAR_MASK) << _CHAR_BITS | code
-        entry = self.memo.get(key)
+        place = self.place(key)
+        entry = self.entries[place]
         if entry is None:
-            entry = self.added(key, _chars(key, 2 if state.width else 1))
+            entry = self.added(key, place, _chars(key, 2 if state.width else 1))
         candidate = state.score + entry.single
         if state.b2 + entry.word > candidate:
             candidate = state.b2 + entry.word

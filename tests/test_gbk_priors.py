@@ -16,6 +16,7 @@ from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
 from extractor.gbk_swallowed import counted_unit, mark_context, measure_words, opens_measure
 from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
+from extractor.views import to_simplified
 
 HEADINGS = (
     "一、總體情況\n全鎮完成各項任務。\n二、主要做法\n落實各項責任。\n三、工作成效\n群眾滿意。\n"
@@ -377,3 +378,21 @@ def test_a_long_line_that_a_question_mark_ends_keeps_its_last_mark(before, run):
     page = body + before + _shifted(run + "\n") + "四、工作打算\n"
     assert "?" in page and "。" not in page[len(body) :]
     assert _repaired(page) == body + before + run + "\n四、工作打算\n"
+
+
+def test_a_pages_pairs_score_the_same_once_its_table_has_grown():
+    """The page's pairs live in a table that doubles when half full: each pair found before
+    it grows (with the page's own bonus) is found, the same, after it has grown many times."""
+    page = "支教活動,全縣各級支教,支教隊伍"
+    scorer = Scorer(language_model(), page, traditional=True)
+    text = to_simplified(page)
+    before = scorer.run(text)
+    scorer.run("".join(chr(0x4E00 + code) for code in range(5000)))  # 5,000 new pairs
+    after = scorer.run(text)
+    assert (after.score, after.b2, after.b3, after.b4) == (
+        before.score,
+        before.b2,
+        before.b3,
+        before.b4,
+    )
+    assert after.score > Scorer(language_model(), "", traditional=True).run(text).score
