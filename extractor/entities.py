@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractor.dictionary import dictionary, tokenizer
-from extractor.entity_lexicon import EntityLexicon, longest_words
+from extractor.entity_lexicon import EntityLexicon, longest_words, words_in
 from extractor.pattern_syntax import HAN
 
 CJK = regex.compile(r"\p{Han}")
@@ -195,9 +195,9 @@ def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, in
 
 
 def post_spans(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
-    """The posts (``lex.role_re``) of a view, in text order: found once for both the
+    """The posts (``lex.role_re``'s words) of a view, in text order: found once for both the
     organisations' cuts and the people beside them."""
-    return [match.span() for match in lex.role_re.finditer(view)]
+    return words_in(lex.role_automaton, view)
 
 
 def _cut_points(
@@ -207,7 +207,7 @@ def _cut_points(
     posts: list[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
-    cuts = [m.span() for m in lex.stop_re.finditer(view)]
+    cuts = words_in(lex.stop_automaton, view)
     cuts += [m.span() for m in AND_BEFORE_ANCHOR.finditer(view)]
     suffixes = _Spans(suffix_spans)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.entities import segments_holding
-from extractor.entity_lexicon import _alternation, longest_words, overlapped, reversed_words
+from extractor.entity_lexicon import (
+    _alternation,
+    leftmost_longest,
+    longest_words,
+    overlapped,
+    reversed_words,
+    words_in,
+)
 from extractor.people import _list_heads
 from extractor.places import GROUP, _groups
 
@@ -48,6 +55,13 @@ def test_longest_words_from_the_reversed_automaton_are_what_the_trie_scan_finds(
     words = [word.replace("局", "\U00020000") for word in words]
     expected = overlapped(_alternation(tuple(words)), text)
     assert longest_words(reversed_words(tuple(words)), text) == expected
+
+
+@given(WORDS, st.text(alphabet="村民委员会局长 \U00020000", max_size=40))
+def test_leftmost_longest_words_are_what_the_trie_pattern_finds(words, text):
+    words = tuple(dict.fromkeys(word.replace("局", "\U00020000") for word in words))
+    expected = [m.span() for m in _alternation(words).finditer(text)]
+    assert words_in(leftmost_longest(words), text) == expected
 
 
 SEGMENT = regex.compile(r'[\p{Han}“”"]+')
