@@ -220,15 +220,12 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
     word on its own and the page does not write them so again: what a short run whose last
     trail byte was lost leaves (區卫, is 區治理, shifted; 線詢取\n is 線以內。\n).
 
-    Before a digit only when one of them is rare and alone (資鸸灿35万 is 資金共計35万): the
-    search has nothing to go on after the run, and a figure's unit may be any word; nor after
-    a surname (a given name: 張德胜), where sound text that no repair would touch stands far
-    more often than runs."""
-    figure = text[end : end + 1].isdigit()
+    Before a digit too (婦摇24 is 婦女之家”24, two private-use pairs dropped before 摇):
+    the search has nothing after the run to go on there, so it is the search's margin that
+    leaves sound text alone (聽評課4節). Not after a surname (a given name: 張德胜), where
+    sound text that no repair would touch stands far more often than runs."""
     for start in (end - 2, end - 1):
         if start < 1 or not after_extension(text, start):
-            continue
-        if figure and not any(orphan_suspect(text, i, model) for i in range(start, end)):
             continue
         shown = text[start:end]
         if not all("\u4e00" <= char <= "\u9fff" for char in shown):

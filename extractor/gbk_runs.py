@@ -228,13 +228,13 @@ def _extension_pattern() -> re.Pattern[str]:
 def _stranded_pattern() -> re.Pattern[str]:
     """Where ``gbk_marks.stranded`` may find a run: a character ``after_extension`` accepts
     (any whose two GBK bytes end in 0x40–0xA0, private-use ones too), one or two Han
-    characters, then a mark, space or line end (an ASCII byte below 0x40, not a digit), whose
+    characters, then a mark, digit, space or line end (an ASCII byte below 0x40), whose
     place is group 1's end. Elsewhere it finds none: scanning for every Han character before
     a mark and asking each cost more than the rest of ``_quiet_lines``."""
     after = (bytes((lead, trail)) for lead in LEAD_BYTES for trail in range(0x40, 0xA1))
     chars = (pair.decode("gb18030", "ignore") for pair in after)
     starts = _one_of(char for char in chars if len(char) == 1 and not char.isascii())
-    return re.compile(f"{starts.pattern}(?=([\u4e00-\u9fff]{{1,2}})[\x00-\x2f\x3a-\x3f])")
+    return re.compile(f"{starts.pattern}(?=([\u4e00-\u9fff]{{1,2}})[\x00-\x3f])")
 
 
 def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
