@@ -27,25 +27,44 @@ cdef class _Pair:
 
 
 @cython.final
-cdef class _Pairs:
-    cdef dict long_memo, running, words
-    cdef public dict window
-    cdef frozenset tails
-    cdef object logprob, bigrams
-    cdef unsigned long long[::1] keys
+cdef class _Table:
+    cdef unsigned long long[::1] firsts, seconds
     cdef list entries
     cdef int bits
     cdef Py_ssize_t filled
 
-    @cython.locals(keys=cython.ulonglong[::1], last=Py_ssize_t, place=Py_ssize_t)
-    cdef Py_ssize_t place(self, unsigned long long key)
+    @cython.locals(
+        firsts=cython.ulonglong[::1],
+        seconds=cython.ulonglong[::1],
+        last=Py_ssize_t,
+        place=Py_ssize_t,
+    )
+    cdef Py_ssize_t place(self, unsigned long long first, unsigned long long second)
+
+    cdef put(self, Py_ssize_t place, unsigned long long first, unsigned long long second, entry)
+
+    @cython.locals(
+        firsts=cython.ulonglong[::1],
+        seconds=cython.ulonglong[::1],
+        entries=list,
+        old=Py_ssize_t,
+        new=Py_ssize_t,
+    )
+    cdef _grown(self)
+
+
+@cython.final
+cdef class _Pairs:
+    cdef dict running, words
+    cdef _Table memo, long_memo
+    cdef public dict window
+    cdef frozenset tails
+    cdef object logprob, bigrams
 
     @cython.locals(found=_Pair)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, str pair)
 
-    @cython.locals(keys=cython.ulonglong[::1], entries=list, old=Py_ssize_t, new=Py_ssize_t)
-    cdef _grown(self)
-
+    @cython.locals(memo=_Table, place=Py_ssize_t, found=tuple)
     cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)
 
     @cython.locals(

@@ -64,9 +64,9 @@ _CHAR_MASK = (1 << _CHAR_BITS) - 1
 _CONTEXT_MASK = (1 << _CHAR_BITS * STATE_CONTEXT) - 1
 _WIDTH = STATE_CONTEXT  # the same, as a C integer when compiled (``gbk_score.pxd``)
 _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compiled
-# A page's pairs in a table of its own (``_Pairs.place``): 2 ** _TABLE_BITS places at first,
-# twice as many whenever it is half full; a key's first place is the top bits of the key
-# times _MIX, modulo 2 ** 64 (Fibonacci hashing: a key holds its last character in its low bits)
+# A page's tables (``_Table``): 2 ** _TABLE_BITS places at first, twice as many whenever one
+# is half full; a key's first place is the top bits of the key times _MIX, modulo 2 ** 64
+# (Fibonacci hashing: a key holds its last character in its low bits)
 _TABLE_BITS = 10
 _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
@@ -133,52 +133,71 @@ class _Pair:
     __slots__ = ("ends_longer", "fits", "in_document", "single", "word")
 
 
+class _Table:
+    """Entries by a key of two C integers, the first never 0, in an open-addressed table: a
+    key's first place, then the next after each one another key holds. A page's lookups by
+    pairs of characters in a dictionary made Python integers and tuples of the keys and hashed
+    them, about 380 instructions a lookup; here the keys are C integers when compiled (typed
+    memoryviews of ``array('Q')``, ``gbk_score.pxd``)."""
+
+    __slots__ = ("bits", "entries", "filled", "firsts", "seconds")
+
+    def __init__(self) -> None:
+        self.bits, self.filled = _TABLE_BITS, 0
+        self.firsts = array("Q", bytes(8 << _TABLE_BITS))  # 0: an empty place
+        self.seconds = array("Q", bytes(8 << _TABLE_BITS))
+        self.entries: list[object] = [None] * (1 << _TABLE_BITS)
+
+    def place(self, first: int, second: int) -> int:
+        """Where the key is, or the empty place it would take (``put``)."""
+        firsts, seconds, last = self.firsts, self.seconds, (1 << self.bits) - 1
+        place = ((((first * _MIX) & _WORD) ^ second) * _MIX & _WORD) >> (64 - self.bits)
+        while firsts[place] and (firsts[place] != first or seconds[place] != second):
+            place = (place + 1) & last
+        return place
+
+    def put(self, place: int, first: int, second: int, entry: object) -> None:
+        """Keep ``entry`` by its key in the empty place ``place`` found for it."""
+        self.firsts[place], self.seconds[place], self.entries[place] = first, second, entry
+        self.filled += 1
+        if 2 * self.filled > len(self.entries):
+            self._grown()
+
+    def _grown(self) -> None:
+        """The table with twice the places, each entry where ``place`` now puts it."""
+        firsts, seconds, entries = self.firsts, self.seconds, self.entries
+        self.bits += 1
+        self.firsts = array("Q", bytes(8 << self.bits))
+        self.seconds = array("Q", bytes(8 << self.bits))
+        self.entries = [None] * (1 << self.bits)
+        for old in range(len(entries)):
+            if firsts[old]:
+                new = self.place(firsts[old], seconds[old])
+                self.firsts[new], self.seconds[new] = firsts[old], seconds[old]
+                self.entries[new] = entries[old]
+
+
 class _Pairs:
     """A page's ``_Pair``s by key (``_key``), found once each; the texts ending in a longer
     word and those words; the pairs of the window ``Scorer.exclude_window`` leaves out. Its
     ``extend``, ``alone`` and ``run`` are the ``Scorer``'s (bound to it: a search calls them
-    a million times a page, with no ``Scorer`` method in between). The pairs are kept in an
-    open-addressed table of their own (``place``), C integers when compiled: a dictionary
-    lookup made a Python integer of the key and hashed it, about 380 instructions a pair."""
+    a million times a page, with no ``Scorer`` method in between). Both kept in ``_Table``s."""
 
-    __slots__ = (
-        "bigrams",
-        "bits",
-        "entries",
-        "filled",
-        "keys",
-        "logprob",
-        "long_memo",
-        "running",
-        "tails",
-        "window",
-        "words",
-    )
+    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "running", "tails", "window", "words")
 
     def __init__(
         self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
     ) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text."""
-        self.bits, self.filled = _TABLE_BITS, 0
-        self.keys = array("Q", bytes(8 << _TABLE_BITS))  # 0: an empty place (no key is 0)
-        self.entries: list[_Pair | None] = [None] * (1 << _TABLE_BITS)
-        self.long_memo: dict[tuple[int, int], tuple[float, float]] = {}
+        self.memo = _Table()  # by (key, 0): no key is 0
+        self.long_memo = _Table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
         self.words = model.words
         self.tails = model.long_word_tails
         self.logprob = shared_logprob(model)
         self.bigrams = bigrams
         self.running = running
-
-    def place(self, key: int) -> int:
-        """Where ``key`` is in the table, or the empty place it would take (the next place
-        after each one another key holds)."""
-        keys, last = self.keys, (1 << self.bits) - 1
-        place = ((key * _MIX) & _WORD) >> (64 - self.bits)
-        while keys[place] and keys[place] != key:
-            place = (place + 1) & last
-        return place
 
     def added(self, key: int, place: int, pair: str) -> _Pair:
         """The entry of a pair (of a single character, after none), kept by its key in the
@@ -190,39 +209,26 @@ class _Pairs:
         found.in_document = self.bigrams.get(pair, 0)
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
-        self.keys[place], self.entries[place] = key, found
-        self.filled += 1
-        if 2 * self.filled > len(self.entries):
-            self._grown()
+        self.memo.put(place, key, 0, found)
         return found
-
-    def _grown(self) -> None:
-        """The table with twice the places, each entry where ``place`` now puts it."""
-        keys, entries = self.keys, self.entries
-        self.bits += 1
-        self.keys = array("Q", bytes(8 << self.bits))
-        self.entries = [None] * (1 << self.bits)
-        for old in range(len(entries)):
-            if keys[old]:
-                new = self.place(keys[old])
-                self.keys[new], self.entries[new] = keys[old], entries[old]
 
     def longer(self, packed: int, width: int, code: int) -> tuple[float, float]:
         """``_longer`` of the ``width`` characters ``packed`` holds and the character of
         ``code`` (``_key``'s) after them, kept by those numbers: the text is made once."""
-        key = (packed, code)  # the characters packed say how many they are (0: none)
-        found = self.long_memo.get(key)
+        memo = self.long_memo  # the characters packed say how many they are
+        place = memo.place(packed, code)
+        found = memo.entries[place]
         if found is None:
-            text = _chars(packed, width) + chr(code - 1)
-            found = self.long_memo[key] = _longer(text, self.words)
+            found = _longer(_chars(packed, width) + chr(code - 1), self.words)
+            memo.put(place, packed, code, found)
         return found
 
     def extend(self, state: State, char: str) -> State:
         """``Scorer.extend``: the same sums in the same order as a segmentation of the text."""
         code = ord(char) + 1
         key = (state.packed & _CHAR_MASK) << _CHAR_BITS | code
-        place = self.place(key)
-        entry = self.entries[place]
+        place = self.memo.place(key, 0)
+        entry = self.memo.entries[place]
         if entry is None:
             entry = self.added(key, place, _chars(key, 2 if state.width else 1))
         candidate = state.score + entry.single
