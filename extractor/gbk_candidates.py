@@ -10,7 +10,7 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -32,6 +32,7 @@ SUCCESSORS = 40  # two-character words tried after a known character, likeliest 
 # a page's plan puts the options it prices its own way into the ranking of the plan for pages
 # that write none (``_reranked``) when they are at most one in this many, else ranks anew
 RERANKED = 4
+PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
 
 Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
 _NONE: frozenset[str] = frozenset()
@@ -88,6 +89,7 @@ class Candidates:
         self.scorer = scorer
         self._follow = _pair_follow(scorer.model, scorer.running)
         self._plans: dict[Slot, _Local] = {}
+        self._written_after: dict[str, str] = {}  # by the character before
 
     def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
@@ -188,8 +190,38 @@ class Candidates:
         found = local.completions.get(previous)
         if found is None:
             found = _completing(slot, previous, local.plan.chars)
+            if slot.lead is None and slot.trail is None and slot.hint is None:
+                found = (*found, *self._written(slot, previous, local.plan.chars, found))
             found = local.completions[previous] = self._priced(slot, found) if found else ()
         return found
+
+    def _written(
+        self, slot: Slot, previous: str, own: dict[str, int], completions: tuple[Option, ...]
+    ) -> tuple[Option, ...]:
+        """For a character lost whole (neither byte shows, no reading: 審計局2019 as
+        審計?019), what the page itself writes after ``previous`` (twice or more) beyond the
+        commonest characters and the dictionary's words: the page's own words (審計局 in its
+        title) are the likeliest readings of its damaged ones, and nothing narrows them."""
+        written = self._written_after.get(previous)
+        if written is None:
+            written = self._written_after[previous] = _written_after(
+                previous, self.scorer.view, self.scorer.swallowed.document
+            )
+        offered = {option[0] for option in completions}
+        chars = [
+            char
+            for char in written
+            if char not in own and char not in offered and slot.allows(two_bytes(char))
+        ]
+        if not chars:
+            return ()
+        simplified, priors = table().simplified, fixed_priors(chars, slot)
+        return tuple(
+            [
+                (char, simplified.get(char, char), prior, two_bytes(char)[0])
+                for char, prior in zip(chars, priors, strict=True)
+            ]
+        )
 
     def _priced(self, slot: Slot, options: tuple[Option, ...]) -> tuple[Option, ...]:
         """``Scorer.own_priors`` of a slot's completions: one the page does not touch
@@ -207,6 +239,17 @@ class Candidates:
                 for option in options
             ]
         )
+
+
+def _written_after(previous: str, view: str, document: str) -> str:
+    """The characters a page (``document``, and its Simplified ``view``, aligned) writes after
+    ``previous`` (Simplified) at least PAGE_WORD_USES times, as written, commonest first."""
+    uses: Counter[str] = Counter()
+    place = view.find(previous)
+    while 0 <= place < len(view) - 1:
+        uses[document[place + 1]] += 1
+        place = view.find(previous, place + 1)
+    return "".join([char for char, count in uses.most_common() if count >= PAGE_WORD_USES])
 
 
 @lru_cache(maxsize=2048)

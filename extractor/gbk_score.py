@@ -321,7 +321,7 @@ class Scorer:
         ``measures``: what the rules write after a figure (``gbk_swallowed.measure_words``)."""
         self.model = model
         self.running = running_pairs() if running is None else running
-        view = to_simplified(document)
+        self.view = view = to_simplified(document)  # aligned with ``document``
         self.bigram_counts = _page_pairs(view)
         self.char_uses = Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known

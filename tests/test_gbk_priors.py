@@ -396,3 +396,13 @@ def test_a_pages_pairs_score_the_same_once_its_table_has_grown():
         before.b4,
     )
     assert after.score > Scorer(language_model(), "", traditional=True).run(text).score
+
+
+def test_a_character_lost_whole_is_read_as_the_page_writes_after_the_one_before():
+    # 站 is neither among the commonest characters nor in a word with 業: only the page, which
+    # writes 林業站 twice, offers it (without it, 林業部 was written)
+    head = "清河鎮林業站"
+    page = head + "2018年完成造林三百畝。" + head + "負責全鎮護林防火。\n"
+    damaged = page + "制定了《清河鎮林業" + _shifted("站2") + "019年護林預案》。"
+    assert "林業?019" in damaged
+    assert _repaired(damaged) == page + "制定了《清河鎮林業站2019年護林預案》。"
