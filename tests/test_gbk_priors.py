@@ -7,6 +7,7 @@ import math
 import pytest
 from test_mojibake import _repaired, _shifted
 
+from extractor import gbk_score
 from extractor.figure_rules import load_quantity_rules
 from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
@@ -396,6 +397,22 @@ def test_a_pages_pairs_score_the_same_once_its_table_has_grown():
         before.b4,
     )
     assert after.score > Scorer(language_model(), "", traditional=True).run(text).score
+
+
+@pytest.mark.skipif(
+    not gbk_score.__file__.endswith(".py"), reason="compiled: _Table's methods are C's only"
+)
+def test_the_open_addressed_table_finds_each_key_after_it_has_grown():
+    """The compiled pages' table, run as Python here (the interpreter's pages use a
+    dictionary instead): keys that share first places all come back after many doublings."""
+    table = gbk_score._Table()
+    keys = sorted({(first, second) for first in range(1, 1_500) for second in (0, first, 7)})
+    for first, second in keys:
+        place = table.place(first, second)
+        assert table.entries[place] is None
+        table.put(place, first, second, (first, second))
+    assert all(table.entries[table.place(*key)] == key for key in keys)
+    assert table.entries[table.place(1_500, 0)] is None
 
 
 def test_a_character_lost_whole_is_read_as_the_page_writes_after_the_one_before():
