@@ -224,14 +224,17 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
     the search has nothing after the run to go on there, so it is the search's margin that
     leaves sound text alone (聽評課4節). Not after a surname (a given name: 張德胜), where
     sound text that no repair would touch stands far more often than runs."""
+    last = text[end - 1 : end]
+    if not "\u4e00" <= last <= "\u9fff":
+        return None
+    if model.char_logprob(to_simplified(last)) >= STRANDED_LOGPROB:
+        return None  # common enough to end a clause, however many characters stand before it
     for start in (end - 2, end - 1):
         if start < 1 or not after_extension(text, start):
             continue
         shown = text[start:end]
         if not all("\u4e00" <= char <= "\u9fff" for char in shown):
             continue
-        if model.char_logprob(to_simplified(shown[-1])) >= STRANDED_LOGPROB:
-            return None  # the same last character for the shorter stretch
         if to_simplified(text[start - 1]) in surnames:
             continue
         seen = to_simplified(text[max(0, start - 3) : end])

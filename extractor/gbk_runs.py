@@ -121,7 +121,8 @@ def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
 def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
     model = language_model()
     position, length = 0, len(text)
-    quiet = _quiet_lines(text, hints, rules.surnames)
+    lone = _Stranded(text, rules.surnames)
+    quiet = _quiet_lines(text, hints, lone)
     read = sorted(hints)
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
@@ -139,7 +140,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
         ):
             position += 1
             if not run:
-                yield from _stretch_end(text, start, position - 1, hints, model, rules)
+                yield from _stretch_end(text, start, position - 1, hints, model, rules, lone)
             elif (
                 _may_drop(text[position - 1]) and position < length and is_run_char(text[position])
             ):
@@ -150,7 +151,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
                 break
             position = _past_plain(text, position, read)
         else:
-            yield from _stretch_end(text, start, position, hints, model, rules)
+            yield from _stretch_end(text, start, position, hints, model, rules, lone)
 
 
 def _past_plain(text: str, position: int, read: list[int]) -> int:
@@ -172,7 +173,21 @@ def _plain_pattern() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(plain)}]*")
 
 
-def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int, int]:
+class _Stranded(dict[int, int | None]):
+    """``stranded``'s answers on one page by the place a run would end, each asked once:
+    ``_quiet_lines`` asks at every place its pattern finds (two starts may share one), and
+    ``_stretch_end`` at each run end before an ASCII byte, some of them the same places."""
+
+    def __init__(self, text: str, surnames: frozenset[str]) -> None:
+        super().__init__()
+        self.text, self.surnames = text, surnames
+
+    def __missing__(self, end: int) -> int | None:
+        self[end] = start = stranded(self.text, end, language_model(), self.surnames)
+        return start
+
+
+def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
     """Lines where no run can be: their start mapped to the next line's. Runs never cross a
     line (a newline is ASCII), so the search may skip them whole; on clean text that is nearly
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
@@ -186,10 +201,7 @@ def _quiet_lines(text: str, hints: Hints, surnames: frozenset[str]) -> dict[int,
             busy.add(line)
     for match in _stranded_pattern().finditer(text):
         line = line_start(text, match.start())
-        if (
-            line not in busy
-            and stranded(text, match.end(1), language_model(), surnames) is not None
-        ):
+        if line not in busy and lone[match.end(1)] is not None:
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -263,6 +275,7 @@ def _stretch_end(
     hints: Hints,
     model: LanguageModel,
     rules: RunRules,
+    stranded_at: _Stranded,
 ) -> Iterator[Segment]:
     """How a run may end at ``end``, if anything before it is suspect."""
     suspects = _suspects(text, start, end, model)
@@ -274,7 +287,7 @@ def _stretch_end(
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
         yield Segment(end, end, "question", hint, end)
-    lone = stranded(text, end, model, rules.surnames) if ord(after) < 0x40 else None
+    lone = stranded_at[end] if ord(after) < 0x40 else None
     if not (suspects or hint or seamed or lone or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)

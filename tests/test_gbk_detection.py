@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
-from extractor.gbk_runs import _past_plain, _quiet_lines, suspect_segments
+from extractor.gbk_runs import _past_plain, _quiet_lines, _Stranded, suspect_segments
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
 
@@ -183,7 +183,7 @@ def _busy_lines(text: str) -> set[int]:
 @given(st.text(alphabet="村社從無到有治理卫詢取以內當學中的,.?:( \n0aZ\ue4c6", max_size=30))
 def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     lines = [text.rfind("\n", 0, p) + 1 for p in range(len(text) + 1)]
-    quiet = _quiet_lines(text, {}, SURNAMES)
+    quiet = _quiet_lines(text, {}, _Stranded(text, SURNAMES))
     assert {line for line in lines if line not in quiet} == _busy_lines(text)
 
 
