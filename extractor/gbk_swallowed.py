@@ -20,7 +20,8 @@ from pathlib import Path
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char, table
 from extractor.lm import HEADING_END, MAX_WORD
-from extractor.numbers import CN_BIG_CLASS, parse_number
+from extractor.markers import chinese_number
+from extractor.numbers import CN_BIG_CLASS
 
 DIGITS = "0123456789"
 _AFTER_DIGIT = re.compile(r"(?<=[0-9])[^0-9]")
@@ -183,7 +184,7 @@ class SwallowedPriors:
         items of one list are written alike, while (一)…(三) under another part may be run-in
         sentences); the page's lines of that marker's shape where the line is not found."""
         shape = _shape(line)
-        if shape is None or len(line) > HEADING_LENGTH or _SENTENCE_END.search(line):
+        if shape is None or not _plain_heading(line):
             return 0.0
         series = self._series.get(shape, ())
         own = [lines for lines in series if any(text.startswith(line) for text in lines)]
@@ -347,11 +348,11 @@ def _marker_numbers(line: str) -> tuple[int, ...]:
     and 2: the marker holds numerals of one kind)."""
     marker = _MARKER.match(line.strip())
     numerals = _NUMERAL.findall(marker.group() if marker else "")
-    return tuple(int(text) if text.isdigit() else int(parse_number(text) or 0) for text in numerals)
+    return tuple(chinese_number(text) or 0 for text in numerals)
 
 
 def _plain_heading(line: str) -> bool:
-    """A numbered line of a heading's length with no sentence end: a heading, not an item."""
+    """A line of a heading's length with no sentence end (numbered: a heading, not an item)."""
     return len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
 
 
@@ -379,8 +380,7 @@ def _is_heading(line: str) -> bool:
 def _runs_on(slot: Slot) -> bool:
     """Whether the line would be too long for a heading, or hold a sentence end, if the ``?``
     took a mark and not its end: then the line's end is the heading's, not a rarer mark."""
-    joined = slot.line + "," + slot.then.split("\n", 1)[0]
-    return len(joined) > HEADING_LENGTH or bool(_SENTENCE_END.search(joined))
+    return not _plain_heading(slot.line + "," + slot.then.split("\n", 1)[0])
 
 
 def _continues_heading(slot: Slot, follows: str) -> bool:
@@ -392,8 +392,7 @@ def _continues_heading(slot: Slot, follows: str) -> bool:
     rest, end, _ = slot.then.partition("\n")
     if follows != "text" or not end or not numbered(slot.line):
         return False
-    joined = slot.line + "," + rest
-    return len(joined) <= HEADING_LENGTH and not _SENTENCE_END.search(joined)
+    return _plain_heading(slot.line + "," + rest)
 
 
 def _runs_in(slot: Slot, one_a_line: bool) -> bool:
