@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractor.entity_lexicon import load_entity_lexicon
-from extractor.gbk import FOLDED, two_bytes
+from extractor.gbk import FOLDED, LEAD_BYTES, two_bytes
 from extractor.gbk_shifted import reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
@@ -201,14 +201,23 @@ def letter_ends_run(text: str, position: int) -> bool:
     )
 
 
+def _extension_chars() -> frozenset[str]:
+    """Every character whose two GBK bytes end in 0x40–0xA0 (private-use ones too), each
+    decoded once: ``after_extension`` asks about a thousand places a page, and encoding the
+    character for each cost a codec call."""
+    after = (bytes((lead, trail)) for lead in LEAD_BYTES for trail in range(0x40, 0xA1))
+    chars = (pair.decode("gb18030", "ignore") for pair in after)
+    return frozenset(char for char in chars if len(char) == 1 and not char.isascii())
+
+
+EXTENSION_CHARS = _extension_chars()
+
+
 def after_extension(text: str, start: int) -> bool:
     """Whether ``text[start - 1]`` lies outside GB2312 (trail byte 0x40–0xA0: 當 = ae 94, 學 =
     8c 57). Every shifted run of the real pages starts right after such a character, the one
     whose trail byte forms the seam; after 的 (b5 c4) none does."""
-    if start < 1 or text[start - 1].isascii():
-        return False
-    encoded = two_bytes(text[start - 1])
-    return encoded is not None and 0x40 <= encoded[1] <= 0xA0
+    return start >= 1 and text[start - 1] in EXTENSION_CHARS
 
 
 STRANDED_LOGPROB = -10.5  # a character likelier than this on its own may end a clause
@@ -225,32 +234,36 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
     leaves sound text alone (聽評課4節). Not after a surname (a given name: 張德胜), where
     sound text that no repair would touch stands far more often than runs."""
     last = text[end - 1 : end]
-    if not "\u4e00" <= last <= "\u9fff":
-        return None
-    if model.char_logprob(to_simplified(last)) >= STRANDED_LOGPROB:
+    if not "\u4e00" <= last <= "\u9fff" or _ends_clause(last, model):
         return None  # common enough to end a clause, however many characters stand before it
     for start in (end - 2, end - 1):
-        if start < 1 or not after_extension(text, start):
+        if start < 1 or text[start - 1] not in EXTENSION_CHARS:  # ``after_extension``
             continue
-        shown = text[start:end]
-        if not all("\u4e00" <= char <= "\u9fff" for char in shown):
+        if start == end - 2 and not "\u4e00" <= text[start] <= "\u9fff":
             continue
         if to_simplified(text[start - 1]) in surnames:
             continue
         seen = to_simplified(text[max(0, start - 3) : end])
-        if not _in_a_word(seen, len(shown), model) and text.count(text[start - 1 : end]) < 2:
+        if not _in_a_word(seen, end - start, model.words) and text.count(text[start - 1 : end]) < 2:
             return start
     return None
 
 
-def _in_a_word(seen: str, length: int, model: LanguageModel) -> bool:
+@lru_cache(maxsize=4096)
+def _ends_clause(char: str, model: LanguageModel) -> bool:
+    """Whether a Han character is common enough on its own to end a clause (``stranded``
+    asks about each place a run may end, most of them at a few hundred characters)."""
+    return model.char_logprob(to_simplified(char)) >= STRANDED_LOGPROB
+
+
+def _in_a_word(seen: str, length: int, words: Container[str]) -> bool:
     """Whether a dictionary word of ``seen`` holds any of its last ``length`` characters."""
     first = len(seen) - length
-    return any(
-        model.word_logprob(seen[a:b]) is not None
-        for a in range(len(seen) - 1)
-        for b in range(max(a + 2, first + 1), len(seen) + 1)
-    )
+    for a in range(len(seen) - 1):
+        for b in range(max(a + 2, first + 1), len(seen) + 1):
+            if seen[a:b] in words:
+                return True
+    return False
 
 
 def line_start(text: str, position: int) -> int:

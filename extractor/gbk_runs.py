@@ -28,11 +28,11 @@ from functools import lru_cache
 
 from extractor.gbk import (
     FOLDED,
-    LEAD_BYTES,
     table,
     two_bytes,
 )
 from extractor.gbk_marks import (
+    EXTENSION_CHARS,
     RARE_COUNT,
     Hints,
     RunRules,
@@ -239,13 +239,11 @@ def _extension_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _stranded_pattern() -> re.Pattern[str]:
     """Where ``gbk_marks.stranded`` may find a run: a character ``after_extension`` accepts
-    (any whose two GBK bytes end in 0x40–0xA0, private-use ones too), one or two Han
+    (``EXTENSION_CHARS``: private-use ones too), one or two Han
     characters, then a mark, digit, space or line end (an ASCII byte below 0x40), whose
     place is group 1's end. Elsewhere it finds none: scanning for every Han character before
     a mark and asking each cost more than the rest of ``_quiet_lines``."""
-    after = (bytes((lead, trail)) for lead in LEAD_BYTES for trail in range(0x40, 0xA1))
-    chars = (pair.decode("gb18030", "ignore") for pair in after)
-    starts = _one_of(char for char in chars if len(char) == 1 and not char.isascii())
+    starts = _one_of(EXTENSION_CHARS)
     return re.compile(f"{starts.pattern}(?=([\u4e00-\u9fff]{{1,2}})[\x00-\x3f])")
 
 
