@@ -22,7 +22,7 @@ cdef class State:
 @cython.final
 cdef class _Pair:
     cdef readonly double single, word, fits
-    cdef readonly Py_ssize_t in_document
+    cdef readonly Py_ssize_t in_document, windowed
     cdef readonly bint ends_longer
 
 
@@ -57,12 +57,15 @@ cdef class _Table:
 cdef class _Pairs:
     cdef dict running, words
     cdef _Table memo, long_memo
-    cdef public dict window
+    cdef dict window
     cdef frozenset tails
     cdef object logprob, bigrams
 
-    @cython.locals(found=_Pair)
-    cdef _Pair added(self, unsigned long long key, Py_ssize_t place, str pair)
+    @cython.locals(found=_Pair, last=str, pair=str)
+    cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
+
+    @cython.locals(memo=_Table, entry=_Pair)
+    cpdef exclude(self, dict window)
 
     @cython.locals(memo=_Table, place=Py_ssize_t, found=tuple)
     cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)

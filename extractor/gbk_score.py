@@ -127,10 +127,11 @@ START = _state(0, 0, 0.0, -math.inf, -math.inf, -math.inf)  # before any charact
 class _Pair:
     """What ``extend`` needs of a pair of characters on a page (``_Pairs.added``): the last
     character's own log-probability, the pair's as a word (-inf if none), how often the page
-    uses it, whether some longer dictionary word ends in it (most pairs end none: then the
-    pair decides alone), and its bonus for fitting together in running text."""
+    uses it (``windowed`` of those uses inside the window ``Scorer.exclude_window`` leaves
+    out), whether some longer dictionary word ends in it (most pairs end none: then the pair
+    decides alone), and its bonus for fitting together in running text."""
 
-    __slots__ = ("ends_longer", "fits", "in_document", "single", "word")
+    __slots__ = ("ends_longer", "fits", "in_document", "single", "windowed", "word")
 
 
 class _Table:
@@ -229,18 +230,35 @@ class _Pairs:
         self.bigrams = bigrams
         self.running = running
 
-    def added(self, key: int, place: int, pair: str) -> _Pair:
-        """The entry of a pair (of a single character, after none), kept by its key in the
-        empty place ``place`` found for it."""
+    def added(self, key: int, place: int, after: bool) -> _Pair:
+        """The entry of a pair (of a single character, after none unless ``after``), kept by
+        its key in the empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
-        found.single = self.logprob(pair[-1])
-        word = self.words.get(pair) if len(pair) == 2 else None
+        last = chr((key & _CHAR_MASK) - 1)
+        pair = chr((key >> _CHAR_BITS) - 1) + last if after else last
+        found.single = self.logprob(last)
+        word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word
         found.in_document = self.bigrams.get(pair, 0)
+        found.windowed = self.window.get(key, 0)
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
+
+    def exclude(self, window: dict[int, int]) -> None:
+        """The pairs of ``window`` (by key: ``_keyed``) counted out of the page's, in their
+        entries: ``extend`` reads it there at each pair the page uses."""
+        memo = self.memo
+        for key in self.window:  # the last window's pairs count in full again
+            entry = memo.entries[memo.place(key, 0)]
+            if entry is not None:
+                entry.windowed = 0
+        for key, uses in window.items():
+            entry = memo.entries[memo.place(key, 0)]
+            if entry is not None:
+                entry.windowed = uses
+        self.window = window
 
     def longer(self, packed: int, width: int, code: int) -> tuple[float, float]:
         """``_longer`` of the ``width`` characters ``packed`` holds and the character of
@@ -260,7 +278,7 @@ class _Pairs:
         place = self.memo.place(key, 0)
         entry = self.memo.entries[place]
         if entry is None:
-            entry = self.added(key, place, _chars(key, 2 if state.width else 1))
+            entry = self.added(key, place, state.width > 0)
         candidate = state.score + entry.single
         if state.b2 + entry.word > candidate:
             candidate = state.b2 + entry.word
@@ -274,7 +292,7 @@ class _Pairs:
         width = min(state.width + 1, _WIDTH)
         fits = entry.fits
         if entry.in_document:  # the page's pair, like running text's, whatever word follows
-            fits += _document_bonus(entry.in_document - self.window.get(key, 0))
+            fits += _document_bonus(entry.in_document - entry.windowed)
         if fits:  # every segmentation crosses the pair: each score kept gains its bonus
             score, b2, b3 = state.score + fits, state.b2 + fits, state.b3 + fits
             return _state(packed, width, candidate + fits, score, b2, b3)
@@ -383,7 +401,7 @@ class Scorer:
         pairs = Counter(map(add, window, window[1:]))
         if self._heading_ends:
             pairs.update(_heading_end_pairs(pairs))
-        self._pairs.window = _keyed(pairs)
+        self._pairs.exclude(_keyed(pairs))
 
     def _read_heading_ends(self) -> None:
         """The page's pairs of ``HEADING_END`` (``SwallowedPriors.form``), once a slot reads

@@ -277,3 +277,20 @@ def test_a_pair_the_page_writes_counts_whichever_word_follows_it():
     blank = Scorer(model, "今年天气很好。", traditional=False)
     gained = page.score("开展结对") - blank.score("开展结对")
     assert math.isclose(gained, page.page_pair_bonus("开展") + page.page_pair_bonus("展结"))
+
+
+def test_a_windows_pairs_count_again_once_another_window_is_left_out():
+    # the page writes 结合 twice: a window holding it once leaves it one use, and the next
+    # window, which does not hold it, gives it back both, whether read before or after
+    model = language_model()
+    page = "全镇开展结合实际的培训。各村开展结合产业的活动。"
+    scorer = Scorer(model, page, traditional=False)
+    whole = scorer.score("结合")
+    scorer.exclude_window("开展结合实际")
+    within = scorer.score("结合")
+    assert within < whole
+    scorer.exclude_window("今年天气")
+    assert scorer.score("结合") == whole
+    fresh = Scorer(model, page, traditional=False)
+    fresh.exclude_window("开展结合实际")
+    assert fresh.score("结合") == within
