@@ -347,6 +347,14 @@ def test_the_line_before_a_lists_first_item_ends_in_a_colon(intro, run):
     assert _repaired(page) == page.replace(_shifted(run), run)
 
 
+def test_a_colon_before_a_lists_first_item_outweighs_the_pages_comma_after_that_character():
+    # the page writes 下, once (領導下,): that pair must not leave 如下 before 一、 uncertain
+    parts = "\n\n一、思想政治方面\n\n我堅持學習黨的教育方針。\n\n二、教學工作方面\n\n我認真備課。\n"
+    head = "在鎮黨委的正確領導下,一年來,我認真完成學校安排的各項工作。現將有關情況"
+    page = head + _shifted("報告如下:") + parts
+    assert _repaired(page) == head + "報告如下:" + parts
+
+
 def test_the_next_item_of_a_series_on_the_same_line_follows_no_line_end():
     # 一是 stands inside the line before the ?: its items run in, so 二是 after it follows a mark
     line = "財政方面主要有兩個問題:一是財政收入增長乏力,稅收依賴程度較高"
