@@ -25,6 +25,7 @@ from extractor.gbk import (
     Slot,
     decode_pair,
     hint_bonus,
+    pua_partners,
     pua_starters,
     table,
     two_bytes,
@@ -332,6 +333,15 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
         in_full = [item for item in offered if item[1][1] in full]
         assert choices.scored[: len(in_full)] == in_full
         assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
+
+
+def test_trails_with_the_same_private_use_partners_share_one_set_of_them():
+    """After a trail byte AA or AF (rows of one user-defined area) the same lead bytes make a
+    private-use pair: one set, by which a slot's plan keeps what it allows (``_allowed``), found
+    by identity rather than by comparing two equal sets member by member."""
+    assert pua_partners(0xAA) == pua_partners(0xAF)
+    assert pua_partners(0xAA) is pua_partners(0xAF)
+    assert pua_partners(0xAA) != pua_partners(0xA1)
 
 
 def test_options_not_paired_make_no_pair_anything_knows(monkeypatch):
