@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -78,20 +79,29 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
     import extractor.batch
 
     real = extractor.batch.extract
+    output = tmp_path / "out.jsonl"
 
     def dies_on_c(data, source=None, options=None):
         if source.endswith("c.txt"):
+            # die once a.txt is written (the sink flushes each input): on a loaded machine c's
+            # worker could otherwise die before a.txt's result reached the parent
+            deadline = time.monotonic() + 60
+            while b"a.txt" not in _read_bytes(output) and time.monotonic() < deadline:
+                time.sleep(0.01)
             os._exit(9)  # what the out-of-memory killer does
         return real(data, source=source, options=options)
 
     monkeypatch.setattr(extractor.batch, "extract", dies_on_c)  # forked workers inherit it
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
-    output = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(output), "-j", "2"])
     assert result.exit_code == 1
     assert "a worker process died" in result.stderr and "Traceback" not in result.stderr
     assert json.loads(output.read_text().splitlines()[0])["source"].endswith("a.txt")
+
+
+def _read_bytes(path) -> bytes:
+    return path.read_bytes() if path.exists() else b""
 
 
 def test_warm_up_loads_the_tables_of_shifted_gbk_once_before_workers_fork():
