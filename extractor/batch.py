@@ -26,7 +26,7 @@ from pathlib import Path
 from extractor.errors import ExtractionError, InternalError
 from extractor.inputs import Input
 from extractor.model import ErrorRecord
-from extractor.pipeline import Options, extract, load_every_rule
+from extractor.pipeline import Options, extract, extract_json, load_every_rule
 from extractor.rules import default_rules_dir
 
 YOUNG_COLLECTION = 20_000  # allocations between collections of the collector's youngest objects
@@ -75,12 +75,12 @@ def pending(inputs: Iterable[Input], done: set[str], tally: Tally) -> Iterator[I
 def extract_input(source: str, data: bytes | str, options: Options) -> Outcome:
     """The outcome of one input's data; a bad input is an error record, never an exception."""
     try:
-        documents = extract(data, source=source, options=options)
+        lines = extract_json(data, source=source, options=options)
     except ExtractionError as error:
         return failure(source, error)
     except Exception as error:  # a bug met on one input must not cost the rest of the batch
         return failure(source, InternalError(f"{type(error).__name__}: {error}; {REPORT_BUG}"))
-    return Outcome(source, tuple(document.model_dump_json() for document in documents))
+    return Outcome(source, tuple(lines))
 
 
 def outcome_of(item: Input, options: Options) -> Outcome:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
+from json.encoder import encode_basestring
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -262,6 +263,63 @@ class Document(_Model):
     people: list[Person] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+
+
+def document_json(document: Document, repair_rows: list[dict[str, Any]]) -> str:
+    """``document.model_dump_json()`` once its repairs are ``trusted(Repair, repair_rows)``, for
+    a document whose repairs are still empty: a batch writes each document once and never
+    reads its repairs, so no ``Repair`` model is built (about 4,500 instructions each, and
+    pydantic-core's JSON of one about 8,000). The document's own JSON holds ``"repairs":[]``
+    once outside its strings (a quote inside a string is escaped), where the list goes."""
+    if document.repairs:
+        raise ValueError("document_json writes the repairs of a document that has none yet")
+    return document.model_dump_json().replace(
+        _NO_REPAIRS, f',"repairs":[{repairs_json(repair_rows)}],', 1
+    )
+
+
+_NO_REPAIRS = ',"repairs":[],'
+
+
+def repairs_json(rows: Iterable[dict[str, Any]]) -> str:
+    """The JSON of ``trusted(Repair, rows)``'s items, comma-separated, as pydantic-core writes
+    them: keys in ``Repair``'s order, strings escaped as JSON needs and nothing more (the
+    standard library's escapes are serde_json's), no spaces. ``tests/test_model.py`` checks it
+    against ``model_dump_json`` on made-up rows."""
+    return ",".join([_repair_json(row) for row in rows])
+
+
+def _repair_json(row: dict[str, Any]) -> str:
+    """One row's JSON; compiled, its offsets are C integers (``model.pxd``), which Cython
+    writes out without Python's general int-to-text conversion."""
+    raw_start: int = row["raw_start"]
+    raw_end: int = row["raw_end"]
+    start: int = row["start"]
+    absorbed: list[str] = row["absorbed"]
+    return (
+        f'{{"kind":{_known(row["kind"])},"raw_start":{raw_start},"raw_end":{raw_end},'
+        f'"before":{_quote(row["before"])},"after":{_quote(row["after"])},"start":{start},'
+        f'"rule":{_known(row["rule"])},"note":{_or_null(row["note"])},'
+        f'"absorbed":[{",".join([_quote(kind) for kind in absorbed]) if absorbed else ""}]}}'
+    )
+
+
+_quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
+
+
+def _or_null(value: str | None) -> str:
+    return "null" if value is None else _quote(value)
+
+
+def _known(value: str | None) -> str:
+    """``_or_null`` for a repair's kind or rule id, a few dozen in all: each quoted once."""
+    quoted = _QUOTED.get(value)
+    if quoted is None:
+        quoted = _QUOTED[value] = _or_null(value)
+    return quoted
+
+
+_QUOTED: dict[str | None, str] = {}
 
 
 class ErrorRecord(_Model):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
@@ -24,7 +25,7 @@ from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
-from extractor.model import DateMention, Document, Repair, trusted
+from extractor.model import DateMention, Document, Repair, document_json, trusted
 from extractor.offsets import EditableText, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
@@ -66,7 +67,26 @@ def extract(
     Raises ``ExtractionError`` (a ``ValueError``) for input that holds no document: empty,
     binary, undecodable, too large, or nothing but site furniture.
     """
-    options = options or Options()
+    documents = []
+    for document, repair_rows in _extracted(data, source, options or Options()):
+        document.repairs = trusted(Repair, repair_rows)  # fields in order
+        documents.append(document)
+    return documents
+
+
+def extract_json(
+    data: str | bytes, source: str | None = None, options: Options | None = None
+) -> list[str]:
+    """``[document.model_dump_json() for document in extract(...)]``, what a batch writes,
+    without a ``Repair`` model for each repair (``model.document_json``)."""
+    extracted = _extracted(data, source, options or Options())
+    return [document_json(document, repair_rows) for document, repair_rows in extracted]
+
+
+def _extracted(
+    data: str | bytes, source: str | None, options: Options
+) -> list[tuple[Document, list[dict[str, Any]]]]:
+    """Each document of one input, its repairs still empty, with the rows of its repairs."""
     decoded = decode(data, max_bytes=options.max_bytes)
     rules = load_rules(options.rules_dirs)
     editable = EditableText(decoded.text)
@@ -93,12 +113,13 @@ def extract(
     )
     documents = []
     for index, (start, end) in enumerate(spans):
-        document = _document(shared, index, index == len(spans) - 1, start, end)
+        document, repair_rows = _document(shared, index, index == len(spans) - 1, start, end)
         view = matching_view(document.text)  # one matching view per document, for every stage
         document = _structure(document, editable, start, rules, view)
         document = fill_figures(document, editable, start, view, options.rules_dirs)
         document = fill_dates(document, editable, start, view, options.rules_dirs)
-        documents.append(fill_entities(document, editable, start, view, options.rules_dirs))
+        document = fill_entities(document, editable, start, view, options.rules_dirs)
+        documents.append((document, repair_rows))
     return documents
 
 
@@ -126,15 +147,18 @@ def _notes(decoded: Decoded, state: RepairState) -> list[str]:
     return notes + state.notes
 
 
-def _document(shared: _Shared, index: int, last: bool, start: int, end: int) -> Document:
-    """The document at ``[start, end)`` of the repaired text, before any extractor ran: its
-    share of the original (from the end of the one before it to its own end; the first starts
-    at 0, the last ends with the input) and of the repair log (a removal exactly at a boundary
-    belongs to the document after it; the last takes those at the very end of the input)."""
+def _document(
+    shared: _Shared, index: int, last: bool, start: int, end: int
+) -> tuple[Document, list[dict[str, Any]]]:
+    """The document at ``[start, end)`` of the repaired text, before any extractor ran, with
+    its share of the original (from the end of the one before it to its own end; the first
+    starts at 0, the last ends with the input) and, as rows, of the repair log (a removal
+    exactly at a boundary belongs to the document after it; the last takes those at the very
+    end of the input)."""
     editable = shared.editable
     raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
     raw_end = len(shared.decoded.text) if last else editable.raw_end_of(end - 1)
-    return Document(
+    document = Document(
         id=f"{shared.id_stem}-{index}",
         source=shared.source,
         index=index,
@@ -144,9 +168,10 @@ def _document(shared: _Shared, index: int, last: bool, start: int, end: int) -> 
         raw_start=raw_start,
         raw_end=raw_end,
         original=shared.decoded.text,
-        repairs=trusted(Repair, editable.repair_rows(start, end, last=last)),  # fields in order
+        repairs=[],  # ``extract`` builds them from the rows, ``extract_json`` writes them
         notes=list(shared.notes),
     )
+    return document, editable.repair_rows(start, end, last=last)
 
 
 def _structure(

@@ -57,14 +57,14 @@ def test_the_python_api_gives_one_outcome_per_input_in_order(batch_dir):
 def test_a_bug_on_one_input_is_its_error_record_and_the_batch_goes_on(tmp_path, monkeypatch):
     import extractor.batch
 
-    real = extractor.batch.extract
+    real = extractor.batch.extract_json
 
     def broken_on_b(data, source=None, options=None):
         if source.endswith("b.txt"):
             raise IndexError("list index out of range")
         return real(data, source=source, options=options)
 
-    monkeypatch.setattr(extractor.batch, "extract", broken_on_b)
+    monkeypatch.setattr(extractor.batch, "extract_json", broken_on_b)
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
     code, lines, errors = extract(str(tmp_path))
@@ -78,7 +78,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
 ):
     import extractor.batch
 
-    real = extractor.batch.extract
+    real = extractor.batch.extract_json
     output = tmp_path / "out.jsonl"
 
     def dies_on_c(data, source=None, options=None):
@@ -91,7 +91,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
             os._exit(9)  # what the out-of-memory killer does
         return real(data, source=source, options=options)
 
-    monkeypatch.setattr(extractor.batch, "extract", dies_on_c)  # forked workers inherit it
+    monkeypatch.setattr(extractor.batch, "extract_json", dies_on_c)  # forked workers inherit it
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(output), "-j", "2"])

@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import extractor
-from extractor.model import Document, Phrase, Quantity, Repair, trusted, trusted_one
+from extractor.model import (
+    Document,
+    Phrase,
+    Quantity,
+    Repair,
+    document_json,
+    repairs_json,
+    trusted,
+    trusted_one,
+)
+from extractor.pipeline import extract_json
 
 _TEXT = st.text(alphabet='節(jié)ab<>&"\\\n\u3000é€', max_size=12)
 _REPAIR_VALUES = st.fixed_dictionaries(
@@ -89,3 +99,81 @@ def test_every_trusted_model_of_a_document_is_its_validated_self(path):
     for document in extractor.extract(path.read_bytes(), source=path.name):
         dumped = document.model_dump_json()
         assert Document.model_validate_json(dumped).model_dump_json() == dumped
+
+
+# what JSON escapes (quotes, backslashes, controls) and what it must leave alone (DEL, line
+# separators, characters beyond the BMP, full-width and accented ones)
+_JSON_TEXT = st.text(
+    alphabet=st.sampled_from('節(jié)a"\\\n\r\t\b\f\x00\x1f\x7f\u2028\u3000é/<>&𠀀,:[]{}'),
+    max_size=12,
+)
+_JSON_ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "kind": _JSON_TEXT,
+            "raw_start": st.integers(0, 10**12),
+            "raw_end": st.integers(0, 10**12),
+            "before": _JSON_TEXT,
+            "after": _JSON_TEXT,
+            "start": st.integers(0, 10**12),
+            "rule": st.none() | _JSON_TEXT,
+            "note": st.none() | _JSON_TEXT,
+            "absorbed": st.lists(_JSON_TEXT, max_size=3),
+        }
+    ),
+    max_size=4,
+)
+
+
+@given(_JSON_ROWS)
+def test_the_repairs_written_from_rows_are_the_models_json(rows):
+    written = repairs_json(rows)
+    assert written == ",".join(Repair(**row).model_dump_json() for row in rows)
+
+
+@given(
+    _JSON_ROWS,
+    st.fixed_dictionaries(
+        {
+            "id": _JSON_TEXT,
+            "source": st.none() | _JSON_TEXT,
+            "encoding": _JSON_TEXT,
+            "title": st.none() | _JSON_TEXT | st.just(',"repairs":[],'),
+            "text": _JSON_TEXT | st.just(',"repairs":[],"notes":[]'),
+            "raw_start": st.integers(0, 10**6),
+            "raw_end": st.integers(0, 10**6),
+            "original": _JSON_TEXT | st.just('{"repairs":[],"x":1}'),
+            "notes": st.lists(_JSON_TEXT | st.just(',"repairs":[],'), max_size=2),
+        }
+    ),
+)
+def test_a_document_written_with_its_rows_is_the_models_json(rows, fields):
+    # its own repairs empty, the rows' JSON goes where they stand, wherever else the
+    # document's strings hold what an empty list of repairs looks like
+    document = Document(**fields)
+    with_models = Document(**fields, repairs=[Repair(**row) for row in rows])
+    assert document_json(document, rows) == with_models.model_dump_json()
+
+
+def test_a_document_with_repairs_is_not_written_from_rows():
+    repair = Repair(kind="html", raw_start=0, raw_end=3, before="<p>", after="", start=0)
+    document = Document(
+        id="a-0",
+        encoding="utf-8",
+        text="",
+        raw_start=0,
+        raw_end=3,
+        original="<p>",
+        repairs=[repair],
+    )
+    with pytest.raises(ValueError, match="has none yet"):
+        document_json(document, [repair.model_dump()])
+
+
+@pytest.mark.parametrize("path", SCRAPED, ids=lambda path: path.name)
+def test_what_a_batch_writes_is_the_json_of_the_documents(path):
+    data = path.read_bytes()
+    written = extract_json(data, source=path.name)
+    assert written == [
+        document.model_dump_json() for document in extractor.extract(data, source=path.name)
+    ]
