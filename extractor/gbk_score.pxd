@@ -55,13 +55,13 @@ cdef class _Table:
 
 @cython.final
 cdef class _Pairs:
-    cdef dict running, words
+    cdef dict running, singles, words
     cdef _Table memo, long_memo
     cdef dict window
     cdef frozenset tails
     cdef object logprob, bigrams
 
-    @cython.locals(found=_Pair, last=str, pair=str)
+    @cython.locals(found=_Pair, last=str, pair=str, single=object)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     @cython.locals(memo=_Table, entry=_Pair)

@@ -214,7 +214,17 @@ class _Pairs:
     ``extend``, ``alone`` and ``run`` are the ``Scorer``'s (bound to it: a search calls them
     a million times a page, with no ``Scorer`` method in between). Both kept in ``_Table``s."""
 
-    __slots__ = ("bigrams", "logprob", "long_memo", "memo", "running", "tails", "window", "words")
+    __slots__ = (
+        "bigrams",
+        "logprob",
+        "long_memo",
+        "memo",
+        "running",
+        "singles",
+        "tails",
+        "window",
+        "words",
+    )
 
     def __init__(
         self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
@@ -227,6 +237,7 @@ class _Pairs:
         self.words = model.words
         self.tails = model.long_word_tails
         self.logprob = shared_logprob(model)
+        self.singles: dict[str, float] = {}  # ``logprob``'s answers for the page's characters
         self.bigrams = bigrams
         self.running = running
 
@@ -236,10 +247,13 @@ class _Pairs:
         found = _Pair.__new__(_Pair)
         last = chr((key & _CHAR_MASK) - 1)
         pair = chr((key >> _CHAR_BITS) - 1) + last if after else last
-        found.single = self.logprob(last)
+        single = self.singles.get(last)
+        if single is None:
+            single = self.singles[last] = self.logprob(last)
+        found.single = single
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word
-        found.in_document = self.bigrams.get(pair, 0)
+        found.in_document = dict.get(self.bigrams, pair, 0)  # a Counter: compiled, dict's in C
         found.windowed = self.window.get(key, 0)
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
