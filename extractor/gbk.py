@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, characters_read_as
@@ -167,13 +168,14 @@ def out_of_script(char: str, document_chars: frozenset[str], traditional: bool) 
     return converted != char and converted in document_chars
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One original character: its known bytes (None where lost) and what narrows the rest.
 
     ``leads``/``trails`` restrict a lost byte (a seam names the lead; a dropped private-use
     pair or a byte the decoder swallowed names the kind of trail). ``dropped_before``: the pair
     (previous character's trail, own lead) was private-use, so the decoder dropped it.
+    A named tuple: slots key the search's tables, looked up a hundred thousand times a batch,
+    and a tuple hashes and compares without running Python code.
     """
 
     lead: int | None
@@ -192,20 +194,6 @@ class Slot:
     # the classifier after the figure whose first digit a "?" after this character swallowed
     # (所 of 學?所), "" for none: the character may end the noun it counts (``counted_fit``)
     counted: str = ""
-
-    def __hash__(self) -> int:
-        """Kept once computed: slots key the search's tables, looked up a hundred thousand
-        times a batch (not pickled with the slot: string hashes differ between processes)."""
-        found: int | None = getattr(self, "_hash", None)  # no exception raised when absent
-        if found is None:
-            bytes_known = (self.lead, self.trail, self.hint, self.leads, self.trails)
-            context = (self.dropped_before, self.swallowed, self.then, self.line, self.name)
-            every = (*bytes_known, *context, self.counted)  # every field, in order
-            found = self.__dict__["_hash"] = hash(every)
-        return found
-
-    def __getstate__(self) -> dict[str, object]:
-        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
 
     @property
     def lost_bytes(self) -> int:

@@ -10,7 +10,7 @@ byte dangles, its trail shown as a letter, lost, or gone with the ASCII byte a `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.gbk import (
@@ -202,7 +202,7 @@ def _named(steps: tuple[Step, ...], places: tuple[str, ...]) -> tuple[Step, ...]
 def _named_way(way: tuple[Slot, ...], places: tuple[str, ...], first: int) -> tuple[Slot, ...]:
     """A way's slots, each with the part of a name at its place (``first`` for its first)."""
     return tuple(
-        replace(slot, name=places[place]) if place < len(places) else slot
+        slot._replace(name=places[place]) if place < len(places) else slot
         for place, slot in enumerate(way, first)
     )
 
@@ -227,7 +227,7 @@ def _middle(lead: int | None, trail: int | None) -> Step:
     them was dropped, or three when the one between them vanished, both its pairs dropped
     (政府的 = d5 fe b8 ae b5 c4 re-paired: (fe b8) and (ae b5) are private-use, so the step
     reads d5 c4, 漳). Kept by its bytes: a page's runs and their starts ask for the same
-    ones again, and a slot is costly to make (a frozen dataclass sets each field in Python)."""
+    ones again, and a slot is costly to make (its named tuple's constructor is Python code)."""
     ways = ((0.0, (Slot(lead, trail),)), _dropped(Slot(lead, None), Slot(None, trail)))
     return (*ways, _vanished_between(ways[1])) if _reads_rare(lead, trail) else ways
 

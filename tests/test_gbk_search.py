@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from dataclasses import fields
 from functools import cache
 from itertools import pairwise
 
@@ -108,9 +107,13 @@ def test_a_middle_character_with_an_ascii_lead_byte_offers_nothing():
     assert not gbk_search._offers_nothing(Slot(0xB5, None))
 
 
-def test_a_slot_hashes_as_the_tuple_of_all_its_fields():
-    slot = Slot(0xB5, None, "dì", frozenset({0xB5}), HIGH_TRAILS, True, ",", "下", "全縣")
-    assert hash(slot) == hash(tuple(getattr(slot, f.name) for f in fields(slot)))
+def test_slots_differing_in_any_one_field_are_different_keys():
+    fields = (0xB5, None, "dì", frozenset({0xB5}), HIGH_TRAILS, True, ",", "下", "全縣", "名", "所")
+    slot = Slot(*fields)
+    others = (0xB6, 0x40, "de", frozenset({0xB6}), None, False, "", "上", "全省", "", "")
+    assert Slot(*fields) in {slot}
+    for field, other in zip(Slot._fields, others, strict=True):
+        assert Slot(**{**slot._asdict(), field: other}) not in {slot}
 
 
 def _exhaustive_judge(search, chars, slots, bonus, left, right, score, after=""):
