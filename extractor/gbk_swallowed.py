@@ -81,6 +81,9 @@ _GENRE_MARKS = {
     (":", "items"): 10.0,
 }
 _GENRE_OTHER = 0.1  # … and of any other mark in any context
+# … and of a semicolon before the next item of a series run in on its line (一是…；二是…:
+# ``_runs_in``): the corpus writes 66 of 80 such items after ；, 14 after 。, none after a comma
+RUN_IN_SEPARATOR = 5.0
 # … and of the digits, shared: a figure before its classifier or money word (4座, 3类, 5万元)
 # is the genre's commonest pattern, a mark before one rare (_RARE).
 _GENRE_DIGITS = {"measure": 10.0}
@@ -271,6 +274,8 @@ class SwallowedPriors:
             return _UNLIKELY  # 3.強化監督?深化經濟責任審計\n: a heading of two parts
         if char == "\n" and _runs_in(slot, self._items_one_a_line):
             return _UNLIKELY  # 二是 after a ? on a line holding 一是: its items run in
+        if char == ";" and _runs_in(slot, self._items_one_a_line):
+            return self._marks[char, follows] + RUN_IN_SEPARATOR  # … after a semicolon
         if char == "\n" and slot.then[:2] == "\n\n" and "\n\n\n" not in self.document:
             return _UNLIKELY  # two empty lines in a row where the page never leaves them
         if char == ")" and _open_brackets(slot.line) <= 0:

@@ -355,6 +355,14 @@ def test_a_colon_before_a_lists_first_item_outweighs_the_pages_comma_after_that_
     assert _repaired(page) == head + "報告如下:" + parts
 
 
+def test_the_next_item_of_a_series_run_in_on_its_line_follows_a_semicolon():
+    # the ? took 夠's trail byte and the ; before 二是, on a line that holds 一是
+    head = "四、存在問題\n主要有三個方面:一是村級組織建設薄弱,部分黨員作用發揮"
+    page = head + _shifted("不夠;") + "二是產業發展缺少人手。\n"
+    assert _shifted("不夠;").endswith("?")
+    assert _repaired(page) == head + "不夠;二是產業發展缺少人手。\n"
+
+
 def test_the_next_item_of_a_series_on_the_same_line_follows_no_line_end():
     # 一是 stands inside the line before the ?: its items run in, so 二是 after it follows a mark
     line = "財政方面主要有兩個問題:一是財政收入增長乏力,稅收依賴程度較高"
