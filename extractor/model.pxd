@@ -4,7 +4,7 @@ import cython
 
 
 @cython.locals(raw_start=Py_ssize_t, raw_end=Py_ssize_t, start=Py_ssize_t, absorbed=list)
-cdef str _repair_json(dict row)
+cdef str _repair_json(tuple row)
 
 cdef str _or_null(value)
 

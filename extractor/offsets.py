@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from extractor.piece_map import Pieces, rebuild
 
@@ -48,6 +48,9 @@ class RepairRecord(NamedTuple):
     note: str | None
     absorbed: list[str]
 
+
+# A ``RepairRecord``'s fields as a plain tuple, which costs less to make than the record.
+RepairRow = tuple[str, int, int, str, str, int, str | None, str | None, list[str]]
 
 _POSITION = attrgetter("start", "end")
 
@@ -214,30 +217,32 @@ class EditableText:
 
     def repairs(self) -> list[RepairRecord]:
         """Every net change, in original order."""
-        return [RepairRecord(**row) for row in self.repair_rows(0, len(self.text), last=True)]
+        return [RepairRecord._make(row) for row in self.repair_rows(0, len(self.text), last=True)]
 
-    def repair_rows(self, start: int, end: int, *, last: bool) -> list[dict[str, Any]]:
+    def repair_rows(self, start: int, end: int, *, last: bool) -> list[RepairRow]:
         """The net changes whose replacement begins in ``[start, end)`` (at ``end`` too when
-        ``last``), in original order, as dicts of ``RepairRecord``'s fields with ``start``
+        ``last``), in original order, as tuples of ``RepairRecord``'s fields with ``start``
         counted from ``start``: a document's share of the log, made straight from the map (a
-        pinyin page logs hundreds; a record each and then a row cost half as much again)."""
+        pinyin page logs hundreds; a record each and then a row cost half as much again). A
+        batch writes them as JSON as they are (``model.repairs_json``); a dict each cost a
+        third more to make and then to read."""
         pieces, original, text = self._pieces, self.original, self.text
         starts = pieces.text_starts
         first = bisect_left(starts, start)
         stop = bisect_right(starts, end) if last else bisect_left(starts, end)
         ends = [*starts[first + 1 : stop + 1], len(text)][: stop - first]  # each piece's end
         return [
-            {
-                "kind": splice.kind,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-                "before": original[raw_start:raw_end],
-                "after": text[at:piece_end],
-                "start": at - start,
-                "rule": splice.rule,
-                "note": splice.note,
-                "absorbed": list(absorbed) if absorbed else [],  # mostly none: no copy call
-            }
+            (
+                splice.kind,
+                raw_start,
+                raw_end,
+                original[raw_start:raw_end],
+                text[at:piece_end],
+                at - start,
+                splice.rule,
+                splice.note,
+                list(absorbed) if absorbed else [],  # mostly none: no copy call
+            )
             for splice, at, piece_end, raw_start, raw_end, absorbed in zip(
                 pieces.splices[first:stop],
                 starts[first:stop],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
@@ -25,8 +24,8 @@ from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
-from extractor.model import DateMention, Document, Repair, document_json, trusted
-from extractor.offsets import EditableText, Splice
+from extractor.model import DateMention, Document, document_json, repair_models
+from extractor.offsets import EditableText, RepairRow, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
 from extractor.sections import parse_sections, section_path_at, to_sections
@@ -69,7 +68,7 @@ def extract(
     """
     documents = []
     for document, repair_rows in _extracted(data, source, options or Options()):
-        document.repairs = trusted(Repair, repair_rows)  # fields in order
+        document.repairs = repair_models(repair_rows)
         documents.append(document)
     return documents
 
@@ -85,7 +84,7 @@ def extract_json(
 
 def _extracted(
     data: str | bytes, source: str | None, options: Options
-) -> list[tuple[Document, list[dict[str, Any]]]]:
+) -> list[tuple[Document, list[RepairRow]]]:
     """Each document of one input, its repairs still empty, with the rows of its repairs."""
     decoded = decode(data, max_bytes=options.max_bytes)
     rules = load_rules(options.rules_dirs)
@@ -149,7 +148,7 @@ def _notes(decoded: Decoded, state: RepairState) -> list[str]:
 
 def _document(
     shared: _Shared, index: int, last: bool, start: int, end: int
-) -> tuple[Document, list[dict[str, Any]]]:
+) -> tuple[Document, list[RepairRow]]:
     """The document at ``[start, end)`` of the repaired text, before any extractor ran, with
     its share of the original (from the end of the one before it to its own end; the first
     starts at 0, the last ends with the input) and, as rows, of the repair log (a removal

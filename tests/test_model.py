@@ -16,10 +16,12 @@ from extractor.model import (
     Quantity,
     Repair,
     document_json,
+    repair_models,
     repairs_json,
     trusted,
     trusted_one,
 )
+from extractor.offsets import RepairRecord
 from extractor.pipeline import extract_json
 
 _TEXT = st.text(alphabet='節(jié)ab<>&"\\\n\u3000é€', max_size=12)
@@ -108,27 +110,38 @@ _JSON_TEXT = st.text(
     max_size=12,
 )
 _JSON_ROWS = st.lists(
-    st.fixed_dictionaries(
-        {
-            "kind": _JSON_TEXT,
-            "raw_start": st.integers(0, 10**12),
-            "raw_end": st.integers(0, 10**12),
-            "before": _JSON_TEXT,
-            "after": _JSON_TEXT,
-            "start": st.integers(0, 10**12),
-            "rule": st.none() | _JSON_TEXT,
-            "note": st.none() | _JSON_TEXT,
-            "absorbed": st.lists(_JSON_TEXT, max_size=3),
-        }
+    st.tuples(
+        _JSON_TEXT,
+        st.integers(0, 10**12),
+        st.integers(0, 10**12),
+        _JSON_TEXT,
+        _JSON_TEXT,
+        st.integers(0, 10**12),
+        st.none() | _JSON_TEXT,
+        st.none() | _JSON_TEXT,
+        st.lists(_JSON_TEXT, max_size=3),
     ),
     max_size=4,
 )
 
 
+def _validated(rows):
+    return [Repair(**RepairRecord._make(row)._asdict()) for row in rows]
+
+
+def test_a_repair_row_holds_the_fields_of_a_repair_in_order():
+    assert RepairRecord._fields == tuple(Repair.model_fields)
+
+
 @given(_JSON_ROWS)
 def test_the_repairs_written_from_rows_are_the_models_json(rows):
     written = repairs_json(rows)
-    assert written == ",".join(Repair(**row).model_dump_json() for row in rows)
+    assert written == ",".join(repair.model_dump_json() for repair in _validated(rows))
+
+
+@given(_JSON_ROWS)
+def test_the_repairs_made_from_rows_are_the_validated_ones(rows):
+    assert repair_models(rows) == _validated(rows)
 
 
 @given(
@@ -151,7 +164,7 @@ def test_a_document_written_with_its_rows_is_the_models_json(rows, fields):
     # its own repairs empty, the rows' JSON goes where they stand, wherever else the
     # document's strings hold what an empty list of repairs looks like
     document = Document(**fields)
-    with_models = Document(**fields, repairs=[Repair(**row) for row in rows])
+    with_models = Document(**fields, repairs=_validated(rows))
     assert document_json(document, rows) == with_models.model_dump_json()
 
 
@@ -167,7 +180,7 @@ def test_a_document_with_repairs_is_not_written_from_rows():
         repairs=[repair],
     )
     with pytest.raises(ValueError, match="has none yet"):
-        document_json(document, [repair.model_dump()])
+        document_json(document, [tuple(repair.model_dump().values())])
 
 
 @pytest.mark.parametrize("path", SCRAPED, ids=lambda path: path.name)

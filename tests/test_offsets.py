@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.offsets import EditableText, Splice, replay
+from extractor.offsets import EditableText, RepairRecord, Splice, replay
 
 ALPHABET = "甲乙丙丁ab(),\n"
 
@@ -118,14 +118,14 @@ def test_documents_share_the_log_by_where_each_replacement_begins(case, data):
     # every change once, in order, each in the document its replacement begins in (a removal
     # at a cut goes to the document after it), its start counted from that document's start
     moved_back = [
-        {**row, "start": row["start"] + start}
+        record._replace(start=record.start + start)
         for share, (start, _) in zip(shares, spans, strict=True)
-        for row in share
+        for record in map(RepairRecord._make, share)
     ]
-    assert moved_back == [record._asdict() for record in editable.repairs()]
+    assert moved_back == editable.repairs()
     for index, (share, (start, end)) in enumerate(zip(shares, spans, strict=True)):
         limit = end - start + (index == len(spans) - 1)  # the last takes removals at its end
-        assert all(0 <= row["start"] < limit for row in share)
+        assert all(0 <= RepairRecord._make(row).start < limit for row in share)
 
 
 @given(edit_rounds(), st.data())
