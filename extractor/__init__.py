@@ -18,7 +18,7 @@ from extractor.model import (
     Repair,
     Section,
 )
-from extractor.pipeline import Options, extract
+from extractor.pipeline import Options, extract, extract_json
 
 __all__ = [
     "Amount",
@@ -33,5 +33,6 @@ __all__ = [
     "Repair",
     "Section",
     "extract",
+    "extract_json",
 ]
 __version__ = "0.1.0"
