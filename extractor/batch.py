@@ -26,7 +26,7 @@ from pathlib import Path
 from extractor.errors import ExtractionError, InternalError
 from extractor.inputs import Input
 from extractor.model import ErrorRecord
-from extractor.pipeline import Options, extract, extract_json, load_every_rule
+from extractor.pipeline import Options, extract_json, load_every_rule
 from extractor.rules import default_rules_dir
 
 YOUNG_COLLECTION = 20_000  # allocations between collections of the collector's youngest objects
@@ -142,7 +142,7 @@ def warm_up(options: Options) -> None:
     """
     page = (default_rules_dir() / "warm_up_page.txt").read_bytes()
     with contextlib.suppress(ExtractionError):  # a user's rules may leave it no document
-        extract(page, source="warm-up", options=options)
+        extract_json(page, source="warm-up", options=options)
     settle_collector()
 
 

@@ -237,7 +237,7 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
     if not "\u4e00" <= last <= "\u9fff" or _ends_clause(last, model):
         return None  # common enough to end a clause, however many characters stand before it
     for start in (end - 2, end - 1):
-        if start < 1 or text[start - 1] not in EXTENSION_CHARS:  # ``after_extension``
+        if not after_extension(text, start):
             continue
         if start == end - 2 and not "\u4e00" <= text[start] <= "\u9fff":
             continue

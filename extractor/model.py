@@ -15,6 +15,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractor.offsets import RepairRow
+
 SCHEMA_VERSION = "1"
 
 
@@ -265,7 +267,7 @@ class Document(_Model):
     places: list[Place] = Field(default_factory=list)
 
 
-def repair_models(rows: Iterable[tuple[Any, ...]]) -> list[Repair]:
+def repair_models(rows: Iterable[RepairRow]) -> list[Repair]:
     """The ``Repair`` models of rows of its fields in order (``EditableText.repair_rows``).
     Each dict written out: ``dict(zip(fields, row))`` took 1.4 to 2.4 times as long."""
     return trusted(
@@ -287,7 +289,7 @@ def repair_models(rows: Iterable[tuple[Any, ...]]) -> list[Repair]:
     )
 
 
-def document_json(document: Document, repair_rows: list[tuple[Any, ...]]) -> str:
+def document_json(document: Document, repair_rows: list[RepairRow]) -> str:
     """``document.model_dump_json()`` once its repairs are ``repair_models(repair_rows)``, for
     a document whose repairs are still empty: a batch writes each document once and never
     reads its repairs, so no ``Repair`` model is built (about 4,500 instructions each, and
@@ -303,7 +305,7 @@ def document_json(document: Document, repair_rows: list[tuple[Any, ...]]) -> str
 _NO_REPAIRS = ',"repairs":[],'
 
 
-def repairs_json(rows: Iterable[tuple[Any, ...]]) -> str:
+def repairs_json(rows: Iterable[RepairRow]) -> str:
     """The JSON of ``repair_models(rows)``'s items, comma-separated, as pydantic-core writes
     them: keys in ``Repair``'s order, strings escaped as JSON needs and nothing more (the
     standard library's escapes are serde_json's), no spaces. ``tests/test_model.py`` checks it
@@ -311,7 +313,7 @@ def repairs_json(rows: Iterable[tuple[Any, ...]]) -> str:
     return ",".join([_repair_json(row) for row in rows])
 
 
-def _repair_json(row: tuple[Any, ...]) -> str:
+def _repair_json(row: RepairRow) -> str:
     """One row's JSON; compiled, its offsets are C integers (``model.pxd``), which Cython
     writes out without Python's general int-to-text conversion."""
     kind, raw_start, raw_end, before, after, start, rule, note, absorbed = row
