@@ -169,9 +169,14 @@ class Candidates:
         """The slot's plan on this page: the shared options with the page's priors. A ``?``'s
         swallowed bytes are priced in full, each by the page's own habits (nothing to share);
         any other slot's plan is the one for pages of its script that write none of its
-        characters, touched up where this page does."""
+        characters, touched up where this page does. A slot after a dropped pair has the plan
+        and completions of the same slot without one (only its choices differ: the leads
+        allowed), found once for both (a third of a page's slots have such a twin)."""
         found = self._plans.get(slot)
-        if found is None:
+        if found is None and slot.dropped_before:
+            twin = self._local(slot._replace(dropped_before=False))
+            found = self._plans[slot] = twin._replace(choices={})
+        elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
                 plan = _read_as(shared, scorer.own_priors(slot, shared.options), scorer.model)

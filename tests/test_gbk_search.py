@@ -338,6 +338,23 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeyp
         assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
 
 
+def test_a_slot_after_a_dropped_pair_shares_its_twins_plan_not_its_choices():
+    """A slot after a dropped pair is priced and completed as the same slot without one (the
+    plan found once for both), but offers only the lead bytes the dropped pair allows."""
+    candidates = Candidates(Scorer(language_model(), "工作中的問題，管理工作", True))
+    plain = Slot(None, 0xB3)
+    dropped = plain._replace(dropped_before=True)
+    assert candidates.plan(dropped) is candidates.plan(plain)
+    completed = candidates.offered(dropped, "工")  # 匠 (bd b3) completes 工匠
+    assert completed == candidates.offered(plain, "工")
+    assert "匠" in [option[0] for option in completed[len(candidates.plan(plain).options) :]]
+    [after_pair], [after_none] = (
+        candidates.choices(slot, [("工", "工")], "") for slot in (dropped, plain)
+    )
+    assert after_pair.allowed == pua_partners(0xA4)  # 工 = b9 a4
+    assert after_none.allowed is None and after_pair.count < after_none.count
+
+
 def test_trails_with_the_same_private_use_partners_share_one_set_of_them():
     """After a trail byte AA or AF (rows of one user-defined area) the same lead bytes make a
     private-use pair: one set, by which a slot's plan keeps what it allows (``_allowed``), found
