@@ -194,6 +194,9 @@ class Slot(NamedTuple):
     # the classifier after the figure whose first digit a "?" after this character swallowed
     # (所 of 學?所), "" for none: the character may end the noun it counts (``counted_fit``)
     counted: str = ""
+    # known by its reading alone, printed after an intact character (学(qī), of 学期): only
+    # characters read so are offered; a reading inside a run may be garbled with it
+    read_alone: bool = False
 
     @property
     def lost_bytes(self) -> int:

@@ -26,6 +26,7 @@ from extractor.gbk_score import (
     unwritten_cost,
 )
 from extractor.lm import LanguageModel, language_model
+from extractor.pinyin_table import fits_reading
 from extractor.running_text import RunningPairs
 
 SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
@@ -197,6 +198,8 @@ class Candidates:
             found = _completing(slot, previous, local.plan.chars)
             if slot.lead is None and slot.trail is None and slot.hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
+            elif slot.read_alone and slot.hint is not None:  # 一學(qī): 期, not the page's 校
+                found = tuple([option for option in found if fits_reading(option[0], slot.hint)])
             found = local.completions[previous] = self._priced(slot, found) if found else ()
         return found
 

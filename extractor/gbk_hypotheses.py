@@ -122,7 +122,7 @@ def _vanished(text: str, segment: Segment) -> Hypothesis:
     if is_run_char(text[segment.start : segment.start + 1] or "\n"):
         ways: Step = ((0.0, (Slot(None, DROPPED_TRAIL, segment.hint),)),)
     else:
-        lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS)
+        lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS, read_alone=True)
         ways = ((0.0, (lost,)), _dropped(Slot(None, None), lost))
     return Hypothesis(segment.start - 1, segment.start, (ways,), "gbk.lost_character", before)
 

@@ -108,9 +108,22 @@ def test_a_middle_character_with_an_ascii_lead_byte_offers_nothing():
 
 
 def test_slots_differing_in_any_one_field_are_different_keys():
-    fields = (0xB5, None, "dì", frozenset({0xB5}), HIGH_TRAILS, True, ",", "下", "全縣", "名", "所")
+    fields = (
+        0xB5,
+        None,
+        "dì",
+        frozenset({0xB5}),
+        HIGH_TRAILS,
+        True,
+        ",",
+        "下",
+        "全縣",
+        "名",
+        "所",
+        True,
+    )
     slot = Slot(*fields)
-    others = (0xB6, 0x40, "de", frozenset({0xB6}), None, False, "", "上", "全省", "", "")
+    others = (0xB6, 0x40, "de", frozenset({0xB6}), None, False, "", "上", "全省", "", "", False)
     assert Slot(*fields) in {slot}
     for field, other in zip(Slot._fields, others, strict=True):
         assert Slot(**{**slot._asdict(), field: other}) not in {slot}

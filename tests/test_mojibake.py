@@ -95,6 +95,13 @@ def test_a_character_known_only_by_its_reading_is_put_back():
     assert _repaired("改造農村危11戶,全村", {4: ("fáng",)}) == "改造農村危房11戶,全村"
 
 
+def test_a_character_known_only_by_its_reading_is_not_the_pages_word_of_another_reading():
+    # 期 vanished behind 學, its reading (qī) left: the page's many 學校 make 校 (xiào) the
+    # likeliest word after 學, but a character known by its reading alone is one read so.
+    page = "中心小學蹲點一學,幫助學校提高教學質量。學校的老師和學校的學生都說學校好,學校學校。"
+    assert _repaired(page, {7: ("qī",)}).startswith("中心小學蹲點一學期,幫助學校")
+
+
 def test_a_seam_with_nothing_after_it_is_the_whole_character():
     # 任 = c8 ce, 務 = 84 d5: the seam 蝿 (ce 84) names the lead; d5 was dropped before ",".
     assert _repaired("全面完成任?,全年", {5: ("yíng",)}) == "全面完成任務,全年"
