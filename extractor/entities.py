@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractor.dictionary import dictionary, tokenizer
-from extractor.entity_lexicon import EntityLexicon, longest_words, words_in
+from extractor.entity_lexicon import EntityLexicon, ViewWords, leftmost
 from extractor.pattern_syntax import HAN
 
 CJK = regex.compile(r"\p{Han}")
@@ -79,16 +79,16 @@ def find_organisations(
     places: list[tuple[int, int]],
     posts: list[tuple[int, int]],
     books: list[tuple[int, int]],
+    words: ViewWords,
     in_books: bool = False,
 ) -> list[tuple[int, int]]:
     """Spans of organisation names: a run of Han characters up to its last suffix word, cut
     at stop words and posts (``posts``: ``post_spans``, shared with the people's search),
     starting at a place or level anchor (局长 is a post, not 局). Names inside a book title
     (``books``: ``book_titles``) only with ``in_books``: they are not listed, but they hide
-    the places they start with."""
-    suffix_spans = longest_words(lex.org_suffix_automaton, view)
-    suffix_ends = _suffix_ends(view, lex, suffix_spans)
-    cuts = _cut_points(view, lex, suffix_spans, posts)
+    the places they start with. ``words``: ``lex.view_words(view)``."""
+    suffix_ends = _suffix_ends(lex, words)
+    cuts = _cut_points(view, lex, words, posts)
     heads = _PlaceHeads(places)
     found = []
     segments = list(_split_segments(view, cuts, suffix_ends))
@@ -181,11 +181,11 @@ class _Spans:
         return self.spans[bisect_left(starts, low) : bisect_left(starts, high)]
 
 
-def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, int]]) -> _Ends:
+def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> _Ends:
     """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _Spans(longest_words(lex.org_nonword_automaton, view))
+    nonwords = _Spans(words.org_nonwords)
     ends: dict[int, int] = {}
-    for s, e in suffix_spans:
+    for s, e in words.org_suffixes:
         for ns, ne in nonwords.near(s - lex.org_reach, e):
             if ns < e and s < ne and not (s <= ns and ne <= e):
                 break  # a loop, not any() over a generator: one per suffix word cost more
@@ -194,22 +194,19 @@ def _suffix_ends(view: str, lex: EntityLexicon, suffix_spans: list[tuple[int, in
     return _Ends(ends)
 
 
-def post_spans(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
-    """The posts (``lex.role_re``'s words) of a view, in text order: found once for both the
-    organisations' cuts and the people beside them."""
-    return words_in(lex.role_automaton, view)
+def post_spans(words: ViewWords) -> list[tuple[int, int]]:
+    """The posts (``lex.role_re``'s words) of a view, in text order, from its ``words``: found
+    once for both the organisations' cuts and the people beside them."""
+    return leftmost(words.roles)
 
 
 def _cut_points(
-    view: str,
-    lex: EntityLexicon,
-    suffix_spans: list[tuple[int, int]],
-    posts: list[tuple[int, int]],
+    view: str, lex: EntityLexicon, words: ViewWords, posts: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
-    cuts = words_in(lex.stop_automaton, view)
+    cuts = leftmost(words.stops)
     cuts += [m.span() for m in AND_BEFORE_ANCHOR.finditer(view)]
-    suffixes = _Spans(suffix_spans)
+    suffixes = _Spans(words.org_suffixes)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
     for s, e in posts:
         if any(ee > e for _, ee in suffixes.near(s - lex.org_reach, s + 1)):

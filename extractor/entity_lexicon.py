@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -72,39 +73,65 @@ def _trie_pattern(node: dict[str, dict], escape: Callable[[str], str]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def overlapped(pattern: re.Pattern[str], view: str) -> list[tuple[int, int]]:
-    """The longest word starting at each position, as ``regex``'s ``overlapped=True`` finds
-    them: each search starts one past the last word's start, so the engine skips the positions
-    where no word starts (was one ``match`` call at every position inside a word)."""
-    found = []
-    search = pattern.search
-    match = search(view)
-    while match:
-        span = match.span()
-        found.append(span)
-        match = search(view, span[0] + 1)
-    return found
-
-
 @lru_cache(maxsize=32)
 def reversed_words(words: tuple[str, ...]) -> AhoCorasick:
-    """The words reversed, as an Aho-Corasick automaton for ``longest_words``, built once per
+    """The words reversed, as an Aho-Corasick automaton (``reversed_lists``), built once per
     word list."""
     return AhoCorasick([word[::-1] for word in words], matchkind=MatchKind.Standard)
 
 
-def longest_words(automaton: AhoCorasick, view: str) -> list[tuple[int, int]]:
-    """What ``overlapped`` finds (the longest word starting at each position), from one pass of
-    ``reversed_words``' automaton over the reversed view, where a word starting at a position
-    ends there, and the matches come by end, the longest first. Pays on lists whose words the
-    text holds often (organisation suffixes and non-words, place non-words); on rarer ones the
-    view's conversion to UTF-8 costs more than a trie on ``re`` spends."""
-    size, found, last = len(view), [], -1
-    for _, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
-        if end != last:
-            last = end
-            found.append((size - end, size - start))
-    found.reverse()
+@lru_cache(maxsize=32)
+def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
+    """``reversed_words`` of several lists in one automaton, and the list each of its words
+    comes from (a word in two lists is in it twice), built once per tuple of lists."""
+    owners = tuple(which for which, words in enumerate(lists) for _ in words)
+    return reversed_words(tuple(word for words in lists for word in words)), owners
+
+
+def longest_in_lists(
+    scan: tuple[AhoCorasick, tuple[int, ...]], count: int, view: str
+) -> list[list[tuple[int, int]]]:
+    """For each of the ``count`` lists of ``reversed_lists``, the longest word starting at
+    each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from one pass
+    over the reversed view, where a
+    word starting at a position ends there: the matches come by end, the longest first
+    whatever their list, so a list's first match at an end is its longest there. The view's
+    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists."""
+    automaton, owners = scan
+    size = len(view)
+    found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    last = [-1] * count
+    for index, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
+        which = owners[index]
+        if end != last[which]:
+            last[which] = end
+            found[which].append((size - end, size - start))
+    for spans in found:
+        spans.reverse()
+    return found
+
+
+class ViewWords(NamedTuple):
+    """The longest word of each list starting at each position of a view, found for the
+    places, the organisations and the people in one scan (``EntityLexicon.view_words``)."""
+
+    org_suffixes: list[tuple[int, int]]
+    org_nonwords: list[tuple[int, int]]
+    place_nonwords: list[tuple[int, int]]
+    provinces: list[tuple[int, int]]
+    admin_suffixes: list[tuple[int, int]]
+    stops: list[tuple[int, int]]  # as ``leftmost`` reads them: words that cut names
+    roles: list[tuple[int, int]]  # and posts
+
+
+def leftmost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What a trie pattern's ``finditer`` finds, from the longest word at each start
+    (``ViewWords``): from the leftmost start, the longest word there, then on from its end."""
+    found, cursor = [], 0
+    for start, end in spans:
+        if start >= cursor:
+            found.append((start, end))
+            cursor = end
     return found
 
 
@@ -157,36 +184,18 @@ class EntityLexicon:
         return word_trie(self.roles)
 
     @cached_property
-    def role_automaton(self) -> AhoCorasick:
-        return leftmost_longest(self.roles)
+    def _view_scan(self) -> tuple[AhoCorasick, tuple[int, ...]]:
+        return reversed_lists(tuple(tuple(getattr(self, name)) for name in ViewWords._fields))
 
-    @cached_property
-    def org_suffix_automaton(self) -> AhoCorasick:
-        return reversed_words(self.org_suffixes)
+    def view_words(self, view: str) -> ViewWords:
+        """``ViewWords`` of a view: the seven lists' words in one automaton, one pass (a pass
+        per list, on automata or, for the rarer provinces and administrative suffixes, as trie
+        patterns on `re`, cost about three times as much)."""
+        return ViewWords(*longest_in_lists(self._view_scan, len(ViewWords._fields), view))
 
     @cached_property
     def stop_re(self) -> re.Pattern[str]:
         return word_trie(tuple(self.stops))
-
-    @cached_property
-    def stop_automaton(self) -> AhoCorasick:
-        return leftmost_longest(tuple(self.stops))
-
-    @cached_property
-    def province_re(self) -> re.Pattern[str]:
-        return word_trie(self.provinces)
-
-    @cached_property
-    def admin_suffix_re(self) -> re.Pattern[str]:
-        return word_trie(self.admin_suffixes)
-
-    @cached_property
-    def place_nonword_automaton(self) -> AhoCorasick:
-        return reversed_words(self.place_nonwords)
-
-    @cached_property
-    def org_nonword_automaton(self) -> AhoCorasick:
-        return reversed_words(self.org_nonwords)
 
 
 @lru_cache(maxsize=32)
@@ -200,19 +209,6 @@ def word_automaton(words: tuple[str, ...]) -> AhoCorasick:
     """The words as an Aho-Corasick automaton (``find_matches_as_indexes`` gives each word's
     index in ``words``), built once per word list."""
     return AhoCorasick(words, matchkind=MatchKind.Standard)
-
-
-@lru_cache(maxsize=32)
-def leftmost_longest(words: tuple[str, ...]) -> AhoCorasick:
-    """The words as an automaton that finds what ``word_trie``'s ``finditer`` finds: from the
-    leftmost position where a word starts, the longest there, then on from its end."""
-    return AhoCorasick(words, matchkind=MatchKind.LeftmostLongest)
-
-
-def words_in(automaton: AhoCorasick, view: str) -> list[tuple[int, int]]:
-    """The spans ``automaton`` (``leftmost_longest``) finds in ``view``, in order: a page-sized
-    scan costs a third less than the trie pattern's on `re`, where many words start."""
-    return [(start, end) for _, start, end in automaton.find_matches_as_indexes(view)]
 
 
 def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:

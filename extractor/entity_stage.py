@@ -38,9 +38,10 @@ def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
     names of ``rules/entities.jsonl`` added where the grammar found nothing over them."""
     lex = load_entity_lexicon(rules_dirs)
     patterns = pattern_spans(view, load_patterns(rules_dirs))
-    places = _added(find_places(view, lex), patterns["GPE"])
-    posts, books = post_spans(view, lex), book_titles(view)
-    organisations = find_organisations(view, lex, places, posts, books, in_books=True)
+    words = lex.view_words(view)
+    places = _added(find_places(view, lex, words), patterns["GPE"])
+    posts, books = post_spans(words), book_titles(view)
+    organisations = find_organisations(view, lex, places, posts, books, words, in_books=True)
     named = _added(organisations, patterns["ORG"])
     orgs = [span for span in named if not in_book(span, books)]
     people = find_people(view, lex, orgs, posts)

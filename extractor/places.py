@@ -13,7 +13,7 @@ import unicodedata
 import regex
 
 from extractor.entities import PLACEHOLDER, is_han, jieba_tag, word_start
-from extractor.entity_lexicon import EntityLexicon, longest_words, overlapped
+from extractor.entity_lexicon import EntityLexicon, ViewWords
 from extractor.unicode_classes import DIGIT_ASTRAL, DIGIT_BMP, char_class
 
 # A village group (组): after its village, or in a list of groups (至三组、五组的通组公路).
@@ -30,13 +30,14 @@ _COUNTED_NUMERAL = char_class("一二三四五六七八九十两几" + DIGIT_BMP
 COUNTED_UNIT = re.compile(rf"{_COUNTED_NUMERAL}个|部分|原单位|单位")
 
 
-def find_places(view: str, lex: EntityLexicon) -> list[tuple[int, int]]:
+def find_places(view: str, lex: EntityLexicon, words: ViewWords) -> list[tuple[int, int]]:
     """Maximal chains of administrative names, each level below the one before
     (贵州省毕节地区, 纳雍县昆寨乡凹猪河村); a village group (三组) stands alone, and names of
-    one level side by side (新华乡石家镇, a table's header) are separate places."""
+    one level side by side (新华乡石家镇, a table's header) are separate places. ``words``:
+    ``lex.view_words(view)``."""
     chains: list[tuple[int, int]] = []
     level = 0
-    for start, end in sorted(_place_tokens(view, lex)):
+    for start, end in sorted(_place_tokens(view, lex, words)):
         if view[end - 1] == "组":
             chains.append((start, end))
             level = LEVELS["组"]
@@ -71,12 +72,12 @@ def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
     return 0
 
 
-def _place_tokens(view: str, lex: EntityLexicon):
-    yield from overlapped(lex.province_re, view)
-    nonwords = longest_words(lex.place_nonword_automaton, view)
+def _place_tokens(view: str, lex: EntityLexicon, words: ViewWords):
+    yield from words.provinces
+    nonwords = words.place_nonwords
     ends = {end for _, end in nonwords}
     longest = {start: end for start, end in sorted(nonwords)}
-    for start, end in overlapped(lex.admin_suffix_re, view):
+    for start, end in words.admin_suffixes:
         if _tail_of_longer(view, end, view[start:end], lex):
             continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
         if end in ends or longest.get(start, 0) > end:

@@ -9,14 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.entities import segments_holding
-from extractor.entity_lexicon import (
-    _alternation,
-    leftmost_longest,
-    longest_words,
-    overlapped,
-    reversed_words,
-    words_in,
-)
+from extractor.entity_lexicon import _alternation, leftmost, longest_in_lists, reversed_lists
 from extractor.people import _list_heads
 from extractor.places import GROUP, _groups
 
@@ -35,6 +28,17 @@ def test_a_heading_longer_than_twelve_characters_keeps_its_last_twelve():
     assert list(_list_heads(text)) == [(2, 14), (18, 20)]
 
 
+def overlapped(pattern: re.Pattern[str], view: str) -> list[tuple[int, int]]:
+    """The longest word starting at each position: each search starts one past the last
+    word's start (the reference the automata are checked against)."""
+    found = []
+    match = pattern.search(view)
+    while match:
+        found.append(match.span())
+        match = pattern.search(view, match.start() + 1)
+    return found
+
+
 WORDS = st.lists(st.text(alphabet="村民委员会局", min_size=1, max_size=4), min_size=1, max_size=8)
 
 
@@ -50,18 +54,23 @@ def test_word_scans_find_what_regex_finds(words, text):
     ]
 
 
-@given(WORDS, st.text(alphabet="村民委员会局长 \U00020000", max_size=40))
-def test_longest_words_from_the_reversed_automaton_are_what_the_trie_scan_finds(words, text):
-    words = [word.replace("局", "\U00020000") for word in words]
-    expected = overlapped(_alternation(tuple(words)), text)
-    assert longest_words(reversed_words(tuple(words)), text) == expected
+@given(
+    st.lists(WORDS, min_size=1, max_size=4),
+    st.text(alphabet="村民委员会局长 \U00020000", max_size=40),
+)
+def test_longest_words_of_each_list_from_one_reversed_automaton_are_what_its_trie_finds(
+    lists, text
+):
+    lists = tuple(tuple(word.replace("局", "\U00020000") for word in words) for words in lists)
+    expected = [overlapped(_alternation(words), text) for words in lists]
+    assert longest_in_lists(reversed_lists(lists), len(lists), text) == expected
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 \U00020000", max_size=40))
-def test_leftmost_longest_words_are_what_the_trie_pattern_finds(words, text):
-    words = tuple(dict.fromkeys(word.replace("局", "\U00020000") for word in words))
+def test_leftmost_words_are_what_the_trie_pattern_finds(words, text):
+    words = tuple(word.replace("局", "\U00020000") for word in words)
     expected = [m.span() for m in _alternation(words).finditer(text)]
-    assert words_in(leftmost_longest(words), text) == expected
+    assert leftmost(overlapped(_alternation(words), text)) == expected
 
 
 SEGMENT = regex.compile(r'[\p{Han}“”"]+')
