@@ -5,7 +5,9 @@ import cython
 cdef int _CHAR_BITS, _WIDTH
 cdef double _NO_WORD
 cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK, _MIX, _WORD
-cdef int _TABLE_BITS
+cdef int _TABLE_BITS, _ENDS_BITS
+cdef unsigned long long _PAIR_MASK
+cdef tuple _NO_WORDS
 
 
 @cython.final
@@ -59,6 +61,7 @@ cdef class _Pairs:
     cdef _Table memo, long_memo
     cdef dict window
     cdef frozenset tails
+    cdef unsigned long long[::1] ends
     cdef object logprob, bigrams
 
     @cython.locals(found=_Pair, last=str, pair=str, single=object)
@@ -67,7 +70,7 @@ cdef class _Pairs:
     @cython.locals(memo=_Table, entry=_Pair)
     cpdef exclude(self, dict window)
 
-    @cython.locals(memo=_Table, place=Py_ssize_t, found=tuple)
+    @cython.locals(memo=_Table, place=Py_ssize_t, found=tuple, spot=cython.ulonglong)
     cdef tuple longer(self, unsigned long long packed, int width, unsigned long long code)
 
     @cython.locals(
@@ -104,6 +107,13 @@ cdef str _chars(unsigned long long packed, int count)
 
 @cython.locals(key=cython.ulonglong, char=Py_UCS4)
 cdef unsigned long long _key(str pair)
+
+
+cdef unsigned long long _spot(unsigned long long key)
+
+
+@cython.locals(bits=cython.ulonglong[::1], one=cython.ulonglong, spot=cython.ulonglong)
+cdef _ends_of(dict words)
 
 
 cdef dict _keyed(object pairs)

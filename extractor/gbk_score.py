@@ -70,6 +70,12 @@ _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compi
 _TABLE_BITS = 10
 _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
+# The texts of three characters some dictionary word ends in (``_word_ends``): a bit each in
+# 2 ** _ENDS_BITS, at the top bits of the text's key (``_key``) times _MIX (about 200,000
+# texts: one in twenty of the others shares a bit, and is looked up)
+_ENDS_BITS = 22
+_PAIR_MASK = _CHAR_MASK << _CHAR_BITS | _CHAR_MASK  # the last two characters of a packed text
+_NO_WORDS = (_NO_WORD, _NO_WORD)
 
 
 class State:
@@ -216,6 +222,7 @@ class _Pairs:
 
     __slots__ = (
         "bigrams",
+        "ends",
         "logprob",
         "long_memo",
         "memo",
@@ -236,6 +243,7 @@ class _Pairs:
         self.window: dict[int, int] = {}
         self.words = model.words
         self.tails = model.long_word_tails
+        self.ends = _word_ends(model)
         self.logprob = shared_logprob(model)
         self.singles: dict[str, float] = {}  # ``logprob``'s answers for the page's characters
         self.bigrams = bigrams
@@ -254,7 +262,7 @@ class _Pairs:
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word
         found.in_document = dict.get(self.bigrams, pair, 0)  # a Counter: compiled, dict's in C
-        found.windowed = self.window.get(key, 0)
+        found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
@@ -276,7 +284,12 @@ class _Pairs:
 
     def longer(self, packed: int, width: int, code: int) -> tuple[float, float]:
         """``_longer`` of the ``width`` characters ``packed`` holds and the character of
-        ``code`` (``_key``'s) after them, kept by those numbers: the text is made once."""
+        ``code`` (``_key``'s) after them, kept by those numbers: the text is made once. Most
+        end no word of three or four (of 10,493 asks on 30 pages, 52 found one): those whose
+        last three characters no word ends in (``_word_ends``) are answered at once."""
+        spot = _spot((packed & _PAIR_MASK) << _CHAR_BITS | code)
+        if not self.ends[spot >> 6] >> (spot & 63) & 1:
+            return _NO_WORDS
         memo = self.long_memo  # the characters packed say how many they are
         place = memo.place(packed, code)
         found = memo.entries[place]
@@ -332,6 +345,28 @@ def _key(pair: str) -> int:
     for char in pair:
         key = key << _CHAR_BITS | (ord(char) + 1)
     return key
+
+
+def _spot(key: int) -> int:
+    """Where a text of three characters, by its key (``_key``), has its bit in ``_word_ends``."""
+    return (key * _MIX & _WORD) >> (64 - _ENDS_BITS)
+
+
+@lru_cache(maxsize=2)
+def _word_ends(model: LanguageModel) -> array[int]:
+    """The bits (``_spot``) of the last three characters of the model's words of three and four
+    characters, 64 to an integer: a text whose bit is not set ends no such word."""
+    return _ends_of(model.words)
+
+
+def _ends_of(words: dict[str, float]) -> array[int]:
+    found = array("Q", bytes(8 << (_ENDS_BITS - 6)))
+    bits, one = found, 1  # a typed view and a 64-bit one when compiled (``gbk_score.pxd``)
+    for word in words:
+        if len(word) > 2:
+            spot = _spot(_key(word[-3:]))
+            bits[spot >> 6] |= one << (spot & 63)
+    return found
 
 
 def _keyed(pairs: Counter[str]) -> dict[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 
@@ -28,7 +29,7 @@ from extractor.lm import (
     LanguageModel,
     language_model,
 )
-from extractor.running_text import StandingAlone
+from extractor.running_text import RunningPairs, StandingAlone
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
 
@@ -294,3 +295,28 @@ def test_a_windows_pairs_count_again_once_another_window_is_left_out():
     fresh = Scorer(model, page, traditional=False)
     fresh.exclude_window("开展结合实际")
     assert fresh.score("结合") == within
+
+
+def _best_segmentation(text: str, model: LanguageModel) -> float:
+    """The best sum over the ways of cutting ``text`` into dictionary words of two to four
+    characters and single characters (their own log-probabilities), tried one by one."""
+    best = [0.0]
+    for end in range(1, len(text) + 1):
+        found = best[end - 1] + model.char_logprob(text[end - 1])
+        for size in range(2, min(end, 4) + 1):
+            word = model.words.get(text[end - size : end])
+            if word is not None:
+                found = max(found, best[end - size] + word)
+        best.append(found)
+    return best[-1]
+
+
+def test_texts_ending_in_longer_words_score_their_best_segmentation():
+    # the words of three and four characters are found past the filter of the texts they end
+    # in (``_word_ends``), alone, after a character and joined two by two
+    model = language_model()
+    longer = sorted(word for word in model.words if len(word) > 2)[::997]
+    scorer = Scorer(model, "。", traditional=False, running=RunningPairs({}))
+    texts = [*longer, *("的" + word for word in longer), *map("".join, pairwise(longer))]
+    for text in texts:
+        assert math.isclose(scorer.score(text), _best_segmentation(text, model)), text
