@@ -3,8 +3,16 @@
 import cython
 
 
-@cython.locals(raw_start=Py_ssize_t, raw_end=Py_ssize_t, start=Py_ssize_t, absorbed=list)
-cdef str _repair_json(tuple row)
+@cython.locals(
+    original=str,
+    text=str,
+    written=list,
+    at=Py_ssize_t,
+    piece_end=Py_ssize_t,
+    raw_start=Py_ssize_t,
+    raw_end=Py_ssize_t,
+)
+cpdef str repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
 cdef str _or_null(value)
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.offsets import RepairRow
+from extractor.offsets import EditableText, RepairRow
 
 SCHEMA_VERSION = "1"
 
@@ -289,40 +289,41 @@ def repair_models(rows: Iterable[RepairRow]) -> list[Repair]:
     )
 
 
-def document_json(document: Document, repair_rows: list[RepairRow]) -> str:
-    """``document.model_dump_json()`` once its repairs are ``repair_models(repair_rows)``, for
-    a document whose repairs are still empty: a batch writes each document once and never
-    reads its repairs, so no ``Repair`` model is built (about 4,500 instructions each, and
-    pydantic-core's JSON of one about 8,000). The document's own JSON holds ``"repairs":[]``
-    once outside its strings (a quote inside a string is escaped), where the list goes."""
+def document_json(document: Document, repairs: str) -> str:
+    """``document.model_dump_json()`` once its repairs are those ``repairs`` writes (the JSON
+    of each, comma-separated: ``repairs_json``), for a document whose repairs are still empty:
+    a batch writes each document once and never reads its repairs, so no ``Repair`` model is
+    built (about 4,500 instructions each, and pydantic-core's JSON of one about 8,000). The
+    document's own JSON holds ``"repairs":[]`` once outside its strings (a quote inside a
+    string is escaped), where the list goes."""
     if document.repairs:
         raise ValueError("document_json writes the repairs of a document that has none yet")
-    return document.model_dump_json().replace(
-        _NO_REPAIRS, f',"repairs":[{repairs_json(repair_rows)}],', 1
-    )
+    return document.model_dump_json().replace(_NO_REPAIRS, f',"repairs":[{repairs}],', 1)
 
 
 _NO_REPAIRS = ',"repairs":[],'
 
 
-def repairs_json(rows: Iterable[RepairRow]) -> str:
-    """The JSON of ``repair_models(rows)``'s items, comma-separated, as pydantic-core writes
-    them: keys in ``Repair``'s order, strings escaped as JSON needs and nothing more (the
-    standard library's escapes are serde_json's), no spaces. ``tests/test_model.py`` checks it
-    against ``model_dump_json`` on made-up rows."""
-    return ",".join([_repair_json(row) for row in rows])
-
-
-def _repair_json(row: RepairRow) -> str:
-    """One row's JSON; compiled, its offsets are C integers (``model.pxd``), which Cython
-    writes out without Python's general int-to-text conversion."""
-    kind, raw_start, raw_end, before, after, start, rule, note, absorbed = row
-    return (
-        f'{{"kind":{_known(kind)},"raw_start":{raw_start},"raw_end":{raw_end},'
-        f'"before":{_quote(before)},"after":{_quote(after)},"start":{start},'
-        f'"rule":{_known(rule)},"note":{_or_null(note)},'
-        f'"absorbed":[{",".join([_quote(earlier) for earlier in absorbed]) if absorbed else ""}]}}'
-    )
+def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> str:
+    """The JSON of ``repair_models(editable.repair_rows(start, end, last=last))``'s items,
+    comma-separated, as pydantic-core writes them: keys in ``Repair``'s order, strings escaped
+    as JSON needs and nothing more (the standard library's escapes are serde_json's), no
+    spaces. Written straight from the map's pieces (``EditableText.log``), with no row each
+    (a tuple and its unpacking, a list for ``absorbed``); compiled, the offsets are C integers
+    (``model.pxd``), which Cython writes out without Python's int-to-text conversion.
+    ``tests/test_model.py`` checks it against ``model_dump_json`` on made-up logs."""
+    original, text = editable.original, editable.text
+    written = []
+    for splice, at, piece_end, raw_start, raw_end, absorbed in editable.log(start, end, last=last):
+        if splice is not None:
+            written.append(
+                f'{{"kind":{_known(splice.kind)},"raw_start":{raw_start},"raw_end":{raw_end},'
+                f'"before":{_quote(original[raw_start:raw_end])},'
+                f'"after":{_quote(text[at:piece_end])},"start":{at - start},'
+                f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
+                f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}}'
+            )
+    return ",".join(written)
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes

@@ -13,7 +13,7 @@ its rebuild after each round, are ``piece_map``'s.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
@@ -51,6 +51,8 @@ class RepairRecord(NamedTuple):
 
 # A ``RepairRecord``'s fields as a plain tuple, which costs less to make than the record.
 RepairRow = tuple[str, int, int, str, str, int, str | None, str | None, list[str]]
+# A piece of the map as ``EditableText.log`` hands it out.
+LoggedPiece = tuple[Splice | None, int, int, int, int, tuple[str, ...]]
 
 _POSITION = attrgetter("start", "end")
 
@@ -223,14 +225,8 @@ class EditableText:
         """The net changes whose replacement begins in ``[start, end)`` (at ``end`` too when
         ``last``), in original order, as tuples of ``RepairRecord``'s fields with ``start``
         counted from ``start``: a document's share of the log, made straight from the map (a
-        pinyin page logs hundreds; a record each and then a row cost half as much again). A
-        batch writes them as JSON as they are (``model.repairs_json``); a dict each cost a
-        third more to make and then to read."""
-        pieces, original, text = self._pieces, self.original, self.text
-        starts = pieces.text_starts
-        first = bisect_left(starts, start)
-        stop = bisect_right(starts, end) if last else bisect_left(starts, end)
-        ends = [*starts[first + 1 : stop + 1], len(text)][: stop - first]  # each piece's end
+        pinyin page logs hundreds; a record each and then a row cost half as much again)."""
+        original, text = self.original, self.text
         return [
             (
                 splice.kind,
@@ -243,17 +239,30 @@ class EditableText:
                 splice.note,
                 list(absorbed) if absorbed else [],  # mostly none: no copy call
             )
-            for splice, at, piece_end, raw_start, raw_end, absorbed in zip(
-                pieces.splices[first:stop],
-                starts[first:stop],
-                ends,
-                pieces.raw_starts[first:stop],
-                pieces.raw_ends[first:stop],
-                pieces.absorbed[first:stop],
-                strict=True,
+            for splice, at, piece_end, raw_start, raw_end, absorbed in self.log(
+                start, end, last=last
             )
             if splice is not None
         ]
+
+    def log(self, start: int, end: int, *, last: bool) -> Iterator[LoggedPiece]:
+        """The pieces that ``repair_rows(start, end, last=last)`` reads, copied ones too (their
+        splice None): each its splice, text start and end, original span and ``absorbed``. A
+        batch writes the repairs' JSON from them (``model.repairs_json``) with no row each."""
+        pieces = self._pieces
+        starts = pieces.text_starts
+        first = bisect_left(starts, start)
+        stop = bisect_right(starts, end) if last else bisect_left(starts, end)
+        ends = [*starts[first + 1 : stop + 1], len(self.text)][: stop - first]  # each piece's end
+        return zip(
+            pieces.splices[first:stop],
+            starts[first:stop],
+            ends,
+            pieces.raw_starts[first:stop],
+            pieces.raw_ends[first:stop],
+            pieces.absorbed[first:stop],
+            strict=True,
+        )
 
 
 def _overlapping(splices: Sequence[Splice]) -> Splice | None:

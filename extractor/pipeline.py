@@ -8,8 +8,10 @@ carrying its share of the original and of the repair log.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from extractor.boilerplate import find_furniture, shift_positions
 from extractor.closing import document_type, find_closing
@@ -24,8 +26,15 @@ from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
-from extractor.model import DateMention, Document, document_json, repair_models
-from extractor.offsets import EditableText, RepairRow, Splice
+from extractor.model import (
+    DateMention,
+    Document,
+    Repair,
+    document_json,
+    repair_models,
+    repairs_json,
+)
+from extractor.offsets import EditableText, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
 from extractor.sections import parse_sections, section_path_at, to_sections
@@ -67,8 +76,8 @@ def extract(
     binary, undecodable, too large, or nothing but site furniture.
     """
     documents = []
-    for document, repair_rows in _extracted(data, source, options or Options()):
-        document.repairs = repair_models(repair_rows)
+    for document, repairs in _extracted(data, source, options or Options(), _repair_models):
+        document.repairs = repairs
         documents.append(document)
     return documents
 
@@ -78,14 +87,26 @@ def extract_json(
 ) -> list[str]:
     """``[document.model_dump_json() for document in extract(...)]``, what a batch writes,
     without a ``Repair`` model for each repair (``model.document_json``)."""
-    extracted = _extracted(data, source, options or Options())
-    return [document_json(document, repair_rows) for document, repair_rows in extracted]
+    extracted = _extracted(data, source, options or Options(), repairs_json)
+    return [document_json(document, repairs) for document, repairs in extracted]
+
+
+def _repair_models(editable: EditableText, start: int, end: int, last: bool) -> list[Repair]:
+    return repair_models(editable.repair_rows(start, end, last=last))
+
+
+_Log = TypeVar("_Log")
 
 
 def _extracted(
-    data: str | bytes, source: str | None, options: Options
-) -> list[tuple[Document, list[RepairRow]]]:
-    """Each document of one input, its repairs still empty, with the rows of its repairs."""
+    data: str | bytes,
+    source: str | None,
+    options: Options,
+    log: Callable[[EditableText, int, int, bool], _Log],
+) -> list[tuple[Document, _Log]]:
+    """Each document of one input, its repairs still empty, with what ``log`` makes of its
+    share of the repair log (``log(editable, start, end, last)``, as ``repair_rows`` reads
+    it): the models of ``extract`` or the JSON of a batch."""
     decoded = decode(data, max_bytes=options.max_bytes)
     rules = load_rules(options.rules_dirs)
     editable = EditableText(decoded.text)
@@ -109,23 +130,25 @@ def _extracted(
         decoded,
         input_format,
         _notes(decoded, state),
+        log,
     )
     documents = []
     for index, (start, end) in enumerate(spans):
-        document, repair_rows = _document(shared, index, index == len(spans) - 1, start, end)
+        document, repairs = _document(shared, index, index == len(spans) - 1, start, end)
         view = matching_view(document.text)  # one matching view per document, for every stage
         document = _structure(document, editable, start, rules, view)
         document = fill_figures(document, editable, start, view, options.rules_dirs)
         document = fill_dates(document, editable, start, view, options.rules_dirs)
         document = fill_entities(document, editable, start, view, options.rules_dirs)
-        documents.append((document, repair_rows))
+        documents.append((document, repairs))
     return documents
 
 
 @dataclass(frozen=True)
-class _Shared:
+class _Shared(Generic[_Log]):
     """What every document of one input shares: the start of their ids, the input's name, the
-    repaired text with its repair log, how it was decoded and read, and the notes about it."""
+    repaired text with its repair log, how it was decoded and read, the notes about it, and
+    what to make of each document's share of the log."""
 
     id_stem: str
     source: str | None
@@ -133,6 +156,7 @@ class _Shared:
     decoded: Decoded
     input_format: str
     notes: list[str]
+    log: Callable[[EditableText, int, int, bool], _Log]
 
 
 def _notes(decoded: Decoded, state: RepairState) -> list[str]:
@@ -147,13 +171,13 @@ def _notes(decoded: Decoded, state: RepairState) -> list[str]:
 
 
 def _document(
-    shared: _Shared, index: int, last: bool, start: int, end: int
-) -> tuple[Document, list[RepairRow]]:
+    shared: _Shared[_Log], index: int, last: bool, start: int, end: int
+) -> tuple[Document, _Log]:
     """The document at ``[start, end)`` of the repaired text, before any extractor ran, with
     its share of the original (from the end of the one before it to its own end; the first
-    starts at 0, the last ends with the input) and, as rows, of the repair log (a removal
-    exactly at a boundary belongs to the document after it; the last takes those at the very
-    end of the input)."""
+    starts at 0, the last ends with the input) and of the repair log, as ``shared.log`` makes
+    it (a removal exactly at a boundary belongs to the document after it; the last takes
+    those at the very end of the input)."""
     editable = shared.editable
     raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
     raw_end = len(shared.decoded.text) if last else editable.raw_end_of(end - 1)
@@ -167,10 +191,10 @@ def _document(
         raw_start=raw_start,
         raw_end=raw_end,
         original=shared.decoded.text,
-        repairs=[],  # ``extract`` builds them from the rows, ``extract_json`` writes them
+        repairs=[],  # ``extract`` sets the models ``shared.log`` made, ``extract_json`` writes
         notes=list(shared.notes),
     )
-    return document, editable.repair_rows(start, end, last=last)
+    return document, shared.log(editable, start, end, last)
 
 
 def _structure(

@@ -21,7 +21,7 @@ from extractor.model import (
     trusted,
     trusted_one,
 )
-from extractor.offsets import RepairRecord
+from extractor.offsets import EditableText, RepairRecord, Splice
 from extractor.pipeline import extract_json
 
 _TEXT = st.text(alphabet='節(jié)ab<>&"\\\n\u3000é€', max_size=12)
@@ -133,10 +133,35 @@ def test_a_repair_row_holds_the_fields_of_a_repair_in_order():
     assert RepairRecord._fields == tuple(Repair.model_fields)
 
 
-@given(_JSON_ROWS)
-def test_the_repairs_written_from_rows_are_the_models_json(rows):
-    written = repairs_json(rows)
-    assert written == ",".join(repair.model_dump_json() for repair in _validated(rows))
+@st.composite
+def _logs(draw: st.DrawFn) -> tuple[EditableText, int]:
+    """Text with two rounds of made-up splices (the second may swallow the first's: absorbed),
+    and a place to cut it into two documents."""
+    editable = EditableText(draw(_JSON_TEXT))
+    for _ in range(2):
+        cuts = sorted(draw(st.lists(st.integers(0, len(editable.text)), max_size=6)))
+        splices = [
+            Splice(
+                start,
+                end,
+                draw(_JSON_TEXT),
+                draw(_JSON_TEXT),
+                draw(st.none() | _JSON_TEXT),
+                draw(st.none() | _JSON_TEXT),
+            )
+            for start, end in zip(cuts[::2], cuts[1::2], strict=False)
+        ]
+        editable.apply(splices)
+    return editable, draw(st.integers(0, len(editable.text)))
+
+
+@given(_logs())
+def test_the_repairs_written_from_the_log_are_the_models_json(log):
+    editable, cut = log
+    for start, end, last in ((0, cut, False), (cut, len(editable.text), True)):
+        models = repair_models(editable.repair_rows(start, end, last=last))
+        written = repairs_json(editable, start, end, last)
+        assert written == ",".join(repair.model_dump_json() for repair in models)
 
 
 @given(_JSON_ROWS)
@@ -165,7 +190,8 @@ def test_a_document_written_with_its_rows_is_the_models_json(rows, fields):
     # document's strings hold what an empty list of repairs looks like
     document = Document(**fields)
     with_models = Document(**fields, repairs=_validated(rows))
-    assert document_json(document, rows) == with_models.model_dump_json()
+    repairs = ",".join(repair.model_dump_json() for repair in with_models.repairs)
+    assert document_json(document, repairs) == with_models.model_dump_json()
 
 
 def test_a_document_with_repairs_is_not_written_from_rows():
@@ -180,7 +206,7 @@ def test_a_document_with_repairs_is_not_written_from_rows():
         repairs=[repair],
     )
     with pytest.raises(ValueError, match="has none yet"):
-        document_json(document, [tuple(repair.model_dump().values())])
+        document_json(document, repair.model_dump_json())
 
 
 @pytest.mark.parametrize("path", SCRAPED, ids=lambda path: path.name)
