@@ -173,25 +173,47 @@ class Rivals(Scorer):
         prefix = self.run(forms[:index], self.run(left))
         own = self.extend(prefix, forms[index])
         near, later = after[: STATE_CONTEXT - 1], after[STATE_CONTEXT - 1 :]
-        owns = self._through(own, options, near)
+        own_firsts = self._firsts(own, options)
+        owns = [self.run(near, first) for first in own_firsts]
         reaches = self._totals(owns, options, later)
         winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
+        # After a byte whose pairs with ``near`` end no longer word, no word reaches from the
+        # rival into ``near``: its scores there follow from its two last ones alone, as the
+        # winner's do (and the winner's may be higher still), so their lead bounds the
+        # rival's without scoring ``near``. A rival that makes no pair the model, running text
+        # or the page knows with the byte has those two scores without being extended by it:
+        # its own score, and that with the byte's log-probability alone.
+        words, tails = self._words, self.model.long_word_tails
+        document, running = self.bigram_counts, self.running.bonus
+        crossed = [near in tails or char + near[:1] in tails for char, _ in options]
+        alone = [self.char_logprob(char) for char, _ in options]
         for state, prior, _ in self._rivals(chars, slots, index, prefix, rests):
-            nears = self._through(state, options, near)
             if later:
-                leads = map(State.lead, nears, owns)
+                leads, last = [], state.last
+                for (char, _), own_first, owned, cross, single in zip(
+                    options, own_firsts, owns, crossed, alone, strict=True
+                ):
+                    pair = last + char
+                    if cross:
+                        leads.append(self.run(near, self.extend(state, char)).lead(owned))
+                    elif pair in words or pair in tails or pair in document or pair in running:
+                        leads.append(_lead_two(self.extend(state, char), own_first))
+                    else:
+                        score = state.score
+                        leads.append(max(score + single - own_first.score, score - own_first.b2))
                 bound = _log_sum(list(map(add, reaches, leads)))
                 if winner - (bound + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
-            totals = self._totals(nears, options, later)
+            firsts = self._firsts(state, options)
+            totals = self._totals([self.run(near, first) for first in firsts], options, later)
             if winner - (_log_sum(totals) + prior) < SLOT_MARGIN:
                 return False
         return True
 
-    def _through(self, state: State, options: list[tuple[str, float]], near: str) -> list[State]:
-        """``state`` after each option's character (a swallowed byte's), then ``near``."""
-        return [self.run(near, self.extend(state, char)) for char, _ in options]
+    def _firsts(self, state: State, options: list[tuple[str, float]]) -> list[State]:
+        """``state`` after each option's character (a swallowed byte's)."""
+        return [self.extend(state, char) for char, _ in options]
 
     def _totals(
         self, states: list[State], options: list[tuple[str, float]], later: str
@@ -287,6 +309,12 @@ def _overturned(close: list[tuple[float, str]], score: float) -> str | None:
     top, rival = close[0]
     runner_up = close[1][0] if len(close) > 1 else score
     return rival if top - max(score, runner_up) >= SLOT_MARGIN else None
+
+
+def _lead_two(state: State, other: State) -> float:
+    """How far ``state``'s last two scores are above ``other``'s at most: its lead once the
+    same text is appended to both, when no word of that text reaches further back."""
+    return max(state.score - other.score, state.b2 - other.b2)
 
 
 def _log_sum(totals: list[float]) -> float:

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_candidates, gbk_search, mojibake
@@ -32,7 +32,7 @@ from extractor.gbk import (
 from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
-from extractor.gbk_rivals import SLOT_MARGIN, Judged, _clause_after
+from extractor.gbk_rivals import SLOT_MARGIN, Judged, _clause_after, _lead_two
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, _page_pairs
 from extractor.gbk_search import Search, unfillable
@@ -601,3 +601,24 @@ def test_the_pages_pairs_are_counted_place_by_place(view):
             expected[pair] = expected.get(pair, 0) + (not after_digit)
     found = _page_pairs(view)
     assert dict(found) == {pair: count for pair, count in expected.items() if count}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="教学成绩工作总结会议人民政府完成得到提高", min_size=7, max_size=7))
+def test_a_rivals_lead_after_a_byte_bounds_it_past_text_no_longer_word_reaches_into(text):
+    """``_judged_over`` bounds a rival's lead over the winner after a swallowed byte and the
+    two characters after it by their last two scores after the byte, when neither pair of
+    those two ends a longer word: no word reaches from the rival into them; a rival that
+    makes no known pair with the byte has those scores unextended."""
+    before, rival, winner, byte, near = text[:2], text[2], text[3], text[4], text[5:]
+    tails = language_model().long_word_tails
+    assume(near not in tails and byte + near[0] not in tails)
+    scorer = Scorer(language_model(), "工作总结会议。教学成绩得到提高", False)
+    state = scorer.run(before + rival)
+    first = scorer.extend(state, byte)
+    if not scorer.is_known(rival + byte) and rival + byte not in scorer.bigram_counts:
+        # nor is it extended: its scores are its own, and that with the byte's alone
+        assert (first.score, first.b2) == (state.score + scorer.char_logprob(byte), state.score)
+    own_first = scorer.extend(scorer.run(before + winner), byte)
+    lead = scorer.run(near, first).lead(scorer.run(near, own_first))
+    assert lead <= _lead_two(first, own_first) + 1e-9
