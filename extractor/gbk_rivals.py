@@ -188,6 +188,8 @@ class Rivals(Scorer):
         document, running = self.bigram_counts, self.running.bonus
         crossed = [near in tails or char + near[:1] in tails for char, _ in options]
         alone = [self.char_logprob(char) for char, _ in options]
+        # the log-sum of these odds exceeds their largest by log(len(options)) at most
+        spread = math.log(len(options)) + BOUND_SLACK
         for state, prior, _ in self._rivals(chars, slots, index, prefix, rests):
             if later:
                 leads, last = [], state.last
@@ -202,8 +204,10 @@ class Rivals(Scorer):
                     else:
                         score = state.score
                         leads.append(max(score + single - own_first.score, score - own_first.b2))
-                bound = _log_sum(list(map(add, reaches, leads)))
-                if winner - (bound + prior) >= SLOT_MARGIN + BOUND_SLACK:
+                bounds = list(map(add, reaches, leads))
+                if winner - (max(bounds) + spread + prior) >= SLOT_MARGIN + BOUND_SLACK:
+                    continue
+                if winner - (_log_sum(bounds) + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
             firsts = self._firsts(state, options)
             totals = self._totals([self.run(near, first) for first in firsts], options, later)

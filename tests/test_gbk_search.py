@@ -9,7 +9,7 @@ from functools import cache
 from itertools import pairwise
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from extractor import gbk_candidates, gbk_search, mojibake
@@ -32,7 +32,14 @@ from extractor.gbk import (
 from extractor.gbk_candidates import SUCCESSORS, Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
-from extractor.gbk_rivals import SLOT_MARGIN, Judged, _clause_after, _lead_two
+from extractor.gbk_rivals import (
+    BOUND_SLACK,
+    SLOT_MARGIN,
+    Judged,
+    _clause_after,
+    _lead_two,
+    _log_sum,
+)
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, _page_pairs
 from extractor.gbk_search import Search, unfillable
@@ -622,3 +629,13 @@ def test_a_rivals_lead_after_a_byte_bounds_it_past_text_no_longer_word_reaches_i
     own_first = scorer.extend(scorer.run(before + winner), byte)
     lead = scorer.run(near, first).lead(scorer.run(near, own_first))
     assert lead <= _lead_two(first, own_first) + 1e-9
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=-80.0, max_value=5.0), min_size=1, max_size=30))
+@example([-3.25] * 21)
+@example([0.0] * 30)
+def test_summed_odds_exceed_their_largest_by_the_log_of_their_number_at_most(totals):
+    """``_judged_over`` drops a rival by the largest of its bounds after each byte plus the
+    log of their number, before summing their odds: rounding aside, the sum is never above."""
+    assert _log_sum(totals) <= max(totals) + (math.log(len(totals)) + BOUND_SLACK)
