@@ -419,11 +419,13 @@ class Scorer:
         self.model = model
         self.running = running_pairs() if running is None else running
         self.view = view = to_simplified(document)  # aligned with ``document``
-        self.bigram_counts = _page_pairs(view)
+        # each of the view's characters made once for its set and its pairs
+        view_list = list(view)
+        self.bigram_counts = _page_pairs(view, view_list)
         self.char_uses = Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
         self._page_costs = _Kept(self._page_cost)
-        self.view_chars = frozenset(view)
+        self.view_chars = frozenset(view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
         self._words = model.words
@@ -567,14 +569,15 @@ class _Kept(dict[str, tuple[float, float]]):
         return found
 
 
-def _page_pairs(view: str) -> Counter[str]:
+def _page_pairs(view: str, chars: list[str]) -> Counter[str]:
     """The pairs of characters the page writes, as evidence about a lost one. Digits repeat by
     chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
     with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
     # each character joined to the next in C (map over two iterators): a third faster than
-    # ``re``'s findall of two characters from even, then odd places
-    pairs = Counter(map(add, view, view[1:]))
+    # ``re``'s findall of two characters from even, then odd places; ``chars`` (``list(view)``)
+    # are made once, where iterating the view twice made each character twice
+    pairs = Counter(map(add, chars, chars[1:]))
     for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
         start, end = digits.span()
         if start:

@@ -606,7 +606,7 @@ def test_the_pages_pairs_are_counted_place_by_place(view):
         after_digit = place > 0 and view[place - 1] in digits and pair[1] in "，。、：；,.:;"
         if not (set(pair) & set(digits)):
             expected[pair] = expected.get(pair, 0) + (not after_digit)
-    found = _page_pairs(view)
+    found = _page_pairs(view, list(view))
     assert dict(found) == {pair: count for pair, count in expected.items() if count}
 
 
