@@ -178,33 +178,12 @@ class Rivals(Scorer):
         reaches = self._totals(owns, options, later)
         winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
         rests = tuple(c + after for c, _ in options)
-        # After a byte whose pairs with ``near`` end no longer word, no word reaches from the
-        # rival into ``near``: its scores there follow from its two last ones alone, as the
-        # winner's do (and the winner's may be higher still), so their lead bounds the
-        # rival's without scoring ``near``. A rival that makes no pair the model, running text
-        # or the page knows with the byte has those two scores without being extended by it:
-        # its own score, and that with the byte's log-probability alone.
-        words, tails = self._words, self.model.long_word_tails
-        document, running = self.bigram_counts, self.running.bonus
-        crossed = [near in tails or char + near[:1] in tails for char, _ in options]
-        alone = [self.char_logprob(char) for char, _ in options]
+        leads = self._leads(options, own_firsts, owns, near)
         # the log-sum of these odds exceeds their largest by log(len(options)) at most
         spread = math.log(len(options)) + BOUND_SLACK
         for state, prior, _ in self._rivals(chars, slots, index, prefix, rests):
             if later:
-                leads, last = [], state.last
-                for (char, _), own_first, owned, cross, single in zip(
-                    options, own_firsts, owns, crossed, alone, strict=True
-                ):
-                    pair = last + char
-                    if cross:
-                        leads.append(self.run(near, self.extend(state, char)).lead(owned))
-                    elif pair in words or pair in tails or pair in document or pair in running:
-                        leads.append(_lead_two(self.extend(state, char), own_first))
-                    else:
-                        score = state.score
-                        leads.append(max(score + single - own_first.score, score - own_first.b2))
-                bounds = list(map(add, reaches, leads))
+                bounds = list(map(add, reaches, leads(state)))
                 if winner - (max(bounds) + spread + prior) >= SLOT_MARGIN + BOUND_SLACK:
                     continue
                 if winner - (_log_sum(bounds) + prior) >= SLOT_MARGIN + BOUND_SLACK:
@@ -214,6 +193,42 @@ class Rivals(Scorer):
             if winner - (_log_sum(totals) + prior) < SLOT_MARGIN:
                 return False
         return True
+
+    def _leads(
+        self,
+        options: list[tuple[str, float]],
+        own_firsts: list[State],
+        owns: list[State],
+        near: str,
+    ) -> Callable[[State], list[float]]:
+        """How far a rival's state before a swallowed byte may lead the winner's after each of
+        its readings (``options``) and ``near`` (``own_firsts`` and ``owns``: the winner's
+        after the reading, then after ``near``). After a byte whose pairs with ``near`` end no
+        longer word, no word reaches from the rival into ``near``: its scores there follow from
+        its two last ones alone, as the winner's do (and the winner's may be higher still), so
+        their lead bounds the rival's without scoring ``near``. A rival that makes no pair the
+        model, running text or the page knows with the byte has those two scores without being
+        extended by it: its own score, and that with the byte's log-probability alone."""
+        words, tails = self._words, self.model.long_word_tails
+        document, running = self.bigram_counts, self.running.bonus
+        crossed = [near in tails or char + near[:1] in tails for char, _ in options]
+        alone = [self.char_logprob(char) for char, _ in options]
+
+        def leads(state: State) -> list[float]:
+            found, last, score = [], state.last, state.score
+            for (char, _), own_first, owned, cross, single in zip(
+                options, own_firsts, owns, crossed, alone, strict=True
+            ):
+                pair = last + char
+                if cross:
+                    found.append(self.run(near, self.extend(state, char)).lead(owned))
+                elif pair in words or pair in tails or pair in document or pair in running:
+                    found.append(_lead_two(self.extend(state, char), own_first))
+                else:
+                    found.append(max(score + single - own_first.score, score - own_first.b2))
+            return found
+
+        return leads
 
     def _firsts(self, state: State, options: list[tuple[str, float]]) -> list[State]:
         """``state`` after each option's character (a swallowed byte's)."""
