@@ -75,6 +75,7 @@ COMPILED = [
     "segment",
     "titles",
     "views",
+    "word_cut",
 ]
 
 # Python's semantics throughout: no C types inferred from annotations or locals (a variable

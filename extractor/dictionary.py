@@ -1,12 +1,13 @@
 """jieba's dictionary, read once per worker and shared by everything that needs it.
 
-Three stages use it: jieba's cutter (each word's count, and every prefix of a word with count 0),
+Three stages use it: the word cut (each word's count, and every prefix of a word with count 0),
 the language model (word log-probabilities and character counts) and the part-of-speech flag
 of dictionary words (entities). Each used to load its own copy: jieba from its cache file, the
 model and ``jieba.posseg`` by reading ``dict.txt`` again, together about 180 MB per worker.
-Read once here, the three share one string per word, and a cutter of our own works on the
-shared counts: about 75 MB. That cutter is also deaf to words a host program adds to jieba's
-default one, so output does not depend on what else runs in the process.
+Read once here, the three share one string per word, and a cutter of our own
+(``extractor.word_cut``) works on the shared counts: about 75 MB. That cutter is also deaf to
+words a host program adds to jieba's default one, so output does not depend on what else runs
+in the process.
 """
 
 from __future__ import annotations
@@ -46,12 +47,3 @@ def dictionary() -> Dictionary:
     # a few dozen flags, not one string per word
     flags = dict(zip(words, map(sys.intern, fields[2::3]), strict=True))
     return Dictionary(by_word, sum(counts), flags)
-
-
-@cache
-def tokenizer() -> jieba.Tokenizer:
-    """jieba's cutter on the shared counts (``jieba.dt`` would load a copy of its own)."""
-    cutter = jieba.Tokenizer()
-    cutter.FREQ, cutter.total = dictionary().counts, dictionary().total
-    cutter.initialized = True
-    return cutter

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 import regex
 
-from extractor.dictionary import dictionary, tokenizer
+from extractor.dictionary import dictionary
 from extractor.entity_lexicon import EntityLexicon, ViewWords, leftmost
 from extractor.pattern_syntax import HAN
+from extractor.word_cut import cut
 
 CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER = re.compile(r"[某xX×＊*○〇?？]")
@@ -62,7 +63,7 @@ def word_start(view: str, position: int, limit: int) -> int:
 
 @lru_cache(maxsize=65536)
 def jieba_cut(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text))
+    return tuple(cut(text))
 
 
 # ---------------------------------------------------------------- organisations

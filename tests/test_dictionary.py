@@ -1,4 +1,4 @@
-"""jieba's dictionary read once: the cutter, the language model and the POS flags share it."""
+"""jieba's dictionary read once: the word cut, the language model and the POS flags share it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import jieba
 import jieba.posseg
 import pytest
 
-from extractor.dictionary import dictionary, tokenizer
+from extractor.dictionary import dictionary
 from extractor.lm import LanguageModel, language_model
+from extractor.word_cut import cut
 
 SENTENCES = (
     "某县审计局2019年工作总结",
@@ -29,7 +30,7 @@ def test_shared_copy_is_what_jieba_loads_itself():
 
 def test_cutter_cuts_as_jieba_does():
     for sentence in SENTENCES:
-        assert tokenizer().lcut(sentence) == jieba.lcut(sentence)
+        assert cut(sentence) == jieba.lcut(sentence)
 
 
 def test_model_keeps_one_string_per_word():
