@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.offsets import Splice
-from extractor.pinyin_table import character_readings, fits_reading
+from extractor.pinyin_table import character_readings, readers_tones_aside
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
@@ -81,7 +81,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     character's own, is decided inline (pages carry hundreds; 99.8% of those on simulated pages);
     ``_unusual`` decides the rest.
     """
-    readings = valid_readings()
+    readings, readers = valid_readings(), readers_tones_aside()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
@@ -98,7 +98,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 if (
                     char >= "\u2e80"
                     and not ("\uff00" <= char <= "\uffef")
-                    and fits_reading(char, reading)
+                    and char in readers[reading]
                 ):
                     splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
                     anchor_of_last, last_end = start - 1, end

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extractor.offsets import EditableText
 from extractor.pinyin import find_annotations
-from extractor.pinyin_table import character_readings
+from extractor.pinyin_table import character_readings, fits_reading, readers_tones_aside
 
 
 def _strip(text: str) -> str:
@@ -119,3 +119,21 @@ def test_reading_table_is_pypinyins_loaded_without_the_package():
 
     assert done.stdout.split() == [str(len(pinyin_dict.pinyin_dict)), "False"], done.stderr
     assert character_readings()[ord("縣")] == pinyin_dict.pinyin_dict[ord("縣")]
+
+
+@given(
+    st.sampled_from("縣行長樂重發了"),
+    st.sampled_from(
+        ["xiàn", "xian", "háng", "xíng", "zhǎng", "lè", "yuè", "chóng", "fā", "le", "liǎo", "qiú"]
+    ),
+)
+def test_readers_by_reading_answer_as_fits_reading(char, reading):
+    """The pinyin stage's table (filled as readings are asked) says what ``fits_reading`` says,
+    tones aside: 行 reads háng and xíng, so xing and hang fit it, qiu does not."""
+    assert (char in readers_tones_aside()[reading]) == fits_reading(char, reading)
+
+
+def test_readers_by_reading_ignore_tones():
+    readers = readers_tones_aside()
+    assert "行" in readers["xing"] and "行" in readers["háng"]
+    assert "行" not in readers["qiú"]
