@@ -53,11 +53,13 @@ _MONEY_NUMBER = (
     rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
     rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*"
 )
-# A count: like a money number, and not after 第 or a numeral either.
+# A count: like a money number, and not after 第 or a numeral either. Its first character one
+# class, the rest told apart after the guard: a pattern that opens with a class is searched by
+# skipping to that class's characters, where two branches are tried at every position.
 _COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
-    rf"\d{_COUNT_GUARD}{ARABIC_TAIL}[万亿]?"
-    rf"|[{_CN}]{_COUNT_GUARD}[{_CN}{CN_BIG_CLASS}]*"
+    rf"[\d{_CN}]{_COUNT_GUARD}"
+    rf"(?:(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"
