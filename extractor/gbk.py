@@ -197,6 +197,9 @@ class Slot(NamedTuple):
     # known by its reading alone, printed after an intact character (学(qī), of 学期): only
     # characters read so are offered; a reading inside a run may be garbled with it
     read_alone: bool = False
+    # the characters (Simplified) the page writes elsewhere after the two it shows right before
+    # this one (岩腳 of 岩腳村): its own phrases are what its damaged ones likeliest were
+    written: str = ""
 
     @property
     def lost_bytes(self) -> int:

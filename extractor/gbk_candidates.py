@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
 from extractor.gbk_score import (
+    PAGE_PHRASE_BONUS,
     Scorer,
     Script,
     fixed_priors,
@@ -172,11 +173,17 @@ class Candidates:
         any other slot's plan is the one for pages of its script that write none of its
         characters, touched up where this page does. A slot after a dropped pair has the plan
         and completions of the same slot without one (only its choices differ: the leads
-        allowed), found once for both (a third of a page's slots have such a twin)."""
+        allowed), found once for both (a third of a page's slots have such a twin). A slot
+        after a phrase of the page (``Slot.written``) has its twin's plan with the phrase's
+        characters repriced: the plans shared across pages stay shared."""
         found = self._plans.get(slot)
         if found is None and slot.dropped_before:
             twin = self._local(slot._replace(dropped_before=False))
             found = self._plans[slot] = twin._replace(choices={})
+        elif found is None and slot.written:
+            twin = self._local(slot._replace(written=""))
+            plan = _phrased(twin.plan, slot.written)
+            found = self._plans[slot] = _Local(plan, twin.in_document, {}, {}, {})
         elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
@@ -345,6 +352,19 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
     if len(places) * RERANKED > len(options):
         return _repriced(shared, tuple(options))
     return _reranked(unwritten, tuple(options), places)
+
+
+def _phrased(plan: Plan, written: str) -> Plan:
+    """A page's plan for a slot after a phrase of the page: the characters the page writes
+    after it gain PAGE_PHRASE_BONUS, as ``fixed_priors`` gives it them."""
+    places = [place for simple in written for place in plan.places.get(simple, ())]
+    if not places:
+        return plan
+    options = list(plan.options)
+    for place in places:
+        char, form, prior, lead = options[place]
+        options[place] = (char, form, prior + PAGE_PHRASE_BONUS, lead)
+    return _reranked(plan, tuple(options), places)
 
 
 def _reranked(plan: Plan, options: tuple[Option, ...], places: list[int]) -> Plan:

@@ -35,7 +35,7 @@ from extractor.gbk_swallowed import (
     mark_context,
     numbered,
 )
-from extractor.lm import LanguageModel, language_model
+from extractor.lm import LanguageModel, is_han, language_model
 from extractor.views import to_simplified
 
 # Whether a shifted pair is private-use follows from its bytes (``pua_partners`` checks it), so
@@ -89,11 +89,13 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
         if stream is None:
             continue
         span_start = start - 1 if seam is not None else start
+        written = _written_after(text, span_start)
         for bytes_read in (stream, _through_questions(text[start : segment.end], stream)):
             if bytes_read is None:
                 continue
             steps = _steps(bytes_read, (seam, vanished), segment, text, start)
             if steps:
+                steps = _after_phrase(steps, written)
                 rule = "gbk.shift" if stream or segment.terminator != "letter" else "gbk.lost_lead"
                 found.append(Hypothesis(span_start, end, steps, rule))
     return found
@@ -188,6 +190,30 @@ def _steps(
     steps = (tuple(first), *middle, last)
     places = name_places(text, start - (seam is not None))
     return (*(_named(steps, places) if places else steps), *swallowed)
+
+
+def _written_after(text: str, end: int) -> str:
+    """The characters (Simplified) the page writes after the two Chinese characters before
+    ``end`` elsewhere, none but there (``Slot.written``)."""
+    pair = text[end - 2 : end]
+    if len(pair) < 2 or not (is_han(pair[0]) and is_han(pair[1])):
+        return ""
+    found = set()
+    place = text.find(pair)
+    while 0 <= place < len(text) - 2:
+        if place != end - 2 and is_han(text[place + 2]):
+            found.add(simplified_char(text[place + 2]))
+        place = text.find(pair, place + 1)
+    return "".join(sorted(found))
+
+
+def _after_phrase(steps: tuple[Step, ...], written: str) -> tuple[Step, ...]:
+    """Steps whose first character follows a pair the page writes elsewhere: it may be the
+    character the page writes after it (岩腳?遭受 is 岩腳村, the page writing 岩腳村 before)."""
+    if not written:
+        return steps
+    first = tuple((cost, (way[0]._replace(written=written), *way[1:])) for cost, way in steps[0])
+    return (first, *steps[1:])
 
 
 def _named(steps: tuple[Step, ...], places: tuple[str, ...]) -> tuple[Step, ...]:

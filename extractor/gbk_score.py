@@ -31,6 +31,8 @@ LOST_BYTE_COST = 0.0  # a lost byte's price is the word model's for the characte
 DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
 DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
+# a character the page writes elsewhere after the two it shows before the slot (``Slot.written``)
+PAGE_PHRASE_BONUS = 3.0
 OTHER_SCRIPT_COST = 4.0  # a repair should read in the page's own script
 OTHER_FORM_COST = 3.0  # … and in its script's usual form (tuned on simulated damage: 1.5, 3)
 # A page converted to Traditional whole (of its characters with one form in each script, at
@@ -630,8 +632,9 @@ def fixed_prior(char: str, slot: Slot) -> float:
     """The part of a character's prior in a slot that holds on any page: its reading, the
     bytes lost, a mark's grammar, and for a character filled into a lost byte how rare running
     text has it (``rare_cost``) and, before a figure a ``?`` swallowed the first digit of, how
-    well it ends a noun the classifier after it counts (``counted_fit``); searches keep it per
-    slot across documents."""
+    well it ends a noun the classifier after it counts (``counted_fit``), and whether the page
+    writes it after the two characters before the slot (``Slot.written``, the slot's own);
+    searches keep it per slot across documents."""
     return fixed_priors((char,), slot)[0]
 
 
@@ -640,7 +643,7 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     to CANDIDATES_WHOLE), and no call made for a part that is 0 for all of them: the reading's
     bonus without a reading, a mark's misfit without context (``weighs_marks``)."""
     lost, hint, name, marks = slot.lost_bytes, slot.hint, slot.name, weighs_marks(slot)
-    counted = slot.counted
+    counted, written = slot.counted, slot.written
     cost, found, simplified = lost * LOST_BYTE_COST, [], table().simplified
     for char in chars:
         prior = (hint_bonus(char, hint) if hint is not None else 0.0) - cost
@@ -653,6 +656,8 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
                 prior -= rare_cost(simple)
             if counted:
                 prior += counted_fit(simple, counted)
+            if written and simple in written:
+                prior += PAGE_PHRASE_BONUS
         found.append(prior)
     return found
 

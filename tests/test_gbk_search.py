@@ -128,9 +128,10 @@ def test_slots_differing_in_any_one_field_are_different_keys():
         "名",
         "所",
         True,
+        "村",
     )
     slot = Slot(*fields)
-    others = (0xB6, 0x40, "de", frozenset({0xB6}), None, False, "", "上", "全省", "", "", False)
+    others = (0xB6, 0x40, "de", frozenset({0xB6}), None, False, "", "上", "全省", "", "", False, "")
     assert Slot(*fields) in {slot}
     for field, other in zip(Slot._fields, others, strict=True):
         assert Slot(**{**slot._asdict(), field: other}) not in {slot}

@@ -140,6 +140,14 @@ def test_the_documents_own_terms_settle_a_lost_character():
     assert _repaired(damaged) == page + "支教周期适当延長;二是加強管理。"
 
 
+def test_a_run_after_a_pair_the_page_writes_elsewhere_may_continue_its_phrase():
+    # 村 (b4 e5) lost its lead byte after 岩腳: the word model prefers 腳板 (b0 e5, the same
+    # trail byte), but the page writes 岩腳村 before, its own phrase.
+    before = "駐村工作隊聯系上寨、岩腳村兩个村。8月,岩腳"
+    repaired = _repaired(before + _shifted("村突發山洪,鎮里組織轉移群眾。"))
+    assert repaired == before + "村突發山洪,鎮里組織轉移群眾。"
+
+
 def test_the_pages_figures_ending_in_a_mark_do_not_outweigh_a_word():
     # 弱 (c8 f5) lost both bytes before a swallowed comma (┍∪? = 施薄弱, shifted); the page
     # writes 人, after each of its figures, which says nothing of the character before a mark.
