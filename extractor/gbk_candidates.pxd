@@ -10,10 +10,16 @@ cpdef frozenset _paired_after(
 
 
 @cython.locals(
-    options=tuple, places=list, scored=list, place=Py_ssize_t, number=Py_ssize_t, option=tuple
+    options=tuple,
+    found=dict,
+    places=list,
+    scored=list,
+    place=Py_ssize_t,
+    number=Py_ssize_t,
+    option=tuple,
 )
 cpdef _listed(
-    plan, Py_ssize_t count, allowed, frozenset paired, frozenset tied, tuple completing
+    plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
 
 

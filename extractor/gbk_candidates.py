@@ -473,9 +473,9 @@ def _listed(
 ) -> Choices:
     """The choices that score ``paired`` forms and ``completing`` options in full: their
     places, in order, and those allowed (``count`` of the plan's options are)."""
-    options, places, scored = plan.options, [], []
+    options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
-        places += plan.places[simple]
+        places += found[simple]
     places.sort()
     for place in places:
         option = options[place]

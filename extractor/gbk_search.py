@@ -157,7 +157,7 @@ class Search(Rivals):
             offered(slot, [(beam.state.last, beam.char) for beam in beams], after)
             for beams, slot, _ in sources
         ]
-        if sum(listed.count for per in choices for listed in per) <= width:
+        if sum([listed.count for per in choices for listed in per]) <= width:
             return [
                 grown
                 for (beams, slot, cost), per in zip(sources, choices, strict=True)
@@ -253,10 +253,11 @@ class _Ranking:
         pairs, after, state = self.pairs, self.after, parent.state
         tail, tied = self.tail, listed.tied
         for number, option in listed.scored:
-            new, gain = pairs.extend(state, option[1]), bonus + option[2]  # a C double compiled
+            simple, prior = option[1], option[2]  # C doubles compiled, as the sums are
+            new, gain = pairs.extend(state, simple), bonus + prior
             if not after:
                 key, bound = new.score + gain, False
-            elif option[1] in tied:
+            elif simple in tied:
                 key, bound = pairs.extend(new, after).score + gain, True
             else:
                 key, bound = (new.score + tail) + gain, False
@@ -281,7 +282,8 @@ class _Ranking:
                 break
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
                 continue
-            gain = bonus + option[2]  # a C double compiled, as the sums are
+            prior = option[2]  # a C double compiled, as the sums are
+            gain = bonus + prior
             key = (last + single + tail if after else last + single) + gain
             if key >= self.floor:  # below it, ``width`` better ones are found already
                 self.found.append((key, place | number, parent, slot, bonus, option, None, False))
