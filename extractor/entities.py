@@ -71,7 +71,7 @@ def jieba_cut(text: str) -> tuple[str, ...]:
 ANCHORS = "县乡镇市省区州村局院校"
 AND_BEFORE_ANCHOR = re.compile(r"[和与及](?=[县乡镇市省村局合])")
 CAMPUS = ("校区", "校务会")
-SCHOOL_BODIES = tuple(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队"))
+NAMED_LEADS = (*(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队")), "全国")
 
 
 def find_organisations(
@@ -121,11 +121,12 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
     """The name from ``start``: 中共 before it kept, a lead word (原, 代表) dropped."""
     if start is None or end - start > MAX_ORG or end - start < 2:
         return None
-    if view.endswith("中共", 0, start):
+    if start >= 2 and view[start - 2 : start] == "中共":
         start -= 2
-    for lead in ("原", "代表", "全校"):
-        if view.startswith(lead, start) and end - start > len(lead) + 2:
-            start += len(lead)
+    if view[start] in "原代全":  # a method call a lead costs more than one test of them all
+        for lead in ("原", "代表", "全校"):
+            if view.startswith(lead, start) and end - start > len(lead) + 2:
+                start += len(lead)
     if start > 0 and PLACEHOLDER.match(view[start - 1]):
         return None
     return start, end
@@ -334,7 +335,7 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name in lex.org_named_alone:
         return False
-    if name.startswith(SCHOOL_BODIES) or name.startswith("全国"):
+    if name.startswith(NAMED_LEADS):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
     if name.startswith(lex.org_generic_leads) or name in lex.org_suffix_set:
         return True
@@ -342,6 +343,8 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True  # 抓校: two characters name a body only after a level word (县委, 地委)
     if name.endswith("财政") and (len(name) != 3 or name[0] not in ANCHORS):
         return True  # 县财政 is a body; 深化财政, 村集体以财政 are not
+    if "“" not in name and "”" not in name and '"' not in name:
+        return False  # what follows asks about quotes (cheaper asked so than by methods)
     if name.count("“") != name.count("”"):
         return True
     return name.strip('“”"') != name and not name.endswith(tuple(lex.org_suffixes))
