@@ -5,7 +5,7 @@ import cython
 cdef int _CHAR_BITS, _WIDTH
 cdef double _NO_WORD
 cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK, _MIX, _WORD
-cdef int _TABLE_BITS, _ENDS_BITS
+cdef int _TABLE_BITS, _PAIR_BITS, _ENDS_BITS
 cdef unsigned long long _PAIR_MASK
 cdef tuple _NO_WORDS
 
@@ -56,13 +56,31 @@ cdef class _Table:
 
 
 @cython.final
+cdef class _PairCounts:
+    cdef readonly _Table table
+
+    cdef Py_ssize_t _place(self, str pair)
+
+    @cython.locals(place=Py_ssize_t)
+    cdef Py_ssize_t _uses(self, str pair)
+
+    @cython.locals(uses=Py_ssize_t)
+    cpdef get(self, str pair, default=*)
+
+
+@cython.locals(char=Py_UCS4, code=cython.ulonglong, previous=cython.ulonglong, key=cython.ulonglong, place=Py_ssize_t)
+cdef _count_pairs(_Table table, str view)
+
+
+@cython.final
 cdef class _Pairs:
     cdef dict running, singles, words
     cdef _Table memo, long_memo
     cdef dict window
     cdef frozenset tails
     cdef unsigned long long[::1] ends
-    cdef object logprob, bigrams
+    cdef object logprob
+    cdef _PairCounts bigrams
 
     @cython.locals(found=_Pair, last=str, pair=str, single=object)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)

@@ -56,9 +56,7 @@ RARE_UNFAMILIAR_COST = 0.5
 STATE_CONTEXT = MAX_WORD - 1  # characters a state keeps, and scores before the last one
 CHAR_CACHE = 1 << 15  # characters whose own log-probability the searches keep
 _DIGITS = re.compile(r"[0-9０-９]+")
-# a unit and a mark after a digit (group 1); opening with the digit, which ``re`` scans for
-# quickly (a lookbehind was tried at every position)
-_UNIT_AFTER_DIGIT = re.compile(r"[0-9０-９]([^0-9０-９][，。、：；,.:;])")
+_MARKS_AFTER_UNIT = frozenset("，。、：；,.:;")  # a unit and one of these after a figure
 
 # A character's code point + 1 (0: none) in 21 bits; a state keeps STATE_CONTEXT of them.
 _CHAR_BITS = 21
@@ -70,6 +68,7 @@ _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compi
 # is half full; a key's first place is the top bits of the key times _MIX, modulo 2 ** 64
 # (Fibonacci hashing: a key holds its last character in its low bits)
 _TABLE_BITS = 10
+_PAIR_BITS = 16  # … and at most 2 ** _PAIR_BITS at first for a page's pairs (``_PairCounts``)
 _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
 # The texts of three characters some dictionary word ends in (``_word_ends``): a bit each in
@@ -151,11 +150,11 @@ class _Table:
 
     __slots__ = ("bits", "entries", "filled", "firsts", "seconds")
 
-    def __init__(self) -> None:
-        self.bits, self.filled = _TABLE_BITS, 0
-        self.firsts = array("Q", bytes(8 << _TABLE_BITS))  # 0: an empty place
-        self.seconds = array("Q", bytes(8 << _TABLE_BITS))
-        self.entries: list[object] = [None] * (1 << _TABLE_BITS)
+    def __init__(self, bits: int = _TABLE_BITS) -> None:
+        self.bits, self.filled = bits, 0
+        self.firsts = array("Q", bytes(8 << bits))  # 0: an empty place
+        self.seconds = array("Q", bytes(8 << bits))
+        self.entries: list[object] = [None] * (1 << bits)
 
     def place(self, first: int, second: int) -> int:
         """Where the key is, or the empty place it would take (``put``)."""
@@ -213,7 +212,84 @@ class _DictTable:
 
 
 # ``_Table``'s C integers pay only in the compiled module (whose file is no ``.py``)
-_new_table = _DictTable if __file__.endswith(".py") else _Table
+_COMPILED = not __file__.endswith(".py")
+_new_table = _Table if _COMPILED else _DictTable
+
+
+class _PairCounts:
+    """The page's pairs of characters counted by key (``_key``) in a ``_Table``, as the
+    compiled module counts them (``_page_pairs``): a ``Counter`` of two-character strings made
+    and hashed a string for each pair of the page, about 850 instructions a pair. What the
+    pairs are read and adjusted by, as a ``Counter`` answers: ``in``, ``get``, ``pop``,
+    assignment and ``items``; a pair counted 0 (popped) is none."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, view: str) -> None:
+        # as many places as the view has characters (up to 2 ** _PAIR_BITS): most pages
+        # write fewer than half as many different pairs, and the table grows for none
+        bits = min(max(_TABLE_BITS, len(view).bit_length()), _PAIR_BITS)
+        self.table = _Table(bits)
+        _count_pairs(self.table, view)
+
+    def _place(self, pair: str) -> int:
+        """Where a pair of two characters is in ``table``, or the empty place it would take;
+        -1 for a text of any other length (no pair)."""
+        return self.table.place(_key(pair), 0) if len(pair) == 2 else -1
+
+    def _uses(self, pair: str) -> int:
+        """How often the page writes ``pair`` (0: never, or no pair)."""
+        place = self._place(pair)
+        uses = self.table.entries[place] if place >= 0 else None
+        return 0 if uses is None else uses
+
+    def get(self, pair: str, default: int | None = None) -> int | None:
+        uses = self._uses(pair)
+        return uses if uses else default
+
+    def __contains__(self, pair: str) -> bool:
+        return self._uses(pair) > 0
+
+    def __setitem__(self, pair: str, uses: int) -> None:
+        place = self._place(pair)
+        if self.table.entries[place] is None:
+            self.table.put(place, _key(pair), 0, uses)
+        else:
+            self.table.entries[place] = uses
+
+    def pop(self, pair: str, default: int | None = None) -> int | None:
+        uses = self._uses(pair)
+        if not uses:
+            return default
+        self.table.entries[self._place(pair)] = 0
+        return uses
+
+    def items(self) -> list[tuple[str, int]]:
+        return [
+            (_chars(self.table.firsts[place], 2), uses)
+            for place, uses in enumerate(self.table.entries)
+            if uses
+        ]
+
+
+# A page's pairs (``_page_pairs``): a ``Counter`` interpreted, ``_PairCounts`` compiled
+PagePairs = Counter[str] | _PairCounts
+
+
+def _count_pairs(table: _Table, view: str) -> None:
+    """Each pair of ``view``'s characters counted into ``table`` by key."""
+    previous = 0
+    for char in view:
+        code = ord(char) + 1
+        if previous:
+            key = previous << _CHAR_BITS | code
+            place = table.place(key, 0)
+            uses = table.entries[place]
+            if uses is None:
+                table.put(place, key, 0, 1)
+            else:
+                table.entries[place] = uses + 1
+        previous = code
 
 
 class _Pairs:
@@ -235,9 +311,7 @@ class _Pairs:
         "words",
     )
 
-    def __init__(
-        self, model: LanguageModel, bigrams: Counter[str], running: dict[str, float]
-    ) -> None:
+    def __init__(self, model: LanguageModel, bigrams: PagePairs, running: dict[str, float]) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text."""
         self.memo = _new_table()  # by (key, 0): no key is 0
@@ -263,7 +337,7 @@ class _Pairs:
         found.single = single
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word
-        found.in_document = dict.get(self.bigrams, pair, 0)  # a Counter: compiled, dict's in C
+        found.in_document = self.bigrams.get(pair, 0)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
@@ -459,7 +533,9 @@ class Scorer:
     def _read_heading_ends(self) -> None:
         """The page's pairs of ``HEADING_END`` (``SwallowedPriors.form``), once a slot reads
         one: those of a comma and of a line end, on either side."""
-        self.bigram_counts.update(_heading_end_pairs(self.bigram_counts))
+        pairs = self.bigram_counts
+        for pair, uses in _heading_end_pairs(pairs).items():
+            pairs[pair] = pairs.get(pair, 0) + uses
         self.view_chars = self.view_chars.union(HEADING_END)
         self._heading_ends = True
 
@@ -571,31 +647,33 @@ class _Kept(dict[str, tuple[float, float]]):
         return found
 
 
-def _page_pairs(view: str, chars: list[str]) -> Counter[str]:
+def _page_pairs(view: str, chars: list[str]) -> PagePairs:
     """The pairs of characters the page writes, as evidence about a lost one. Digits repeat by
     chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
     with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
-    # each character joined to the next in C (map over two iterators): a third faster than
-    # ``re``'s findall of two characters from even, then odd places; ``chars`` (``list(view)``)
-    # are made once, where iterating the view twice made each character twice
-    pairs = Counter(map(add, chars, chars[1:]))
+    # interpreted, each character joined to the next in C (map over two iterators): a third
+    # faster than ``re``'s findall of two characters from even, then odd places; ``chars``
+    # (``list(view)``) are made once, where iterating the view twice made each character twice
+    pairs = _PairCounts(view) if _COMPILED else Counter(map(add, chars, chars[1:]))
     for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
         start, end = digits.span()
         if start:
             pairs.pop(view[start - 1 : start + 1], None)
         for position in range(start, end):
             pairs.pop(view[position : position + 2], None)
-    for unit in _UNIT_AFTER_DIGIT.finditer(view):
-        pair = unit.group(1)
-        if pairs[pair] <= 1:
-            pairs.pop(pair, None)
-        else:
-            pairs[pair] -= 1
+        # the character after the figure and a mark: its unit's pair (found in the same scan)
+        if view[end + 1 : end + 2] in _MARKS_AFTER_UNIT:
+            pair = view[end : end + 2]
+            uses = pairs.get(pair, 0)
+            if uses <= 1:
+                pairs.pop(pair, None)
+            else:
+                pairs[pair] = uses - 1
     return pairs
 
 
-def _heading_end_pairs(pairs: Counter[str]) -> Counter[str]:
+def _heading_end_pairs(pairs: PagePairs) -> Counter[str]:
     """``HEADING_END``'s pairs: each character's with a comma and with a line end after it,
     and with them before it, summed."""
     found: Counter[str] = Counter()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from functools import cache
 from itertools import pairwise
 
@@ -41,7 +42,7 @@ from extractor.gbk_rivals import (
     _log_sum,
 )
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer, _page_pairs
+from extractor.gbk_score import Scorer, _page_pairs, _PairCounts
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
@@ -596,6 +597,23 @@ def test_a_slots_completions_come_likeliest_word_first(previous, slot):
     assert [char for char, *_ in found] == [char for _, char in reversed(expected)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="中人个,\n𠀀a", max_size=30),
+    st.lists(st.text(alphabet="中人个,\n𠀀a", max_size=3), max_size=6),
+)
+def test_pairs_counted_by_key_answer_as_a_counter_of_the_pairs_does(view, asked):
+    # what the compiled module counts a page's pairs in (``_PairCounts``), read and
+    # adjusted as ``_page_pairs`` and the scorer's readers do a ``Counter`` of them
+    found, expected = _PairCounts(view), Counter(map(str.__add__, view, view[1:]))
+    for pair in asked:
+        assert (pair in found, found.get(pair, 0)) == (pair in expected, expected.get(pair, 0))
+        assert found.pop(pair, None) == expected.pop(pair, None)
+        if len(pair) == 2:
+            found[pair] = expected[pair] = len(asked)
+    assert sorted(found.items()) == sorted(expected.items())
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="12０个人万,.。，\n中aa", max_size=20))
 def test_the_pages_pairs_are_counted_place_by_place(view):
@@ -608,7 +626,7 @@ def test_the_pages_pairs_are_counted_place_by_place(view):
         if not (set(pair) & set(digits)):
             expected[pair] = expected.get(pair, 0) + (not after_digit)
     found = _page_pairs(view, list(view))
-    assert dict(found) == {pair: count for pair, count in expected.items() if count}
+    assert dict(found.items()) == {pair: count for pair, count in expected.items() if count}
 
 
 @settings(max_examples=300, deadline=None)
