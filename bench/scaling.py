@@ -73,7 +73,7 @@ def batch(paths: list[Path], jobs: int) -> dict[str, float]:
     start, cpu_start = time.perf_counter(), _cpu()
     for outcome in run(archive_inputs(paths), Options(), jobs=jobs):
         inputs += 1
-        documents += len(outcome.lines)
+        documents += outcome.documents
         errors += outcome.error is not None
     seconds, cpu_seconds = time.perf_counter() - start, _cpu() - cpu_start
     worker = resource.RUSAGE_SELF if jobs == 1 else resource.RUSAGE_CHILDREN
@@ -98,7 +98,7 @@ def stream(paths: list[Path], count: int, jobs: int, every: int, log: Path) -> N
     with log.open("w", encoding="utf-8") as out:
         outcomes = run(archive_inputs(paths, count), Options(), jobs=jobs)
         for number, outcome in enumerate(outcomes, start=1):
-            documents += len(outcome.lines)
+            documents += outcome.documents
             if number % every == 0 or number == count:
                 workers = [child.memory_info().rss for child in me.children(recursive=True)]
                 point = {

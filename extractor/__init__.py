@@ -18,7 +18,7 @@ from extractor.model import (
     Repair,
     Section,
 )
-from extractor.pipeline import Options, extract, extract_json
+from extractor.pipeline import Options, extract, extract_json, extract_lines
 
 __all__ = [
     "Amount",
@@ -34,5 +34,6 @@ __all__ = [
     "Section",
     "extract",
     "extract_json",
+    "extract_lines",
 ]
 __version__ = "0.1.0"

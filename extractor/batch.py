@@ -3,7 +3,7 @@
 >>> from extractor.batch import run
 >>> from extractor.inputs import Input
 >>> page = Input("a.txt", lambda: "某村2020年工作总结\\n全年脱贫12户。".encode())
->>> [(o.source, len(o.lines), o.error) for o in run([page])]
+>>> [(o.source, o.documents, o.error) for o in run([page])]
 [('a.txt', 1, None)]
 
 Inputs are read here, in the calling process (archives stream in order, one member at a time);
@@ -26,7 +26,7 @@ from pathlib import Path
 from extractor.errors import ExtractionError, InternalError
 from extractor.inputs import Input
 from extractor.model import ErrorRecord
-from extractor.pipeline import Options, extract_json, load_every_rule
+from extractor.pipeline import Options, extract_lines, load_every_rule
 from extractor.rules import default_rules_dir
 
 YOUNG_COLLECTION = 20_000  # allocations between collections of the collector's youngest objects
@@ -37,11 +37,22 @@ REPORT_BUG = "this is a bug in extractor: please report it with this input attac
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one input gave: its documents as JSON lines (no newline), or its error record."""
+    """What one input gave: its documents as JSON lines and their number, or its error record.
+
+    The lines are kept as the JSONL file holds them (UTF-8, each ended by a newline): the sink
+    writes them as they are, and a worker of ``--jobs`` hands them to the batch as one bytes
+    object, where text was encoded to be pickled and decoded again (and encoded for the file).
+    """
 
     source: str
-    lines: tuple[str, ...] = ()
+    jsonl: bytes = b""
+    documents: int = 0
     error: ErrorRecord | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Each document's JSON, without its newline (JSON escapes the newlines of strings)."""
+        return tuple(self.jsonl.decode().split("\n")[:-1])
 
 
 @dataclass
@@ -55,7 +66,7 @@ class Tally:
 
     def add(self, outcome: Outcome) -> None:
         self.inputs += 1
-        self.documents += len(outcome.lines)
+        self.documents += outcome.documents
         self.errors += outcome.error is not None
 
     def __str__(self) -> str:
@@ -75,12 +86,12 @@ def pending(inputs: Iterable[Input], done: set[str], tally: Tally) -> Iterator[I
 def extract_input(source: str, data: bytes | str, options: Options) -> Outcome:
     """The outcome of one input's data; a bad input is an error record, never an exception."""
     try:
-        lines = extract_json(data, source=source, options=options)
+        lines = extract_lines(data, source=source, options=options)
     except ExtractionError as error:
         return failure(source, error)
     except Exception as error:  # a bug met on one input must not cost the rest of the batch
         return failure(source, InternalError(f"{type(error).__name__}: {error}; {REPORT_BUG}"))
-    return Outcome(source, tuple(lines))
+    return Outcome(source, b"\n".join([*lines, b""]), len(lines))
 
 
 def outcome_of(item: Input, options: Options) -> Outcome:
@@ -126,7 +137,7 @@ def _until_loaded(inputs: Iterator[Input], options: Options) -> Iterator[Outcome
     for item in inputs:
         outcome = outcome_of(item, options)
         yield outcome
-        if outcome.lines:
+        if outcome.documents:
             settle_collector()
             return
 
@@ -142,7 +153,7 @@ def warm_up(options: Options) -> None:
     """
     page = (default_rules_dir() / "warm_up_page.txt").read_bytes()
     with contextlib.suppress(ExtractionError):  # a user's rules may leave it no document
-        extract_json(page, source="warm-up", options=options)
+        extract_lines(page, source="warm-up", options=options)
     settle_collector()
 
 

@@ -7,12 +7,14 @@ import cython
     original=str,
     text=str,
     written=list,
+    before=str,
+    after=str,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
     raw_end=Py_ssize_t,
 )
-cpdef str repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
+cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
 cdef str _or_null(value)
 

@@ -289,41 +289,57 @@ def repair_models(rows: Iterable[RepairRow]) -> list[Repair]:
     )
 
 
-def document_json(document: Document, repairs: str) -> str:
-    """``document.model_dump_json()`` once its repairs are those ``repairs`` writes (the JSON
-    of each, comma-separated: ``repairs_json``), for a document whose repairs are still empty:
-    a batch writes each document once and never reads its repairs, so no ``Repair`` model is
-    built (about 4,500 instructions each, and pydantic-core's JSON of one about 8,000). The
-    document's own JSON holds ``"repairs":[]`` once outside its strings (a quote inside a
-    string is escaped), where the list goes."""
+def document_json(document: Document, repairs: bytes) -> bytes:
+    """``document.model_dump_json()`` in UTF-8 once its repairs are those ``repairs`` writes
+    (the JSON of each, comma-separated: ``repairs_json``), for a document whose repairs are
+    still empty: a batch writes each document once and never reads its repairs, so no
+    ``Repair`` model is built (about 4,500 instructions each, and pydantic-core's JSON of one
+    about 8,000). pydantic-core writes UTF-8 (``model_dump_json`` decodes it), which is what a
+    batch stores. The document's own JSON holds ``"repairs":[]`` once outside its strings (a
+    quote inside a string is escaped), where the list goes."""
     if document.repairs:
         raise ValueError("document_json writes the repairs of a document that has none yet")
-    return document.model_dump_json().replace(_NO_REPAIRS, f',"repairs":[{repairs}],', 1)
+    written = document.__pydantic_serializer__.to_json(document)
+    at = written.index(_NO_REPAIRS) + _INTO_REPAIRS
+    view = memoryview(written)  # its two parts copied once, into the line
+    return b"".join((view[:at], repairs, view[at:]))
 
 
-_NO_REPAIRS = ',"repairs":[],'
+_NO_REPAIRS = b',"repairs":[],'
+_INTO_REPAIRS = len(b',"repairs":[')
 
 
-def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> str:
+def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> bytes:
     """The JSON of ``repair_models(editable.repair_rows(start, end, last=last))``'s items,
-    comma-separated, as pydantic-core writes them: keys in ``Repair``'s order, strings escaped
-    as JSON needs and nothing more (the standard library's escapes are serde_json's), no
-    spaces. Written straight from the map's pieces (``EditableText.log``), with no row each
-    (a tuple and its unpacking, a list for ``absorbed``); compiled, the offsets are C integers
-    (``model.pxd``), which Cython writes out without Python's int-to-text conversion.
-    ``tests/test_model.py`` checks it against ``model_dump_json`` on made-up logs."""
+    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order,
+    strings escaped as JSON needs and nothing more (the standard library's escapes are
+    serde_json's), no spaces. Written straight from the map's pieces (``EditableText.log``),
+    with no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the
+    offsets are C integers (``model.pxd``), which Cython writes out without Python's
+    int-to-text conversion. A repair's JSON is ASCII but for its ``before`` as a rule (a
+    pinyin reading's tone marks, a garbled stretch, a furniture line): written as one string,
+    the list was stored wide and encoded character by character, so the ASCII between two
+    ``before``s (one repair's last fields, the next one's first) is written as one string of
+    its own and encoded as a copy. ``tests/test_model.py`` checks it against
+    ``model_dump_json`` on made-up logs."""
     original, text = editable.original, editable.text
     written = []
+    after = ""  # the fields after the last repair's ``before``, and a comma
     for splice, at, piece_end, raw_start, raw_end, absorbed in editable.log(start, end, last=last):
         if splice is not None:
             written.append(
-                f'{{"kind":{_known(splice.kind)},"raw_start":{raw_start},"raw_end":{raw_end},'
-                f'"before":{_quote(original[raw_start:raw_end])},'
-                f'"after":{_quote(text[at:piece_end])},"start":{at - start},'
-                f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
-                f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}}'
+                f'{after}{{"kind":{_known(splice.kind)},"raw_start":{raw_start},'
+                f'"raw_end":{raw_end},"before":'.encode()
             )
-    return ",".join(written)
+            before = _quote(original[raw_start:raw_end])
+            written.append(before.encode())
+            after = (
+                f',"after":{_quote(text[at:piece_end])},"start":{at - start},'
+                f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
+                f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
+            )
+    written.append(after[:-1].encode())
+    return b"".join(written)
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes

@@ -85,8 +85,17 @@ def extract(
 def extract_json(
     data: str | bytes, source: str | None = None, options: Options | None = None
 ) -> list[str]:
-    """``[document.model_dump_json() for document in extract(...)]``, what a batch writes,
-    without a ``Repair`` model for each repair (``model.document_json``)."""
+    """``[document.model_dump_json() for document in extract(...)]``: ``extract_lines``,
+    decoded."""
+    return [line.decode() for line in extract_lines(data, source, options)]
+
+
+def extract_lines(
+    data: str | bytes, source: str | None = None, options: Options | None = None
+) -> list[bytes]:
+    """``extract_json``'s lines in UTF-8, what a batch writes, without a ``Repair`` model for
+    each repair (``model.document_json``) and without decoding pydantic-core's UTF-8 to encode
+    it again for the file."""
     extracted = _extracted(data, source, options or Options(), repairs_json)
     return [document_json(document, repairs) for document, repairs in extracted]
 
@@ -191,7 +200,7 @@ def _document(
         raw_start=raw_start,
         raw_end=raw_end,
         original=shared.decoded.text,
-        repairs=[],  # ``extract`` sets the models ``shared.log`` made, ``extract_json`` writes
+        repairs=[],  # ``extract`` sets the models ``shared.log`` made, ``extract_lines`` writes
         notes=list(shared.notes),
     )
     return document, shared.log(editable, start, end, last)

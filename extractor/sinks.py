@@ -30,7 +30,7 @@ class Sink(Protocol):
         ...
 
     def write(self, outcome: Outcome) -> None:
-        """Store one input's documents (``outcome.lines``, JSON; nothing for a failed input)."""
+        """Store one input's documents (``outcome.jsonl``; nothing for a failed input)."""
         ...
 
     def rejected(self) -> list[ErrorRecord]:
@@ -96,8 +96,8 @@ class JsonlSink:
         return self._done
 
     def write(self, outcome: Outcome) -> None:
-        if outcome.lines:
-            self._stream.write("".join(line + "\n" for line in outcome.lines).encode())
+        if outcome.jsonl:
+            self._stream.write(outcome.jsonl)
             self._stream.flush()  # a killed run leaves whole inputs behind, at most one torn
 
     def rejected(self) -> list[ErrorRecord]:

@@ -15,7 +15,8 @@ from rich.console import Console
 
 from extractor.batch import Outcome, Tally, run
 from extractor.cli import main
-from extractor.inputs import iter_inputs
+from extractor.inputs import Input, iter_inputs
+from extractor.pipeline import extract_json
 from extractor.progress import progress_bar
 from extractor.sinks import JsonlSink, trim_and_collect
 
@@ -54,17 +55,27 @@ def test_the_python_api_gives_one_outcome_per_input_in_order(batch_dir):
     assert all(o.lines for o in outcomes if not o.error)
 
 
+def test_an_outcomes_lines_are_its_documents_json_cut_at_newlines_only():
+    # JSON escapes a string's control characters, not U+2028 or U+0085: str.splitlines would
+    # cut a line there
+    page = "某村2020年扶贫工作总结\n全年帮扶贫困户12户\u2028共\x85计。\n".encode()
+    (outcome,) = run([Input("a.txt", lambda: page)])
+    assert outcome.lines == tuple(extract_json(page, source="a.txt"))
+    assert outcome.documents == len(outcome.lines) == 1
+    assert outcome.jsonl == outcome.lines[0].encode() + b"\n"
+
+
 def test_a_bug_on_one_input_is_its_error_record_and_the_batch_goes_on(tmp_path, monkeypatch):
     import extractor.batch
 
-    real = extractor.batch.extract_json
+    real = extractor.batch.extract_lines
 
     def broken_on_b(data, source=None, options=None):
         if source.endswith("b.txt"):
             raise IndexError("list index out of range")
         return real(data, source=source, options=options)
 
-    monkeypatch.setattr(extractor.batch, "extract_json", broken_on_b)
+    monkeypatch.setattr(extractor.batch, "extract_lines", broken_on_b)
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
     code, lines, errors = extract(str(tmp_path))
@@ -78,7 +89,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
 ):
     import extractor.batch
 
-    real = extractor.batch.extract_json
+    real = extractor.batch.extract_lines
     output = tmp_path / "out.jsonl"
 
     def dies_on_c(data, source=None, options=None):
@@ -91,7 +102,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
             os._exit(9)  # what the out-of-memory killer does
         return real(data, source=source, options=options)
 
-    monkeypatch.setattr(extractor.batch, "extract_json", dies_on_c)  # forked workers inherit it
+    monkeypatch.setattr(extractor.batch, "extract_lines", dies_on_c)  # forked workers inherit it
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(output), "-j", "2"])
@@ -174,7 +185,7 @@ def test_a_clean_batch_exits_0_and_stdin_is_an_input(tmp_path):
 def test_the_jsonl_sink_writes_an_inputs_lines_together(tmp_path):
     output = tmp_path / "out.jsonl"
     sink = JsonlSink(str(output))
-    sink.write(Outcome("a", ('{"source": "a"}', '{"source": "a"}')))
+    sink.write(Outcome("a", b'{"source": "a"}\n{"source": "a"}\n', 2))
     sink.write(Outcome("b", error=None))
     sink.close()
     assert output.read_text() == '{"source": "a"}\n{"source": "a"}\n'

@@ -161,7 +161,7 @@ def test_the_repairs_written_from_the_log_are_the_models_json(log):
     for start, end, last in ((0, cut, False), (cut, len(editable.text), True)):
         models = repair_models(editable.repair_rows(start, end, last=last))
         written = repairs_json(editable, start, end, last)
-        assert written == ",".join(repair.model_dump_json() for repair in models)
+        assert written == ",".join(repair.model_dump_json() for repair in models).encode()
 
 
 @given(_JSON_ROWS)
@@ -191,7 +191,7 @@ def test_a_document_written_with_its_rows_is_the_models_json(rows, fields):
     document = Document(**fields)
     with_models = Document(**fields, repairs=_validated(rows))
     repairs = ",".join(repair.model_dump_json() for repair in with_models.repairs)
-    assert document_json(document, repairs) == with_models.model_dump_json()
+    assert document_json(document, repairs.encode()) == with_models.model_dump_json().encode()
 
 
 def test_a_document_with_repairs_is_not_written_from_rows():
@@ -206,7 +206,7 @@ def test_a_document_with_repairs_is_not_written_from_rows():
         repairs=[repair],
     )
     with pytest.raises(ValueError, match="has none yet"):
-        document_json(document, repair.model_dump_json())
+        document_json(document, repair.model_dump_json().encode())
 
 
 @pytest.mark.parametrize("path", SCRAPED, ids=lambda path: path.name)
