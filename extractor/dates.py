@@ -29,7 +29,16 @@ YEAR = (
     r"|(?<![A-Za-z\d*])[xX×]{2}"
     rf"|(?<![{_CN_DIGITS}十])(?:[一二][{_CN_DIGITS}]{{3}}|二[{_CN_DIGITS}]{{2}})"
 )
+# YEAR and MONTH from their second character, once the atoms' one opening class has taken the
+# first: each alternative checks what it opened with (and what stood before) behind it.
+_YEAR_TAIL = (
+    r"(?<=[12])(?<![\d.].)\d{3}(?![\d.])"
+    r"|(?<=[12])(?<![A-Za-z].)(?:(?<=1)[89]|(?<=2)\d)(?:\d[*xX×_]|[*xX×_]{2})(?![\dA-Za-z])"
+    r"|(?<=[xX×])(?<![A-Za-z\d*].)[xX×]"
+    rf"|(?<=[一二])(?<![{_CN_DIGITS}十].)(?:[{_CN_DIGITS}]{{3}}|(?<=二)[{_CN_DIGITS}]{{2}})"
+)
 MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元]"
+_MONTH_TAIL = r"(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9])|(?<=十)[一二]?|(?<=[一二三四五六七八九元])"
 DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
 SEP = r"\h*(?:至|到|-|—|~|－)\h*"
 YEAR_SUFFIX = (
@@ -42,18 +51,22 @@ _SEPARATOR = re.compile(SEP.replace(r"\h", HORIZONTAL_SPACE))
 _SCHOOL_YEAR = re.compile(r"学年度|学年")
 _YEAR_PARTS = ("年底", "年初", "春节", "暑假", "寒假", "上半年", "下半年")
 MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
-# `regex`'s \h (horizontal space) spelled out for `re`, which lacks it
+# The atoms open with one class, what every atom starts with: `re` skips to its characters (a
+# pattern that opens with a lookahead is tried at every position). Each alternative goes on from
+# the second character, so the groups that open with the atom (its alternative's, and ny, cy,
+# ymy, y, m, its first number's) hold them from their second character: `_lead` reads them whole.
 _ATOMS = rf"""(?x)
-  (?=[0-9xX×十一二三四五六七八九元])  # what every atom starts with: most positions fail here
-  (?:(?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
+  [0-9xX×十一二三四五六七八九元]
+  (?:(?P<numeric>(?<=[12])(?<![\d.].)(?P<ny>\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
       (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
-| (?P<compact>(?<![\d.])(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])
+| (?P<compact>(?<=[12])(?<![\d.].)(?P<cy>(?:(?<=1)9|(?<=2)0)\d\d)(?P<cm>0[1-9]|1[0-2])
       (?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))
-| (?P<yearmonth>(?<![\d.])(?P<ymy>(?:19|20)\d\d)(?P<ys2>[.\-/])(?P<ymm>1[0-2]|0?[1-9])
+| (?P<yearmonth>(?<=[12])(?<![\d.].)(?P<ymy>(?:(?<=1)9|(?<=2)0)\d\d)
+      (?P<ys2>[.\-/])(?P<ymm>1[0-2]|0?[1-9])
       (?![\d.%万亿千百元个人户]|\h*[-—至到~]))
-| (?P<year>(?P<y>{YEAR})(?:{SEP}(?P<y2>{YEAR})\h*(?=年|学年))?\h*
+| (?P<year>(?P<y>{_YEAR_TAIL})(?:{SEP}(?P<y2>{YEAR})\h*(?=年|学年))?\h*
       (?:(?P<school>学年度|学年)|年(?P<du>度)?(?:(?P<ys>{YEAR_SUFFIX}))?))
-| (?P<month>(?<![\d{_CN_DIGITS}十.])(?P<m>{MONTH})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
+| (?P<month>(?<![\d{_CN_DIGITS}十.].)(?P<m>{_MONTH_TAIL})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
       (?:\h*(?:(?P<bad>\d{{3,4}})\h*[日号]
               |(?P<d>{DAY})\h*(?:[日号]\h*)?(?:{SEP}(?P<d2>{DAY})\h*)?[日号]))?
       (?P<ms>{MONTH_SUFFIX})?))
@@ -142,10 +155,16 @@ def _atom_pattern() -> re.Pattern[str]:
     return re.compile(_ATOMS.replace(r"\h", HORIZONTAL_SPACE))
 
 
+def _lead(match: re.Match[str], name: str) -> str:
+    """The atom's first number whole: its group ``name`` holds it from its second character."""
+    return match.string[match.start() : match.end(name)]
+
+
 def _numeric(match: re.Match[str]) -> Found | None:
     """2011.12.9, 2011-12-09, 2011/12/9, a site timestamp's date, 20111209."""
-    names = ("ny", "nm", "nd") if match.group("numeric") else ("cy", "cm", "cd")
-    year, month, day = (int(match.group(name)) for name in names)
+    lead, rest = ("ny", ("nm", "nd")) if match.group("numeric") else ("cy", ("cm", "cd"))
+    year = int(_lead(match, lead))
+    month, day = (int(match.group(name)) for name in rest)
     if year not in PLAUSIBLE_YEARS:
         return None
     return Found(match.start(), match.end(), year, month, day, kind="numeric")
@@ -153,7 +172,7 @@ def _numeric(match: re.Match[str]) -> Found | None:
 
 def _year_month(match: re.Match[str]) -> Found | None:
     """2019.12, 2019-12, 2019/12: a year and a month."""
-    year, month = int(match.group("ymy")), int(match.group("ymm"))
+    year, month = int(_lead(match, "ymy")), int(match.group("ymm"))
     if year not in PLAUSIBLE_YEARS:
         return None
     return Found(match.start(), match.end(), year, month, kind="numeric")
@@ -161,7 +180,7 @@ def _year_month(match: re.Match[str]) -> Found | None:
 
 def _year_atom(match: re.Match[str]) -> Found | None:
     atom = Found(match.start(), match.end(), open_year=not match.group("ys"))
-    if not read_year(match.group("y"), atom):
+    if not read_year(_lead(match, "y"), atom):
         return None
     if match.group("y2") is not None and not read_year(match.group("y2"), Found(0, 0)):
         return None
@@ -218,7 +237,8 @@ def read_year(digits: str, atom: Found) -> bool:
 
 
 def _month_atom(match: re.Match[str]) -> Found | None:
-    month = number(match.group("m"))
+    written = _lead(match, "m")
+    month = number(written)
     atom = Found(match.start(), match.end(), None, month, kind="month")
     if month is None or not 1 <= month <= 12:
         return None
@@ -231,7 +251,7 @@ def _month_atom(match: re.Match[str]) -> Found | None:
     suffix = match.group("ms")
     if suffix:
         atom.period = "月底" if suffix == "底" else ("月初" if suffix == "初" else suffix)
-    if not match.group("m").isdigit() and atom.day is None:
+    if not written.isdigit() and atom.day is None:
         atom.kind = "cn_month"  # 三月 alone: kept only after a year
     return atom
 

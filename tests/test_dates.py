@@ -166,3 +166,46 @@ def test_an_atom_match_names_its_alternative_last(text):
     alternatives = ("numeric", "compact", "yearmonth", "year", "month")
     for match in _atom_pattern().finditer(text):
         assert [name for name in alternatives if match.group(name)] == [match.lastgroup]
+
+
+def _lookahead_led_atoms() -> str:
+    """The atoms as first written: a lookahead for the first character, each alternative from
+    there, its first number's group whole."""
+    from extractor import dates
+
+    cn = dates._CN_DIGITS
+    return rf"""(?x)
+  (?=[0-9xX×十一二三四五六七八九元])
+  (?:(?P<numeric>(?<![\d.])(?P<ny>[12]\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
+      (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
+| (?P<compact>(?<![\d.])(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])
+      (?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))
+| (?P<yearmonth>(?<![\d.])(?P<ymy>(?:19|20)\d\d)(?P<ys2>[.\-/])(?P<ymm>1[0-2]|0?[1-9])
+      (?![\d.%万亿千百元个人户]|\h*[-—至到~]))
+| (?P<year>(?P<y>{dates.YEAR})(?:{dates.SEP}(?P<y2>{dates.YEAR})\h*(?=年|学年))?\h*
+      (?:(?P<school>学年度|学年)|年(?P<du>度)?(?:(?P<ys>{dates.YEAR_SUFFIX}))?))
+| (?P<month>(?<![\d{cn}十.])(?P<m>{dates.MONTH})(?:\h*月?{dates.SEP}(?P<m2>{dates.MONTH}))?\h*月
+      (?:\h*(?:(?P<bad>\d{{3,4}})\h*[日号]
+              |(?P<d>{dates.DAY})\h*(?:[日号]\h*)?(?:{dates.SEP}(?P<d2>{dates.DAY})\h*)?[日号]))?
+      (?P<ms>{dates.MONTH_SUFFIX})?))
+"""
+
+
+@given(st.text(alphabet=DATE_ALPHABET + "19203.-/x×AO〇十元学年度", max_size=40))
+def test_the_atoms_opening_with_one_class_find_what_the_lookahead_led_form_finds(text):
+    """The atoms open with one class (so `re` skips to its characters) and go on from the
+    second character: the same matches and groups as the lookahead-led form, the groups that
+    open with the atom read whole by `_lead`."""
+    import regex
+
+    from extractor.dates import _ATOMS, _atom_pattern, _lead
+
+    assert _ATOMS.startswith("(?x)\n  [")
+    leads = ("numeric", "ny", "compact", "cy", "yearmonth", "ymy", "year", "y", "month", "m")
+    found = []
+    for match in _atom_pattern().finditer(text):
+        groups = match.groupdict()
+        groups.update({name: _lead(match, name) for name in leads if groups[name] is not None})
+        found.append((match.span(), match.lastgroup, groups))
+    reference = regex.compile(_lookahead_led_atoms())
+    assert found == [(m.span(), m.lastgroup, m.groupdict()) for m in reference.finditer(text)]
