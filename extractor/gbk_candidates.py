@@ -511,6 +511,14 @@ def _pair_follow(model: LanguageModel, running: RunningPairs) -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
+def pair_ends(model: LanguageModel, running: RunningPairs) -> frozenset[str]:
+    """The characters some pair the model or running text knows ends in (``Scorer.is_known``):
+    a pair ending in any other is neither, so ``gbk_rivals`` tests it against the page alone
+    (kept once a process, about 20 ms)."""
+    return frozenset("".join(_pair_follow(model, running).values()))
+
+
+@lru_cache(maxsize=2)
 def _known_follow(model: LanguageModel) -> dict[str, str]:
     """For each character, those that make a dictionary word with it or end a longer one
     after it, as one string (a set per character would hold 200,000 strings; grouped in one

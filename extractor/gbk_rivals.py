@@ -17,7 +17,7 @@ from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot
-from extractor.gbk_candidates import Candidates, fits
+from extractor.gbk_candidates import Candidates, fits, pair_ends
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
@@ -213,16 +213,21 @@ class Rivals(Scorer):
         document, running = self.bigram_counts, self.running.bonus
         crossed = [near in tails or char + near[:1] in tails for char, _ in options]
         alone = [self.char_logprob(char) for char, _ in options]
+        # which of the readings the model or running text ends a pair with, which the page
+        ends, view_chars = pair_ends(self.model, self.running), self.view_chars
+        known = [(char in ends, char in view_chars) for char, _ in options]
 
         def leads(state: State) -> list[float]:
             found, last, score = [], state.last, state.score
-            for (char, _), own_first, owned, cross, single in zip(
-                options, own_firsts, owns, crossed, alone, strict=True
+            for (char, _), own_first, owned, cross, single, (modelled, written) in zip(
+                options, own_firsts, owns, crossed, alone, known, strict=True
             ):
                 pair = last + char
                 if cross:
                     found.append(self.run(near, self.extend(state, char)).lead(owned))
-                elif pair in words or pair in tails or pair in document or pair in running:
+                elif (modelled and (pair in words or pair in tails or pair in running)) or (
+                    written and pair in document
+                ):
                     found.append(_lead_two(self.extend(state, char), own_first))
                 else:
                     found.append(max(score + single - own_first.score, score - own_first.b2))
@@ -283,8 +288,14 @@ class Rivals(Scorer):
         follow it) makes no pair the word model, running text or the page knows and is inside
         no longer dictionary word (a test per rival, the text around it taken apart once)."""
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
-        running = self.running.bonus
+        running, view_chars = self.running.bonus, self.view_chars
         thens = [rest[0] for rest in rests if rest]
+        # the pairs with a following character the model or running text may know (and the
+        # page), and those only the page may: of its own characters (a ``?``'s readings
+        # after a character end no pair the model or running text knows)
+        ends = pair_ends(self.model, self.running)
+        known = [then for then in thens if then in ends]
+        written = [then for then in thens if then not in ends and then in view_chars]
         # words of three or four around it: (before, after); one whose after holds two
         # characters ends in them, so those must end a longer word (most end none)
         longer = []
@@ -299,10 +310,14 @@ class Rivals(Scorer):
                 pair = previous + simple
                 if pair in words or pair in tails or pair in document or pair in running:
                     return False
-            for then in thens:
+            for then in known:
                 pair = simple + then
                 if pair in words or pair in tails or pair in document or pair in running:
                     return False
+            if written and simple in view_chars:
+                for then in written:
+                    if simple + then in document:
+                        return False
             for a, b in longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
                 if a + simple + b in words:
                     return False

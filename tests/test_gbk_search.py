@@ -30,7 +30,7 @@ from extractor.gbk import (
     table,
     two_bytes,
 )
-from extractor.gbk_candidates import SUCCESSORS, Candidates
+from extractor.gbk_candidates import SUCCESSORS, Candidates, pair_ends
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_rivals import (
@@ -48,7 +48,7 @@ from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, toneless
-from extractor.running_text import PHRASE_CAP, RunningPhrases, phrase_lead
+from extractor.running_text import PHRASE_CAP, RunningPhrases, phrase_lead, running_pairs
 from extractor.views import is_traditional, to_simplified
 from tests.test_mojibake import _shifted
 
@@ -658,3 +658,14 @@ def test_summed_odds_exceed_their_largest_by_the_log_of_their_number_at_most(tot
     """``_judged_over`` drops a rival by the largest of its bounds after each byte plus the
     log of their number, before summing their odds: rounding aside, the sum is never above."""
     assert _log_sum(totals) <= max(totals) + (math.log(len(totals)) + BOUND_SLACK)
+
+
+def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character():
+    # ``Rivals._alone`` and ``_leads`` test a pair ending in no listed character against the
+    # page alone: none may be a word, a longer word's tail or a pair of running text
+    model, running = language_model(), running_pairs()
+    ends = pair_ends(model, running)
+    assert all(word[1] in ends for word in model.words if len(word) == 2)
+    assert all(pair[1] in ends for pair in model.long_word_tails)
+    assert all(pair[1] in ends for pair in running.bonus)
+    assert "," not in ends
