@@ -50,9 +50,15 @@ class Outcome:
     error: ErrorRecord | None = None
 
     @property
+    def encoded_lines(self) -> list[bytes]:
+        """Each document's JSON in UTF-8, without its newline (JSON escapes the newlines of
+        strings, so the file's newlines end documents and nothing else does)."""
+        return self.jsonl.split(b"\n")[:-1]
+
+    @property
     def lines(self) -> tuple[str, ...]:
-        """Each document's JSON, without its newline (JSON escapes the newlines of strings)."""
-        return tuple(self.jsonl.decode().split("\n")[:-1])
+        """Each document's JSON, without its newline."""
+        return tuple(line.decode() for line in self.encoded_lines)
 
 
 @dataclass

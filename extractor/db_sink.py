@@ -26,7 +26,7 @@ class DatabaseSink:
         return self._done
 
     def write(self, outcome: Outcome) -> None:
-        for line in outcome.jsonl.splitlines():  # JSON escapes the line breaks of strings
+        for line in outcome.encoded_lines:
             document = Document.model_validate_json(line)
             try:
                 self._database.check(document)
