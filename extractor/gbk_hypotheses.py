@@ -192,28 +192,40 @@ def _steps(
     return (*(_named(steps, places) if places else steps), *swallowed)
 
 
-def _written_after(text: str, end: int) -> str:
-    """The characters (Simplified) the page writes after the two Chinese characters before
-    ``end`` elsewhere, none but there (``Slot.written``)."""
+def _written_after(text: str, end: int) -> tuple[str, str]:
+    """The characters (Simplified) the page writes elsewhere right after the two Chinese
+    characters before ``end``, and those it writes one further on (``Slot.written``)."""
     pair = text[end - 2 : end]
     if len(pair) < 2 or not (is_han(pair[0]) and is_han(pair[1])):
-        return ""
-    found = set()
+        return "", ""
+    first: set[str] = set()
+    second: set[str] = set()
     place = text.find(pair)
     while 0 <= place < len(text) - 2:
         if place != end - 2 and is_han(text[place + 2]):
-            found.add(simplified_char(text[place + 2]))
+            first.add(simplified_char(text[place + 2]))
+            if place + 3 < len(text) and is_han(text[place + 3]):
+                second.add(simplified_char(text[place + 3]))
         place = text.find(pair, place + 1)
-    return "".join(sorted(found))
+    return "".join(sorted(first)), "".join(sorted(second))
 
 
-def _after_phrase(steps: tuple[Step, ...], written: str) -> tuple[Step, ...]:
+def _after_phrase(steps: tuple[Step, ...], written: tuple[str, str]) -> tuple[Step, ...]:
     """Steps whose first character follows a pair the page writes elsewhere: it may be the
-    character the page writes after it (岩腳?遭受 is 岩腳村, the page writing 岩腳村 before)."""
-    if not written:
+    character the page writes after it (岩腳?遭受 is 岩腳村, the page writing 岩腳村 before),
+    and the second of a way of two the one the page writes after that, unless the first left
+    nothing to tie it to the phrase (縣財?(yín)?, 政 then 局 behind a dropped pair, the page
+    writing 縣財政局 in its title)."""
+    first, second = written
+    if not first:
         return steps
-    first = tuple((cost, (way[0]._replace(written=written), *way[1:])) for cost, way in steps[0])
-    return (first, *steps[1:])
+    ways = []
+    for cost, way in steps[0]:
+        slots = [way[0]._replace(written=first), *way[1:]]
+        if second and len(slots) > 1 and not _unseen(way[0]):
+            slots[1] = slots[1]._replace(written=second)
+        ways.append((cost, tuple(slots)))
+    return (tuple(ways), *steps[1:])
 
 
 def _named(steps: tuple[Step, ...], places: tuple[str, ...]) -> tuple[Step, ...]:
@@ -384,5 +396,9 @@ def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
     private-use, so the decoder dropped it; before's trail must be able to start one."""
     first = Slot(before.lead, None, before.hint, before.leads, pua_starters())
     second = Slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
-    unseen = before.lead is None and before.leads is None and before.hint is None
-    return (UNSEEN_CHARACTER_COST if unseen else 0.0), (first, second)
+    return (UNSEEN_CHARACTER_COST if _unseen(before) else 0.0), (first, second)
+
+
+def _unseen(slot: Slot) -> bool:
+    """Whether a character left nothing on the page: no byte, no seam, no reading."""
+    return slot.lead is None and slot.leads is None and slot.hint is None

@@ -148,6 +148,15 @@ def test_a_run_after_a_pair_the_page_writes_elsewhere_may_continue_its_phrase():
     assert repaired == before + "村突發山洪,鎮里組織轉移群眾。"
 
 
+def test_the_second_character_of_a_run_may_continue_the_pages_phrase():
+    # 政 (d5 fe) lost its lead at a seam; (fe be) was private-use and dropped, 局 (be d6) left
+    # only the "?" its trail made with the line end. The page writes 縣財政局 in its title.
+    head = "南陵縣財政局2019年工作總結\n2019年,南陵縣財政局在縣委、縣政府的正確領導下,認真履職。\n"
+    page = head + "南陵縣財??2020年1月10日"
+    seam = page.index("財??") + 1
+    assert _repaired(page, {seam: ("yín",)}) == head + "南陵縣財政局\n2020年1月10日"
+
+
 def test_the_pages_figures_ending_in_a_mark_do_not_outweigh_a_word():
     # 弱 (c8 f5) lost both bytes before a swallowed comma (┍∪? = 施薄弱, shifted); the page
     # writes 人, after each of its figures, which says nothing of the character before a mark.
