@@ -213,16 +213,17 @@ def _written_after(text: str, end: int) -> tuple[str, str]:
 def _after_phrase(steps: tuple[Step, ...], written: tuple[str, str]) -> tuple[Step, ...]:
     """Steps whose first character follows a pair the page writes elsewhere: it may be the
     character the page writes after it (岩腳?遭受 is 岩腳村, the page writing 岩腳村 before),
-    and the second of a way of two the one the page writes after that, unless the first left
-    nothing to tie it to the phrase (縣財?(yín)?, 政 then 局 behind a dropped pair, the page
-    writing 縣財政局 in its title)."""
+    and the second of a way of two the one the page writes after that (縣財?(yín)?, 政 then
+    局 behind a dropped pair, the page writing 縣財政局 in its title)."""
     first, second = written
     if not first:
         return steps
     ways = []
     for cost, way in steps[0]:
         slots = [way[0]._replace(written=first), *way[1:]]
-        if second and len(slots) > 1 and not _unseen(way[0]):
+        if second and len(slots) > 1 and not (_unseen(way[0]) and way[1].trail is not None):
+            # a second character its own byte names does not need, nor vouch for, a first
+            # one made up before it (城鄉H谓… read 城鄉學校任 for 城鄉專任, 學 unseen)
             slots[1] = slots[1]._replace(written=second)
         ways.append((cost, tuple(slots)))
     return (tuple(ways), *steps[1:])
@@ -302,7 +303,10 @@ def _lone(
     seam, when the pair of the first one's trail byte and the second's lead was private-use
     and dropped, the second shows as a lone letter or only as a second reading at the seam
     (總?(yān)(huì)\n: 工 (b9 a4), (a4 95) dropped, 會 (95 fe)); one character then leaves that
-    reading unread, which costs what a character seen nowhere would."""
+    reading unread, which costs what a character seen nowhere would. Before a ``?`` that took
+    a byte, the two may stand with no seam too, where the page's own phrase says what they
+    are (``_after_phrase``): a ``?`` alone is no evidence of a second character (豬?0斤, 肉
+    and a digit, was read 豬公司 off the page's 公司)."""
     seam, vanished = seamed
     if seam is None and letter is None and segment.hint is None and not swallowed:
         return ()
@@ -315,9 +319,12 @@ def _lone(
     elif seam is not None and vanished is not None:
         gone = Slot(None, None, vanished, trails=HIGH_TRAILS)
         ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(Slot(None, None, leads=seam), gone)]
-    elif seam is not None and swallowed:  # 總?(yān)?\n: 工, (a4 95) dropped, 會 (95 fe) and \n
-        cost, pair = _dropped(Slot(None, None, leads=seam), Slot(None, None, trails=HIGH_TRAILS))
-        ways.append((cost + UNSEEN_CHARACTER_COST, pair))
+    elif swallowed and (seam is not None or all(_written_after(text, start))):
+        # 總?(yān)?\n: 工, (a4 95) dropped, 會 (95 fe) and \n; with no seam (財?\n: 政 gone
+        # whole, (fe be) dropped, 局 (be d6) and \n) only where the page writes a phrase on
+        # from the two characters before. Either way one of the two left nothing.
+        _, pair = _dropped(Slot(None, None, leads=seam), Slot(None, None, trails=HIGH_TRAILS))
+        ways.append((UNSEEN_CHARACTER_COST, pair))
     return (tuple(ways), *swallowed)
 
 
