@@ -58,6 +58,7 @@ class _Local(NamedTuple):
     Python, strings in C, so a slot is looked up once a call)."""
 
     plan: Plan
+    forms: frozenset[str]  # the Simplified forms of its candidates (``_shared_plan``'s)
     in_document: frozenset[str]  # Simplified forms the page's Simplified view has
     choices: dict[tuple[str, str, str], Choices]  # by (previous, before, after): ``choices``
     completions: dict[str, tuple[Option, ...]]  # by the character before
@@ -139,7 +140,7 @@ class Candidates:
         else:
             in_document = local.in_document & simples
         paired = _paired_after(in_document, simples, previous, following, document)
-        tied = self._paired_before(slot, local, after) if after else _NONE
+        tied = self._paired_before(local, after) if after else _NONE
         paired |= tied
         completing = self._completing(slot, local, previous)
         if after and completing:
@@ -151,14 +152,14 @@ class Candidates:
             }
         return _listed(local.plan, count, allowed, paired, tied, completing)
 
-    def _paired_before(self, slot: Slot, local: _Local, after: str) -> frozenset[str]:
+    def _paired_before(self, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
         ``after``, or a pair of the page."""
         found = local.paired_before.get(after)
         if found is None:
             document, running = self.scorer.bigram_counts, self.scorer.running
             found = local.paired_before[after] = (
-                _paired_before(slot, after, self.scorer.model)
+                _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
                 | {simple for simple in local.in_document if simple + after in document}
             )
@@ -183,7 +184,7 @@ class Candidates:
         elif found is None and slot.written:
             twin = self._local(slot._replace(written=""))
             plan = _phrased(twin.plan, slot.written)
-            found = self._plans[slot] = _Local(plan, twin.in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(plan, twin.forms, twin.in_document, {}, {}, {})
         elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
@@ -192,7 +193,7 @@ class Candidates:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
             in_document = plan.simples & scorer.view_chars
-            found = self._plans[slot] = _Local(plan, in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(plan, shared.simples, in_document, {}, {}, {})
         return found
 
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
@@ -436,9 +437,11 @@ def _places(known: bytes, byte: int) -> list[int]:
 
 
 @lru_cache(maxsize=4096)
-def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
-    simples = _shared_plan(slot, model).simples
-    return frozenset(simple for simple in simples if known_pair(simple + after, model))
+def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
+    """Which of a slot's ``forms`` make a known pair before ``after``: kept by the forms, as
+    slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
+    share them, but not a ``_shared_plan``."""
+    return frozenset([form for form in forms if known_pair(form + after, model)])
 
 
 def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
