@@ -72,6 +72,20 @@ cdef class _PairCounts:
 cdef _count_pairs(_Table table, str view)
 
 
+cdef Py_ssize_t _BMP
+
+
+@cython.locals(
+    counts=cython.uint[::1],
+    firsts=list,
+    astral=dict,
+    uses=dict,
+    char=Py_UCS4,
+    code=Py_ssize_t,
+)
+cpdef dict _char_uses(str text)
+
+
 @cython.final
 cdef class _Pairs:
     cdef dict running, singles, words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from itertools import pairwise
 
 import pytest
@@ -18,6 +19,7 @@ from extractor.gbk_score import (
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
     Scorer,
+    _char_uses,
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
@@ -32,6 +34,13 @@ from extractor.lm import (
 from extractor.running_text import RunningPairs, StandingAlone
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
+
+
+@pytest.mark.parametrize("text", ["", PAGE, "a𠀀学a\U0010ffff𠀀\x00学", "\uffff\U00010000" * 3])
+def test_a_pages_characters_are_counted_as_counter_counts_them_and_the_table_emptied(text):
+    for _ in range(2):  # the second count starts from the emptied table
+        uses = _char_uses(text)
+        assert uses == Counter(text) and list(uses) == list(Counter(text))
 
 
 def test_a_word_beats_its_two_characters_when_they_are_as_likely_together():
