@@ -148,6 +148,12 @@ cdef unsigned long long _spot(unsigned long long key)
 cdef _ends_of(dict words)
 
 
+@cython.locals(
+    keyed=dict, char=Py_UCS4, code=cython.ulonglong, previous=cython.ulonglong, key=cython.ulonglong
+)
+cpdef dict _pair_keys(str text)
+
+
 cdef dict _keyed(object pairs)
 
 

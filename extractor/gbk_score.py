@@ -475,6 +475,20 @@ def _ends_of(words: dict[str, float]) -> array[int]:
     return found
 
 
+def _pair_keys(text: str) -> dict[int, int]:
+    """``_keyed`` of the ``Counter`` of ``text``'s pairs of characters (in the same order),
+    without a string made and hashed for each pair."""
+    keyed: dict[int, int] = {}
+    previous = 0
+    for char in text:
+        code = ord(char) + 1
+        if previous:
+            key = previous << _CHAR_BITS | code
+            keyed[key] = keyed.get(key, 0) + 1
+        previous = code
+    return keyed
+
+
 def _keyed(pairs: Counter[str]) -> dict[int, int]:
     """Counts of pairs of characters by key (``_key``), as ``_Pairs`` looks them up."""
     return {_key(pair): uses for pair, uses in pairs.items()}
@@ -556,9 +570,11 @@ class Scorer:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
+        if not self._heading_ends:  # most pages: the pairs keyed as they are read
+            self._pairs.exclude(_pair_keys(window))
+            return
         pairs = Counter(map(add, window, window[1:]))
-        if self._heading_ends:
-            pairs.update(_heading_end_pairs(pairs))
+        pairs.update(_heading_end_pairs(pairs))
         self._pairs.exclude(_keyed(pairs))
 
     def _read_heading_ends(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import pairwise
+from operator import add
 
 import pytest
 
@@ -20,6 +21,7 @@ from extractor.gbk_score import (
     UNFAMILIAR_COST,
     Scorer,
     _char_uses,
+    _pair_keys,
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
@@ -41,6 +43,13 @@ def test_a_pages_characters_are_counted_as_counter_counts_them_and_the_table_emp
     for _ in range(2):  # the second count starts from the emptied table
         uses = _char_uses(text)
         assert uses == Counter(text) and list(uses) == list(Counter(text))
+
+
+@pytest.mark.parametrize("text", ["", "教", PAGE, "a𠀀学a\U0010ffff𠀀学a𠀀"])
+def test_a_windows_pairs_are_keyed_one_key_a_pair_counted_as_counter_counts_them(text):
+    keyed, pairs = _pair_keys(text), Counter(map(add, text, text[1:]))
+    assert list(keyed.values()) == list(pairs.values())
+    assert dict(zip(pairs, keyed, strict=True)) == {p: _pair_keys(p).popitem()[0] for p in pairs}
 
 
 def test_a_word_beats_its_two_characters_when_they_are_as_likely_together():
