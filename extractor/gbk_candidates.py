@@ -569,10 +569,10 @@ def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes
     logprobs, chars, forms, encoded = {}, [], [], []
     if previous:
         for logprob, second in _word_starts(previous):
-            own, pairs = _encoded_forms(second)
+            own, repeated, pairs = _encoded_forms(second)
             logprobs[second] = logprob
             chars.append(own)
-            forms.append(second * len(own))
+            forms.append(repeated)
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
     return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
@@ -600,17 +600,17 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
 
 
 @lru_cache(maxsize=8192)
-def _encoded_forms(form: str) -> tuple[str, bytes]:
-    """The GBK characters of a Simplified form that have two bytes, in table order, and those
-    bytes one pair after the other: kept by form, as ``_successors`` asks again for the
-    commonest ones."""
+def _encoded_forms(form: str) -> tuple[str, str, bytes]:
+    """The GBK characters of a Simplified form that have two bytes, in table order, the form
+    once for each of them, and their bytes one pair after the other: kept by form, as
+    ``_successors`` asks again for the commonest ones."""
     chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return "".join(chars), b"".join(pairs)
+    return "".join(chars), form * len(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)
