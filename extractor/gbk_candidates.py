@@ -58,6 +58,7 @@ class _Local(NamedTuple):
     Python, strings in C, so a slot is looked up once a call)."""
 
     plan: Plan
+    forms: frozenset[str]  # the Simplified forms of its candidates (``_shared_plan``'s)
     in_document: frozenset[str]  # Simplified forms the page's Simplified view has
     choices: dict[tuple[str, str, str], Choices]  # by (previous, before, after): ``choices``
     completions: dict[str, tuple[Option, ...]]  # by the character before
@@ -139,7 +140,7 @@ class Candidates:
         else:
             in_document = local.in_document & simples
         paired = _paired_after(in_document, simples, previous, following, document)
-        tied = self._paired_before(slot, local, after) if after else _NONE
+        tied = self._paired_before(local, after) if after else _NONE
         paired |= tied
         completing = self._completing(slot, local, previous)
         if after and completing:
@@ -151,14 +152,14 @@ class Candidates:
             }
         return _listed(local.plan, count, allowed, paired, tied, completing)
 
-    def _paired_before(self, slot: Slot, local: _Local, after: str) -> frozenset[str]:
+    def _paired_before(self, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
         ``after``, or a pair of the page."""
         found = local.paired_before.get(after)
         if found is None:
             document, running = self.scorer.bigram_counts, self.scorer.running
             found = local.paired_before[after] = (
-                _paired_before(slot, after, self.scorer.model)
+                _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
                 | {simple for simple in local.in_document if simple + after in document}
             )
@@ -183,7 +184,7 @@ class Candidates:
         elif found is None and slot.written:
             twin = self._local(slot._replace(written=""))
             plan = _phrased(twin.plan, slot.written)
-            found = self._plans[slot] = _Local(plan, twin.in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(plan, twin.forms, twin.in_document, {}, {}, {})
         elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
@@ -192,7 +193,7 @@ class Candidates:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
             in_document = plan.simples & scorer.view_chars
-            found = self._plans[slot] = _Local(plan, in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(plan, shared.simples, in_document, {}, {}, {})
         return found
 
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
@@ -436,9 +437,11 @@ def _places(known: bytes, byte: int) -> list[int]:
 
 
 @lru_cache(maxsize=4096)
-def _paired_before(slot: Slot, after: str, model: LanguageModel) -> frozenset[str]:
-    simples = _shared_plan(slot, model).simples
-    return frozenset(simple for simple in simples if known_pair(simple + after, model))
+def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
+    """Which of a slot's ``forms`` make a known pair before ``after``: kept by the forms, as
+    slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
+    share them, but not a ``_shared_plan``."""
+    return frozenset([form for form in forms if known_pair(form + after, model)])
 
 
 def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
@@ -566,10 +569,10 @@ def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes
     logprobs, chars, forms, encoded = {}, [], [], []
     if previous:
         for logprob, second in _word_starts(previous):
-            own, pairs = _encoded_forms(second)
+            own, repeated, pairs = _encoded_forms(second)
             logprobs[second] = logprob
             chars.append(own)
-            forms.append(second * len(own))
+            forms.append(repeated)
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
     return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
@@ -597,17 +600,17 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
 
 
 @lru_cache(maxsize=8192)
-def _encoded_forms(form: str) -> tuple[str, bytes]:
-    """The GBK characters of a Simplified form that have two bytes, in table order, and those
-    bytes one pair after the other: kept by form, as ``_successors`` asks again for the
-    commonest ones."""
+def _encoded_forms(form: str) -> tuple[str, str, bytes]:
+    """The GBK characters of a Simplified form that have two bytes, in table order, the form
+    once for each of them, and their bytes one pair after the other: kept by form, as
+    ``_successors`` asks again for the commonest ones."""
     chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return "".join(chars), b"".join(pairs)
+    return "".join(chars), form * len(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)

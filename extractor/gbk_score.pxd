@@ -72,6 +72,20 @@ cdef class _PairCounts:
 cdef _count_pairs(_Table table, str view)
 
 
+cdef Py_ssize_t _BMP
+
+
+@cython.locals(
+    counts=cython.uint[::1],
+    firsts=list,
+    astral=dict,
+    uses=dict,
+    char=Py_UCS4,
+    code=Py_ssize_t,
+)
+cpdef dict _char_uses(str text)
+
+
 @cython.final
 cdef class _Pairs:
     cdef dict running, singles, words
@@ -132,6 +146,12 @@ cdef unsigned long long _spot(unsigned long long key)
 
 @cython.locals(bits=cython.ulonglong[::1], one=cython.ulonglong, spot=cython.ulonglong)
 cdef _ends_of(dict words)
+
+
+@cython.locals(
+    keyed=dict, char=Py_UCS4, code=cython.ulonglong, previous=cython.ulonglong, key=cython.ulonglong
+)
+cpdef dict _pair_keys(str text)
 
 
 cdef dict _keyed(object pairs)

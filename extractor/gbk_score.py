@@ -275,6 +275,36 @@ class _PairCounts:
 # A page's pairs (``_page_pairs``): a ``Counter`` interpreted, ``_PairCounts`` compiled
 PagePairs = Counter[str] | _PairCounts
 
+_BMP = 0x10000  # code points ``_char_uses`` counts in ``_bmp_uses``; the others in a dict
+_bmp_uses = array("I", bytes(4 * _BMP))  # zero between calls
+
+
+def _char_uses(text: str) -> dict[str, int]:
+    """How often ``text`` writes each character, in the order first written, as ``Counter``
+    counts them; compiled, by code point in C (``_bmp_uses``, emptied again), a string made
+    for each distinct character only, where ``Counter`` made one for each of a page's
+    thousands (interpreted, ``Counter`` is the faster)."""
+    counts, firsts, astral = _bmp_uses, [], {}
+    for char in text:
+        code = ord(char)
+        if code < _BMP:
+            if not counts[code]:
+                firsts.append(code)
+            counts[code] += 1
+        elif code in astral:
+            astral[code] += 1
+        else:
+            firsts.append(code)
+            astral[code] = 1
+    uses = {}
+    for code in firsts:
+        if code < _BMP:
+            uses[chr(code)] = counts[code]
+            counts[code] = 0
+        else:
+            uses[chr(code)] = astral[code]
+    return uses
+
 
 def _count_pairs(table: _Table, view: str) -> None:
     """Each pair of ``view``'s characters counted into ``table`` by key."""
@@ -445,6 +475,20 @@ def _ends_of(words: dict[str, float]) -> array[int]:
     return found
 
 
+def _pair_keys(text: str) -> dict[int, int]:
+    """``_keyed`` of the ``Counter`` of ``text``'s pairs of characters (in the same order),
+    without a string made and hashed for each pair."""
+    keyed: dict[int, int] = {}
+    previous = 0
+    for char in text:
+        code = ord(char) + 1
+        if previous:
+            key = previous << _CHAR_BITS | code
+            keyed[key] = keyed.get(key, 0) + 1
+        previous = code
+    return keyed
+
+
 def _keyed(pairs: Counter[str]) -> dict[int, int]:
     """Counts of pairs of characters by key (``_key``), as ``_Pairs`` looks them up."""
     return {_key(pair): uses for pair, uses in pairs.items()}
@@ -495,13 +539,14 @@ class Scorer:
         self.model = model
         self.running = running_pairs() if running is None else running
         self.view = view = to_simplified(document)  # aligned with ``document``
-        # each of the view's characters made once for its set and its pairs
-        view_list = list(view)
+        # compiled, the characters are counted in C (``_char_uses``: a string made for each
+        # distinct one); interpreted, each of the view's made once for its set and its pairs
+        view_list = None if _COMPILED else list(view)
         self.bigram_counts = _page_pairs(view, view_list)
-        self.char_uses = Counter(document)
+        self.char_uses = _char_uses(document) if _COMPILED else Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
         self._page_costs = _Kept(self._page_cost)
-        self.view_chars = frozenset(view_list)
+        self.view_chars = frozenset(_char_uses(view) if view_list is None else view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
         self._words = model.words
@@ -525,9 +570,11 @@ class Scorer:
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
         no evidence about it: a run would otherwise vouch for itself."""
+        if not self._heading_ends:  # most pages: the pairs keyed as they are read
+            self._pairs.exclude(_pair_keys(window))
+            return
         pairs = Counter(map(add, window, window[1:]))
-        if self._heading_ends:
-            pairs.update(_heading_end_pairs(pairs))
+        pairs.update(_heading_end_pairs(pairs))
         self._pairs.exclude(_keyed(pairs))
 
     def _read_heading_ends(self) -> None:
@@ -647,15 +694,16 @@ class _Kept(dict[str, tuple[float, float]]):
         return found
 
 
-def _page_pairs(view: str, chars: list[str]) -> PagePairs:
+def _page_pairs(view: str, chars: list[str] | None) -> PagePairs:
     """The pairs of characters the page writes, as evidence about a lost one. Digits repeat by
     chance (2. in 2.5 and 12.3): the pairs on either side of each are left out. A unit's pair
     with a mark after a figure (8人, and 3个。) says how the page ends a figure, not which
     character comes before a mark: 薄弱, is not 薄人, for the page's many 人, after numbers."""
     # interpreted, each character joined to the next in C (map over two iterators): a third
     # faster than ``re``'s findall of two characters from even, then odd places; ``chars``
-    # (``list(view)``) are made once, where iterating the view twice made each character twice
-    pairs = _PairCounts(view) if _COMPILED else Counter(map(add, chars, chars[1:]))
+    # (``list(view)``, None compiled) are made once, where iterating the view twice made each
+    # character twice
+    pairs = _PairCounts(view) if chars is None else Counter(map(add, chars, chars[1:]))
     for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
         start, end = digits.span()
         if start:
@@ -783,7 +831,7 @@ def _turned_into() -> frozenset[str]:
     return frozenset(_turned().values())
 
 
-def _converted(uses: Counter[str]) -> bool:
+def _converted(uses: dict[str, int]) -> bool:
     """Whether a page was converted whole to Traditional: of the characters it writes that
     have one form in each script (``_turned``), at most CONVERTED_SHARE are Simplified
     (a converted page's damaged runs hold a few; a page of mixed script, many)."""

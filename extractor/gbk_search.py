@@ -93,6 +93,8 @@ class Search(Rivals):
 
     def best_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """The likeliest characters for the steps between two contexts (Simplified)."""
+        if unfillable(steps):
+            return None  # the search would run out of beams there, however it went before
         found = self.unjudged_reading(steps, left, right)
         return None if found is None else self.judged(found, left, right)
 
@@ -107,9 +109,9 @@ class Search(Rivals):
 
     def unjudged_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """``best_reading`` before its characters are judged: none marked uncertain yet (a
-        caller may find it need not know which are: ``mojibake``)."""
-        if unfillable(steps):
-            return None  # the search would run out of beams there, however it went before
+        caller may find it need not know which are: ``mojibake``). Its callers ask
+        ``unfillable`` first, once (``mojibake`` before it reads the contexts): such steps
+        give None here too, only later."""
         beams = [_beam(0.0, self.run(left), "", None, None)]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):

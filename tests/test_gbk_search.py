@@ -323,7 +323,7 @@ def _full_paired(candidates, slot, context, after):
     following = candidates._follow.get(previous, "")
     paired = {simple for simple in plan.simples if simple in following}
     paired |= {simple for simple in in_document if previous + simple in document}
-    return paired | candidates._paired_before(slot, local, after) if after else paired
+    return paired | candidates._paired_before(local, after) if after else paired
 
 
 def _sorted_calls(monkeypatch) -> list[tuple]:

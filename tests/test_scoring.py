@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from itertools import pairwise
+from operator import add
 
 import pytest
 
@@ -18,6 +20,8 @@ from extractor.gbk_score import (
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
     Scorer,
+    _char_uses,
+    _pair_keys,
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
@@ -32,6 +36,20 @@ from extractor.lm import (
 from extractor.running_text import RunningPairs, StandingAlone
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
+
+
+@pytest.mark.parametrize("text", ["", PAGE, "a𠀀学a\U0010ffff𠀀\x00学", "\uffff\U00010000" * 3])
+def test_a_pages_characters_are_counted_as_counter_counts_them_and_the_table_emptied(text):
+    for _ in range(2):  # the second count starts from the emptied table
+        uses = _char_uses(text)
+        assert uses == Counter(text) and list(uses) == list(Counter(text))
+
+
+@pytest.mark.parametrize("text", ["", "教", PAGE, "a𠀀学a\U0010ffff𠀀学a𠀀"])
+def test_a_windows_pairs_are_keyed_one_key_a_pair_counted_as_counter_counts_them(text):
+    keyed, pairs = _pair_keys(text), Counter(map(add, text, text[1:]))
+    assert list(keyed.values()) == list(pairs.values())
+    assert dict(zip(pairs, keyed, strict=True)) == {p: _pair_keys(p).popitem()[0] for p in pairs}
 
 
 def test_a_word_beats_its_two_characters_when_they_are_as_likely_together():
