@@ -7,8 +7,8 @@ import cython
     original=str,
     text=str,
     written=list,
-    before=str,
     after=str,
+    replacement=str,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
@@ -22,3 +22,10 @@ cdef str _or_null(value)
 cdef str _known(value)
 
 cdef dict _QUOTED
+
+@cython.locals(written=bytes)
+cdef bytes _before_json(str before)
+
+cdef dict _BEFORES
+cdef str _EMPTY
+cdef Py_ssize_t _SHORT_BEFORE, _BEFORES_KEPT

@@ -331,10 +331,10 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
                 f'{after}{{"kind":{_known(splice.kind)},"raw_start":{raw_start},'
                 f'"raw_end":{raw_end},"before":'.encode()
             )
-            before = _quote(original[raw_start:raw_end])
-            written.append(before.encode())
+            written.append(_before_json(original[raw_start:raw_end]))
+            replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
             after = (
-                f',"after":{_quote(text[at:piece_end])},"start":{at - start},'
+                f',"after":{replacement},"start":{at - start},'
                 f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
                 f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
             )
@@ -343,6 +343,26 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
+_EMPTY = _quote("")  # what nearly every repair wrote: a deletion
+
+
+def _before_json(before: str) -> bytes:
+    """``_quote(before)`` in UTF-8, a short one kept once made: most repairs of a page delete
+    a pinyin reading, a few hundred distinct ones in thousands (``(gōng)``), each quoted and
+    encoded again before. Up to ``_BEFORES_KEPT`` kept, then they start over."""
+    if len(before) > _SHORT_BEFORE:
+        return _quote(before).encode()
+    written = _BEFORES.get(before)
+    if written is None:
+        if len(_BEFORES) >= _BEFORES_KEPT:
+            _BEFORES.clear()
+        written = _BEFORES[before] = _quote(before).encode()
+    return written
+
+
+_SHORT_BEFORE = 9  # a reading in brackets, (zhuàng) at the longest
+_BEFORES_KEPT = 4096
+_BEFORES: dict[str, bytes] = {}
 
 
 def _or_null(value: str | None) -> str:

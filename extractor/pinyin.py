@@ -19,12 +19,14 @@ from extractor.pinyin_table import character_readings, readers_tones_aside
 
 _TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
 _SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
-# `(reading)` anywhere, and `?reading)` at a seam (no `(` before the reading): two scans, each
-# with a literal first character the engine skips to (one pattern whose seam form was a
-# lookbehind was tried at every position); `re`, not `regex`: twice as fast on them. Neither
-# form can overlap the other (a reading holds no `(`, `)` or `?`).
-_PAREN = re.compile(rf"\(({_SYLLABLE})\)")
-_SEAM = re.compile(rf"\?({_SYLLABLE})\)")
+# `(reading)` anywhere and `?reading)` at a seam (no `(` before the reading), in one scan that
+# opens with a class `re` skips to (a form whose seam was a lookbehind was tried at every
+# position; two scans, one per form, came before this); `re`, not `regex`: twice as fast on
+# them. No two can overlap (a reading holds no `(`, `)` or `?`), so the one scan finds what
+# the two did. ``split`` hands out the text
+# between them, the opener and the reading: no match object, span or group call for each of a
+# page's hundreds.
+_ANNOTATION = re.compile(rf"([(?])({_SYLLABLE})\)")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
@@ -85,12 +87,15 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
-    for match in _matches(text):
-        start, end = match.span()
-        reading = match[1]
+    parts = _ANNOTATION.split(text)  # the text before each, its opener, its reading, ...
+    end = 0
+    for index in range(1, len(parts), 3):
+        reading = parts[index + 1]
+        start = end + len(parts[index - 1])
+        end = start + len(reading) + 2
         if reading not in readings:
             continue
-        if text[start] == "(":
+        if parts[index] == "(":
             if start == 0:
                 continue
             if start != last_end:
@@ -103,12 +108,13 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                     splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
                     anchor_of_last, last_end = start - 1, end
                     continue
+            at = start
         else:
-            start += 1  # the seam's ``?`` stays: the reading marks the character it lost
-        follows_reading = last_end == start
-        anchor = anchor_of_last if follows_reading else start - 1
+            at = start + 1  # the seam's ``?`` stays: the reading marks the character it lost
+        follows_reading = last_end == at
+        anchor = anchor_of_last if follows_reading else at - 1
         before = _before(anchor, last_end, anchor_of_last)
-        found = _unusual(text, (start, end, reading), anchor, before, follows_reading)
+        found = _unusual(text, (at, end, reading), anchor, before, follows_reading)
         if found is not None:
             splice, hint = found
             splices.append(splice)
@@ -121,20 +127,6 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
 # (pages carry hundreds of readings)
 _new_splice = tuple.__new__
 _OWN = "pinyin.after_character"
-
-
-def _matches(text: str) -> list[re.Match[str]]:
-    """Every ``(reading)`` and ``?reading)`` of the text, in text order."""
-    found = list(_PAREN.finditer(text))
-    if "?" in text:
-        seams = list(_SEAM.finditer(text))
-        if seams:
-            found = sorted(found + seams, key=_start)
-    return found
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 def _unusual(
