@@ -93,7 +93,7 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
         for bytes_read in (stream, _through_questions(text[start : segment.end], stream)):
             if bytes_read is None:
                 continue
-            steps = _steps(bytes_read, (seam, vanished), segment, text, start)
+            steps = _steps(bytes_read, (seam, vanished), segment, text, start, written)
             if steps:
                 steps = _after_phrase(steps, written)
                 rule = "gbk.shift" if stream or segment.terminator != "letter" else "gbk.lost_lead"
@@ -158,18 +158,21 @@ def _steps(
     segment: Segment,
     text: str,
     start: int,
+    written: tuple[str, str],
 ) -> tuple[Step, ...]:
     """Steps for the bytes of a run: the first character, the re-paired inside, the last. The
     first characters after a post may be a person's name (``gbk_names``), as may a lone one.
     After a seam, which names the first character's lead byte, a character that left no byte
     between the first and the first shown is sought too (tuning seeds 11-13: +5 restored; at
     every start, no more restored and a new wrong one).
-    ``seamed``: the lead bytes a seam before the run allows, and the last of its readings."""
+    ``seamed``: the lead bytes a seam before the run allows, and the last of its readings;
+    ``written``: what the page writes after the two characters before the span
+    (``_written_after``)."""
     seam = seamed[0]
     letter = ord(text[segment.end]) if segment.terminator == "letter" else None
     swallowed = _swallowed(text, segment)
     if not stream:
-        return _lone(text, start, segment, seamed, letter, swallowed)
+        return _lone(text, start, segment, seamed, letter, swallowed, written)
     before = line_before(text, start) if _may_enumerate(stream, seam) else ""
     first: list[Way] = [(0.0, (Slot(None, stream[0], leads=seam, line=before),))]
     first.append(_dropped(Slot(None, None, leads=seam), Slot(None, stream[0])))
@@ -298,6 +301,7 @@ def _lone(
     seamed: tuple[frozenset[int] | None, str | None],
     letter: int | None,
     swallowed: tuple[Step, ...],
+    written: tuple[str, str],
 ) -> tuple[Step, ...]:
     """A run of one character (a surviving trail byte, or a seam's alone), or two: after a
     seam, when the pair of the first one's trail byte and the second's lead was private-use
@@ -319,7 +323,7 @@ def _lone(
     elif seam is not None and vanished is not None:
         gone = Slot(None, None, vanished, trails=HIGH_TRAILS)
         ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(Slot(None, None, leads=seam), gone)]
-    elif swallowed and (seam is not None or all(_written_after(text, start))):
+    elif swallowed and (seam is not None or all(written)):
         # 總?(yān)?\n: 工, (a4 95) dropped, 會 (95 fe) and \n; with no seam (財?\n: 政 gone
         # whole, (fe be) dropped, 局 (be d6) and \n) only where the page writes a phrase on
         # from the two characters before. Either way one of the two left nothing.
