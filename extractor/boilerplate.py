@@ -123,18 +123,42 @@ def rule_matches(
         return
     if candidates is None:
         candidates = list(range(len(lines.starts)))
-    scanner = pattern if anchored else _within_line(pattern.pattern)
+    if not anchored:
+        yield from _searched(pattern, lines, candidates)
+        return
     starts, resume = lines.starts, 0
     for line in candidates:
-        line_start = starts[line]
-        line_stop = starts[line + 1] if line + 1 < len(starts) else len(lines.view) + 1
-        position = max(line_start, resume)
-        while position < line_stop and (position == line_start or not anchored):
-            match = scanner.match(lines.view, position)
-            if match is None:
-                break
+        if starts[line] < resume:  # inside the match before: a line start does not start one
+            continue
+        match = pattern.match(lines.view, starts[line])
+        if match is not None:
             yield match
-            resume = position = max(match.end(), match.start() + 1)
+            resume = max(match.end(), match.start() + 1)
+
+
+def _searched(
+    pattern: regex.Pattern[str], lines: Lines, candidates: list[int]
+) -> Iterator[regex.Match[str]]:
+    """The matches of an unanchored ``pattern`` that start on the ``candidates`` lines, left to
+    right as ``finditer`` finds them. A search from a line start finds the leftmost match at or
+    after it, which stands for every candidate line up to the one it starts on: one search
+    serves many lines (the engine skips ahead by the pattern's first items, which a match tried
+    at each position of a line cannot)."""
+    view, starts = lines.view, lines.starts
+    position = 0
+    ahead: regex.Match[str] | None = None
+    for line in candidates:
+        line_stop = starts[line + 1] if line + 1 < len(starts) else len(view) + 1
+        position = max(starts[line], position)
+        while position < line_stop:
+            if ahead is None or ahead.start() < position:
+                ahead = pattern.search(view, position)
+                if ahead is None:
+                    return
+            if ahead.start() >= line_stop:
+                break
+            yield ahead
+            position = max(ahead.end(), ahead.start() + 1)
 
 
 def _candidates(lines: Lines, words: Sequence[str], repeats_above: int) -> list[int] | None:
@@ -144,12 +168,6 @@ def _candidates(lines: Lines, words: Sequence[str], repeats_above: int) -> list[
         return holding
     repeating = lines.repeating(repeats_above)
     return repeating if holding is None else sorted(set(holding).intersection(repeating))
-
-
-@lru_cache(maxsize=256)
-def _within_line(pattern: str) -> regex.Pattern[str]:
-    """The pattern tried from a position to the end of its line: the leftmost match there."""
-    return regex.compile(r"\G[^\n]*?\K(?:" + pattern + ")", regex.MULTILINE)
 
 
 @lru_cache(maxsize=1024)
