@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from extractor.rules import default_rules_dir
 
@@ -207,8 +207,10 @@ def word_trie(words: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def word_automaton(words: tuple[str, ...]) -> AhoCorasick:
     """The words as an Aho-Corasick automaton (``find_matches_as_indexes`` gives each word's
-    index in ``words``), built once per word list."""
-    return AhoCorasick(words, matchkind=MatchKind.Standard)
+    index in ``words``), built once per word list, as a DFA: the furniture rules' line words
+    (``boilerplate.Lines``) are found in a third less than by the NFA the library picks for
+    them (the same matches in the same order; the entity lists' automaton gains nothing)."""
+    return AhoCorasick(words, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:
