@@ -221,16 +221,17 @@ class _PairCounts:
     compiled module counts them (``_page_pairs``): a ``Counter`` of two-character strings made
     and hashed a string for each pair of the page, about 850 instructions a pair. What the
     pairs are read and adjusted by, as a ``Counter`` answers: ``in``, ``get``, ``pop``,
-    assignment and ``items``; a pair counted 0 (popped) is none."""
+    assignment and ``items``; a pair counted 0 (popped) is none. A pair with a digit is not
+    counted (``_page_pairs`` would pop it); ``figure_ends``: where each run of digits ends."""
 
-    __slots__ = ("table",)
+    __slots__ = ("figure_ends", "table")
 
     def __init__(self, view: str) -> None:
         # as many places as the view has characters (up to 2 ** _PAIR_BITS): most pages
         # write fewer than half as many different pairs, and the table grows for none
         bits = min(max(_TABLE_BITS, len(view).bit_length()), _PAIR_BITS)
         self.table = _Table(bits)
-        _count_pairs(self.table, view)
+        self.figure_ends = _count_pairs(self.table, view)
 
     def _place(self, pair: str) -> int:
         """Where a pair of two characters is in ``table``, or the empty place it would take;
@@ -306,20 +307,30 @@ def _char_uses(text: str) -> dict[str, int]:
     return uses
 
 
-def _count_pairs(table: _Table, view: str) -> None:
-    """Each pair of ``view``'s characters counted into ``table`` by key."""
-    previous = 0
-    for char in view:
-        code = ord(char) + 1
-        if previous:
-            key = previous << _CHAR_BITS | code
-            place = table.place(key, 0)
-            uses = table.entries[place]
-            if uses is None:
-                table.put(place, key, 0, 1)
-            else:
-                table.entries[place] = uses + 1
-        previous = code
+def _count_pairs(table: _Table, view: str) -> list[int]:
+    """Each pair of ``view``'s characters without a digit (``_DIGITS``) counted into
+    ``table`` by key; the places right after each run of digits but one ending the view."""
+    previous, ends = 0, []  # previous: the last character's code + 1, 0 for none
+    figure = False  # whether the last character is a digit
+    for position, char in enumerate(view):
+        code = ord(char)
+        if ord("0") <= code <= ord("9") or ord("０") <= code <= ord("９"):  # as _DIGITS
+            previous, figure = 0, True
+        else:
+            if figure:
+                ends.append(position)
+                figure = False
+            code += 1
+            if previous:
+                key = previous << _CHAR_BITS | code
+                place = table.place(key, 0)
+                uses = table.entries[place]
+                if uses is None:
+                    table.put(place, key, 0, 1)
+                else:
+                    table.entries[place] = uses + 1
+            previous = code
+    return ends
 
 
 class _Pairs:
@@ -702,15 +713,20 @@ def _page_pairs(view: str, chars: list[str] | None) -> PagePairs:
     # interpreted, each character joined to the next in C (map over two iterators): a third
     # faster than ``re``'s findall of two characters from even, then odd places; ``chars``
     # (``list(view)``, None compiled) are made once, where iterating the view twice made each
-    # character twice
-    pairs = _PairCounts(view) if chars is None else Counter(map(add, chars, chars[1:]))
-    for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
-        start, end = digits.span()
-        if start:
-            pairs.pop(view[start - 1 : start + 1], None)
-        for position in range(start, end):
-            pairs.pop(view[position : position + 2], None)
-        # the character after the figure and a mark: its unit's pair (found in the same scan)
+    # character twice. Compiled, the pairs with a digit are never counted (``_count_pairs``)
+    if chars is None:
+        pairs = _PairCounts(view)
+        ends = pairs.figure_ends
+    else:
+        pairs, ends = Counter(map(add, chars, chars[1:])), []
+        for digits in _DIGITS.finditer(view):  # a figure at a time: its pairs popped once
+            start, end = digits.span()
+            if start:
+                pairs.pop(view[start - 1 : start + 1], None)
+            for position in range(start, end):
+                pairs.pop(view[position : position + 2], None)
+            ends.append(end)
+    for end in ends:  # the character after a figure and a mark: its unit's pair
         if view[end + 1 : end + 2] in _MARKS_AFTER_UNIT:
             pair = view[end : end + 2]
             uses = pairs.get(pair, 0)
