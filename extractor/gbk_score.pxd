@@ -172,3 +172,9 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
+
+
+@cython.locals(
+    turned=dict, into=frozenset, simplified=Py_ssize_t, traditional=Py_ssize_t, count=Py_ssize_t
+)
+cpdef bint _converted(dict uses)

@@ -851,9 +851,12 @@ def _converted(uses: dict[str, int]) -> bool:
     """Whether a page was converted whole to Traditional: of the characters it writes that
     have one form in each script (``_turned``), at most CONVERTED_SHARE are Simplified
     (a converted page's damaged runs hold a few; a page of mixed script, many)."""
-    turned, into = _turned(), _turned_into()
-    simplified = sum(count for char, count in uses.items() if char in turned)
-    traditional = sum(count for char, count in uses.items() if char in into)
+    turned, into, simplified, traditional = _turned(), _turned_into(), 0, 0
+    for char, count in uses.items():  # one pass, no generator (a page has a thousand)
+        if char in turned:
+            simplified += count
+        if char in into:
+            traditional += count
     return traditional > 0 and simplified <= CONVERTED_SHARE * (simplified + traditional)
 
 
