@@ -350,7 +350,7 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
         return unwritten
     places = [shared.chars[char] for char in touched]
     options = list(unwritten.options)
-    priced = scorer.own_priors(slot, tuple(shared.options[place] for place in places))
+    priced = scorer.own_priors(slot, tuple([shared.options[place] for place in places]))
     for place, option in zip(places, priced, strict=True):
         options[place] = option
     if len(places) * RERANKED > len(options):

@@ -607,7 +607,7 @@ class Scorer:
         """What the pairs of a Simplified text earn for fitting in running text (its score
         holds it): a bonus for each pair ``running`` knows."""
         bonus = self.running.bonus
-        return sum(bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+        return sum([bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1)])
 
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
@@ -644,9 +644,9 @@ class Scorer:
         if slot.swallowed:
             read = self.swallowed.form
             found = tuple(
-                (c, read(c, slot), self.slot_bonus(c, slot), lead) for c, _, _, lead in options
+                [(c, read(c, slot), self.slot_bonus(c, slot), lead) for c, _, _, lead in options]
             )
-            if not self._heading_ends and any(option[1] == HEADING_END for option in found):
+            if not self._heading_ends and HEADING_END in [option[1] for option in found]:
                 self._read_heading_ends()
             return found
         costs, found = self._page_costs, []
@@ -689,7 +689,7 @@ class Scorer:
         ``unwritten_cost`` says, on every page of that script. A closing mark whose opening
         one it writes is its own too (``unfamiliar``)."""
         forms = _converted_from(self.traditional)
-        closers = (closer for closer, opener in OPENERS.items() if opener in self.chars)
+        closers = [closer for closer, opener in OPENERS.items() if opener in self.chars]
         return self.chars.union(closers, *(forms[char] for char in self.chars if char in forms))
 
 
