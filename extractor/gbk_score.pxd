@@ -96,6 +96,12 @@ cdef Py_ssize_t _BMP
 cpdef dict _char_uses(str text)
 
 
+@cython.locals(
+    turned=dict, into=frozenset, simplified=Py_ssize_t, traditional=Py_ssize_t, count=Py_ssize_t
+)
+cpdef bint _converted(dict uses)
+
+
 @cython.final
 cdef class _Pairs:
     cdef dict running, singles, words
@@ -172,9 +178,3 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
-
-
-@cython.locals(
-    turned=dict, into=frozenset, simplified=Py_ssize_t, traditional=Py_ssize_t, count=Py_ssize_t
-)
-cpdef bint _converted(dict uses)
