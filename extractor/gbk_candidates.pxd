@@ -77,5 +77,5 @@ cpdef tuple _unwritten(tuple option, script)
 cpdef _reranked(plan, tuple options, list places)
 
 
-@cython.locals(seconds=str, scores=list, found=list, cut=double, place=Py_ssize_t)
+@cython.locals(seconds=str, scores=list, found=list, tied=list, cut=double, place=Py_ssize_t)
 cpdef list _word_starts(str previous)

@@ -180,7 +180,10 @@ class Candidates:
         found = self._plans.get(slot)
         if found is None and slot.dropped_before:
             twin = self._local(slot._replace(dropped_before=False))
-            found = self._plans[slot] = twin._replace(choices={})
+            # its own choices, the rest its twin's (no ``_replace``: Python code, compiled too)
+            found = self._plans[slot] = _Local(
+                twin.plan, twin.forms, twin.in_document, {}, twin.completions, twin.paired_before
+            )
         elif found is None and slot.written:
             twin = self._local(slot._replace(written=""))
             plan = _phrased(twin.plan, slot.written)
@@ -347,7 +350,7 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
         return unwritten
     places = [shared.chars[char] for char in touched]
     options = list(unwritten.options)
-    priced = scorer.own_priors(slot, tuple(shared.options[place] for place in places))
+    priced = scorer.own_priors(slot, tuple([shared.options[place] for place in places]))
     for place, option in zip(places, priced, strict=True):
         options[place] = option
     if len(places) * RERANKED > len(options):
@@ -589,13 +592,15 @@ def _word_starts(previous: str) -> list[tuple[float, str]]:
     if len(scores) <= SUCCESSORS:
         return list(zip(scores, seconds, strict=True))
     # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-    cut, found = sorted(scores, reverse=True)[SUCCESSORS - 1], []
+    cut, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], []
     for place in range(len(scores)):  # a pair (and a character) made only for those kept
-        if scores[place] >= cut:
+        if scores[place] > cut:
             found.append((scores[place], seconds[place]))
-    if len(found) > SUCCESSORS:  # ties at the cut: the last characters first, as words sort
-        found.sort(reverse=True)  # in C: heapq.nlargest is Python code, and a third slower
-        del found[SUCCESSORS:]
+        elif scores[place] == cut:
+            tied.append(seconds[place])
+    # ties at the cut: the last characters first, as words sort (characters sort in C)
+    tied.sort(reverse=True)
+    found += [(cut, second) for second in tied[: SUCCESSORS - len(found)]]
     return found
 
 

@@ -177,7 +177,7 @@ class Rivals(Scorer):
         owns = [self.run(near, first) for first in own_firsts]
         reaches = self._totals(owns, options, later)
         winner = _log_sum(reaches) + self.slot_bonus(chars[index], slots[index])
-        rests = tuple(c + after for c, _ in options)
+        rests = tuple([c + after for c, _ in options])
         leads = self._leads(options, own_firsts, owns, near)
         # the log-sum of these odds exceeds their largest by log(len(options)) at most
         spread = math.log(len(options)) + BOUND_SLACK
@@ -275,7 +275,7 @@ class Rivals(Scorer):
                 plain.append((self.char_logprob(simple) + prior, simple, prior, rival))
             else:
                 found.append((self.extend(prefix, simple), prior, rival))
-        top = max((key for key, _, _, _ in plain), default=0.0)
+        top = max([key for key, _, _, _ in plain], default=0.0)
         found += [
             (self.extend(prefix, simple), prior, rival)
             for key, simple, prior, rival in plain

@@ -58,6 +58,7 @@ cdef class _Table:
 @cython.final
 cdef class _PairCounts:
     cdef readonly _Table table
+    cdef readonly list figure_ends
 
     cdef Py_ssize_t _place(self, str pair)
 
@@ -68,8 +69,17 @@ cdef class _PairCounts:
     cpdef get(self, str pair, default=*)
 
 
-@cython.locals(char=Py_UCS4, code=cython.ulonglong, previous=cython.ulonglong, key=cython.ulonglong, place=Py_ssize_t)
-cdef _count_pairs(_Table table, str view)
+@cython.locals(
+    char=Py_UCS4,
+    code=cython.ulonglong,
+    previous=cython.ulonglong,
+    key=cython.ulonglong,
+    place=Py_ssize_t,
+    position=Py_ssize_t,
+    figure=cython.bint,
+    ends=list,
+)
+cdef list _count_pairs(_Table table, str view)
 
 
 cdef Py_ssize_t _BMP
@@ -84,6 +94,12 @@ cdef Py_ssize_t _BMP
     code=Py_ssize_t,
 )
 cpdef dict _char_uses(str text)
+
+
+@cython.locals(
+    turned=dict, into=frozenset, simplified=Py_ssize_t, traditional=Py_ssize_t, count=Py_ssize_t
+)
+cpdef bint _converted(dict uses)
 
 
 @cython.final

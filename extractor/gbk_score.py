@@ -221,16 +221,17 @@ class _PairCounts:
     compiled module counts them (``_page_pairs``): a ``Counter`` of two-character strings made
     and hashed a string for each pair of the page, about 850 instructions a pair. What the
     pairs are read and adjusted by, as a ``Counter`` answers: ``in``, ``get``, ``pop``,
-    assignment and ``items``; a pair counted 0 (popped) is none."""
+    assignment and ``items``; a pair counted 0 (popped) is none. A pair with a digit is not
+    counted (``_page_pairs`` would pop it); ``figure_ends``: where each run of digits ends."""
 
-    __slots__ = ("table",)
+    __slots__ = ("figure_ends", "table")
 
     def __init__(self, view: str) -> None:
         # as many places as the view has characters (up to 2 ** _PAIR_BITS): most pages
         # write fewer than half as many different pairs, and the table grows for none
         bits = min(max(_TABLE_BITS, len(view).bit_length()), _PAIR_BITS)
         self.table = _Table(bits)
-        _count_pairs(self.table, view)
+        self.figure_ends = _count_pairs(self.table, view)
 
     def _place(self, pair: str) -> int:
         """Where a pair of two characters is in ``table``, or the empty place it would take;
@@ -306,20 +307,30 @@ def _char_uses(text: str) -> dict[str, int]:
     return uses
 
 
-def _count_pairs(table: _Table, view: str) -> None:
-    """Each pair of ``view``'s characters counted into ``table`` by key."""
-    previous = 0
-    for char in view:
-        code = ord(char) + 1
-        if previous:
-            key = previous << _CHAR_BITS | code
-            place = table.place(key, 0)
-            uses = table.entries[place]
-            if uses is None:
-                table.put(place, key, 0, 1)
-            else:
-                table.entries[place] = uses + 1
-        previous = code
+def _count_pairs(table: _Table, view: str) -> list[int]:
+    """Each pair of ``view``'s characters without a digit (``_DIGITS``) counted into
+    ``table`` by key; the places right after each run of digits but one ending the view."""
+    previous, ends = 0, []  # previous: the last character's code + 1, 0 for none
+    figure = False  # whether the last character is a digit
+    for position, char in enumerate(view):
+        code = ord(char)
+        if ord("0") <= code <= ord("9") or ord("０") <= code <= ord("９"):  # as _DIGITS
+            previous, figure = 0, True
+        else:
+            if figure:
+                ends.append(position)
+                figure = False
+            code += 1
+            if previous:
+                key = previous << _CHAR_BITS | code
+                place = table.place(key, 0)
+                uses = table.entries[place]
+                if uses is None:
+                    table.put(place, key, 0, 1)
+                else:
+                    table.entries[place] = uses + 1
+            previous = code
+    return ends
 
 
 class _Pairs:
@@ -596,7 +607,7 @@ class Scorer:
         """What the pairs of a Simplified text earn for fitting in running text (its score
         holds it): a bonus for each pair ``running`` knows."""
         bonus = self.running.bonus
-        return sum(bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+        return sum([bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1)])
 
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
@@ -633,9 +644,9 @@ class Scorer:
         if slot.swallowed:
             read = self.swallowed.form
             found = tuple(
-                (c, read(c, slot), self.slot_bonus(c, slot), lead) for c, _, _, lead in options
+                [(c, read(c, slot), self.slot_bonus(c, slot), lead) for c, _, _, lead in options]
             )
-            if not self._heading_ends and any(option[1] == HEADING_END for option in found):
+            if not self._heading_ends and HEADING_END in [option[1] for option in found]:
                 self._read_heading_ends()
             return found
         costs, found = self._page_costs, []
@@ -678,7 +689,7 @@ class Scorer:
         ``unwritten_cost`` says, on every page of that script. A closing mark whose opening
         one it writes is its own too (``unfamiliar``)."""
         forms = _converted_from(self.traditional)
-        closers = (closer for closer, opener in OPENERS.items() if opener in self.chars)
+        closers = [closer for closer, opener in OPENERS.items() if opener in self.chars]
         return self.chars.union(closers, *(forms[char] for char in self.chars if char in forms))
 
 
@@ -702,15 +713,20 @@ def _page_pairs(view: str, chars: list[str] | None) -> PagePairs:
     # interpreted, each character joined to the next in C (map over two iterators): a third
     # faster than ``re``'s findall of two characters from even, then odd places; ``chars``
     # (``list(view)``, None compiled) are made once, where iterating the view twice made each
-    # character twice
-    pairs = _PairCounts(view) if chars is None else Counter(map(add, chars, chars[1:]))
-    for digits in _DIGITS.finditer(view):  # a figure at a time: its inner pairs popped once
-        start, end = digits.span()
-        if start:
-            pairs.pop(view[start - 1 : start + 1], None)
-        for position in range(start, end):
-            pairs.pop(view[position : position + 2], None)
-        # the character after the figure and a mark: its unit's pair (found in the same scan)
+    # character twice. Compiled, the pairs with a digit are never counted (``_count_pairs``)
+    if chars is None:
+        pairs = _PairCounts(view)
+        ends = pairs.figure_ends
+    else:
+        pairs, ends = Counter(map(add, chars, chars[1:])), []
+        for digits in _DIGITS.finditer(view):  # a figure at a time: its pairs popped once
+            start, end = digits.span()
+            if start:
+                pairs.pop(view[start - 1 : start + 1], None)
+            for position in range(start, end):
+                pairs.pop(view[position : position + 2], None)
+            ends.append(end)
+    for end in ends:  # the character after a figure and a mark: its unit's pair
         if view[end + 1 : end + 2] in _MARKS_AFTER_UNIT:
             pair = view[end : end + 2]
             uses = pairs.get(pair, 0)
@@ -835,9 +851,12 @@ def _converted(uses: dict[str, int]) -> bool:
     """Whether a page was converted whole to Traditional: of the characters it writes that
     have one form in each script (``_turned``), at most CONVERTED_SHARE are Simplified
     (a converted page's damaged runs hold a few; a page of mixed script, many)."""
-    turned, into = _turned(), _turned_into()
-    simplified = sum(count for char, count in uses.items() if char in turned)
-    traditional = sum(count for char, count in uses.items() if char in into)
+    turned, into, simplified, traditional = _turned(), _turned_into(), 0, 0
+    for char, count in uses.items():  # one pass, no generator (a page has a thousand)
+        if char in turned:
+            simplified += count
+        if char in into:
+            traditional += count
     return traditional > 0 and simplified <= CONVERTED_SHARE * (simplified + traditional)
 
 

@@ -55,11 +55,11 @@ class _Beam:
 
     @property
     def characters(self) -> str:
-        return "".join(beam.char for beam in self._chain())
+        return "".join([beam.char for beam in self._chain()])
 
     @property
     def slots(self) -> tuple[Slot, ...]:
-        return tuple(beam.slot for beam in self._chain() if beam.slot is not None)
+        return tuple([beam.slot for beam in self._chain() if beam.slot is not None])
 
     def _chain(self) -> list[_Beam]:
         chain: list[_Beam] = []
@@ -326,7 +326,13 @@ def unfillable(steps: tuple[Step, ...]) -> bool:
     """Whether some step has no way that can be filled: each has a slot that offers nothing
     (a middle character whose lead byte would be ASCII, as after a trail byte 0x40–0x7E). A
     search would run out of beams there; a third of the hypotheses on simulated pages do."""
-    return any(all(any(map(_offers_nothing, way)) for _, way in step) for step in steps)
+    for step in steps:  # loops, not generators: a generator is an object and a call a step
+        for _, way in step:
+            if not any(map(_offers_nothing, way)):
+                break
+        else:
+            return True
+    return False
 
 
 def _offers_nothing(slot: Slot) -> bool:

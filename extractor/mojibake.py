@@ -160,7 +160,7 @@ def _decided(
     gain, hypothesis, reading = _least_reaching(scored)
     if gain < _needed_margin(text, segment, hypothesis, reading):
         return None
-    rival = max((g for g, h, _ in scored if h is not hypothesis), default=0.0)
+    rival = max([g for g, h, _ in scored if h is not hypothesis], default=0.0)
     return gain, hypothesis, reading, rival
 
 
@@ -190,7 +190,7 @@ def _searched(text: str, hypothesis: Hypothesis, hints: Hints, search: Search) -
     if reading is None:
         return None
     found = left + to_simplified(text[start + len(hypothesis.kept) : end]) + right
-    unexplained = sum(1 for p in range(start, end) if p in hints)
+    unexplained = len([p for p in range(start, end) if p in hints])
     bound = reading.score - search.score(found) - unexplained * STRAY_LOGPROB
     # running text chooses between readings, not whether to repair: the text as found has no
     # pair it knows across a stray mark (總結_第, where 結開第 would earn two)
