@@ -102,9 +102,13 @@ class _Sweep:
             reach = len(old.text_starts)
         if reach <= index:
             return index
-        shift = self.shift
-        moved = old.text_starts[index:reach]
-        new.text_starts.extend([start + shift for start in moved] if shift else moved)
+        shift, moved = self.shift, old.text_starts[index:reach]
+        if shift:  # a loop, not a comprehension: compiled, its start and sum are C integers
+            text_starts = new.text_starts
+            for start in moved:
+                text_starts.append(start + shift)
+        else:
+            new.text_starts.extend(moved)
         new.raw_starts.extend(old.raw_starts[index:reach])
         new.raw_ends.extend(old.raw_ends[index:reach])
         new.splices.extend(old.splices[index:reach])

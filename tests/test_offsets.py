@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,14 @@ def test_a_span_is_backed_by_its_first_and_last_characters(case, data):
         first = editable.raw_start_of(start)
         expected = (first, first) if end <= start else (first, editable.raw_end_of(end - 1))
         assert editable.raw_span(start, end) == expected
+
+
+def test_splices_out_of_order_apply_as_sorted_and_overlapping_ones_are_refused():
+    in_order, shuffled = EditableText("甲乙丙丁ab"), EditableText("甲乙丙丁ab")
+    splices = [Splice(0, 1, "X", "k"), Splice(2, 2, "YZ", "k"), Splice(4, 6, "", "k")]
+    in_order.apply(splices)
+    shuffled.apply(reversed(splices))
+    assert shuffled.text == in_order.text == "X乙YZ丙丁"
+    assert shuffled.repairs() == in_order.repairs()
+    with pytest.raises(ValueError, match="overlapping splices at 2"):
+        EditableText("甲乙丙丁").apply([Splice(2, 3, "X", "k"), Splice(1, 3, "Y", "k")])

@@ -1,0 +1,10 @@
+# Types for when the wheel compiles offsets.py (hatch_build.py); pure Python ignores this file.
+import cython
+
+
+@cython.locals(cursor=Py_ssize_t)
+cpdef str _spliced(str text, splices)
+
+
+@cython.locals(previous_end=Py_ssize_t)
+cpdef _overlapping(splices)
