@@ -3,6 +3,42 @@
 import cython
 
 
+# a slot's choices are asked for thousands of times a page: the calls between these methods,
+# and their attributes, in C (final: no subclass overrides a method)
+@cython.final
+cdef class Candidates:
+    cdef readonly object scorer
+    cdef readonly dict _follow
+    cdef readonly dict _plans
+    cdef dict _written_after
+
+    @cython.locals(kept=dict, dropped=bint, found=list, previous=str, key=tuple)
+    cpdef list choices(self, slot, list lasts, str after)
+
+    @cython.locals(
+        allowed=frozenset,
+        count=Py_ssize_t,
+        simples=frozenset,
+        following=str,
+        in_document=frozenset,
+        paired=frozenset,
+        tied=frozenset,
+        completing=tuple,
+    )
+    cpdef _sorted(self, slot, local, str previous, str before, str after)
+
+    @cython.locals(found=frozenset)
+    cpdef frozenset _paired_before(self, local, str after)
+
+    cpdef plan(self, slot)
+
+    @cython.locals(in_document=frozenset)
+    cpdef _local(self, slot)
+
+    @cython.locals(found=tuple)
+    cpdef tuple _completing(self, slot, local, str previous)
+
+
 @cython.locals(paired=frozenset, found=list, simple=str)
 cpdef frozenset _paired_after(
     frozenset in_document, frozenset simples, str previous, str following, document

@@ -62,9 +62,10 @@ PAGES = [
 ]
 
 
-def _searched(page: str) -> list[tuple[tuple, object]]:
-    """Every hypothesis of every segment of a page, with its best reading."""
-    search = Search(language_model(), page, is_traditional(page))
+def _searched(page: str, search: Search | None = None) -> list[tuple[tuple, object]]:
+    """Every hypothesis of every segment of a page, with its best reading (by ``search``, when
+    given, a search of that page)."""
+    search = search or Search(language_model(), page, is_traditional(page))
     found = []
     for segment in suspect_segments(page, {}):
         for hypothesis in hypotheses(page, segment, {}, search.model):
@@ -326,25 +327,27 @@ def _full_paired(candidates, slot, context, after):
     return paired | candidates._paired_before(local, after) if after else paired
 
 
-def _sorted_calls(monkeypatch) -> list[tuple]:
-    """The arguments of every ``Candidates._sorted`` call the search of PAGES makes."""
-    asked, original = [], Candidates._sorted
-
-    def spy(self, slot, local, context, before, after):
-        asked.append((self, slot, local, context, before, after))
-        return original(self, slot, local, context, before, after)
-
-    monkeypatch.setattr(Candidates, "_sorted", spy)
+def _sorted_calls() -> list[tuple]:
+    """The arguments of every ``Candidates._sorted`` call the search of PAGES makes: one for
+    each choices a slot keeps, by their key (a compiled class's method cannot be spied on)."""
+    asked = []
     for page in PAGES:
-        _searched(page)
+        search = Search(language_model(), page, is_traditional(page))
+        _searched(page, search)
+        candidates = search.candidates
+        asked += [
+            (candidates, slot, local, *key)
+            for slot, local in candidates._plans.items()
+            for key in local.choices
+        ]
     return asked
 
 
-def test_choices_after_a_dropped_pair_are_those_sought_among_all_options(monkeypatch):
+def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
     """After a dropped pair, paired forms are sought among the allowed options only: the
     options scored in full, and those skipped as paired, are the same."""
     original = Candidates._sorted
-    asked = _sorted_calls(monkeypatch)
+    asked = _sorted_calls()
     dropped = [item for item in asked if item[1].dropped_before]
     assert dropped and any(original(*item).scored for item in dropped)
     for candidates, slot, local, context, before, after in asked:
@@ -386,12 +389,12 @@ def test_trails_with_the_same_private_use_partners_share_one_set_of_them():
     assert pua_partners(0xAA) != pua_partners(0xA1)
 
 
-def test_options_not_paired_make_no_pair_anything_knows(monkeypatch):
+def test_options_not_paired_make_no_pair_anything_knows():
     """An option left out of ``paired`` is scored by its own log-probability alone: it makes
     no pair with the character before it, nor with ``after``, that the dictionary, running
     text (``Scorer.is_known``) or the page knows."""
     original = Candidates._sorted
-    asked = _sorted_calls(monkeypatch)
+    asked = _sorted_calls()
     running = 0
     for candidates, slot, local, context, before, after in asked:
         choices = original(candidates, slot, local, context, before, after)
