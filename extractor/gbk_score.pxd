@@ -105,6 +105,7 @@ cpdef bint _converted(dict uses)
 @cython.final
 cdef class _Pairs:
     cdef dict running, singles, words
+    cdef frozenset written
     cdef _Table memo, long_memo
     cdef dict window
     cdef frozenset tails
@@ -112,8 +113,11 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, last=str, pair=str, single=object)
+    @cython.locals(found=_Pair, first=str, last=str, pair=str, single=object)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
+
+    @cython.locals(written=frozenset)
+    cpdef double one_unit(self, str first, str second)
 
     @cython.locals(memo=_Table, entry=_Pair)
     cpdef exclude(self, dict window)
@@ -178,3 +182,10 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
+
+
+cdef dict _unwritten_costs
+
+
+@cython.locals(cost=object)
+cdef double _unwritten_unfamiliar(str char)

@@ -13,7 +13,7 @@ from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
-from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, Scorer
+from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, WORD_PAGE_CHARS, Scorer
 from extractor.gbk_swallowed import counted_unit, mark_context, measure_words, opens_measure
 from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
@@ -38,6 +38,25 @@ def test_an_unfamiliar_rare_character_costs_more_than_an_unfamiliar_common_one()
     assert scorer.unfamiliar("物") == never  # common in words: 刊物 is read 刊物, not 匡
     assert scorer.unfamiliar("務") == 0.0  # the page's own
     assert 0 < scorer.unfamiliar("乖") < scorer.unfamiliar("嘿")  # once on the page
+
+
+def test_a_word_the_page_writes_neither_character_of_is_unfamiliar_once():
+    model = language_model()
+    many = map(chr, range(0x4E00, 0x4E00 + 2 * WORD_PAGE_CHARS))  # a page of many characters
+    page = "".join(char for char in many if char not in "寒假前")
+    lacking = Scorer(model, page, traditional=False)
+    writing = Scorer(model, page + "放假", traditional=False)
+    # filled, 寒 and 假 each pay ``unfamiliar`` in their slot priors: the word wins back all
+    # but its rarer character's cost on a page that writes neither (寒假前, not 嘿前)
+    once = min(lacking.unfamiliar("寒"), lacking.unfamiliar("假"))
+    assert once > 0
+    assert lacking.score("寒假") - writing.score("寒假") == pytest.approx(once)
+    assert lacking.score("寒前") == pytest.approx(writing.score("寒前"))  # no word: each pays
+    # a short page is not one to be unfamiliar with a word: no reading of words gains
+    short = "全鎮完成各項任務。"
+    assert Scorer(model, short, traditional=True).score("寒假") == pytest.approx(
+        Scorer(model, short + "放假", traditional=True).score("寒假")
+    )
 
 
 def test_a_short_numbered_line_ends_where_the_pages_headings_do():
