@@ -99,7 +99,9 @@ class Candidate:
 @dataclass(frozen=True)
 class Grammar:
     pattern: re.Pattern[str] | regex.Pattern[str]
-    styles: dict[int, tuple[Style, int]]  # index of a branch's closing group → (style, num group)
+    # index of a branch's closing group → (style, num group, whether the number opens the
+    # marker: then its first character stands before the group, see ``grammar_source``)
+    styles: dict[int, tuple[Style, int, bool]]
 
 
 _COMPILED: dict[int, tuple[Sequence[SectionStyleRule], Grammar]] = {}
@@ -123,7 +125,11 @@ def compile_grammar(rules: Sequence[SectionStyleRule]) -> Grammar:
 def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
     pattern = _compiled(grammar_source(rules))
     styles = {
-        pattern.groupindex[f"s{index}"]: (_style(rule), pattern.groupindex[f"n{index}"])
+        pattern.groupindex[f"s{index}"]: (
+            _style(rule),
+            pattern.groupindex[f"n{index}"],
+            _opening_character(rule.pattern) is not None,
+        )
         for index, rule in enumerate(rules)
     }
     return Grammar(pattern, styles)
@@ -131,15 +137,64 @@ def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
 
 def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
     """The styles' alternation in `regex`'s syntax: branch ``i`` captures its number as group
-    ``n{i}`` and closes with the empty group ``s{i}``, which names the branch that matched."""
-    branches = [
-        f"(?:{rule.pattern.replace('(?P<num>', f'(?P<n{index}>')})(?P<s{index}>)"
-        for index, rule in enumerate(rules)
-    ]
+    ``n{i}`` and closes with the empty group ``s{i}``, which names the branch that matched.
+
+    A number that opens its marker (``(?P<num>[一二三])…``) has its first character moved
+    before the group (``[一二三](?P<n4>…)``): the engine tests a branch's first character or
+    class without entering it, but enters a branch that opens with a group at every candidate.
+    """
+    branches = []
+    for index, rule in enumerate(rules):
+        opening = _opening_character(rule.pattern)
+        if opening is None:
+            source = rule.pattern.replace("(?P<num>", f"(?P<n{index}>")
+        else:
+            rest = rule.pattern[len(_NUMBER_GROUP) + len(opening) :]
+            source = f"{opening}(?P<n{index}>{rest}"
+        branches.append(f"(?:{source})(?P<s{index}>)")
     # Every marker starts with one of these: the lookahead lets the engine skip all other
     # characters without trying each branch there.
     starts = r"(?=[\d一二三四五六七八九十百零〇(①-⒇第首其再最然])"
     return starts + "(?:" + "|".join(branches) + ")"
+
+
+_NUMBER_GROUP = "(?P<num>"
+# one plain character or a flat class, not followed by a quantifier
+_ONE_CHARACTER = re.compile(r"(?:\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?![{*+?])")
+
+
+def _opening_character(pattern: str) -> str | None:
+    """The first item of a pattern that opens with its number group, when that item is one
+    character and the group holds no alternatives at its top (so it can stand before it)."""
+    if not pattern.startswith(_NUMBER_GROUP):
+        return None
+    item = _ONE_CHARACTER.match(pattern, len(_NUMBER_GROUP))
+    if item is None or _alternatives_at_top(pattern, item.end()):
+        return None
+    return item.group()
+
+
+def _alternatives_at_top(pattern: str, start: int) -> bool:
+    """Whether a ``|`` divides the group open at ``start`` (read up to its closing bracket)."""
+    depth, in_class, index = 0, False, start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return False
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
 
 
 def _style(rule: SectionStyleRule) -> Style:
@@ -168,12 +223,13 @@ def find_candidates(view: str, grammar: Grammar) -> list[Candidate]:
     candidates = []
     styles = grammar.styles
     for match in grammar.pattern.finditer(view):
-        style, group = styles[match.lastindex]
+        style, group, opens = styles[match.lastindex]
         start, end = match.span()
         position = position_of(view, start)
         if position not in style.positions:
             continue
-        number = style.number(match.group(group))
+        numeral = view[start : match.end(group)] if opens else match.group(group)
+        number = style.number(numeral)
         if number is None:
             continue
         while end > start and view[end - 1] in _SPACE:

@@ -1,0 +1,41 @@
+"""The marker grammar's branches: a number's first character moved before its group."""
+
+from __future__ import annotations
+
+from extractor.markers import compile_grammar, find_candidates, grammar_source
+from extractor.rules import SectionStyleRule
+
+
+def _style(rule_id: str, pattern: str, numbering: str, **extra) -> SectionStyleRule:
+    return SectionStyleRule(
+        id=rule_id,
+        pattern=pattern,
+        description="test",
+        family=rule_id,
+        kind="heading",
+        level=3,
+        rank=50,
+        numbering=numbering,
+        positions=["line"],
+        examples=[],
+        **extra,
+    )
+
+
+OPENING_CLASS = _style("arabic", r"(?P<num>[0-9](?<![0-9].)[0-9]?)\.", "arabic")
+ALTERNATIVES = _style("alternatives", "(?P<num>一|二)、", "cn")
+REPEATED = _style("cn", "(?P<num>[一二十]{1,2}):", "cn")
+RULES = (OPENING_CLASS, ALTERNATIVES, REPEATED)
+
+
+def test_only_a_single_opening_character_is_moved_before_the_group():
+    source = grammar_source(RULES)
+    assert r"[0-9](?P<n0>(?<![0-9].)[0-9]?)\." in source
+    assert "(?P<n1>一|二)、" in source  # not 一(?P<n1>|二)、, which misses 二、
+    assert "(?P<n2>[一二十]{1,2}):" in source  # a repeated class stays in its group
+
+
+def test_every_branch_reads_its_whole_number():
+    view = "12.总体\n二、措施\n十二:要求\n"
+    found = [(c.style.id, c.number) for c in find_candidates(view, compile_grammar(RULES))]
+    assert found == [("arabic", (12,)), ("alternatives", (2,)), ("cn", (12,))]
