@@ -29,12 +29,15 @@ SCRATCH = ROOT / "build" / "partial"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", help="modules to compile (gbk_score …)")
+    parser.add_argument(
+        "modules", nargs="*", help="modules to compile (gbk_score or extractor/gbk_score.py …)"
+    )
     arguments = parser.parse_args()
+    arguments.modules = [Path(module).stem for module in arguments.modules]
     hatch_build = _hatch_build()
     unknown = sorted(set(arguments.modules) - set(hatch_build.COMPILED))
     if unknown:
-        sys.exit(f"not among hatch_build.COMPILED: {', '.join(unknown)}")
+        sys.exit(f"not compiled by the wheel (hatch_build.COMPILED): {', '.join(unknown)}")
     if not TARGET.is_dir():
         sys.exit(f"{TARGET} is missing: run `make compiled` once first")
     _copy_sources()

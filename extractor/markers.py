@@ -152,15 +152,60 @@ def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
             rest = rule.pattern[len(_NUMBER_GROUP) + len(opening) :]
             source = f"{opening}(?P<n{index}>{rest}"
         branches.append(f"(?:{source})(?P<s{index}>)")
+    alternation = "(?:" + "|".join(branches) + ")"
+    openings = [_openings(rule.pattern) for rule in rules]
+    if not all(openings) or any(item.startswith("[^") for items in openings for item in items):
+        return alternation  # a style whose first character cannot be listed: try every position
     # Every marker starts with one of these: the lookahead lets the engine skip all other
     # characters without trying each branch there.
-    starts = r"(?=[\d一二三四五六七八九十百零〇(①-⒇第首其再最然])"
-    return starts + "(?:" + "|".join(branches) + ")"
+    items = dict.fromkeys(item for items in openings for item in items)
+    return f"(?=[{''.join(_in_class(item) for item in items)}])" + alternation
+
+
+def _in_class(item: str) -> str:
+    """An opening (a class, an escaped or a plain character) as members of a class."""
+    if item.startswith("["):
+        inner = item[1:-1]  # a - at either end would join the next item into a range
+        if inner.startswith("-"):
+            inner = "\\" + inner
+        if inner.endswith("-") and not inner.endswith("\\-"):
+            inner = inner[:-1] + "\\-"
+        return inner
+    return item if item.startswith("\\") or item not in "]^-[" else "\\" + item
 
 
 _NUMBER_GROUP = "(?P<num>"
 # one plain character or a flat class, not followed by a quantifier
 _ONE_CHARACTER = re.compile(r"(?:\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?![{*+?])")
+
+
+# a literal character escaped (\\( for a bracket)
+_ESCAPED = re.compile(r"\\[^0-9A-Za-z](?![{*+?])")
+# one character or a flat class, repeated at least once
+_REPEATED = re.compile(r"(\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?:\+|\{[1-9])")
+# a number group of literal words only (首先|其次|最后)
+_WORDS_GROUP = re.compile(
+    r"\(\?P<num>((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![{*+?])"
+)
+
+
+def _openings(pattern: str) -> list[str]:
+    """What a style's marker may start with, as items of a class or characters (``第``,
+    ``\\(``, ``[0-9]``, each first character of ``(?P<num>首先|其次)``); none where that
+    cannot be read off the pattern, which then keeps the grammar from skipping any position
+    (a user's style that starts otherwise is still tried everywhere)."""
+    opening = _opening_character(pattern)
+    if opening is not None:
+        return [opening]
+    words = _WORDS_GROUP.match(pattern)
+    if words is not None:
+        return [word[0] for word in words.group(1).split("|")]
+    if pattern.startswith(_NUMBER_GROUP):  # a class repeated at least once: [一二三]{1,3}
+        repeated = _REPEATED.match(pattern, len(_NUMBER_GROUP))
+        alternatives = repeated is None or _alternatives_at_top(pattern, repeated.end())
+        return [] if alternatives else [repeated.group(1)]
+    item = _ONE_CHARACTER.match(pattern) or _ESCAPED.match(pattern)
+    return [] if item is None else [item.group()]
 
 
 def _opening_character(pattern: str) -> str | None:

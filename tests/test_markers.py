@@ -39,3 +39,24 @@ def test_every_branch_reads_its_whole_number():
     view = "12.总体\n二、措施\n十二:要求\n"
     found = [(c.style.id, c.number) for c in find_candidates(view, compile_grammar(RULES))]
     assert found == [("arabic", (12,)), ("alternatives", (2,)), ("cn", (12,))]
+
+
+def test_a_users_style_is_tried_wherever_its_own_first_character_stands():
+    stems = _style("stems", "(?P<num>[甲乙丙])、", "words", values={"甲": 1, "乙": 2, "丙": 3})
+    view = "甲、总则\n乙、细则\n"
+    found = [(c.style.id, c.number) for c in find_candidates(view, compile_grammar((stems,)))]
+    assert found == [("stems", (1,)), ("stems", (2,))]
+    assert grammar_source((stems,)).startswith("(?=[甲乙丙])")
+
+
+def test_the_grammar_skips_only_what_no_style_can_start_with():
+    words = _style("words", "(?P<num>首先|其次)", "words", values={"首先": 1, "其次": 2})
+    bracketed = _style("bracketed", r"\((?P<num>[0-9]{1,2})\)", "arabic")
+    dashes = _style("dashes", "[-a](?P<num>[0-9])", "arabic")
+    assert grammar_source((words, bracketed, dashes)).startswith(r"(?=[首其\(\-a])")
+    # a first item that may be absent or cannot be listed: every position is tried
+    for pattern in (r"\(?(?P<num>[0-9])\)", "(?:附)?(?P<num>[0-9])", "[^0-9](?P<num>[0-9])"):
+        assert not grammar_source((_style("open", pattern, "arabic"),)).startswith("(?=")
+    optional = _style("optional", r"(?:附)?(?P<num>[0-9])件", "arabic")
+    found = [c.number for c in find_candidates("附1件\n2件\n", compile_grammar((optional,)))]
+    assert found == [(1,), (2,)]
