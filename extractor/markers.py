@@ -194,6 +194,8 @@ def _openings(pattern: str) -> list[str]:
     ``\\(``, ``[0-9]``, each first character of ``(?P<num>首先|其次)``); none where that
     cannot be read off the pattern, which then keeps the grammar from skipping any position
     (a user's style that starts otherwise is still tried everywhere)."""
+    if _alternatives_at_top(pattern, 0):  # 甲(?P<num>…)|乙(?P<num>…) starts two ways
+        return []
     opening = _opening_character(pattern)
     if opening is not None:
         return [opening]
@@ -211,7 +213,7 @@ def _openings(pattern: str) -> list[str]:
 def _opening_character(pattern: str) -> str | None:
     """The first item of a pattern that opens with its number group, when that item is one
     character and the group holds no alternatives at its top (so it can stand before it)."""
-    if not pattern.startswith(_NUMBER_GROUP):
+    if not pattern.startswith(_NUMBER_GROUP) or _alternatives_at_top(pattern, 0):
         return None
     item = _ONE_CHARACTER.match(pattern, len(_NUMBER_GROUP))
     if item is None or _alternatives_at_top(pattern, item.end()):

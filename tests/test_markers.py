@@ -60,3 +60,12 @@ def test_the_grammar_skips_only_what_no_style_can_start_with():
     optional = _style("optional", r"(?:附)?(?P<num>[0-9])件", "arabic")
     found = [c.number for c in find_candidates("附1件\n2件\n", compile_grammar((optional,)))]
     assert found == [(1,), (2,)]
+
+
+def test_a_style_of_two_ways_keeps_both():
+    """A pattern that divides at its top (``|``) starts two ways: its number stays in its
+    groups, and no start lookahead leaves either way out."""
+    either = _style("either", "(?P<num>[0-9])、|乙(?P<num>[0-9])", "arabic")
+    assert not grammar_source((either,)).startswith("(?=")
+    found = [c.number for c in find_candidates("乙3总则\n4、细则\n", compile_grammar((either,)))]
+    assert found == [(3,), (4,)]
