@@ -154,8 +154,8 @@ def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
         branches.append(f"(?:{source})(?P<s{index}>)")
     alternation = "(?:" + "|".join(branches) + ")"
     openings = [_openings(rule.pattern) for rule in rules]
-    if not all(openings) or any(item.startswith("[^") for items in openings for item in items):
-        return alternation  # a style whose first character cannot be listed: try every position
+    if not all(openings):  # a style whose first character cannot be listed: try every position
+        return alternation
     # Every marker starts with one of these: the lookahead lets the engine skip all other
     # characters without trying each branch there.
     items = dict.fromkeys(item for items in openings for item in items)
@@ -177,12 +177,11 @@ def _in_class(item: str) -> str:
 _NUMBER_GROUP = "(?P<num>"
 # one plain character or a flat class, not followed by a quantifier
 _ONE_CHARACTER = re.compile(r"(?:\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?![{*+?])")
-
-
-# a literal character escaped (\\( for a bracket)
-_ESCAPED = re.compile(r"\\[^0-9A-Za-z](?![{*+?])")
-# one character or a flat class, repeated at least once
-_REPEATED = re.compile(r"(\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?:\+|\{[1-9])")
+# the first item a match holds: one character (plain or escaped) or a flat class, not made
+# optional by its quantifier
+_FIRST_ITEM = re.compile(
+    r"(\[(?:\\.|[^\\\[\]])+\]|\\[^0-9A-Za-z]|[^\\.^$*+?{}\[\]|()])(?:\+|\{[1-9]|(?![{*+?]))"
+)
 # a number group of literal words only (首先|其次|最后)
 _WORDS_GROUP = re.compile(
     r"\(\?P<num>((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![{*+?])"
@@ -190,24 +189,22 @@ _WORDS_GROUP = re.compile(
 
 
 def _openings(pattern: str) -> list[str]:
-    """What a style's marker may start with, as items of a class or characters (``第``,
-    ``\\(``, ``[0-9]``, each first character of ``(?P<num>首先|其次)``); none where that
-    cannot be read off the pattern, which then keeps the grammar from skipping any position
-    (a user's style that starts otherwise is still tried everywhere)."""
+    """What a style's marker may start with, as items of a class (``第``, ``\\(``, ``[0-9]``,
+    each first character of ``(?P<num>首先|其次)``); none where that cannot be read off the
+    pattern (optional, a group, a negated class, a pattern of two ways), which then keeps the
+    grammar from skipping any position (a user's style that starts otherwise is still tried)."""
     if _alternatives_at_top(pattern, 0):  # 甲(?P<num>…)|乙(?P<num>…) starts two ways
         return []
-    opening = _opening_character(pattern)
-    if opening is not None:
-        return [opening]
     words = _WORDS_GROUP.match(pattern)
     if words is not None:
         return [word[0] for word in words.group(1).split("|")]
-    if pattern.startswith(_NUMBER_GROUP):  # a class repeated at least once: [一二三]{1,3}
-        repeated = _REPEATED.match(pattern, len(_NUMBER_GROUP))
-        alternatives = repeated is None or _alternatives_at_top(pattern, repeated.end())
-        return [] if alternatives else [repeated.group(1)]
-    item = _ONE_CHARACTER.match(pattern) or _ESCAPED.match(pattern)
-    return [] if item is None else [item.group()]
+    inside = len(_NUMBER_GROUP) if pattern.startswith(_NUMBER_GROUP) else 0
+    item = _FIRST_ITEM.match(pattern, inside)
+    if item is None or item.group(1).startswith("[^"):
+        return []
+    if inside and _alternatives_at_top(pattern, item.end()):
+        return []
+    return [item.group(1)]
 
 
 def _opening_character(pattern: str) -> str | None:
