@@ -106,6 +106,7 @@ cpdef bint _converted(dict uses)
 cdef class _Pairs:
     cdef dict running, singles, words
     cdef frozenset written
+    cdef object script
     cdef _Table memo, long_memo
     cdef dict window
     cdef frozenset tails
@@ -116,7 +117,7 @@ cdef class _Pairs:
     @cython.locals(found=_Pair, first=str, last=str, pair=str, single=object)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
-    @cython.locals(written=frozenset)
+    @cython.locals(written=frozenset, script=object)
     cpdef double one_unit(self, str first, str second)
 
     @cython.locals(memo=_Table, entry=_Pair)
@@ -182,10 +183,3 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
-
-
-cdef dict _unwritten_costs
-
-
-@cython.locals(cost=object)
-cdef double _unwritten_unfamiliar(str char)

@@ -351,6 +351,7 @@ class _Pairs:
         "long_memo",
         "memo",
         "running",
+        "script",
         "singles",
         "tails",
         "window",
@@ -364,10 +365,12 @@ class _Pairs:
         bigrams: PagePairs,
         running: dict[str, float],
         written: frozenset[str] | None,
+        script: Script,
     ) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text, ``written``: the characters of the page (Simplified),
-        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``)."""
+        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``), ``script``: the page's
+        (``unwritten_cost``)."""
         self.memo = _new_table()  # by (key, 0): no key is 0
         self.long_memo = _new_table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
@@ -379,6 +382,7 @@ class _Pairs:
         self.bigrams = bigrams
         self.running = running
         self.written = written
+        self.script = script
 
     def added(self, key: int, place: int, after: bool) -> _Pair:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
@@ -410,7 +414,8 @@ class _Pairs:
         written = self.written
         if written is None or first in written or second in written:
             return 0.0
-        return min(_unwritten_unfamiliar(first), _unwritten_unfamiliar(second))
+        script = self.script
+        return min(unwritten_cost(first, script)[1], unwritten_cost(second, script)[1])
 
     def exclude(self, window: dict[int, int]) -> None:
         """The pairs of ``window`` (by key: ``_keyed``) counted out of the page's, in their
@@ -590,7 +595,9 @@ class Scorer:
         self._words = model.words
         self.char_logprob = shared_logprob(model)
         written = self.view_chars if len(self.view_chars) >= WORD_PAGE_CHARS else None
-        self._pairs = pairs = _Pairs(model, self.bigram_counts, self.running.bonus, written)
+        self._pairs = pairs = _Pairs(
+            model, self.bigram_counts, self.running.bonus, written, self.script
+        )
         # Append one Simplified character to an incremental best-segmentation score: the
         # state holds the last STATE_CONTEXT characters and the scores of one position more,
         # enough for dictionary words of up to MAX_WORD characters; what the model says about
@@ -844,17 +851,6 @@ def _unfamiliar(char: str, uses: int) -> float:
         return 0.0
     rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
     return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
-
-
-_unwritten_costs: dict[str, float] = {}  # ``_unfamiliar(char, 0)`` by character, for all pages
-
-
-def _unwritten_unfamiliar(char: str) -> float:
-    """``unfamiliar`` of a character on a page that does not write it, worked out once."""
-    cost = _unwritten_costs.get(char)
-    if cost is None:
-        cost = _unwritten_costs[char] = _unfamiliar(char, 0)
-    return cost
 
 
 @lru_cache(maxsize=CHAR_CACHE)
