@@ -2,8 +2,16 @@
 # types what the .py declares; pure Python ignores it.
 import cython
 
+cdef Py_ssize_t _NO_PAIR, _BMP
+cdef unsigned int[::1] _CODES
+
 
 @cython.locals(
-    repaired=dict, words=dict, left=bytes, right=bytes, previous=str, char=str, position=Py_ssize_t
+    repaired=list, words=dict, left=cython.uint, right=cython.uint, previous=str, char=str,
+    position=Py_ssize_t
 )
 cpdef bint reads_shifted(str text, Py_ssize_t start, Py_ssize_t end, model)
+
+
+@cython.locals(point=Py_UCS4, code=cython.uint, pair=bytes)
+cdef unsigned int _code_at(str text, Py_ssize_t position)

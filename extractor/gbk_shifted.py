@@ -7,12 +7,18 @@ back: clean text re-paired is noise, a shifted run re-paired reads as Chinese.
 
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
 
 from extractor.gbk import decode_pair, table, two_bytes
 from extractor.lm import LanguageModel, language_model
 
 DROPPED_TRAIL = 0x80  # a trail byte that cannot lead a pair: dropped, and the run ends
+_NO_PAIR = 1  # a character's code (``_code_at``) when it has no two bytes; 0: not asked yet
+_BMP = 0x10000
+# every character of the Basic Multilingual Plane by its code point: its two GBK bytes as one
+# number (lead byte high, ``gbk.two_bytes``), filled in as the pages ask (``_code_at``)
+_CODES = array("I", bytes(4 * _BMP))
 
 
 def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool:
@@ -21,28 +27,42 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     Clean text seldom does (22 of 3,351 stretches of the corpus between ASCII characters, one
     word each); shifted runs of four characters or more mostly do."""
     repaired, words = _repaired(), model.words
-    left, previous = two_bytes(text[start]) if start < end else None, ""
+    left, previous = _code_at(text, start) if start < end else _NO_PAIR, ""
     for position in range(start + 1, end):  # one pass, done at the first word
-        right = two_bytes(text[position])
-        # "" where a character has no two bytes, or its pair is private-use or invalid
-        char = repaired.get(left[1] << 8 | right[0], "") if left and right else ""
+        right = _code_at(text, position)
+        # "" where the pair is private-use or invalid, as it is where a character has no two
+        # bytes: _NO_PAIR re-pairs as a lead byte 0x01 or a trail byte 0x00
+        char = repaired[(left & 0xFF) << 8 | right >> 8]
         if previous and char and previous + char in words:
             return True
         left, previous = right, char
     return False
 
 
+def _code_at(text: str, position: int) -> int:
+    """``text[position]``'s two GBK bytes as one number (lead byte high), ``_NO_PAIR`` for
+    none: read from ``_CODES`` (a run asks about the same few hundred characters all along,
+    and ``two_bytes``' cache cost a call each time)."""
+    point = ord(text[position])
+    code = _CODES[point] if point < _BMP else _NO_PAIR
+    if not code:
+        pair = two_bytes(text[position])
+        code = _CODES[point] = pair[0] << 8 | pair[1] if pair is not None else _NO_PAIR
+    return code
+
+
 @lru_cache(maxsize=1)
-def _repaired() -> dict[int, str]:
+def _repaired() -> list[str]:
     """The Simplified form of every GBK character by its two bytes as one number (lead byte
-    high): a trail byte and the next lead byte are looked up at once, a run asks about every
-    pair of its text (a cache of re-paired characters missed on most of a page's pairs)."""
+    high), "" for a pair that is none: a trail byte and the next lead byte are looked up at
+    once, a run asks about every pair of its text (a cache of re-paired characters missed on
+    most of a page's pairs)."""
     gbk = table()
-    return {
-        lead << 8 | trail: gbk.simplified[char]
-        for lead, row in gbk.by_lead.items()
-        for trail, char in row
-    }
+    found = [""] * _BMP
+    for lead, row in gbk.by_lead.items():
+        for trail, char in row:
+            found[lead << 8 | trail] = gbk.simplified[char]
+    return found
 
 
 @lru_cache(maxsize=4)
