@@ -21,6 +21,7 @@ from extractor.gbk import (
     decode_pair,
     pua_starters,
     simplified_char,
+    two_bytes,
 )
 from extractor.gbk_marks import RARE_COUNT, Hints, after_extension, is_run_char, line_before
 from extractor.gbk_names import name_place, name_places
@@ -133,23 +134,33 @@ def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[in
     """Starts whose reading of the whole window, text as found before the start and re-paired
     bytes after it, is likeliest: a cheap filter before the full search."""
     options: list[tuple[float, int]] = []
-    for start in range(segment.reach, segment.end):
-        if not after_extension(text, start):
-            continue
-        stream = byte_stream(text[start : segment.end])
-        if stream is None:
-            continue
-        inside = "".join(
-            decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in range(1, len(stream) - 1, 2)
-        )
-        window = to_simplified(text[segment.reach : start] + inside)
-        options.append((model.score(window) / max(len(window), 1), start))
+    placed = [start for start in range(segment.reach, segment.end) if after_extension(text, start)]
+    if placed:
+        streamed, inside = _re_paired_from(text, placed[0], segment.end)
+        for start in placed:
+            if start >= streamed:
+                shown = text[segment.reach : start] + "".join(inside[start - streamed :])
+                window = to_simplified(shown)
+                options.append((model.score(window) / max(len(window), 1), start))
     starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
     if segment.terminator == "letter" or (
         segment.terminator == "question" and after_extension(text, segment.end)
     ):
         starts.append(segment.end)
     return starts
+
+
+def _re_paired_from(text: str, first: int, end: int) -> tuple[int, list[str]]:
+    """The first start from ``first`` on whose characters up to ``end`` all have two bytes,
+    and the characters those bytes re-pair one along ("\ufffd" for a pair that is none): a
+    later start's are the tail of these (``_likely_starts`` reads them for every start)."""
+    parts = [two_bytes(char) for char in text[first:end]]
+    streamed = end
+    while streamed > first and parts[streamed - 1 - first] is not None:
+        streamed -= 1
+    stream = b"".join(parts[streamed - first :])  # type: ignore[arg-type]
+    pairs = range(1, len(stream) - 1, 2)
+    return streamed, [decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in pairs]
 
 
 def _steps(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,13 +100,13 @@ def _after_seam(text: str, start: int, hints: Hints) -> bool:
     return start > 0 and _is_seam(text, start - 1, hints)
 
 
-def suspect_segments(text: str, hints: Hints, rules: RuleSet | None = None) -> Iterator[Segment]:
+def suspect_segments(text: str, hints: Hints, rules: RuleSet | None = None) -> list[Segment]:
     """Runs worth a search: those ending in a lone letter, a ``?``, a stray reading or rare
     characters, and characters vanished but for their reading, where a run can start.
     ``rules`` (the shipped ones by default) name question words and surnames."""
     rules = rules or load_rules()
     found = run_rules(rules.question_words, rules.extra_dirs)
-    return (s for s in _segments(text, hints, found) if _can_start(text, s, hints))
+    return [s for s in _segments(text, hints, found) if _can_start(text, s, hints)]
 
 
 def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
@@ -118,7 +118,10 @@ def _can_start(text: str, segment: Segment, hints: Hints) -> bool:
     return any(after_extension(text, start) for start in range(segment.reach, last))
 
 
-def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
+def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
+    """Every place a run may end, in order (``suspect_segments`` keeps those that can start).
+    Each helper appends to ``found``: generators are objects, and most places yield nothing."""
+    found: list[Segment] = []
     model = language_model()
     position, length = 0, len(text)
     lone = _Stranded(text, rules.surnames)
@@ -129,7 +132,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
             position = quiet[position]
             continue
         if not is_run_at(text, position):
-            yield from _lone_marks(text, position, hints)
+            _lone_marks(text, position, hints, found)
             position += 1
             continue
         start = position
@@ -140,18 +143,19 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> Iterator[Segment]:
         ):
             position += 1
             if not run:
-                yield from _stretch_end(text, start, position - 1, hints, model, rules, lone)
+                _stretch_end(text, start, position - 1, hints, model, rules, lone, found)
             elif (
                 _may_drop(text[position - 1]) and position < length and is_run_char(text[position])
             ):
-                yield from _dropped_end(text, start, position, hints, model)
+                _dropped_end(text, start, position, hints, model, found)
             stray = _stray_reading(text, position - 1, hints) if position - 1 in hints else None
             if stray is not None:
-                yield from _stray_ends(text, start, position, stray, hints)
+                _stray_ends(text, start, position, stray, hints, found)
                 break
             position = _past_plain(text, position, read)
         else:
-            yield from _stretch_end(text, start, position, hints, model, rules, lone)
+            _stretch_end(text, start, position, hints, model, rules, lone, found)
+    return found
 
 
 def _past_plain(text: str, position: int, read: list[int]) -> int:
@@ -253,19 +257,21 @@ def _one_of(chars: Iterable[str]) -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]")
 
 
-def _stray_ends(text: str, start: int, end: int, reading: str, hints: Hints) -> Iterator[Segment]:
+def _stray_ends(
+    text: str, start: int, end: int, reading: str, hints: Hints, found: list[Segment]
+) -> None:
     """A reading after ``text[end - 1]`` that is not its own: a run ended there with its last
-    trail byte dropped, or a whole character vanished after it."""
+    trail byte dropped, or a whole character vanished after it (added to ``found``)."""
     after = text[end] if end < len(text) else "\n"
     seamed = _after_seam(text, start, hints)
     if ord(after) < 0x40:  # the resync rule: an ASCII byte the lost trail byte could not take
-        yield Segment(start, end, "hidden", reading, _reach(text, end - 1, hints))
-        yield Segment(end, end, "vanished", reading, end)
+        found.append(Segment(start, end, "hidden", reading, _reach(text, end - 1, hints)))
+        found.append(Segment(end, end, "vanished", reading, end))
     elif _may_drop(text[end - 1]) and is_run_char(after) and (end - start > 1 or seamed):
         # 謇猛烁(hái)林: 退耕還 shifted, 還's trail byte 0x80 dropped before Chinese text
-        yield Segment(start, end, "dropped", reading, _reach(text, end - 1, hints))
+        found.append(Segment(start, end, "dropped", reading, _reach(text, end - 1, hints)))
     elif is_run_char(after):  # 歸(hái)原: 還 (df 80) vanished, its trail byte 0x80 dropped
-        yield Segment(end, end, "vanished", reading, end)
+        found.append(Segment(end, end, "vanished", reading, end))
 
 
 def _stretch_end(
@@ -276,8 +282,9 @@ def _stretch_end(
     model: LanguageModel,
     rules: RunRules,
     stranded_at: _Stranded,
-) -> Iterator[Segment]:
-    """How a run may end at ``end``, if anything before it is suspect."""
+    found: list[Segment],
+) -> None:
+    """How a run may end at ``end``, if anything before it is suspect (added to ``found``)."""
     suspects = _suspects(text, start, end, model)
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
@@ -286,7 +293,7 @@ def _stretch_end(
         after = "\n"  # the writer's question mark: the run, if any, ended before it
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
-        yield Segment(end, end, "question", hint, end)
+        found.append(Segment(end, end, "question", hint, end))
     lone = stranded_at[end] if ord(after) < 0x40 else None
     if not (suspects or hint or seamed or lone or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
@@ -296,42 +303,44 @@ def _stretch_end(
     if _after_seam(text, reach, hints):
         suspects += 2  # a seam says a run starts there: it ends somewhere
     if end < len(text) and is_lone_mark(text, end, hint is not None):
-        yield from _letter_ends(text, Segment(start, end, "letter", hint, reach))
+        _letter_ends(text, Segment(start, end, "letter", hint, reach), found)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
-        yield Segment(start, end + 1, "hidden", hint, reach)
+        found.append(Segment(start, end + 1, "hidden", hint, reach))
     elif _past_a_question(text, start, end, model):
         mark = text.rfind("?", start, end) + 1  # the first "?" ended a run; another may
         if after == "?" and _placed_question(text, mark, end):  # end here (闉?公司第一時間杩?)
-            yield Segment(mark, end, "question", hint, max(mark, end - PLACED_RUN))
-            yield Segment(mark, end, "hidden", None, max(mark, end - PLACED_RUN))
+            found.append(Segment(mark, end, "question", hint, max(mark, end - PLACED_RUN)))
+            found.append(Segment(mark, end, "hidden", None, max(mark, end - PLACED_RUN)))
     elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text)) or placed):
-        yield Segment(start, end, "question", hint, reach)
-        yield Segment(start, end, "hidden", None, reach)
+        found.append(Segment(start, end, "question", hint, reach))
+        found.append(Segment(start, end, "hidden", None, reach))
     elif ord(after) < 0x40 and (suspects >= 2 or orphan_suspect(text, end - 1, model)):
-        yield Segment(start, end, "hidden", None, reach)
+        found.append(Segment(start, end, "hidden", None, reach))
     elif lone is not None:
-        yield Segment(start, end, "hidden", None, lone)
+        found.append(Segment(start, end, "hidden", None, lone))
 
 
 def _suspects(text: str, start: int, end: int, model: LanguageModel) -> int:
     """How suspect the stretch before ``end`` is: its orphan suspects, or 2 when its bytes
     re-paired one along read as words."""
-    first = max(start, end - SUSPECT_WINDOW)
-    suspects = sum(orphan_suspect(text, i, model) for i in range(first, end))
+    first, suspects = max(start, end - SUSPECT_WINDOW), 0
+    for position in range(first, end):  # a loop, not sum(): a generator is an object
+        suspects += orphan_suspect(text, position, model)
     if suspects < 2 and reads_shifted(text, first, end, model):
         suspects += 2
     return suspects
 
 
-def _letter_ends(text: str, run: Segment) -> Iterator[Segment]:
-    """A run ended by the lone letter after it, and the runs that letter may end besides."""
+def _letter_ends(text: str, run: Segment, found: list[Segment]) -> None:
+    """A run ended by the lone letter after it, and the runs that letter may end besides
+    (added to ``found``)."""
     start, end, hint, reach = run.start, run.end, run.hint, run.reach
-    yield run
+    found.append(run)
     mark = text.rfind("?", reach, end)
     if mark >= 0:  # 峙?與履約闆r: the "?" may have ended a run before this one
-        yield Segment(max(start, mark + 1), end, "letter", hint, mark + 1)
+        found.append(Segment(max(start, mark + 1), end, "letter", hint, mark + 1))
     if _folded_then_lost(text, end, hint):
-        yield Segment(start, end + 1, "hidden", hint, reach)
+        found.append(Segment(start, end + 1, "hidden", hint, reach))
 
 
 def _folded_then_lost(text: str, position: int, hint: str | None) -> bool:
@@ -360,15 +369,15 @@ def _placed_question(text: str, reach: int, end: int) -> bool:
 
 
 def _dropped_end(
-    text: str, start: int, end: int, hints: Hints, model: LanguageModel
-) -> Iterator[Segment]:
+    text: str, start: int, end: int, hints: Hints, model: LanguageModel, found: list[Segment]
+) -> None:
     """A run that ends before a Chinese character: its last character's trail byte was 0x80
     (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
     step at once. Only where the text before reads shifted or a seam starts it (對脫貧?(jiě)环定:
     不穩 shifted, 穩 = b7 80), and ``_may_drop(text[end - 1])``."""
     seamed = _after_seam(text, start, hints)
     if seamed or reads_shifted(text, max(start, end - MAX_RUN), end, model):
-        yield Segment(start, end, "dropped", None, _reach(text, end, hints))
+        found.append(Segment(start, end, "dropped", None, _reach(text, end, hints)))
 
 
 @lru_cache(maxsize=65536)
@@ -378,8 +387,9 @@ def _may_drop(char: str) -> bool:
     return encoded is not None and encoded[1] in dropping_leads(RARE_COUNT)
 
 
-def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
-    """A lone letter, a ``?`` with a reading, or a reading after punctuation, no run before."""
+def _lone_marks(text: str, position: int, hints: Hints, found: list[Segment]) -> None:
+    """A lone letter, a ``?`` with a reading, or a reading after punctuation, no run before
+    (added to ``found``)."""
     if position and is_run_at(text, position - 1):
         return  # the run before it yields the segment
     hint = hints[position][-1] if position in hints else None
@@ -387,20 +397,20 @@ def _lone_marks(text: str, position: int, hints: Hints) -> Iterator[Segment]:
     if seamed and text[position + 1 : position + 2] == "?" and text[position] in _PAIRED:
         # a seam, a pair the run made (a3 xx, folded), then its last trail byte with the ASCII
         # byte it swallowed (規?hū)P?: 規模小, shifted, 模 = c4 a3 and 小 = d0 a1)
-        yield Segment(position, position + 1, "question", None, position)
+        found.append(Segment(position, position + 1, "question", None, position))
     if is_lone_mark(text, position, hint is not None or seamed):
-        yield Segment(position, position, "letter", hint, position)
+        found.append(Segment(position, position, "letter", hint, position))
     elif seamed and ord(text[position]) < 0x40:
         # a seam, then the character's trail byte took the ASCII byte along ("?") or was
         # dropped before it: nothing of the character shows
         kind = "question" if text[position] == "?" else "hidden"
-        yield Segment(position, position, kind, hint, position)
+        found.append(Segment(position, position, kind, hint, position))
     elif (
         hint is not None
         and text[position] in "(（"
         and ord(text[position + 1 :][:1] or "\n") < 0x40
     ):
-        yield Segment(position + 1, position + 1, "vanished", hint, position + 1)
+        found.append(Segment(position + 1, position + 1, "vanished", hint, position + 1))
 
 
 _PAIRED = frozenset(FOLDED) - {"?"} | frozenset(string.ascii_letters + string.digits)
