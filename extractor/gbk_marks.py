@@ -8,14 +8,15 @@ the runs and their ends from these tests.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from extractor.entity_lexicon import load_entity_lexicon
-from extractor.gbk import FOLDED, LEAD_BYTES, two_bytes
-from extractor.gbk_shifted import reads_shifted
+from extractor.gbk import FOLDED, LEAD_BYTES
+from extractor.gbk_shifted import has_two_bytes, reads_shifted
 from extractor.lm import LanguageModel, is_list_marker, language_model
 from extractor.views import to_simplified
 
@@ -33,7 +34,7 @@ Hints = dict[int, tuple[str, ...]]
 def is_run_char(char: str) -> bool:
     """A character a shifted run can show: two GBK bytes, not ASCII, not a toned Latin letter
     (those are GBK too, but likelier a word's; see ``is_run_at``)."""
-    return not char.isascii() and not "\u00c0" <= char <= "\u02af" and two_bytes(char) is not None
+    return not char.isascii() and not "\u00c0" <= char <= "\u02af" and has_two_bytes(char)
 
 
 def is_run_at(text: str, position: int) -> bool:
@@ -43,10 +44,10 @@ def is_run_at(text: str, position: int) -> bool:
     char = text[position]
     if is_run_char(char):
         return True
-    if not ("\u00c0" <= char <= "\u02af" and two_bytes(char) is not None):
+    if not ("\u00c0" <= char <= "\u02af" and has_two_bytes(char)):
         return False
     before, after = text[max(position - 1, 0) : position], text[position + 1 : position + 3]
-    return not (_latin(before) or (len(after) == 2 and all(_latin(c) for c in after)))
+    return not (_latin(before) or (len(after) == 2 and _latin(after[0]) and _latin(after[1])))
 
 
 def _latin(char: str) -> bool:
@@ -130,17 +131,39 @@ def _starts_a_word(text: str, position: int) -> bool:
 def orphan_suspect(text: str, position: int, model: LanguageModel) -> bool:
     """A suspect character that makes no dictionary word with either neighbour: 圾 in 垃圾 or
     栋 in a name's 国栋 is rare but at home; garbled characters stand alone."""
-    if not is_suspect(text[position]):
+    if not _suspect_at(text, position):
         return False
     pair = to_simplified(text[max(position - 1, 0) : position + 2])
     at = 1 if position > 0 else 0
-    words = (pair[at - 1 : at + 1] if at else "", pair[at : at + 2])
-    return not any(len(word) == 2 and model.word_logprob(word) is not None for word in words)
+    for word in (pair[at - 1 : at + 1] if at else "", pair[at : at + 2]):  # no generator
+        if len(word) == 2 and model.word_logprob(word) is not None:
+            return False
+    return True
 
 
-@lru_cache(maxsize=65536)
 def is_suspect(char: str) -> bool:
     """A character rarely seen in real Chinese text, or a symbol out of place in it."""
+    return _suspect_at(char, 0)
+
+
+_BMP = 0x10000
+# is_suspect's answers by code point, 1 + the answer (0: not asked yet): ``orphan_suspect``
+# asks about every character before a run's end, most of them asked before
+_SUSPECTS = array("B", bytes(_BMP))
+
+
+def _suspect_at(text: str, position: int) -> bool:
+    """``is_suspect(text[position])``, kept in ``_SUSPECTS``."""
+    point = ord(text[position])
+    if point >= _BMP:
+        return _suspect(text[position])
+    known = _SUSPECTS[point]
+    if not known:
+        known = _SUSPECTS[point] = 1 + _suspect(text[position])
+    return known == 2
+
+
+def _suspect(char: str) -> bool:
     if char in _COMMON_SYMBOLS or is_list_marker(char):
         return False
     if char.isascii():  # folded punctuation and digits are common; a letter among Han is not
@@ -243,8 +266,10 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
             continue
         if to_simplified(text[start - 1]) in surnames:
             continue
+        if text.count(text[start - 1 : end]) >= 2:
+            continue  # the page writes them so again (asked first: half the places, cheaper)
         seen = to_simplified(text[max(0, start - 3) : end])
-        if not _in_a_word(seen, end - start, model.words) and text.count(text[start - 1 : end]) < 2:
+        if not _in_a_word(seen, end - start, model.words):
             return start
     return None
 

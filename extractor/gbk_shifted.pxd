@@ -13,5 +13,8 @@ cdef unsigned int[::1] _CODES
 cpdef bint reads_shifted(str text, Py_ssize_t start, Py_ssize_t end, model)
 
 
+cpdef bint has_two_bytes(str char)
+
+
 @cython.locals(point=Py_UCS4, code=cython.uint, pair=bytes)
 cdef unsigned int _code_at(str text, Py_ssize_t position)

@@ -39,6 +39,11 @@ def reads_shifted(text: str, start: int, end: int, model: LanguageModel) -> bool
     return False
 
 
+def has_two_bytes(char: str) -> bool:
+    """Whether ``gbk.two_bytes`` finds two bytes for ``char`` (read from the table)."""
+    return _code_at(char, 0) != _NO_PAIR
+
+
 def _code_at(text: str, position: int) -> int:
     """``text[position]``'s two GBK bytes as one number (lead byte high), ``_NO_PAIR`` for
     none: read from ``_CODES`` (a run asks about the same few hundred characters all along,
