@@ -451,7 +451,9 @@ def _reads_shifted_pair_by_pair(text: str, start: int, end: int) -> bool:
 @settings(max_examples=200, deadline=None)
 @given(
     # with characters that have no two bytes: an ASCII mark, an astral one
-    text=st.text(alphabet=_shifted("工作总结全县各级干部群众") + "a1,#。工作\U0001f600", max_size=16),
+    text=st.text(
+        alphabet=_shifted("工作总结全县各级干部群众") + "a1,#。工作\U0001f600", max_size=16
+    ),
     start=st.integers(0, 16),
     end=st.integers(0, 16),
 )
@@ -483,7 +485,16 @@ def _each_afresh(page: str, hints: dict[int, tuple[str, ...]]) -> list:
     chosen = [
         found
         for segment in suspect_segments(page, hints)
-        if (found := mojibake._repair(page, segment, hints, Search(model, page, traditional), {}))
+        if (
+            found := mojibake._repair(
+                page,
+                segment,
+                hypotheses(page, segment, hints, model),
+                hints,
+                Search(model, page, traditional),
+                {},
+            )
+        )
     ]
     return mojibake._without_overlaps(chosen)
 
