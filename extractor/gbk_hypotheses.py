@@ -133,21 +133,27 @@ def _vanished(text: str, segment: Segment) -> Hypothesis:
 def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
     """Starts whose reading of the whole window, text as found before the start and re-paired
     bytes after it, is likeliest: a cheap filter before the full search."""
-    options: list[tuple[float, int]] = []
-    placed = [start for start in range(segment.reach, segment.end) if after_extension(text, start)]
-    if placed:
-        streamed, inside = _re_paired_from(text, placed[0], segment.end)
-        for start in placed:
-            if start >= streamed:
-                shown = text[segment.reach : start] + "".join(inside[start - streamed :])
-                window = to_simplified(shown)
-                options.append((model.score(window) / max(len(window), 1), start))
-    starts = [start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]]
+    starts = list(_ranked_starts(text, segment.reach, segment.end, model))
     if segment.terminator == "letter" or (
         segment.terminator == "question" and after_extension(text, segment.end)
     ):
         starts.append(segment.end)
     return starts
+
+
+@lru_cache(maxsize=64)
+def _ranked_starts(text: str, reach: int, end: int, model: LanguageModel) -> tuple[int, ...]:
+    """The STARTS_TRIED likeliest starts of a run from ``reach`` to ``end`` (``_likely_starts``),
+    kept: the two segments of a run that ends in a ``?`` (one each way) ask for the same."""
+    options: list[tuple[float, int]] = []
+    placed = [start for start in range(reach, end) if after_extension(text, start)]
+    if placed:
+        streamed, inside = _re_paired_from(text, placed[0], end)
+        for start in placed:
+            if start >= streamed:
+                window = to_simplified(text[reach:start] + "".join(inside[start - streamed :]))
+                options.append((model.score(window) / max(len(window), 1), start))
+    return tuple([start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]])
 
 
 def _re_paired_from(text: str, first: int, end: int) -> tuple[int, list[str]]:
