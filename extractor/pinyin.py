@@ -19,7 +19,7 @@ from extractor.pinyin_table import character_readings, characters_read_as
 
 _LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0301\u0304\u030c"
 _LONGEST_READING = 7
-# What a reading is written as: `(reading)` anywhere, or `?reading)` at a seam (no `(`)
+# A reading as written: a-z, pypinyin's tone-marked letters and combining tone marks
 _READING = re.compile(rf"[{_LETTERS}]{{1,{_LONGEST_READING}}}")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
@@ -90,11 +90,11 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
-    # An annotation is an opener, `(` or a seam's `?`, a reading, and `)`; none holds another's
+    # An annotation is an opener (`(`, or a seam's `?`), a reading and `)`; none holds another's
     # `(`, `?` or `)`. So each is found from its `)`: the nearest opener at most a reading's
-    # length before it, and a valid reading between them (valid readings are all written
-    # as ``_READING``, so this finds what ``_READING`` between an opener and `)` found; ``re``'s
-    # split of the text, three strings an annotation and a list of them all, cost more).
+    # length before it, with a valid reading between them (all written as ``_READING``, so
+    # what a scan for opener, ``_READING`` and `)` found; that scan, ``re``'s split of the
+    # text, made three strings an annotation and a list of them all).
     close = text.find(")")
     while close != -1:
         end = close + 1
