@@ -7,10 +7,9 @@ rule id, so it lands in the document's repair log with the original text it remo
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
 
 import regex
 
@@ -32,21 +31,51 @@ class Furniture:
 
 def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     """Every rule matched against the view; spans are text offsets (the view is aligned)."""
-    hits: list[tuple[BoilerplateRule, int, int, int, int]] = []
+    hits: list[tuple[str, str, int, int, int, int]] = []  # action, rule id, match, its line
     boundaries: set[int] = set()
     lines = Lines(view, rules.line_words)
-    for rule in rules.boilerplate:
-        trigger = rule.compiled_trigger
+    for rule_id, action, pattern, trigger, anchored, words, repeats in _plans(rules.boilerplate):
         if trigger is not None and trigger.search(view) is None:
             continue
-        for match in rule_matches(rule.compiled, lines, rule.line_words, rule.repeats_above):
-            line_start, line_end = _line_bounds(view, match.start(), match.end())
-            if rule.action == "split":
+        for match in _matches(pattern, anchored, lines, words, repeats):
+            start, end = match.span()
+            line_start, line_end = _line_bounds(view, start, end)
+            if action == "split":
                 boundaries.add(line_start)
-            hits.append((rule, *match.span(), line_start, line_end))
+            hits.append((action, rule_id, start, end, line_start, line_end))
     ordered = sorted(boundaries)
-    spans = [(*_removed_span(hit, view, ordered), hit[0].id) for hit in hits]
+    spans = [(*_removed_span(hit, view, ordered), hit[1]) for hit in hits]
     return Furniture(splices=_union(spans), boundaries=ordered)
+
+
+# A rule as a page reads it: id, action, pattern, trigger, whether the pattern is line
+# anchored, line words, lines above it may repeat
+_Plan = tuple[str, str, regex.Pattern[str], regex.Pattern[str] | None, bool, tuple[str, ...], int]
+_PLANNED: dict[int, tuple[tuple[BoilerplateRule, ...], list[_Plan]]] = {}
+
+
+def _plans(rules: tuple[BoilerplateRule, ...]) -> list[_Plan]:
+    """The rules' fields read off the models once a rule set, not once a page (a model's
+    attribute and a compiled property each cost a lookup through pydantic's hooks). Kept by
+    the tuple's identity: the entry holds the tuple, so its id cannot be reused."""
+    planned = _PLANNED.get(id(rules))
+    if planned is None:
+        if len(_PLANNED) >= 16:
+            _PLANNED.clear()
+        plans = [
+            (
+                rule.id,
+                rule.action,
+                rule.compiled,
+                rule.compiled_trigger,
+                line_anchored(rule.compiled.pattern),
+                rule.line_words,
+                rule.repeats_above,
+            )
+            for rule in rules
+        ]
+        planned = _PLANNED[id(rules)] = (rules, plans)
+    return planned[1]
 
 
 class Lines:
@@ -57,22 +86,29 @@ class Lines:
 
     def __init__(self, view: str, words: Sequence[str] = ()) -> None:
         self.view = view
-        self.starts = list(accumulate((len(line) + 1 for line in view.split("\n")[:-1]), initial=0))
+        self.starts = _line_starts(view)
         lowered = view.lower()
         self._lowered = lowered if len(lowered) == len(view) else None
-        self._holders: dict[str, list[int]] = {}
+        self._holders: dict[str, list[int]] = {}  # lines of the words found or sought
+        self._indexed: frozenset[str] = frozenset()  # words whose absence means none holds them
         if self._lowered is not None and words:
+            self._indexed = _word_set(tuple(words))
             self._holders = _holders(self._lowered, self.starts, tuple(words))
 
     def holding(self, words: Sequence[str]) -> list[int] | None:
         """Indices of the lines that hold one of ``words``; None when case folding misaligns."""
         if self._lowered is None:
             return None
-        holders = self._holders
+        holders, indexed = self._holders, self._indexed
+        found: list[int] = []
         for word in words:
-            if word not in holders:
-                holders[word] = self._seek(word)
-        return sorted(set(chain.from_iterable(map(holders.__getitem__, words))))  # loops in C
+            lines = holders.get(word)
+            if lines is None:
+                if word in indexed:
+                    continue  # indexed, and on no line
+                lines = holders[word] = self._seek(word)
+            found += lines
+        return sorted(set(found)) if found else found
 
     def _seek(self, word: str) -> list[int]:
         """The lines holding ``word``, found by searching for it (a line once)."""
@@ -96,19 +132,45 @@ class Lines:
         return found
 
 
+def _line_starts(view: str) -> list[int]:
+    """Where each line starts: 0 and each newline's next position (no list of the lines)."""
+    starts = [0]
+    newline = view.find("\n")
+    while newline != -1:
+        starts.append(newline + 1)
+        newline = view.find("\n", newline + 1)
+    return starts
+
+
 def _holders(lowered: str, starts: list[int], words: tuple[str, ...]) -> dict[str, list[int]]:
-    """For each word, the lines holding it (in order, perhaps repeated), from one pass of an
-    Aho-Corasick automaton that finds every word at once, overlapping ones included (a trie
-    pattern on ``re`` tries the words' 170 first characters at every position)."""
-    holders: dict[str, list[int]] = {word: [] for word in words}
+    """For the words found, the lines holding them (in order, perhaps repeated), from one pass
+    of an Aho-Corasick automaton that finds every word at once, overlapping ones included (a
+    trie pattern on ``re`` tries the words' 170 first characters at every position)."""
+    holders: dict[str, list[int]] = {}
+    line, last = 0, len(starts) - 1
     for index, start, _ in word_automaton(words).find_matches_as_indexes(lowered, overlapping=True):
-        holders[words[index]].append(bisect_right(starts, start) - 1)
+        # the line of ``start`` (bisect_right(starts, start) - 1), walked to from the last
+        # match's: the automaton gives matches by their end, so lines mostly go forwards
+        while line < last and starts[line + 1] <= start:
+            line += 1
+        while starts[line] > start:
+            line -= 1
+        held = holders.get(words[index])
+        if held is None:
+            holders[words[index]] = [line]
+        else:
+            held.append(line)
     return holders
+
+
+@lru_cache(maxsize=32)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
 
 
 def rule_matches(
     pattern: regex.Pattern[str], lines: Lines, words: Sequence[str] = (), repeats_above: int = 0
-) -> Iterator[regex.Match[str]]:
+) -> list[regex.Match[str]]:
     """What ``pattern.finditer(view)`` finds, trying the pattern only where it can start.
 
     A pattern anchored at line starts (most rules: ``^\\h*…``) is tried once a line instead of
@@ -116,35 +178,46 @@ def rule_matches(
     ``repeats_above``, only on the lines that repeat text of one that many lines above (a
     match must start on such a line).
     """
-    anchored = line_anchored(pattern.pattern)
+    return _matches(pattern, line_anchored(pattern.pattern), lines, words, repeats_above)
+
+
+def _matches(
+    pattern: regex.Pattern[str],
+    anchored: bool,
+    lines: Lines,
+    words: Sequence[str],
+    repeats_above: int,
+) -> list[regex.Match[str]]:
+    """``rule_matches``, told whether the pattern is ``line_anchored``."""
     candidates = _candidates(lines, words, repeats_above)
     if candidates is None and not anchored:
-        yield from pattern.finditer(lines.view)
-        return
+        return list(pattern.finditer(lines.view))
     if candidates is None:
         candidates = list(range(len(lines.starts)))
     if not anchored:
-        yield from _searched(pattern, lines, candidates)
-        return
-    starts, resume = lines.starts, 0
+        return _searched(pattern, lines, candidates)
+    view, starts, found = lines.view, lines.starts, []
+    resume = 0
     for line in candidates:
-        if starts[line] < resume:  # inside the match before: a line start does not start one
+        start = starts[line]
+        if start < resume:  # inside the match before: a line start does not start one
             continue
-        match = pattern.match(lines.view, starts[line])
+        match = pattern.match(view, start)
         if match is not None:
-            yield match
+            found.append(match)
             resume = max(match.end(), match.start() + 1)
+    return found
 
 
 def _searched(
     pattern: regex.Pattern[str], lines: Lines, candidates: list[int]
-) -> Iterator[regex.Match[str]]:
+) -> list[regex.Match[str]]:
     """The matches of an unanchored ``pattern`` that start on the ``candidates`` lines, left to
     right as ``finditer`` finds them. A search from a line start finds the leftmost match at or
     after it, which stands for every candidate line up to the one it starts on: one search
     serves many lines (the engine skips ahead by the pattern's first items, which a match tried
     at each position of a line cannot)."""
-    view, starts = lines.view, lines.starts
+    view, starts, found = lines.view, lines.starts, []
     position = 0
     ahead: regex.Match[str] | None = None
     for line in candidates:
@@ -154,11 +227,12 @@ def _searched(
             if ahead is None or ahead.start() < position:
                 ahead = pattern.search(view, position)
                 if ahead is None:
-                    return
+                    return found
             if ahead.start() >= line_stop:
                 break
-            yield ahead
+            found.append(ahead)
             position = max(ahead.end(), ahead.start() + 1)
+    return found
 
 
 def _candidates(lines: Lines, words: Sequence[str], repeats_above: int) -> list[int] | None:
@@ -192,13 +266,13 @@ def _line_bounds(view: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _removed_span(
-    hit: tuple[BoilerplateRule, int, int, int, int], view: str, boundaries: list[int]
+    hit: tuple[str, str, int, int, int, int], view: str, boundaries: list[int]
 ) -> tuple[int, int]:
     """What a hit removes; ``drop_rest`` stops at the next document boundary."""
-    rule, match_start, match_end, line_start, line_end = hit
-    if rule.action == "drop_line":
+    action, _, match_start, match_end, line_start, line_end = hit
+    if action == "drop_line":
         return line_start, line_end
-    if rule.action == "drop_rest":
+    if action == "drop_rest":
         following = bisect_right(boundaries, line_start)
         return line_start, boundaries[following] if following < len(boundaries) else len(view)
     return match_start, match_end

@@ -1,23 +1,27 @@
 # The annotation scan in C types when the wheel compiles pinyin.py (hatch_build.py): the
-# running offsets as Py_ssize_t, the split's parts a list; pure Python ignores this file.
-# ``readers`` stays untyped: a dict subclass whose ``__missing__`` a typed lookup would skip.
+# offsets as Py_ssize_t, the opener and the character before it as Py_UCS4 (tested by C
+# comparisons, no string made of them); pure Python ignores this file.
 import cython
+
+cdef Py_ssize_t _LONGEST_READING
 
 
 @cython.locals(
     readings=frozenset,
+    fitting_readers=dict,
     splices=list,
     hints=list,
-    parts=list,
-    index=Py_ssize_t,
+    close=Py_ssize_t,
+    reach=Py_ssize_t,
     start=Py_ssize_t,
     end=Py_ssize_t,
     at=Py_ssize_t,
     anchor=Py_ssize_t,
     anchor_of_last=Py_ssize_t,
     last_end=Py_ssize_t,
+    opener=Py_UCS4,
+    char=Py_UCS4,
     reading=str,
-    char=str,
     follows_reading=bint,
 )
 cpdef tuple find_annotations(str text)

@@ -15,18 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.offsets import Splice
-from extractor.pinyin_table import character_readings, readers_tones_aside
+from extractor.pinyin_table import character_readings, characters_read_as
 
-_TONE_MARKED = "àáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề"
-_SYLLABLE = rf"[a-z{_TONE_MARKED}\u0300\u0301\u0304\u030c]{{1,7}}"
-# `(reading)` anywhere and `?reading)` at a seam (no `(` before the reading), in one scan that
-# opens with a class `re` skips to (a form whose seam was a lookbehind was tried at every
-# position; two scans, one per form, came before this); `re`, not `regex`: twice as fast on
-# them. No two can overlap (a reading holds no `(`, `)` or `?`), so the one scan finds what
-# the two did. ``split`` hands out the text
-# between them, the opener and the reading: no match object, span or group call for each of a
-# page's hundreds.
-_ANNOTATION = re.compile(rf"([(?])({_SYLLABLE})\)")
+_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0301\u0304\u030c"
+_LONGEST_READING = 7
+# A reading as written: a-z, pypinyin's tone-marked letters and combining tone marks
+_READING = re.compile(rf"[{_LETTERS}]{{1,{_LONGEST_READING}}}")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
@@ -42,11 +36,20 @@ class ReadingHint:
 
 @lru_cache(maxsize=1)
 def valid_readings() -> frozenset[str]:
-    """Every reading pypinyin knows, with tones, plus the neutral-tone ones it lists."""
+    """Every reading pypinyin knows, with tones, plus the neutral-tone ones it lists (each
+    written as ``_READING``: ``find_annotations`` reads no other)."""
     readings: set[str] = set()
     for value in character_readings().values():
         readings.update(value.split(","))
-    return frozenset(r for r in readings if r not in _TOO_AMBIGUOUS)
+    return frozenset(r for r in readings if r not in _TOO_AMBIGUOUS and _READING.fullmatch(r))
+
+
+@lru_cache(maxsize=1)
+def _fitting() -> dict[str, frozenset[str]]:
+    """Valid reading -> the characters it is the reading of, tones aside (``fits_reading`` as a
+    set), for the readings met so far: a plain dict, one C look-up a reading (pages carry
+    hundreds; a dict subclass filling itself cost a Python-level subscript)."""
+    return {}
 
 
 def _is_cjk(char: str) -> bool:
@@ -83,28 +86,39 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     character's own, is decided inline (pages carry hundreds; 99.8% of those on simulated pages);
     ``_unusual`` decides the rest.
     """
-    readings, readers = valid_readings(), readers_tones_aside()
+    readings, fitting_readers = valid_readings(), _fitting()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
-    parts = _ANNOTATION.split(text)  # the text before each, its opener, its reading, ...
-    end = 0
-    for index in range(1, len(parts), 3):
-        reading = parts[index + 1]
-        start = end + len(parts[index - 1])
-        end = start + len(reading) + 2
-        if reading not in readings:
-            continue
-        if parts[index] == "(":
+    # An annotation is an opener (`(`, or a seam's `?`), a reading and `)`; none holds another's
+    # `(`, `?` or `)`. So each is found from its `)`: the nearest opener at most a reading's
+    # length before it, with a valid reading between them (all written as ``_READING``, so
+    # what a scan for opener, ``_READING`` and `)` found; that scan, ``re``'s split of the
+    # text, made three strings an annotation and a list of them all).
+    close = text.find(")")
+    while close != -1:
+        end = close + 1
+        reach = end - _LONGEST_READING - 2 if end > _LONGEST_READING + 2 else 0
+        start = text.rfind("(", reach, close)
+        reading = text[start + 1 : close] if start != -1 else ""
+        close = text.find(")", end)
+        fitting = fitting_readers.get(reading)
+        if fitting is None and reading not in readings:
+            start = text.rfind("?", reach if reach > start else start + 1, end - 1)  # a seam?
+            if start == -1:
+                continue
+            reading = text[start + 1 : end - 1]
+            if reading not in readings:
+                continue
+        opener = text[start]
+        if opener == "(":
+            if fitting is None:
+                fitting = fitting_readers[reading] = characters_read_as(reading)[1]
             if start == 0:
                 continue
             if start != last_end:
                 char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
-                if (
-                    char >= "\u2e80"
-                    and not ("\uff00" <= char <= "\uffef")
-                    and char in readers[reading]
-                ):
+                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and char in fitting:
                     splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
                     anchor_of_last, last_end = start - 1, end
                     continue

@@ -57,21 +57,6 @@ def fits_reading(char: str, reading: str) -> bool:
     return char in characters_read_as(reading)[1]
 
 
-class _ReadersTonesAside(dict[str, frozenset[str]]):
-    """Reading -> the characters with it among their own, tones aside, filled as asked."""
-
-    def __missing__(self, reading: str) -> frozenset[str]:
-        found = self[reading] = characters_read_as(reading)[1]
-        return found
-
-
-@cache
-def readers_tones_aside() -> dict[str, frozenset[str]]:
-    """``fits_reading`` as one subscript: ``char in readers[reading]`` (a page's hundreds of
-    readings each paid a Python call and the cache's hashing of its arguments)."""
-    return _ReadersTonesAside()
-
-
 @cache
 def _reading_index() -> dict[str, list[str]]:
     """Every character of the table by each of its tone-marked readings."""

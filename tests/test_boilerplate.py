@@ -150,6 +150,23 @@ def test_lines_index_of_words_is_what_seeking_each_word_finds(view):
     assert indexed.holding(["站"]) == sought.holding(["站"])  # not indexed: sought
 
 
+@given(st.text(alphabet="甲a\n", max_size=30))
+def test_lines_start_at_the_view_start_and_after_each_newline(view):
+    assert Lines(view).starts == [0] + [at + 1 for at, char in enumerate(view) if char == "\n"]
+
+
+@given(st.lists(st.text(alphabet="网站本-\n ", max_size=40), min_size=1, max_size=3))
+def test_lines_holding_indexed_words_are_the_lines_a_search_finds(texts):
+    words = ("网", "网站", "本站", "-", "站本")
+    for view in texts:
+        indexed = Lines(view, words)
+        expected = sorted({line for line, text in enumerate(view.split("\n")) if "站" in text})
+        assert indexed.holding(["站"]) == expected  # not indexed: sought
+        for word in words:
+            lines = [line for line, text in enumerate(view.split("\n")) if word in text]
+            assert indexed.holding([word]) == lines, word
+
+
 def test_lines_holding_words_ignore_ascii_case():
     lines = Lines("甲\n本文地址: WWW.x\n乙\nwww")
     assert lines.holding(["www"]) == [1, 3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from extractor.offsets import EditableText
 from extractor.pinyin import find_annotations
-from extractor.pinyin_table import character_readings, fits_reading, readers_tones_aside
+from extractor.pinyin_table import character_readings, characters_read_as, fits_reading
 
 
 def _strip(text: str) -> str:
@@ -121,19 +122,45 @@ def test_reading_table_is_pypinyins_loaded_without_the_package():
     assert character_readings()[ord("縣")] == pinyin_dict.pinyin_dict[ord("縣")]
 
 
-@given(
-    st.sampled_from("縣行長樂重發了"),
-    st.sampled_from(
-        ["xiàn", "xian", "háng", "xíng", "zhǎng", "lè", "yuè", "chóng", "fā", "le", "liǎo", "qiú"]
-    ),
-)
-def test_readers_by_reading_answer_as_fits_reading(char, reading):
-    """The pinyin stage's table (filled as readings are asked) says what ``fits_reading`` says,
-    tones aside: 行 reads háng and xíng, so xing and hang fit it, qiu does not."""
-    assert (char in readers_tones_aside()[reading]) == fits_reading(char, reading)
+# What an annotation is (``find_annotations`` reads them back from each `)`): an opener, one
+# to seven letters a reading is written with, `)`
+_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0301\u0304\u030c"
+ANNOTATION = re.compile(rf"([(?])([{_LETTERS}]{{1,7}})\)")
+OWN_READINGS = ["縣(xiàn)", "結(jié)", "綠(lǜ)", "學(xué)"]
+PIECES = [
+    *OWN_READINGS,
+    "(",
+    ")",
+    "?",
+    "xiàn",
+    "a",
+    "abcdefg",
+    "abcdefgh",
+    "xue\u0301",
+    "l",
+    ";",
+    "縣",
+    "(一)",
+]
 
 
-def test_readers_by_reading_ignore_tones():
-    readers = readers_tones_aside()
-    assert "行" in readers["xing"] and "行" in readers["háng"]
-    assert "行" not in readers["qiú"]
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_annotations_removed_are_the_patterns_matches_and_every_own_reading(pieces):
+    text = "".join(pieces)
+    splices, _ = find_annotations(text)
+    matches = {m.span() for m in ANNOTATION.finditer(text)}
+    spans = {(s.start, s.end) for s in splices}
+    assert all(span in matches or (span[0] - 1, span[1]) in matches for span in spans)  # ?seam
+    at = 0
+    for piece in pieces:
+        if piece in OWN_READINGS:
+            assert (at + 1, at + len(piece)) in spans, (text, piece)
+        at += len(piece)
+
+
+def test_readers_of_a_reading_ignore_tones():
+    """The pinyin stage's set of characters a reading fits: 行 reads háng and xíng, so both
+    and xìng fit it, qiú does not."""
+    assert "行" in characters_read_as("xìng")[1] and "行" in characters_read_as("háng")[1]
+    assert "行" not in characters_read_as("qiú")[1]
+    assert fits_reading("行", "xìng") and not fits_reading("行", "qiú")

@@ -1,0 +1,53 @@
+# The furniture scan in C types when the wheel compiles boilerplate.py (hatch_build.py): line
+# positions as Py_ssize_t, the lines' index a dict read by C calls; pure Python ignores this file.
+import cython
+
+
+@cython.final
+cdef class Lines:
+    cdef readonly str view
+    cdef readonly list starts
+    cdef object _lowered
+    cdef dict _holders
+    cdef frozenset _indexed
+
+    @cython.locals(holders=dict, found=list, lines=list)
+    cpdef list holding(self, words)
+
+    @cython.locals(text=str, starts=list, lines=list, position=Py_ssize_t, line=Py_ssize_t)
+    cpdef list _seek(self, str word)
+
+    @cython.locals(
+        view=str,
+        starts=list,
+        found=list,
+        index=Py_ssize_t,
+        end=Py_ssize_t,
+        body=str,
+    )
+    cpdef list repeating(self, Py_ssize_t reach)
+
+
+@cython.locals(starts=list, newline=Py_ssize_t)
+cpdef list _line_starts(str view)
+
+
+@cython.locals(
+    holders=dict, held=list, line=Py_ssize_t, last=Py_ssize_t, index=Py_ssize_t, start=Py_ssize_t
+)
+cpdef dict _holders(str lowered, list starts, tuple words)
+
+
+@cython.locals(view=str, starts=list, found=list, resume=Py_ssize_t, start=Py_ssize_t)
+cpdef list _matches(pattern, bint anchored, Lines lines, words, Py_ssize_t repeats_above)
+
+
+@cython.locals(
+    view=str,
+    starts=list,
+    found=list,
+    position=Py_ssize_t,
+    line_stop=Py_ssize_t,
+    line=Py_ssize_t,
+)
+cpdef list _searched(pattern, Lines lines, list candidates)
