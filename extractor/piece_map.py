@@ -8,7 +8,7 @@ part tuned for speed (a pinyin page gives hundreds of pieces a round).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from extractor.offsets import Splice
@@ -45,11 +45,23 @@ class Pieces:
         self.absorbed.append(absorbed)
 
 
-def rebuild(
-    old: Pieces, length: int, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
-) -> Pieces:
+class Round(NamedTuple):
+    """A round of (widened) splices in position order, as parallel lists: each splice, its
+    text span and replacement, and the original span it replaces. Read off the splices once
+    (``EditableText.apply``), where the merge and the new text each read a splice's fields
+    again (about 110 instructions a field, compiled, on a named tuple)."""
+
+    splices: list[Splice]
+    starts: list[int]
+    ends: list[int]
+    replacements: list[str]
+    raw_starts: list[int]
+    raw_ends: list[int]
+
+
+def rebuild(old: Pieces, length: int, spliced: Round) -> Pieces:
     """The pieces after a round of (widened) splices: one merge of old pieces and splices."""
-    sweep = _Sweep(old, ordered, raw_starts, raw_ends)
+    sweep = _Sweep(old, spliced)
     index, total = 0, len(old.text_starts)
     while index < total:
         index = sweep.moved_run(index)
@@ -66,12 +78,11 @@ class _Sweep:
     kind goes to the splice's ``absorbed``); a copied piece keeps only what no splice touches.
     """
 
-    def __init__(
-        self, old: Pieces, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
-    ) -> None:
-        self.old, self.ordered, self.raw_starts, self.raw_ends = old, ordered, raw_starts, raw_ends
-        self.starts = [splice.start for splice in ordered]
-        self.new = Pieces()
+    def __init__(self, old: Pieces, spliced: Round) -> None:
+        self.old, self.new = old, Pieces()
+        self.ordered, self.starts, self.ends = spliced.splices, spliced.starts, spliced.ends
+        self.replacements = spliced.replacements
+        self.raw_starts, self.raw_ends = spliced.raw_starts, spliced.raw_ends
         self.waiting = self.shift = 0
         self.last_start = self.last_end = self.last_index = -1  # the splice emitted last
 
@@ -79,16 +90,12 @@ class _Sweep:
         """Emit the splices that start at or before ``position``."""
         new, starts, count = self.new, self.starts, len(self.starts)
         while self.waiting < count and starts[self.waiting] <= position:
-            splice = self.ordered[self.waiting]
-            self.last_start, self.last_end = splice.start, splice.end
+            at = self.waiting
+            start, end = starts[at], self.ends[at]
+            self.last_start, self.last_end = start, end
             self.last_index = len(new.text_starts)
-            new.append(
-                splice.start + self.shift,
-                self.raw_starts[self.waiting],
-                self.raw_ends[self.waiting],
-                splice,
-            )
-            self.shift += len(splice.replacement) - (splice.end - splice.start)
+            new.append(start + self.shift, self.raw_starts[at], self.raw_ends[at], self.ordered[at])
+            self.shift += len(self.replacements[at]) - (end - start)
             self.waiting += 1
 
     def moved_run(self, index: int) -> int:
@@ -145,13 +152,9 @@ class _Sweep:
         # (the lists held, not their bound ``append``: compiled, ``list.append`` is inlined)
         text_starts, raw_starts, raw_ends = new.text_starts, new.raw_starts, new.raw_ends
         splices, absorbed = new.splices, new.absorbed
-        for splice, raw_start, raw_end in zip(
-            self.ordered[first:stop],
-            self.raw_starts[first:stop],
-            self.raw_ends[first:stop],
-            strict=True,
-        ):
-            splice_start, splice_end, replacement = splice[:3]
+        starts, ends, replacements = self.starts, self.ends, self.replacements
+        for at in range(first, stop):  # by index into the round's lists: no slices, no zip
+            splice_start, splice_end = starts[at], ends[at]
             if kept < splice_start:  # the copied stretch before it
                 text_starts.append(kept + shift)
                 raw_starts.append(kept + raw_offset)
@@ -159,11 +162,11 @@ class _Sweep:
                 splices.append(None)
                 absorbed.append(())
             text_starts.append(splice_start + shift)
-            raw_starts.append(raw_start)
-            raw_ends.append(raw_end)
-            splices.append(splice)
+            raw_starts.append(self.raw_starts[at])
+            raw_ends.append(self.raw_ends[at])
+            splices.append(self.ordered[at])
             absorbed.append(())
-            shift += len(replacement) - (splice_end - splice_start)
+            shift += len(replacements[at]) - (splice_end - splice_start)
             kept = splice_end
         if stop > first:
             self.last_start, self.last_end = self.starts[stop - 1], kept
