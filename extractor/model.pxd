@@ -13,6 +13,15 @@ import cython
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
     raw_end=Py_ssize_t,
+    splices=list,
+    starts=list,
+    absorbeds=list,
+    raw_starts=list,
+    raw_ends=list,
+    count=Py_ssize_t,
+    index=Py_ssize_t,
+    first=Py_ssize_t,
+    stop=Py_ssize_t,
 )
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 

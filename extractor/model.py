@@ -311,33 +311,42 @@ _INTO_REPAIRS = len(b',"repairs":[')
 
 def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> bytes:
     """The JSON of ``repair_models(editable.repair_rows(start, end, last=last))``'s items,
-    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order,
-    strings escaped as JSON needs and nothing more (the standard library's escapes are
-    serde_json's), no spaces. Written straight from the map's pieces (``EditableText.log``),
-    with no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the
-    offsets are C integers (``model.pxd``), which Cython writes out without Python's
-    int-to-text conversion. A repair's JSON is ASCII but for its ``before`` as a rule (a
-    pinyin reading's tone marks, a garbled stretch, a furniture line): written as one string,
-    the list was stored wide and encoded character by character, so the ASCII between two
-    ``before``s (one repair's last fields, the next one's first) is written as one string of
-    its own and encoded as a copy. ``tests/test_model.py`` checks it against
-    ``model_dump_json`` on made-up logs."""
+    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order, strings
+    escaped as JSON needs and nothing more (the standard library's escapes are serde_json's), no
+    spaces. Written straight from the map's lists, read by index (``EditableText.log_range``), with
+    no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the offsets are C
+    integers (``model.pxd``), which Cython writes out without Python's int-to-text conversion. A
+    repair's JSON is ASCII but for its ``before`` as a rule (a pinyin reading's tone marks, a
+    garbled stretch, a furniture line): written as one string, the list was stored wide and encoded
+    character by character, so the ASCII between two ``before``s (one repair's last fields, the next
+    one's first) is written as one string of its own and encoded as a copy. ``tests/test_model.py``
+    checks it against ``model_dump_json`` on made-up logs."""
     original, text = editable.original, editable.text
+    pieces, first, stop = editable.log_range(start, end, last=last)
+    splices, starts, absorbeds = pieces.splices, pieces.text_starts, pieces.absorbed
+    raw_starts, raw_ends = pieces.raw_starts, pieces.raw_ends
+    count = len(starts)
     written = []
     after = ""  # the fields after the last repair's ``before``, and a comma
-    for splice, at, piece_end, raw_start, raw_end, absorbed in editable.log(start, end, last=last):
-        if splice is not None:
-            written.append(
-                f'{after}{{"kind":{_known(splice.kind)},"raw_start":{raw_start},'
-                f'"raw_end":{raw_end},"before":'.encode()
-            )
-            written.append(_before_json(original[raw_start:raw_end]))
-            replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
-            after = (
-                f',"after":{replacement},"start":{at - start},'
-                f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
-                f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
-            )
+    for index in range(first, stop):  # by index: no tuple a piece, no slices of the lists
+        splice = splices[index]
+        if splice is None:  # copied text
+            continue
+        at, raw_start, raw_end = starts[index], raw_starts[index], raw_ends[index]
+        piece_end = starts[index + 1] if index + 1 < count else len(text)
+        kind, rule, note = splice[3:]  # one slice costs less than three fields
+        written.append(
+            f'{after}{{"kind":{_known(kind)},"raw_start":{raw_start},'
+            f'"raw_end":{raw_end},"before":'.encode()
+        )
+        written.append(_before_json(original[raw_start:raw_end]))
+        replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
+        absorbed = absorbeds[index]
+        after = (
+            f',"after":{replacement},"start":{at - start},'
+            f'"rule":{_known(rule)},"note":{_or_null(note)},'
+            f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
+        )
     written.append(after[:-1].encode())
     return b"".join(written)
 
