@@ -3,6 +3,15 @@
 import cython
 
 
+cdef _built(model, set names, values)
+
+@cython.locals(names=set)
+cdef set _field_names(model)
+
+cdef dict _FIELD_NAMES
+cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
+
+
 @cython.locals(
     original=str,
     text=str,
