@@ -16,7 +16,14 @@ cdef class _Sweep:
     @cython.locals(count=Py_ssize_t, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
     cpdef emit_through(self, Py_ssize_t position)
 
-    @cython.locals(reach=Py_ssize_t, shift=Py_ssize_t, start=Py_ssize_t, text_starts=list)
+    @cython.locals(
+        reach=Py_ssize_t,
+        shift=Py_ssize_t,
+        at=Py_ssize_t,
+        start=Py_ssize_t,
+        old_starts=list,
+        text_starts=list,
+    )
     cpdef Py_ssize_t moved_run(self, Py_ssize_t index)
 
     @cython.locals(start=Py_ssize_t, gap=bint, swallowed=bint)

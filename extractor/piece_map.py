@@ -101,21 +101,23 @@ class _Sweep:
     def moved_run(self, index: int) -> int:
         """Move pieces from ``index`` on that no splice reaches, as whole slices; the next one."""
         old, new = self.old, self.new
-        if old.text_starts[index] < self.last_end:
+        old_starts = old.text_starts
+        if old_starts[index] < self.last_end:
             return index
         if self.waiting < len(self.starts):
-            reach = bisect_right(old.text_starts, self.starts[self.waiting], index) - 1
+            reach = bisect_right(old_starts, self.starts[self.waiting], index) - 1
         else:
-            reach = len(old.text_starts)
+            reach = len(old_starts)
         if reach <= index:
             return index
-        shift, moved = self.shift, old.text_starts[index:reach]
-        if shift:  # a loop, not a comprehension: compiled, its start and sum are C integers
+        shift = self.shift
+        if shift:  # by index, no slice: compiled, each start and its sum are C integers
             text_starts = new.text_starts
-            for start in moved:
+            for at in range(index, reach):
+                start = old_starts[at]
                 text_starts.append(start + shift)
         else:
-            new.text_starts.extend(moved)
+            new.text_starts.extend(old_starts[index:reach])
         new.raw_starts.extend(old.raw_starts[index:reach])
         new.raw_ends.extend(old.raw_ends[index:reach])
         new.splices.extend(old.splices[index:reach])
