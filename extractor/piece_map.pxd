@@ -45,5 +45,7 @@ cdef class _Sweep:
         starts=list,
         ends=list,
         replacements=list,
+        spliced_raw_starts=list,
+        spliced_raw_ends=list,
     )
     cpdef copied(self, Py_ssize_t start, Py_ssize_t end, Py_ssize_t raw_offset)

@@ -155,17 +155,24 @@ class _Sweep:
         text_starts, raw_starts, raw_ends = new.text_starts, new.raw_starts, new.raw_ends
         splices, absorbed = new.splices, new.absorbed
         starts, ends, replacements = self.starts, self.ends, self.replacements
+        spliced_raw_starts, spliced_raw_ends = self.raw_starts, self.raw_ends
+        # A stretch between two splices of this piece copies the original from where the first
+        # one's span ends to where the next one's begins: their ints, not new ones (a splice
+        # that ends or starts inside a copied piece is not widened, so its span is the text
+        # offset plus ``raw_offset``; one widened to a replaced piece leaves no stretch here).
+        kept_raw = None
         for at in range(first, stop):  # by index into the round's lists: no slices, no zip
             splice_start, splice_end = starts[at], ends[at]
             if kept < splice_start:  # the copied stretch before it
                 text_starts.append(kept + shift)
-                raw_starts.append(kept + raw_offset)
-                raw_ends.append(splice_start + raw_offset)
+                raw_starts.append(kept + raw_offset if kept_raw is None else kept_raw)
+                raw_ends.append(spliced_raw_starts[at])
                 splices.append(None)
                 absorbed.append(())
+            kept_raw = spliced_raw_ends[at]
             text_starts.append(splice_start + shift)
-            raw_starts.append(self.raw_starts[at])
-            raw_ends.append(self.raw_ends[at])
+            raw_starts.append(spliced_raw_starts[at])
+            raw_ends.append(kept_raw)
             splices.append(self.ordered[at])
             absorbed.append(())
             shift += len(replacements[at]) - (splice_end - splice_start)
