@@ -3,6 +3,15 @@
 import cython
 
 
+cdef _built(model, set names, values)
+
+@cython.locals(names=set)
+cdef set _field_names(model)
+
+cdef dict _FIELD_NAMES
+cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
+
+
 @cython.locals(
     original=str,
     text=str,
@@ -13,6 +22,15 @@ import cython
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
     raw_end=Py_ssize_t,
+    splices=list,
+    starts=list,
+    absorbeds=list,
+    raw_starts=list,
+    raw_ends=list,
+    count=Py_ssize_t,
+    index=Py_ssize_t,
+    first=Py_ssize_t,
+    stop=Py_ssize_t,
 )
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 

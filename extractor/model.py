@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
 from json.encoder import encode_basestring
 from typing import Any, Literal, TypeVar
 
@@ -35,23 +34,26 @@ def trusted(model: type[_M], rows: Iterable[dict[str, Any]]) -> list[_M]:
     (one call per model was a fifth of the time); ``tests/test_model.py`` checks that each
     equals the validated model."""
     names = _field_names(model)
-    built = []
-    for values in rows:
-        instance = _new(model)
-        _set_dict(instance, values)
-        # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
-        # method looked up and called: 3 M instructions on 30 pages.
-        _set_fields_set(instance, set(names))
-        _set_extra(instance, None)
-        _set_private(instance, None)
-        built.append(instance)
-    return built
+    return [_built(model, names, values) for values in rows]
 
 
 def trusted_one(model: type[_M], values: dict[str, Any]) -> _M:
     """``trusted`` for one model: the stages' models (sections, counts, dates, mentions), built
     thousands of times on 200 simulated pages, cost two to five times as much validated."""
-    return trusted(model, (values,))[0]
+    return _built(model, _field_names(model), values)
+
+
+def _built(model: type[_M], names: set[str], values: dict[str, Any]) -> _M:
+    """One trusted model (compiled, a C call from ``trusted`` and ``trusted_one``, which made a
+    tuple and a list to go through ``trusted``'s loop for one)."""
+    instance = _new(model)
+    _set_dict(instance, values)
+    # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
+    # method looked up and called: 3 M instructions on 30 pages.
+    _set_fields_set(instance, set(names))
+    _set_extra(instance, None)
+    _set_private(instance, None)
+    return instance
 
 
 _new = object.__new__
@@ -63,10 +65,16 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-@cache
 def _field_names(model: type[BaseModel]) -> set[str]:
-    """A model's field names, copied for each trusted instance (a set the model may change)."""
-    return set(model.model_fields)
+    """A model's field names, copied for each trusted instance (a set the model may change);
+    kept in a plain dict, which costs less to ask than ``functools.cache``'s wrapper."""
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = set(model.model_fields)
+    return names
+
+
+_FIELD_NAMES: dict[type[BaseModel], set[str]] = {}
 
 
 class Span(_Model):
@@ -311,33 +319,42 @@ _INTO_REPAIRS = len(b',"repairs":[')
 
 def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> bytes:
     """The JSON of ``repair_models(editable.repair_rows(start, end, last=last))``'s items,
-    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order,
-    strings escaped as JSON needs and nothing more (the standard library's escapes are
-    serde_json's), no spaces. Written straight from the map's pieces (``EditableText.log``),
-    with no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the
-    offsets are C integers (``model.pxd``), which Cython writes out without Python's
-    int-to-text conversion. A repair's JSON is ASCII but for its ``before`` as a rule (a
-    pinyin reading's tone marks, a garbled stretch, a furniture line): written as one string,
-    the list was stored wide and encoded character by character, so the ASCII between two
-    ``before``s (one repair's last fields, the next one's first) is written as one string of
-    its own and encoded as a copy. ``tests/test_model.py`` checks it against
-    ``model_dump_json`` on made-up logs."""
+    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order, strings
+    escaped as JSON needs and nothing more (the standard library's escapes are serde_json's), no
+    spaces. Written straight from the map's lists, read by index (``EditableText.log_range``), with
+    no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the offsets are C
+    integers (``model.pxd``), which Cython writes out without Python's int-to-text conversion. A
+    repair's JSON is ASCII but for its ``before`` as a rule (a pinyin reading's tone marks, a
+    garbled stretch, a furniture line): written as one string, the list was stored wide and encoded
+    character by character, so the ASCII between two ``before``s (one repair's last fields, the next
+    one's first) is written as one string of its own and encoded as a copy. ``tests/test_model.py``
+    checks it against ``model_dump_json`` on made-up logs."""
     original, text = editable.original, editable.text
+    pieces, first, stop = editable.log_range(start, end, last=last)
+    splices, starts, absorbeds = pieces.splices, pieces.text_starts, pieces.absorbed
+    raw_starts, raw_ends = pieces.raw_starts, pieces.raw_ends
+    count = len(starts)
     written = []
     after = ""  # the fields after the last repair's ``before``, and a comma
-    for splice, at, piece_end, raw_start, raw_end, absorbed in editable.log(start, end, last=last):
-        if splice is not None:
-            written.append(
-                f'{after}{{"kind":{_known(splice.kind)},"raw_start":{raw_start},'
-                f'"raw_end":{raw_end},"before":'.encode()
-            )
-            written.append(_before_json(original[raw_start:raw_end]))
-            replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
-            after = (
-                f',"after":{replacement},"start":{at - start},'
-                f'"rule":{_known(splice.rule)},"note":{_or_null(splice.note)},'
-                f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
-            )
+    for index in range(first, stop):  # by index: no tuple a piece, no slices of the lists
+        splice = splices[index]
+        if splice is None:  # copied text
+            continue
+        at, raw_start, raw_end = starts[index], raw_starts[index], raw_ends[index]
+        piece_end = starts[index + 1] if index + 1 < count else len(text)
+        kind, rule, note = splice[3:]  # one slice costs less than three fields
+        written.append(
+            f'{after}{{"kind":{_known(kind)},"raw_start":{raw_start},'
+            f'"raw_end":{raw_end},"before":'.encode()
+        )
+        written.append(_before_json(original[raw_start:raw_end]))
+        replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
+        absorbed = absorbeds[index]
+        after = (
+            f',"after":{replacement},"start":{at - start},'
+            f'"rule":{_known(rule)},"note":{_or_null(note)},'
+            f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
+        )
     written.append(after[:-1].encode())
     return b"".join(written)
 

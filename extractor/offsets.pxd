@@ -2,8 +2,8 @@
 import cython
 
 
-@cython.locals(cursor=Py_ssize_t)
-cpdef str _spliced(str text, splices)
+@cython.locals(cursor=Py_ssize_t, at=Py_ssize_t)
+cpdef str _spliced(str text, list starts, list ends, list replacements)
 
 
 @cython.locals(previous_end=Py_ssize_t)

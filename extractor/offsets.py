@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from extractor.piece_map import Pieces, rebuild
+from extractor.piece_map import Pieces, Round, rebuild
 
 
 class Splice(NamedTuple):
@@ -134,12 +134,18 @@ class EditableText:
         """Apply non-overlapping splices given in current-text coordinates."""
         text = self.text
         changes: list[Splice] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        replacements: list[str] = []
         in_order, previous_end = True, -1  # stages mostly give them in order: no sort then
         for splice in splices:
             start, end, replacement = splice[:3]  # one slice costs less than three fields
             # lengths first: a deletion (most splices) changes its text without a slice
             if end - start != len(replacement) or text[start:end] != replacement:
                 changes.append(splice)
+                starts.append(start)
+                ends.append(end)
+                replacements.append(replacement)
                 in_order = in_order and start >= previous_end
                 previous_end = end
         if not changes:
@@ -149,33 +155,34 @@ class EditableText:
             clash = _overlapping(changes)
             if clash is not None:
                 raise ValueError(f"overlapping splices at {clash.start}: {clash}")
-        ordered, raw_starts, raw_ends = self._widen(changes)
-        self._pieces = rebuild(self._pieces, len(text), ordered, raw_starts, raw_ends)
-        self.text = _spliced(text, ordered)
+            starts, ends, replacements = _fields(changes)
+        spliced = self._widen(changes, starts, ends, replacements)
+        self._pieces = rebuild(self._pieces, len(text), spliced)
+        self.text = _spliced(text, spliced.starts, spliced.ends, spliced.replacements)
 
-    def _widen(self, splices: Sequence[Splice]) -> tuple[list[Splice], list[int], list[int]]:
+    def _widen(
+        self, splices: list[Splice], starts: list[int], ends: list[int], replacements: list[str]
+    ) -> Round:
         """Grow splices to whole replaced pieces; splices that then overlap become one.
 
         A splice grows when its first or last character (for an insertion: the characters on
         either side of it) lies in a replaced piece: a repair is never cut, only swallowed.
-        Returns the splices with the original spans they replace.
+        Returns the round of splices with the original spans they replace.
         """
         if self._pieces.splices in ([], [None]):  # nothing edited yet: offsets are raw ones
-            return list(splices), [s.start for s in splices], [s.end for s in splices]
+            return Round(splices, starts, ends, replacements, starts, ends)
         spans = []
         grown = False
-        for splice in splices:
-            start, end = splice.start, splice.end
+        for start, end in zip(starts, ends, strict=True):
             span = self._grown(start, end)
             spans.append(span)
             grown = grown or span[0] != start or span[1] != end
         if grown:
             return self._merged(splices, spans)
-        return list(splices), [span[2] for span in spans], [span[3] for span in spans]
+        raw_starts, raw_ends = [span[2] for span in spans], [span[3] for span in spans]
+        return Round(splices, starts, ends, replacements, raw_starts, raw_ends)
 
-    def _merged(
-        self, splices: Sequence[Splice], spans: list[tuple[int, int, int, int]]
-    ) -> tuple[list[Splice], list[int], list[int]]:
+    def _merged(self, splices: Sequence[Splice], spans: list[tuple[int, int, int, int]]) -> Round:
         """Grown splices that overlap become one, written over the text they cover."""
         groups: list[list[Splice]] = []
         bounds: list[list[int]] = []  # start, end, raw start, raw end of each group
@@ -193,10 +200,18 @@ class EditableText:
             if len(group) == 1 and start == last.start and end == last.end:
                 widened.append(last)
                 continue
-            inner = [Splice(s.start - start, s.end - start, s.replacement, s.kind) for s in group]
-            replacement = _spliced(self.text[start:end], inner)
+            starts, ends, replacements = _fields(group)
+            replacement = _spliced(
+                self.text[start:end],
+                [inner - start for inner in starts],
+                [inner - start for inner in ends],
+                replacements,
+            )
             widened.append(Splice(start, end, replacement, last.kind, last.rule, last.note))
-        return widened, [b[2] for b in bounds], [b[3] for b in bounds]
+        starts, ends, replacements = _fields(widened)
+        return Round(
+            widened, starts, ends, replacements, [b[2] for b in bounds], [b[3] for b in bounds]
+        )
 
     def _grown(self, start: int, end: int) -> tuple[int, int, int, int]:
         """``[start, end)`` grown to the replaced pieces at its edges, with its original span
@@ -253,10 +268,8 @@ class EditableText:
         """The pieces that ``repair_rows(start, end, last=last)`` reads, copied ones too (their
         splice None): each its splice, text start and end, original span and ``absorbed``. A
         batch writes the repairs' JSON from them (``model.repairs_json``) with no row each."""
-        pieces = self._pieces
+        pieces, first, stop = self.log_range(start, end, last=last)
         starts = pieces.text_starts
-        first = bisect_left(starts, start)
-        stop = bisect_right(starts, end) if last else bisect_left(starts, end)
         ends = [*starts[first + 1 : stop + 1], len(self.text)][: stop - first]  # each piece's end
         return zip(
             pieces.splices[first:stop],
@@ -267,6 +280,16 @@ class EditableText:
             pieces.absorbed[first:stop],
             strict=True,
         )
+
+    def log_range(self, start: int, end: int, *, last: bool) -> tuple[Pieces, int, int]:
+        """The map, and the range ``[first, stop)`` of the pieces ``log(start, end, last=last)``
+        reads: a piece ends where the next one begins (the last, at the text's end). A batch
+        reads the repairs' JSON off the map's lists by index (``model.repairs_json``), with no
+        tuple a piece nor slices of the lists."""
+        starts = self._pieces.text_starts
+        first = bisect_left(starts, start)
+        stop = bisect_right(starts, end) if last else bisect_left(starts, end)
+        return self._pieces, first, stop
 
 
 def _overlapping(splices: Sequence[Splice]) -> Splice | None:
@@ -280,13 +303,23 @@ def _overlapping(splices: Sequence[Splice]) -> Splice | None:
     return None
 
 
-def _spliced(text: str, splices: Sequence[Splice]) -> str:
+def _fields(splices: Sequence[Splice]) -> tuple[list[int], list[int], list[str]]:
+    """The splices' starts, ends and replacements, as a ``Round`` keeps them."""
+    return (
+        [splice.start for splice in splices],
+        [splice.end for splice in splices],
+        [splice.replacement for splice in splices],
+    )
+
+
+def _spliced(text: str, starts: list[int], ends: list[int], replacements: list[str]) -> str:
+    """``text`` with ``text[starts[i]:ends[i]]`` replaced by ``replacements[i]`` (in order)."""
     parts: list[str] = []
     cursor = 0
-    for splice in splices:
-        parts.append(text[cursor : splice.start])
-        parts.append(splice.replacement)
-        cursor = splice.end
+    for at in range(len(starts)):
+        parts.append(text[cursor : starts[at]])
+        parts.append(replacements[at])
+        cursor = ends[at]
     parts.append(text[cursor:])
     return "".join(parts)
 

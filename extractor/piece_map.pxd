@@ -4,19 +4,26 @@ import cython
 
 
 @cython.locals(sweep=_Sweep, index=Py_ssize_t, total=Py_ssize_t)
-cpdef rebuild(old, Py_ssize_t length, list ordered, list raw_starts, list raw_ends)
+cpdef rebuild(old, Py_ssize_t length, spliced)
 
 
 @cython.final
 cdef class _Sweep:
     cdef object old, new
-    cdef list ordered, raw_starts, raw_ends, starts
+    cdef list ordered, starts, ends, replacements, raw_starts, raw_ends
     cdef Py_ssize_t waiting, shift, last_start, last_end, last_index
 
-    @cython.locals(count=Py_ssize_t)
+    @cython.locals(count=Py_ssize_t, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
     cpdef emit_through(self, Py_ssize_t position)
 
-    @cython.locals(reach=Py_ssize_t, shift=Py_ssize_t, start=Py_ssize_t, text_starts=list)
+    @cython.locals(
+        reach=Py_ssize_t,
+        shift=Py_ssize_t,
+        at=Py_ssize_t,
+        start=Py_ssize_t,
+        old_starts=list,
+        text_starts=list,
+    )
     cpdef Py_ssize_t moved_run(self, Py_ssize_t index)
 
     @cython.locals(start=Py_ssize_t, gap=bint, swallowed=bint)
@@ -25,6 +32,7 @@ cdef class _Sweep:
     @cython.locals(
         kept=Py_ssize_t,
         first=Py_ssize_t,
+        at=Py_ssize_t,
         stop=Py_ssize_t,
         shift=Py_ssize_t,
         splice_start=Py_ssize_t,
@@ -34,5 +42,10 @@ cdef class _Sweep:
         raw_ends=list,
         splices=list,
         absorbed=list,
+        starts=list,
+        ends=list,
+        replacements=list,
+        spliced_raw_starts=list,
+        spliced_raw_ends=list,
     )
     cpdef copied(self, Py_ssize_t start, Py_ssize_t end, Py_ssize_t raw_offset)

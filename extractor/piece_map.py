@@ -8,7 +8,7 @@ part tuned for speed (a pinyin page gives hundreds of pieces a round).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from extractor.offsets import Splice
@@ -45,11 +45,23 @@ class Pieces:
         self.absorbed.append(absorbed)
 
 
-def rebuild(
-    old: Pieces, length: int, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
-) -> Pieces:
+class Round(NamedTuple):
+    """A round of (widened) splices in position order, as parallel lists: each splice, its
+    text span and replacement, and the original span it replaces. Read off the splices once
+    (``EditableText.apply``), where the merge and the new text each read a splice's fields
+    again (about 110 instructions a field, compiled, on a named tuple)."""
+
+    splices: list[Splice]
+    starts: list[int]
+    ends: list[int]
+    replacements: list[str]
+    raw_starts: list[int]
+    raw_ends: list[int]
+
+
+def rebuild(old: Pieces, length: int, spliced: Round) -> Pieces:
     """The pieces after a round of (widened) splices: one merge of old pieces and splices."""
-    sweep = _Sweep(old, ordered, raw_starts, raw_ends)
+    sweep = _Sweep(old, spliced)
     index, total = 0, len(old.text_starts)
     while index < total:
         index = sweep.moved_run(index)
@@ -66,12 +78,11 @@ class _Sweep:
     kind goes to the splice's ``absorbed``); a copied piece keeps only what no splice touches.
     """
 
-    def __init__(
-        self, old: Pieces, ordered: list[Splice], raw_starts: list[int], raw_ends: list[int]
-    ) -> None:
-        self.old, self.ordered, self.raw_starts, self.raw_ends = old, ordered, raw_starts, raw_ends
-        self.starts = [splice.start for splice in ordered]
-        self.new = Pieces()
+    def __init__(self, old: Pieces, spliced: Round) -> None:
+        self.old, self.new = old, Pieces()
+        self.ordered, self.starts, self.ends = spliced.splices, spliced.starts, spliced.ends
+        self.replacements = spliced.replacements
+        self.raw_starts, self.raw_ends = spliced.raw_starts, spliced.raw_ends
         self.waiting = self.shift = 0
         self.last_start = self.last_end = self.last_index = -1  # the splice emitted last
 
@@ -79,36 +90,34 @@ class _Sweep:
         """Emit the splices that start at or before ``position``."""
         new, starts, count = self.new, self.starts, len(self.starts)
         while self.waiting < count and starts[self.waiting] <= position:
-            splice = self.ordered[self.waiting]
-            self.last_start, self.last_end = splice.start, splice.end
+            at = self.waiting
+            start, end = starts[at], self.ends[at]
+            self.last_start, self.last_end = start, end
             self.last_index = len(new.text_starts)
-            new.append(
-                splice.start + self.shift,
-                self.raw_starts[self.waiting],
-                self.raw_ends[self.waiting],
-                splice,
-            )
-            self.shift += len(splice.replacement) - (splice.end - splice.start)
+            new.append(start + self.shift, self.raw_starts[at], self.raw_ends[at], self.ordered[at])
+            self.shift += len(self.replacements[at]) - (end - start)
             self.waiting += 1
 
     def moved_run(self, index: int) -> int:
         """Move pieces from ``index`` on that no splice reaches, as whole slices; the next one."""
         old, new = self.old, self.new
-        if old.text_starts[index] < self.last_end:
+        old_starts = old.text_starts
+        if old_starts[index] < self.last_end:
             return index
         if self.waiting < len(self.starts):
-            reach = bisect_right(old.text_starts, self.starts[self.waiting], index) - 1
+            reach = bisect_right(old_starts, self.starts[self.waiting], index) - 1
         else:
-            reach = len(old.text_starts)
+            reach = len(old_starts)
         if reach <= index:
             return index
-        shift, moved = self.shift, old.text_starts[index:reach]
-        if shift:  # a loop, not a comprehension: compiled, its start and sum are C integers
+        shift = self.shift
+        if shift:  # by index, no slice: compiled, each start and its sum are C integers
             text_starts = new.text_starts
-            for start in moved:
+            for at in range(index, reach):
+                start = old_starts[at]
                 text_starts.append(start + shift)
         else:
-            new.text_starts.extend(moved)
+            new.text_starts.extend(old_starts[index:reach])
         new.raw_starts.extend(old.raw_starts[index:reach])
         new.raw_ends.extend(old.raw_ends[index:reach])
         new.splices.extend(old.splices[index:reach])
@@ -145,25 +154,28 @@ class _Sweep:
         # (the lists held, not their bound ``append``: compiled, ``list.append`` is inlined)
         text_starts, raw_starts, raw_ends = new.text_starts, new.raw_starts, new.raw_ends
         splices, absorbed = new.splices, new.absorbed
-        for splice, raw_start, raw_end in zip(
-            self.ordered[first:stop],
-            self.raw_starts[first:stop],
-            self.raw_ends[first:stop],
-            strict=True,
-        ):
-            splice_start, splice_end, replacement = splice[:3]
+        starts, ends, replacements = self.starts, self.ends, self.replacements
+        spliced_raw_starts, spliced_raw_ends = self.raw_starts, self.raw_ends
+        # A stretch between two splices of this piece copies the original from where the first
+        # one's span ends to where the next one's begins: their ints, not new ones (a splice
+        # that ends or starts inside a copied piece is not widened, so its span is the text
+        # offset plus ``raw_offset``; one widened to a replaced piece leaves no stretch here).
+        kept_raw = None
+        for at in range(first, stop):  # by index into the round's lists: no slices, no zip
+            splice_start, splice_end = starts[at], ends[at]
             if kept < splice_start:  # the copied stretch before it
                 text_starts.append(kept + shift)
-                raw_starts.append(kept + raw_offset)
-                raw_ends.append(splice_start + raw_offset)
+                raw_starts.append(kept + raw_offset if kept_raw is None else kept_raw)
+                raw_ends.append(spliced_raw_starts[at])
                 splices.append(None)
                 absorbed.append(())
+            kept_raw = spliced_raw_ends[at]
             text_starts.append(splice_start + shift)
-            raw_starts.append(raw_start)
-            raw_ends.append(raw_end)
-            splices.append(splice)
+            raw_starts.append(spliced_raw_starts[at])
+            raw_ends.append(kept_raw)
+            splices.append(self.ordered[at])
             absorbed.append(())
-            shift += len(replacement) - (splice_end - splice_start)
+            shift += len(replacements[at]) - (splice_end - splice_start)
             kept = splice_end
         if stop > first:
             self.last_start, self.last_end = self.starts[stop - 1], kept

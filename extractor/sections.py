@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from operator import attrgetter
 from typing import Protocol
 
@@ -40,24 +40,48 @@ _ITEM_TITLE_END = re.compile(r"[,。;:\n]")
 _SPACES = " \t\r\u3000"
 
 
-@dataclass(eq=False, slots=True)
 class Node:
-    """A section being built: offsets into the document text, children in text order."""
+    """A section being built: offsets into the document text, children in text order.
 
-    family: str
-    kind: str
-    level: int
-    rank: int
-    number: tuple[int, ...]
-    start: int
-    marker_end: int
-    flags: list[str] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    parent: Node | None = None
-    title_start: int = 0
-    title_end: int = 0
-    end: int = 0
-    style: str = ""
+    A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` still runs
+    as Python bytecode, about 7,000 instructions a node with its keywords and factories.
+    """
+
+    __slots__ = (
+        "children",
+        "end",
+        "family",
+        "flags",
+        "kind",
+        "level",
+        "marker_end",
+        "number",
+        "parent",
+        "rank",
+        "start",
+        "style",
+        "title_end",
+        "title_start",
+    )
+
+    def __init__(
+        self,
+        family: str,
+        kind: str,
+        level: int,
+        rank: int,
+        number: tuple[int, ...],
+        start: int,
+        marker_end: int,
+        parent: Node | None = None,
+        style: str = "",
+    ) -> None:
+        self.family, self.kind, self.level, self.rank = family, kind, level, rank
+        self.number, self.start, self.marker_end = number, start, marker_end
+        self.parent, self.style = parent, style
+        self.flags: list[str] = []
+        self.children: list[Node] = []
+        self.title_start = self.title_end = self.end = 0
 
     @property
     def n(self) -> int:
@@ -219,15 +243,15 @@ class _Builder:
         else:
             level = style.level
         node = Node(
-            family=family,
-            kind=style.kind,
-            level=level,
-            rank=_rank(candidate),
-            number=(*candidate.number[:-1], n),
-            start=candidate.start,
-            marker_end=candidate.end,
-            parent=parent,
-            style=style.id,
+            family,
+            style.kind,
+            level,
+            _rank(candidate),
+            (*candidate.number[:-1], n),
+            candidate.start,
+            candidate.end,
+            parent,
+            style.id,
         )
         if style.numbering != "words":
             node.flags = _flags(node, previous, self.last_number.get(family))

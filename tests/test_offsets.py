@@ -62,6 +62,27 @@ def test_log_replays_to_text_and_spans_stay_in_bounds(case):
             previous = raw_start
 
 
+@settings(max_examples=400)
+@given(edit_rounds())
+def test_copied_characters_map_back_to_themselves(case):
+    """Every character no repair wrote, those between two splices of a round too, stands for
+    the same character of the original, and the lookups agree both ways."""
+    original, rounds = case
+    editable = EditableText(original)
+    for number, edits in enumerate(rounds):
+        editable.apply(Splice(s, e, r, kind=f"k{number}") for s, e, r in edits)
+        written = {
+            position
+            for record in editable.repairs()
+            for position in range(record.start, record.start + len(record.after))
+        }
+        for position in set(range(len(editable.text))) - written:
+            raw = editable.raw_start_of(position)
+            assert original[raw] == editable.text[position]
+            assert editable.raw_end_of(position) == raw + 1
+            assert editable.text_position(raw) == position
+
+
 @given(st.text(alphabet=ALPHABET, max_size=30))
 def test_untouched_text_maps_to_itself(text):
     editable = EditableText(text)
