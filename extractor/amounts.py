@@ -88,7 +88,7 @@ def _windows(view: str, rules: MoneyRules) -> list[tuple[int, int]]:
     The full patterns (with their optional qualifiers) run only there, which keeps the stage
     fast on long texts; windows are wide enough for any qualifier, range and number.
     """
-    anchors = ((m.start(), m.end()) for m in rules.anchors.finditer(view))
+    anchors = [m.span() for m in rules.anchors.finditer(view)]  # a list: a generator is an object
     return merged_windows(anchors, WINDOW_BEFORE, WINDOW_AFTER, len(view))
 
 
@@ -182,7 +182,8 @@ def _currency(groups: dict[str, str], rules: MoneyRules) -> str:
 
 
 def _bound(groups: dict[str, str], rules: MoneyRules) -> Bound:
-    inner_in_number = next((c for c in "多余" if c in groups.get("num", "")), None)
+    number = groups.get("num", "")
+    inner_in_number = "多" if "多" in number else ("余" if "余" in number else None)
     for word in (
         groups.get("qpre"),
         groups.get("qpre2"),

@@ -20,7 +20,7 @@ from extractor.figure_rules import (
     load_money_rules,
     load_quantity_rules,
 )
-from extractor.model import Amount, Document, Phrase, Quantity, trusted, trusted_one
+from extractor.model import Amount, Document, Phrase, Quantity, trusted
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
 from extractor.sections import section_path_at
@@ -42,7 +42,7 @@ def fill_figures(
     amounts, quantities = find_figures(document.text, money_rules, count_rules, view)
     locate = _Locator(document, editable, offset)
     # built in one batch per model: a call per item cost a tenth of the stage
-    document.quantities = trusted(Quantity, [locate.quantity(count) for count in quantities])
+    document.quantities = trusted(Quantity, locate.quantities(quantities))
     document.amounts = trusted(Amount, [locate.amount(money, quantities) for money in amounts])
     return document
 
@@ -65,29 +65,47 @@ class _Locator:
         self.document, self.editable, self.offset = document, editable, offset
         self.text = document.text
 
-    def _span(self, start: int, end: int) -> dict[str, int]:
-        raw_start, raw_end = self.editable.raw_span(self.offset + start, self.offset + end)
-        return {"start": start, "end": end, "raw_start": raw_start, "raw_end": raw_end}
+    def _raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.editable.raw_span(self.offset + start, self.offset + end)
+
+    def _phrase_fields(self, span: tuple[int, int]) -> dict[str, Any]:
+        start, end = span
+        raw_start, raw_end = self._raw(start, end)
+        fields = {"start": start, "end": end, "raw_start": raw_start, "raw_end": raw_end}
+        fields["text"] = self.text[start:end]
+        return fields
 
     def _phrase(self, span: tuple[int, int] | None) -> Phrase | None:
-        if span is None:
-            return None
-        start, end = span
-        return trusted_one(Phrase, {**self._span(start, end), "text": self.text[start:end]})
+        return None if span is None else trusted(Phrase, [self._phrase_fields(span)])[0]
 
-    def quantity(self, count: Count) -> dict[str, Any]:
-        return {
-            **self._span(count.start, count.end),
-            "text": self.text[count.start : count.end],
-            "value": count.value,
-            "unit": self.text[count.unit_start : count.unit_end],
-            "section_path": section_path_at(self.document.sections, count.start),
-            "bound": count.bound,
-            "low": count.low,
-            "high": count.high,
-            "counts": self._phrase(count.counted),
-            "rule": count.rule,
-        }
+    def quantities(self, counts: list[Count]) -> list[dict[str, Any]]:
+        """The fields of each count's model; the phrases they count built in one batch."""
+        rows, phrases, counting = [], [], []
+        for count in counts:
+            start, end = count.start, count.end
+            raw_start, raw_end = self._raw(start, end)
+            row = {
+                "start": start,
+                "end": end,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "text": self.text[start:end],
+                "value": count.value,
+                "unit": self.text[count.unit_start : count.unit_end],
+                "section_path": section_path_at(self.document.sections, start),
+                "bound": count.bound,
+                "low": count.low,
+                "high": count.high,
+                "counts": None,  # the phrase, once built
+                "rule": count.rule,
+            }
+            if count.counted is not None:
+                phrases.append(self._phrase_fields(count.counted))
+                counting.append(row)
+            rows.append(row)
+        for row, phrase in zip(counting, trusted(Phrase, phrases), strict=True):
+            row["counts"] = phrase
+        return rows
 
     def amount(self, money: Money, counts: list[Count]) -> dict[str, Any]:
         beneficiaries = _beneficiaries(money, counts)
@@ -96,8 +114,12 @@ class _Locator:
             count = counts[beneficiaries].value
             share = (money.value / count).quantize(CENT, rounding=ROUND_HALF_UP)
         purpose = money.purpose
+        raw_start, raw_end = self._raw(money.start, money.end)
         return {
-            **self._span(money.start, money.end),
+            "start": money.start,
+            "end": money.end,
+            "raw_start": raw_start,
+            "raw_end": raw_end,
             "text": self.text[money.start : money.end],
             "value": money.value,
             "currency": money.currency,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -94,7 +95,9 @@ def _interpret(match: regex.Match[str], rule: str, slots: tuple[int, ...]) -> Co
     return count
 
 
+@lru_cache(maxsize=4096)
 def _value(text: str) -> Decimal | None:
+    """A count's value, None for no count (kept per number: a page writes 一, 两 and 3 often)."""
     if "." in text and not text.endswith(("万", "亿")):
         return None
     if not text[0].isascii() and has_digit_run(text):

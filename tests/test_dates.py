@@ -209,3 +209,14 @@ def test_the_atoms_opening_with_one_class_find_what_the_lookahead_led_form_finds
         found.append((match.span(), match.lastgroup, groups))
     reference = regex.compile(_lookahead_led_atoms())
     assert found == [(m.span(), m.lastgroup, m.groupdict()) for m in reference.finditer(text)]
+
+
+@given(st.text(alphabet="今年底初上下半学期春节国庆十近三季度第一", max_size=30))
+def test_the_words_found_in_one_scan_are_the_words_the_page_holds(text):
+    """`_present` finds in one scan each word of the period rules the text holds, overlapping
+    ones (今年 in 今年底, 年底 too) and one-character ones (年) alike, and no other."""
+    from extractor.dates import _present, _word_scan
+
+    scan = _word_scan(tuple(rule.compiled for rule in load_date_words()))
+    every = {word for words in scan.needs if words for word in words}
+    assert _present(scan, text) == {word for word in every if word in text}
