@@ -28,6 +28,7 @@ from extractor.gbk_swallowed import mark_context
 from extractor.hmm_chars import rare_cost
 from extractor.lm import (
     ALONE_PRIOR,
+    MAX_WORD,
     PUNCTUATION_LOGPROB,
     TOKEN_COST,
     LanguageModel,
@@ -75,6 +76,29 @@ def test_a_character_running_text_never_writes_alone_loses_to_a_rarer_word():
     assert model.char_logprob("丁") == jieba.char_logprob("丁")
     assert jieba.char_logprob("戊") - model.char_logprob("戊") < 0.5
     assert model.word_logprob("乙丙") == jieba.word_logprob("乙丙")
+
+
+def _best_cut(model: LanguageModel, text: str, score: float = 0.0) -> float:
+    """The best sum, token by token from the left, over every cut of ``text`` into single
+    characters and known words of up to MAX_WORD characters (``score``: of the text before)."""
+    if not text:
+        return score
+    best = -math.inf
+    for length in range(1, min(MAX_WORD, len(text)) + 1):
+        word = text[:length]
+        logprob = model.char_logprob(word) if length == 1 else model.word_logprob(word)
+        if logprob is not None:
+            best = max(best, _best_cut(model, text[length:], score + logprob))
+    return best
+
+
+@pytest.mark.parametrize(
+    "text", ["", "甲", "甲乙丙丁", "审计局，甲乙丙丁戊x乙丙？", "丁戊丁甲乙丙丁甲乙丙丁", "ab丁丁"]
+)
+def test_a_texts_score_is_its_best_segmentation_to_the_bit(text):
+    counts = {"甲": 60, "乙丙": 30, "丁": 300, "戊": 1, "甲乙丙丁": 5, "丙丁戊": 7, "丁甲": 2}
+    model = LanguageModel(counts)
+    assert model.score(text) == _best_cut(model, text)
 
 
 def test_punctuation_pays_the_token_price_too():
