@@ -35,12 +35,8 @@ cdef class _Table:
     cdef int bits
     cdef Py_ssize_t filled
 
-    @cython.locals(
-        firsts=cython.ulonglong[::1],
-        seconds=cython.ulonglong[::1],
-        last=Py_ssize_t,
-        place=Py_ssize_t,
-    )
+    # unsigned: a place is masked into the table, never counted from the end
+    @cython.locals(last=cython.size_t, place=cython.size_t)
     cdef Py_ssize_t place(self, unsigned long long first, unsigned long long second)
 
     cdef put(self, Py_ssize_t place, unsigned long long first, unsigned long long second, entry)
@@ -114,8 +110,11 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=str, last=str, pair=str, single=object)
+    @cython.locals(found=_Pair, first=str, last=str, pair=str)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
+
+    @cython.locals(single=object)
+    cdef double single(self, str char)
 
     @cython.locals(written=frozenset, script=object)
     cpdef double one_unit(self, str first, str second)

@@ -163,9 +163,10 @@ class _Table:
 
     def place(self, first: int, second: int) -> int:
         """Where the key is, or the empty place it would take (``put``)."""
-        firsts, seconds, last = self.firsts, self.seconds, (1 << self.bits) - 1
+        # the arrays read in place: a typed local of each took a counted reference a call
+        last = (1 << self.bits) - 1
         place = ((((first * _MIX) & _WORD) ^ second) * _MIX & _WORD) >> (64 - self.bits)
-        while firsts[place] and (firsts[place] != first or seconds[place] != second):
+        while self.firsts[place] and (self.firsts[place] != first or self.seconds[place] != second):
             place = (place + 1) & last
         return place
 
@@ -391,10 +392,7 @@ class _Pairs:
         last = chr((key & _CHAR_MASK) - 1)
         first = chr((key >> _CHAR_BITS) - 1) if after else ""
         pair = first + last
-        single = self.singles.get(last)
-        if single is None:
-            single = self.singles[last] = self.logprob(last)
-        found.single = single
+        found.single = self.single(last)
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
         found.in_document = self.bigrams.get(pair, 0)
@@ -403,6 +401,14 @@ class _Pairs:
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
+
+    def single(self, char: str) -> float:
+        """``logprob`` of a character, kept for the page in ``singles`` (one dictionary
+        lookup where the shared cache is a Python-level call)."""
+        single = self.singles.get(char)
+        if single is None:
+            single = self.singles[char] = self.logprob(char)
+        return single
 
     def one_unit(self, first: str, second: str) -> float:
         """What a dictionary word of two characters the page writes neither of wins back of
@@ -478,7 +484,7 @@ class _Pairs:
         """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
         packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
         width = min(state.width + 1, _WIDTH)
-        score = state.score + self.logprob(char)
+        score = state.score + self.single(char)
         return _state(packed, width, score, state.score, state.b2, state.b3)
 
     def run(self, text: str, state: State = START) -> State:
