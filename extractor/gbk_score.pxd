@@ -182,3 +182,9 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
+
+
+cdef tuple _MISSING
+
+
+cpdef double _unfamiliar(str char, Py_ssize_t uses)

@@ -851,12 +851,16 @@ def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
     return lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
 
 
+# How much fewer than FAMILIAR_USES each count of uses below it is, in log (``_unfamiliar``),
+# worked out once: a page's characters and every unwritten one ask
+_MISSING = tuple([math.log1p(FAMILIAR_USES) - math.log1p(uses) for uses in range(FAMILIAR_USES)])
+
+
 def _unfamiliar(char: str, uses: int) -> float:
-    missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
-    if missing <= 0:
-        return 0.0
+    if uses >= FAMILIAR_USES:
+        return 0.0  # nothing missing
     rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
-    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * _MISSING[uses]
 
 
 @lru_cache(maxsize=CHAR_CACHE)

@@ -22,6 +22,7 @@ from extractor.gbk_score import (
     Scorer,
     _char_uses,
     _pair_keys,
+    _unfamiliar,
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
@@ -113,6 +114,15 @@ def test_a_character_the_page_rarely_writes_costs_more_the_rarer_it_is():
         UNFAMILIAR_COST * (math.log1p(FAMILIAR_USES) - math.log(2))
     )
     assert scorer.unfamiliar("桥") == pytest.approx(UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
+
+
+@pytest.mark.parametrize("char", ["学", "乖", "，", "\U00020000"])
+def test_unfamiliarity_is_its_formula_to_the_bit_at_each_count_of_uses(char):
+    rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
+    for uses in range(2 * FAMILIAR_USES):
+        missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
+        expected = (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+        assert _unfamiliar(char, uses) == (expected if missing > 0 else 0.0)
 
 
 def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
