@@ -6,6 +6,8 @@ import cython
 
 @cython.locals(
     words=dict,
+    tails=frozenset,
+    word=str,
     unknown=cython.double,
     best=cython.double[::1],
     end=Py_ssize_t,

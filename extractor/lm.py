@@ -119,9 +119,10 @@ class LanguageModel:
 
 def _best_segmentation(model: LanguageModel, text: str) -> float:
     """``LanguageModel.score``: at each character, the best of it alone (``char_logprob``, a
-    Han character's looked up here) and of each word ending there; in C doubles when compiled
-    (``lm.pxd``: a page's likely starts score a few thousand characters)."""
-    words, unknown = model.words, model._unknown
+    Han character's looked up here) and of each word ending there (one of three or four
+    characters only after a pair that ends one: ``long_word_tails``); in C doubles when
+    compiled (``lm.pxd``: a page's likely starts score a few thousand characters)."""
+    words, unknown, tails = model.words, model._unknown, model.long_word_tails
     best = array("d", bytes(8 * (len(text) + 1)))  # the best score of each prefix
     for end in range(1, len(text) + 1):
         char = text[end - 1]
@@ -132,11 +133,14 @@ def _best_segmentation(model: LanguageModel, text: str) -> float:
             single = model.char_logprob(char)
         candidate = best[end - 1] + single
         for length in range(2, min(MAX_WORD, end) + 1):
-            found = words.get(text[end - length : end])
+            word = text[end - length : end]
+            found = words.get(word)
             if found is not None:
                 logprob = found  # a C double compiled: the sum below is one
                 if best[end - length] + logprob > candidate:
                     candidate = best[end - length] + logprob
+            if length == 2 and word not in tails:
+                break  # no longer word ends in this pair
         best[end] = candidate
     return best[len(text)]
 
