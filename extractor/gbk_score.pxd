@@ -100,10 +100,10 @@ cpdef bint _converted(dict uses)
 
 @cython.final
 cdef class _Pairs:
-    cdef dict running, singles, words
+    cdef dict running, words
     cdef frozenset written
     cdef object script
-    cdef _Table memo, long_memo
+    cdef _Table memo, long_memo, singles
     cdef dict window
     cdef frozenset tails
     cdef unsigned long long[::1] ends
@@ -113,8 +113,8 @@ cdef class _Pairs:
     @cython.locals(found=_Pair, first=str, last=str, pair=str)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
-    @cython.locals(single=object)
-    cdef double single(self, str char)
+    @cython.locals(place=Py_ssize_t, single=object)
+    cdef double single(self, unsigned long long code, str char)
 
     @cython.locals(written=frozenset, script=object)
     cpdef double one_unit(self, str first, str second)
@@ -142,7 +142,9 @@ cdef class _Pairs:
     )
     cpdef State extend(self, State state, Py_UCS4 char)
 
-    @cython.locals(packed=cython.ulonglong, width=cython.int, score=cython.double)
+    @cython.locals(
+        code=cython.ulonglong, packed=cython.ulonglong, width=cython.int, score=cython.double
+    )
     cpdef State alone(self, State state, str char)
 
     @cython.locals(char=Py_UCS4)
@@ -188,3 +190,20 @@ cdef tuple _MISSING
 
 
 cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+@cython.locals(
+    lost=Py_ssize_t,
+    hint=object,
+    name=str,
+    marks=cython.bint,
+    counted=str,
+    written=str,
+    cost=cython.double,
+    found=list,
+    simplified=dict,
+    char=str,
+    prior=cython.double,
+    simple=str,
+)
+cpdef list fixed_priors(chars, slot)

@@ -379,7 +379,7 @@ class _Pairs:
         self.tails = model.long_word_tails
         self.ends = _word_ends(model)
         self.logprob = shared_logprob(model)
-        self.singles: dict[str, float] = {}  # ``logprob``'s answers for the page's characters
+        self.singles = _new_table()  # ``logprob``'s answers for the page's characters, by code
         self.bigrams = bigrams
         self.running = running
         self.written = written
@@ -392,7 +392,7 @@ class _Pairs:
         last = chr((key & _CHAR_MASK) - 1)
         first = chr((key >> _CHAR_BITS) - 1) if after else ""
         pair = first + last
-        found.single = self.single(last)
+        found.single = self.single(key & _CHAR_MASK, last)
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
         found.in_document = self.bigrams.get(pair, 0)
@@ -402,12 +402,15 @@ class _Pairs:
         self.memo.put(place, key, 0, found)
         return found
 
-    def single(self, char: str) -> float:
-        """``logprob`` of a character, kept for the page in ``singles`` (one dictionary
-        lookup where the shared cache is a Python-level call)."""
-        single = self.singles.get(char)
+    def single(self, code: int, char: str) -> float:
+        """``logprob`` of ``char``, kept for the page in ``singles`` by its code (``_key``'s:
+        no string hashed, where a character made from a key is a new one, and no call to the
+        shared cache)."""
+        place = self.singles.place(code, 0)
+        single = self.singles.entries[place]
         if single is None:
-            single = self.singles[char] = self.logprob(char)
+            single = self.logprob(char)
+            self.singles.put(place, code, 0, single)
         return single
 
     def one_unit(self, first: str, second: str) -> float:
@@ -482,9 +485,10 @@ class _Pairs:
 
     def alone(self, state: State, char: str) -> State:
         """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
-        packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
+        code = ord(char) + 1
+        packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
         width = min(state.width + 1, _WIDTH)
-        score = state.score + self.single(char)
+        score = state.score + self.single(code, char)
         return _state(packed, width, score, state.score, state.b2, state.b3)
 
     def run(self, text: str, state: State = START) -> State:
