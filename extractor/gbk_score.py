@@ -191,29 +191,31 @@ class _Table:
                 self.entries[new] = entries[old]
 
 
-class _Entries(dict[tuple[int, int], object]):
+class _Entries(dict[int | tuple[int, int], object]):
     """A dictionary that gives None for a key it lacks, as ``_Table.entries`` does."""
 
     __slots__ = ()
 
-    def __missing__(self, key: tuple[int, int]) -> None:
+    def __missing__(self, key: int | tuple[int, int]) -> None:
         return None
 
 
 class _DictTable:
-    """``_Table`` as the interpreter runs it: a dictionary by the key's two integers, the
-    place being the key. Probing a table in interpreted code costs more than a dictionary's
-    lookup (30 pages in pure Python: 3,346 -> 3,665 million instructions with ``_Table``)."""
+    """``_Table`` as the interpreter runs it: a dictionary by the key, the place being the
+    key (the first integer alone for a key whose second is 0: no tuple made and hashed, as the
+    page's pairs and characters are asked for). Probing a table in interpreted code costs more
+    than a dictionary's lookup (30 pages in pure Python: 3,346 -> 3,665 million instructions
+    with ``_Table``)."""
 
     __slots__ = ("entries",)
 
     def __init__(self) -> None:
         self.entries = _Entries()
 
-    def place(self, first: int, second: int) -> tuple[int, int]:
-        return first, second
+    def place(self, first: int, second: int) -> int | tuple[int, int]:
+        return (first, second) if second else first
 
-    def put(self, place: tuple[int, int], first: int, second: int, entry: object) -> None:
+    def put(self, place: int | tuple[int, int], first: int, second: int, entry: object) -> None:
         self.entries[place] = entry
 
 
