@@ -151,6 +151,10 @@ cdef class _Pairs:
     cpdef State run(self, str text, State state=*)
 
 
+@cython.locals(held=list, table=_Table)
+cdef _Table _shared_singles(model)
+
+
 @cython.locals(new=State)
 cdef State _state(unsigned long long packed, int width, double score, double b2, double b3, double b4)
 

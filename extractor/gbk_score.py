@@ -381,7 +381,7 @@ class _Pairs:
         self.tails = model.long_word_tails
         self.ends = _word_ends(model)
         self.logprob = shared_logprob(model)
-        self.singles = _new_table()  # ``logprob``'s answers for the page's characters, by code
+        self.singles = _shared_singles(model)  # ``logprob``'s answers by code, kept across pages
         self.bigrams = bigrams
         self.running = running
         self.written = written
@@ -849,6 +849,22 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
                 prior += PAGE_PHRASE_BONUS
         found.append(prior)
     return found
+
+
+def _shared_singles(model: LanguageModel) -> _Table | _DictTable:
+    """The model's log-probability of each character alone by code (``_Pairs.single``), kept
+    across pages (a page asked the shared cache again for each of its characters), and started
+    over once it has more than 2 * CHAR_CACHE places (compiled: a half to a quarter used)."""
+    held = _held_singles(model)
+    table = held[0]  # a typed _Table compiled: its entries are no Python attribute
+    if len(table.entries) > 2 * CHAR_CACHE:
+        table = held[0] = _new_table()
+    return table
+
+
+@lru_cache(maxsize=2)
+def _held_singles(model: LanguageModel) -> list[_Table | _DictTable]:
+    return [_new_table()]
 
 
 @lru_cache(maxsize=2)
