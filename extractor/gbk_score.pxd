@@ -35,12 +35,8 @@ cdef class _Table:
     cdef int bits
     cdef Py_ssize_t filled
 
-    @cython.locals(
-        firsts=cython.ulonglong[::1],
-        seconds=cython.ulonglong[::1],
-        last=Py_ssize_t,
-        place=Py_ssize_t,
-    )
+    # unsigned: a place is masked into the table, never counted from the end
+    @cython.locals(last=cython.size_t, place=cython.size_t)
     cdef Py_ssize_t place(self, unsigned long long first, unsigned long long second)
 
     cdef put(self, Py_ssize_t place, unsigned long long first, unsigned long long second, entry)
@@ -104,18 +100,21 @@ cpdef bint _converted(dict uses)
 
 @cython.final
 cdef class _Pairs:
-    cdef dict running, singles, words
+    cdef dict running, words
     cdef frozenset written
     cdef object script
-    cdef _Table memo, long_memo
+    cdef _Table memo, long_memo, singles
     cdef dict window
     cdef frozenset tails
     cdef unsigned long long[::1] ends
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=str, last=str, pair=str, single=object)
+    @cython.locals(found=_Pair, first=str, last=str, pair=str)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
+
+    @cython.locals(place=Py_ssize_t, single=object)
+    cdef double single(self, unsigned long long code, str char)
 
     @cython.locals(written=frozenset, script=object)
     cpdef double one_unit(self, str first, str second)
@@ -143,11 +142,17 @@ cdef class _Pairs:
     )
     cpdef State extend(self, State state, Py_UCS4 char)
 
-    @cython.locals(packed=cython.ulonglong, width=cython.int, score=cython.double)
+    @cython.locals(
+        code=cython.ulonglong, packed=cython.ulonglong, width=cython.int, score=cython.double
+    )
     cpdef State alone(self, State state, str char)
 
     @cython.locals(char=Py_UCS4)
     cpdef State run(self, str text, State state=*)
+
+
+@cython.locals(held=list, table=_Table)
+cdef _Table _shared_singles(model)
 
 
 @cython.locals(new=State)
@@ -183,3 +188,26 @@ cdef tuple _longer(str text, dict words)
 
 
 cdef double _document_bonus(Py_ssize_t uses)
+
+
+cdef tuple _MISSING
+
+
+cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+@cython.locals(
+    lost=Py_ssize_t,
+    hint=object,
+    name=str,
+    marks=cython.bint,
+    counted=str,
+    written=str,
+    cost=cython.double,
+    found=list,
+    simplified=dict,
+    char=str,
+    prior=cython.double,
+    simple=str,
+)
+cpdef list fixed_priors(chars, slot)

@@ -163,9 +163,10 @@ class _Table:
 
     def place(self, first: int, second: int) -> int:
         """Where the key is, or the empty place it would take (``put``)."""
-        firsts, seconds, last = self.firsts, self.seconds, (1 << self.bits) - 1
+        # the arrays read in place: a typed local of each took a counted reference a call
+        last = (1 << self.bits) - 1
         place = ((((first * _MIX) & _WORD) ^ second) * _MIX & _WORD) >> (64 - self.bits)
-        while firsts[place] and (firsts[place] != first or seconds[place] != second):
+        while self.firsts[place] and (self.firsts[place] != first or self.seconds[place] != second):
             place = (place + 1) & last
         return place
 
@@ -190,29 +191,31 @@ class _Table:
                 self.entries[new] = entries[old]
 
 
-class _Entries(dict[tuple[int, int], object]):
+class _Entries(dict[int | tuple[int, int], object]):
     """A dictionary that gives None for a key it lacks, as ``_Table.entries`` does."""
 
     __slots__ = ()
 
-    def __missing__(self, key: tuple[int, int]) -> None:
+    def __missing__(self, key: int | tuple[int, int]) -> None:
         return None
 
 
 class _DictTable:
-    """``_Table`` as the interpreter runs it: a dictionary by the key's two integers, the
-    place being the key. Probing a table in interpreted code costs more than a dictionary's
-    lookup (30 pages in pure Python: 3,346 -> 3,665 million instructions with ``_Table``)."""
+    """``_Table`` as the interpreter runs it: a dictionary by the key, the place being the
+    key (the first integer alone for a key whose second is 0: no tuple made and hashed, as the
+    page's pairs and characters are asked for). Probing a table in interpreted code costs more
+    than a dictionary's lookup (30 pages in pure Python: 3,346 -> 3,665 million instructions
+    with ``_Table``)."""
 
     __slots__ = ("entries",)
 
     def __init__(self) -> None:
         self.entries = _Entries()
 
-    def place(self, first: int, second: int) -> tuple[int, int]:
-        return first, second
+    def place(self, first: int, second: int) -> int | tuple[int, int]:
+        return (first, second) if second else first
 
-    def put(self, place: tuple[int, int], first: int, second: int, entry: object) -> None:
+    def put(self, place: int | tuple[int, int], first: int, second: int, entry: object) -> None:
         self.entries[place] = entry
 
 
@@ -378,7 +381,7 @@ class _Pairs:
         self.tails = model.long_word_tails
         self.ends = _word_ends(model)
         self.logprob = shared_logprob(model)
-        self.singles: dict[str, float] = {}  # ``logprob``'s answers for the page's characters
+        self.singles = _shared_singles(model)  # ``logprob``'s answers by code, kept across pages
         self.bigrams = bigrams
         self.running = running
         self.written = written
@@ -391,10 +394,7 @@ class _Pairs:
         last = chr((key & _CHAR_MASK) - 1)
         first = chr((key >> _CHAR_BITS) - 1) if after else ""
         pair = first + last
-        single = self.singles.get(last)
-        if single is None:
-            single = self.singles[last] = self.logprob(last)
-        found.single = single
+        found.single = self.single(key & _CHAR_MASK, last)
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
         found.in_document = self.bigrams.get(pair, 0)
@@ -403,6 +403,17 @@ class _Pairs:
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
+
+    def single(self, code: int, char: str) -> float:
+        """``logprob`` of ``char``, kept for the page in ``singles`` by its code (``_key``'s:
+        no string hashed, where a character made from a key is a new one, and no call to the
+        shared cache)."""
+        place = self.singles.place(code, 0)
+        single = self.singles.entries[place]
+        if single is None:
+            single = self.logprob(char)
+            self.singles.put(place, code, 0, single)
+        return single
 
     def one_unit(self, first: str, second: str) -> float:
         """What a dictionary word of two characters the page writes neither of wins back of
@@ -476,9 +487,10 @@ class _Pairs:
 
     def alone(self, state: State, char: str) -> State:
         """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
-        packed = (state.packed << _CHAR_BITS | (ord(char) + 1)) & _CONTEXT_MASK
+        code = ord(char) + 1
+        packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
         width = min(state.width + 1, _WIDTH)
-        score = state.score + self.logprob(char)
+        score = state.score + self.single(code, char)
         return _state(packed, width, score, state.score, state.b2, state.b3)
 
     def run(self, text: str, state: State = START) -> State:
@@ -839,18 +851,38 @@ def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     return found
 
 
+def _shared_singles(model: LanguageModel) -> _Table | _DictTable:
+    """The model's log-probability of each character alone by code (``_Pairs.single``), kept
+    across pages (a page asked the shared cache again for each of its characters), and started
+    over once it has more than 2 * CHAR_CACHE places (compiled: a half to a quarter used)."""
+    held = _held_singles(model)
+    table = held[0]  # a typed _Table compiled: its entries are no Python attribute
+    if len(table.entries) > 2 * CHAR_CACHE:
+        table = held[0] = _new_table()
+    return table
+
+
+@lru_cache(maxsize=2)
+def _held_singles(model: LanguageModel) -> list[_Table | _DictTable]:
+    return [_new_table()]
+
+
 @lru_cache(maxsize=2)
 def shared_logprob(model: LanguageModel) -> Callable[[str], float]:
     """The model's log-probability of each character alone, kept across documents."""
     return lru_cache(maxsize=CHAR_CACHE)(model.char_logprob)
 
 
+# How much fewer than FAMILIAR_USES each count of uses below it is, in log (``_unfamiliar``),
+# worked out once: a page's characters and every unwritten one ask
+_MISSING = tuple([math.log1p(FAMILIAR_USES) - math.log1p(uses) for uses in range(FAMILIAR_USES)])
+
+
 def _unfamiliar(char: str, uses: int) -> float:
-    missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
-    if missing <= 0:
-        return 0.0
+    if uses >= FAMILIAR_USES:
+        return 0.0  # nothing missing
     rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
-    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * _MISSING[uses]
 
 
 @lru_cache(maxsize=CHAR_CACHE)

@@ -81,7 +81,6 @@ cdef class _Ranking:
     cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)
 
     @cython.locals(
-        kept=cython.double[::1],
         size=Py_ssize_t,
         place=Py_ssize_t,
         parent=Py_ssize_t,

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from array import array
 from dataclasses import dataclass, replace
-from operator import itemgetter
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Choices, Option
@@ -81,8 +80,10 @@ def _beam(bonus: float, state: State, char: str, slot: Slot | None, parent: _Bea
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
-# a candidate: its key, its place in the order grown, parent, slot, bonus, option, its state
-# (when it makes a known pair with the character before it), whether it makes one with the next
+# a candidate: its key negated, its place in the order grown, parent, slot, bonus, option, its
+# state (when it makes a known pair with the character before it), whether it makes one with
+# the next. Sorted as they are, the best come first, ties in the order grown: no two share a
+# place, so no sort compares further (a plain sort of tuples of floats, no key function called)
 _Found = tuple[float, int, _Beam, Slot, float, Option, State | None, bool]
 
 
@@ -143,9 +144,13 @@ class Search(Rivals):
         for depth in dict.fromkeys((1, len(ahead))):  # the next one, then all (once if one)
             keep = BEAM_WIDTH if depth == len(ahead) else 3 * BEAM_WIDTH
             if depth > done and len(keyed) > keep:
-                keyed = [(self.run(ahead[done:depth], state), b) for state, b in keyed]
-                keyed.sort(key=lambda item: item[0].score + item[1].bonus, reverse=True)
-                keyed, done = keyed[:keep], depth
+                text, totals = ahead[done:depth], []  # totals negated, with their order
+                for order, (state, beam) in enumerate(keyed):
+                    state = self.run(text, state)
+                    totals.append((-(state.score + beam.bonus), order, state, beam))
+                totals.sort()  # no two share an order: no sort compares further
+                keyed = [(state, beam) for _, _, state, beam in totals[:keep]]
+                done = depth
         return [beam for _, beam in keyed]
 
     def _best(
@@ -230,10 +235,9 @@ class _Ranking:
     def best(self) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
         appended; ties in the order grown."""
-        floor = self.floor  # ``width`` are at least this good: none below it is among them
-        found = [item for item in self.found if item[0] >= floor]
-        found.sort(key=itemgetter(1))
-        found.sort(key=itemgetter(0), reverse=True)  # stable: ties stay in the order grown
+        bar = -self.floor  # ``width`` are at least this good: none below it is among them
+        found = [item for item in self.found if item[0] <= bar]
+        found.sort()  # see ``_Found``
         return [self._made(item) for item in found[: self.width]]
 
     def _made(self, item: _Found) -> tuple[State, _Beam]:
@@ -264,7 +268,7 @@ class _Ranking:
             else:
                 key, bound = (new.score + tail) + gain, False
             if key >= self.floor:  # as in score_plain
-                self.found.append((key, place | number, parent, slot, bonus, option, new, bound))
+                self.found.append((-key, place | number, parent, slot, bonus, option, new, bound))
                 self._keep(key)
 
     def score_plain(
@@ -288,38 +292,38 @@ class _Ranking:
             gain = bonus + prior
             key = (last + single + tail if after else last + single) + gain
             if key >= self.floor:  # below it, ``width`` better ones are found already
-                self.found.append((key, place | number, parent, slot, bonus, option, None, False))
+                self.found.append((-key, place | number, parent, slot, bonus, option, None, False))
                 self._keep(key)
 
     def _keep(self, key: float) -> None:
         """Keep ``key`` if it is among the best ``width`` so far; the floor is the worst of
         them once there are ``width``."""
-        kept, size = self.kept, self.size
-        if size < len(kept):  # room for ``width`` of them
+        size = self.size  # the array read in place: a typed local took a counted reference
+        if size < self.width:  # room for ``width`` of them
             place = size  # sifted up from the end
             while place:
                 parent = (place - 1) >> 1
-                if kept[parent] <= key:
+                if self.kept[parent] <= key:
                     break
-                kept[place] = kept[parent]
+                self.kept[place] = self.kept[parent]
                 place = parent
-            kept[place] = key
+            self.kept[place] = key
             size = self.size = size + 1
-        elif key > kept[0]:
+        elif key > self.kept[0]:
             place = 0  # the worst replaced, sifted down
             while True:
                 child = 2 * place + 1
                 if child >= size:
                     break
-                if child + 1 < size and kept[child + 1] < kept[child]:
+                if child + 1 < size and self.kept[child + 1] < self.kept[child]:
                     child += 1
-                if kept[child] >= key:
+                if self.kept[child] >= key:
                     break
-                kept[place] = kept[child]
+                self.kept[place] = self.kept[child]
                 place = child
-            kept[place] = key
-        if size == len(kept):
-            self.floor = kept[0]
+            self.kept[place] = key
+        if size == self.width:
+            self.floor = self.kept[0]
 
 
 def unfillable(steps: tuple[Step, ...]) -> bool:

@@ -14,6 +14,7 @@ The model is loaded once, on first use, and only when some text needs it.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
@@ -110,18 +111,38 @@ class LanguageModel:
 
     def score(self, text: str) -> float:
         """Log-probability of the best segmentation of ``text`` into dictionary words."""
-        best = [0.0] + [-math.inf] * len(text)
-        for end in range(1, len(text) + 1):
-            candidate = best[end - 1] + self.char_logprob(text[end - 1])
-            for length in range(2, min(MAX_WORD, end) + 1):
-                logprob = self._word_logprob.get(text[end - length : end])
-                if logprob is not None:
-                    candidate = max(candidate, best[end - length] + logprob)
-            best[end] = candidate
-        return best[-1]
+        return _best_segmentation(self, text)
 
     def is_rare(self, char: str, threshold: int) -> bool:
         return is_han(char) and self.char_counts.get(char, 0) < threshold
+
+
+def _best_segmentation(model: LanguageModel, text: str) -> float:
+    """``LanguageModel.score``: at each character, the best of it alone (``char_logprob``, a
+    Han character's looked up here) and of each word ending there (one of three or four
+    characters only after a pair that ends one: ``long_word_tails``); in C doubles when
+    compiled (``lm.pxd``: a page's likely starts score a few thousand characters)."""
+    words, unknown, tails = model.words, model._unknown, model.long_word_tails
+    best = array("d", bytes(8 * (len(text) + 1)))  # the best score of each prefix
+    for end in range(1, len(text) + 1):
+        char = text[end - 1]
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":  # is_han
+            found = words.get(char)
+            single = unknown if found is None else found
+        else:
+            single = model.char_logprob(char)
+        candidate = best[end - 1] + single
+        for length in range(2, min(MAX_WORD, end) + 1):
+            word = text[end - length : end]
+            found = words.get(word)
+            if found is not None:
+                logprob = found  # a C double compiled: the sum below is one
+                if best[end - length] + logprob > candidate:
+                    candidate = best[end - length] + logprob
+            if length == 2 and word not in tails:
+                break  # no longer word ends in this pair
+        best[end] = candidate
+    return best[len(text)]
 
 
 def is_list_marker(char: str) -> bool:

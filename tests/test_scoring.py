@@ -22,12 +22,14 @@ from extractor.gbk_score import (
     Scorer,
     _char_uses,
     _pair_keys,
+    _unfamiliar,
 )
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
 from extractor.hmm_chars import rare_cost
 from extractor.lm import (
     ALONE_PRIOR,
+    MAX_WORD,
     PUNCTUATION_LOGPROB,
     TOKEN_COST,
     LanguageModel,
@@ -77,6 +79,29 @@ def test_a_character_running_text_never_writes_alone_loses_to_a_rarer_word():
     assert model.word_logprob("乙丙") == jieba.word_logprob("乙丙")
 
 
+def _best_cut(model: LanguageModel, text: str, score: float = 0.0) -> float:
+    """The best sum, token by token from the left, over every cut of ``text`` into single
+    characters and known words of up to MAX_WORD characters (``score``: of the text before)."""
+    if not text:
+        return score
+    best = -math.inf
+    for length in range(1, min(MAX_WORD, len(text)) + 1):
+        word = text[:length]
+        logprob = model.char_logprob(word) if length == 1 else model.word_logprob(word)
+        if logprob is not None:
+            best = max(best, _best_cut(model, text[length:], score + logprob))
+    return best
+
+
+@pytest.mark.parametrize(
+    "text", ["", "甲", "甲乙丙丁", "审计局，甲乙丙丁戊x乙丙？", "丁戊丁甲乙丙丁甲乙丙丁", "ab丁丁"]
+)
+def test_a_texts_score_is_its_best_segmentation_to_the_bit(text):
+    counts = {"甲": 60, "乙丙": 30, "丁": 300, "戊": 1, "甲乙丙丁": 5, "丙丁戊": 7, "丁甲": 2}
+    model = LanguageModel(counts)
+    assert model.score(text) == _best_cut(model, text)
+
+
 def test_punctuation_pays_the_token_price_too():
     model = LanguageModel({"甲": 10})
     assert model.char_logprob("，") == pytest.approx(PUNCTUATION_LOGPROB - TOKEN_COST)
@@ -89,6 +114,15 @@ def test_a_character_the_page_rarely_writes_costs_more_the_rarer_it_is():
         UNFAMILIAR_COST * (math.log1p(FAMILIAR_USES) - math.log(2))
     )
     assert scorer.unfamiliar("桥") == pytest.approx(UNFAMILIAR_COST * math.log1p(FAMILIAR_USES))
+
+
+@pytest.mark.parametrize("char", ["学", "乖", "，", "\U00020000"])
+def test_unfamiliarity_is_its_formula_to_the_bit_at_each_count_of_uses(char):
+    rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
+    for uses in range(2 * FAMILIAR_USES):
+        missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
+        expected = (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
+        assert _unfamiliar(char, uses) == (expected if missing > 0 else 0.0)
 
 
 def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
