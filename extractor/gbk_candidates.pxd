@@ -3,6 +3,10 @@
 import cython
 
 
+# kept for the process, looked up in C
+cdef dict _SUCCESSORS, _ENCODED
+
+
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
 # and their attributes, in C (final: no subclass overrides a method)
 @cython.final
@@ -60,7 +64,8 @@ cpdef _listed(
 
 
 @cython.locals(
-    logprobs=dict,
+    pool=tuple,
+    logprobs=list,
     chars=str,
     forms=str,
     firsts=bytes,

@@ -398,7 +398,12 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
     fit the slot's known byte, so only those are put in order, and a page finds them again
     rather than a cache keep them (pages share few slots after the same character). Those
     with the known byte are found by a byte search. Never asked for a swallowed byte."""
-    logprobs, chars, forms, firsts, seconds = _successors(previous)
+    pool = _SUCCESSORS.get(previous)
+    if pool is None:
+        if len(_SUCCESSORS) >= SUCCESSORS_KEPT:
+            _SUCCESSORS.clear()
+        pool = _SUCCESSORS[previous] = _successors(previous)
+    logprobs, chars, forms, firsts, seconds = pool
     if not chars:
         return ()
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
@@ -420,7 +425,7 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
             char = chars[place]
             if char not in own:
                 form = forms[place]
-                found.append((logprobs[form], char, form, first))
+                found.append((logprobs[place], char, form, first))
     if not found:  # most often: no call made
         return ()
     found.sort(reverse=True)  # by log-probability, then character: each character is once
@@ -562,18 +567,31 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
     return {first: "".join(seconds) for first, seconds in follow.items()}
 
 
-@lru_cache(maxsize=4096)
-def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes]:
+# ``_successors`` of the characters asked, kept for the process (looked up in C: a page asks
+# for thousands; cleared when full, as its characters come back first)
+_SUCCESSORS: dict[str, tuple[list[float], str, str, bytes, bytes]] = {}
+SUCCESSORS_KEPT = 4096
+
+
+def _successors(previous: str) -> tuple[list[float], str, str, bytes, bytes]:
     """The GBK characters whose Simplified form follows ``previous`` in its likeliest
     two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``_completing`` orders those): the log-probability of each word by its second
-    character, and the characters, their forms, lead bytes and trail bytes, each in one
-    string (no tuple a character: a page asks for hundreds of characters' pools)."""
-    logprobs, chars, forms, encoded = {}, [], [], []
+    them: ``_completing`` orders those): the log-probability of each one's word, and the
+    characters, their forms, lead bytes and trail bytes, each in one string (no tuple a
+    character: a page asks for hundreds of characters' pools)."""
+    logprobs: list[float] = []
+    chars, forms, encoded = [], [], []
     if previous:
-        for logprob, second in _word_starts(previous):
-            own, repeated, pairs = _encoded_forms(second)
-            logprobs[second] = logprob
+        scores, seconds = _word_starts(previous)
+        for place in range(len(scores)):
+            second = seconds[place]
+            found = _ENCODED.get(second)
+            if found is None:
+                found = _ENCODED[second] = _encoded_forms(second)
+            own, repeated, pairs = found
+            logprob = scores[place]
+            for _ in range(len(own)):  # one a character (most forms have one)
+                logprobs.append(logprob)
             chars.append(own)
             forms.append(repeated)
             encoded.append(pairs)
@@ -581,34 +599,40 @@ def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes
     return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
 
 
-def _word_starts(previous: str) -> list[tuple[float, str]]:
-    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
-    (log-probability, second character), in no order (``_completing`` orders the few it
+def _word_starts(previous: str) -> tuple[list[float], str | list[str]]:
+    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as their
+    log-probabilities and second characters, in no order (``_completing`` orders the few it
     keeps): only those are tried. Found among the characters ``_word_follow`` lists after it
     when first asked (``_successors`` keeps them), not sorted for every character at
-    start-up (all of them took 17 MB)."""
+    start-up (all of them took 17 MB); no pair made for a word (a character with few words
+    gives its lists as they are)."""
     follow, logprobs = _two_character_words(language_model())
     seconds, scores = follow.get(previous, ""), logprobs.get(previous, [])
     if len(scores) <= SUCCESSORS:
-        return list(zip(scores, seconds, strict=True))
+        return scores, seconds
     # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-    cut, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], []
-    for place in range(len(scores)):  # a pair (and a character) made only for those kept
-        if scores[place] > cut:
-            found.append((scores[place], seconds[place]))
-        elif scores[place] == cut:
+    cut, kept, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], [], []
+    for place in range(len(scores)):  # a character made only for those kept
+        score = scores[place]  # a C double compiled, as ``cut`` is
+        if score > cut:
+            kept.append(scores[place])
+            found.append(seconds[place])
+        elif score == cut:
             tied.append(seconds[place])
     # ties at the cut: the last characters first, as words sort (characters sort in C)
     tied.sort(reverse=True)
-    found += [(cut, second) for second in tied[: SUCCESSORS - len(found)]]
-    return found
+    tied = tied[: SUCCESSORS - len(found)]
+    return kept + [cut] * len(tied), found + tied
 
 
-@lru_cache(maxsize=8192)
+# ``_encoded_forms`` of each form asked, kept for the process (one entry a Simplified form of
+# the table at most) and looked up in C: ``_successors`` asks for forty a character
+_ENCODED: dict[str, tuple[str, str, bytes]] = {}
+
+
 def _encoded_forms(form: str) -> tuple[str, str, bytes]:
     """The GBK characters of a Simplified form that have two bytes, in table order, the form
-    once for each of them, and their bytes one pair after the other: kept by form, as
-    ``_successors`` asks again for the commonest ones."""
+    once for each of them, and their bytes one pair after the other."""
     chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)

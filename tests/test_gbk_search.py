@@ -567,12 +567,13 @@ def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
 def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previous):
     """Asked for one character, the likeliest words it starts are those grouped and ranked
     from the whole dictionary."""
-    found = gbk_candidates._word_starts(previous)
-    assert sorted(found, reverse=True) == _all_word_starts().get(previous, [])
+    scores, seconds = gbk_candidates._word_starts(previous)
+    found = sorted(zip(scores, seconds, strict=True), reverse=True)
+    assert found == _all_word_starts().get(previous, [])
 
 
 def test_common_characters_start_more_words_than_are_tried():
-    assert all(len(gbk_candidates._word_starts(char)) == SUCCESSORS for char in "工作发展")
+    assert all(len(gbk_candidates._word_starts(char)[1]) == SUCCESSORS for char in "工作发展")
 
 
 _COMPLETED_SLOTS = [
