@@ -4,7 +4,7 @@ import cython
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED
+cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN
 
 
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
@@ -88,7 +88,7 @@ cpdef list _places(bytes known, int byte)
 cpdef frozenset _among(frozenset simples, str chars)
 
 
-@cython.locals(chars=dict, singles=list, place=Py_ssize_t, option=tuple)
+@cython.locals(places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list)
 cpdef _planned(model, tuple options)
 
 
@@ -96,11 +96,16 @@ cpdef _planned(model, tuple options)
 cpdef _repriced(plan, tuple options)
 
 
-@cython.locals(option=tuple)
+@cython.locals(option=tuple, costs=dict)
 cpdef tuple _all_unwritten(tuple options, script)
 
 
-cpdef tuple _unwritten(tuple option, script)
+@cython.locals(cost=tuple)
+cpdef tuple _unwritten(tuple option, script, dict costs)
+
+
+@cython.locals(found=dict)
+cpdef dict _unwritten_costs(script)
 
 
 @cython.locals(
@@ -118,5 +123,34 @@ cpdef tuple _unwritten(tuple option, script)
 cpdef _reranked(plan, tuple options, list places)
 
 
-@cython.locals(seconds=str, scores=list, found=list, tied=list, cut=double, place=Py_ssize_t)
-cpdef list _word_starts(str previous)
+@cython.locals(
+    logprobs=list,
+    chars=list,
+    forms=list,
+    encoded=list,
+    scores=list,
+    place=Py_ssize_t,
+    second=str,
+    found=tuple,
+    own=str,
+    repeated=str,
+    pairs=bytes,
+    _=Py_ssize_t,
+    joined=bytes,
+)
+cpdef tuple _successors(str previous)
+
+
+@cython.locals(
+    follow=dict,
+    logprobs=dict,
+    seconds=str,
+    scores=list,
+    cut=double,
+    score=double,
+    kept=list,
+    found=list,
+    tied=list,
+    place=Py_ssize_t,
+)
+cpdef tuple _word_starts(str previous)

@@ -251,10 +251,10 @@ class Candidates:
         own = [option for option in options if option[0] in touched]
         if not own:
             return _all_unwritten(options, script)
-        priced = iter(scorer.own_priors(slot, tuple(own)))
+        priced, costs = iter(scorer.own_priors(slot, tuple(own))), _unwritten_costs(script)
         return tuple(
             [
-                next(priced) if option[0] in touched else _unwritten(option, script)
+                next(priced) if option[0] in touched else _unwritten(option, script, costs)
                 for option in options
             ]
         )
@@ -286,14 +286,19 @@ def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
 
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     logprob = shared_logprob(model)
-    places: dict[str, list[int]] = defaultdict(list)
+    places: dict[str, list[int]] = {}
     chars, singles = {}, []
-    for place, option in enumerate(options):
-        places[option[1]].append(place)
+    for place in range(len(options)):
+        option = options[place]
+        found = places.get(option[1])
+        if found is None:
+            places[option[1]] = [place]
+        else:
+            found.append(place)
         chars[option[0]] = place
         singles.append(logprob(option[1]))
     # not ranked: only a page's plan is (``_repriced``), under its own priors
-    return Plan(options, frozenset(places), dict(places), [], chars, {}, tuple(singles))
+    return Plan(options, frozenset(places), places, [], chars, {}, tuple(singles))
 
 
 def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
@@ -332,14 +337,30 @@ def _unwritten_plan(slot: Slot, model: LanguageModel, script: Script) -> Plan:
 
 
 def _all_unwritten(options: tuple[Option, ...], script: Script) -> tuple[Option, ...]:
-    return tuple([_unwritten(option, script) for option in options])
+    costs = _unwritten_costs(script)
+    return tuple([_unwritten(option, script, costs) for option in options])
 
 
-def _unwritten(option: Option, script: Script) -> Option:
-    """An option priced for a page of that script that writes neither it nor its form."""
+def _unwritten(option: Option, script: Script, costs: dict[str, tuple[float, float]]) -> Option:
+    """An option priced for a page of that script that writes neither it nor its form (its
+    ``unwritten_cost`` kept in ``costs``, the script's)."""
     char, form, fixed, lead = option
-    cost, unfamiliar = unwritten_cost(char, script)
-    return char, form, fixed - cost - unfamiliar, lead
+    cost = costs.get(char)
+    if cost is None:
+        cost = costs[char] = unwritten_cost(char, script)
+    return char, form, fixed - cost[0] - cost[1], lead
+
+
+# ``unwritten_cost`` by script, then by character, kept for the process (one entry a character
+# of the table at most): a page's plans ask for thousands, a cache's call and key cost more
+_UNWRITTEN: dict[Script, dict[str, tuple[float, float]]] = {}
+
+
+def _unwritten_costs(script: Script) -> dict[str, tuple[float, float]]:
+    found = _UNWRITTEN.get(script)
+    if found is None:
+        found = _UNWRITTEN[script] = {}
+    return found
 
 
 def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:
