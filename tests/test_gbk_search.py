@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk_candidates, gbk_search, mojibake
+from extractor import gbk, gbk_candidates, gbk_search, mojibake
 from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
@@ -290,6 +290,24 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
             return math.log(counts.get(gbk.simplified[c], 0) + 1) + hint_bonus(c, hint)
 
         assert key(better) >= key(worse)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    byte=st.integers(0x40, 0xFE),
+    lead_known=st.booleans(),
+    kinds=st.sampled_from([None, HIGH_TRAILS, pua_starters(), frozenset(range(0xB0, 0xD8))]),
+)
+def test_a_known_bytes_candidates_are_its_rows_share_sorted(byte, lead_known, kinds):
+    """One byte known and no reading: the candidates come from the row kept sorted by count,
+    the same characters in the same order (ties in table order) as the share of the row the
+    other byte's kinds allow sorted alone."""
+    lead, trail = (byte, None) if lead_known else (None, byte)
+    leads, trails = (kinds, kinds) if lead_known else (kinds, None)
+    found = Slot(lead, trail, leads=leads, trails=trails).candidates()
+    shared = gbk._sorted_by_count(lead, trail, leads, trails, None)
+    width = gbk._width(lead, trail, leads, trails, None)
+    assert found == shared[:width] + [c for c in shared[width:] if c in COMMON_PUNCTUATION]
 
 
 @given(
