@@ -590,37 +590,40 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
 
 # ``_successors`` of the characters asked, kept for the process (looked up in C: a page asks
 # for thousands; cleared when full, as its characters come back first)
-_SUCCESSORS: dict[str, tuple[list[float], str, str, bytes, bytes]] = {}
+_SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] = {}
 SUCCESSORS_KEPT = 4096
 
 
-def _successors(previous: str) -> tuple[list[float], str, str, bytes, bytes]:
+def _successors(previous: str) -> tuple[list[float], list[str], list[str], bytes, bytes]:
     """The GBK characters whose Simplified form follows ``previous`` in its likeliest
     two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``_completing`` orders those): the log-probability of each one's word, and the
-    characters, their forms, lead bytes and trail bytes, each in one string (no tuple a
-    character: a page asks for hundreds of characters' pools)."""
+    them: ``_completing`` orders those): the log-probability of each one's word, the
+    characters and their forms (lists: read by place, no string made), and their lead bytes
+    and trail bytes, each in one string (no tuple a character: a page asks for hundreds of
+    characters' pools)."""
     logprobs: list[float] = []
-    chars, forms, encoded = [], [], []
+    chars: list[str] = []
+    forms: list[str] = []
+    encoded: list[bytes] = []
     if previous:
         scores, seconds = _word_starts(previous)
         for place in range(len(scores)):
-            second = seconds[place]
-            found = _ENCODED.get(second)
+            point = ord(seconds[place])  # no string made compiled, and an int hashes fast
+            found = _ENCODED.get(point)
             if found is None:
-                found = _ENCODED[second] = _encoded_forms(second)
+                found = _ENCODED[point] = _encoded_forms(seconds[place])
             own, repeated, pairs = found
             logprob = scores[place]
             for _ in range(len(own)):  # one a character (most forms have one)
                 logprobs.append(logprob)
-            chars.append(own)
-            forms.append(repeated)
+            chars.extend(own)
+            forms.extend(repeated)
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
-    return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
+    return logprobs, chars, forms, joined[::2], joined[1::2]
 
 
-def _word_starts(previous: str) -> tuple[list[float], str | list[str]]:
+def _word_starts(previous: str) -> tuple[list[float], str]:
     """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as their
     log-probabilities and second characters, in no order (``_completing`` orders the few it
     keeps): only those are tried. Found among the characters ``_word_follow`` lists after it
@@ -643,15 +646,16 @@ def _word_starts(previous: str) -> tuple[list[float], str | list[str]]:
     # ties at the cut: the last characters first, as words sort (characters sort in C)
     tied.sort(reverse=True)
     tied = tied[: SUCCESSORS - len(found)]
-    return kept + [cut] * len(tied), found + tied
+    return kept + [cut] * len(tied), "".join(found + tied)
 
 
-# ``_encoded_forms`` of each form asked, kept for the process (one entry a Simplified form of
-# the table at most) and looked up in C: ``_successors`` asks for forty a character
-_ENCODED: dict[str, tuple[str, str, bytes]] = {}
+# ``_encoded_forms`` of each form asked, by its code point, kept for the process (one entry a
+# Simplified form of the table at most) and looked up in C: ``_successors`` asks for forty a
+# character
+_ENCODED: dict[int, tuple[tuple[str, ...], tuple[str, ...], bytes]] = {}
 
 
-def _encoded_forms(form: str) -> tuple[str, str, bytes]:
+def _encoded_forms(form: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes]:
     """The GBK characters of a Simplified form that have two bytes, in table order, the form
     once for each of them, and their bytes one pair after the other."""
     chars, pairs = [], []
@@ -660,7 +664,7 @@ def _encoded_forms(form: str) -> tuple[str, str, bytes]:
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return "".join(chars), form * len(chars), b"".join(pairs)
+    return tuple(chars), (form,) * len(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)
