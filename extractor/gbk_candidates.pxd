@@ -88,8 +88,14 @@ cpdef list _places(bytes known, int byte)
 cpdef frozenset _among(frozenset simples, str chars)
 
 
-@cython.locals(places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list)
+@cython.locals(
+    kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
+)
 cpdef _planned(model, tuple options)
+
+
+@cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
+cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)

@@ -10,7 +10,7 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -263,12 +263,14 @@ class Candidates:
 def _written_after(previous: str, view: str, document: str) -> str:
     """The characters a page (``document``, and its Simplified ``view``, aligned) writes after
     ``previous`` (Simplified) at least PAGE_WORD_USES times, as written, commonest first."""
-    uses: Counter[str] = Counter()
+    uses: dict[str, int] = {}  # a Counter's most_common order: by count, ties as first seen
     place = view.find(previous)
     while 0 <= place < len(view) - 1:
-        uses[document[place + 1]] += 1
+        char = document[place + 1]
+        uses[char] = uses.get(char, 0) + 1
         place = view.find(previous, place + 1)
-    return "".join([char for char, count in uses.most_common() if count >= PAGE_WORD_USES])
+    ranked = sorted(uses.items(), key=itemgetter(1), reverse=True)
+    return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
 
 
 @lru_cache(maxsize=2048)
@@ -285,7 +287,7 @@ def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
 
 
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
-    logprob = shared_logprob(model)
+    logprob, kept = shared_logprob(model), _singles(model)
     places: dict[str, list[int]] = {}
     chars, singles = {}, []
     for place in range(len(options)):
@@ -296,9 +298,19 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
         else:
             found.append(place)
         chars[option[0]] = place
-        singles.append(logprob(option[1]))
+        single = kept.get(option[1])
+        if single is None:
+            single = kept[option[1]] = logprob(option[1])
+        singles.append(single)
     # not ranked: only a page's plan is (``_repriced``), under its own priors
     return Plan(options, frozenset(places), places, [], chars, {}, tuple(singles))
+
+
+@lru_cache(maxsize=2)
+def _singles(model: LanguageModel) -> dict[str, float]:
+    """``shared_logprob``'s answers for a plan's forms, kept for the process and read in C
+    (a plan asks for each of its options; a cache's call costs more than the lookup)."""
+    return {}
 
 
 def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:

@@ -692,3 +692,16 @@ def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character()
     assert all(pair[1] in ends for pair in model.long_word_tails)
     assert all(pair[1] in ends for pair in running.bonus)
     assert "," not in ends
+
+
+@settings(max_examples=200, deadline=None)
+@given(document=st.text(alphabet="審计計局岩腳村的", max_size=40))
+def test_what_a_page_writes_after_a_character_comes_commonest_first(document):
+    """``_written_after``: the characters written after ``previous`` at least PAGE_WORD_USES
+    times, commonest first, ties in the order first written (as a ``Counter`` ranks them)."""
+    view = document.replace("計", "计")  # the page's Simplified view, aligned
+    uses = Counter(document[place + 1] for place in range(len(view) - 1) if view[place] == "计")
+    expected = "".join(
+        [char for char, count in uses.most_common() if count >= gbk_candidates.PAGE_WORD_USES]
+    )
+    assert gbk_candidates._written_after("计", view, document) == expected
