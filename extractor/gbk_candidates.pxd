@@ -31,7 +31,7 @@ cdef class Candidates:
     )
     cpdef _sorted(self, slot, local, str previous, str before, str after)
 
-    @cython.locals(found=frozenset)
+    @cython.locals(kept=dict, found=frozenset)
     cpdef frozenset _paired_before(self, local, str after)
 
     cpdef plan(self, slot)
@@ -39,7 +39,7 @@ cdef class Candidates:
     @cython.locals(in_document=frozenset)
     cpdef _local(self, slot)
 
-    @cython.locals(found=tuple)
+    @cython.locals(kept=dict, found=tuple)
     cpdef tuple _completing(self, slot, local, str previous)
 
 
@@ -52,6 +52,7 @@ cpdef frozenset _paired_after(
 @cython.locals(
     options=tuple,
     found=dict,
+    simple=str,
     places=list,
     scored=list,
     place=Py_ssize_t,
@@ -161,3 +162,10 @@ cpdef tuple _successors(str previous)
     place=Py_ssize_t,
 )
 cpdef tuple _word_starts(str previous)
+
+
+@cython.locals(kept=dict, found=tuple, forms=list)
+cpdef tuple _allowed(plan, frozenset allowed)
+
+
+cpdef frozenset _allowed_leads(str previous, slot)

@@ -155,10 +155,11 @@ class Candidates:
     def _paired_before(self, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
         ``after``, or a pair of the page."""
-        found = local.paired_before.get(after)
+        kept = local.paired_before
+        found = kept.get(after)
         if found is None:
             document, running = self.scorer.bigram_counts, self.scorer.running
-            found = local.paired_before[after] = (
+            found = kept[after] = (
                 _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
                 | {simple for simple in local.in_document if simple + after in document}
@@ -204,14 +205,15 @@ class Candidates:
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
         if not previous or not slot.lost_bytes or slot.swallowed:
             return ()
-        found = local.completions.get(previous)
+        kept = local.completions
+        found = kept.get(previous)
         if found is None:
             found = _completing(slot, previous, local.plan.chars)
             if slot.lead is None and slot.trail is None and slot.hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
             elif slot.read_alone and slot.hint is not None:  # 一學(qī): 期, not the page's 校
                 found = tuple([option for option in found if fits_reading(option[0], slot.hint)])
-            found = local.completions[previous] = self._priced(slot, found) if found else ()
+            found = kept[previous] = self._priced(slot, found) if found else ()
         return found
 
     def _written(
@@ -519,7 +521,7 @@ def _listed(
     places, in order, and those allowed (``count`` of the plan's options are)."""
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
-        places += found[simple]
+        places.extend(found[simple])
     places.sort()
     for place in places:
         option = options[place]
@@ -537,10 +539,11 @@ def _listed(
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
     """How many of a plan's options have a lead byte among ``allowed``, and their Simplified
     forms (after a dropped private-use pair, a few lead bytes in seven are)."""
-    found = plan.allowed.get(allowed)
+    kept = plan.allowed
+    found = kept.get(allowed)
     if found is None:
         forms = [option[1] for option in plan.options if option[3] in allowed]
-        found = plan.allowed[allowed] = (len(forms), frozenset(forms))
+        found = kept[allowed] = (len(forms), frozenset(forms))
     return found
 
 
