@@ -203,7 +203,8 @@ class Candidates:
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        if not previous or not slot.lost_bytes or slot.swallowed:
+        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields: no Python call)
+        if not previous or slot.swallowed or (slot.lead is not None and slot.trail is not None):
             return ()
         kept = local.completions
         found = kept.get(previous)
