@@ -234,10 +234,43 @@ def _ranked(
 ) -> list[str]:
     """Ranked by how much the character is used in words, not alone: 育 is rare as a word of
     its own but common in 教育, and a lost byte is usually filled inside a word."""
-    gbk = table()
     if lead is not None and trail is not None:
         char = decode_pair(lead, trail)
         return [char] if char else []
+    chars: list[str]
+    if hint is None and lead is not None:
+        row = _row_by_count(lead, True) if leads is None or lead in leads else []
+        chars = [c for t, c in row if trails is None or t in trails]
+    elif hint is None and trail is not None:
+        row = _row_by_count(trail, False) if trails is None or trail in trails else []
+        chars = [c for f, c in row if leads is None or f in leads]
+    else:
+        chars = _sorted_by_count(lead, trail, leads, trails, hint)
+    width = _width(lead, trail, leads, trails, hint)
+    # punctuation has no count in a word list but is common: it is always tried
+    marks = [c for c in chars[width:] if c in COMMON_PUNCTUATION]
+    return chars[:width] + marks
+
+
+@cache
+def _row_by_count(byte: int, lead: bool) -> list[tuple[int, str]]:
+    """The table's row of a lead byte, as (trail, character), or of a trail byte, as (lead,
+    character), commonest first: ``_ranked`` keeps a slot's share of it in that order (a sort
+    is stable, so the share sorted alone comes out the same) rather than sort it again."""
+    gbk, logs = table(), log_counts()
+    row = (gbk.by_lead if lead else gbk.by_trail).get(byte, [])
+    return sorted(row, key=lambda entry: logs[entry[1]], reverse=True)
+
+
+def _sorted_by_count(
+    lead: int | None,
+    trail: int | None,
+    leads: frozenset[int] | None,
+    trails: frozenset[int] | None,
+    hint: str | None,
+) -> list[str]:
+    """The characters the bytes and the reading allow, likeliest first."""
+    gbk = table()
     options: list[tuple[int, int, str]]
     if lead is not None:
         options = [(lead, t, c) for t, c in gbk.by_lead.get(lead, [])]
@@ -259,10 +292,7 @@ def _ranked(
         chars.sort(key=logs.__getitem__, reverse=True)
     else:
         chars.sort(key=lambda c: logs[c] + hint_bonus(c, hint), reverse=True)
-    width = _width(lead, trail, leads, trails, hint)
-    # punctuation has no count in a word list but is common: it is always tried
-    marks = [c for c in chars[width:] if c in COMMON_PUNCTUATION]
-    return chars[:width] + marks
+    return chars
 
 
 def _width(

@@ -3,6 +3,10 @@
 import cython
 
 
+# kept for the process, looked up in C
+cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN
+
+
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
 # and their attributes, in C (final: no subclass overrides a method)
 @cython.final
@@ -27,7 +31,7 @@ cdef class Candidates:
     )
     cpdef _sorted(self, slot, local, str previous, str before, str after)
 
-    @cython.locals(found=frozenset)
+    @cython.locals(kept=dict, found=frozenset)
     cpdef frozenset _paired_before(self, local, str after)
 
     cpdef plan(self, slot)
@@ -35,7 +39,7 @@ cdef class Candidates:
     @cython.locals(in_document=frozenset)
     cpdef _local(self, slot)
 
-    @cython.locals(found=tuple)
+    @cython.locals(kept=dict, found=tuple)
     cpdef tuple _completing(self, slot, local, str previous)
 
 
@@ -48,6 +52,7 @@ cpdef frozenset _paired_after(
 @cython.locals(
     options=tuple,
     found=dict,
+    simple=str,
     places=list,
     scored=list,
     place=Py_ssize_t,
@@ -60,9 +65,10 @@ cpdef _listed(
 
 
 @cython.locals(
-    logprobs=dict,
-    chars=str,
-    forms=str,
+    pool=tuple,
+    logprobs=list,
+    chars=list,
+    forms=list,
     firsts=bytes,
     seconds=bytes,
     found=list,
@@ -83,19 +89,30 @@ cpdef list _places(bytes known, int byte)
 cpdef frozenset _among(frozenset simples, str chars)
 
 
-@cython.locals(chars=dict, singles=list, place=Py_ssize_t, option=tuple)
+@cython.locals(
+    kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
+)
 cpdef _planned(model, tuple options)
+
+
+@cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
+cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)
 cpdef _repriced(plan, tuple options)
 
 
-@cython.locals(option=tuple)
+@cython.locals(option=tuple, costs=dict)
 cpdef tuple _all_unwritten(tuple options, script)
 
 
-cpdef tuple _unwritten(tuple option, script)
+@cython.locals(cost=tuple)
+cpdef tuple _unwritten(tuple option, script, dict costs)
+
+
+@cython.locals(found=dict)
+cpdef dict _unwritten_costs(script)
 
 
 @cython.locals(
@@ -113,5 +130,42 @@ cpdef tuple _unwritten(tuple option, script)
 cpdef _reranked(plan, tuple options, list places)
 
 
-@cython.locals(seconds=str, scores=list, found=list, tied=list, cut=double, place=Py_ssize_t)
-cpdef list _word_starts(str previous)
+@cython.locals(
+    logprobs=list,
+    chars=list,
+    forms=list,
+    encoded=list,
+    scores=list,
+    seconds=str,
+    place=Py_ssize_t,
+    point=Py_UCS4,
+    found=tuple,
+    own=tuple,
+    repeated=tuple,
+    pairs=bytes,
+    _=Py_ssize_t,
+    joined=bytes,
+)
+cpdef tuple _successors(str previous)
+
+
+@cython.locals(
+    follow=dict,
+    logprobs=dict,
+    seconds=str,
+    scores=list,
+    cut=double,
+    score=double,
+    kept=list,
+    found=list,
+    tied=list,
+    place=Py_ssize_t,
+)
+cpdef tuple _word_starts(str previous)
+
+
+@cython.locals(kept=dict, found=tuple, forms=list)
+cpdef tuple _allowed(plan, frozenset allowed)
+
+
+cpdef frozenset _allowed_leads(str previous, slot)

@@ -10,7 +10,7 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -155,10 +155,11 @@ class Candidates:
     def _paired_before(self, local: _Local, after: str) -> frozenset[str]:
         """The plan's Simplified forms that make a known pair (``Scorer.is_known``) with
         ``after``, or a pair of the page."""
-        found = local.paired_before.get(after)
+        kept = local.paired_before
+        found = kept.get(after)
         if found is None:
             document, running = self.scorer.bigram_counts, self.scorer.running
-            found = local.paired_before[after] = (
+            found = kept[after] = (
                 _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
                 | {simple for simple in local.in_document if simple + after in document}
@@ -202,16 +203,18 @@ class Candidates:
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        if not previous or not slot.lost_bytes or slot.swallowed:
+        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields: no Python call)
+        if not previous or slot.swallowed or (slot.lead is not None and slot.trail is not None):
             return ()
-        found = local.completions.get(previous)
+        kept = local.completions
+        found = kept.get(previous)
         if found is None:
             found = _completing(slot, previous, local.plan.chars)
             if slot.lead is None and slot.trail is None and slot.hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
             elif slot.read_alone and slot.hint is not None:  # 一學(qī): 期, not the page's 校
                 found = tuple([option for option in found if fits_reading(option[0], slot.hint)])
-            found = local.completions[previous] = self._priced(slot, found) if found else ()
+            found = kept[previous] = self._priced(slot, found) if found else ()
         return found
 
     def _written(
@@ -251,10 +254,10 @@ class Candidates:
         own = [option for option in options if option[0] in touched]
         if not own:
             return _all_unwritten(options, script)
-        priced = iter(scorer.own_priors(slot, tuple(own)))
+        priced, costs = iter(scorer.own_priors(slot, tuple(own))), _unwritten_costs(script)
         return tuple(
             [
-                next(priced) if option[0] in touched else _unwritten(option, script)
+                next(priced) if option[0] in touched else _unwritten(option, script, costs)
                 for option in options
             ]
         )
@@ -263,12 +266,14 @@ class Candidates:
 def _written_after(previous: str, view: str, document: str) -> str:
     """The characters a page (``document``, and its Simplified ``view``, aligned) writes after
     ``previous`` (Simplified) at least PAGE_WORD_USES times, as written, commonest first."""
-    uses: Counter[str] = Counter()
+    uses: dict[str, int] = {}  # a Counter's most_common order: by count, ties as first seen
     place = view.find(previous)
     while 0 <= place < len(view) - 1:
-        uses[document[place + 1]] += 1
+        char = document[place + 1]
+        uses[char] = uses.get(char, 0) + 1
         place = view.find(previous, place + 1)
-    return "".join([char for char, count in uses.most_common() if count >= PAGE_WORD_USES])
+    ranked = sorted(uses.items(), key=itemgetter(1), reverse=True)
+    return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
 
 
 @lru_cache(maxsize=2048)
@@ -285,15 +290,30 @@ def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
 
 
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
-    logprob = shared_logprob(model)
-    places: dict[str, list[int]] = defaultdict(list)
+    logprob, kept = shared_logprob(model), _singles(model)
+    places: dict[str, list[int]] = {}
     chars, singles = {}, []
-    for place, option in enumerate(options):
-        places[option[1]].append(place)
+    for place in range(len(options)):
+        option = options[place]
+        found = places.get(option[1])
+        if found is None:
+            places[option[1]] = [place]
+        else:
+            found.append(place)
         chars[option[0]] = place
-        singles.append(logprob(option[1]))
+        single = kept.get(option[1])
+        if single is None:
+            single = kept[option[1]] = logprob(option[1])
+        singles.append(single)
     # not ranked: only a page's plan is (``_repriced``), under its own priors
-    return Plan(options, frozenset(places), dict(places), [], chars, {}, tuple(singles))
+    return Plan(options, frozenset(places), places, [], chars, {}, tuple(singles))
+
+
+@lru_cache(maxsize=2)
+def _singles(model: LanguageModel) -> dict[str, float]:
+    """``shared_logprob``'s answers for a plan's forms, kept for the process and read in C
+    (a plan asks for each of its options; a cache's call costs more than the lookup)."""
+    return {}
 
 
 def _repriced(plan: Plan, options: tuple[Option, ...]) -> Plan:
@@ -332,14 +352,30 @@ def _unwritten_plan(slot: Slot, model: LanguageModel, script: Script) -> Plan:
 
 
 def _all_unwritten(options: tuple[Option, ...], script: Script) -> tuple[Option, ...]:
-    return tuple([_unwritten(option, script) for option in options])
+    costs = _unwritten_costs(script)
+    return tuple([_unwritten(option, script, costs) for option in options])
 
 
-def _unwritten(option: Option, script: Script) -> Option:
-    """An option priced for a page of that script that writes neither it nor its form."""
+def _unwritten(option: Option, script: Script, costs: dict[str, tuple[float, float]]) -> Option:
+    """An option priced for a page of that script that writes neither it nor its form (its
+    ``unwritten_cost`` kept in ``costs``, the script's)."""
     char, form, fixed, lead = option
-    cost, unfamiliar = unwritten_cost(char, script)
-    return char, form, fixed - cost - unfamiliar, lead
+    cost = costs.get(char)
+    if cost is None:
+        cost = costs[char] = unwritten_cost(char, script)
+    return char, form, fixed - cost[0] - cost[1], lead
+
+
+# ``unwritten_cost`` by script, then by character, kept for the process (one entry a character
+# of the table at most): a page's plans ask for thousands, a cache's call and key cost more
+_UNWRITTEN: dict[Script, dict[str, tuple[float, float]]] = {}
+
+
+def _unwritten_costs(script: Script) -> dict[str, tuple[float, float]]:
+    found = _UNWRITTEN.get(script)
+    if found is None:
+        found = _UNWRITTEN[script] = {}
+    return found
 
 
 def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Plan:
@@ -398,7 +434,12 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
     fit the slot's known byte, so only those are put in order, and a page finds them again
     rather than a cache keep them (pages share few slots after the same character). Those
     with the known byte are found by a byte search. Never asked for a swallowed byte."""
-    logprobs, chars, forms, firsts, seconds = _successors(previous)
+    pool = _SUCCESSORS.get(previous)
+    if pool is None:
+        if len(_SUCCESSORS) >= SUCCESSORS_KEPT:
+            _SUCCESSORS.clear()
+        pool = _SUCCESSORS[previous] = _successors(previous)
+    logprobs, chars, forms, firsts, seconds = pool
     if not chars:
         return ()
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
@@ -420,7 +461,7 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
             char = chars[place]
             if char not in own:
                 form = forms[place]
-                found.append((logprobs[form], char, form, first))
+                found.append((logprobs[place], char, form, first))
     if not found:  # most often: no call made
         return ()
     found.sort(reverse=True)  # by log-probability, then character: each character is once
@@ -481,7 +522,7 @@ def _listed(
     places, in order, and those allowed (``count`` of the plan's options are)."""
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
-        places += found[simple]
+        places.extend(found[simple])
     places.sort()
     for place in places:
         option = options[place]
@@ -499,10 +540,11 @@ def _listed(
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
     """How many of a plan's options have a lead byte among ``allowed``, and their Simplified
     forms (after a dropped private-use pair, a few lead bytes in seven are)."""
-    found = plan.allowed.get(allowed)
+    kept = plan.allowed
+    found = kept.get(allowed)
     if found is None:
         forms = [option[1] for option in plan.options if option[3] in allowed]
-        found = plan.allowed[allowed] = (len(forms), frozenset(forms))
+        found = kept[allowed] = (len(forms), frozenset(forms))
     return found
 
 
@@ -562,60 +604,83 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
     return {first: "".join(seconds) for first, seconds in follow.items()}
 
 
-@lru_cache(maxsize=4096)
-def _successors(previous: str) -> tuple[dict[str, float], str, str, bytes, bytes]:
+# ``_successors`` of the characters asked, kept for the process (looked up in C: a page asks
+# for thousands; cleared when full, as its characters come back first)
+_SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] = {}
+SUCCESSORS_KEPT = 4096
+
+
+def _successors(previous: str) -> tuple[list[float], list[str], list[str], bytes, bytes]:
     """The GBK characters whose Simplified form follows ``previous`` in its likeliest
     two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``_completing`` orders those): the log-probability of each word by its second
-    character, and the characters, their forms, lead bytes and trail bytes, each in one
-    string (no tuple a character: a page asks for hundreds of characters' pools)."""
-    logprobs, chars, forms, encoded = {}, [], [], []
+    them: ``_completing`` orders those): the log-probability of each one's word, the
+    characters and their forms (lists: read by place, no string made), and their lead bytes
+    and trail bytes, each in one string (no tuple a character: a page asks for hundreds of
+    characters' pools)."""
+    logprobs: list[float] = []
+    chars: list[str] = []
+    forms: list[str] = []
+    encoded: list[bytes] = []
     if previous:
-        for logprob, second in _word_starts(previous):
-            own, repeated, pairs = _encoded_forms(second)
-            logprobs[second] = logprob
-            chars.append(own)
-            forms.append(repeated)
+        scores, seconds = _word_starts(previous)
+        for place in range(len(scores)):
+            point = ord(seconds[place])  # no string made compiled, and an int hashes fast
+            found = _ENCODED.get(point)
+            if found is None:
+                found = _ENCODED[point] = _encoded_forms(seconds[place])
+            own, repeated, pairs = found
+            logprob = scores[place]
+            for _ in range(len(own)):  # one a character (most forms have one)
+                logprobs.append(logprob)
+            chars.extend(own)
+            forms.extend(repeated)
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
-    return logprobs, "".join(chars), "".join(forms), joined[::2], joined[1::2]
+    return logprobs, chars, forms, joined[::2], joined[1::2]
 
 
-def _word_starts(previous: str) -> list[tuple[float, str]]:
-    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as
-    (log-probability, second character), in no order (``_completing`` orders the few it
+def _word_starts(previous: str) -> tuple[list[float], str]:
+    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as their
+    log-probabilities and second characters, in no order (``_completing`` orders the few it
     keeps): only those are tried. Found among the characters ``_word_follow`` lists after it
     when first asked (``_successors`` keeps them), not sorted for every character at
-    start-up (all of them took 17 MB)."""
+    start-up (all of them took 17 MB); no pair made for a word (a character with few words
+    gives its lists as they are)."""
     follow, logprobs = _two_character_words(language_model())
     seconds, scores = follow.get(previous, ""), logprobs.get(previous, [])
     if len(scores) <= SUCCESSORS:
-        return list(zip(scores, seconds, strict=True))
+        return scores, seconds
     # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-    cut, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], []
-    for place in range(len(scores)):  # a pair (and a character) made only for those kept
-        if scores[place] > cut:
-            found.append((scores[place], seconds[place]))
-        elif scores[place] == cut:
+    cut, kept, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], [], []
+    for place in range(len(scores)):  # a character made only for those kept
+        score = scores[place]  # a C double compiled, as ``cut`` is
+        if score > cut:
+            kept.append(scores[place])
+            found.append(seconds[place])
+        elif score == cut:
             tied.append(seconds[place])
     # ties at the cut: the last characters first, as words sort (characters sort in C)
     tied.sort(reverse=True)
-    found += [(cut, second) for second in tied[: SUCCESSORS - len(found)]]
-    return found
+    tied = tied[: SUCCESSORS - len(found)]
+    return kept + [cut] * len(tied), "".join(found + tied)
 
 
-@lru_cache(maxsize=8192)
-def _encoded_forms(form: str) -> tuple[str, str, bytes]:
+# ``_encoded_forms`` of each form asked, by its code point, kept for the process (one entry a
+# Simplified form of the table at most) and looked up in C: ``_successors`` asks for forty a
+# character
+_ENCODED: dict[int, tuple[tuple[str, ...], tuple[str, ...], bytes]] = {}
+
+
+def _encoded_forms(form: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes]:
     """The GBK characters of a Simplified form that have two bytes, in table order, the form
-    once for each of them, and their bytes one pair after the other: kept by form, as
-    ``_successors`` asks again for the commonest ones."""
+    once for each of them, and their bytes one pair after the other."""
     chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return "".join(chars), form * len(chars), b"".join(pairs)
+    return tuple(chars), (form,) * len(chars), b"".join(pairs)
 
 
 @lru_cache(maxsize=1)

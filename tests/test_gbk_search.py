@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk_candidates, gbk_search, mojibake
+from extractor import gbk, gbk_candidates, gbk_search, mojibake
 from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
@@ -290,6 +290,24 @@ def test_a_slots_candidates_are_ranked_by_their_counts_and_reading(lead, trail, 
             return math.log(counts.get(gbk.simplified[c], 0) + 1) + hint_bonus(c, hint)
 
         assert key(better) >= key(worse)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    byte=st.integers(0x40, 0xFE),
+    lead_known=st.booleans(),
+    kinds=st.sampled_from([None, HIGH_TRAILS, pua_starters(), frozenset(range(0xB0, 0xD8))]),
+)
+def test_a_known_bytes_candidates_are_its_rows_share_sorted(byte, lead_known, kinds):
+    """One byte known and no reading: the candidates come from the row kept sorted by count,
+    the same characters in the same order (ties in table order) as the share of the row the
+    other byte's kinds allow sorted alone."""
+    lead, trail = (byte, None) if lead_known else (None, byte)
+    leads, trails = (kinds, kinds) if lead_known else (kinds, None)
+    found = Slot(lead, trail, leads=leads, trails=trails).candidates()
+    shared = gbk._sorted_by_count(lead, trail, leads, trails, None)
+    width = gbk._width(lead, trail, leads, trails, None)
+    assert found == shared[:width] + [c for c in shared[width:] if c in COMMON_PUNCTUATION]
 
 
 @given(
@@ -579,12 +597,13 @@ def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
 def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previous):
     """Asked for one character, the likeliest words it starts are those grouped and ranked
     from the whole dictionary."""
-    found = gbk_candidates._word_starts(previous)
-    assert sorted(found, reverse=True) == _all_word_starts().get(previous, [])
+    scores, seconds = gbk_candidates._word_starts(previous)
+    found = sorted(zip(scores, seconds, strict=True), reverse=True)
+    assert found == _all_word_starts().get(previous, [])
 
 
 def test_common_characters_start_more_words_than_are_tried():
-    assert all(len(gbk_candidates._word_starts(char)) == SUCCESSORS for char in "工作发展")
+    assert all(len(gbk_candidates._word_starts(char)[1]) == SUCCESSORS for char in "工作发展")
 
 
 _COMPLETED_SLOTS = [
@@ -685,3 +704,16 @@ def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character()
     assert all(pair[1] in ends for pair in model.long_word_tails)
     assert all(pair[1] in ends for pair in running.bonus)
     assert "," not in ends
+
+
+@settings(max_examples=200, deadline=None)
+@given(document=st.text(alphabet="審计計局岩腳村的", max_size=40))
+def test_what_a_page_writes_after_a_character_comes_commonest_first(document):
+    """``_written_after``: the characters written after ``previous`` at least PAGE_WORD_USES
+    times, commonest first, ties in the order first written (as a ``Counter`` ranks them)."""
+    view = document.replace("計", "计")  # the page's Simplified view, aligned
+    uses = Counter(document[place + 1] for place in range(len(view) - 1) if view[place] == "计")
+    expected = "".join(
+        [char for char, count in uses.most_common() if count >= gbk_candidates.PAGE_WORD_USES]
+    )
+    assert gbk_candidates._written_after("计", view, document) == expected
