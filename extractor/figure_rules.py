@@ -10,8 +10,6 @@ extend the word lists; a broken file names the file and the rule.
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +30,7 @@ from extractor.numbers import (
     CN_DIGIT_CLASS,
     CN_SMALL_CLASS,
 )
-from extractor.pattern_syntax import SPACE, on_std_re
+from extractor.pattern_syntax import SPACE, led_by_first_characters, on_std_re
 from extractor.rules import default_rules_dir
 from extractor.unicode_classes import (
     DIGIT_ASTRAL,
@@ -362,104 +360,12 @@ def _on_re(rules: tuple[Compiled, ...]) -> tuple[Compiled, ...]:
     documents the stages read they cost about a twentieth less on `re`)."""
     moved = []
     for rule in rules:
-        plain = _led(on_std_re(rule.regex.pattern)) or rule.regex
-        trigger = rule.trigger and (_led(on_std_re(rule.trigger.pattern)) or rule.trigger)
+        plain = led_by_first_characters(on_std_re(rule.regex.pattern)) or rule.regex
+        trigger = rule.trigger and (
+            led_by_first_characters(on_std_re(rule.trigger.pattern)) or rule.trigger
+        )
         moved.append(replace(rule, regex=plain, trigger=trigger))
     return tuple(moved)
-
-
-def _led(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """``pattern`` led by a lookahead for the characters a match can start with, when it
-    opens with something else than a class or a word (an optional qualifier, a group of
-    classes): `re` skips to a class's characters, and without one it enters the whole pattern
-    at every position, where the lookahead fails on most for a tenth of the cost."""
-    if pattern is None:
-        return None
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    if _skips_to_first(parsed.data) or parsed.state.flags & re.IGNORECASE:
-        return pattern
-    first = _first_items(parsed.data)
-    if first is None or first[1]:  # may open with any character, or match an empty string
-        return pattern
-    return re.compile(f"(?={_class(first[0])})(?:{pattern.pattern})", pattern.flags)
-
-
-def _skips_to_first(data: sre_parse.SubPattern) -> bool:
-    """Does `re` already skip to the first characters (a class, a character, or a branch of
-    characters first, past groups), or try one position (an anchor first)?"""
-    while data and data[0][0] is sre.SUBPATTERN:
-        data = data[0][1][3]
-    if not data:
-        return False
-    op, argument = data[0]
-    if op is sre.BRANCH:
-        return all(branch and branch[0][0] is sre.LITERAL for branch in argument[1])
-    return op is sre.LITERAL or op is sre.IN or op is sre.AT
-
-
-_Items = list[tuple[Any, Any]]
-
-
-def _first_items(data: sre_parse.SubPattern) -> tuple[_Items, bool] | None:
-    """The class items of the characters a match of ``data`` can start with, and whether it
-    can match an empty string; None when it can open with any character (or a back reference).
-    Lookarounds and anchors take no character: stepped over."""
-    items: _Items = []
-    for op, argument in data:
-        if op is sre.LITERAL:
-            return [*items, (op, argument)], False
-        if op is sre.IN:
-            if any(item is sre.NEGATE for item, _ in argument):
-                return None
-            return [*items, *argument], False
-        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-            continue
-        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
-            inner = [argument[3] if op is sre.SUBPATTERN else argument]
-        elif op is sre.BRANCH:
-            inner = argument[1]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            inner = [argument[2]]
-        else:
-            return None
-        empty = False
-        for part in inner:
-            found = _first_items(part)
-            if found is None:
-                return None
-            items += found[0]
-            empty = empty or found[1]
-        if not empty and not (op in _REPEATS and argument[0] == 0):
-            return items, False
-    return items, True
-
-
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
-
-
-def _class(items: _Items) -> str:
-    """Class items as the text of one class."""
-    written = []
-    for op, argument in items:
-        if op is sre.LITERAL:
-            written.append(_in_class(argument))
-        elif op is sre.RANGE:
-            written.append(f"{_in_class(argument[0])}-{_in_class(argument[1])}")
-        else:
-            written.append(_CATEGORIES[argument])
-    return "[" + "".join(dict.fromkeys(written)) + "]"
-
-
-def _in_class(code: int) -> str:
-    return "\\" + chr(code) if chr(code) in "\\]^-[" else re.escape(chr(code))
 
 
 def _expand(pattern: str, places: dict[str, str]) -> str:
@@ -472,7 +378,7 @@ def _union(rules: tuple[Compiled, ...]) -> re.Pattern[str] | regex.Pattern[str] 
     if not rules:
         return None
     union = "|".join(f"(?:{c.regex.pattern})" for c in rules)
-    return _led(on_std_re(union)) or regex.compile(union)
+    return led_by_first_characters(on_std_re(union)) or regex.compile(union)
 
 
 def _alternation(words: Iterable[str], escape: Callable[[str], str] = regex.escape) -> str:

@@ -1,5 +1,5 @@
-"""The little of a rule pattern's syntax the loaders need: its top-level items, and its
-``(?(DEFINE)…)`` groups written out where they are called.
+"""The little of a rule pattern's syntax the loaders need: its top-level items, its
+``(?(DEFINE)…)`` groups written out where they are called, the characters a match can start with.
 
 Rule files name long word lists once, in a ``(?(DEFINE)(?P<name>…))`` block, and call them as
 ``(?&name)``. The regex module runs such a call over ten times slower than the same text in
@@ -10,8 +10,11 @@ the calls written out; the files stay as written.
 from __future__ import annotations
 
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -252,3 +255,104 @@ def std_re_source(pattern: str) -> str | None:
         parts.append(char)
         position += 1
     return "".join(parts)
+
+
+def led_by_first_characters(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """``pattern`` led by a lookahead for the characters a match can start with, when it
+    opens with something else than a class or a word (an optional qualifier, a group of
+    classes): `re` skips to a class's characters, and without one it enters the whole pattern
+    at every position, where the lookahead fails on most for a tenth of the cost."""
+    if pattern is None:
+        return None
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if _skips_to_first(parsed.data) or parsed.state.flags & re.IGNORECASE:
+        return pattern
+    first = _first_items(parsed.data)
+    if first is None or first[1]:  # may open with any character, or match an empty string
+        return pattern
+    return re.compile(f"(?={_class(first[0])})(?:{pattern.pattern})", pattern.flags)
+
+
+def _skips_to_first(data: sre_parse.SubPattern) -> bool:
+    """Does `re` already skip to the first characters (a class, a character, or a branch of
+    characters first, past groups), or try one position (an anchor first)?"""
+    while data and data[0][0] is sre.SUBPATTERN:
+        data = data[0][1][3]
+    if not data:
+        return False
+    op, argument = data[0]
+    if op is sre.BRANCH:
+        return all(branch and branch[0][0] is sre.LITERAL for branch in argument[1])
+    return op is sre.LITERAL or op is sre.IN or op is sre.AT
+
+
+_Items = list[tuple[Any, Any]]
+
+
+def _first_items(data: sre_parse.SubPattern) -> tuple[_Items, bool] | None:
+    """The class items of the characters a match of ``data`` can start with, and whether it
+    can match an empty string; None when it can open with any character (or a back reference).
+    Lookarounds and anchors take no character: stepped over."""
+    items: _Items = []
+    for op, argument in data:
+        if op is sre.LITERAL:
+            return [*items, (op, argument)], False
+        if op is sre.IN:
+            if any(item is sre.NEGATE for item, _ in argument):
+                return None
+            return [*items, *argument], False
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            inner = [argument[3] if op is sre.SUBPATTERN else argument]
+        elif op is sre.BRANCH:
+            inner = argument[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = [argument[2]]
+        else:
+            return None
+        empty = False
+        for part in inner:
+            found = _first_items(part)
+            if found is None:
+                return None
+            items += found[0]
+            empty = empty or found[1]
+        if not empty and not (op in _REPEATS and argument[0] == 0):
+            return items, False
+    return items, True
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _class(items: _Items) -> str:
+    """Class items as the text of one class."""
+    written = []
+    for op, argument in items:
+        if op is sre.LITERAL:
+            written.append(_in_class(argument))
+        elif op is sre.RANGE:
+            written.append(f"{_in_class(argument[0])}-{_in_class(argument[1])}")
+        else:
+            written.append(_CATEGORIES[argument])
+    return "[" + "".join(dict.fromkeys(written)) + "]"
+
+
+def _in_class(code: int) -> str:
+    return "\\" + chr(code) if chr(code) in "\\]^-[" else re.escape(chr(code))
+
+
+def first_characters_class(pattern: str) -> str | None:
+    """The class of the characters a match of ``pattern`` can start with, as `re` parses it;
+    None when any character may open it or it can match an empty string."""
+    found = _first_items(sre_parse.parse(pattern))
+    return None if found is None or found[1] else _class(found[0])

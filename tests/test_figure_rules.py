@@ -197,7 +197,7 @@ def test_a_word_placeholder_matches_as_the_longest_first_alternation(words, text
 
 
 def _without_lead(pattern: str) -> str:
-    """A pattern as written before ``_led`` put its lookahead for the first characters."""
+    """A pattern as written before ``led_by_first_characters`` led it by a lookahead."""
     led = re.fullmatch(r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", pattern, re.DOTALL)
     return led.group(1) if led else pattern
 
@@ -220,25 +220,9 @@ FIGURE_ALPHABET = "约近超共人民币港美元万亿千百十五六2,.05xX某
 
 @given(st.text(alphabet=FIGURE_ALPHABET, max_size=40))
 def test_a_lookahead_for_the_first_characters_finds_what_the_pattern_finds(text):
-    """``_led``'s lookahead lets `re` pass over the places no match starts at, and no other."""
+    """The lookahead lets `re` pass over the places no match starts at, and no other."""
     for led in LED:
         plain = re.compile(_without_lead(led.pattern), led.flags)
         assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
-
-
-@pytest.mark.parametrize(
-    ("pattern", "first"),
-    [
-        (r"(?:a|bc)?\d", r"[ab\d]"),
-        (r"(?<!x)(?P<q>[^y]?)z", None),  # a negated class: any character may open
-        (r"(?:ab)*(?:c|)", None),  # may match an empty string
-        (r"(?=q)[\-\]^]x", r"[\-\]\^]"),
-    ],
-)
-def test_the_first_characters_of_a_pattern(pattern, first):
-    from extractor.figure_rules import _class, _first_items, sre_parse
-
-    found = _first_items(sre_parse.parse(pattern))
-    assert (None if found is None or found[1] else _class(found[0])) == first

@@ -13,6 +13,7 @@ from extractor.pattern_syntax import (
     HAN,
     HORIZONTAL_SPACE,
     SPACE,
+    first_characters_class,
     inline_definitions,
     may_match,
     on_std_re,
@@ -155,3 +156,16 @@ def test_on_std_re_compiles_what_re_reads_alike():
     compiled = on_std_re(r"(?<=第)\d+\h*名")
     assert isinstance(compiled, re.Pattern)
     assert compiled.findall("第3\u3000名，第12名，共5名") == ["3\u3000名", "12名"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?:a|bc)?\d", r"[ab\d]"),
+        (r"(?<!x)(?P<q>[^y]?)z", None),  # a negated class: any character may open
+        (r"(?:ab)*(?:c|)", None),  # may match an empty string
+        (r"(?=q)[\-\]^]x", r"[\-\]\^]"),
+    ],
+)
+def test_the_first_characters_of_a_pattern(pattern, first):
+    assert first_characters_class(pattern) == first
