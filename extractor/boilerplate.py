@@ -16,7 +16,7 @@ import regex
 from extractor.entity_lexicon import word_automaton
 from extractor.offsets import Splice
 from extractor.pattern_syntax import top_level
-from extractor.rules import BoilerplateRule, RuleSet
+from extractor.rules import RuleSet
 
 KIND = "boilerplate"
 
@@ -34,7 +34,7 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
     hits: list[tuple[str, str, int, int, int, int]] = []  # action, rule id, match, its line
     boundaries: set[int] = set()
     lines = Lines(view, rules.line_words)
-    for rule_id, action, pattern, trigger, anchored, words, repeats in _plans(rules.boilerplate):
+    for rule_id, action, pattern, trigger, anchored, words, repeats in _plans(rules):
         if trigger is not None and trigger.search(view) is None:
             continue
         for match in _matches(pattern, anchored, lines, words, repeats):
@@ -51,18 +51,15 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
 # A rule as a page reads it: id, action, pattern, trigger, whether the pattern is line
 # anchored, line words, lines above it may repeat
 _Plan = tuple[str, str, regex.Pattern[str], regex.Pattern[str] | None, bool, tuple[str, ...], int]
-_PLANNED: dict[int, tuple[tuple[BoilerplateRule, ...], list[_Plan]]] = {}
 
 
-def _plans(rules: tuple[BoilerplateRule, ...]) -> list[_Plan]:
-    """The rules' fields read off the models once a rule set, not once a page (a model's
-    attribute and a compiled property each cost a lookup through pydantic's hooks). Kept by
-    the tuple's identity: the entry holds the tuple, so its id cannot be reused."""
-    planned = _PLANNED.get(id(rules))
-    if planned is None:
-        if len(_PLANNED) >= 16:
-            _PLANNED.clear()
-        plans = [
+def _plans(rules: RuleSet) -> list[_Plan]:
+    """The rules' fields read off the models once a rule set (``RuleSet.derived``), not once a
+    page (a model's attribute and a compiled property each cost a lookup through pydantic's
+    hooks)."""
+    plans = rules.derived.get("boilerplate")
+    if plans is None:
+        plans = rules.derived["boilerplate"] = [
             (
                 rule.id,
                 rule.action,
@@ -72,10 +69,9 @@ def _plans(rules: tuple[BoilerplateRule, ...]) -> list[_Plan]:
                 rule.line_words,
                 rule.repeats_above,
             )
-            for rule in rules
+            for rule in rules.boilerplate
         ]
-        planned = _PLANNED[id(rules)] = (rules, plans)
-    return planned[1]
+    return plans  # type: ignore[return-value]
 
 
 class Lines:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -130,6 +130,8 @@ class RuleSet:
     # the user's folders these came from: stages that load other rule families (the entity
     # lexicon, the quantity and money rules) load them from the same folders
     extra_dirs: tuple[Path, ...] = ()
+    # what a stage works out from these rules once (by the stage's name), kept as long as they are
+    derived: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @cached_property
     def line_words(self) -> tuple[str, ...]:
