@@ -118,12 +118,14 @@ class Lines:
 
     def repeating(self, reach: int) -> list[int]:
         """Indices of the lines whose text, stripped of whitespace, stands in one of the
-        ``reach`` lines above them (a blank line stands in any)."""
+        ``reach`` lines above them. A blank line repeats nothing: it stands in any line, and
+        most of those a page's blank lines gave the one rule asking (a title's second copy)
+        each cost a failed match."""
         view, starts, found = self.view, self.starts, []
         for index in range(1, len(starts)):
             end = starts[index + 1] - 1 if index + 1 < len(starts) else len(view)
             body = view[starts[index] : end].strip()
-            if view.find(body, starts[max(0, index - reach)], starts[index] - 1) != -1:
+            if body and view.find(body, starts[max(0, index - reach)], starts[index] - 1) != -1:
                 found.append(index)
         return found
 

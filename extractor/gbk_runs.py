@@ -217,15 +217,12 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
     return quiet
 
 
-# ASCII (``[\x40-\x7e?]``) after or before a non-ASCII character, or any printable ASCII
-# between one and a ``?``; written to open with a character class, which ``re`` scans for
-# quickly (three alternatives opening with lookarounds were tried at every position), and
-# to ask first what the character is: a digit (most of a page's ASCII) fails there, then at
-# the character before, where the three alternatives asked three times
-_MARK = re.compile(
-    r"[!-~](?:(?<=[\x40-\x7e?])(?:(?<=[^\x00-\x7f].)|(?=[^\x00-\x7f]))"
-    r"|(?<=[^\x00-\x7f].)(?=\?))"
-)
+# ASCII (``[\x40-\x7e?]``, the range ``[?-~]``) after or before a non-ASCII character, or a
+# ``?`` after printable ASCII after one (whose line is that ASCII's: only lines are asked);
+# written to open with a character class, which ``re`` scans for quickly (three alternatives
+# opening with lookarounds were tried at every position), and one that a digit or a comma
+# (most of a page's ASCII) fails: opening with ``[!-~]`` tried 30 times as many places
+_MARK = re.compile(r"[?-~](?:(?<=[^\x00-\x7f].)|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f][!-~]\?))")
 
 
 @lru_cache(maxsize=1)
