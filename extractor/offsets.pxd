@@ -8,3 +8,22 @@ cpdef str _spliced(str text, list starts, list ends, list replacements)
 
 @cython.locals(previous_end=Py_ssize_t)
 cpdef _overlapping(splices)
+
+
+@cython.locals(
+    text_starts=list,
+    raw_starts=list,
+    splices=list,
+    raw_start=Py_ssize_t,
+    index=Py_ssize_t,
+    last=Py_ssize_t,
+    piece_start=Py_ssize_t,
+    piece_raw_start=Py_ssize_t,
+)
+cdef tuple _raw_span(
+    pieces, Py_ssize_t length, Py_ssize_t original_length, Py_ssize_t start, Py_ssize_t end
+)
+
+
+@cython.locals(low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, middle_start=Py_ssize_t)
+cdef Py_ssize_t _piece_at(list text_starts, Py_ssize_t position)
