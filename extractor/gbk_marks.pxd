@@ -60,4 +60,8 @@ cpdef bint after_extension(str text, Py_ssize_t start)
 cpdef stranded(str text, Py_ssize_t end, model, surnames)
 
 
+@cython.locals(first=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
+cdef bint _in_a_word(str seen, Py_ssize_t length, words)
+
+
 cpdef Py_ssize_t line_start(str text, Py_ssize_t position)

@@ -110,6 +110,11 @@ class _Sweep:
             reach = len(old_starts)
         if reach <= index:
             return index
+        if not index:  # the pieces before the first splice, into empty lists: one copy each
+            new.text_starts, new.raw_starts = old_starts[:reach], old.raw_starts[:reach]
+            new.raw_ends, new.splices = old.raw_ends[:reach], old.splices[:reach]
+            new.absorbed = old.absorbed[:reach]
+            return reach
         shift = self.shift
         if shift:  # by index, no slice: compiled, each start and its sum are C integers
             text_starts = new.text_starts
