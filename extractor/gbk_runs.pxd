@@ -16,6 +16,18 @@ from extractor.gbk_marks cimport (
 from extractor.gbk_shifted cimport reads_shifted
 
 
+@cython.final
+cdef class _Stranded:
+    cdef str text
+    cdef object surnames, model
+    cdef dict known
+
+    cpdef at(self, Py_ssize_t end)
+
+
+cpdef dict _quiet_lines(str text, hints, _Stranded lone)
+
+
 @cython.locals(reach=Py_ssize_t)
 cdef Py_ssize_t _reach(str text, Py_ssize_t start, hints)
 
@@ -29,7 +41,9 @@ cdef bint _is_seam(str text, Py_ssize_t position, hints)
 cdef bint _after_seam(str text, Py_ssize_t start, hints)
 
 
-@cython.locals(position=Py_ssize_t, length=Py_ssize_t, start=Py_ssize_t, run=cython.bint)
+@cython.locals(
+    position=Py_ssize_t, length=Py_ssize_t, start=Py_ssize_t, run=cython.bint, lone=_Stranded
+)
 cdef list _segments(str text, hints, rules)
 
 
@@ -56,7 +70,7 @@ cdef _stretch_end(
     hints,
     model,
     rules,
-    stranded_at,
+    _Stranded stranded_at,
     list found,
 )
 

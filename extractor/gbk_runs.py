@@ -177,17 +177,23 @@ def _plain_pattern() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(plain)}]*")
 
 
-class _Stranded(dict[int, int | None]):
+class _Stranded:
     """``stranded``'s answers on one page by the place a run would end, each asked once:
     ``_quiet_lines`` asks at every place its pattern finds (two starts may share one), and
-    ``_stretch_end`` at each run end before an ASCII byte, some of them the same places."""
+    ``_stretch_end`` at each run end before an ASCII byte, some of them the same places. A
+    class with a method the wheel calls in C (gbk_runs.pxd): a dict subclass filling itself
+    in ``__missing__`` cost a Python-level call on each of a page's places asked."""
 
     def __init__(self, text: str, surnames: frozenset[str]) -> None:
-        super().__init__()
-        self.text, self.surnames = text, surnames
+        self.text, self.surnames, self.model = text, surnames, language_model()
+        self.known: dict[int, int | None] = {}
 
-    def __missing__(self, end: int) -> int | None:
-        self[end] = start = stranded(self.text, end, language_model(), self.surnames)
+    def at(self, end: int) -> int | None:
+        """Where a run stranded before ``end`` starts (``gbk_marks.stranded``), if one is."""
+        known = self.known
+        if end in known:
+            return known[end]
+        known[end] = start = stranded(self.text, end, self.model, self.surnames)
         return start
 
 
@@ -205,7 +211,7 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
             busy.add(line)
     for match in _stranded_pattern().finditer(text):
         line = line_start(text, match.start())
-        if line not in busy and lone[match.end(1)] is not None:
+        if line not in busy and lone.at(match.end(1)) is not None:
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -291,7 +297,7 @@ def _stretch_end(
     if after == "?" and after_extension(text, end) and _inside_line(text, end):
         # a run of one character right where runs start, its trail byte gone with the next
         found.append(Segment(end, end, "question", hint, end))
-    lone = stranded_at[end] if ord(after) < 0x40 else None
+    lone = stranded_at.at(end) if ord(after) < 0x40 else None
     if not (suspects or hint or seamed or lone or after == "?" or 0x40 <= ord(after) <= 0x7E):
         return  # plain text before a comma or a line end: the common case, at once
     reach = _reach(text, end, hints)
