@@ -60,6 +60,13 @@ cpdef bint after_extension(str text, Py_ssize_t start)
 cpdef stranded(str text, Py_ssize_t end, model, surnames)
 
 
+@cython.locals(key=tuple)
+cdef bint _ends_clause(str char, model)
+
+
+cdef dict _CLAUSE_ENDS
+
+
 @cython.locals(first=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
 cdef bint _in_a_word(str seen, Py_ssize_t length, words)
 

@@ -274,11 +274,19 @@ def stranded(text: str, end: int, model: LanguageModel, surnames: Container[str]
     return None
 
 
-@lru_cache(maxsize=4096)
 def _ends_clause(char: str, model: LanguageModel) -> bool:
     """Whether a Han character is common enough on its own to end a clause (``stranded``
-    asks about each place a run may end, most of them at a few hundred characters)."""
-    return model.char_logprob(to_simplified(char)) >= STRANDED_LOGPROB
+    asks about each place a run may end, most of them at a few hundred characters: kept in
+    ``_CLAUSE_ENDS``, read in C compiled, where an ``lru_cache`` call cost ~2,000)."""
+    key = (char, model)
+    known = _CLAUSE_ENDS.get(key)
+    if known is None:
+        known = _CLAUSE_ENDS[key] = model.char_logprob(to_simplified(char)) >= STRANDED_LOGPROB
+    return known
+
+
+# _ends_clause's answers by character and model: a few thousand characters a model
+_CLAUSE_ENDS: dict[tuple[str, LanguageModel], bool] = {}
 
 
 def _in_a_word(seen: str, length: int, words: Container[str]) -> bool:

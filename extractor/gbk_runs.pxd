@@ -48,7 +48,7 @@ cdef list _segments(str text, hints, rules)
 
 
 @cython.locals(end=Py_ssize_t, following=Py_ssize_t)
-cpdef Py_ssize_t _past_plain(str text, Py_ssize_t position, list read)
+cpdef Py_ssize_t _past_plain(str text, Py_ssize_t position, list read, plain)
 
 
 @cython.locals(after=str, seamed=cython.bint)

@@ -126,7 +126,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     position, length = 0, len(text)
     lone = _Stranded(text, rules.surnames)
     quiet = _quiet_lines(text, hints, lone)
-    read = sorted(hints)
+    read, plain = sorted(hints), _plain_pattern()
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
             position = quiet[position]
@@ -136,7 +136,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
             position += 1
             continue
         start = position
-        position = _past_plain(text, position, read)
+        position = _past_plain(text, position, read, plain)
         while position < length and (
             (run := is_run_at(text, position))
             or (is_folded_inside(text, position, hints) and position not in hints)
@@ -152,17 +152,20 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
             if stray is not None:
                 _stray_ends(text, start, position, stray, hints, found)
                 break
-            position = _past_plain(text, position, read)
+            position = _past_plain(text, position, read, plain)
         else:
             _stretch_end(text, start, position, hints, model, rules, lone, found)
     return found
 
 
-def _past_plain(text: str, position: int, read: list[int]) -> int:
-    """The first place from ``position`` on that is no plain run character (``_plain_pattern``)
-    or has a reading after it (``read``: the places that do, in order). A run's loop does
-    nothing at the others but step past them: most characters of a busy line are those."""
-    end = _plain_pattern().match(text, position).end()  # type: ignore[union-attr]
+def _past_plain(text: str, position: int, read: list[int], plain: re.Pattern[str]) -> int:
+    """The first place from ``position`` on that is no plain run character (``plain``: the
+    ``_plain_pattern``, asked for once a page) or has a reading after it (``read``: the places
+    that do, in order, mostly none). A run's loop does nothing at the others but step past
+    them: most characters of a busy line are those."""
+    end = plain.match(text, position).end()  # type: ignore[union-attr]
+    if not read:
+        return end
     following = bisect_left(read, position)
     return min(end, read[following]) if following < len(read) else end
 

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
-from extractor.gbk_runs import _past_plain, _quiet_lines, _Stranded, suspect_segments
+from extractor.gbk_runs import (
+    _past_plain,
+    _plain_pattern,
+    _quiet_lines,
+    _Stranded,
+    suspect_segments,
+)
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
 
@@ -197,4 +203,4 @@ def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     ],
 )
 def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
-    assert _past_plain(text, position, read) == stop
+    assert _past_plain(text, position, read, _plain_pattern()) == stop
