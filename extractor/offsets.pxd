@@ -19,6 +19,7 @@ cpdef _overlapping(splices)
     last=Py_ssize_t,
     piece_start=Py_ssize_t,
     piece_raw_start=Py_ssize_t,
+    piece_end=Py_ssize_t,
 )
 cdef tuple _raw_span(
     pieces, Py_ssize_t length, Py_ssize_t original_length, Py_ssize_t start, Py_ssize_t end

@@ -283,6 +283,7 @@ def _raw_span(
     an original of ``original_length``: a function the wheel types (offsets.pxd), where the
     method's offsets and indices were Python ints (about 5,900 instructions a call)."""
     text_starts, raw_starts, splices = pieces.text_starts, pieces.raw_starts, pieces.splices
+    index = -1
     if start >= length:
         raw_start = original_length
     else:
@@ -296,7 +297,10 @@ def _raw_span(
     last = end - 1
     if last < 0:
         return raw_start, 0
-    index = _piece_at(text_starts, last)
+    # most spans end in the piece they start in: then its index serves both ends
+    piece_end = text_starts[index + 1] if 0 <= index < len(text_starts) - 1 else length
+    if index < 0 or last >= piece_end:
+        index = _piece_at(text_starts, last)
     if splices[index] is None:
         piece_start, piece_raw_start = text_starts[index], raw_starts[index]
         return raw_start, piece_raw_start + last - piece_start + 1
