@@ -139,7 +139,10 @@ def book_titles(view: str) -> list[tuple[int, int]]:
 
 
 def in_book(span: tuple[int, int], books: list[tuple[int, int]]) -> bool:
-    return any(b <= span[0] and span[1] <= b2 for b, b2 in books)
+    for start, end in books:  # noqa: SIM110 (a loop, not any(): a closure is no C function)
+        if start <= span[0] and span[1] <= end:
+            return True
+    return False
 
 
 def _group_start(view: str, end: int, suffix_ends: _Ends, lex: EntityLexicon) -> int | None:

@@ -171,6 +171,11 @@ class EntityLexicon:
         return frozenset(self.org_suffixes)
 
     @cached_property
+    def province_set(self) -> frozenset[str]:
+        """The provinces as a set: whether a place is one is asked of every place found."""
+        return frozenset(self.provinces)
+
+    @cached_property
     def longer_admin_suffixes(self) -> dict[str, tuple[str, ...]]:
         """Each administrative suffix's longer suffixes ending in it (区: 社区, 自治区)."""
         return {

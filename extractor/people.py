@@ -325,7 +325,7 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
                 close = view.find(")", at)
                 if 0 < close - at < 30:
                     inner = view[at + 1 : close]
-                    hit.roles.extend(r for r in LIST_COMMA.split(inner) if r)
+                    hit.roles.extend([r for r in LIST_COMMA.split(inner) if r])
                     at = close + 1
             hits.append(hit)
             if at < len(view) and view[at] in "、,，":

@@ -65,7 +65,7 @@ _LONGEST = max(map(len, LEVELS))
 
 def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
     name = view[start:end]
-    if name in lex.provinces:
+    if name in lex.province_set:
         return 1
     for size in range(_LONGEST, 0, -1):  # 自治县 before 县
         level = LEVELS.get(name[-size:])
