@@ -48,7 +48,11 @@ cpdef bint in_book(tuple span, list books)
 cdef _group_start(str view, end, _Ends suffix_ends, lex)
 
 
-@cython.locals(nonwords=_Spans, ends=dict)
+@cython.locals(
+    nonwords=list, ends=dict, reach=Py_ssize_t, first=Py_ssize_t, count=Py_ssize_t,
+    index=Py_ssize_t, crossed=cython.bint, s=Py_ssize_t, e=Py_ssize_t, ns=Py_ssize_t,
+    ne=Py_ssize_t,
+)
 cdef _Ends _suffix_ends(lex, words)
 
 

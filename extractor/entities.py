@@ -189,14 +189,23 @@ class _Spans:
 
 
 def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> _Ends:
-    """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _Spans(words.org_nonwords)
+    """Ends of suffix words not part of a word that names no body (干部, 部署, 办公). The
+    non-words near each suffix word come from a cursor that follows the suffix words, both
+    lists one word a start in text order (a bisection per suffix word cost more)."""
+    nonwords, reach = words.org_nonwords, lex.org_reach
+    first, count = 0, len(nonwords)
     ends: dict[int, int] = {}
     for s, e in words.org_suffixes:
-        for ns, ne in nonwords.near(s - lex.org_reach, e):
-            if ns < e and s < ne and not (s <= ns and ne <= e):
-                break  # a loop, not any() over a generator: one per suffix word cost more
-        else:
+        while first < count and nonwords[first][0] < s - reach:
+            first += 1
+        crossed, index = False, first
+        while index < count and not crossed:
+            ns, ne = nonwords[index]
+            if ns >= e:
+                break
+            crossed = s < ne and not (s <= ns and ne <= e)
+            index += 1
+        if not crossed:
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
 
@@ -359,8 +368,11 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return False
     if name.startswith(NAMED_LEADS):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
-    if name.startswith(lex.org_generic_leads) or name in lex.org_suffix_set:
+    if name in lex.org_suffix_set:
         return True
+    for size, leads in lex.org_generic_leads_by_size:  # name.startswith(org_generic_leads)
+        if name[:size] in leads:
+            return True
     if len(name) == 2 and name[0] not in ANCHORS + "地":
         return True  # 抓校: two characters name a body only after a level word (县委, 地委)
     if name.endswith("财政") and (len(name) != 3 or name[0] not in ANCHORS):

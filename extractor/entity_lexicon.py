@@ -171,6 +171,17 @@ class EntityLexicon:
         return frozenset(self.org_suffixes)
 
     @cached_property
+    def org_generic_leads_by_size(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        """The generic leads as a set per length: whether a name starts with one is a look-up
+        of its first characters per length, not a test of every lead (asked of every
+        candidate)."""
+        sizes = sorted({len(lead) for lead in self.org_generic_leads})
+        return tuple(
+            (size, frozenset(lead for lead in self.org_generic_leads if len(lead) == size))
+            for size in sizes
+        )
+
+    @cached_property
     def province_set(self) -> frozenset[str]:
         """The provinces as a set: whether a place is one is asked of every place found."""
         return frozenset(self.provinces)
