@@ -21,7 +21,8 @@ from extractor.pattern_syntax import HAN
 from extractor.word_cut import cut
 
 CJK = regex.compile(r"\p{Han}")
-PLACEHOLDER = re.compile(r"[某xX×＊*○〇?？]")
+PLACEHOLDER_CHARS = "某xX×＊*○〇?？"
+PLACEHOLDER = re.compile(f"[{PLACEHOLDER_CHARS}]")
 MAX_ORG = 22
 # Plain classes (and \p{Han} spelled out): `re` scans them, and is called, at less cost than
 # `regex` (which has the Unicode property above).
@@ -129,7 +130,7 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
         for lead in ("原", "代表", "全校"):
             if view.startswith(lead, start) and end - start > len(lead) + 2:
                 start += len(lead)
-    if start > 0 and PLACEHOLDER.match(view[start - 1]):
+    if start > 0 and view[start - 1] in PLACEHOLDER_CHARS:  # a character: no pattern needed
         return None
     return start, end
 

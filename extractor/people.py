@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.entities import PLACEHOLDER, is_han, jieba_cut
 from extractor.entity_lexicon import EntityLexicon
@@ -129,10 +130,17 @@ UNIT_WORDS = re.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
 
 
 def _is_name(name: str, lex: EntityLexicon) -> bool:
-    """A surname (asked first: most strings beside a post fail there), then Han characters
-    only, no placeholder, no word that is no name, no function word after the surname."""
+    """A surname (asked first: most strings beside a post fail there), then the rest of a
+    name's shape (``_name_shaped``)."""
     if name[0] not in lex.surnames and name[:2] not in lex.surnames:
         return False
+    return _name_shaped(name, lex)
+
+
+@lru_cache(maxsize=65536)
+def _name_shaped(name: str, lex: EntityLexicon) -> bool:
+    """Han characters only, no placeholder, no word that is no name, no function word after
+    the surname: asked once per string (the same strings stand beside posts again and again)."""
     if not _ALL_HAN.fullmatch(name) or PLACEHOLDER.search(name):
         return False
     if name in lex.name_nonwords or name[:2] in lex.name_nonwords:
