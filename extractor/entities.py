@@ -21,7 +21,8 @@ from extractor.pattern_syntax import HAN
 from extractor.word_cut import cut
 
 CJK = regex.compile(r"\p{Han}")
-PLACEHOLDER = re.compile(r"[某xX×＊*○〇?？]")
+PLACEHOLDER_CHARS = "某xX×＊*○〇?？"
+PLACEHOLDER = re.compile(f"[{PLACEHOLDER_CHARS}]")
 MAX_ORG = 22
 # Plain classes (and \p{Han} spelled out): `re` scans them, and is called, at less cost than
 # `regex` (which has the Unicode property above).
@@ -69,7 +70,9 @@ def jieba_cut(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- organisations
 
 ANCHORS = "县乡镇市省区州村局院校"
-AND_BEFORE_ANCHOR = re.compile(r"[和与及](?=[县乡镇市省村局合])")
+# One pattern a conjunction: led by a literal, `re` skips to it as str.find does, where it
+# tests a class at every position.
+AND_BEFORE_ANCHOR = [re.compile(f"{word}(?=[县乡镇市省村局合])") for word in "和与及"]
 CAMPUS = ("校区", "校务会")
 NAMED_LEADS = (*(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队")), "全国")
 
@@ -92,7 +95,7 @@ def find_organisations(
     cuts = _cut_points(view, lex, words, posts)
     heads = _PlaceHeads(places)
     found = []
-    segments = list(_split_segments(view, cuts, suffix_ends))
+    segments = _split_segments(view, cuts, suffix_ends)
     while segments:
         seg_start, seg_end = segments.pop(0)
         ends = suffix_ends.get_range(seg_start, seg_end)
@@ -127,7 +130,7 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
         for lead in ("原", "代表", "全校"):
             if view.startswith(lead, start) and end - start > len(lead) + 2:
                 start += len(lead)
-    if start > 0 and PLACEHOLDER.match(view[start - 1]):
+    if start > 0 and view[start - 1] in PLACEHOLDER_CHARS:  # a character: no pattern needed
         return None
     return start, end
 
@@ -137,7 +140,10 @@ def book_titles(view: str) -> list[tuple[int, int]]:
 
 
 def in_book(span: tuple[int, int], books: list[tuple[int, int]]) -> bool:
-    return any(b <= span[0] and span[1] <= b2 for b, b2 in books)
+    for start, end in books:  # noqa: SIM110 (a loop, not any(): a closure is no C function)
+        if start <= span[0] and span[1] <= end:
+            return True
+    return False
 
 
 def _group_start(view: str, end: int, suffix_ends: _Ends, lex: EntityLexicon) -> int | None:
@@ -184,14 +190,23 @@ class _Spans:
 
 
 def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> _Ends:
-    """Ends of suffix words not part of a word that names no body (干部, 部署, 办公)."""
-    nonwords = _Spans(words.org_nonwords)
+    """Ends of suffix words not part of a word that names no body (干部, 部署, 办公). The
+    non-words near each suffix word come from a cursor that follows the suffix words, both
+    lists one word a start in text order (a bisection per suffix word cost more)."""
+    nonwords, reach = words.org_nonwords, lex.org_reach
+    first, count = 0, len(nonwords)
     ends: dict[int, int] = {}
     for s, e in words.org_suffixes:
-        for ns, ne in nonwords.near(s - lex.org_reach, e):
-            if ns < e and s < ne and not (s <= ns and ne <= e):
-                break  # a loop, not any() over a generator: one per suffix word cost more
-        else:
+        while first < count and nonwords[first][0] < s - reach:
+            first += 1
+        crossed, index = False, first
+        while index < count and not crossed:
+            ns, ne = nonwords[index]
+            if ns >= e:
+                break
+            crossed = s < ne and not (s <= ns and ne <= e)
+            index += 1
+        if not crossed:
             ends[e] = min(s, ends.get(e, s))
     return _Ends(ends)
 
@@ -207,7 +222,7 @@ def _cut_points(
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
     cuts = leftmost(words.stops)
-    cuts += [m.span() for m in AND_BEFORE_ANCHOR.finditer(view)]
+    cuts += [m.span() for pattern in AND_BEFORE_ANCHOR for m in pattern.finditer(view)]
     suffixes = _Spans(words.org_suffixes)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
     for s, e in posts:
@@ -230,8 +245,11 @@ def _names_a_unit(view: str, end: int, by_start: dict[int, int]) -> bool:
 UNIT_PURPOSES = ("培训", "工作", "管理", "服务", "发展", "教育")
 
 
-def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
+def _split_segments(
+    view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends
+) -> list[tuple[int, int]]:
     """Segments, cut again after a suffix word followed by a verb, a number or 和/与/及."""
+    segments: list[tuple[int, int]] = []
     for seg_start, seg_end in segments_holding(view, cuts, suffix_ends.ends):
         ends = suffix_ends.get_range(seg_start, seg_end)
         start = seg_start
@@ -240,10 +258,11 @@ def _split_segments(view: str, cuts: list[tuple[int, int]], suffix_ends: _Ends):
             if end >= following or suffix_ends.starts.get(following, end) < end:
                 continue
             if view[end] in "和与及、为" or _starts_clause(view[end:following], following - end):
-                yield start, end
+                segments.append((start, end))
                 start = end + (view[end] in "和与及、为")
         if start < seg_end:
-            yield start, seg_end
+            segments.append((start, seg_end))
+    return segments
 
 
 def _starts_clause(stretch: str, length: int) -> bool:
@@ -261,30 +280,43 @@ def segments_holding(
     """The runs of Han characters and quotes, once the ``cuts`` are blanked out, that hold one
     of the sorted suffix ``ends`` (start < end <= run end), in order: only they can name an
     organisation. Each is found from its end, not among all the runs of the view (a page has
-    few of them among hundreds; listing them all was a tenth of the stage)."""
-    blanked = _blanked(view, cuts)
-    backwards, length = blanked[::-1], len(blanked)  # `re` searches forwards only
+    few of them among hundreds; listing them all was a tenth of the stage), and bounded by
+    the cuts around it (``_CutReach``), not in a copy of the view with the cuts blanked."""
+    cut_reach = _CutReach(cuts)
+    backwards, length = view[::-1], len(view)  # `re` searches forwards only
     found: list[tuple[int, int]] = []
     for end in ends:
-        if end < 1 or (found and end <= found[-1][1]) or _OUTSIDE.match(blanked, end - 1):
-            continue  # before the text, inside the run found last, or at a blank
+        if end < 1 or (found and end <= found[-1][1]):
+            continue  # before the text, or inside the run found last
+        index = bisect_right(cut_reach.starts, end - 1)  # the cuts starting up to end - 1
+        covered_to = cut_reach.reach[index - 1] if index else 0
+        if covered_to >= end or _OUTSIDE.match(view, end - 1):
+            continue  # at a blank
         before = _OUTSIDE.search(backwards, length - end + 1)  # the last one before end - 1
-        after = _OUTSIDE.search(blanked, end)
-        found.append((length - before.start() if before else 0, after.start() if after else length))
+        stop = cut_reach.next_start(index, length)
+        after = _OUTSIDE.search(view, end, stop)
+        start = length - before.start() if before else 0
+        found.append((max(start, covered_to), after.start() if after else stop))
     return found
 
 
-def _blanked(view: str, cuts: list[tuple[int, int]]) -> str:
-    """The view with every cut written over by spaces (joined from slices: a list of the
-    view's characters makes an object of each)."""
-    parts, cursor = [], 0
-    for start, end in sorted(cuts):
-        if end > cursor:
-            start = max(start, cursor)
-            parts += (view[cursor:start], " " * (end - start))
-            cursor = end
-    parts.append(view[cursor:])
-    return "".join(parts)
+class _CutReach:
+    """The non-empty cuts' starts in order, and how far the cuts up to each one reach: the
+    cuts starting up to a position cover nothing after the reach of the last of them."""
+
+    def __init__(self, cuts: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.reach: list[int] = []
+        furthest = 0
+        for start, end in sorted(cuts):
+            if end > start:
+                furthest = end if end > furthest else furthest
+                self.starts.append(start)
+                self.reach.append(furthest)
+
+    def next_start(self, index: int, length: int) -> int:
+        """Where the ``index``-th cut starts, at most the view's ``length``."""
+        return min(self.starts[index], length) if index < len(self.starts) else length
 
 
 _OUTSIDE = re.compile(f'[^{HAN[1:-1]}“”"]')  # what ends a run that may hold a name
@@ -337,8 +369,11 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return False
     if name.startswith(NAMED_LEADS):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
-    if name.startswith(lex.org_generic_leads) or name in lex.org_suffix_set:
+    if name in lex.org_suffix_set:
         return True
+    for size, leads in lex.org_generic_leads_by_size:  # name.startswith(org_generic_leads)
+        if name[:size] in leads:
+            return True
     if len(name) == 2 and name[0] not in ANCHORS + "地":
         return True  # 抓校: two characters name a body only after a level word (县委, 地委)
     if name.endswith("财政") and (len(name) != 3 or name[0] not in ANCHORS):

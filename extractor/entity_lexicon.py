@@ -122,6 +122,7 @@ class ViewWords(NamedTuple):
     admin_suffixes: list[tuple[int, int]]
     stops: list[tuple[int, int]]  # as ``leftmost`` reads them: words that cut names
     roles: list[tuple[int, int]]  # and posts
+    person_titles: list[tuple[int, int]]  # and person words (同志, 先生)
 
 
 def leftmost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -135,8 +136,12 @@ def leftmost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EntityLexicon:
+    """The word lists, loaded once per rules directories (``load_entity_lexicon``): compared
+    and hashed as that one object, a key of the caches of work done with it, not by its
+    hundreds of words."""
+
     org_suffixes: tuple[str, ...]
     org_generic: frozenset[str]
     roles: tuple[str, ...]
@@ -166,6 +171,22 @@ class EntityLexicon:
         return frozenset(self.org_suffixes)
 
     @cached_property
+    def org_generic_leads_by_size(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        """The generic leads as a set per length: whether a name starts with one is a look-up
+        of its first characters per length, not a test of every lead (asked of every
+        candidate)."""
+        sizes = sorted({len(lead) for lead in self.org_generic_leads})
+        return tuple(
+            (size, frozenset(lead for lead in self.org_generic_leads if len(lead) == size))
+            for size in sizes
+        )
+
+    @cached_property
+    def province_set(self) -> frozenset[str]:
+        """The provinces as a set: whether a place is one is asked of every place found."""
+        return frozenset(self.provinces)
+
+    @cached_property
     def longer_admin_suffixes(self) -> dict[str, tuple[str, ...]]:
         """Each administrative suffix's longer suffixes ending in it (区: 社区, 自治区)."""
         return {
@@ -176,10 +197,6 @@ class EntityLexicon:
         }
 
     @cached_property
-    def person_title_re(self) -> re.Pattern[str]:
-        return re.compile("|".join(self.person_titles))
-
-    @cached_property
     def role_re(self) -> re.Pattern[str]:
         return word_trie(self.roles)
 
@@ -188,7 +205,7 @@ class EntityLexicon:
         return reversed_lists(tuple(tuple(getattr(self, name)) for name in ViewWords._fields))
 
     def view_words(self, view: str) -> ViewWords:
-        """``ViewWords`` of a view: the seven lists' words in one automaton, one pass (a pass
+        """``ViewWords`` of a view: the eight lists' words in one automaton, one pass (a pass
         per list, on automata or, for the rarer provinces and administrative suffixes, as trie
         patterns on `re`, cost about three times as much)."""
         return ViewWords(*longest_in_lists(self._view_scan, len(ViewWords._fields), view))

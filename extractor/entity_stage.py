@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractor.entities import book_titles, find_organisations, in_book, post_spans
-from extractor.entity_lexicon import load_entity_lexicon
+from extractor.entity_lexicon import leftmost, load_entity_lexicon
 from extractor.entity_patterns import load_patterns, pattern_spans
 from extractor.model import Document, Mention, Organisation, Person, Place, Post, trusted_one
 from extractor.offsets import EditableText
@@ -44,7 +44,7 @@ def find_entities(view: str, rules_dirs: Sequence[Path] = ()) -> Entities:
     organisations = find_organisations(view, lex, places, posts, books, words, in_books=True)
     named = _added(organisations, patterns["ORG"])
     orgs = [span for span in named if not in_book(span, books)]
-    people = find_people(view, lex, orgs, posts)
+    people = find_people(view, lex, orgs, posts, leftmost(words.person_titles))
     found = [(h.start, h.end) for h in people]
     people += [PersonHit(s, e) for s, e in _added([], patterns["PERSON"]) if (s, e) not in found]
     return Entities(places, orgs, people)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.entities import PLACEHOLDER, is_han, jieba_cut
 from extractor.entity_lexicon import EntityLexicon
@@ -35,21 +36,27 @@ class PersonHit:
 
 
 def find_people(
-    view: str, lex: EntityLexicon, orgs: list[tuple[int, int]], posts: list[tuple[int, int]]
+    view: str,
+    lex: EntityLexicon,
+    orgs: list[tuple[int, int]],
+    posts: list[tuple[int, int]],
+    titles: list[tuple[int, int]],
 ) -> list[PersonHit]:
     """Every name hit (a name may be hit many times); roles as written in the view, beside
-    the ``posts`` (``entities.post_spans``)."""
+    the ``posts`` (``entities.post_spans``); names before the person words ``titles``
+    (``lex.view_words(view).person_titles`` as ``leftmost`` reads them)."""
     org_end = {end: start for start, end in orgs}
     ORG_ENDS.set(frozenset(org_end))
     hits: list[PersonHit] = []
     for start, end in posts:
         hits.extend(_beside_post(view, start, end, lex, org_end))
-    for match in lex.person_title_re.finditer(view):
-        hits.extend(_beside_person_word(view, match.start(), match.end(), lex, org_end))
-    for match in SIGNED.finditer(view):
-        found = _name_after(view, match.end(), lex)
-        if found:
-            hits.append(PersonHit(*found))
+    for start, end in titles:
+        hits.extend(_beside_person_word(view, start, end, lex, org_end))
+    if "人:" in view or "人：" in view:  # how SIGNED's words end: a scan for them costs more
+        for match in SIGNED.finditer(view):
+            found = _name_after(view, match.end(), lex)
+            if found:
+                hits.append(PersonHit(*found))
     hits.extend(_lists(view, lex, org_end))
     return [hit for hit in hits if not PLACEHOLDER.search(view[hit.start : hit.end])]
 
@@ -123,10 +130,17 @@ UNIT_WORDS = re.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
 
 
 def _is_name(name: str, lex: EntityLexicon) -> bool:
-    """A surname (asked first: most strings beside a post fail there), then Han characters
-    only, no placeholder, no word that is no name, no function word after the surname."""
+    """A surname (asked first: most strings beside a post fail there), then the rest of a
+    name's shape (``_name_shaped``)."""
     if name[0] not in lex.surnames and name[:2] not in lex.surnames:
         return False
+    return _name_shaped(name, lex)
+
+
+@lru_cache(maxsize=65536)
+def _name_shaped(name: str, lex: EntityLexicon) -> bool:
+    """Han characters only, no placeholder, no word that is no name, no function word after
+    the surname: asked once per string (the same strings stand beside posts again and again)."""
     if not _ALL_HAN.fullmatch(name) or PLACEHOLDER.search(name):
         return False
     if name in lex.name_nonwords or name[:2] in lex.name_nonwords:
@@ -210,6 +224,8 @@ def _pair_before(view: str, start: int, lex: EntityLexicon) -> list[PersonHit]:
 
 def _appointed(view: str, at: int, lex: EntityLexicon) -> list[tuple[int, int]]:
     """杜玉华同志任组长, 副局长钟慧敏、廖世杰任副组长: the names appointed to the post."""
+    if at < 1 or view[at - 1] not in _APPOINT_ENDS:
+        return []  # one test of the character before the post, not a method call a verb
     for verb in APPOINT:
         if view.endswith(verb, 0, at):
             end = at - len(verb)
@@ -282,12 +298,12 @@ def _partial(
 
 
 APPOINT = ("兼任", "担任", "任", "兼", "为")
+_APPOINT_ENDS = "".join({verb[-1]: None for verb in APPOINT})
 HOLDS = re.compile(r"(?:同志)?(?:兼任|担任)")
 LIST_COMMA = re.compile(r"[、,，]")
 SIGNED = re.compile(f"(?:述职人|报告人|汇报人)[:：]{SPACE}*")
 # A list heading: up to 12 characters with no space or punctuation, then a colon.
 HEAD_RUN = re.compile(f"[^{SPACE[1:-1]}:,，。、;；]+\\Z")
-COLON = re.compile(r"[:：]")
 
 
 def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[PersonHit]:
@@ -317,7 +333,7 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
                 close = view.find(")", at)
                 if 0 < close - at < 30:
                     inner = view[at + 1 : close]
-                    hit.roles.extend(r for r in LIST_COMMA.split(inner) if r)
+                    hit.roles.extend([r for r in LIST_COMMA.split(inner) if r])
                     at = close + 1
             hits.append(hit)
             if at < len(view) and view[at] in "、,，":
@@ -329,16 +345,20 @@ def _lists(view: str, lex: EntityLexicon, org_end: dict[int, int]) -> list[Perso
     return hits
 
 
-def _list_heads(view: str):
+def _list_heads(view: str) -> list[tuple[int, int]]:
     """(start, colon) of each list heading, as ``([^\\s:,，。、;；]{1,12}?)[:：]`` would find
     them, but looking back from each colon instead of trying every position of the text."""
+    heads: list[tuple[int, int]] = []
     searched_from = 0
-    for colon in COLON.finditer(view):
-        at = colon.start()
+    colons = view.replace("：", ":")  # a character for a character: the offsets hold
+    at = colons.find(":")  # where `re` would test a class at every position
+    while at != -1:
         run = HEAD_RUN.search(view, max(searched_from, at - 12), at)
         if run:
-            yield run.start(), at
+            heads.append((run.start(), at))
             searched_from = at + 1
+        at = colons.find(":", at + 1)
+    return heads
 
 
 PLACEHOLDER_NAME = re.compile(f"{HAN}?(?:某某|某|[xX×*]{{2,3}})")

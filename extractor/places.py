@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -59,40 +60,46 @@ def find_places(view: str, lex: EntityLexicon, words: ViewWords) -> list[tuple[i
 # Administrative levels by suffix: a chain only goes down (省 > 市 > 县 > 乡 > 村 > 组).
 LEVELS = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "地区": 2, "县": 3, "自治县": 3}
 LEVELS |= {"区": 3, "乡": 4, "镇": 4, "街道": 4, "村": 5, "社区": 5, "组": 6}
-_LONGEST_FIRST = sorted(LEVELS, key=len, reverse=True)  # 自治县 before 县
+_LONGEST = max(map(len, LEVELS))
 
 
 def _level(view: str, start: int, end: int, lex: EntityLexicon) -> int:
     name = view[start:end]
-    if name in lex.provinces:
+    if name in lex.province_set:
         return 1
-    for suffix in _LONGEST_FIRST:
-        if name.endswith(suffix):
-            return LEVELS[suffix]
+    for size in range(_LONGEST, 0, -1):  # 自治县 before 县
+        level = LEVELS.get(name[-size:])
+        if level is not None:
+            return level
     return 0
 
 
-def _place_tokens(view: str, lex: EntityLexicon, words: ViewWords):
-    yield from words.provinces
+def _place_tokens(view: str, lex: EntityLexicon, words: ViewWords) -> list[tuple[int, int]]:
+    tokens = list(words.provinces)
     nonwords = words.place_nonwords
     ends = {end for _, end in nonwords}
     longest = {start: end for start, end in sorted(nonwords)}
+    longer_suffixes = lex.longer_admin_suffixes
     for start, end in words.admin_suffixes:
-        if _tail_of_longer(view, end, view[start:end], lex):
+        if view.endswith(longer_suffixes[view[start:end]], 0, end):
             continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
         if end in ends or longest.get(start, 0) > end:
             continue  # 乡镇, 农村, 全县; 村 of 村民: a word, not a place's suffix
-        body_start = _place_body_start(view, start, lex)
-        if body_start is not None:
-            yield body_start, end
-    yield from _groups(view)
+        if start >= 2:
+            window = view[max(0, start - _BODY_WINDOW) : start]
+            body_start = _body_start(window, lex)
+            if body_start is not None:
+                tokens.append((start - len(window) + body_start, end))
+    tokens += _groups(view)
+    return tokens
 
 
-def _groups(view: str):
+def _groups(view: str) -> list[tuple[int, int]]:
     """What ``GROUP.finditer(view)`` finds, sought only at a 组 with a numeral before it (a
     page has many 组 in 小组, 组织 …, and few groups; the scan tried every position). A match
     is at most three numerals and its 组, and what follows it is looked at up to six characters
     on (``、五组``): searched from three before the 组 to eight past it."""
+    groups: list[tuple[int, int]] = []
     last_end, length = 0, len(view)
     at = view.find("组", 1)
     while at != -1:
@@ -101,8 +108,9 @@ def _groups(view: str):
             match = GROUP.search(view, max(at - 3, last_end), stop)
             if match is not None and match.end() == at + 1:  # not a later 组's
                 last_end = at + 1
-                yield match.start(), last_end
+                groups.append((match.start(), last_end))
         at = view.find("组", at + 1)
+    return groups
 
 
 def _numeral(char: str) -> bool:
@@ -111,27 +119,31 @@ def _numeral(char: str) -> bool:
     return char in _GROUP_NUMERALS or char.isdecimal() or unicodedata.category(char) == "Cn"
 
 
-def _tail_of_longer(view: str, end: int, suffix: str, lex: EntityLexicon) -> bool:
-    return view.endswith(lex.longer_admin_suffixes[suffix], 0, end)
+# What decides where a place's name starts: the characters the word cut of ``word_start``
+# sees before the suffix (six before the name's last two).
+_BODY_WINDOW = 8
 
 
-def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int | None:
-    """Where the name before an administrative suffix begins: the start of the word (cut by
-    jieba on a short window) holding the second character before the suffix; two to four
-    Han characters, no stop word or generic prefix (全县, 该村)."""
-    if suffix_start < 2 or not (is_han(view[suffix_start - 2]) and is_han(view[suffix_start - 1])):
+@lru_cache(maxsize=65536)
+def _body_start(window: str, lex: EntityLexicon) -> int | None:
+    """Where the name before an administrative suffix begins in the ``window`` that ends at
+    the suffix: the start of the word (cut by jieba on the window) holding the second
+    character before the suffix; two to four Han characters, no stop word or generic prefix
+    (全县, 该村). Found once per window: a page names its places again and again."""
+    suffix_start = len(window)
+    if not (is_han(window[suffix_start - 2]) and is_han(window[suffix_start - 1])):
         return None
-    start = word_start(view, suffix_start - 2, suffix_start)
-    body = view[start:suffix_start]
+    start = word_start(window, suffix_start - 2, suffix_start)
+    body = window[start:suffix_start]
     at = start
     for word, flag in jieba_tag(body):
         if flag[0] in "vdpcur":
             start = at + len(word)
         at += len(word)
-    body = view[start:suffix_start]
+    body = window[start:suffix_start]
     for stop in lex.stop_re.finditer(body):
         start = max(start, view_start_of(start, body, stop.end()))
-    body = view[start:suffix_start]
+    body = window[start:suffix_start]
     if COUNTED_UNIT.search(body):
         return None
     while body and body[0] in "村乡镇县区市省原":
@@ -141,7 +153,7 @@ def _place_body_start(view: str, suffix_start: int, lex: EntityLexicon) -> int |
     if len(body) < 2:
         return None
     if len(body) > 4 or not lex.stops.isdisjoint(body) or PLACEHOLDER.search(body):
-        start, body = suffix_start - 2, view[suffix_start - 2 : suffix_start]
+        start, body = suffix_start - 2, window[suffix_start - 2 : suffix_start]
     if body[0] in "全各该本每我其此" or not lex.stops.isdisjoint(body):
         return None
     return start

@@ -7,7 +7,7 @@ import cython
 @cython.locals(
     length=Py_ssize_t, start=Py_ssize_t, stop=Py_ssize_t, best_end=Py_ssize_t,
     single_from=Py_ssize_t, at=Py_ssize_t, after=Py_ssize_t, best=cython.double,
-    weight=cython.double, found=cython.bint, weights=list, ends=list, fragment=str,
+    weight=cython.double, found=cython.bint, weights=list, ends=list,
 )
 cdef _route_words(str block, dict counts, double log_total, list words)
 

@@ -57,9 +57,8 @@ def _route_words(block: str, counts: dict[str, int], log_total: float, words: li
     for start in range(length - 1, -1, -1):
         best_end, best, stop = start, 0.0, start + 1
         found = False
-        fragment = block[start]
-        while fragment in counts:
-            count = counts[fragment]
+        count = counts.get(block[start])  # one look-up a fragment: None past the prefixes
+        while count is not None:
             if count:
                 weight = log(count) - log_total + weights[stop]
                 if not found or weight >= best:
@@ -67,7 +66,7 @@ def _route_words(block: str, counts: dict[str, int], log_total: float, words: li
             if stop == length:
                 break
             stop += 1
-            fragment = block[start:stop]
+            count = counts.get(block[start:stop])
         if not found:  # no word starts here: the character alone, counted once
             best = log(1) - log_total + weights[start + 1]
         weights[start], ends[start] = best, best_end

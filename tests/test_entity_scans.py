@@ -8,8 +8,14 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import segments_holding
-from extractor.entity_lexicon import _alternation, leftmost, longest_in_lists, reversed_lists
+from extractor.entities import AND_BEFORE_ANCHOR, segments_holding
+from extractor.entity_lexicon import (
+    _alternation,
+    leftmost,
+    load_entity_lexicon,
+    longest_in_lists,
+    reversed_lists,
+)
 from extractor.people import _list_heads
 from extractor.places import GROUP, _groups
 
@@ -114,3 +120,21 @@ def test_village_groups_sought_at_each_zu_are_the_pattern_matches(text):
 def test_village_groups_in_a_list_and_at_the_end():
     text = "小组到村一组、二组和至三组、五组的通组公路，村十二组"
     assert list(_groups(text)) == [m.span() for m in GROUP.finditer(text)] != []
+
+
+PERSON_TEXTS = st.text(alphabet="同志先生女士协助李明和与及县局合 ", max_size=40)
+
+
+@given(PERSON_TEXTS)
+def test_person_words_from_the_view_scan_are_what_their_alternation_finds(text):
+    lex = load_entity_lexicon()
+    alternation = re.compile("|".join(lex.person_titles))
+    expected = [m.span() for m in alternation.finditer(text)]
+    assert leftmost(lex.view_words(text).person_titles) == expected
+
+
+@given(PERSON_TEXTS)
+def test_conjunctions_before_an_anchor_are_what_their_class_finds(text):
+    expected = [m.span() for m in re.finditer(r"[和与及](?=[县乡镇市省村局合])", text)]
+    found = [m.span() for pattern in AND_BEFORE_ANCHOR for m in pattern.finditer(text)]
+    assert sorted(found) == expected
