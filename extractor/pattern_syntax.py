@@ -30,7 +30,7 @@ HAN = (
     r"\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
     r"\U00031350-\U00033479]"
 )
-_SPELLED_OUT = {r"\h": HORIZONTAL_SPACE, r"\p{Han}": HAN}
+_SPELLED_OUT = {r"\h": HORIZONTAL_SPACE, r"\p{Han}": HAN, r"\s": SPACE}
 # What both engines read alike: groups, lookarounds, \d and escaped punctuation.
 _SHARED_GROUPS = ("(?:", "(?P<", "(?=", "(?!", "(?<=", "(?<!")
 
@@ -215,8 +215,8 @@ def on_std_re(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
 
 
 def std_re_source(pattern: str) -> str | None:
-    r"""``pattern`` as `re` reads it the way `regex` does (\h and \p{Han} spelled out, in a
-    class too), or None when it holds other syntax that `regex` alone has or reads otherwise:
+    r"""``pattern`` as `re` reads it the way `regex` does (\h, \s and \p{Han} spelled out, in
+    a class too), or None when it holds other syntax that `regex` alone has or reads otherwise:
     any other escape of a letter or digit, a group or flag other than ``_SHARED_GROUPS``, a
     ``[`` inside a class."""
     parts: list[str] = []
