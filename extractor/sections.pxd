@@ -12,3 +12,18 @@ cdef class SectionPaths:
         changes=list, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, change=Py_ssize_t
     )
     cpdef list at(self, Py_ssize_t offset)
+
+
+# The structural pass a C class: its stack and tables read, its steps called, in C for each
+# candidate.
+cdef class _Builder:
+    cdef list candidates, stack, next_number
+    cdef dict last_number, first_parent
+
+    cpdef list build(self, root)
+    cdef tuple _place(self, candidate, str family, root)
+    cdef list _ancestors(self, str family)
+    cdef bint _above(self, open_node, str family, Py_ssize_t rank, list ancestors)
+    cdef Py_ssize_t _expected(self, str family, previous)
+    cdef bint _plausible(self, Py_ssize_t index, candidate, str family, previous)
+    cdef _node(self, candidate, str family, parent, previous)
