@@ -45,6 +45,7 @@ class Node:
 
     A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` still runs
     as Python bytecode, about 7,000 instructions a node with its keywords and factories.
+    Compiled, a C class (``sections.pxd``; the slots serve pure Python).
     """
 
     __slots__ = (
