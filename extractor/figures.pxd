@@ -16,3 +16,7 @@ cdef class _Locator:
     cdef object _phrase(self, tuple span)
     cpdef list quantities(self, list counts)
     cpdef dict amount(self, money, list counts)
+
+
+cpdef _pair(span)
+cpdef _beneficiaries(money, list counts)
