@@ -15,7 +15,7 @@ from extractor.date_years import PLAN_WORDS, infer_years
 from extractor.dates import Found, find_dates
 from extractor.model import DateMention, Document, Section, trusted_one
 from extractor.offsets import EditableText
-from extractor.sections import section_path_at
+from extractor.sections import SectionPaths
 from extractor.views import matching_view
 
 _PLAN_TYPES = ("计划", "打算", "要点", "规划")
@@ -42,9 +42,10 @@ def fill_dates(
         if mention.flags:
             written = document.text[mention.start : mention.end]
             document.notes.append(f"date {written}: {', '.join(mention.flags)}")
+    paths = SectionPaths(document.sections)
     document.dates = [
-        _model(document, editable, offset, mention, year, evidence)
-        for mention, (year, evidence) in zip(found, years, strict=True)
+        _model(document, editable, offset, mention, inferred, paths.at(mention.start))
+        for mention, inferred in zip(found, years, strict=True)
     ]
     if signed is not None:
         _describe_signed(signed, document.dates)
@@ -100,9 +101,11 @@ def _model(
     editable: EditableText,
     offset: int,
     mention: Found,
-    year: int | None,
-    evidence: str | None,
+    inferred: tuple[int | None, str | None],
+    section_path: list[int],
 ) -> DateMention:
+    """The mention's model; ``inferred``: its year as ``infer_years`` gave it, and why."""
+    year, evidence = inferred
     raw_start, raw_end = editable.raw_span(offset + mention.start, offset + mention.end)
     return trusted_one(  # every field, in DateMention's order
         DateMention,
@@ -118,7 +121,7 @@ def _model(
             "year_masked": mention.year_masked,
             "year_inferred": year,
             "period": mention.period,
-            "section_path": section_path_at(document.sections, mention.start),
+            "section_path": section_path,
             "precision": precision(mention),
             "year_low": mention.year_low,
             "year_high": mention.year_high,

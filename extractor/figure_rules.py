@@ -30,7 +30,12 @@ from extractor.numbers import (
     CN_DIGIT_CLASS,
     CN_SMALL_CLASS,
 )
-from extractor.pattern_syntax import SPACE, led_by_first_characters, on_std_re
+from extractor.pattern_syntax import (
+    SPACE,
+    led_by_first_characters,
+    led_by_second_characters,
+    on_std_re,
+)
 from extractor.rules import default_rules_dir
 from extractor.unicode_classes import (
     DIGIT_ASTRAL,
@@ -360,12 +365,17 @@ def _on_re(rules: tuple[Compiled, ...]) -> tuple[Compiled, ...]:
     documents the stages read they cost about a twentieth less on `re`)."""
     moved = []
     for rule in rules:
-        plain = led_by_first_characters(on_std_re(rule.regex.pattern)) or rule.regex
-        trigger = rule.trigger and (
-            led_by_first_characters(on_std_re(rule.trigger.pattern)) or rule.trigger
-        )
+        plain = _led(rule.regex.pattern) or rule.regex
+        trigger = rule.trigger and (_led(rule.trigger.pattern) or rule.trigger)
         moved.append(replace(rule, regex=plain, trigger=trigger))
     return tuple(moved)
+
+
+def _led(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` on `re` (``on_std_re``; else None), led by a lookahead for its first
+    characters where `re` would not skip to them, else for the characters after its first."""
+    plain = on_std_re(pattern)
+    return None if plain is None else led_by_second_characters(led_by_first_characters(plain))
 
 
 def _expand(pattern: str, places: dict[str, str]) -> str:
@@ -378,7 +388,7 @@ def _union(rules: tuple[Compiled, ...]) -> re.Pattern[str] | regex.Pattern[str] 
     if not rules:
         return None
     union = "|".join(f"(?:{c.regex.pattern})" for c in rules)
-    return led_by_first_characters(on_std_re(union)) or regex.compile(union)
+    return _led(union) or regex.compile(union)
 
 
 def _alternation(words: Iterable[str], escape: Callable[[str], str] = regex.escape) -> str:

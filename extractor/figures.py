@@ -23,7 +23,7 @@ from extractor.figure_rules import (
 from extractor.model import Amount, Document, Phrase, Quantity, trusted
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
-from extractor.sections import section_path_at
+from extractor.sections import SectionPaths
 from extractor.views import matching_view
 
 CENT = Decimal("0.01")
@@ -64,6 +64,7 @@ class _Locator:
     def __init__(self, document: Document, editable: EditableText, offset: int) -> None:
         self.document, self.editable, self.offset = document, editable, offset
         self.text = document.text
+        self.section_paths = SectionPaths(document.sections)
 
     def _raw(self, start: int, end: int) -> tuple[int, int]:
         return self.editable.raw_span(self.offset + start, self.offset + end)
@@ -92,7 +93,7 @@ class _Locator:
                 "text": self.text[start:end],
                 "value": count.value,
                 "unit": self.text[count.unit_start : count.unit_end],
-                "section_path": section_path_at(self.document.sections, start),
+                "section_path": self.section_paths.at(start),
                 "bound": count.bound,
                 "low": count.low,
                 "high": count.high,
@@ -128,7 +129,7 @@ class _Locator:
             "high": money.high,
             "masked": money.masked,
             "purpose": self.text[purpose.start : purpose.end] if purpose else None,
-            "section_path": section_path_at(self.document.sections, money.start),
+            "section_path": self.section_paths.at(money.start),
             "per": money.per,
             "action": money.action,
             "giver": self._phrase(_pair(money.giver)),

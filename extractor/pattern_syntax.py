@@ -30,7 +30,7 @@ HAN = (
     r"\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
     r"\U00031350-\U00033479]"
 )
-_SPELLED_OUT = {r"\h": HORIZONTAL_SPACE, r"\p{Han}": HAN}
+_SPELLED_OUT = {r"\h": HORIZONTAL_SPACE, r"\p{Han}": HAN, r"\s": SPACE}
 # What both engines read alike: groups, lookarounds, \d and escaped punctuation.
 _SHARED_GROUPS = ("(?:", "(?P<", "(?=", "(?!", "(?<=", "(?<!")
 
@@ -215,8 +215,8 @@ def on_std_re(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
 
 
 def std_re_source(pattern: str) -> str | None:
-    r"""``pattern`` as `re` reads it the way `regex` does (\h and \p{Han} spelled out, in a
-    class too), or None when it holds other syntax that `regex` alone has or reads otherwise:
+    r"""``pattern`` as `re` reads it the way `regex` does (\h, \s and \p{Han} spelled out, in
+    a class too), or None when it holds other syntax that `regex` alone has or reads otherwise:
     any other escape of a letter or digit, a group or flag other than ``_SHARED_GROUPS``, a
     ``[`` inside a class."""
     parts: list[str] = []
@@ -271,6 +271,66 @@ def led_by_first_characters(pattern: re.Pattern[str] | None) -> re.Pattern[str] 
     if first is None or first[1]:  # may open with any character, or match an empty string
         return pattern
     return re.compile(f"(?={_class(first[0])})(?:{pattern.pattern})", pattern.flags)
+
+
+def led_by_second_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with a lookahead for the characters a match can go on with, written after
+    its first item, when that is one class or character (inside plain groups only), which `re`
+    skips to: a page holds many more of a number's first characters than numbers (一个, 统一),
+    and there the lookahead fails in one step where each branch was tried."""
+    rest = _after_first_item(sre_parse.parse(pattern.pattern, pattern.flags))
+    end = _first_item_end(pattern.pattern)
+    second = None if rest is None or end is None else _first_items(rest)
+    if second is None or second[1]:  # any character may follow, or none (a one-item match)
+        return pattern
+    source = f"{pattern.pattern[:end]}(?={_class(second[0])}){pattern.pattern[end:]}"
+    led = _after_first_item(sre_parse.parse(source, pattern.flags))
+    if led is None or len(led) != len(rest) + 1 or led[0][0] is not sre.ASSERT:
+        return pattern  # the text's first item is not the one parsed: left as it is
+    return re.compile(source, pattern.flags)
+
+
+def _after_first_item(parsed: sre_parse.SubPattern) -> _Items | None:
+    """What follows the first item when that is one class or character past plain groups
+    (the groups' own rest first, then what follows each group); else None."""
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    data, rest = parsed.data, []
+    while data:
+        op, argument = data[0]
+        if op is sre.LITERAL or op is sre.IN:
+            return [*data[1:], *rest]
+        if op is not sre.SUBPATTERN or argument[1] or argument[2]:  # no flags of its own
+            return None
+        rest = [*data[1:], *rest]
+        data = argument[3].data
+    return None
+
+
+_GROUP_OPENING = re.compile(r"\((?:\?:|\?P<\w+>)?")
+_SPECIAL = frozenset(".^$*+?{}[]|()\\#")
+
+
+def _first_item_end(source: str) -> int | None:
+    """Where the pattern's first class or character ends in its text, past the group openings
+    before it (and a verbose pattern's spaces); None when it is none of these."""
+    verbose = source.startswith("(?x)")
+    position = 4 if verbose else 0
+    while True:
+        while verbose and position < len(source) and source[position].isspace():
+            position += 1
+        opening = _GROUP_OPENING.match(source, position)
+        if opening is None:
+            break
+        position = opening.end()
+    if source.startswith("[", position):
+        return _class_end(source, position)
+    if source.startswith("\\", position):
+        escaped = source[position + 1 : position + 2]
+        return position + 2 if escaped == "d" or not escaped.isalnum() else None
+    if position < len(source) and source[position] not in _SPECIAL:
+        return position + 1
+    return None
 
 
 def _skips_to_first(data: sre_parse.SubPattern) -> bool:

@@ -15,6 +15,7 @@ from extractor.pattern_syntax import (
     SPACE,
     first_characters_class,
     inline_definitions,
+    led_by_second_characters,
     may_match,
     on_std_re,
     required_words,
@@ -130,14 +131,16 @@ def test_space_is_regexs():
     assert regex.findall(r"\s", every) == re.findall(SPACE, every)
 
 
-def test_std_re_source_spells_out_h_and_han_in_and_out_of_classes():
-    source = std_re_source(r"\d\h+[\p{Han}\h\.]\(")
-    assert source == rf"\d{HORIZONTAL_SPACE}+[{HAN[1:-1]}{HORIZONTAL_SPACE[1:-1]}\.]\("
+def test_std_re_source_spells_out_h_s_and_han_in_and_out_of_classes():
+    source = std_re_source(r"\d\h+[\p{Han}\h\.]\(\s?[^\s]")
+    assert source == (
+        rf"\d{HORIZONTAL_SPACE}+[{HAN[1:-1]}{HORIZONTAL_SPACE[1:-1]}\.]\({SPACE}?[^{SPACE[1:-1]}]"
+    )
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\s", r"a(?>b)", r"[]a]"],
+    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\S", r"a(?>b)", r"[]a]"],
 )
 def test_std_re_source_refuses_what_re_reads_otherwise(pattern):
     """Syntax `re` lacks or reads otherwise keeps the pattern on `regex`."""
@@ -169,3 +172,50 @@ def test_on_std_re_compiles_what_re_reads_alike():
 )
 def test_the_first_characters_of_a_pattern(pattern, first):
     assert first_characters_class(pattern) == first
+
+
+@pytest.mark.parametrize(
+    ("pattern", "led"),
+    [
+        (r"(?P<n>(?:[一二]\d*))(?:个|名)", r"(?P<n>(?:[一二](?=[\d个名])\d*))(?:个|名)"),
+        (
+            "(?x)\n  [12] (?<!3.) (?: 年 | \\d月 )",
+            "(?x)\n  [12](?=[年\\d]) (?<!3.) (?: 年 | \\d月 )",
+        ),
+        (r"每(?:个)?人", r"每(?=[个人])(?:个)?人"),
+    ],
+)
+def test_a_pattern_is_led_by_its_second_characters_after_its_first(pattern, led):
+    assert led_by_second_characters(re.compile(pattern)).pattern == led
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[一二]个?",  # may end after its first character
+        r"[一二]+个",  # its first item repeated
+        r"[一二].",  # any character may follow
+        r"(?:一|二)个",  # a branch first
+        r"(?i:a)b",  # a group with flags of its own
+        r"(?i)ab",
+        r"(?=一)一个",
+    ],
+)
+def test_a_pattern_without_one_first_item_and_known_second_characters_is_kept(pattern):
+    compiled = re.compile(pattern)
+    assert led_by_second_characters(compiled) is compiled
+
+
+@given(st.text(alphabet="一二三个名人每年月12 3", max_size=30))
+def test_the_lookahead_for_the_second_characters_finds_what_the_pattern_finds(text):
+    for pattern in (
+        r"(?P<n>(?:[一二三](?<!三.)[一二三]*))(?:个|名人?)",
+        r"[12](?!1)(?:\d(?P<y>年)|月)",
+        r"每(?:个)?(?P<label>人|月)",
+    ):
+        plain = re.compile(pattern)
+        led = led_by_second_characters(plain)
+        assert led is not plain
+        assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extractor.markers import chinese_number, compile_grammar, grammar_source
 from extractor.rules import load_rules
-from extractor.sections import parse_sections, section_path_at
+from extractor.sections import SectionPaths, parse_sections, section_path_at, to_sections
 from extractor.views import matching_view
 
 RULES = load_rules()
@@ -409,6 +409,31 @@ def test_any_text_gives_a_well_formed_tree(text):
         assert node.start >= previous_end or node.parent is not None
         for child in node.children:
             assert node.start < child.start and child.end <= node.end
+
+
+def _same_paths(text: str, nodes) -> None:
+    sections = to_sections(text, nodes, lambda start, end: (start, end))
+    paths = SectionPaths(sections)
+    for offset in range(-1, len(text) + 2):
+        assert paths.at(offset) == section_path_at(sections, offset), (text, offset)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet="一二三四五六七八九十0123456789.、,。;:()（）①⑴第章条是首先其次最后，\n 年",
+        max_size=200,
+    )
+)
+def test_section_paths_give_section_path_at_on_any_text(text):
+    _same_paths(text, parse(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(outlines())
+def test_section_paths_give_section_path_at_on_any_outline(nodes):
+    text = render(nodes)
+    _same_paths(text, parse(text))
 
 
 # ---- speed --------------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+# Types for when the wheel compiles sections.py (hatch_build.py); pure Python ignores this file.
+import cython
+
+
+cdef class SectionPaths:
+    cdef list _changes, _paths
+
+    @cython.locals(fields=dict, path=list)
+    cdef void _add(self, list sections, list outer)
+
+    @cython.locals(
+        changes=list, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, change=Py_ssize_t
+    )
+    cpdef list at(self, Py_ssize_t offset)
+
+
+# A section being built a C class: its fields read in C by the pass, public to Python.
+cdef class Node:
+    cdef public str family, kind, style
+    cdef public Py_ssize_t level, rank, start, marker_end, title_start, title_end, end
+    cdef public tuple number
+    cdef public Node parent
+    cdef public list flags, children
+
+    cpdef Node last_child(self, str family)
+
+
+# The structural pass a C class: its stack and tables read, its steps called, in C for each
+# candidate.
+cdef class _Builder:
+    cdef list candidates, stack, next_number
+    cdef dict last_number, first_parent
+
+    cpdef list build(self, Node root)
+    cdef tuple _place(self, candidate, str family, Node root)
+    cdef list _ancestors(self, str family)
+    cdef bint _above(self, Node open_node, str family, Py_ssize_t rank, list ancestors)
+    cdef Py_ssize_t _expected(self, str family, Node previous)
+    cdef bint _plausible(self, Py_ssize_t index, candidate, str family, Node previous)
+    cdef Node _node(self, candidate, str family, Node parent, Node previous)
