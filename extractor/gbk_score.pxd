@@ -208,6 +208,10 @@ cpdef double _unfamiliar(str char, Py_ssize_t uses)
     simplified=dict,
     char=str,
     prior=cython.double,
+    bonus=cython.double,
     simple=str,
+    marked=frozenset,
+    plain=frozenset,
+    rare=dict,
 )
 cpdef list fixed_priors(chars, slot)

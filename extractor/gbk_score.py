@@ -18,12 +18,21 @@ from functools import cached_property, lru_cache
 from operator import add
 from typing import NamedTuple
 
-from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
+from extractor.gbk import (
+    HINT_MATCH,
+    HINT_MISS,
+    HINT_TONELESS,
+    Slot,
+    log_counts,
+    out_of_script,
+    table,
+)
 from extractor.gbk_names import name_bonus
 from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_swallowed import SwallowedPriors
-from extractor.hmm_chars import rare_cost
+from extractor.hmm_chars import rare_cost, rare_costs
 from extractor.lm import HEADING_END, MAX_WORD, LanguageModel
+from extractor.pinyin_table import characters_read_as
 from extractor.running_text import RunningPairs, counted_fit, running_pairs
 from extractor.views import single_forms, to_simplified
 
@@ -830,25 +839,40 @@ def fixed_prior(char: str, slot: Slot) -> float:
 def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     """``fixed_prior`` of each of ``chars``, the slot's fields read once (a plan asks for up
     to CANDIDATES_WHOLE), and no call made for a part that is 0 for all of them: the reading's
-    bonus without a reading, a mark's misfit without context (``weighs_marks``)."""
+    bonus without a reading, a mark's misfit without context (``weighs_marks``); the reading's
+    characters (``hint_bonus``) are found once, a rarity is looked up (``rare_costs``)."""
     lost, hint, name, marks = slot.lost_bytes, slot.hint, slot.name, weighs_marks(slot)
     counted, written = slot.counted, slot.written
     cost, found, simplified = lost * LOST_BYTE_COST, [], table().simplified
+    marked, plain = characters_read_as(hint) if hint is not None else _NO_READINGS
+    rare = rare_costs()
     for char in chars:
-        prior = (hint_bonus(char, hint) if hint is not None else 0.0) - cost
-        prior -= misfit(char, slot) if marks else 0.0
+        bonus = 0.0
+        if hint is not None:  # ``hint_bonus``
+            bonus = HINT_MATCH if char in marked else HINT_TONELESS if char in plain else HINT_MISS
+        prior = bonus - cost
+        if marks:
+            bonus = misfit(char, slot)
+            prior -= bonus
         if name or lost:
             simple = simplified.get(char, char)
             if name:
-                prior += name_bonus(simple, name)
+                bonus = name_bonus(simple, name)
+                prior += bonus
             if lost:
-                prior -= rare_cost(simple)
+                known = rare.get(simple)
+                bonus = rare_cost(simple) if known is None else known
+                prior -= bonus
             if counted:
-                prior += counted_fit(simple, counted)
+                bonus = counted_fit(simple, counted)
+                prior += bonus
             if written and simple in written:
                 prior += PAGE_PHRASE_BONUS
         found.append(prior)
     return found
+
+
+_NO_READINGS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _shared_singles(model: LanguageModel) -> _Table | _DictTable:
