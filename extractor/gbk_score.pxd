@@ -81,15 +81,25 @@ cdef list _count_pairs(_Table table, str view)
 cdef Py_ssize_t _BMP
 
 
+@cython.locals(counts=cython.uint[::1], count=Py_ssize_t, char=Py_UCS4, code=Py_ssize_t)
+cdef Py_ssize_t _first_codes(str text, unsigned int[::1] firsts, dict astral)
+
+
 @cython.locals(
     counts=cython.uint[::1],
-    firsts=list,
+    firsts=cython.uint[::1],
     astral=dict,
     uses=dict,
-    char=Py_UCS4,
+    place=Py_ssize_t,
     code=Py_ssize_t,
 )
 cpdef dict _char_uses(str text)
+
+
+@cython.locals(
+    counts=cython.uint[::1], firsts=cython.uint[::1], found=list, place=Py_ssize_t, code=Py_ssize_t
+)
+cpdef list _distinct_chars(str text)
 
 
 @cython.locals(

@@ -293,35 +293,57 @@ class _PairCounts:
 # A page's pairs (``_page_pairs``): a ``Counter`` interpreted, ``_PairCounts`` compiled
 PagePairs = Counter[str] | _PairCounts
 
-_BMP = 0x10000  # code points ``_char_uses`` counts in ``_bmp_uses``; the others in a dict
+_BMP = 0x10000  # code points ``_first_codes`` counts in ``_bmp_uses``; the others in a dict
 _bmp_uses = array("I", bytes(4 * _BMP))  # zero between calls
 
 
-def _char_uses(text: str) -> dict[str, int]:
-    """How often ``text`` writes each character, in the order first written, as ``Counter``
-    counts them; compiled, by code point in C (``_bmp_uses``, emptied again), a string made
-    for each distinct character only, where ``Counter`` made one for each of a page's
-    thousands (interpreted, ``Counter`` is the faster)."""
-    counts, firsts, astral = _bmp_uses, [], {}
+def _first_codes(text: str, firsts: array[int], astral: dict[int, int]) -> int:
+    """How many different characters ``text`` writes, their code points put in ``firsts`` in
+    the order first written; how often each: a BMP one's in ``_bmp_uses`` (the caller empties
+    it again), any other's in ``astral``. By code point in C when compiled: a string is made
+    for each different character only, where ``Counter`` or a set made one for each of a
+    page's thousands (interpreted, those are the faster)."""
+    counts, count = _bmp_uses, 0
     for char in text:
         code = ord(char)
         if code < _BMP:
             if not counts[code]:
-                firsts.append(code)
+                firsts[count] = code
+                count += 1
             counts[code] += 1
         elif code in astral:
             astral[code] += 1
         else:
-            firsts.append(code)
+            firsts[count] = code
+            count += 1
             astral[code] = 1
-    uses = {}
-    for code in firsts:
+    return count
+
+
+def _char_uses(text: str) -> dict[str, int]:
+    """How often ``text`` writes each character, in the order first written, as ``Counter``
+    counts them (``_first_codes``)."""
+    counts, firsts, astral, uses = _bmp_uses, array("I", bytes(4 * len(text))), {}, {}
+    for place in range(_first_codes(text, firsts, astral)):
+        code = firsts[place]
         if code < _BMP:
             uses[chr(code)] = counts[code]
             counts[code] = 0
         else:
             uses[chr(code)] = astral[code]
     return uses
+
+
+def _distinct_chars(text: str) -> list[str]:
+    """The characters ``text`` writes, each once, in the order first written
+    (``_first_codes``; the uses are not counted in a dictionary, as ``_char_uses`` does)."""
+    counts, firsts, found = _bmp_uses, array("I", bytes(4 * len(text))), []
+    for place in range(_first_codes(text, firsts, {})):
+        code = firsts[place]
+        if code < _BMP:
+            counts[code] = 0
+        found.append(chr(code))
+    return found
 
 
 def _count_pairs(table: _Table, view: str) -> list[int]:
@@ -610,7 +632,7 @@ class Scorer:
         self.char_uses = _char_uses(document) if _COMPILED else Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
         self._page_costs = _Kept(self._page_cost)
-        self.view_chars = frozenset(_char_uses(view) if view_list is None else view_list)
+        self.view_chars = frozenset(_distinct_chars(view) if view_list is None else view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
         self._words = model.words
