@@ -768,7 +768,7 @@ class Scorer:
         one it writes is its own too (``unfamiliar``)."""
         forms = _converted_from(self.traditional)
         closers = [closer for closer, opener in OPENERS.items() if opener in self.chars]
-        return self.chars.union(closers, *(forms[char] for char in self.chars if char in forms))
+        return self.chars.union(closers, *[forms[char] for char in self.chars if char in forms])
 
 
 class _Kept(dict[str, tuple[float, float]]):
