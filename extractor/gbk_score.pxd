@@ -112,7 +112,6 @@ cpdef bint _converted(dict uses)
 cdef class _Pairs:
     cdef dict running, words
     cdef frozenset written
-    cdef object script
     cdef _Table memo, long_memo, singles
     cdef dict window
     cdef frozenset tails
@@ -126,7 +125,7 @@ cdef class _Pairs:
     @cython.locals(place=Py_ssize_t, single=object)
     cdef double single(self, unsigned long long code, str char)
 
-    @cython.locals(written=frozenset, script=object)
+    @cython.locals(written=frozenset)
     cpdef double one_unit(self, str first, str second)
 
     @cython.locals(memo=_Table, entry=_Pair)

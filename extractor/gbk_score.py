@@ -385,7 +385,6 @@ class _Pairs:
         "long_memo",
         "memo",
         "running",
-        "script",
         "singles",
         "tails",
         "window",
@@ -399,12 +398,10 @@ class _Pairs:
         bigrams: PagePairs,
         running: dict[str, float],
         written: frozenset[str] | None,
-        script: Script,
     ) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text, ``written``: the characters of the page (Simplified),
-        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``), ``script``: the page's
-        (``unwritten_cost``)."""
+        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``)."""
         self.memo = _new_table()  # by (key, 0): no key is 0
         self.long_memo = _new_table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
@@ -416,7 +413,6 @@ class _Pairs:
         self.bigrams = bigrams
         self.running = running
         self.written = written
-        self.script = script
 
     def added(self, key: int, place: int, after: bool) -> _Pair:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
@@ -456,8 +452,7 @@ class _Pairs:
         written = self.written
         if written is None or first in written or second in written:
             return 0.0
-        script = self.script
-        return min(unwritten_cost(first, script)[1], unwritten_cost(second, script)[1])
+        return min(_never_written(first), _never_written(second))
 
     def exclude(self, window: dict[int, int]) -> None:
         """The pairs of ``window`` (by key: ``_keyed``) counted out of the page's, in their
@@ -638,9 +633,7 @@ class Scorer:
         self._words = model.words
         self.char_logprob = shared_logprob(model)
         written = self.view_chars if len(self.view_chars) >= WORD_PAGE_CHARS else None
-        self._pairs = pairs = _Pairs(
-            model, self.bigram_counts, self.running.bonus, written, self.script
-        )
+        self._pairs = pairs = _Pairs(model, self.bigram_counts, self.running.bonus, written)
         # Append one Simplified character to an incremental best-segmentation score: the
         # state holds the last STATE_CONTEXT characters and the scores of one position more,
         # enough for dictionary words of up to MAX_WORD characters; what the model says about
@@ -936,6 +929,14 @@ def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
     """``Scorer._page_cost`` on a page that writes neither ``char`` nor its form in the page's
     script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
     return _form_cost(char, script), _unfamiliar(char, 0)
+
+
+@lru_cache(maxsize=CHAR_CACHE)
+def _never_written(char: str) -> float:
+    """``Scorer.unfamiliar`` of ``char`` on a page that never writes it, any page (kept by the
+    character alone, where ``unwritten_cost`` keeps it by character and script:
+    ``_Pairs.one_unit`` asks it of each word's two characters)."""
+    return _unfamiliar(char, 0)
 
 
 def _form_cost(char: str, script: Script) -> float:

@@ -52,7 +52,17 @@ ALONE_PRIOR = 2.0
 
 
 class LanguageModel:
-    """Word unigram model for scoring, character counts for rarity."""
+    """Word unigram model for scoring, character counts for rarity (in slots: the searches
+    read ``words`` and ``long_word_tails`` of it thousands of times a page)."""
+
+    __slots__ = (
+        "_log_total",
+        "_unknown",
+        "_word_logprob",
+        "char_counts",
+        "long_word_tails",
+        "words",
+    )
 
     def __init__(
         self,
