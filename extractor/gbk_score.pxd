@@ -199,6 +199,10 @@ cdef tuple _longer(str text, dict words)
 cdef double _document_bonus(Py_ssize_t uses)
 
 
+@cython.locals(found=list, start=Py_ssize_t)
+cdef double _running_fit(dict bonus, str text)
+
+
 cdef tuple _MISSING
 
 

@@ -677,8 +677,7 @@ class Scorer:
     def running_fit(self, text: str) -> float:
         """What the pairs of a Simplified text earn for fitting in running text (its score
         holds it): a bonus for each pair ``running`` knows."""
-        bonus = self.running.bonus
-        return sum([bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1)])
+        return _running_fit(self.running.bonus, text)
 
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
@@ -774,6 +773,15 @@ class _Kept(dict[str, tuple[float, float]]):
     def __missing__(self, key: str) -> tuple[float, float]:
         found = self[key] = self.function(key)
         return found
+
+
+def _running_fit(bonus: dict[str, float], text: str) -> float:
+    """``Scorer.running_fit``: each pair's bonus, summed as ``sum`` sums a list (the pairs cut
+    and looked up in C when compiled)."""
+    found = []
+    for start in range(len(text) - 1):
+        found.append(bonus.get(text[start : start + 2], 0.0))
+    return sum(found)
 
 
 def _page_pairs(view: str, chars: list[str] | None) -> PagePairs:
