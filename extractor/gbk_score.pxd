@@ -203,6 +203,10 @@ cdef double _document_bonus(Py_ssize_t uses)
 cdef double _running_fit(dict bonus, str text)
 
 
+@cython.locals(costs=dict, found=tuple)
+cdef tuple _kept_cost(scorer, str char)
+
+
 cdef tuple _MISSING
 
 

@@ -626,7 +626,7 @@ class Scorer:
         self.bigram_counts = _page_pairs(view, view_list)
         self.char_uses = _char_uses(document) if _COMPILED else Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
-        self._page_costs = _Kept(self._page_cost)
+        self._page_costs: dict[str, tuple[float, float]] = {}  # ``_page_cost``'s, kept
         self.view_chars = frozenset(_distinct_chars(view) if view_list is None else view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
@@ -692,7 +692,7 @@ class Scorer:
         familiar the page is with it (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self.swallowed.prior(char, slot) - LOST_BYTE_COST
-        script, unfamiliar = self._page_costs[char]
+        script, unfamiliar = _kept_cost(self, char)
         return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
 
     def forms(self, chars: str, slots: tuple[Slot, ...]) -> str:
@@ -719,9 +719,9 @@ class Scorer:
             if not self._heading_ends and HEADING_END in [option[1] for option in found]:
                 self._read_heading_ends()
             return found
-        costs, found = self._page_costs, []
+        found = []
         for c, form, fixed, lead in options:
-            script, unfamiliar = costs[c]
+            script, unfamiliar = _kept_cost(self, c)
             found.append((c, form, fixed - script - unfamiliar, lead))
         return tuple(found)
 
@@ -763,16 +763,15 @@ class Scorer:
         return self.chars.union(closers, *[forms[char] for char in self.chars if char in forms])
 
 
-class _Kept(dict[str, tuple[float, float]]):
-    """A function's answers, kept by argument (found with one lookup once kept)."""
-
-    def __init__(self, function: Callable[[str], tuple[float, float]]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, key: str) -> tuple[float, float]:
-        found = self[key] = self.function(key)
-        return found
+def _kept_cost(scorer: Scorer, char: str) -> tuple[float, float]:
+    """``Scorer._page_cost`` of a character, kept in the page's plain dictionary: a subclass
+    of ``dict`` with ``__missing__`` was subscripted through Python's ``__getitem__`` slot,
+    about 1,600 instructions a lookup compiled."""
+    costs = scorer._page_costs
+    found = costs.get(char)
+    if found is None:
+        found = costs[char] = scorer._page_cost(char)
+    return found
 
 
 def _running_fit(bonus: dict[str, float], text: str) -> float:
