@@ -16,7 +16,9 @@ character is most often left 〓. Tuning in bench/accuracy-history.md ("names af
 
 from __future__ import annotations
 
-from extractor.entity_lexicon import EntityLexicon, load_entity_lexicon
+from functools import lru_cache
+
+from extractor.entity_lexicon import load_entity_lexicon
 from extractor.people import APPOINT, SIGNED
 from extractor.running_text import running_pairs
 from extractor.views import to_simplified
@@ -38,17 +40,17 @@ def name_places(text: str, end: int) -> tuple[str, ...]:
     """The parts of a name the characters from ``end`` on may be, in order: a surname and two
     given-name characters right after a post, two given-name characters after a post and a
     surname (诸葛 is one), none otherwise."""
-    lexicon = load_entity_lexicon()
+    surnames = load_entity_lexicon().surnames
     tail = to_simplified(text[max(0, end - _TAIL) : end])
-    if _names_follow(tail, lexicon):
+    if _names_follow(tail):
         return (SURNAME, GIVEN, GIVEN)
     for size in (1, 2):
-        if tail[-size:] in lexicon.surnames and _names_follow(tail[:-size], lexicon):
+        if tail[-size:] in surnames and _names_follow(tail[:-size]):
             return (GIVEN, GIVEN)
     return ()
 
 
-def _names_follow(tail: str, lexicon: EntityLexicon) -> bool:
+def _names_follow(tail: str) -> bool:
     """Whether a name may follow ``tail``: a post (a colon after it heads a list of names, as
     it does after a signature's word: 述职人:), unless someone was appointed to it (任组长:
     the name came before it)."""
@@ -57,10 +59,25 @@ def _names_follow(tail: str, lexicon: EntityLexicon) -> bool:
         if signed is not None and signed.end() == len(tail):
             return True
         tail = tail[:-1]
-    if not tail.endswith(lexicon.roles):  # most runs: one call in C
-        return False
-    post = max(len(role) for role in lexicon.roles if tail.endswith(role))
-    return not tail[:-post].endswith(APPOINT)
+    post = _post_length(tail)
+    return post > 0 and not tail[:-post].endswith(APPOINT)
+
+
+def _post_length(tail: str) -> int:
+    """How long the longest post ``tail`` ends in is, 0 for none: its last characters of each
+    post's length looked up (``str.endswith`` of the posts tried each of hundreds)."""
+    posts, lengths = _posts()
+    for length in lengths:
+        if length <= len(tail) and tail[-length:] in posts:
+            return length
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The posts (``rules/lexicon/roles.txt``) and their lengths, the longest first."""
+    roles = load_entity_lexicon().roles
+    return frozenset(roles), tuple(sorted({len(role) for role in roles}, reverse=True))
 
 
 def name_bonus(simple: str, place: str) -> float:

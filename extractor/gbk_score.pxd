@@ -81,15 +81,25 @@ cdef list _count_pairs(_Table table, str view)
 cdef Py_ssize_t _BMP
 
 
+@cython.locals(counts=cython.uint[::1], count=Py_ssize_t, char=Py_UCS4, code=Py_ssize_t)
+cdef Py_ssize_t _first_codes(str text, unsigned int[::1] firsts, dict astral)
+
+
 @cython.locals(
     counts=cython.uint[::1],
-    firsts=list,
+    firsts=cython.uint[::1],
     astral=dict,
     uses=dict,
-    char=Py_UCS4,
+    place=Py_ssize_t,
     code=Py_ssize_t,
 )
 cpdef dict _char_uses(str text)
+
+
+@cython.locals(
+    counts=cython.uint[::1], firsts=cython.uint[::1], found=list, place=Py_ssize_t, code=Py_ssize_t
+)
+cpdef list _distinct_chars(str text)
 
 
 @cython.locals(
@@ -102,7 +112,6 @@ cpdef bint _converted(dict uses)
 cdef class _Pairs:
     cdef dict running, words
     cdef frozenset written
-    cdef object script
     cdef _Table memo, long_memo, singles
     cdef dict window
     cdef frozenset tails
@@ -116,7 +125,7 @@ cdef class _Pairs:
     @cython.locals(place=Py_ssize_t, single=object)
     cdef double single(self, unsigned long long code, str char)
 
-    @cython.locals(written=frozenset, script=object)
+    @cython.locals(written=frozenset)
     cpdef double one_unit(self, str first, str second)
 
     @cython.locals(memo=_Table, entry=_Pair)
@@ -190,6 +199,14 @@ cdef tuple _longer(str text, dict words)
 cdef double _document_bonus(Py_ssize_t uses)
 
 
+@cython.locals(found=list, start=Py_ssize_t)
+cdef double _running_fit(dict bonus, str text)
+
+
+@cython.locals(costs=dict, found=tuple)
+cdef tuple _kept_cost(scorer, str char)
+
+
 cdef tuple _MISSING
 
 
@@ -208,6 +225,10 @@ cpdef double _unfamiliar(str char, Py_ssize_t uses)
     simplified=dict,
     char=str,
     prior=cython.double,
+    bonus=cython.double,
     simple=str,
+    marked=frozenset,
+    plain=frozenset,
+    rare=dict,
 )
 cpdef list fixed_priors(chars, slot)

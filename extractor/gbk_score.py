@@ -18,12 +18,21 @@ from functools import cached_property, lru_cache
 from operator import add
 from typing import NamedTuple
 
-from extractor.gbk import Slot, hint_bonus, log_counts, out_of_script, table
+from extractor.gbk import (
+    HINT_MATCH,
+    HINT_MISS,
+    HINT_TONELESS,
+    Slot,
+    log_counts,
+    out_of_script,
+    table,
+)
 from extractor.gbk_names import name_bonus
 from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_swallowed import SwallowedPriors
-from extractor.hmm_chars import rare_cost
+from extractor.hmm_chars import rare_cost, rare_costs
 from extractor.lm import HEADING_END, MAX_WORD, LanguageModel
+from extractor.pinyin_table import characters_read_as
 from extractor.running_text import RunningPairs, counted_fit, running_pairs
 from extractor.views import single_forms, to_simplified
 
@@ -284,35 +293,57 @@ class _PairCounts:
 # A page's pairs (``_page_pairs``): a ``Counter`` interpreted, ``_PairCounts`` compiled
 PagePairs = Counter[str] | _PairCounts
 
-_BMP = 0x10000  # code points ``_char_uses`` counts in ``_bmp_uses``; the others in a dict
+_BMP = 0x10000  # code points ``_first_codes`` counts in ``_bmp_uses``; the others in a dict
 _bmp_uses = array("I", bytes(4 * _BMP))  # zero between calls
 
 
-def _char_uses(text: str) -> dict[str, int]:
-    """How often ``text`` writes each character, in the order first written, as ``Counter``
-    counts them; compiled, by code point in C (``_bmp_uses``, emptied again), a string made
-    for each distinct character only, where ``Counter`` made one for each of a page's
-    thousands (interpreted, ``Counter`` is the faster)."""
-    counts, firsts, astral = _bmp_uses, [], {}
+def _first_codes(text: str, firsts: array[int], astral: dict[int, int]) -> int:
+    """How many different characters ``text`` writes, their code points put in ``firsts`` in
+    the order first written; how often each: a BMP one's in ``_bmp_uses`` (the caller empties
+    it again), any other's in ``astral``. By code point in C when compiled: a string is made
+    for each different character only, where ``Counter`` or a set made one for each of a
+    page's thousands (interpreted, those are the faster)."""
+    counts, count = _bmp_uses, 0
     for char in text:
         code = ord(char)
         if code < _BMP:
             if not counts[code]:
-                firsts.append(code)
+                firsts[count] = code
+                count += 1
             counts[code] += 1
         elif code in astral:
             astral[code] += 1
         else:
-            firsts.append(code)
+            firsts[count] = code
+            count += 1
             astral[code] = 1
-    uses = {}
-    for code in firsts:
+    return count
+
+
+def _char_uses(text: str) -> dict[str, int]:
+    """How often ``text`` writes each character, in the order first written, as ``Counter``
+    counts them (``_first_codes``)."""
+    counts, firsts, astral, uses = _bmp_uses, array("I", bytes(4 * len(text))), {}, {}
+    for place in range(_first_codes(text, firsts, astral)):
+        code = firsts[place]
         if code < _BMP:
             uses[chr(code)] = counts[code]
             counts[code] = 0
         else:
             uses[chr(code)] = astral[code]
     return uses
+
+
+def _distinct_chars(text: str) -> list[str]:
+    """The characters ``text`` writes, each once, in the order first written
+    (``_first_codes``; the uses are not counted in a dictionary, as ``_char_uses`` does)."""
+    counts, firsts, found = _bmp_uses, array("I", bytes(4 * len(text))), []
+    for place in range(_first_codes(text, firsts, {})):
+        code = firsts[place]
+        if code < _BMP:
+            counts[code] = 0
+        found.append(chr(code))
+    return found
 
 
 def _count_pairs(table: _Table, view: str) -> list[int]:
@@ -354,7 +385,6 @@ class _Pairs:
         "long_memo",
         "memo",
         "running",
-        "script",
         "singles",
         "tails",
         "window",
@@ -368,12 +398,10 @@ class _Pairs:
         bigrams: PagePairs,
         running: dict[str, float],
         written: frozenset[str] | None,
-        script: Script,
     ) -> None:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text, ``written``: the characters of the page (Simplified),
-        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``), ``script``: the page's
-        (``unwritten_cost``)."""
+        None for a page of fewer than WORD_PAGE_CHARS (``one_unit``)."""
         self.memo = _new_table()  # by (key, 0): no key is 0
         self.long_memo = _new_table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
@@ -385,7 +413,6 @@ class _Pairs:
         self.bigrams = bigrams
         self.running = running
         self.written = written
-        self.script = script
 
     def added(self, key: int, place: int, after: bool) -> _Pair:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
@@ -425,8 +452,7 @@ class _Pairs:
         written = self.written
         if written is None or first in written or second in written:
             return 0.0
-        script = self.script
-        return min(unwritten_cost(first, script)[1], unwritten_cost(second, script)[1])
+        return min(_never_written(first), _never_written(second))
 
     def exclude(self, window: dict[int, int]) -> None:
         """The pairs of ``window`` (by key: ``_keyed``) counted out of the page's, in their
@@ -600,16 +626,14 @@ class Scorer:
         self.bigram_counts = _page_pairs(view, view_list)
         self.char_uses = _char_uses(document) if _COMPILED else Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
-        self._page_costs = _Kept(self._page_cost)
-        self.view_chars = frozenset(_char_uses(view) if view_list is None else view_list)
+        self._page_costs: dict[str, tuple[float, float]] = {}  # ``_page_cost``'s, kept
+        self.view_chars = frozenset(_distinct_chars(view) if view_list is None else view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
         self._words = model.words
         self.char_logprob = shared_logprob(model)
         written = self.view_chars if len(self.view_chars) >= WORD_PAGE_CHARS else None
-        self._pairs = pairs = _Pairs(
-            model, self.bigram_counts, self.running.bonus, written, self.script
-        )
+        self._pairs = pairs = _Pairs(model, self.bigram_counts, self.running.bonus, written)
         # Append one Simplified character to an incremental best-segmentation score: the
         # state holds the last STATE_CONTEXT characters and the scores of one position more,
         # enough for dictionary words of up to MAX_WORD characters; what the model says about
@@ -653,8 +677,7 @@ class Scorer:
     def running_fit(self, text: str) -> float:
         """What the pairs of a Simplified text earn for fitting in running text (its score
         holds it): a bonus for each pair ``running`` knows."""
-        bonus = self.running.bonus
-        return sum([bonus.get(text[i : i + 2], 0.0) for i in range(len(text) - 1)])
+        return _running_fit(self.running.bonus, text)
 
     def page_pair_bonus(self, pair: str) -> float:
         """The bonus of a Simplified pair for how often the page writes it."""
@@ -669,7 +692,7 @@ class Scorer:
         familiar the page is with it (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self.swallowed.prior(char, slot) - LOST_BYTE_COST
-        script, unfamiliar = self._page_costs[char]
+        script, unfamiliar = _kept_cost(self, char)
         return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
 
     def forms(self, chars: str, slots: tuple[Slot, ...]) -> str:
@@ -696,9 +719,9 @@ class Scorer:
             if not self._heading_ends and HEADING_END in [option[1] for option in found]:
                 self._read_heading_ends()
             return found
-        costs, found = self._page_costs, []
+        found = []
         for c, form, fixed, lead in options:
-            script, unfamiliar = costs[c]
+            script, unfamiliar = _kept_cost(self, c)
             found.append((c, form, fixed - script - unfamiliar, lead))
         return tuple(found)
 
@@ -737,19 +760,27 @@ class Scorer:
         one it writes is its own too (``unfamiliar``)."""
         forms = _converted_from(self.traditional)
         closers = [closer for closer, opener in OPENERS.items() if opener in self.chars]
-        return self.chars.union(closers, *(forms[char] for char in self.chars if char in forms))
+        return self.chars.union(closers, *[forms[char] for char in self.chars if char in forms])
 
 
-class _Kept(dict[str, tuple[float, float]]):
-    """A function's answers, kept by argument (found with one lookup once kept)."""
+def _kept_cost(scorer: Scorer, char: str) -> tuple[float, float]:
+    """``Scorer._page_cost`` of a character, kept in the page's plain dictionary: a subclass
+    of ``dict`` with ``__missing__`` was subscripted through Python's ``__getitem__`` slot,
+    about 1,600 instructions a lookup compiled."""
+    costs = scorer._page_costs
+    found = costs.get(char)
+    if found is None:
+        found = costs[char] = scorer._page_cost(char)
+    return found
 
-    def __init__(self, function: Callable[[str], tuple[float, float]]) -> None:
-        super().__init__()
-        self.function = function
 
-    def __missing__(self, key: str) -> tuple[float, float]:
-        found = self[key] = self.function(key)
-        return found
+def _running_fit(bonus: dict[str, float], text: str) -> float:
+    """``Scorer.running_fit``: each pair's bonus, summed as ``sum`` sums a list (the pairs cut
+    and looked up in C when compiled)."""
+    found = []
+    for start in range(len(text) - 1):
+        found.append(bonus.get(text[start : start + 2], 0.0))
+    return sum(found)
 
 
 def _page_pairs(view: str, chars: list[str] | None) -> PagePairs:
@@ -830,25 +861,40 @@ def fixed_prior(char: str, slot: Slot) -> float:
 def fixed_priors(chars: Iterable[str], slot: Slot) -> list[float]:
     """``fixed_prior`` of each of ``chars``, the slot's fields read once (a plan asks for up
     to CANDIDATES_WHOLE), and no call made for a part that is 0 for all of them: the reading's
-    bonus without a reading, a mark's misfit without context (``weighs_marks``)."""
+    bonus without a reading, a mark's misfit without context (``weighs_marks``); the reading's
+    characters (``hint_bonus``) are found once, a rarity is looked up (``rare_costs``)."""
     lost, hint, name, marks = slot.lost_bytes, slot.hint, slot.name, weighs_marks(slot)
     counted, written = slot.counted, slot.written
     cost, found, simplified = lost * LOST_BYTE_COST, [], table().simplified
+    marked, plain = characters_read_as(hint) if hint is not None else _NO_READINGS
+    rare = rare_costs()
     for char in chars:
-        prior = (hint_bonus(char, hint) if hint is not None else 0.0) - cost
-        prior -= misfit(char, slot) if marks else 0.0
+        bonus = 0.0
+        if hint is not None:  # ``hint_bonus``
+            bonus = HINT_MATCH if char in marked else HINT_TONELESS if char in plain else HINT_MISS
+        prior = bonus - cost
+        if marks:
+            bonus = misfit(char, slot)
+            prior -= bonus
         if name or lost:
             simple = simplified.get(char, char)
             if name:
-                prior += name_bonus(simple, name)
+                bonus = name_bonus(simple, name)
+                prior += bonus
             if lost:
-                prior -= rare_cost(simple)
+                known = rare.get(simple)
+                bonus = rare_cost(simple) if known is None else known
+                prior -= bonus
             if counted:
-                prior += counted_fit(simple, counted)
+                bonus = counted_fit(simple, counted)
+                prior += bonus
             if written and simple in written:
                 prior += PAGE_PHRASE_BONUS
         found.append(prior)
     return found
+
+
+_NO_READINGS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _shared_singles(model: LanguageModel) -> _Table | _DictTable:
@@ -890,6 +936,14 @@ def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
     """``Scorer._page_cost`` on a page that writes neither ``char`` nor its form in the page's
     script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
     return _form_cost(char, script), _unfamiliar(char, 0)
+
+
+@lru_cache(maxsize=CHAR_CACHE)
+def _never_written(char: str) -> float:
+    """``Scorer.unfamiliar`` of ``char`` on a page that never writes it, any page (kept by the
+    character alone, where ``unwritten_cost`` keeps it by character and script:
+    ``_Pairs.one_unit`` asks it of each word's two characters)."""
+    return _unfamiliar(char, 0)
 
 
 def _form_cost(char: str, script: Script) -> float:

@@ -49,3 +49,10 @@ def rare_cost(char: str) -> float:
         return 0.0
     shortfall = COMMON_LOG_FREQUENCY - log_frequencies().get(char, UNSEEN)
     return RARE_COST * shortfall if shortfall > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def rare_costs() -> dict[str, float]:
+    """``rare_cost`` of each character the HMM has, worked out once: a search asks it of each
+    candidate for a lost byte, thousands a page (any other character: ``rare_cost``)."""
+    return {char: rare_cost(char) for char in log_frequencies()}

@@ -19,3 +19,6 @@ import cython
     logprob=cython.double,
 )
 cdef double _best_segmentation(model, str text)
+
+
+cpdef bint is_han(str char)  # a C call from this module's own (``char_logprob``)

@@ -52,7 +52,17 @@ ALONE_PRIOR = 2.0
 
 
 class LanguageModel:
-    """Word unigram model for scoring, character counts for rarity."""
+    """Word unigram model for scoring, character counts for rarity (in slots: the searches
+    read ``words`` and ``long_word_tails`` of it thousands of times a page)."""
+
+    __slots__ = (
+        "_log_total",
+        "_unknown",
+        "_word_logprob",
+        "char_counts",
+        "long_word_tails",
+        "words",
+    )
 
     def __init__(
         self,
@@ -93,17 +103,7 @@ class LanguageModel:
         """How likely a single character is on its own, as a one-character token."""
         if is_han(char):
             return self._word_logprob.get(char, self._unknown)
-        return self._non_han_logprob(char) - TOKEN_COST
-
-    @staticmethod
-    def _non_han_logprob(char: str) -> float:
-        if char in PUNCTUATION or char.isdigit():  # numbers are as common
-            return PUNCTUATION_LOGPROB
-        if char.isascii():
-            stray = char.isalpha() or char in STRAY_MARKS
-            return STRAY_LOGPROB if stray else NON_HAN_LOGPROB
-        common = char in COMMON_PUNCTUATION or is_list_marker(char)
-        return NON_HAN_LOGPROB if common else STRAY_LOGPROB
+        return _non_han_logprob(char) - TOKEN_COST
 
     def word_logprob(self, word: str) -> float | None:
         """Log-probability of a dictionary word, None if the dictionary does not list it."""
@@ -115,6 +115,19 @@ class LanguageModel:
 
     def is_rare(self, char: str, threshold: int) -> bool:
         return is_han(char) and self.char_counts.get(char, 0) < threshold
+
+
+@lru_cache(maxsize=4096)
+def _non_han_logprob(char: str) -> float:
+    """A mark's, a digit's or a letter's log-probability as a token, before TOKEN_COST (kept:
+    a page's few dozen are asked for thousands of times)."""
+    if char in PUNCTUATION or char.isdigit():  # numbers are as common
+        return PUNCTUATION_LOGPROB
+    if char.isascii():
+        stray = char.isalpha() or char in STRAY_MARKS
+        return STRAY_LOGPROB if stray else NON_HAN_LOGPROB
+    common = char in COMMON_PUNCTUATION or is_list_marker(char)
+    return NON_HAN_LOGPROB if common else STRAY_LOGPROB
 
 
 def _best_segmentation(model: LanguageModel, text: str) -> float:

@@ -8,7 +8,13 @@ import pytest
 
 from extractor.gbk import Slot, two_bytes
 from extractor.gbk_score import fixed_prior
-from extractor.hmm_chars import COMMON_LOG_FREQUENCY, UNSEEN, log_frequencies, rare_cost
+from extractor.hmm_chars import (
+    COMMON_LOG_FREQUENCY,
+    UNSEEN,
+    log_frequencies,
+    rare_cost,
+    rare_costs,
+)
 
 
 def test_the_frequencies_weigh_the_states_by_shares_that_sum_to_one():
@@ -55,3 +61,11 @@ def test_only_a_character_filled_into_a_lost_byte_pays():
 def test_a_traditional_character_is_priced_by_its_simplified_form():
     lost = Slot(None, None)
     assert fixed_prior("堅", lost) == fixed_prior("坚", lost)
+
+
+def test_the_kept_costs_are_rare_costs_answers():
+    """``rare_costs`` (what ``fixed_priors`` looks up) holds what ``rare_cost`` says."""
+    costs = rare_costs()
+    assert costs["乖"] == rare_cost("乖") > 0.0
+    assert costs["攻"] == rare_cost("攻") == 0.0
+    assert all(cost == rare_cost(char) for char, cost in list(costs.items())[:2000])

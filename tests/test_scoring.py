@@ -21,6 +21,7 @@ from extractor.gbk_score import (
     UNFAMILIAR_COST,
     Scorer,
     _char_uses,
+    _distinct_chars,
     _pair_keys,
     _unfamiliar,
 )
@@ -45,6 +46,7 @@ def test_a_pages_characters_are_counted_as_counter_counts_them_and_the_table_emp
     for _ in range(2):  # the second count starts from the emptied table
         uses = _char_uses(text)
         assert uses == Counter(text) and list(uses) == list(Counter(text))
+        assert _distinct_chars(text) == list(Counter(text))
 
 
 @pytest.mark.parametrize("text", ["", "教", PAGE, "a𠀀学a\U0010ffff𠀀学a𠀀"])
