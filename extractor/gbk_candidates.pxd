@@ -4,7 +4,7 @@ import cython
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN
+cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
 
 
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
@@ -85,8 +85,16 @@ cpdef tuple _completing(slot, str previous, dict own)
 cpdef list _places(bytes known, int byte)
 
 
-@cython.locals(simple=str)
+@cython.locals(form=str)
+cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
+
+
+@cython.locals(simple=str, found=list)
 cpdef frozenset _among(frozenset simples, str chars)
+
+
+@cython.locals(simplified=dict, options=list, place=Py_ssize_t, char=str, encoded=bytes)
+cpdef tuple _options(list chars, list priors)
 
 
 @cython.locals(
@@ -168,4 +176,5 @@ cpdef tuple _word_starts(str previous)
 cpdef tuple _allowed(plan, frozenset allowed)
 
 
+@cython.locals(found=frozenset)
 cpdef frozenset _allowed_leads(str previous, slot)

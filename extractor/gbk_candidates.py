@@ -22,7 +22,6 @@ from extractor.gbk_score import (
     Scorer,
     Script,
     fixed_priors,
-    known_pair,
     shared_logprob,
     unwritten_cost,
 )
@@ -141,14 +140,15 @@ class Candidates:
             in_document = local.in_document & simples
         paired = _paired_after(in_document, simples, previous, following, document)
         tied = self._paired_before(local, after) if after else _NONE
-        paired |= tied
+        if tied:  # no set made for none (a page keeps thousands of choices)
+            paired = paired.union(tied) if paired else tied
         completing = self._completing(slot, local, previous)
-        if after and completing:
-            known = self.scorer.is_known
+        if after and completing:  # a known pair is one ``_pair_follow`` lists: no pair made
+            follow = self._follow
             tied |= {
                 option[1]
                 for option in completing
-                if known(option[1] + after) or option[1] + after in document
+                if after in follow.get(option[1], "") or option[1] + after in document
             }
         return _listed(local.plan, count, allowed, paired, tied, completing)
 
@@ -203,17 +203,18 @@ class Candidates:
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields: no Python call)
-        if not previous or slot.swallowed or (slot.lead is not None and slot.trail is not None):
+        lead, trail, hint = slot.lead, slot.trail, slot.hint  # each read once: a Python call
+        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields)
+        if not previous or slot.swallowed or (lead is not None and trail is not None):
             return ()
         kept = local.completions
         found = kept.get(previous)
         if found is None:
             found = _completing(slot, previous, local.plan.chars)
-            if slot.lead is None and slot.trail is None and slot.hint is None:
+            if lead is None and trail is None and hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
-            elif slot.read_alone and slot.hint is not None:  # 一學(qī): 期, not the page's 校
-                found = tuple([option for option in found if fits_reading(option[0], slot.hint)])
+            elif hint is not None and slot.read_alone:  # 一學(qī): 期, not the page's 校
+                found = tuple([option for option in found if fits_reading(option[0], hint)])
             found = kept[previous] = self._priced(slot, found) if found else ()
         return found
 
@@ -280,13 +281,21 @@ def _written_after(previous: str, view: str, document: str) -> str:
 def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
     """A slot's options with the priors that hold on any page, shared by every page's plan (a
     swallowed byte's prior is the page's own: left at 0)."""
-    simplified, options, chars = table().simplified, [], slot.candidates()
+    chars = slot.candidates()
     priors = [0.0] * len(chars) if slot.swallowed else fixed_priors(chars, slot)
-    for char, prior in zip(chars, priors, strict=True):
+    return _planned(model, _options(chars, priors))
+
+
+def _options(chars: list[str], priors: list[float]) -> tuple[Option, ...]:
+    """Each character with its Simplified form, its prior and its lead byte (-1 for none)."""
+    simplified: dict[str, str] = table().simplified
+    options = []
+    for place in range(len(chars)):
+        char = chars[place]
         encoded = two_bytes(char)
         lead = encoded[0] if encoded is not None else -1
-        options.append((char, simplified.get(char, char), prior, lead))
-    return _planned(model, tuple(options))
+        options.append((char, simplified.get(char, char), priors[place], lead))
+    return tuple(options)
 
 
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
@@ -482,10 +491,16 @@ def _places(known: bytes, byte: int) -> list[int]:
 
 @lru_cache(maxsize=4096)
 def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
-    """Which of a slot's ``forms`` make a known pair before ``after``: kept by the forms, as
-    slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
+    """Which of a slot's ``forms`` make a known pair (``gbk_score.known_pair``) before ``after``,
+    found among the characters ``_known_follow`` lists after each (no pair made): kept by the forms,
+    as slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
     share them, but not a ``_shared_plan``."""
-    return frozenset([form for form in forms if known_pair(form + after, model)])
+    return _followed_by(forms, after, _known_follow(model))
+
+
+def _followed_by(forms: frozenset[str], after: str, follow: dict[str, str]) -> frozenset[str]:
+    """The ``forms`` after which ``follow`` lists ``after`` (a string searched in C)."""
+    return frozenset([form for form in forms if after in follow.get(form, "")])
 
 
 def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
@@ -493,7 +508,8 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
     through the shorter of the two."""
     if len(chars) < len(simples):
         return simples.intersection(chars)
-    return frozenset([simple for simple in simples if simple in chars])
+    found = [simple for simple in simples if simple in chars]
+    return frozenset(found) if found else _NONE
 
 
 def _paired_after(
@@ -693,11 +709,23 @@ def _by_simplified() -> dict[str, tuple[str, ...]]:
     return {form: tuple(chars) for form, chars in forms.items()}
 
 
+# ``_allowed_leads`` after each character asked, kept for the process (read in C: a page asks
+# for thousands, each two calls into ``gbk``); cleared when full
+_LEADS_AFTER: dict[str, frozenset[int]] = {}
+LEADS_AFTER_KEPT = 4096
+
+
 def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
     if not slot.dropped_before:
         return None
-    before = two_bytes(previous) if previous else None
-    return pua_partners(before[1]) if before is not None else frozenset()
+    found = _LEADS_AFTER.get(previous)
+    if found is None:
+        if len(_LEADS_AFTER) >= LEADS_AFTER_KEPT:
+            _LEADS_AFTER.clear()
+        before = two_bytes(previous) if previous else None
+        found = pua_partners(before[1]) if before is not None else frozenset()
+        _LEADS_AFTER[previous] = found
+    return found
 
 
 def fits(previous: str, char: str, slot: Slot) -> bool:
