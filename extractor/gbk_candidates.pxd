@@ -7,6 +7,22 @@ import cython
 cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
 
 
+# a slot's page plan and its choices: fields read in C
+@cython.final
+cdef class _Local:
+    cdef readonly object plan
+    cdef readonly frozenset forms, in_document
+    cdef readonly dict choices, completions, paired_before
+
+
+@cython.final
+cdef class Choices:
+    cdef readonly Py_ssize_t count
+    cdef readonly list scored
+    cdef readonly frozenset paired, tied, allowed
+    cdef readonly tuple completing
+
+
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
 # and their attributes, in C (final: no subclass overrides a method)
 @cython.final
@@ -16,7 +32,7 @@ cdef class Candidates:
     cdef readonly dict _plans
     cdef dict _written_after
 
-    @cython.locals(kept=dict, dropped=bint, found=list, previous=str, key=tuple)
+    @cython.locals(local=_Local, kept=dict, dropped=bint, found=list, previous=str, key=tuple)
     cpdef list choices(self, slot, list lasts, str after)
 
     @cython.locals(
@@ -29,18 +45,18 @@ cdef class Candidates:
         tied=frozenset,
         completing=tuple,
     )
-    cpdef _sorted(self, slot, local, str previous, str before, str after)
+    cpdef Choices _sorted(self, slot, _Local local, str previous, str before, str after)
 
     @cython.locals(kept=dict, found=frozenset)
-    cpdef frozenset _paired_before(self, local, str after)
+    cpdef frozenset _paired_before(self, _Local local, str after)
 
     cpdef plan(self, slot)
 
-    @cython.locals(in_document=frozenset)
-    cpdef _local(self, slot)
+    @cython.locals(found=_Local, twin=_Local, in_document=frozenset)
+    cpdef _Local _local(self, slot)
 
     @cython.locals(kept=dict, found=tuple)
-    cpdef tuple _completing(self, slot, local, str previous)
+    cpdef tuple _completing(self, slot, _Local local, str previous)
 
 
 @cython.locals(paired=frozenset, found=list, simple=str)
@@ -59,7 +75,7 @@ cpdef frozenset _paired_after(
     number=Py_ssize_t,
     option=tuple,
 )
-cpdef _listed(
+cpdef Choices _listed(
     plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
 

@@ -52,32 +52,50 @@ class Plan(NamedTuple):
     singles: tuple[float, ...]  # the log-probability of each, by place
 
 
-class _Local(NamedTuple):
+class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
-    Python, strings in C, so a slot is looked up once a call)."""
+    Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
+    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``)."""
 
-    plan: Plan
-    forms: frozenset[str]  # the Simplified forms of its candidates (``_shared_plan``'s)
-    in_document: frozenset[str]  # Simplified forms the page's Simplified view has
-    choices: dict[tuple[str, str, str], Choices]  # by (previous, before, after): ``choices``
-    completions: dict[str, tuple[Option, ...]]  # by the character before
-    paired_before: dict[str, frozenset[str]]  # by ``after``
+    def __init__(
+        self,
+        plan: Plan,
+        forms: frozenset[str],
+        in_document: frozenset[str],
+        choices: dict[tuple[str, str, str], Choices],
+        completions: dict[str, tuple[Option, ...]],
+        paired_before: dict[str, frozenset[str]],
+    ) -> None:
+        self.plan = plan
+        self.forms = forms  # the Simplified forms of its candidates (``_shared_plan``'s)
+        self.in_document = in_document  # Simplified forms the page's Simplified view has
+        self.choices = choices  # by (previous, before, after): ``Candidates.choices``
+        self.completions = completions  # by the character before
+        self.paired_before = paired_before  # by ``after``
 
 
-class Choices(NamedTuple):
-    """What a slot offers after one reading, and before ``after`` (when compared with it)."""
+class Choices:
+    """What a slot offers after one reading, and before ``after`` (when compared with it). A
+    class, not a named tuple: a page makes thousands, in C when compiled."""
 
-    count: int  # how many options, all told
-    scored: list[tuple[int, Option]]  # to be scored in full, with their place, in order
-    paired: frozenset[str]  # Simplified forms of the plan's options scored in full
-    tied: frozenset[str]  # Simplified forms that make a known pair with ``after``
-    allowed: frozenset[int] | None  # lead bytes allowed (after a dropped private-use pair)
-    completing: tuple[Option, ...]
+    def __init__(
+        self,
+        count: int,
+        scored: list[tuple[int, Option]],
+        paired: frozenset[str],
+        tied: frozenset[str],
+        allowed: frozenset[int] | None,
+        completing: tuple[Option, ...],
+    ) -> None:
+        self.count = count  # how many options, all told
+        self.scored = scored  # to be scored in full, with their place, in order
+        self.paired = paired  # Simplified forms of the plan's options scored in full
+        self.tied = tied  # Simplified forms that make a known pair with ``after``
+        self.allowed = allowed  # lead bytes allowed (after a dropped private-use pair)
+        self.completing = completing
 
 
-# Choices(*fields) and Plan(*fields) without the named tuple's Python-level constructor:
-# thousands a page, and a plan a slot
-_new_choices = partial(tuple.__new__, Choices)
+# Plan(*fields) without the named tuple's Python-level constructor: a plan a slot
 _new_plan = partial(tuple.__new__, Plan)
 
 
@@ -550,7 +568,7 @@ def _listed(
         if allowed is None or option[3] in allowed:
             scored.append((number, option))
         number += 1
-    return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
+    return Choices(count + len(scored), scored, paired, tied, allowed, completing)
 
 
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
