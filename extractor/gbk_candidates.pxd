@@ -7,10 +7,18 @@ import cython
 cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
 
 
-# a slot's page plan and its choices: fields read in C
+# a slot's plans, its page plan and its choices: fields read in C
+@cython.final
+cdef class Plan:
+    cdef readonly tuple options, singles
+    cdef readonly frozenset simples
+    cdef readonly dict places, chars, allowed
+    cdef readonly list ranked
+
+
 @cython.final
 cdef class _Local:
-    cdef readonly object plan
+    cdef readonly Plan plan
     cdef readonly frozenset forms, in_document
     cdef readonly dict choices, completions, paired_before
 
@@ -50,7 +58,7 @@ cdef class Candidates:
     @cython.locals(kept=dict, found=frozenset)
     cpdef frozenset _paired_before(self, _Local local, str after)
 
-    cpdef plan(self, slot)
+    cpdef Plan plan(self, slot)
 
     @cython.locals(found=_Local, twin=_Local, in_document=frozenset)
     cpdef _Local _local(self, slot)
@@ -76,7 +84,7 @@ cpdef frozenset _paired_after(
     option=tuple,
 )
 cpdef Choices _listed(
-    plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
+    Plan plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
 
 
@@ -116,7 +124,7 @@ cpdef tuple _options(list chars, list priors)
 @cython.locals(
     kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
 )
-cpdef _planned(model, tuple options)
+cpdef Plan _planned(model, tuple options)
 
 
 @cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
@@ -124,7 +132,7 @@ cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)
-cpdef _repriced(plan, tuple options)
+cpdef Plan _repriced(Plan plan, tuple options)
 
 
 @cython.locals(option=tuple, costs=dict)
@@ -151,7 +159,10 @@ cpdef dict _unwritten_costs(script)
     value=double,
     other=Py_ssize_t,
 )
-cpdef _reranked(plan, tuple options, list places)
+cpdef Plan _reranked(Plan plan, tuple options, list places)
+
+
+cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
 
 
 @cython.locals(
@@ -162,7 +173,7 @@ cpdef _reranked(plan, tuple options, list places)
     scores=list,
     seconds=str,
     place=Py_ssize_t,
-    point=Py_UCS4,
+    point=long,
     found=tuple,
     own=tuple,
     repeated=tuple,
@@ -189,7 +200,7 @@ cpdef tuple _word_starts(str previous)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)
-cpdef tuple _allowed(plan, frozenset allowed)
+cpdef tuple _allowed(Plan plan, frozenset allowed)
 
 
 @cython.locals(found=frozenset)

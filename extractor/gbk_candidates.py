@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
 from extractor.gbk_score import (
@@ -39,17 +38,28 @@ Option = tuple[str, str, float, int]  # a character, its Simplified form, its pr
 _NONE: frozenset[str] = frozenset()
 
 
-class Plan(NamedTuple):
+class Plan:
     """A slot's own candidates: in order, their Simplified forms and places, and as (prior +
-    log-probability, place, option, log-probability), best first."""
+    log-probability, place, option, log-probability), best first. A class, not a named tuple:
+    its fields are read thousands of times a page, in C when compiled."""
 
-    options: tuple[Option, ...]
-    simples: frozenset[str]
-    places: dict[str, list[int]]
-    ranked: list[tuple[float, int, Option, float]]  # a page's plan only
-    chars: dict[str, int]  # the place of each character
-    allowed: dict[frozenset[int], tuple[int, frozenset[str]]]  # see ``_allowed``
-    singles: tuple[float, ...]  # the log-probability of each, by place
+    def __init__(
+        self,
+        options: tuple[Option, ...],
+        simples: frozenset[str],
+        places: dict[str, list[int]],
+        ranked: list[tuple[float, int, Option, float]],
+        chars: dict[str, int],
+        allowed: dict[frozenset[int], tuple[int, frozenset[str]]],
+        singles: tuple[float, ...],
+    ) -> None:
+        self.options = options
+        self.simples = simples
+        self.places = places
+        self.ranked = ranked  # a page's plan only
+        self.chars = chars  # the place of each character
+        self.allowed = allowed  # see ``_allowed``
+        self.singles = singles  # the log-probability of each, by place
 
 
 class _Local:
@@ -93,10 +103,6 @@ class Choices:
         self.tied = tied  # Simplified forms that make a known pair with ``after``
         self.allowed = allowed  # lead bytes allowed (after a dropped private-use pair)
         self.completing = completing
-
-
-# Plan(*fields) without the named tuple's Python-level constructor: a plan a slot
-_new_plan = partial(tuple.__new__, Plan)
 
 
 class Candidates:
@@ -366,8 +372,7 @@ def _ranked_plan(
     plan: Plan, options: tuple[Option, ...], ranked: list[tuple[float, int, Option, float]]
 ) -> Plan:
     """``plan`` with other ``options`` in the same places, ranked as ``ranked``."""
-    fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
-    return _new_plan(fields)
+    return Plan(options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
 
 
 @lru_cache(maxsize=2048)
