@@ -36,6 +36,7 @@ cdef class Choices:
 @cython.final
 cdef class Candidates:
     cdef readonly object scorer
+    cdef object _document
     cdef readonly dict _follow
     cdef readonly dict _plans
     cdef dict _written_after
@@ -101,6 +102,8 @@ cpdef Choices _listed(
     second=cython.int,
     char=str,
     form=str,
+    leads=frozenset,
+    trails=frozenset,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 

@@ -114,6 +114,7 @@ class Candidates:
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
         self._follow = _pair_follow(scorer.model, scorer.running)
+        self._document = scorer.bigram_counts  # the page's pairs (one table, added to in place)
         self._plans: dict[Slot, _Local] = {}
         self._written_after: dict[str, str] = {}  # by the character before
 
@@ -154,7 +155,7 @@ class Candidates:
         )
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered), and with ``after``
-        document = self.scorer.bigram_counts
+        document = self._document
         following = self._follow.get(previous, "")
         if previous not in self.scorer.view_chars:  # a pair of the page starts in its view
             in_document = _NONE
@@ -182,7 +183,7 @@ class Candidates:
         kept = local.paired_before
         found = kept.get(after)
         if found is None:
-            document, running = self.scorer.bigram_counts, self.scorer.running
+            document, running = self._document, self.scorer.running
             found = kept[after] = (
                 _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
