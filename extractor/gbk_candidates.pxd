@@ -4,7 +4,31 @@ import cython
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN
+cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
+
+
+# a slot's plans, its page plan and its choices: fields read in C
+@cython.final
+cdef class Plan:
+    cdef readonly tuple options, singles
+    cdef readonly frozenset simples
+    cdef readonly dict places, chars, allowed
+    cdef readonly list ranked
+
+
+@cython.final
+cdef class _Local:
+    cdef readonly Plan plan
+    cdef readonly frozenset forms, in_document
+    cdef readonly dict choices, completions, paired_before
+
+
+@cython.final
+cdef class Choices:
+    cdef readonly Py_ssize_t count
+    cdef readonly list scored
+    cdef readonly frozenset paired, tied, allowed
+    cdef readonly tuple completing
 
 
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
@@ -12,11 +36,12 @@ cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN
 @cython.final
 cdef class Candidates:
     cdef readonly object scorer
+    cdef object _document
     cdef readonly dict _follow
     cdef readonly dict _plans
     cdef dict _written_after
 
-    @cython.locals(kept=dict, dropped=bint, found=list, previous=str, key=tuple)
+    @cython.locals(local=_Local, kept=dict, dropped=bint, found=list, previous=str, key=tuple)
     cpdef list choices(self, slot, list lasts, str after)
 
     @cython.locals(
@@ -29,18 +54,18 @@ cdef class Candidates:
         tied=frozenset,
         completing=tuple,
     )
-    cpdef _sorted(self, slot, local, str previous, str before, str after)
+    cpdef Choices _sorted(self, slot, _Local local, str previous, str before, str after)
 
     @cython.locals(kept=dict, found=frozenset)
-    cpdef frozenset _paired_before(self, local, str after)
+    cpdef frozenset _paired_before(self, _Local local, str after)
 
-    cpdef plan(self, slot)
+    cpdef Plan plan(self, slot)
 
-    @cython.locals(in_document=frozenset)
-    cpdef _local(self, slot)
+    @cython.locals(found=_Local, twin=_Local, in_document=frozenset)
+    cpdef _Local _local(self, slot)
 
     @cython.locals(kept=dict, found=tuple)
-    cpdef tuple _completing(self, slot, local, str previous)
+    cpdef tuple _completing(self, slot, _Local local, str previous)
 
 
 @cython.locals(paired=frozenset, found=list, simple=str)
@@ -59,8 +84,8 @@ cpdef frozenset _paired_after(
     number=Py_ssize_t,
     option=tuple,
 )
-cpdef _listed(
-    plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
+cpdef Choices _listed(
+    Plan plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
 
 
@@ -77,6 +102,8 @@ cpdef _listed(
     second=cython.int,
     char=str,
     form=str,
+    leads=frozenset,
+    trails=frozenset,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 
@@ -85,14 +112,22 @@ cpdef tuple _completing(slot, str previous, dict own)
 cpdef list _places(bytes known, int byte)
 
 
-@cython.locals(simple=str)
+@cython.locals(form=str)
+cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
+
+
+@cython.locals(simple=str, found=list)
 cpdef frozenset _among(frozenset simples, str chars)
+
+
+@cython.locals(simplified=dict, options=list, place=Py_ssize_t, char=str, encoded=bytes)
+cpdef tuple _options(list chars, list priors)
 
 
 @cython.locals(
     kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
 )
-cpdef _planned(model, tuple options)
+cpdef Plan _planned(model, tuple options)
 
 
 @cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
@@ -100,7 +135,7 @@ cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)
-cpdef _repriced(plan, tuple options)
+cpdef Plan _repriced(Plan plan, tuple options)
 
 
 @cython.locals(option=tuple, costs=dict)
@@ -127,7 +162,10 @@ cpdef dict _unwritten_costs(script)
     value=double,
     other=Py_ssize_t,
 )
-cpdef _reranked(plan, tuple options, list places)
+cpdef Plan _reranked(Plan plan, tuple options, list places)
+
+
+cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
 
 
 @cython.locals(
@@ -138,7 +176,7 @@ cpdef _reranked(plan, tuple options, list places)
     scores=list,
     seconds=str,
     place=Py_ssize_t,
-    point=Py_UCS4,
+    point=long,
     found=tuple,
     own=tuple,
     repeated=tuple,
@@ -165,7 +203,8 @@ cpdef tuple _word_starts(str previous)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)
-cpdef tuple _allowed(plan, frozenset allowed)
+cpdef tuple _allowed(Plan plan, frozenset allowed)
 
 
+@cython.locals(found=frozenset)
 cpdef frozenset _allowed_leads(str previous, slot)

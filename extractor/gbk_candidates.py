@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, table, two_bytes
 from extractor.gbk_score import (
@@ -22,7 +21,6 @@ from extractor.gbk_score import (
     Scorer,
     Script,
     fixed_priors,
-    known_pair,
     shared_logprob,
     unwritten_cost,
 )
@@ -40,46 +38,71 @@ Option = tuple[str, str, float, int]  # a character, its Simplified form, its pr
 _NONE: frozenset[str] = frozenset()
 
 
-class Plan(NamedTuple):
+class Plan:
     """A slot's own candidates: in order, their Simplified forms and places, and as (prior +
-    log-probability, place, option, log-probability), best first."""
+    log-probability, place, option, log-probability), best first. A class, not a named tuple:
+    its fields are read thousands of times a page, in C when compiled."""
 
-    options: tuple[Option, ...]
-    simples: frozenset[str]
-    places: dict[str, list[int]]
-    ranked: list[tuple[float, int, Option, float]]  # a page's plan only
-    chars: dict[str, int]  # the place of each character
-    allowed: dict[frozenset[int], tuple[int, frozenset[str]]]  # see ``_allowed``
-    singles: tuple[float, ...]  # the log-probability of each, by place
+    def __init__(
+        self,
+        options: tuple[Option, ...],
+        simples: frozenset[str],
+        places: dict[str, list[int]],
+        ranked: list[tuple[float, int, Option, float]],
+        chars: dict[str, int],
+        allowed: dict[frozenset[int], tuple[int, frozenset[str]]],
+        singles: tuple[float, ...],
+    ) -> None:
+        self.options = options
+        self.simples = simples
+        self.places = places
+        self.ranked = ranked  # a page's plan only
+        self.chars = chars  # the place of each character
+        self.allowed = allowed  # see ``_allowed``
+        self.singles = singles  # the log-probability of each, by place
 
 
-class _Local(NamedTuple):
+class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
-    Python, strings in C, so a slot is looked up once a call)."""
+    Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
+    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``)."""
 
-    plan: Plan
-    forms: frozenset[str]  # the Simplified forms of its candidates (``_shared_plan``'s)
-    in_document: frozenset[str]  # Simplified forms the page's Simplified view has
-    choices: dict[tuple[str, str, str], Choices]  # by (previous, before, after): ``choices``
-    completions: dict[str, tuple[Option, ...]]  # by the character before
-    paired_before: dict[str, frozenset[str]]  # by ``after``
+    def __init__(
+        self,
+        plan: Plan,
+        forms: frozenset[str],
+        in_document: frozenset[str],
+        choices: dict[tuple[str, str, str], Choices],
+        completions: dict[str, tuple[Option, ...]],
+        paired_before: dict[str, frozenset[str]],
+    ) -> None:
+        self.plan = plan
+        self.forms = forms  # the Simplified forms of its candidates (``_shared_plan``'s)
+        self.in_document = in_document  # Simplified forms the page's Simplified view has
+        self.choices = choices  # by (previous, before, after): ``Candidates.choices``
+        self.completions = completions  # by the character before
+        self.paired_before = paired_before  # by ``after``
 
 
-class Choices(NamedTuple):
-    """What a slot offers after one reading, and before ``after`` (when compared with it)."""
+class Choices:
+    """What a slot offers after one reading, and before ``after`` (when compared with it). A
+    class, not a named tuple: a page makes thousands, in C when compiled."""
 
-    count: int  # how many options, all told
-    scored: list[tuple[int, Option]]  # to be scored in full, with their place, in order
-    paired: frozenset[str]  # Simplified forms of the plan's options scored in full
-    tied: frozenset[str]  # Simplified forms that make a known pair with ``after``
-    allowed: frozenset[int] | None  # lead bytes allowed (after a dropped private-use pair)
-    completing: tuple[Option, ...]
-
-
-# Choices(*fields) and Plan(*fields) without the named tuple's Python-level constructor:
-# thousands a page, and a plan a slot
-_new_choices = partial(tuple.__new__, Choices)
-_new_plan = partial(tuple.__new__, Plan)
+    def __init__(
+        self,
+        count: int,
+        scored: list[tuple[int, Option]],
+        paired: frozenset[str],
+        tied: frozenset[str],
+        allowed: frozenset[int] | None,
+        completing: tuple[Option, ...],
+    ) -> None:
+        self.count = count  # how many options, all told
+        self.scored = scored  # to be scored in full, with their place, in order
+        self.paired = paired  # Simplified forms of the plan's options scored in full
+        self.tied = tied  # Simplified forms that make a known pair with ``after``
+        self.allowed = allowed  # lead bytes allowed (after a dropped private-use pair)
+        self.completing = completing
 
 
 class Candidates:
@@ -91,6 +114,7 @@ class Candidates:
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
         self._follow = _pair_follow(scorer.model, scorer.running)
+        self._document = scorer.bigram_counts  # the page's pairs (one table, added to in place)
         self._plans: dict[Slot, _Local] = {}
         self._written_after: dict[str, str] = {}  # by the character before
 
@@ -131,7 +155,7 @@ class Candidates:
         )
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered), and with ``after``
-        document = self.scorer.bigram_counts
+        document = self._document
         following = self._follow.get(previous, "")
         if previous not in self.scorer.view_chars:  # a pair of the page starts in its view
             in_document = _NONE
@@ -141,14 +165,15 @@ class Candidates:
             in_document = local.in_document & simples
         paired = _paired_after(in_document, simples, previous, following, document)
         tied = self._paired_before(local, after) if after else _NONE
-        paired |= tied
+        if tied:  # no set made for none (a page keeps thousands of choices)
+            paired = paired.union(tied) if paired else tied
         completing = self._completing(slot, local, previous)
-        if after and completing:
-            known = self.scorer.is_known
+        if after and completing:  # a known pair is one ``_pair_follow`` lists: no pair made
+            follow = self._follow
             tied |= {
                 option[1]
                 for option in completing
-                if known(option[1] + after) or option[1] + after in document
+                if after in follow.get(option[1], "") or option[1] + after in document
             }
         return _listed(local.plan, count, allowed, paired, tied, completing)
 
@@ -158,7 +183,7 @@ class Candidates:
         kept = local.paired_before
         found = kept.get(after)
         if found is None:
-            document, running = self.scorer.bigram_counts, self.scorer.running
+            document, running = self._document, self.scorer.running
             found = kept[after] = (
                 _paired_before(local.forms, after, self.scorer.model)
                 | _among(local.plan.simples, running.precede.get(after, ""))
@@ -203,17 +228,18 @@ class Candidates:
     def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields: no Python call)
-        if not previous or slot.swallowed or (slot.lead is not None and slot.trail is not None):
+        lead, trail, hint = slot.lead, slot.trail, slot.hint  # each read once: a Python call
+        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields)
+        if not previous or slot.swallowed or (lead is not None and trail is not None):
             return ()
         kept = local.completions
         found = kept.get(previous)
         if found is None:
             found = _completing(slot, previous, local.plan.chars)
-            if slot.lead is None and slot.trail is None and slot.hint is None:
+            if lead is None and trail is None and hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
-            elif slot.read_alone and slot.hint is not None:  # 一學(qī): 期, not the page's 校
-                found = tuple([option for option in found if fits_reading(option[0], slot.hint)])
+            elif hint is not None and slot.read_alone:  # 一學(qī): 期, not the page's 校
+                found = tuple([option for option in found if fits_reading(option[0], hint)])
             found = kept[previous] = self._priced(slot, found) if found else ()
         return found
 
@@ -280,13 +306,21 @@ def _written_after(previous: str, view: str, document: str) -> str:
 def _shared_plan(slot: Slot, model: LanguageModel) -> Plan:
     """A slot's options with the priors that hold on any page, shared by every page's plan (a
     swallowed byte's prior is the page's own: left at 0)."""
-    simplified, options, chars = table().simplified, [], slot.candidates()
+    chars = slot.candidates()
     priors = [0.0] * len(chars) if slot.swallowed else fixed_priors(chars, slot)
-    for char, prior in zip(chars, priors, strict=True):
+    return _planned(model, _options(chars, priors))
+
+
+def _options(chars: list[str], priors: list[float]) -> tuple[Option, ...]:
+    """Each character with its Simplified form, its prior and its lead byte (-1 for none)."""
+    simplified: dict[str, str] = table().simplified
+    options = []
+    for place in range(len(chars)):
+        char = chars[place]
         encoded = two_bytes(char)
         lead = encoded[0] if encoded is not None else -1
-        options.append((char, simplified.get(char, char), prior, lead))
-    return _planned(model, tuple(options))
+        options.append((char, simplified.get(char, char), priors[place], lead))
+    return tuple(options)
 
 
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
@@ -339,8 +373,7 @@ def _ranked_plan(
     plan: Plan, options: tuple[Option, ...], ranked: list[tuple[float, int, Option, float]]
 ) -> Plan:
     """``plan`` with other ``options`` in the same places, ranked as ``ranked``."""
-    fields = (options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
-    return _new_plan(fields)
+    return Plan(options, plan.simples, plan.places, ranked, plan.chars, plan.allowed, plan.singles)
 
 
 @lru_cache(maxsize=2048)
@@ -482,10 +515,16 @@ def _places(known: bytes, byte: int) -> list[int]:
 
 @lru_cache(maxsize=4096)
 def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
-    """Which of a slot's ``forms`` make a known pair before ``after``: kept by the forms, as
-    slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
+    """Which of a slot's ``forms`` make a known pair (``gbk_score.known_pair``) before ``after``,
+    found among the characters ``_known_follow`` lists after each (no pair made): kept by the forms,
+    as slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
     share them, but not a ``_shared_plan``."""
-    return frozenset([form for form in forms if known_pair(form + after, model)])
+    return _followed_by(forms, after, _known_follow(model))
+
+
+def _followed_by(forms: frozenset[str], after: str, follow: dict[str, str]) -> frozenset[str]:
+    """The ``forms`` after which ``follow`` lists ``after`` (a string searched in C)."""
+    return frozenset([form for form in forms if after in follow.get(form, "")])
 
 
 def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
@@ -493,7 +532,8 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
     through the shorter of the two."""
     if len(chars) < len(simples):
         return simples.intersection(chars)
-    return frozenset([simple for simple in simples if simple in chars])
+    found = [simple for simple in simples if simple in chars]
+    return frozenset(found) if found else _NONE
 
 
 def _paired_after(
@@ -534,7 +574,7 @@ def _listed(
         if allowed is None or option[3] in allowed:
             scored.append((number, option))
         number += 1
-    return _new_choices((count + len(scored), scored, paired, tied, allowed, completing))
+    return Choices(count + len(scored), scored, paired, tied, allowed, completing)
 
 
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
@@ -693,11 +733,23 @@ def _by_simplified() -> dict[str, tuple[str, ...]]:
     return {form: tuple(chars) for form, chars in forms.items()}
 
 
+# ``_allowed_leads`` after each character asked, kept for the process (read in C: a page asks
+# for thousands, each two calls into ``gbk``); cleared when full
+_LEADS_AFTER: dict[str, frozenset[int]] = {}
+LEADS_AFTER_KEPT = 4096
+
+
 def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
     if not slot.dropped_before:
         return None
-    before = two_bytes(previous) if previous else None
-    return pua_partners(before[1]) if before is not None else frozenset()
+    found = _LEADS_AFTER.get(previous)
+    if found is None:
+        if len(_LEADS_AFTER) >= LEADS_AFTER_KEPT:
+            _LEADS_AFTER.clear()
+        before = two_bytes(previous) if previous else None
+        found = pua_partners(before[1]) if before is not None else frozenset()
+        _LEADS_AFTER[previous] = found
+    return found
 
 
 def fits(previous: str, char: str, slot: Slot) -> bool:

@@ -7,7 +7,7 @@ import math
 from array import array
 from collections import Counter
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, product
 
 import pytest
 from hypothesis import assume, example, given, settings
@@ -42,7 +42,7 @@ from extractor.gbk_rivals import (
     _log_sum,
 )
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer, _page_pairs, _PairCounts
+from extractor.gbk_score import Scorer, _page_pairs, _PairCounts, known_pair
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
@@ -704,6 +704,19 @@ def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character()
     assert all(pair[1] in ends for pair in model.long_word_tails)
     assert all(pair[1] in ends for pair in running.bonus)
     assert "," not in ends
+
+
+def test_the_characters_listed_after_one_are_those_it_makes_a_known_pair_with():
+    # ``Candidates._sorted`` and ``_paired_before`` find a known pair among the characters
+    # ``_pair_follow`` and ``_known_follow`` list after its first one, making no pair
+    scorer = Scorer(language_model(), "工作中的問題，管理工作", True)
+    known = gbk_candidates._known_follow(scorer.model)
+    follow = gbk_candidates._pair_follow(scorer.model, scorer.running)
+    chars = "工作中的问题管理发展经济社会人民政府建设学校教育，"
+    assert any(known_pair(first + second, scorer.model) for first, second in product(chars, chars))
+    for first, second in product(chars, chars):
+        assert (second in known.get(first, "")) == known_pair(first + second, scorer.model)
+        assert (second in follow.get(first, "")) == scorer.is_known(first + second)
 
 
 @settings(max_examples=200, deadline=None)
