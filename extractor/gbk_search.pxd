@@ -2,6 +2,7 @@
 # gbk_search.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk_candidates cimport Candidates
 from extractor.gbk_score cimport State, _Pairs
 
 
@@ -12,13 +13,58 @@ from extractor.gbk_score cimport State, _Pairs
 cdef class _Beam:
     cdef readonly double bonus
     cdef readonly State state
-    cdef readonly str char
+    cdef readonly str char, last
     cdef readonly object slot
     cdef readonly _Beam parent
 
 
 @cython.locals(new=_Beam)
-cdef _Beam _beam(double bonus, State state, str char, slot, _Beam parent)
+cdef _Beam _beam(double bonus, State state, str char, str last, slot, _Beam parent)
+
+
+# a hypothesis' steps: the calls between them and to the page's scores and candidates in C
+@cython.final
+cdef class _Beams:
+    cdef _Pairs pairs
+    cdef Candidates candidates
+    cdef double extra_cost
+    cdef object char_logprob
+
+    @cython.locals(
+        beams=list, ahead=list, index=Py_ssize_t, sources=list, winner=_Beam, beam=_Beam,
+        score=cython.double, total=cython.double,
+    )
+    cpdef reading(self, steps, str left, str right)
+
+    cdef double _finished(self, _Beam beam, str right)
+
+    @cython.locals(grown=list)
+    cdef tuple _lead_in(self, list beams, tuple way, double cost)
+
+    @cython.locals(
+        width=cython.int,
+        keyed=list,
+        done=cython.int,
+        keep=cython.int,
+        depth=cython.int,
+        text=str,
+        totals=list,
+        order=Py_ssize_t,
+        state=State,
+        beam=_Beam,
+    )
+    cdef list _kept(self, list sources, str ahead)
+
+    @cython.locals(
+        choices=list, count=Py_ssize_t, beams=list, lasts=list, beam=_Beam, per=list
+    )
+    cdef tuple _best(self, list sources, int width, str after)
+
+    @cython.locals(bonus=cython.double, state=State, grown=list, new=State, prior=cython.double)
+    cdef list _grown(self, _Beam parent, slot, double cost, choices)
+
+    @cython.locals(tail=cython.double, ranking=_Ranking, number=cython.longlong)
+    cdef list _ranked(self, list sources, list choices, int width, str after)
 
 
 @cython.final

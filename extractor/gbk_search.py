@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 from array import array
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from extractor.gbk import Slot, table
-from extractor.gbk_candidates import Choices, Option
+from extractor.gbk_candidates import Candidates, Choices, Option
 from extractor.gbk_rivals import BOUND_SLACK, Rivals
 from extractor.gbk_score import State, _Pairs
 
@@ -48,9 +49,10 @@ class Reading:
 class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
     search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
-    fields when compiled (``gbk_search.pxd``), made by ``_beam``."""
+    fields when compiled (``gbk_search.pxd``), made by ``_beam``. ``last``: the character's
+    Simplified form, the last its state holds, as ``State.last`` gives it ("" before any)."""
 
-    __slots__ = ("bonus", "char", "parent", "slot", "state")
+    __slots__ = ("bonus", "char", "last", "parent", "slot", "state")
 
     @property
     def characters(self) -> str:
@@ -69,11 +71,14 @@ class _Beam:
         return chain[::-1]
 
 
-def _beam(bonus: float, state: State, char: str, slot: Slot | None, parent: _Beam | None) -> _Beam:
+def _beam(
+    bonus: float, state: State, char: str, last: str, slot: Slot | None, parent: _Beam | None
+) -> _Beam:
     new = _Beam.__new__(_Beam)
     new.bonus = bonus
     new.state = state
     new.char = char
+    new.last = last
     new.slot = slot
     new.parent = parent
     return new
@@ -106,28 +111,57 @@ class Search(Rivals):
         characters, uncertain = self.judge(
             reading.characters, reading.slots, reading.bonus, left, right, reading.score, after
         )
-        return replace(reading, characters=characters, uncertain=uncertain)
+        return Reading(characters, reading.score, reading.slots, uncertain, reading.bonus)
 
     def unjudged_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """``best_reading`` before its characters are judged: none marked uncertain yet (a
         caller may find it need not know which are: ``mojibake``). Its callers ask
         ``unfillable`` first, once (``mojibake`` before it reads the contexts): such steps
         give None here too, only later."""
-        beams = [_beam(0.0, self.run(left), "", None, None)]
+        extra_cost = self.running.extra_character_cost
+        beams = _Beams(self._pairs, self.candidates, extra_cost, self.char_logprob)
+        return beams.reading(steps, left, right)
+
+
+class _Beams:
+    """The search of one hypothesis: the page's scores and candidates in typed fields, so that
+    the steps' calls between them are C calls when compiled (``gbk_search.pxd``)."""
+
+    def __init__(
+        self,
+        pairs: _Pairs,
+        candidates: Candidates,
+        extra_cost: float,
+        char_logprob: Callable[[str], float],
+    ) -> None:
+        """``extra_cost``: what each character a way of two adds pays (``extra_character_cost``
+        of running text's pairs); ``char_logprob``: a character's log-probability alone."""
+        self.pairs, self.candidates = pairs, candidates
+        self.extra_cost, self.char_logprob = extra_cost, char_logprob
+
+    def reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
+        """``Search.unjudged_reading``."""
+        beams = [_beam(0.0, self.pairs.run(left), "", left[-1:], None, None)]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
             sources = [self._lead_in(beams, way, cost) for cost, way in step]
             beams = self._kept(sources, ahead[index])
             if not beams:
                 return None
-        finished = [(self._finish(beam, right), beam) for beam in beams]
-        score, winner = max(finished, key=lambda item: item[0])
+        winner, score = beams[0], self._finished(beams[0], right)
+        for beam in beams[1:]:  # the first of the best, as ``max``
+            total = self._finished(beam, right)
+            if total > score:
+                winner, score = beam, total
         return Reading(winner.characters, score, winner.slots, (), winner.bonus)
+
+    def _finished(self, beam: _Beam, right: str) -> float:
+        return self.pairs.run(right, beam.state).score + beam.bonus
 
     def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
         """The beams a way's last slot grows: for a way of two characters, the best few after
         its first one (before the second has its say)."""
-        cost += (len(way) - 1) * self.running.extra_character_cost
+        cost += (len(way) - 1) * self.extra_cost
         for slot in way[:-1]:
             grown, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
             beams, cost = [beam for _, beam in grown], 0.0
@@ -146,7 +180,7 @@ class Search(Rivals):
             if depth > done and len(keyed) > keep:
                 text, totals = ahead[done:depth], []  # totals negated, with their order
                 for order, (state, beam) in enumerate(keyed):
-                    state = self.run(text, state)
+                    state = self.pairs.run(text, state)
                     totals.append((-(state.score + beam.bonus), order, state, beam))
                 totals.sort()  # no two share an order: no sort compares further
                 keyed = [(state, beam) for _, _, state, beam in totals[:keep]]
@@ -159,12 +193,16 @@ class Search(Rivals):
         """The beams the sources grow, best first by their total once ``after`` is appended,
         with that state, and how many characters of ``after`` it holds (0 or 1). When they grow
         no more than ``width``, all of them in the order grown, none appended."""
-        offered = self.candidates.choices
-        choices = [
-            offered(slot, [(beam.state.last, beam.char) for beam in beams], after)
-            for beams, slot, _ in sources
-        ]
-        if sum([listed.count for per in choices for listed in per]) <= width:
+        choices, count = [], 0
+        for beams, slot, _ in sources:
+            lasts = []
+            for beam in beams:
+                lasts.append((beam.last, beam.char))
+            per = self.candidates.choices(slot, lasts, after)
+            for listed in per:
+                count += listed.count
+            choices.append(per)
+        if count <= width:
             return [
                 grown
                 for (beams, slot, cost), per in zip(sources, choices, strict=True)
@@ -179,8 +217,8 @@ class Search(Rivals):
         bonus, state = parent.bonus - cost, parent.state
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
-            new = self.extend(state, simple)
-            grown.append((new, _beam(bonus + prior, new, char, slot, parent)))
+            new = self.pairs.extend(state, simple)
+            grown.append((new, _beam(bonus + prior, new, char, simple, slot, parent)))
         return grown
 
     def _ranked(
@@ -189,13 +227,10 @@ class Search(Rivals):
         """The best ``width`` candidates as beams, with their states once ``after`` is
         appended, without growing those that cannot be among them."""
         tail = self.char_logprob(after) if after else 0.0
-        ranking = _Ranking(self._pairs, width, after, tail)
+        ranking = _Ranking(self.pairs, width, after, tail)
         for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
             ranking.rank(beams, slot, cost, per, self.candidates.plan(slot).ranked, number)
         return ranking.best()
-
-    def _finish(self, beam: _Beam, right: str) -> float:
-        return self.run(right, beam.state).score + beam.bonus
 
 
 class _Ranking:
@@ -251,7 +286,7 @@ class _Ranking:
         if self.after:
             after = self.after
             keyed = self.pairs.extend(new, after) if tied else self.pairs.alone(new, after)
-        return keyed, _beam(bonus + prior, new, char, slot, parent)
+        return keyed, _beam(bonus + prior, new, char, simple, slot, parent)
 
     def score_paired(
         self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
