@@ -63,7 +63,7 @@ cdef class _Beams:
     @cython.locals(bonus=cython.double, state=State, grown=list, new=State, prior=cython.double)
     cdef list _grown(self, _Beam parent, slot, double cost, choices)
 
-    @cython.locals(tail=cython.double, ranking=_Ranking, number=cython.longlong)
+    @cython.locals(tail=cython.double, ranking=_Ranking, number=cython.longlong, ranked=list)
     cdef list _ranked(self, list sources, list choices, int width, str after)
 
 
@@ -76,8 +76,19 @@ cdef class _Ranking:
     cdef double[::1] kept
     cdef Py_ssize_t size
     cdef list found
+    cdef object slot
+    cdef list ranked
 
-    @cython.locals(index=cython.longlong, place=cython.longlong, parent=_Beam)
+    @cython.locals(
+        index=cython.longlong,
+        place=cython.longlong,
+        parent=_Beam,
+        scored=list,
+        paired=frozenset,
+        tied=frozenset,
+        allowed=frozenset,
+        bonus=cython.double,
+    )
     cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
 
     @cython.locals(found=list, item=tuple)
@@ -103,12 +114,13 @@ cdef class _Ranking:
         simple=str,
         prior=cython.double,
         tail=cython.double,
-        tied=frozenset,
         key=cython.double,
         gain=cython.double,
         bound=cython.bint,
     )
-    cdef score_paired(self, _Beam parent, slot, double bonus, listed, long long place)
+    cdef score_paired(
+        self, _Beam parent, double bonus, list scored, frozenset tied, long long place
+    )
 
     @cython.locals(
         last=cython.double,
@@ -119,12 +131,12 @@ cdef class _Ranking:
         number=cython.longlong,
         option=tuple,
         prior=cython.double,
-        paired=frozenset,
-        allowed=frozenset,
         key=cython.double,
         gain=cython.double,
     )
-    cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)
+    cdef score_plain(
+        self, _Beam parent, double bonus, frozenset paired, frozenset allowed, long long place
+    )
 
     @cython.locals(
         size=Py_ssize_t,

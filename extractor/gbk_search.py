@@ -228,8 +228,9 @@ class _Beams:
         appended, without growing those that cannot be among them."""
         tail = self.char_logprob(after) if after else 0.0
         ranking = _Ranking(self.pairs, width, after, tail)
-        for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
-            ranking.rank(beams, slot, cost, per, self.candidates.plan(slot).ranked, number)
+        for number, (beams, slot, cost) in enumerate(sources):
+            ranked = self.candidates.plan(slot).ranked
+            ranking.rank(beams, slot, cost, choices[number], ranked, number)
         return ranking.best()
 
 
@@ -251,6 +252,9 @@ class _Ranking:
         # compiled: ``_keep`` runs for every candidate scored, ``heapq`` boxed each float)
         self.floor, self.kept, self.size = -math.inf, array("d", bytes(8 * width)), 0
         self.found: list[_Found] = []
+        # the slot of the source being ranked, and its plan's options best first (``rank``)
+        self.slot: Slot | None = None
+        self.ranked: list[tuple[float, int, Option, float]] = []
 
     def rank(
         self,
@@ -262,10 +266,14 @@ class _Ranking:
         number: int,
     ) -> None:
         """Score what one source (the ``number``-th) grows: each beam's choices in ``slot``."""
-        for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
+        self.slot, self.ranked = slot, ranked
+        for index, parent in enumerate(beams):
             place = (number << 40) | (index << 20)  # the order grown, as one number
-            self.score_paired(parent, slot, parent.bonus - cost, listed, place)
-            self.score_plain(parent, slot, parent.bonus - cost, listed, ranked, place)
+            # the choices' fields by place: a read by name is a lookup in the named tuple's type
+            _, scored, paired, tied, allowed, _ = per[index]
+            bonus = parent.bonus - cost
+            self.score_paired(parent, bonus, scored, tied, place)
+            self.score_plain(parent, bonus, paired, allowed, place)
 
     def best(self) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
@@ -289,11 +297,17 @@ class _Ranking:
         return keyed, _beam(bonus + prior, new, char, simple, slot, parent)
 
     def score_paired(
-        self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
+        self,
+        parent: _Beam,
+        bonus: float,
+        scored: list[tuple[int, Option]],
+        tied: frozenset[str],
+        place: int,
     ) -> None:
-        pairs, after, state = self.pairs, self.after, parent.state
-        tail, tied = self.tail, listed.tied
-        for number, option in listed.scored:
+        """The choices scored in full (``Choices.scored``); ``tied``: those that make a known
+        pair with ``after``."""
+        pairs, after, state, slot, tail = self.pairs, self.after, parent.state, self.slot, self.tail
+        for number, option in scored:
             simple, prior = option[1], option[2]  # C doubles compiled, as the sums are
             new, gain = pairs.extend(state, simple), bonus + prior
             if not after:
@@ -309,16 +323,17 @@ class _Ranking:
     def score_plain(
         self,
         parent: _Beam,
-        slot: Slot,
         bonus: float,
-        listed: Choices,
-        ranked: list[tuple[float, int, Option, float]],
+        paired: frozenset[str],
+        allowed: frozenset[int] | None,
         place: int,
     ) -> None:
-        """The same sums, in the same order, as ``Scorer.extend`` on a pair it does not know."""
-        last, tail, after = parent.state.score, self.tail, self.after
-        reach, paired, allowed = last + bonus + tail - BOUND_SLACK, listed.paired, listed.allowed
-        for base, number, option, single in ranked:
+        """The plan's other options (not in ``paired``, their lead byte ``allowed``), best
+        first: the same sums, in the same order, as ``Scorer.extend`` on a pair it does not
+        know."""
+        last, tail, after, slot = parent.state.score, self.tail, self.after, self.slot
+        reach = last + bonus + tail - BOUND_SLACK
+        for base, number, option, single in self.ranked:
             if reach + base < self.floor:
                 break
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
