@@ -5,6 +5,8 @@ import cython
 from extractor.gbk_candidates cimport Candidates
 from extractor.gbk_score cimport State, _Pairs
 
+cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
+
 
 # no reference cycle can go through a beam (a parent is older), so the collector skips them
 @cython.final
@@ -56,7 +58,13 @@ cdef class _Beams:
     cdef list _kept(self, list sources, str ahead)
 
     @cython.locals(
-        choices=list, count=Py_ssize_t, beams=list, lasts=list, beam=_Beam, per=list
+        choices=list,
+        count=Py_ssize_t,
+        offered=Py_ssize_t,
+        beams=list,
+        lasts=list,
+        beam=_Beam,
+        per=list,
     )
     cdef tuple _best(self, list sources, int width, str after)
 
@@ -114,6 +122,7 @@ cdef class _Ranking:
         simple=str,
         prior=cython.double,
         tail=cython.double,
+        after=str,
         key=cython.double,
         gain=cython.double,
         bound=cython.bint,
@@ -131,6 +140,7 @@ cdef class _Ranking:
         number=cython.longlong,
         option=tuple,
         prior=cython.double,
+        after=str,
         key=cython.double,
         gain=cython.double,
     )

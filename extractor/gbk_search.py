@@ -200,7 +200,8 @@ class _Beams:
                 lasts.append((beam.last, beam.char))
             per = self.candidates.choices(slot, lasts, after)
             for listed in per:
-                count += listed.count
+                offered = listed.count  # a C integer compiled, as the sum is
+                count += offered
             choices.append(per)
         if count <= width:
             return [
