@@ -24,6 +24,9 @@ cdef class _Beam:
 cdef _Beam _beam(double bonus, State state, str char, str last, slot, _Beam parent)
 
 
+cdef class _Ranking
+
+
 # a hypothesis' steps: the calls between them and to the page's scores and candidates in C
 @cython.final
 cdef class _Beams:
@@ -31,6 +34,7 @@ cdef class _Beams:
     cdef Candidates candidates
     cdef double extra_cost
     cdef object char_logprob
+    cdef _Ranking ranking
 
     @cython.locals(
         beams=list, ahead=list, index=Py_ssize_t, sources=list, winner=_Beam, beam=_Beam,
@@ -71,7 +75,7 @@ cdef class _Beams:
     @cython.locals(bonus=cython.double, state=State, grown=list, new=State, prior=cython.double)
     cdef list _grown(self, _Beam parent, slot, double cost, choices)
 
-    @cython.locals(tail=cython.double, ranking=_Ranking, number=cython.longlong, ranked=list)
+    @cython.locals(ranking=_Ranking, number=cython.longlong, ranked=list)
     cdef list _ranked(self, list sources, list choices, int width, str after)
 
 
@@ -86,6 +90,8 @@ cdef class _Ranking:
     cdef list found
     cdef object slot
     cdef list ranked
+
+    cdef start(self, int width, str after, double tail)
 
     @cython.locals(
         index=cython.longlong,

@@ -19,6 +19,7 @@ import math
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractor.gbk import Slot, table
 from extractor.gbk_candidates import Candidates, Choices, Option
@@ -118,14 +119,18 @@ class Search(Rivals):
         caller may find it need not know which are: ``mojibake``). Its callers ask
         ``unfillable`` first, once (``mojibake`` before it reads the contexts): such steps
         give None here too, only later."""
+        return self._beams.reading(steps, left, right)
+
+    @cached_property
+    def _beams(self) -> _Beams:
+        """The search's workings, made once: the page's scores and candidates stay the same."""
         extra_cost = self.running.extra_character_cost
-        beams = _Beams(self._pairs, self.candidates, extra_cost, self.char_logprob)
-        return beams.reading(steps, left, right)
+        return _Beams(self._pairs, self.candidates, extra_cost, self.char_logprob)
 
 
 class _Beams:
-    """The search of one hypothesis: the page's scores and candidates in typed fields, so that
-    the steps' calls between them are C calls when compiled (``gbk_search.pxd``)."""
+    """The search of a hypothesis' steps: the page's scores and candidates in typed fields, so
+    that the steps' calls between them are C calls when compiled (``gbk_search.pxd``)."""
 
     def __init__(
         self,
@@ -138,6 +143,7 @@ class _Beams:
         of running text's pairs); ``char_logprob``: a character's log-probability alone."""
         self.pairs, self.candidates = pairs, candidates
         self.extra_cost, self.char_logprob = extra_cost, char_logprob
+        self.ranking = _Ranking(pairs)  # one for every step ranked (``_ranked``)
 
     def reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """``Search.unjudged_reading``."""
@@ -227,8 +233,8 @@ class _Beams:
     ) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
         appended, without growing those that cannot be among them."""
-        tail = self.char_logprob(after) if after else 0.0
-        ranking = _Ranking(self.pairs, width, after, tail)
+        ranking = self.ranking
+        ranking.start(width, after, self.char_logprob(after) if after else 0.0)
         for number, (beams, slot, cost) in enumerate(sources):
             ranked = self.candidates.plan(slot).ranked
             ranking.rank(beams, slot, cost, choices[number], ranked, number)
@@ -244,18 +250,26 @@ class _Ranking:
     best score so far. The rest are scored in full.
     """
 
-    def __init__(self, pairs: _Pairs, width: int, after: str, tail: float) -> None:
+    def __init__(self, pairs: _Pairs) -> None:
         """``pairs``: the search's scores (``Scorer.extend`` and ``extend_alone`` are its
-        methods, called here in C when compiled); ``tail``: the log-probability of ``after``
-        alone (0 for none)."""
-        self.pairs, self.width, self.after, self.tail = pairs, width, after, tail
+        methods, called here in C when compiled). Made once for a search, ``start``ed for each
+        step ranked (a ranking and its heap made a step cost more than a step's bookkeeping)."""
+        self.pairs, self.width, self.after, self.tail = pairs, 0, "", 0.0
         # kept: the best scores so far, a min-heap in its first ``size`` places (C doubles when
         # compiled: ``_keep`` runs for every candidate scored, ``heapq`` boxed each float)
-        self.floor, self.kept, self.size = -math.inf, array("d", bytes(8 * width)), 0
+        self.floor, self.kept, self.size = -math.inf, array("d"), 0
         self.found: list[_Found] = []
         # the slot of the source being ranked, and its plan's options best first (``rank``)
         self.slot: Slot | None = None
         self.ranked: list[tuple[float, int, Option, float]] = []
+
+    def start(self, width: int, after: str, tail: float) -> None:
+        """Rank a new step's candidates: the best ``width`` once ``after`` is appended;
+        ``tail``: the log-probability of ``after`` alone (0 for none)."""
+        if len(self.kept) < width:
+            self.kept = array("d", bytes(8 * width))
+        self.width, self.after, self.tail = width, after, tail
+        self.floor, self.size, self.found = -math.inf, 0, []
 
     def rank(
         self,
