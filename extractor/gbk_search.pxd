@@ -161,3 +161,15 @@ cdef class _Ranking:
         child=Py_ssize_t,
     )
     cdef _keep(self, double key)
+
+
+@cython.locals(
+    simplified=dict,
+    known=list,
+    way=tuple,
+    whole=cython.bint,
+    ahead=list,
+    index=Py_ssize_t,
+    text=str,
+)
+cdef list _lookaheads(steps, str right)

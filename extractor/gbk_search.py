@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractor.gbk import Slot, table
+from extractor.gbk import Slot, decode_pair, table
 from extractor.gbk_candidates import Candidates, Choices, Option
 from extractor.gbk_rivals import BOUND_SLACK, Rivals
 from extractor.gbk_score import State, _Pairs
@@ -421,9 +421,11 @@ def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
     known: list[str | None] = []
     for step in steps:
         way = step[0][1]  # the plain way: other ways (dropped pairs) are the rarer guesses
-        fixed = len(way) == 1 and way[0].lost_bytes == 0
-        chars = way[0].candidates() if fixed else []
-        known.append(simplified.get(chars[0], chars[0]) if chars else None)
+        slot = way[0]
+        # a character shown whole: its two bytes, as its one candidate (``Slot.candidates``)
+        whole = len(way) == 1 and slot.lead is not None and slot.trail is not None
+        char = decode_pair(slot.lead, slot.trail) if whole and not slot.swallowed else None
+        known.append(simplified.get(char, char) if char else None)
     ahead = []
     for index in range(len(steps)):
         text = ""
