@@ -27,6 +27,10 @@ cdef _Beam _beam(double bonus, State state, str char, str last, slot, _Beam pare
 cdef class _Ranking
 
 
+@cython.locals(chain=list, beam=_Beam, characters=str)
+cdef _reading(_Beam last, double score)
+
+
 # a hypothesis' steps: the calls between them and to the page's scores and candidates in C
 @cython.final
 cdef class _Beams:

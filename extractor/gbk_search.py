@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from extractor.gbk import Slot, decode_pair, table
 from extractor.gbk_candidates import Candidates, Choices, Option
@@ -38,8 +38,10 @@ Way = tuple[float, tuple[Slot, ...]]
 Step = tuple[Way, ...]
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """A reading of a hypothesis' steps (a named tuple: a frozen dataclass's ``__init__`` is
+    Python code, a field set by ``object.__setattr__``)."""
+
     characters: str
     score: float
     slots: tuple[Slot, ...]
@@ -55,22 +57,6 @@ class _Beam:
 
     __slots__ = ("bonus", "char", "last", "parent", "slot", "state")
 
-    @property
-    def characters(self) -> str:
-        return "".join([beam.char for beam in self._chain()])
-
-    @property
-    def slots(self) -> tuple[Slot, ...]:
-        return tuple([beam.slot for beam in self._chain() if beam.slot is not None])
-
-    def _chain(self) -> list[_Beam]:
-        chain: list[_Beam] = []
-        beam: _Beam | None = self
-        while beam is not None:
-            chain.append(beam)
-            beam = beam.parent
-        return chain[::-1]
-
 
 def _beam(
     bonus: float, state: State, char: str, last: str, slot: Slot | None, parent: _Beam | None
@@ -83,6 +69,19 @@ def _beam(
     new.slot = slot
     new.parent = parent
     return new
+
+
+def _reading(last: _Beam, score: float) -> Reading:
+    """The reading a search's last beam ends, its characters and slots those of the beams it
+    extends (the first, before the steps, has none)."""
+    chain = []
+    beam = last
+    while beam.parent is not None:
+        chain.append(beam)
+        beam = beam.parent
+    chain.reverse()
+    characters = "".join([link.char for link in chain])
+    return Reading(characters, score, tuple([link.slot for link in chain]), (), last.bonus)
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
@@ -159,7 +158,7 @@ class _Beams:
             total = self._finished(beam, right)
             if total > score:
                 winner, score = beam, total
-        return Reading(winner.characters, score, winner.slots, (), winner.bonus)
+        return _reading(winner, score)
 
     def _finished(self, beam: _Beam, right: str) -> float:
         return self.pairs.run(right, beam.state).score + beam.bonus
