@@ -2,7 +2,10 @@
 # gbk_search.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk_candidates cimport Candidates
 from extractor.gbk_score cimport State, _Pairs
+
+cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
 
 
 # no reference cycle can go through a beam (a parent is older), so the collector skips them
@@ -12,13 +15,72 @@ from extractor.gbk_score cimport State, _Pairs
 cdef class _Beam:
     cdef readonly double bonus
     cdef readonly State state
-    cdef readonly str char
+    cdef readonly str char, last
     cdef readonly object slot
     cdef readonly _Beam parent
 
 
 @cython.locals(new=_Beam)
-cdef _Beam _beam(double bonus, State state, str char, slot, _Beam parent)
+cdef _Beam _beam(double bonus, State state, str char, str last, slot, _Beam parent)
+
+
+cdef class _Ranking
+
+
+@cython.locals(chain=list, beam=_Beam, characters=str)
+cdef _reading(_Beam last, double score)
+
+
+# a hypothesis' steps: the calls between them and to the page's scores and candidates in C
+@cython.final
+cdef class _Beams:
+    cdef _Pairs pairs
+    cdef Candidates candidates
+    cdef double extra_cost
+    cdef object char_logprob
+    cdef _Ranking ranking
+
+    @cython.locals(
+        beams=list, ahead=list, index=Py_ssize_t, sources=list, winner=_Beam, beam=_Beam,
+        score=cython.double, total=cython.double,
+    )
+    cpdef reading(self, steps, str left, str right)
+
+    cdef double _finished(self, _Beam beam, str right)
+
+    @cython.locals(grown=list)
+    cdef tuple _lead_in(self, list beams, tuple way, double cost)
+
+    @cython.locals(
+        width=cython.int,
+        keyed=list,
+        done=cython.int,
+        keep=cython.int,
+        depth=cython.int,
+        text=str,
+        totals=list,
+        order=Py_ssize_t,
+        state=State,
+        beam=_Beam,
+    )
+    cdef list _kept(self, list sources, str ahead)
+
+    @cython.locals(
+        choices=list,
+        count=Py_ssize_t,
+        offered=Py_ssize_t,
+        beams=list,
+        lasts=list,
+        beam=_Beam,
+        per=list,
+    )
+    cdef tuple _best(self, list sources, int width, str after)
+
+    @cython.locals(bonus=cython.double, state=State, grown=list, new=State, prior=cython.double)
+    cdef list _grown(self, _Beam parent, slot, double cost, choices)
+
+    @cython.locals(ranking=_Ranking, number=cython.longlong, ranked=list)
+    cdef list _ranked(self, list sources, list choices, int width, str after)
 
 
 @cython.final
@@ -30,8 +92,21 @@ cdef class _Ranking:
     cdef double[::1] kept
     cdef Py_ssize_t size
     cdef list found
+    cdef object slot
+    cdef list ranked
 
-    @cython.locals(index=cython.longlong, place=cython.longlong, parent=_Beam)
+    cdef start(self, int width, str after, double tail)
+
+    @cython.locals(
+        index=cython.longlong,
+        place=cython.longlong,
+        parent=_Beam,
+        scored=list,
+        paired=frozenset,
+        tied=frozenset,
+        allowed=frozenset,
+        bonus=cython.double,
+    )
     cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
 
     @cython.locals(found=list, item=tuple)
@@ -57,12 +132,14 @@ cdef class _Ranking:
         simple=str,
         prior=cython.double,
         tail=cython.double,
-        tied=frozenset,
+        after=str,
         key=cython.double,
         gain=cython.double,
         bound=cython.bint,
     )
-    cdef score_paired(self, _Beam parent, slot, double bonus, listed, long long place)
+    cdef score_paired(
+        self, _Beam parent, double bonus, list scored, frozenset tied, long long place
+    )
 
     @cython.locals(
         last=cython.double,
@@ -73,12 +150,13 @@ cdef class _Ranking:
         number=cython.longlong,
         option=tuple,
         prior=cython.double,
-        paired=frozenset,
-        allowed=frozenset,
+        after=str,
         key=cython.double,
         gain=cython.double,
     )
-    cdef score_plain(self, _Beam parent, slot, double bonus, listed, list ranked, long long place)
+    cdef score_plain(
+        self, _Beam parent, double bonus, frozenset paired, frozenset allowed, long long place
+    )
 
     @cython.locals(
         size=Py_ssize_t,
@@ -87,3 +165,15 @@ cdef class _Ranking:
         child=Py_ssize_t,
     )
     cdef _keep(self, double key)
+
+
+@cython.locals(
+    simplified=dict,
+    known=list,
+    way=tuple,
+    whole=cython.bint,
+    ahead=list,
+    index=Py_ssize_t,
+    text=str,
+)
+cdef list _lookaheads(steps, str right)

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from functools import cached_property
+from typing import NamedTuple
 
-from extractor.gbk import Slot, table
-from extractor.gbk_candidates import Choices, Option
+from extractor.gbk import Slot, decode_pair, table
+from extractor.gbk_candidates import Candidates, Choices, Option
 from extractor.gbk_rivals import BOUND_SLACK, Rivals
 from extractor.gbk_score import State, _Pairs
 
@@ -36,8 +38,10 @@ Way = tuple[float, tuple[Slot, ...]]
 Step = tuple[Way, ...]
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """A reading of a hypothesis' steps (a named tuple: a frozen dataclass's ``__init__`` is
+    Python code, a field set by ``object.__setattr__``)."""
+
     characters: str
     score: float
     slots: tuple[Slot, ...]
@@ -48,35 +52,36 @@ class Reading:
 class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
     search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
-    fields when compiled (``gbk_search.pxd``), made by ``_beam``."""
+    fields when compiled (``gbk_search.pxd``), made by ``_beam``. ``last``: the character's
+    Simplified form, the last its state holds, as ``State.last`` gives it ("" before any)."""
 
-    __slots__ = ("bonus", "char", "parent", "slot", "state")
-
-    @property
-    def characters(self) -> str:
-        return "".join([beam.char for beam in self._chain()])
-
-    @property
-    def slots(self) -> tuple[Slot, ...]:
-        return tuple([beam.slot for beam in self._chain() if beam.slot is not None])
-
-    def _chain(self) -> list[_Beam]:
-        chain: list[_Beam] = []
-        beam: _Beam | None = self
-        while beam is not None:
-            chain.append(beam)
-            beam = beam.parent
-        return chain[::-1]
+    __slots__ = ("bonus", "char", "last", "parent", "slot", "state")
 
 
-def _beam(bonus: float, state: State, char: str, slot: Slot | None, parent: _Beam | None) -> _Beam:
+def _beam(
+    bonus: float, state: State, char: str, last: str, slot: Slot | None, parent: _Beam | None
+) -> _Beam:
     new = _Beam.__new__(_Beam)
     new.bonus = bonus
     new.state = state
     new.char = char
+    new.last = last
     new.slot = slot
     new.parent = parent
     return new
+
+
+def _reading(last: _Beam, score: float) -> Reading:
+    """The reading a search's last beam ends, its characters and slots those of the beams it
+    extends (the first, before the steps, has none)."""
+    chain = []
+    beam = last
+    while beam.parent is not None:
+        chain.append(beam)
+        beam = beam.parent
+    chain.reverse()
+    characters = "".join([link.char for link in chain])
+    return Reading(characters, score, tuple([link.slot for link in chain]), (), last.bonus)
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
@@ -106,28 +111,62 @@ class Search(Rivals):
         characters, uncertain = self.judge(
             reading.characters, reading.slots, reading.bonus, left, right, reading.score, after
         )
-        return replace(reading, characters=characters, uncertain=uncertain)
+        return Reading(characters, reading.score, reading.slots, uncertain, reading.bonus)
 
     def unjudged_reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
         """``best_reading`` before its characters are judged: none marked uncertain yet (a
         caller may find it need not know which are: ``mojibake``). Its callers ask
         ``unfillable`` first, once (``mojibake`` before it reads the contexts): such steps
         give None here too, only later."""
-        beams = [_beam(0.0, self.run(left), "", None, None)]
+        return self._beams.reading(steps, left, right)
+
+    @cached_property
+    def _beams(self) -> _Beams:
+        """The search's workings, made once: the page's scores and candidates stay the same."""
+        extra_cost = self.running.extra_character_cost
+        return _Beams(self._pairs, self.candidates, extra_cost, self.char_logprob)
+
+
+class _Beams:
+    """The search of a hypothesis' steps: the page's scores and candidates in typed fields, so
+    that the steps' calls between them are C calls when compiled (``gbk_search.pxd``)."""
+
+    def __init__(
+        self,
+        pairs: _Pairs,
+        candidates: Candidates,
+        extra_cost: float,
+        char_logprob: Callable[[str], float],
+    ) -> None:
+        """``extra_cost``: what each character a way of two adds pays (``extra_character_cost``
+        of running text's pairs); ``char_logprob``: a character's log-probability alone."""
+        self.pairs, self.candidates = pairs, candidates
+        self.extra_cost, self.char_logprob = extra_cost, char_logprob
+        self.ranking = _Ranking(pairs)  # one for every step ranked (``_ranked``)
+
+    def reading(self, steps: tuple[Step, ...], left: str, right: str) -> Reading | None:
+        """``Search.unjudged_reading``."""
+        beams = [_beam(0.0, self.pairs.run(left), "", left[-1:], None, None)]
         ahead = _lookaheads(steps, right)
         for index, step in enumerate(steps):
             sources = [self._lead_in(beams, way, cost) for cost, way in step]
             beams = self._kept(sources, ahead[index])
             if not beams:
                 return None
-        finished = [(self._finish(beam, right), beam) for beam in beams]
-        score, winner = max(finished, key=lambda item: item[0])
-        return Reading(winner.characters, score, winner.slots, (), winner.bonus)
+        winner, score = beams[0], self._finished(beams[0], right)
+        for beam in beams[1:]:  # the first of the best, as ``max``
+            total = self._finished(beam, right)
+            if total > score:
+                winner, score = beam, total
+        return _reading(winner, score)
+
+    def _finished(self, beam: _Beam, right: str) -> float:
+        return self.pairs.run(right, beam.state).score + beam.bonus
 
     def _lead_in(self, beams: list[_Beam], way: tuple[Slot, ...], cost: float) -> _Source:
         """The beams a way's last slot grows: for a way of two characters, the best few after
         its first one (before the second has its say)."""
-        cost += (len(way) - 1) * self.running.extra_character_cost
+        cost += (len(way) - 1) * self.extra_cost
         for slot in way[:-1]:
             grown, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
             beams, cost = [beam for _, beam in grown], 0.0
@@ -146,7 +185,7 @@ class Search(Rivals):
             if depth > done and len(keyed) > keep:
                 text, totals = ahead[done:depth], []  # totals negated, with their order
                 for order, (state, beam) in enumerate(keyed):
-                    state = self.run(text, state)
+                    state = self.pairs.run(text, state)
                     totals.append((-(state.score + beam.bonus), order, state, beam))
                 totals.sort()  # no two share an order: no sort compares further
                 keyed = [(state, beam) for _, _, state, beam in totals[:keep]]
@@ -159,12 +198,17 @@ class Search(Rivals):
         """The beams the sources grow, best first by their total once ``after`` is appended,
         with that state, and how many characters of ``after`` it holds (0 or 1). When they grow
         no more than ``width``, all of them in the order grown, none appended."""
-        offered = self.candidates.choices
-        choices = [
-            offered(slot, [(beam.state.last, beam.char) for beam in beams], after)
-            for beams, slot, _ in sources
-        ]
-        if sum([listed.count for per in choices for listed in per]) <= width:
+        choices, count = [], 0
+        for beams, slot, _ in sources:
+            lasts = []
+            for beam in beams:
+                lasts.append((beam.last, beam.char))
+            per = self.candidates.choices(slot, lasts, after)
+            for listed in per:
+                offered = listed.count  # a C integer compiled, as the sum is
+                count += offered
+            choices.append(per)
+        if count <= width:
             return [
                 grown
                 for (beams, slot, cost), per in zip(sources, choices, strict=True)
@@ -179,8 +223,8 @@ class Search(Rivals):
         bonus, state = parent.bonus - cost, parent.state
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
-            new = self.extend(state, simple)
-            grown.append((new, _beam(bonus + prior, new, char, slot, parent)))
+            new = self.pairs.extend(state, simple)
+            grown.append((new, _beam(bonus + prior, new, char, simple, slot, parent)))
         return grown
 
     def _ranked(
@@ -188,14 +232,12 @@ class Search(Rivals):
     ) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
         appended, without growing those that cannot be among them."""
-        tail = self.char_logprob(after) if after else 0.0
-        ranking = _Ranking(self._pairs, width, after, tail)
-        for number, ((beams, slot, cost), per) in enumerate(zip(sources, choices, strict=True)):
-            ranking.rank(beams, slot, cost, per, self.candidates.plan(slot).ranked, number)
+        ranking = self.ranking
+        ranking.start(width, after, self.char_logprob(after) if after else 0.0)
+        for number, (beams, slot, cost) in enumerate(sources):
+            ranked = self.candidates.plan(slot).ranked
+            ranking.rank(beams, slot, cost, choices[number], ranked, number)
         return ranking.best()
-
-    def _finish(self, beam: _Beam, right: str) -> float:
-        return self.run(right, beam.state).score + beam.bonus
 
 
 class _Ranking:
@@ -207,15 +249,26 @@ class _Ranking:
     best score so far. The rest are scored in full.
     """
 
-    def __init__(self, pairs: _Pairs, width: int, after: str, tail: float) -> None:
+    def __init__(self, pairs: _Pairs) -> None:
         """``pairs``: the search's scores (``Scorer.extend`` and ``extend_alone`` are its
-        methods, called here in C when compiled); ``tail``: the log-probability of ``after``
-        alone (0 for none)."""
-        self.pairs, self.width, self.after, self.tail = pairs, width, after, tail
+        methods, called here in C when compiled). Made once for a search, ``start``ed for each
+        step ranked (a ranking and its heap made a step cost more than a step's bookkeeping)."""
+        self.pairs, self.width, self.after, self.tail = pairs, 0, "", 0.0
         # kept: the best scores so far, a min-heap in its first ``size`` places (C doubles when
         # compiled: ``_keep`` runs for every candidate scored, ``heapq`` boxed each float)
-        self.floor, self.kept, self.size = -math.inf, array("d", bytes(8 * width)), 0
+        self.floor, self.kept, self.size = -math.inf, array("d"), 0
         self.found: list[_Found] = []
+        # the slot of the source being ranked, and its plan's options best first (``rank``)
+        self.slot: Slot | None = None
+        self.ranked: list[tuple[float, int, Option, float]] = []
+
+    def start(self, width: int, after: str, tail: float) -> None:
+        """Rank a new step's candidates: the best ``width`` once ``after`` is appended;
+        ``tail``: the log-probability of ``after`` alone (0 for none)."""
+        if len(self.kept) < width:
+            self.kept = array("d", bytes(8 * width))
+        self.width, self.after, self.tail = width, after, tail
+        self.floor, self.size, self.found = -math.inf, 0, []
 
     def rank(
         self,
@@ -227,10 +280,14 @@ class _Ranking:
         number: int,
     ) -> None:
         """Score what one source (the ``number``-th) grows: each beam's choices in ``slot``."""
-        for index, (parent, listed) in enumerate(zip(beams, per, strict=True)):
+        self.slot, self.ranked = slot, ranked
+        for index, parent in enumerate(beams):
             place = (number << 40) | (index << 20)  # the order grown, as one number
-            self.score_paired(parent, slot, parent.bonus - cost, listed, place)
-            self.score_plain(parent, slot, parent.bonus - cost, listed, ranked, place)
+            # the choices' fields by place: a read by name is a lookup in the named tuple's type
+            _, scored, paired, tied, allowed, _ = per[index]
+            bonus = parent.bonus - cost
+            self.score_paired(parent, bonus, scored, tied, place)
+            self.score_plain(parent, bonus, paired, allowed, place)
 
     def best(self) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
@@ -251,14 +308,20 @@ class _Ranking:
         if self.after:
             after = self.after
             keyed = self.pairs.extend(new, after) if tied else self.pairs.alone(new, after)
-        return keyed, _beam(bonus + prior, new, char, slot, parent)
+        return keyed, _beam(bonus + prior, new, char, simple, slot, parent)
 
     def score_paired(
-        self, parent: _Beam, slot: Slot, bonus: float, listed: Choices, place: int
+        self,
+        parent: _Beam,
+        bonus: float,
+        scored: list[tuple[int, Option]],
+        tied: frozenset[str],
+        place: int,
     ) -> None:
-        pairs, after, state = self.pairs, self.after, parent.state
-        tail, tied = self.tail, listed.tied
-        for number, option in listed.scored:
+        """The choices scored in full (``Choices.scored``); ``tied``: those that make a known
+        pair with ``after``."""
+        pairs, after, state, slot, tail = self.pairs, self.after, parent.state, self.slot, self.tail
+        for number, option in scored:
             simple, prior = option[1], option[2]  # C doubles compiled, as the sums are
             new, gain = pairs.extend(state, simple), bonus + prior
             if not after:
@@ -274,16 +337,17 @@ class _Ranking:
     def score_plain(
         self,
         parent: _Beam,
-        slot: Slot,
         bonus: float,
-        listed: Choices,
-        ranked: list[tuple[float, int, Option, float]],
+        paired: frozenset[str],
+        allowed: frozenset[int] | None,
         place: int,
     ) -> None:
-        """The same sums, in the same order, as ``Scorer.extend`` on a pair it does not know."""
-        last, tail, after = parent.state.score, self.tail, self.after
-        reach, paired, allowed = last + bonus + tail - BOUND_SLACK, listed.paired, listed.allowed
-        for base, number, option, single in ranked:
+        """The plan's other options (not in ``paired``, their lead byte ``allowed``), best
+        first: the same sums, in the same order, as ``Scorer.extend`` on a pair it does not
+        know."""
+        last, tail, after, slot = parent.state.score, self.tail, self.after, self.slot
+        reach = last + bonus + tail - BOUND_SLACK
+        for base, number, option, single in self.ranked:
             if reach + base < self.floor:
                 break
             if option[1] in paired or (allowed is not None and option[3] not in allowed):
@@ -356,9 +420,11 @@ def _lookaheads(steps: tuple[Step, ...], right: str) -> list[str]:
     known: list[str | None] = []
     for step in steps:
         way = step[0][1]  # the plain way: other ways (dropped pairs) are the rarer guesses
-        fixed = len(way) == 1 and way[0].lost_bytes == 0
-        chars = way[0].candidates() if fixed else []
-        known.append(simplified.get(chars[0], chars[0]) if chars else None)
+        slot = way[0]
+        # a character shown whole: its two bytes, as its one candidate (``Slot.candidates``)
+        whole = len(way) == 1 and slot.lead is not None and slot.trail is not None
+        char = decode_pair(slot.lead, slot.trail) if whole and not slot.swallowed else None
+        known.append(simplified.get(char, char) if char else None)
     ahead = []
     for index in range(len(steps)):
         text = ""
