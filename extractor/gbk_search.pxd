@@ -2,7 +2,7 @@
 # gbk_search.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
-from extractor.gbk_candidates cimport Candidates
+from extractor.gbk_candidates cimport Candidates, Choices
 from extractor.gbk_score cimport State, _Pairs
 
 cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
@@ -101,10 +101,7 @@ cdef class _Ranking:
         index=cython.longlong,
         place=cython.longlong,
         parent=_Beam,
-        scored=list,
-        paired=frozenset,
-        tied=frozenset,
-        allowed=frozenset,
+        choices=Choices,
         bonus=cython.double,
     )
     cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)

@@ -283,11 +283,10 @@ class _Ranking:
         self.slot, self.ranked = slot, ranked
         for index, parent in enumerate(beams):
             place = (number << 40) | (index << 20)  # the order grown, as one number
-            # the choices' fields by place: a read by name is a lookup in the named tuple's type
-            _, scored, paired, tied, allowed, _ = per[index]
+            choices = per[index]
             bonus = parent.bonus - cost
-            self.score_paired(parent, bonus, scored, tied, place)
-            self.score_plain(parent, bonus, paired, allowed, place)
+            self.score_paired(parent, bonus, choices.scored, choices.tied, place)
+            self.score_plain(parent, bonus, choices.paired, choices.allowed, place)
 
     def best(self) -> list[tuple[State, _Beam]]:
         """The best ``width`` candidates as beams, with their states once ``after`` is
