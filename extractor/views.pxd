@@ -17,3 +17,7 @@ cdef Py_ssize_t _SHORT, _PAGE  # read on every call: C, not the module's dict
     turns=cython.bint,
 )
 cpdef _by_character(str text)
+
+
+@cython.locals(held=set, char=Py_UCS4)
+cpdef str _width_folded(str text)
