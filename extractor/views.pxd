@@ -4,6 +4,7 @@ import cython
 
 cdef int _TURNS, _STARTS, _OPENCC
 cdef Py_ssize_t _SHORT, _PAGE  # read on every call: C, not the module's dict
+cdef bint _COMPILED
 
 
 @cython.locals(
@@ -20,4 +21,4 @@ cpdef _by_character(str text)
 
 
 @cython.locals(held=set, char=Py_UCS4)
-cpdef str _width_folded(str text)
+cpdef set _held_forms(str text)

@@ -8,6 +8,7 @@ offsets into the text itself. The text is never folded: only the view is.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -21,6 +22,11 @@ from rapidfuzz.distance import Hamming
 # enumeration comma 、 and full stop 。 have no ASCII twin and stay.
 _WIDTH_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _WIDTH_FOLD["\u3000"] = " "
+_FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
+# compiled, loops over a text's characters (``_by_character``, ``_held_forms``) beat calls into
+# OpenCC and regular expressions; interpreted, those are the faster on all but short texts (the
+# compiled module's file is no ``.py``)
+_COMPILED = not __file__.endswith(".py")
 _SHORT = 64  # views of strings up to this long are cached: names and titles recur
 _PAGE = 100_000  # the last few views of page-sized texts are kept: stages ask for them again
 # a page's lines up to this long are kept as converted (8,192 of them: at most ~30 MB; a page
@@ -180,7 +186,7 @@ def _by_character(text: str) -> str | None:
     Simplified already. None for any other text (one that turns, if longer than _SHORT: OpenCC
     converts it faster), and when OpenCC's dictionaries cannot be read."""
     found = _t2s_characters()
-    if found is None:
+    if found is None or (len(text) > _SHORT and not _COMPILED):
         return None
     table, forms, phrase_starts = found
     size, turns = len(text), False
@@ -280,10 +286,15 @@ def _width_folded(text: str) -> str:
     times faster than ``str.translate``, which looks every Chinese character up), the forms
     found in one pass over the text (in C, compiled: a regular expression's list of every
     comma of a page took twice as long)."""
+    for char in _held_forms(text) if _COMPILED else set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _WIDTH_FOLD[char])
+    return text
+
+
+def _held_forms(text: str) -> set[str]:
+    """The full-width forms (and ideographic spaces) a text holds, read character by character."""
     held = set()
     for char in text:
         if "\uff01" <= char <= "\uff5e" or char == "\u3000":
             held.add(char)
-    for char in held:
-        text = text.replace(char, _WIDTH_FOLD[char])
-    return text
+    return held
