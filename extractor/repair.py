@@ -54,11 +54,12 @@ _SUSPECT = re.compile(f"[{_ANY}{_LONE}](?:(?<=[{_LONE}])|(?<=[{_UNCOMMON}])[{_AN
 # scan; interpreted, the scan is the faster (the compiled module's file is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
 # what each BMP character is of those (all three classes are in the BMP), as flags: one
-# character each, in C a read of the string (``could_be_bad``)
+# character each, in C a read of the string (``_suspect_pair_in``)
 _IS_ANY, _IS_UNCOMMON, _IS_LONE = 1, 2, 4
 
 
 def _suspect_flags() -> str:
+    """Each BMP character's flags, as the classes' own expressions match them."""
     every = "".join(map(chr, range(0x10000)))
     flags = bytearray(len(every))
     for flag, chars in ((_IS_ANY, _ANY), (_IS_UNCOMMON, _UNCOMMON), (_IS_LONE, _LONE)):

@@ -24,8 +24,8 @@ _WIDTH_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _WIDTH_FOLD["\u3000"] = " "
 _FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
 # compiled, loops over a text's characters (``_by_character``, ``_held_forms``) beat calls into
-# OpenCC and regular expressions; interpreted, those are the faster on all but short texts (the
-# compiled module's file is no ``.py``)
+# OpenCC and regular expressions; interpreted, those are the faster (the compiled module's file
+# is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
 _SHORT = 64  # views of strings up to this long are cached: names and titles recur
 _PAGE = 100_000  # the last few views of page-sized texts are kept: stages ask for them again
@@ -186,7 +186,7 @@ def _by_character(text: str) -> str | None:
     Simplified already. None for any other text (one that turns, if longer than _SHORT: OpenCC
     converts it faster), and when OpenCC's dictionaries cannot be read."""
     found = _t2s_characters()
-    if found is None or (len(text) > _SHORT and not _COMPILED):
+    if found is None:
         return None
     table, forms, phrase_starts = found
     size, turns = len(text), False
@@ -231,7 +231,7 @@ def _simplified(text: str) -> str:
     repair round and once more for each document, and most of its lines come back unchanged.
     OpenCC's phrases never hold a line break, so the lines convert as the whole text does."""
     if "\n" not in text:
-        found = _by_character(text)
+        found = _by_character(text) if _COMPILED else None
         return _aligned(_to_simplified(), text) if found is None else found
     convert = _to_simplified().convert
     lines = text.split("\n")
@@ -241,7 +241,7 @@ def _simplified(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _converted_line(line: str) -> str:
-    found = _by_character(line)
+    found = _by_character(line) if _COMPILED else None
     return _to_simplified().convert(line) if found is None else found
 
 
