@@ -265,19 +265,21 @@ class Rivals(Scorer):
         before = chars[index - 1 : index] if slot.dropped_before else None
         then = chars[index + 1] if following is not None and following.dropped_before else None
         alone = None if slot.swallowed else self._alone(previous, rests)
+        # read once, not for each of the slot's twenty-odd rivals
+        own, char_logprob, extend = chars[index], self.char_logprob, self.extend
         found, plain = [], []
-        for rival, simple, prior, _ in self.candidates.offered(slot, prefix.last):
-            if rival == chars[index] or (before is not None and not fits(before, rival, slot)):
+        for rival, simple, prior, _ in self.candidates.offered(slot, previous):
+            if rival == own or (before is not None and not fits(before, rival, slot)):
                 continue
             if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]
                 continue
             if alone is not None and alone(simple):
-                plain.append((self.char_logprob(simple) + prior, simple, prior, rival))
+                plain.append((char_logprob(simple) + prior, simple, prior, rival))
             else:
-                found.append((self.extend(prefix, simple), prior, rival))
+                found.append((extend(prefix, simple), prior, rival))
         top = max([key for key, _, _, _ in plain], default=0.0)
         found += [
-            (self.extend(prefix, simple), prior, rival)
+            (extend(prefix, simple), prior, rival)
             for key, simple, prior, rival in plain
             if key >= top - BOUND_SLACK
         ]

@@ -7,6 +7,7 @@ offsets into the text itself. The text is never folded: only the view is.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import tempfile
@@ -22,6 +23,10 @@ from rapidfuzz.distance import Hamming
 _WIDTH_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _WIDTH_FOLD["\u3000"] = " "
 _FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
+# compiled, loops over a text's characters (``_by_character``, ``_held_forms``) beat calls into
+# OpenCC and regular expressions; interpreted, those are the faster (the compiled module's file
+# is no ``.py``)
+_COMPILED = not __file__.endswith(".py")
 _SHORT = 64  # views of strings up to this long are cached: names and titles recur
 _PAGE = 100_000  # the last few views of page-sized texts are kept: stages ask for them again
 # a page's lines up to this long are kept as converted (8,192 of them: at most ~30 MB; a page
@@ -73,24 +78,132 @@ def single_forms() -> dict[str, str] | None:
 
 
 def _st_characters() -> list[str] | None:
-    """OpenCC's Simplified-to-Traditional character table (every form of each character) as
-    text lines: ``dictionary/STCharacters.txt`` beside the module when it is there, else dumped
-    from the compiled ``STCharacters.ocd2`` by the ``opencc_dict`` tool the wheel ships."""
+    """OpenCC's Simplified-to-Traditional character table (every form of each character)."""
+    return _dictionary("STCharacters")
+
+
+def _dictionary(name: str) -> list[str] | None:
+    """An OpenCC dictionary as text lines (a key, a tab, its values): ``dictionary/NAME.txt``
+    beside the module when it is there, else dumped from the compiled ``NAME.ocd2`` by the
+    ``opencc_dict`` tool the wheel ships."""
     package = Path(opencc.__file__).parent
-    plain = package / "dictionary" / "STCharacters.txt"
+    plain = package / "dictionary" / f"{name}.txt"
     if plain.is_file():
         return plain.read_text(encoding="utf-8").splitlines()
-    compiled = package / "clib" / "share" / "opencc" / "STCharacters.ocd2"
+    compiled = package / "clib" / "share" / "opencc" / f"{name}.ocd2"
     tool = package / "clib" / "bin" / "opencc_dict"
     if not (compiled.is_file() and tool.is_file()):
         return None
     with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "STCharacters.txt"
+        target = Path(folder) / f"{name}.txt"
         command = [str(tool), "-i", str(compiled), "-o", str(target), "-f", "ocd2", "-t", "text"]
         done = subprocess.run(command, capture_output=True, check=False)
         if done.returncode != 0 or not target.is_file():
             return None
         return target.read_text(encoding="utf-8").splitlines()
+
+
+# what a character's place in ``_Characters``' table says t2s may do where it stands
+_TURNS = 1  # it turns alone into another character (``_Characters``' forms)
+_STARTS = 2  # a phrase may start with it
+_OPENCC = 4  # only OpenCC converts it right: normalised first, or turned into more than one
+
+
+_Characters = tuple[str, dict[str, str], frozenset[str]]
+"""What OpenCC's t2s does to a text in which none of its phrases starts: each character turns
+as it does alone. A table of each BMP character's flags (one character each, in C a read of
+the string), the forms of those that turn, and the first two characters of each phrase."""
+
+
+@lru_cache(maxsize=1)
+def _t2s_characters() -> _Characters | None:
+    """Read from the dictionaries t2s's configuration names; None when one cannot be read or
+    the configuration is not of the one-step kind this reads."""
+    config = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / "t2s.json"
+    if not config.is_file():
+        return None
+    steps = json.loads(config.read_text(encoding="utf-8"))
+    chain = steps.get("conversion_chain", [])
+    normalising = _dictionary_names([step.get("dict") for step in steps.get("normalization", [])])
+    converting = _dictionary_names([step.get("dict") for step in chain])
+    if len(chain) != 1 or normalising is None or converting is None:
+        return None
+    singles, phrase_starts, normalised = [], set(), set()
+    for name in normalising + converting:
+        lines = _dictionary(name)
+        if lines is None:
+            return None
+        for line in lines:
+            key = line.partition("\t")[0]
+            if len(key) > 1:
+                phrase_starts.add(key[:2])
+            elif key:
+                singles.append(key)
+                if name in normalising:
+                    normalised.add(key)
+    # each alone, in one call: no phrase holds a line break (``_simplified``)
+    converted = _to_simplified().convert("\n".join(singles)).split("\n")
+    if len(converted) != len(singles):
+        return None
+    flags, forms = bytearray(0x10000), {}
+    for char, form in zip(singles, converted, strict=True):
+        if form == char or ord(char) >= len(flags):
+            continue
+        if char in normalised or len(form) != 1:
+            flags[ord(char)] |= _OPENCC
+        else:
+            flags[ord(char)] |= _TURNS
+            forms[char] = form
+    for pair in phrase_starts:
+        if ord(pair[0]) < len(flags):
+            flags[ord(pair[0])] |= _STARTS
+    return flags.decode("latin-1"), forms, frozenset(phrase_starts)
+
+
+def _dictionary_names(found: list[object]) -> list[str] | None:
+    """The names of the OpenCC dictionaries in configuration entries (groups opened), or None
+    for an entry of another kind."""
+    names: list[str] = []
+    for entry in found:
+        if not isinstance(entry, dict):
+            return None
+        if entry.get("type") == "group":
+            inner = _dictionary_names(entry.get("dicts", []))
+            if inner is None:
+                return None
+            names += inner
+        elif entry.get("type") == "ocd2" and str(entry.get("file", "")).endswith(".ocd2"):
+            names.append(entry["file"][: -len(".ocd2")])
+        else:
+            return None
+    return names
+
+
+def _by_character(text: str) -> str | None:
+    """OpenCC's t2s conversion of a text in which none of its phrases starts, made character by
+    character: a call into OpenCC costs what converting fifty characters does, and most texts
+    converted alone are a line or the few characters around a damaged run, most of them
+    Simplified already. None for any other text (one that turns, if longer than _SHORT: OpenCC
+    converts it faster), and when OpenCC's dictionaries cannot be read."""
+    found = _t2s_characters()
+    if found is None:
+        return None
+    table, forms, phrase_starts = found
+    size, turns = len(text), False
+    for place in range(size):
+        code = ord(text[place])
+        flags = ord(table[code]) if code < len(table) else _OPENCC
+        if not flags:
+            continue
+        if flags & _OPENCC:
+            return None
+        if flags & _STARTS and text[place : place + 2] in phrase_starts:
+            return None
+        if flags & _TURNS:
+            if size > _SHORT:
+                return None
+            turns = True
+    return "".join([forms.get(char, char) for char in text]) if turns else text
 
 
 def _kept_by_size(convert: Callable[[str], str]) -> Callable[[str], str]:
@@ -118,7 +231,8 @@ def _simplified(text: str) -> str:
     repair round and once more for each document, and most of its lines come back unchanged.
     OpenCC's phrases never hold a line break, so the lines convert as the whole text does."""
     if "\n" not in text:
-        return _aligned(_to_simplified(), text)
+        found = _by_character(text) if _COMPILED else None
+        return _aligned(_to_simplified(), text) if found is None else found
     convert = _to_simplified().convert
     lines = text.split("\n")
     converted = "\n".join([_converted_line(x) if len(x) <= _LINE else convert(x) for x in lines])
@@ -127,7 +241,8 @@ def _simplified(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _converted_line(line: str) -> str:
-    return _to_simplified().convert(line)
+    found = _by_character(line) if _COMPILED else None
+    return _to_simplified().convert(line) if found is None else found
 
 
 _kept_simplified = _kept_by_size(_simplified)
@@ -168,7 +283,18 @@ _kept_view = _kept_by_size(_view)
 
 def _width_folded(text: str) -> str:
     """Full-width forms folded to ASCII: one ``str.replace`` per form the text holds (ten
-    times faster than ``str.translate``, which looks every Chinese character up)."""
-    for char in set(_FOLDABLE.findall(text)):
+    times faster than ``str.translate``, which looks every Chinese character up), the forms
+    found in one pass over the text (in C, compiled: a regular expression's list of every
+    comma of a page took twice as long)."""
+    for char in _held_forms(text) if _COMPILED else set(_FOLDABLE.findall(text)):
         text = text.replace(char, _WIDTH_FOLD[char])
     return text
+
+
+def _held_forms(text: str) -> set[str]:
+    """The full-width forms (and ideographic spaces) a text holds, read character by character."""
+    held = set()
+    for char in text:
+        if "\uff01" <= char <= "\uff5e" or char == "\u3000":
+            held.add(char)
+    return held

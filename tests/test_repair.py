@@ -16,6 +16,7 @@ from extractor.repair import (
     _UNCOMMON,
     RepairConfig,
     RepairState,
+    _suspect_pair_in,
     could_be_bad,
     repair,
 )
@@ -84,3 +85,4 @@ def test_the_prefilter_spares_quotes_dashes_and_pinyin_readings():
 def test_the_prefilter_is_the_plain_alternation_it_is_written_for(text):
     plain = re.compile(f"[{_LONE}]|[{_UNCOMMON}][{_ANY}]|[{_ANY}][{_UNCOMMON}]")
     assert could_be_bad(text) == (plain.search(text) is not None)
+    assert _suspect_pair_in(text) == could_be_bad(text)  # the compiled module's way, both ways

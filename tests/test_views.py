@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.views import (
     _LINE,
     _aligned,
+    _by_character,
     _converted_line,
+    _held_forms,
     _simplified,
+    _t2s_characters,
     _to_simplified,
     is_traditional,
     matching_view,
@@ -20,6 +23,7 @@ from extractor.views import (
 )
 
 
+@settings(deadline=None)  # the first conversion reads OpenCC's dictionaries (_t2s_characters)
 @given(st.text(max_size=200))
 def test_views_are_aligned_character_for_character(text):
     assert len(to_simplified(text)) == len(text)
@@ -47,6 +51,7 @@ def test_script_of_a_page():
 )
 def test_width_folding_maps_each_full_width_form_to_its_ascii_twin(text):
     folded = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+    assert _held_forms(text) == {char for char in text if ord(char) in folded}  # compiled's way
     assert matching_view(text) == to_simplified(text).translate(folded)
     assert matching_view(text * 3) == to_simplified(text * 3).translate(folded)  # long: uncached
 
@@ -74,3 +79,37 @@ def test_only_lines_of_modest_length_are_kept_as_converted():
     _converted_line.cache_clear()
     assert _simplified(page) == _aligned(_to_simplified(), page)
     assert _converted_line.cache_info().currsize == 2  # 開發區 and 總結
+
+
+def test_each_character_converts_alone_as_opencc_converts_it():
+    """Every character of the BMP and beyond, each converted alone (in one call: no phrase
+    holds a line break): the character-by-character answer, where there is one, is OpenCC's."""
+    chars = [chr(code) for code in range(0x110000) if code != 0x0A and not 0xD800 <= code < 0xE000]
+    converted = _to_simplified().convert("\n".join(chars)).split("\n")
+    assert len(converted) == len(chars)
+    answered = 0
+    for char, form in zip(chars, converted, strict=True):
+        found = _by_character(char)
+        if found is not None:
+            assert found == form, char
+            answered += 1
+    assert answered > 60_000  # the BMP's characters but normalised ones
+
+
+def test_a_text_where_a_phrase_starts_is_left_to_opencc():
+    assert _t2s_characters() is not None  # the wheel's OpenCC ships its dictionaries
+    _, _, phrase_starts = _t2s_characters()
+    for start in phrase_starts:
+        assert _by_character(f"的{start}了") is None
+    assert _by_character("憑藉") is None and _to_simplified().convert("憑藉") == "凭借"
+
+
+def test_a_long_text_that_turns_is_left_to_opencc():
+    assert _by_character("總結" * 40) is None  # past views._SHORT: OpenCC converts it faster
+    assert _by_character("总结" * 40) == "总结" * 40
+
+
+@given(st.text(alphabet="憑藉深沈慰乾隆著一干二淨後髮發开會議\n,a\uf900\U0002f800", max_size=80))
+def test_characters_convert_as_opencc_converts_the_text(text):
+    found = _by_character(text)
+    assert found is None or found == _to_simplified().convert(text)
