@@ -27,4 +27,4 @@ cdef tuple _raw_span(
 
 
 @cython.locals(low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, middle_start=Py_ssize_t)
-cdef Py_ssize_t _piece_at(list text_starts, Py_ssize_t position)
+cpdef Py_ssize_t position_index(list starts, Py_ssize_t position)

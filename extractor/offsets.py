@@ -287,7 +287,7 @@ def _raw_span(
     if start >= length:
         raw_start = original_length
     else:
-        index = _piece_at(text_starts, start)
+        index = position_index(text_starts, start) - 1
         raw_start = raw_starts[index]
         if splices[index] is None:
             piece_start = text_starts[index]
@@ -300,26 +300,26 @@ def _raw_span(
     # most spans end in the piece they start in: then its index serves both ends
     piece_end = text_starts[index + 1] if 0 <= index < len(text_starts) - 1 else length
     if index < 0 or last >= piece_end:
-        index = _piece_at(text_starts, last)
+        index = position_index(text_starts, last) - 1
     if splices[index] is None:
         piece_start, piece_raw_start = text_starts[index], raw_starts[index]
         return raw_start, piece_raw_start + last - piece_start + 1
     return raw_start, pieces.raw_ends[index]
 
 
-def _piece_at(text_starts: list[int], position: int) -> int:
-    """``bisect_right(text_starts, position) - 1``, the piece holding ``position``, as a loop
-    the wheel runs on C integers: the builtin, a Python call on Python ints, cost about 1,400
-    instructions a lookup compiled."""
-    low, high = 0, len(text_starts)
+def position_index(starts: list[int], position: int) -> int:
+    """``bisect_right(starts, position)``: how many of the sorted ``starts`` are at or before
+    ``position``, as a loop the wheel runs on C integers (the builtin, a Python call on Python
+    ints, cost about 1,400 instructions a lookup compiled). Sections' paths use it too."""
+    low, high = 0, len(starts)
     while low < high:
         middle = (low + high) // 2
-        middle_start = text_starts[middle]
+        middle_start = starts[middle]
         if position < middle_start:
             high = middle
         else:
             low = middle + 1
-    return low - 1
+    return low
 
 
 def _overlapping(splices: Sequence[Splice]) -> Splice | None:

@@ -1,6 +1,8 @@
 # Types for when the wheel compiles sections.py (hatch_build.py); pure Python ignores this file.
 import cython
 
+from extractor.offsets cimport position_index
+
 
 cdef class SectionPaths:
     cdef list _changes, _paths
@@ -8,9 +10,7 @@ cdef class SectionPaths:
     @cython.locals(fields=dict, path=list)
     cdef void _add(self, list sections, list outer)
 
-    @cython.locals(
-        changes=list, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, change=Py_ssize_t
-    )
+    @cython.locals(index=Py_ssize_t)
     cpdef list at(self, Py_ssize_t offset)
 
 

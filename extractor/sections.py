@@ -34,6 +34,7 @@ from typing import Protocol
 
 from extractor.markers import Candidate, Grammar, Style, find_candidates
 from extractor.model import Section, trusted_one
+from extractor.offsets import position_index
 
 _HEADING_TITLE_END = re.compile(r"[。;:\n]")
 _ITEM_TITLE_END = re.compile(r"[,。;:\n]")
@@ -425,16 +426,8 @@ class SectionPaths:
 
     def at(self, offset: int) -> list[int]:
         """``section_path_at(sections, offset)``, a list of its own."""
-        changes = self._changes
-        low, high = 0, len(changes)
-        while low < high:  # bisect_right, written out: a call to it cost more than the search
-            middle = (low + high) // 2
-            change = changes[middle]
-            if offset < change:
-                high = middle
-            else:
-                low = middle + 1
-        return list(self._paths[low - 1]) if low else []
+        index = position_index(self._changes, offset)
+        return list(self._paths[index - 1]) if index else []
 
 
 def flatten(sections: Sequence[Section]) -> list[Section]:
