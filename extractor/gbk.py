@@ -224,6 +224,25 @@ class Slot(NamedTuple):
         return _ranked(self.lead, self.trail, self.leads, self.trails, self.hint)
 
 
+# a slot's fields after ``dropped_before``, at their defaults (``new_slot``)
+_LATER_DEFAULTS = tuple(Slot(None, None))[Slot._fields.index("dropped_before") + 1 :]
+
+
+def new_slot(
+    lead: int | None,
+    trail: int | None,
+    hint: str | None = None,
+    leads: frozenset[int] | None = None,
+    trails: frozenset[int] | None = None,
+    dropped_before: bool = False,
+) -> Slot:
+    """``Slot(lead, trail, hint, leads, trails, dropped_before)``, its other fields at their
+    defaults, made without the named tuple's constructor: the runs of 30 pages make thousands
+    of slots, each a call of Python code (about 3,500 instructions)."""
+    shown = (lead, trail, hint, leads, trails, dropped_before)
+    return tuple.__new__(Slot, shown + _LATER_DEFAULTS)  # joined in C: no list made
+
+
 @lru_cache(maxsize=8192)
 def _ranked(
     lead: int | None,

@@ -1,7 +1,4 @@
-# A run's slots made in C where it pays when the wheel compiles gbk_hypotheses.py
-# (hatch_build.py): this file types what the .py declares; pure Python ignores it.
+# A run's slots made in C when the wheel compiles gbk_hypotheses.py (hatch_build.py): this
+# file types what the .py declares; pure Python ignores it.
 
-cdef tuple _LATER_DEFAULTS
-
-
-cpdef _slot(lead, trail, hint=*, leads=*, trails=*, dropped_before=*)
+from extractor.gbk cimport new_slot

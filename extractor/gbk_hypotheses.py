@@ -19,6 +19,7 @@ from extractor.gbk import (
     Slot,
     byte_stream,
     decode_pair,
+    new_slot,
     pua_starters,
     simplified_char,
     two_bytes,
@@ -61,9 +62,6 @@ _END_TRAILS = frozenset((0xA3, 0xA1, 0xBF, 0xBA, 0xBB, 0xB1, 0xB7))
 _LINE_OPENERS = frozenset(("line", "items", "date", "first", "opening"))
 
 Stream = bytes | list[int | None]  # a run's bytes, None for one lost inside it
-
-# a slot's fields after ``dropped_before``, at their defaults (``_slot``)
-_LATER_DEFAULTS = tuple(Slot(None, None))[Slot._fields.index("dropped_before") + 1 :]
 
 
 @dataclass(frozen=True)
@@ -126,10 +124,10 @@ def _vanished(text: str, segment: Segment) -> Hypothesis:
     cannot lead a pair (歸(hái)原: 還 = df 80)."""
     before = text[segment.start - 1]
     if is_run_char(text[segment.start : segment.start + 1] or "\n"):
-        ways: Step = ((0.0, (_slot(None, DROPPED_TRAIL, segment.hint),)),)
+        ways: Step = ((0.0, (new_slot(None, DROPPED_TRAIL, segment.hint),)),)
     else:
         lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS, read_alone=True)
-        ways = ((0.0, (lost,)), _dropped(_slot(None, None), lost))
+        ways = ((0.0, (lost,)), _dropped(new_slot(None, None), lost))
     return Hypothesis(segment.start - 1, segment.start, (ways,), "gbk.lost_character", before)
 
 
@@ -195,20 +193,20 @@ def _steps(
         return _lone(text, start, segment, seamed, letter, swallowed, written)
     before = line_before(text, start) if _may_enumerate(stream, seam) else ""
     first: list[Way] = [(0.0, (Slot(None, stream[0], leads=seam, line=before),))]
-    first.append(_dropped(_slot(None, None, leads=seam), _slot(None, stream[0])))
+    first.append(_dropped(new_slot(None, None, leads=seam), new_slot(None, stream[0])))
     if seam is not None:  # 鎮?念I導: 政 (d5 fe), 府 vanished ((fe b8), (ae b5) dropped), 的
         first.append(_vanished_between(first[1]))
     middle = tuple(map(_middle, stream[1:-1:2], stream[2:-1:2]))
     if segment.terminator == "dropped":
-        own = _slot(stream[-1], DROPPED_TRAIL, segment.hint)
-        lost = _slot(None, DROPPED_TRAIL, segment.hint)  # 耕還: (耕's trail, 還's lead) dropped
-        last: Step = ((0.0, (own,)), _dropped(_slot(stream[-1], None), lost))
+        own = new_slot(stream[-1], DROPPED_TRAIL, segment.hint)
+        lost = new_slot(None, DROPPED_TRAIL, segment.hint)  # 耕還: (耕's trail, 還's lead) dropped
+        last: Step = ((0.0, (own,)), _dropped(new_slot(stream[-1], None), lost))
     else:
         around = _around_last(text, start, stream, segment)
         last = _last(stream[-1], letter, segment.hint, around, _counted(swallowed))
         if _closes_line(text, start, segment):
-            mark = _slot(None, None, leads=_END_LEADS, trails=_END_TRAILS)
-            _, pair = _dropped(_slot(stream[-1], None), mark)
+            mark = new_slot(None, None, leads=_END_LEADS, trails=_END_TRAILS)
+            _, pair = _dropped(new_slot(stream[-1], None), mark)
             last = (*last, (-LINE_END_MARK_BONUS, pair))
     steps = (tuple(first), *middle, last)
     places = name_places(text, start - (seam is not None))
@@ -290,7 +288,7 @@ def _middle(lead: int | None, trail: int | None) -> Step:
     (政府的 = d5 fe b8 ae b5 c4 re-paired: (fe b8) and (ae b5) are private-use, so the step
     reads d5 c4, 漳). Kept by its bytes: a page's runs and their starts ask for the same
     ones again, and a slot is costly to make (its named tuple's constructor is Python code)."""
-    ways = ((0.0, (_slot(lead, trail),)), _dropped(_slot(lead, None), _slot(None, trail)))
+    ways = ((0.0, (new_slot(lead, trail),)), _dropped(new_slot(lead, None), new_slot(None, trail)))
     return (*ways, _vanished_between(ways[1])) if _reads_rare(lead, trail) else ways
 
 
@@ -299,7 +297,7 @@ def _vanished_between(dropped: Way) -> Way:
     byte: its pairs with both were private-use and dropped. It costs what a character seen
     nowhere costs."""
     cost, (before, after) = dropped
-    vanished = _slot(None, None, trails=pua_starters(), dropped_before=True)
+    vanished = new_slot(None, None, trails=pua_starters(), dropped_before=True)
     return cost + UNSEEN_CHARACTER_COST, (before, vanished, after)
 
 
@@ -339,15 +337,19 @@ def _lone(
     only = Slot(None, letter, segment.hint, seam, trails, name=name, counted=_counted(swallowed))
     ways = [(0.0, (only,))]
     if seam is not None and letter is not None:  # 計?miáo)F: 发 (b7 a2) then 現 (ac 46)
-        ways.append(_dropped(_slot(None, None, leads=seam), _slot(None, letter, segment.hint)))
+        ways.append(
+            _dropped(new_slot(None, None, leads=seam), new_slot(None, letter, segment.hint))
+        )
     elif seam is not None and vanished is not None:
-        gone = _slot(None, None, vanished, trails=HIGH_TRAILS)
-        ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(_slot(None, None, leads=seam), gone)]
+        gone = new_slot(None, None, vanished, trails=HIGH_TRAILS)
+        ways = [(UNSEEN_CHARACTER_COST, (only,)), _dropped(new_slot(None, None, leads=seam), gone)]
     elif swallowed and (seam is not None or all(written)):
         # 總?(yān)?\n: 工, (a4 95) dropped, 會 (95 fe) and \n; with no seam (財?\n: 政 gone
         # whole, (fe be) dropped, 局 (be d6) and \n) only where the page writes a phrase on
         # from the two characters before. Either way one of the two left nothing.
-        _, pair = _dropped(_slot(None, None, leads=seam), _slot(None, None, trails=HIGH_TRAILS))
+        _, pair = _dropped(
+            new_slot(None, None, leads=seam), new_slot(None, None, trails=HIGH_TRAILS)
+        )
         ways.append((UNSEEN_CHARACTER_COST, pair))
     return (tuple(ways), *swallowed)
 
@@ -410,38 +412,23 @@ def _last(
     ``around`` is the text after it and its line, for a mark's grammar, and ``counted`` the
     classifier after a figure a ``?`` swallowed the first digit of: ``_counted``)."""
     if letter is not None:
-        own = _slot(dangling, letter, hint)
-        return ((0.0, (own,)), _dropped(_slot(dangling, None), _slot(None, letter, hint)))
+        own = new_slot(dangling, letter, hint)
+        return ((0.0, (own,)), _dropped(new_slot(dangling, None), new_slot(None, letter, hint)))
     own = Slot(
         dangling, None, hint, trails=HIGH_TRAILS, then=around[0], line=around[1], counted=counted
     )
-    lost = _slot(None, None, hint, trails=HIGH_TRAILS)
-    cost, pair = _dropped(_slot(dangling, None), lost)
+    lost = new_slot(None, None, hint, trails=HIGH_TRAILS)
+    cost, pair = _dropped(new_slot(dangling, None), lost)
     if hint is None:  # nothing of the second shows (總工會 as 偣?: (a4, 95) private-use)
         cost += UNSEEN_CHARACTER_COST
     return ((0.0, (own,)), (cost, pair))
 
 
-def _slot(
-    lead: int | None,
-    trail: int | None,
-    hint: str | None = None,
-    leads: frozenset[int] | None = None,
-    trails: frozenset[int] | None = None,
-    dropped_before: bool = False,
-) -> Slot:
-    """``Slot(lead, trail, hint, leads, trails, dropped_before)``, its other fields at their
-    defaults, made without the named tuple's constructor: the runs of 30 pages make thousands
-    of slots, each a call of Python code (about 3,500 instructions)."""
-    shown = (lead, trail, hint, leads, trails, dropped_before)
-    return tuple.__new__(Slot, shown + _LATER_DEFAULTS)  # joined in C: no list made
-
-
 def _dropped(before: Slot, after: Slot) -> tuple[float, tuple[Slot, ...]]:
     """Two characters where one was seen: the pair (before's trail, after's lead) was
     private-use, so the decoder dropped it; before's trail must be able to start one."""
-    first = _slot(before.lead, None, before.hint, before.leads, pua_starters())
-    second = _slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
+    first = new_slot(before.lead, None, before.hint, before.leads, pua_starters())
+    second = new_slot(None, after.trail, after.hint, after.leads, after.trails, dropped_before=True)
     return (UNSEEN_CHARACTER_COST if _unseen(before) else 0.0), (first, second)
 
 

@@ -1,12 +1,11 @@
-"""A run's slots made by ``gbk_hypotheses._slot`` are the slots ``Slot`` makes."""
+"""A run's slots made by ``gbk.new_slot`` are the slots ``Slot`` makes."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.gbk import Slot
-from extractor.gbk_hypotheses import _slot
+from extractor.gbk import Slot, new_slot
 
 BYTES = st.none() | st.integers(0x40, 0xFE)
 BYTE_SETS = st.none() | st.frozensets(st.integers(0x40, 0xFE), max_size=3)
@@ -15,10 +14,10 @@ BYTE_SETS = st.none() | st.frozensets(st.integers(0x40, 0xFE), max_size=3)
 @given(
     BYTES, BYTES, st.none() | st.sampled_from(["gōng", "zuo"]), BYTE_SETS, BYTE_SETS, st.booleans()
 )
-def test_a_slot_made_without_the_named_tuples_constructor_is_the_same_slot(
+def test_a_slot_made_without_the_named_tuples_constructor_is_the_samenew_slot(
     lead, trail, hint, leads, trails, dropped_before
 ):
-    made = _slot(lead, trail, hint, leads, trails, dropped_before)
+    made = new_slot(lead, trail, hint, leads, trails, dropped_before)
     assert type(made) is Slot
     assert made == Slot(lead, trail, hint, leads, trails, dropped_before=dropped_before)
-    assert _slot(lead, trail) == Slot(lead, trail)
+    assert new_slot(lead, trail) == Slot(lead, trail)
