@@ -21,7 +21,7 @@ from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
 from extractor.places import find_places
 from extractor.posts import PostSpans, locate
-from extractor.sections import section_path_at
+from extractor.sections import SectionPaths
 from extractor.views import matching_view
 
 Spans = list[tuple[int, int]]
@@ -70,6 +70,7 @@ def fill_entities(
     document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
     places, orgs, hits = find_entities(view, rules_dirs)
+    paths = SectionPaths(document.sections)  # a bisect a mention, not a walk from the top
 
     def mention(start: int, end: int) -> Mention:
         raw_start, raw_end = editable.raw_span(offset + start, offset + end)
@@ -81,7 +82,7 @@ def fill_entities(
                 "raw_start": raw_start,
                 "raw_end": raw_end,
                 "text": text[start:end],
-                "section_path": section_path_at(document.sections, start),
+                "section_path": paths.at(start),
             },
         )
 
