@@ -17,7 +17,9 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
     text=str,
     written=list,
     after=str,
-    replacement=str,
+    shift=str,
+    closing=str,
+    comma=str,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
@@ -41,9 +43,14 @@ cdef str _known(value)
 
 cdef dict _QUOTED
 
+@cython.locals(kept=bint, closing=str, written=str)
+cdef str _closing(rule, note, tuple absorbed)
+
+cdef dict _CLOSINGS
+
 @cython.locals(written=bytes)
 cdef bytes _before_json(str before)
 
 cdef dict _BEFORES
-cdef str _EMPTY
+cdef str _NO_AFTER
 cdef Py_ssize_t _SHORT_BEFORE, _BEFORES_KEPT

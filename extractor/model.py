@@ -335,7 +335,9 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
     raw_starts, raw_ends = pieces.raw_starts, pieces.raw_ends
     count = len(starts)
     written = []
-    after = ""  # the fields after the last repair's ``before``, and a comma
+    # the last repair's fields after its ``before`` (its after, start, and the closing fields),
+    # then a comma: written with the next repair's first fields, in one string
+    after, shift, closing, comma = "", "", "", ""
     for index in range(first, stop):  # by index: no tuple a piece, no slices of the lists
         splice = splices[index]
         if splice is None:  # copied text
@@ -344,23 +346,18 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
         piece_end = starts[index + 1] if index + 1 < count else len(text)
         kind, rule, note = splice[3:]  # one slice costs less than three fields
         written.append(
-            f'{after}{{"kind":{_known(kind)},"raw_start":{raw_start},'
+            f'{after}{shift}{closing}{comma}{{"kind":{_known(kind)},"raw_start":{raw_start},'
             f'"raw_end":{raw_end},"before":'.encode()
         )
         written.append(_before_json(original[raw_start:raw_end]))
-        replacement = _quote(text[at:piece_end]) if piece_end > at else _EMPTY
-        absorbed = absorbeds[index]
-        after = (
-            f',"after":{replacement},"start":{at - start},'
-            f'"rule":{_known(rule)},"note":{_or_null(note)},'
-            f'"absorbed":[{",".join([_quote(k) for k in absorbed]) if absorbed else ""}]}},'
-        )
-    written.append(after[:-1].encode())
+        after = f',"after":{_quote(text[at:piece_end])},"start":' if piece_end > at else _NO_AFTER
+        shift, closing, comma = f"{at - start}", _closing(rule, note, absorbeds[index]), ","
+    written.append(f"{after}{shift}{closing}".encode())
     return b"".join(written)
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
-_EMPTY = _quote("")  # what nearly every repair wrote: a deletion
+_NO_AFTER = ',"after":"","start":'  # what nearly every repair writes: a deletion
 
 
 def _before_json(before: str) -> bytes:
@@ -395,6 +392,25 @@ def _known(value: str | None) -> str:
 
 
 _QUOTED: dict[str | None, str] = {}
+
+
+def _closing(rule: str | None, note: str | None, absorbed: tuple[str, ...]) -> str:
+    """A repair's last fields (rule, note, absorbed) and its closing brace. Nearly every repair
+    of a page has no note and absorbed nothing (a pinyin reading's deletion): those are kept
+    by rule, written once."""
+    kept = note is None and not absorbed
+    if kept:
+        closing = _CLOSINGS.get(rule)
+        if closing is not None:
+            return closing
+    written = ",".join([_quote(k) for k in absorbed])
+    closing = f',"rule":{_known(rule)},"note":{_or_null(note)},"absorbed":[{written}]}}'
+    if kept:
+        _CLOSINGS[rule] = closing
+    return closing
+
+
+_CLOSINGS: dict[str | None, str] = {}
 
 
 class ErrorRecord(_Model):
