@@ -27,12 +27,14 @@ from extractor.figures import fill_figures
 from extractor.html import html_splices, looks_like_html
 from extractor.markers import compile_grammar
 from extractor.model import (
+    SCHEMA_VERSION,
     DateMention,
     Document,
     Repair,
     document_json,
     repair_models,
     repairs_json,
+    trusted_one,
 )
 from extractor.offsets import EditableText, Splice
 from extractor.repair import RepairConfig, RepairState, repair
@@ -190,18 +192,33 @@ def _document(
     editable = shared.editable
     raw_start = 0 if index == 0 else editable.raw_end_of(start - 1)
     raw_end = len(shared.decoded.text) if last else editable.raw_end_of(end - 1)
-    document = Document(
-        id=f"{shared.id_stem}-{index}",
-        source=shared.source,
-        index=index,
-        encoding=shared.decoded.encoding,
-        input_format=shared.input_format,
-        text=editable.text[start:end],
-        raw_start=raw_start,
-        raw_end=raw_end,
-        original=shared.decoded.text,
-        repairs=[],  # ``extract`` sets the models ``shared.log`` made, ``extract_lines`` writes
-        notes=list(shared.notes),
+    document = trusted_one(  # every field, in Document's order (validated: ~37,000 instructions)
+        Document,
+        {
+            "schema_version": SCHEMA_VERSION,
+            "id": f"{shared.id_stem}-{index}",
+            "source": shared.source,
+            "index": index,
+            "encoding": shared.decoded.encoding,
+            "input_format": shared.input_format,
+            "title": None,
+            "document_type": None,
+            "issuer": None,
+            "signed_date": None,
+            "text": editable.text[start:end],
+            "raw_start": raw_start,
+            "raw_end": raw_end,
+            "original": shared.decoded.text,
+            "repairs": [],  # ``extract`` sets the models ``shared.log`` made, a batch writes
+            "notes": list(shared.notes),
+            "sections": [],
+            "amounts": [],
+            "quantities": [],
+            "dates": [],
+            "people": [],
+            "organisations": [],
+            "places": [],
+        },
     )
     return document, shared.log(editable, start, end, last)
 
