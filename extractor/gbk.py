@@ -224,8 +224,12 @@ class Slot(NamedTuple):
         return _ranked(self.lead, self.trail, self.leads, self.trails, self.hint)
 
 
+# the places of the fields ``replaced`` sets, in a slot as a tuple
+DROPPED_BEFORE = Slot._fields.index("dropped_before")
+NAME = Slot._fields.index("name")
+WRITTEN = Slot._fields.index("written")
 # a slot's fields after ``dropped_before``, at their defaults (``new_slot``)
-_LATER_DEFAULTS = tuple(Slot(None, None))[Slot._fields.index("dropped_before") + 1 :]
+_LATER_DEFAULTS = tuple(Slot(None, None))[DROPPED_BEFORE + 1 :]
 
 
 def new_slot(
@@ -243,6 +247,15 @@ def new_slot(
     return tuple.__new__(Slot, shown + _LATER_DEFAULTS)  # joined in C: no list made
 
 
+def replaced(slot: Slot, field: int, value: object) -> Slot:
+    """``slot`` with its field at place ``field`` (``DROPPED_BEFORE``, ``NAME``, ``WRITTEN``)
+    set to ``value``: ``Slot._replace`` without its Python code (a dictionary of keywords and
+    a pass over every field, about 10,000 instructions a slot)."""
+    fields = list(slot)
+    fields[field] = value
+    return tuple.__new__(Slot, fields)
+
+
 @lru_cache(maxsize=8192)
 def _ranked(
     lead: int | None,
@@ -256,19 +269,31 @@ def _ranked(
     if lead is not None and trail is not None:
         char = decode_pair(lead, trail)
         return [char] if char else []
-    chars: list[str]
+    width = _width(lead, trail, leads, trails, hint)
     if hint is None and lead is not None:
         row = _row_by_count(lead, True) if leads is None or lead in leads else []
-        chars = [c for t, c in row if trails is None or t in trails]
-    elif hint is None and trail is not None:
+        return _first_allowed(row, trails, width)
+    if hint is None and trail is not None:
         row = _row_by_count(trail, False) if trails is None or trail in trails else []
-        chars = [c for f, c in row if leads is None or f in leads]
-    else:
-        chars = _sorted_by_count(lead, trail, leads, trails, hint)
-    width = _width(lead, trail, leads, trails, hint)
+        return _first_allowed(row, leads, width)
+    chars = _sorted_by_count(lead, trail, leads, trails, hint)
     # punctuation has no count in a word list but is common: it is always tried
-    marks = [c for c in chars[width:] if c in COMMON_PUNCTUATION]
-    return chars[:width] + marks
+    return chars[:width] + [c for c in chars[width:] if c in COMMON_PUNCTUATION]
+
+
+def _first_allowed(
+    row: list[tuple[int, str]], allowed: frozenset[int] | None, width: int
+) -> list[str]:
+    """The characters of a ranked row whose other byte is ``allowed`` (any, for None): the
+    first ``width``, then the marks among the rest, as ``_ranked`` keeps them, found in one
+    pass (no list made of every character allowed: most of a row of 190 is)."""
+    chars = []
+    for byte, char in row:
+        if (allowed is None or byte in allowed) and (
+            len(chars) < width or char in COMMON_PUNCTUATION
+        ):
+            chars.append(char)
+    return chars
 
 
 @cache

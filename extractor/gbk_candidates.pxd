@@ -2,6 +2,9 @@
 # (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk cimport replaced
+from extractor.gbk_score cimport fixed_priors
+
 
 # kept for the process, looked up in C
 cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
@@ -207,4 +210,8 @@ cpdef tuple _allowed(Plan plan, frozenset allowed)
 
 
 @cython.locals(found=frozenset)
-cpdef frozenset _allowed_leads(str previous, slot)
+cpdef frozenset allowed_leads(str previous, slot)
+
+
+@cython.locals(leads=frozenset, own=bytes)
+cpdef bint fits(str previous, str char, slot)

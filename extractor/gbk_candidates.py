@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
 
-from extractor.gbk import Slot, pua_partners, table, two_bytes
+from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
 from extractor.gbk_score import (
     PAGE_PHRASE_BONUS,
     Scorer,
@@ -147,7 +147,7 @@ class Candidates:
         ]
 
     def _sorted(self, slot: Slot, local: _Local, previous: str, before: str, after: str) -> Choices:
-        allowed = _allowed_leads(before, slot)
+        allowed = allowed_leads(before, slot)
         count, simples = (
             (len(local.plan.options), local.plan.simples)
             if allowed is None
@@ -205,13 +205,13 @@ class Candidates:
         characters repriced: the plans shared across pages stay shared."""
         found = self._plans.get(slot)
         if found is None and slot.dropped_before:
-            twin = self._local(slot._replace(dropped_before=False))
-            # its own choices, the rest its twin's (no ``_replace``: Python code, compiled too)
+            twin = self._local(replaced(slot, DROPPED_BEFORE, False))
+            # its own choices, the rest its twin's
             found = self._plans[slot] = _Local(
                 twin.plan, twin.forms, twin.in_document, {}, twin.completions, twin.paired_before
             )
         elif found is None and slot.written:
-            twin = self._local(slot._replace(written=""))
+            twin = self._local(replaced(slot, WRITTEN, ""))
             plan = _phrased(twin.plan, slot.written)
             found = self._plans[slot] = _Local(plan, twin.forms, twin.in_document, {}, {}, {})
         elif found is None:
@@ -733,13 +733,16 @@ def _by_simplified() -> dict[str, tuple[str, ...]]:
     return {form: tuple(chars) for form, chars in forms.items()}
 
 
-# ``_allowed_leads`` after each character asked, kept for the process (read in C: a page asks
+# ``allowed_leads`` after each character asked, kept for the process (read in C: a page asks
 # for thousands, each two calls into ``gbk``); cleared when full
 _LEADS_AFTER: dict[str, frozenset[int]] = {}
 LEADS_AFTER_KEPT = 4096
 
 
-def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
+def allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
+    """The lead bytes ``slot`` may have after ``previous`` (as written, "" for none): None for
+    any, or after a dropped private-use pair those that make one with the trail byte of
+    ``previous`` (none when it has no two bytes)."""
     if not slot.dropped_before:
         return None
     found = _LEADS_AFTER.get(previous)
@@ -754,7 +757,8 @@ def _allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
 
 def fits(previous: str, char: str, slot: Slot) -> bool:
     """Whether ``char`` may follow ``previous`` under the slot's dropped-pair constraint."""
-    if not slot.dropped_before:
+    leads = allowed_leads(previous, slot)
+    if leads is None:
         return True
-    before, own = two_bytes(previous), two_bytes(char)
-    return before is not None and own is not None and own[0] in pua_partners(before[1])
+    own = two_bytes(char)
+    return own is not None and own[0] in leads

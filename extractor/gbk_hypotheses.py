@@ -15,12 +15,15 @@ from functools import lru_cache
 
 from extractor.gbk import (
     HIGH_TRAILS,
+    NAME,
     SWALLOWED,
+    WRITTEN,
     Slot,
     byte_stream,
     decode_pair,
     new_slot,
     pua_starters,
+    replaced,
     simplified_char,
     two_bytes,
 )
@@ -241,11 +244,11 @@ def _after_phrase(steps: tuple[Step, ...], written: tuple[str, str]) -> tuple[St
         return steps
     ways = []
     for cost, way in steps[0]:
-        slots = [way[0]._replace(written=first), *way[1:]]
+        slots = [replaced(way[0], WRITTEN, first), *way[1:]]
         if second and len(slots) > 1 and not (_unseen(way[0]) and way[1].trail is not None):
             # a second character its own byte names does not need, nor vouch for, a first
             # one made up before it (城鄉H谓… read 城鄉學校任 for 城鄉專任, 學 unseen)
-            slots[1] = slots[1]._replace(written=second)
+            slots[1] = replaced(slots[1], WRITTEN, second)
         ways.append((cost, tuple(slots)))
     return (tuple(ways), *steps[1:])
 
@@ -262,7 +265,7 @@ def _named(steps: tuple[Step, ...], places: tuple[str, ...]) -> tuple[Step, ...]
 def _named_way(way: tuple[Slot, ...], places: tuple[str, ...], first: int) -> tuple[Slot, ...]:
     """A way's slots, each with the part of a name at its place (``first`` for its first)."""
     return tuple(
-        slot._replace(name=places[place]) if place < len(places) else slot
+        replaced(slot, NAME, places[place]) if place < len(places) else slot
         for place, slot in enumerate(way, first)
     )
 

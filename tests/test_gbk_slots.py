@@ -1,0 +1,51 @@
+"""A slot with one field replaced by ``gbk.replaced`` is ``Slot._replace``'s, and a ranked row's
+characters kept by ``gbk._first_allowed`` are those the plain filter keeps."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.gbk import (
+    DROPPED_BEFORE,
+    NAME,
+    WRITTEN,
+    Slot,
+    _first_allowed,
+    _row_by_count,
+    new_slot,
+    replaced,
+)
+from extractor.lm import COMMON_PUNCTUATION
+
+BYTES = st.none() | st.integers(0x40, 0xFE)
+BYTE_SETS = st.none() | st.frozensets(st.integers(0x40, 0xFE), max_size=3)
+TEXT = st.text(alphabet="政府局村校、。", max_size=3)
+
+
+@given(BYTES, BYTES, BYTE_SETS, st.booleans(), st.booleans(), TEXT, TEXT)
+def test_a_replaced_field_is_the_named_tuples_replace(
+    lead, trail, trails, dropped_before, new_dropped, name, written
+):
+    slot = new_slot(lead, trail, None, None, trails, dropped_before)
+    for field, value in ((DROPPED_BEFORE, new_dropped), (NAME, name), (WRITTEN, written)):
+        made = replaced(slot, field, value)
+        assert type(made) is Slot
+        assert made == slot._replace(**{Slot._fields[field]: value})
+    assert replaced(slot, WRITTEN, written).dropped_before == dropped_before
+
+
+@settings(deadline=None)  # the first call loads the table and the counts
+@given(st.integers(0x81, 0xFE), st.booleans(), BYTE_SETS, st.integers(0, 40))
+def test_a_rows_first_allowed_are_the_plain_filters(byte, lead, allowed, width):
+    row = _row_by_count(byte, lead)
+    chars = [char for other, char in row if allowed is None or other in allowed]
+    marks = [char for char in chars[width:] if char in COMMON_PUNCTUATION]
+    assert _first_allowed(row, allowed, width) == chars[:width] + marks
+
+
+def test_the_marks_past_the_width_are_kept():
+    row = _row_by_count(0xA1, True)  # the row of 、。“” …
+    kept = _first_allowed(row, None, 1)
+    assert kept[0] == row[0][1]
+    assert "。" in kept and "、" in kept
