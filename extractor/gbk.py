@@ -314,29 +314,56 @@ def _sorted_by_count(
     hint: str | None,
 ) -> list[str]:
     """The characters the bytes and the reading allow, likeliest first."""
+    logs = log_counts()
+    if hint is None:  # hint_bonus is 0: the counts alone, looked up in C (thousands of them)
+        chars = _in_rows(lead, trail, leads, trails)
+        chars.sort(key=logs.__getitem__, reverse=True)
+        return chars
     gbk = table()
     options: list[tuple[int, int, str]]
     if lead is not None:
         options = [(lead, t, c) for t, c in gbk.by_lead.get(lead, [])]
     elif trail is not None:
         options = [(first, trail, c) for first, c in gbk.by_trail.get(trail, [])]
-    elif hint is not None:
+    else:
         options = gbk.by_reading.get(hint, [])
-    elif leads is not None:  # both bytes lost, no reading: a seam's leads narrow them down
-        options = [(f, t, c) for f in sorted(leads) for t, c in gbk.by_lead.get(f, [])]
-    else:  # … or only the kind of trail byte
-        options = [(f, t, c) for t in sorted(trails or ()) for f, c in gbk.by_trail.get(t, [])]
     chars = [
         c
         for first, second, c in options
         if (leads is None or first in leads) and (trails is None or second in trails)
     ]
-    logs = log_counts()
-    if hint is None:  # hint_bonus is 0: the counts alone, looked up in C (thousands of them)
-        chars.sort(key=logs.__getitem__, reverse=True)
-    else:
-        chars.sort(key=lambda c: logs[c] + hint_bonus(c, hint), reverse=True)
+    chars.sort(key=lambda c: logs[c] + hint_bonus(c, hint), reverse=True)
     return chars
+
+
+def _in_rows(
+    lead: int | None,
+    trail: int | None,
+    leads: frozenset[int] | None,
+    trails: frozenset[int] | None,
+) -> list[str]:
+    """The characters the bytes allow, row by row in ``_row_by_count``'s order (the rows of
+    the lead byte or a seam's leads, else of the trail byte or its kinds): the characters the
+    table's rows give, each row a run in order, which a stable sort by the counts merges in a
+    few comparisons a character and leaves as it would leave the table's rows (ties in their
+    rows' order, the rows in theirs)."""
+    if lead is not None or (trail is None and leads is not None):
+        firsts = [lead] if lead is not None else sorted(leads or ())
+        return [
+            c
+            for f in firsts
+            if leads is None or f in leads
+            for t, c in _row_by_count(f, True)
+            if trails is None or t in trails
+        ]
+    seconds = [trail] if trail is not None else sorted(trails or ())
+    return [
+        c
+        for t in seconds
+        if trails is None or t in trails
+        for f, c in _row_by_count(t, False)
+        if leads is None or f in leads
+    ]
 
 
 def _width(

@@ -1,5 +1,7 @@
-"""A slot with one field replaced by ``gbk.replaced`` is ``Slot._replace``'s, and a ranked row's
-characters kept by ``gbk._first_allowed`` are those the plain filter keeps."""
+"""A slot with one field replaced by ``gbk.replaced`` is ``Slot._replace``'s; a ranked row's
+characters kept by ``gbk._first_allowed`` are those the plain filter keeps, and the characters
+a slot allows with no reading, sorted from rows already in order, are those sorted from the
+table's rows."""
 
 from __future__ import annotations
 
@@ -13,8 +15,12 @@ from extractor.gbk import (
     Slot,
     _first_allowed,
     _row_by_count,
+    _sorted_by_count,
+    log_counts,
     new_slot,
+    pua_starters,
     replaced,
+    table,
 )
 from extractor.lm import COMMON_PUNCTUATION
 
@@ -49,3 +55,28 @@ def test_the_marks_past_the_width_are_kept():
     kept = _first_allowed(row, None, 1)
     assert kept[0] == row[0][1]
     assert "。" in kept and "、" in kept
+
+
+LEAD_SETS = st.frozensets(st.integers(0x81, 0xFE), min_size=1, max_size=4)
+TRAIL_SETS = st.none() | st.frozensets(st.integers(0x40, 0xFE), min_size=1, max_size=30)
+
+
+@settings(deadline=None)
+@given(BYTES, BYTES, LEAD_SETS | st.none(), TRAIL_SETS | st.just(pua_starters()))
+def test_the_characters_a_slot_allows_come_in_the_tables_order(lead, trail, leads, trails):
+    gbk, logs = table(), log_counts()
+    if lead is not None:
+        options = [(lead, t, c) for t, c in gbk.by_lead.get(lead, [])]
+    elif trail is not None:
+        options = [(f, trail, c) for f, c in gbk.by_trail.get(trail, [])]
+    elif leads is not None:
+        options = [(f, t, c) for f in sorted(leads) for t, c in gbk.by_lead.get(f, [])]
+    else:
+        options = [(f, t, c) for t in sorted(trails or ()) for f, c in gbk.by_trail.get(t, [])]
+    chars = [
+        c
+        for first, second, c in options
+        if (leads is None or first in leads) and (trails is None or second in trails)
+    ]
+    chars.sort(key=logs.__getitem__, reverse=True)
+    assert _sorted_by_count(lead, trail, leads, trails, None) == chars
