@@ -95,8 +95,11 @@ cdef class _Ranking:
     cdef int width
     cdef double tail, floor
     cdef Py_ssize_t size
-    cdef double[::1] keys
-    cdef long long[::1] orders, heap
+    # C arrays of _CAPACITY in place: no view to check (the .py's arrays are copied in, of
+    # that length or an error)
+    cdef double keys[18]
+    cdef long long orders[18]
+    cdef Py_ssize_t heap[18]
     cdef list entries, kept
     cdef object slot
     cdef list ranked
@@ -190,10 +193,10 @@ cdef class _Ranking:
     cdef list _places(self)
 
     @cython.locals(place=Py_ssize_t, position=Py_ssize_t, child=Py_ssize_t)
-    cdef void _sift_down(self, Py_ssize_t size)
+    cdef void _sift_down(self, Py_ssize_t size) noexcept
 
     @cython.locals(key=cython.double, other_key=cython.double)
-    cdef inline bint _worse(self, Py_ssize_t place, Py_ssize_t other)
+    cdef inline bint _worse(self, Py_ssize_t place, Py_ssize_t other) noexcept
 
 
 @cython.locals(
