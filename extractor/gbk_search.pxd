@@ -115,6 +115,7 @@ cdef class _Ranking:
     )
     cdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
 
+    @cython.locals(made=list, place=Py_ssize_t)
     cdef list best(self)
 
     @cython.locals(

@@ -304,7 +304,10 @@ class _Ranking:
     def best(self) -> list[_Beam]:
         """The best ``width`` candidates as beams, keyed once ``after`` is appended; ties in
         the order grown."""
-        return [self._made(self.kept[place]) for place in self._places()]
+        made = []
+        for place in self._places():
+            made.append(self._made(self.kept[place]))
+        return made
 
     def appended(self, beams: list[_Beam], text: str, keep: int) -> list[_Beam]:
         """The best ``keep`` of ``beams`` once ``text`` is appended to their ``keyed`` states
