@@ -15,6 +15,7 @@ cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
 cdef class _Beam:
     cdef readonly double bonus
     cdef readonly State state
+    cdef public State keyed
     cdef readonly str char, last
     cdef readonly object slot
     cdef readonly _Beam parent
@@ -48,21 +49,9 @@ cdef class _Beams:
 
     cdef double _finished(self, _Beam beam, str right)
 
-    @cython.locals(grown=list)
     cdef tuple _lead_in(self, list beams, tuple way, double cost)
 
-    @cython.locals(
-        width=cython.int,
-        keyed=list,
-        done=cython.int,
-        keep=cython.int,
-        depth=cython.int,
-        text=str,
-        totals=list,
-        order=Py_ssize_t,
-        state=State,
-        beam=_Beam,
-    )
+    @cython.locals(width=cython.int, beams=list, done=cython.int, keep=cython.int, depth=cython.int)
     cdef list _kept(self, list sources, str ahead)
 
     @cython.locals(
@@ -73,6 +62,7 @@ cdef class _Beams:
         lasts=list,
         beam=_Beam,
         per=list,
+        listed=Choices,
     )
     cdef tuple _best(self, list sources, int width, str after)
 
@@ -83,15 +73,34 @@ cdef class _Beams:
     cdef list _ranked(self, list sources, list choices, int width, str after)
 
 
+cdef Py_ssize_t _CAPACITY
+cdef bint _COMPILED
+
+
+# a ranking's candidate, rewritten in place (C fields)
+@cython.final
+@cython.no_gc
+cdef class _Candidate:
+    cdef double gain
+    cdef _Beam parent
+    cdef object slot
+    cdef tuple option
+    cdef State new, keyed
+
+
 @cython.final
 cdef class _Ranking:
     cdef _Pairs pairs
     cdef str after
     cdef int width
     cdef double tail, floor
-    cdef double[::1] kept
     cdef Py_ssize_t size
-    cdef list found
+    # C arrays of _CAPACITY in place: no view to check (the .py's arrays are copied in, of
+    # that length or an error)
+    cdef double keys[18]
+    cdef long long orders[18]
+    cdef Py_ssize_t heap[18]
+    cdef list entries, kept
     cdef object slot
     cdef list ranked
 
@@ -104,26 +113,29 @@ cdef class _Ranking:
         choices=Choices,
         bonus=cython.double,
     )
-    cpdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
+    cdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
 
-    @cython.locals(found=list, item=tuple)
-    cpdef list best(self)
+    @cython.locals(made=list, place=Py_ssize_t)
+    cdef list best(self)
 
     @cython.locals(
-        parent=_Beam,
-        bonus=cython.double,
-        option=tuple,
-        prior=cython.double,
-        new=State,
+        order=Py_ssize_t,
+        beam=_Beam,
         keyed=State,
-        tied=cython.bint,
+        place=Py_ssize_t,
+        candidate=_Candidate,
+        kept=list,
     )
-    cdef tuple _made(self, tuple item)
+    cdef list appended(self, list beams, str text, int keep)
+
+    @cython.locals(parent=_Beam, new=State, keyed=State, made=_Beam, char=str, simple=str)
+    cdef _Beam _made(self, _Candidate candidate)
 
     @cython.locals(
         pairs=_Pairs,
         state=State,
         new=State,
+        keyed=State,
         number=cython.longlong,
         option=tuple,
         simple=str,
@@ -132,7 +144,6 @@ cdef class _Ranking:
         after=str,
         key=cython.double,
         gain=cython.double,
-        bound=cython.bint,
     )
     cdef score_paired(
         self, _Beam parent, double bonus, list scored, frozenset tied, long long place
@@ -155,13 +166,38 @@ cdef class _Ranking:
         self, _Beam parent, double bonus, frozenset paired, frozenset allowed, long long place
     )
 
+    @cython.locals(place=Py_ssize_t, candidate=_Candidate)
+    cdef _keep(
+        self,
+        double key,
+        long long order,
+        _Beam parent,
+        double gain,
+        tuple option,
+        State new,
+        State keyed,
+    )
+
     @cython.locals(
         size=Py_ssize_t,
         place=Py_ssize_t,
+        position=Py_ssize_t,
         parent=Py_ssize_t,
-        child=Py_ssize_t,
+        worst=cython.double,
     )
-    cdef _keep(self, double key)
+    cdef Py_ssize_t _place(self, double key, long long order)
+
+    @cython.locals(entries=list, place=Py_ssize_t, worst=cython.double, latest=cython.longlong)
+    cdef Py_ssize_t _entry_place(self, double key, long long order)
+
+    @cython.locals(end=Py_ssize_t, places=list, index=Py_ssize_t)
+    cdef list _places(self)
+
+    @cython.locals(place=Py_ssize_t, position=Py_ssize_t, child=Py_ssize_t)
+    cdef void _sift_down(self, Py_ssize_t size) noexcept
+
+    @cython.locals(key=cython.double, other_key=cython.double)
+    cdef inline bint _worse(self, Py_ssize_t place, Py_ssize_t other) noexcept
 
 
 @cython.locals(

@@ -15,6 +15,7 @@ Which of the characters filled in are sure enough to write is ``gbk_rivals``' to
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Callable
@@ -53,9 +54,11 @@ class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
     search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
     fields when compiled (``gbk_search.pxd``), made by ``_beam``. ``last``: the character's
-    Simplified form, the last its state holds, as ``State.last`` gives it ("" before any)."""
+    Simplified form, the last its state holds, as ``State.last`` gives it ("" before any);
+    ``keyed``: its state with the known characters after it appended so far, by which its step
+    ranks it (its ``state`` until then)."""
 
-    __slots__ = ("bonus", "char", "last", "parent", "slot", "state")
+    __slots__ = ("bonus", "char", "keyed", "last", "parent", "slot", "state")
 
 
 def _beam(
@@ -64,6 +67,7 @@ def _beam(
     new = _Beam.__new__(_Beam)
     new.bonus = bonus
     new.state = state
+    new.keyed = state
     new.char = char
     new.last = last
     new.slot = slot
@@ -85,11 +89,6 @@ def _reading(last: _Beam, score: float) -> Reading:
 
 
 _Source = tuple[list[_Beam], Slot, float]  # beams, the slot they grow into, the way's cost
-# a candidate: its key negated, its place in the order grown, parent, slot, bonus, option, its
-# state (when it makes a known pair with the character before it), whether it makes one with
-# the next. Sorted as they are, the best come first, ties in the order grown: no two share a
-# place, so no sort compares further (a plain sort of tuples of floats, no key function called)
-_Found = tuple[float, int, _Beam, Slot, float, Option, State | None, bool]
 
 
 class Search(Rivals):
@@ -168,8 +167,8 @@ class _Beams:
         its first one (before the second has its say)."""
         cost += (len(way) - 1) * self.extra_cost
         for slot in way[:-1]:
-            grown, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
-            beams, cost = [beam for _, beam in grown], 0.0
+            beams, _ = self._best([(beams, slot, cost)], INNER_BEAM_WIDTH, "")
+            cost = 0.0
         return beams, way[-1], cost
 
     def _kept(self, sources: list[_Source], ahead: str) -> list[_Beam]:
@@ -177,27 +176,21 @@ class _Beams:
         ahead appended: first by the next one alone, then the survivors by all of them (with
         none ahead, the best OPEN_BEAM_WIDTH)."""
         if not ahead:
-            return [beam for _, beam in self._best(sources, OPEN_BEAM_WIDTH, "")[0]]
+            return self._best(sources, OPEN_BEAM_WIDTH, "")[0]
         width = 3 * BEAM_WIDTH if len(ahead) > 1 else BEAM_WIDTH
-        keyed, done = self._best(sources, width, ahead[0])
-        for depth in dict.fromkeys((1, len(ahead))):  # the next one, then all (once if one)
+        beams, done = self._best(sources, width, ahead[0])
+        for depth in (1, len(ahead)):  # the next one, then all (done once if one)
             keep = BEAM_WIDTH if depth == len(ahead) else 3 * BEAM_WIDTH
-            if depth > done and len(keyed) > keep:
-                text, totals = ahead[done:depth], []  # totals negated, with their order
-                for order, (state, beam) in enumerate(keyed):
-                    state = self.pairs.run(text, state)
-                    totals.append((-(state.score + beam.bonus), order, state, beam))
-                totals.sort()  # no two share an order: no sort compares further
-                keyed = [(state, beam) for _, _, state, beam in totals[:keep]]
+            if depth > done and len(beams) > keep:
+                beams = self.ranking.appended(beams, ahead[done:depth], keep)
                 done = depth
-        return [beam for _, beam in keyed]
+        return beams
 
-    def _best(
-        self, sources: list[_Source], width: int, after: str
-    ) -> tuple[list[tuple[State, _Beam]], int]:
-        """The beams the sources grow, best first by their total once ``after`` is appended,
-        with that state, and how many characters of ``after`` it holds (0 or 1). When they grow
-        no more than ``width``, all of them in the order grown, none appended."""
+    def _best(self, sources: list[_Source], width: int, after: str) -> tuple[list[_Beam], int]:
+        """The beams the sources grow, best first by their total once ``after`` is appended
+        (their ``keyed`` state), and how many characters of ``after`` that holds (0 or 1).
+        When they grow no more than ``width``, all of them in the order grown, none
+        appended."""
         choices, count = [], 0
         for beams, slot, _ in sources:
             lasts = []
@@ -217,21 +210,19 @@ class _Beams:
             ], 0
         return self._ranked(sources, choices, width, after), 1
 
-    def _grown(
-        self, parent: _Beam, slot: Slot, cost: float, choices: Choices
-    ) -> list[tuple[State, _Beam]]:
+    def _grown(self, parent: _Beam, slot: Slot, cost: float, choices: Choices) -> list[_Beam]:
         bonus, state = parent.bonus - cost, parent.state
         grown = []
         for char, simple, prior, _ in self.candidates.in_order(slot, choices):
             new = self.pairs.extend(state, simple)
-            grown.append((new, _beam(bonus + prior, new, char, simple, slot, parent)))
+            grown.append(_beam(bonus + prior, new, char, simple, slot, parent))
         return grown
 
     def _ranked(
         self, sources: list[_Source], choices: list[list[Choices]], width: int, after: str
-    ) -> list[tuple[State, _Beam]]:
-        """The best ``width`` candidates as beams, with their states once ``after`` is
-        appended, without growing those that cannot be among them."""
+    ) -> list[_Beam]:
+        """The best ``width`` candidates as beams, keyed once ``after`` is appended, without
+        growing those that cannot be among them."""
         ranking = self.ranking
         ranking.start(width, after, self.char_logprob(after) if after else 0.0)
         for number, (beams, slot, cost) in enumerate(sources):
@@ -240,13 +231,32 @@ class _Beams:
         return ranking.best()
 
 
+# the widest ranking: the most candidates a step keeps at once
+_CAPACITY = max(INNER_BEAM_WIDTH, OPEN_BEAM_WIDTH, 3 * BEAM_WIDTH)
+# compiled, a ranking's heap is C arrays sifted in C; interpreted, tuples sifted by ``heapq``'s
+# C code (the same heap's Python loops cost 7% more instructions on the whole run)
+_COMPILED = not __file__.endswith(".py")
+
+
+class _Candidate:
+    """A candidate a ranking keeps: what makes it a beam (``_Ranking.best``). A ranking has
+    one for each place and rewrites it when a better candidate takes the place: none is made
+    for a candidate (a tuple and its floats were, for each of 20,000 on 30 pages). ``gain``:
+    its beam's bonus; ``new``: its state, if scored in full; ``keyed``: that state with the
+    step's ``after`` appended, if scored so."""
+
+    __slots__ = ("gain", "keyed", "new", "option", "parent", "slot")
+
+
 class _Ranking:
-    """The candidates of a step scored so far, and the worst score that can still be kept.
+    """The best candidates of a step so far, and the worst score that can still be kept.
 
     A candidate whose pairs (with the character before it, and with ``after``) are no word,
     end no longer word and are not the document's scores its own log-probability and prior
     alone: those are tried best first, and only while they can still beat the ``width``-th
-    best score so far. The rest are scored in full.
+    best score so far. The rest are scored in full. The best ``width`` are kept in a heap,
+    the worst first, each by its key (its score) and its order (the order grown), which
+    breaks ties: the best come first by key, ties in the order grown.
     """
 
     def __init__(self, pairs: _Pairs) -> None:
@@ -254,21 +264,24 @@ class _Ranking:
         methods, called here in C when compiled). Made once for a search, ``start``ed for each
         step ranked (a ranking and its heap made a step cost more than a step's bookkeeping)."""
         self.pairs, self.width, self.after, self.tail = pairs, 0, "", 0.0
-        # kept: the best scores so far, a min-heap in its first ``size`` places (C doubles when
-        # compiled: ``_keep`` runs for every candidate scored, ``heapq`` boxed each float)
-        self.floor, self.kept, self.size = -math.inf, array("d"), 0
-        self.found: list[_Found] = []
+        self.floor, self.size = -math.inf, 0  # the floor: the worst key kept, once ``width``
+        # each place's key and order, and the places kept, worst first in a min-heap of its
+        # first ``size`` (compiled; interpreted, ``entries``: ``heapq``'s (key, -order, place))
+        self.keys = array("d", bytes(8 * _CAPACITY))
+        self.orders = array("q", bytes(8 * _CAPACITY))
+        self.heap = array("q", bytes(8 * _CAPACITY))
+        self.entries: list[tuple[float, int, int]] = []
+        self.kept = [_Candidate() for _ in range(_CAPACITY)]
         # the slot of the source being ranked, and its plan's options best first (``rank``)
         self.slot: Slot | None = None
         self.ranked: list[tuple[float, int, Option, float]] = []
 
     def start(self, width: int, after: str, tail: float) -> None:
-        """Rank a new step's candidates: the best ``width`` once ``after`` is appended;
-        ``tail``: the log-probability of ``after`` alone (0 for none)."""
-        if len(self.kept) < width:
-            self.kept = array("d", bytes(8 * width))
+        """Rank a new step's candidates: the best ``width`` (at most ``_CAPACITY``) once
+        ``after`` is appended; ``tail``: the log-probability of ``after`` alone (0 for none)."""
         self.width, self.after, self.tail = width, after, tail
-        self.floor, self.size, self.found = -math.inf, 0, []
+        self.floor, self.size = -math.inf, 0
+        self.entries.clear()
 
     def rank(
         self,
@@ -288,26 +301,43 @@ class _Ranking:
             self.score_paired(parent, bonus, choices.scored, choices.tied, place)
             self.score_plain(parent, bonus, choices.paired, choices.allowed, place)
 
-    def best(self) -> list[tuple[State, _Beam]]:
-        """The best ``width`` candidates as beams, with their states once ``after`` is
-        appended; ties in the order grown."""
-        bar = -self.floor  # ``width`` are at least this good: none below it is among them
-        found = [item for item in self.found if item[0] <= bar]
-        found.sort()  # see ``_Found``
-        return [self._made(item) for item in found[: self.width]]
+    def best(self) -> list[_Beam]:
+        """The best ``width`` candidates as beams, keyed once ``after`` is appended; ties in
+        the order grown."""
+        made = []
+        for place in self._places():
+            made.append(self._made(self.kept[place]))
+        return made
 
-    def _made(self, item: _Found) -> tuple[State, _Beam]:
-        """A ranked candidate as a beam, with its state once ``after`` is appended (see
-        ``_Found``: its state is there when it makes a known pair with the character before)."""
-        _, _, parent, slot, bonus, option, new, tied = item
-        char, simple, prior, _ = option
+    def appended(self, beams: list[_Beam], text: str, keep: int) -> list[_Beam]:
+        """The best ``keep`` of ``beams`` once ``text`` is appended to their ``keyed`` states
+        (which it is, for each), ties in their order."""
+        self.start(keep, "", 0.0)
+        for order, beam in enumerate(beams):
+            keyed = beam.keyed = self.pairs.run(text, beam.keyed)
+            place = self._place(keyed.score + beam.bonus, order)
+            if place >= 0:
+                candidate = self.kept[place]
+                candidate.parent = beam
+        kept = []
+        for place in self._places():
+            candidate = self.kept[place]
+            kept.append(candidate.parent)
+        return kept
+
+    def _made(self, candidate: _Candidate) -> _Beam:
+        """A kept candidate as a beam, keyed once ``after`` is appended (its states are there
+        when it was scored in full, and ``keyed`` when it makes a known pair with ``after``)."""
+        parent, new, keyed = candidate.parent, candidate.new, candidate.keyed
+        char, simple = candidate.option[0], candidate.option[1]
         if new is None:
             new = self.pairs.alone(parent.state, simple)
-        keyed = new
-        if self.after:
-            after = self.after
-            keyed = self.pairs.extend(new, after) if tied else self.pairs.alone(new, after)
-        return keyed, _beam(bonus + prior, new, char, simple, slot, parent)
+        made = _beam(candidate.gain, new, char, simple, candidate.slot, parent)
+        if keyed is not None:
+            made.keyed = keyed
+        elif self.after:
+            made.keyed = self.pairs.alone(new, self.after)
+        return made
 
     def score_paired(
         self,
@@ -319,19 +349,19 @@ class _Ranking:
     ) -> None:
         """The choices scored in full (``Choices.scored``); ``tied``: those that make a known
         pair with ``after``."""
-        pairs, after, state, slot, tail = self.pairs, self.after, parent.state, self.slot, self.tail
+        pairs, after, state, tail = self.pairs, self.after, parent.state, self.tail
         for number, option in scored:
             simple, prior = option[1], option[2]  # C doubles compiled, as the sums are
-            new, gain = pairs.extend(state, simple), bonus + prior
+            new, gain, keyed = pairs.extend(state, simple), bonus + prior, None
             if not after:
-                key, bound = new.score + gain, False
+                key = new.score + gain
             elif simple in tied:
-                key, bound = pairs.extend(new, after).score + gain, True
+                keyed = pairs.extend(new, after)
+                key = keyed.score + gain
             else:
-                key, bound = (new.score + tail) + gain, False
+                key = (new.score + tail) + gain
             if key >= self.floor:  # as in score_plain
-                self.found.append((-key, place | number, parent, slot, bonus, option, new, bound))
-                self._keep(key)
+                self._keep(key, place | number, parent, gain, option, new, keyed)
 
     def score_plain(
         self,
@@ -344,7 +374,7 @@ class _Ranking:
         """The plan's other options (not in ``paired``, their lead byte ``allowed``), best
         first: the same sums, in the same order, as ``Scorer.extend`` on a pair it does not
         know."""
-        last, tail, after, slot = parent.state.score, self.tail, self.after, self.slot
+        last, tail, after = parent.state.score, self.tail, self.after
         reach = last + bonus + tail - BOUND_SLACK
         for base, number, option, single in self.ranked:
             if reach + base < self.floor:
@@ -354,39 +384,105 @@ class _Ranking:
             prior = option[2]  # a C double compiled, as the sums are
             gain = bonus + prior
             key = (last + single + tail if after else last + single) + gain
-            if key >= self.floor:  # below it, ``width`` better ones are found already
-                self.found.append((-key, place | number, parent, slot, bonus, option, None, False))
-                self._keep(key)
+            if key >= self.floor:  # below it, ``width`` better ones are kept already
+                self._keep(key, place | number, parent, gain, option, None, None)
 
-    def _keep(self, key: float) -> None:
-        """Keep ``key`` if it is among the best ``width`` so far; the floor is the worst of
-        them once there are ``width``."""
-        size = self.size  # the array read in place: a typed local took a counted reference
-        if size < self.width:  # room for ``width`` of them
-            place = size  # sifted up from the end
-            while place:
-                parent = (place - 1) >> 1
-                if self.kept[parent] <= key:
+    def _keep(
+        self,
+        key: float,
+        order: int,
+        parent: _Beam,
+        gain: float,
+        option: Option,
+        new: State | None,
+        keyed: State | None,
+    ) -> None:
+        """Keep a candidate if it is among the best ``width`` so far, in the place of the worst
+        (see ``_Candidate``)."""
+        place = self._place(key, order)
+        if place >= 0:
+            candidate = self.kept[place]
+            candidate.parent, candidate.slot, candidate.option = parent, self.slot, option
+            candidate.gain, candidate.new, candidate.keyed = gain, new, keyed
+
+    def _place(self, key: float, order: int) -> int:
+        """The place of a candidate of ``key`` and ``order`` among the best ``width`` so far,
+        its key and order written there, or -1 when ``width`` better ones are kept. The floor
+        is the worst key kept once there are ``width``."""
+        if not _COMPILED:
+            return self._entry_place(key, order)
+        size = self.size
+        if size < self.width:  # room: a place of its own, sifted up from the end
+            place = position = size
+            self.keys[place], self.orders[place] = key, order
+            while position:
+                parent = (position - 1) >> 1
+                if not self._worse(place, self.heap[parent]):
                     break
-                self.kept[place] = self.kept[parent]
-                place = parent
-            self.kept[place] = key
+                self.heap[position] = self.heap[parent]
+                position = parent
+            self.heap[position] = place
             size = self.size = size + 1
-        elif key > self.kept[0]:
-            place = 0  # the worst replaced, sifted down
-            while True:
-                child = 2 * place + 1
-                if child >= size:
-                    break
-                if child + 1 < size and self.kept[child + 1] < self.kept[child]:
-                    child += 1
-                if self.kept[child] >= key:
-                    break
-                self.kept[place] = self.kept[child]
-                place = child
-            self.kept[place] = key
+        else:  # the worst's place, if this one is better, sifted down from the top
+            place = self.heap[0]
+            worst = self.keys[place]
+            if key < worst or (key == worst and order > self.orders[place]):
+                return -1
+            self.keys[place], self.orders[place] = key, order
+            self._sift_down(size)
         if size == self.width:
-            self.floor = self.kept[0]
+            self.floor = self.keys[self.heap[0]]
+        return place
+
+    def _entry_place(self, key: float, order: int) -> int:
+        """``_place`` interpreted: the same heap, of ``entries``, by ``heapq``."""
+        entries = self.entries
+        if len(entries) < self.width:
+            place = len(entries)
+            heapq.heappush(entries, (key, -order, place))
+        else:
+            worst, latest, place = entries[0]
+            if key < worst or (key == worst and -order < latest):
+                return -1
+            heapq.heapreplace(entries, (key, -order, place))
+        if len(entries) == self.width:
+            self.floor = entries[0][0]
+        return place
+
+    def _places(self) -> list[int]:
+        """The places kept, best first: ties in the order grown."""
+        if not _COMPILED:
+            return [place for _, _, place in sorted(self.entries, reverse=True)]
+        end = self.size - 1
+        while end > 0:  # a heap sort: the worst taken from the top to the end, each in turn
+            self.heap[0], self.heap[end] = self.heap[end], self.heap[0]
+            self._sift_down(end)
+            end -= 1
+        places = []
+        for index in range(self.size):
+            places.append(self.heap[index])
+        return places
+
+    def _sift_down(self, size: int) -> None:
+        """The heap's first ``size`` places made a heap again, the top one out of place."""
+        place, position = self.heap[0], 0
+        while True:
+            child = 2 * position + 1
+            if child >= size:
+                break
+            if child + 1 < size and self._worse(self.heap[child + 1], self.heap[child]):
+                child += 1
+            if not self._worse(self.heap[child], place):
+                break
+            self.heap[position] = self.heap[child]
+            position = child
+        self.heap[position] = place
+
+    def _worse(self, place: int, other: int) -> bool:
+        """Whether the candidate in ``place`` comes after the one in ``other``: a lower key,
+        or the same key grown later."""
+        key, other_key = self.keys[place], self.keys[other]
+        return key < other_key or (key == other_key and self.orders[place] > self.orders[other])
 
 
 def unfillable(steps: tuple[Step, ...]) -> bool:

@@ -492,10 +492,52 @@ def test_candidates_pruned_by_the_floor_give_the_readings_of_all_scored(page, mo
     """The ranking keeps a floor (the ``width``-th best key) to skip candidates that cannot
     be kept: without it, every candidate is scored, and the readings are the same."""
     pruned = _searched(page)
-    # no key is kept in the heap of best keys, so the floor stays -inf
-    monkeypatch.setattr(gbk_search._Ranking, "_keep", lambda ranking, key: None)
+    placed = gbk_search._Ranking._place
+
+    def unfloored(ranking, key: float, order: int) -> int:
+        """``_place``, the floor left at -inf: every candidate is scored and offered."""
+        place = placed(ranking, key, order)
+        ranking.floor = -math.inf
+        return place
+
+    monkeypatch.setattr(gbk_search._Ranking, "_place", unfloored)
     assert _searched(page) == pruned
     assert any(reading is not None for _, reading in pruned)
+
+
+@pytest.mark.skipif(
+    not gbk_search.__file__.endswith(".py"), reason="compiled: the C heap is the only one"
+)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_c_heap_of_a_ranking_gives_the_readings_of_heapqs(page, monkeypatch):
+    """Compiled, a ranking keeps its best candidates in a heap of C arrays; interpreted, in
+    ``heapq``'s heap of tuples: the C heap run interpreted gives the same readings."""
+    with_heapq = _searched(page)
+    monkeypatch.setattr(gbk_search, "_COMPILED", True)
+    assert _searched(page) == with_heapq
+
+
+@pytest.mark.skipif(
+    not gbk_search.__file__.endswith(".py"), reason="compiled: _Ranking's methods are C's only"
+)
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(st.sampled_from([-3.5, -2.0, -2.0, -1.25, 0.0, 0.5]), max_size=40),
+    width=st.integers(1, 3 * gbk_search.BEAM_WIDTH),  # the widest a step ranks
+    compiled=st.booleans(),
+)
+def test_a_ranking_keeps_the_best_keys_ties_in_the_order_offered(keys, width, compiled):
+    """Either heap keeps the best ``width`` keys, ties to the earliest, and its floor is the
+    worst of them once there are ``width``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gbk_search, "_COMPILED", compiled)
+        ranking = gbk_search._Ranking(None)
+        ranking.start(width, "", 0.0)
+        places = {ranking._place(key, order): order for order, key in enumerate(keys)}
+        found = [places[place] for place in ranking._places()]
+    best = sorted(range(len(keys)), key=lambda order: (-keys[order], order))[:width]
+    assert found == best
+    assert ranking.floor == (keys[best[-1]] if len(keys) >= width else -math.inf)
 
 
 def _each_afresh(page: str, hints: dict[int, tuple[str, ...]]) -> list:
