@@ -11,7 +11,6 @@ cdef tuple _NO_WORDS
 
 
 @cython.final
-@cython.freelist(64)
 cdef class State:
     cdef readonly unsigned long long packed
     cdef readonly int width

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from collections import Counter
 from itertools import pairwise
 from operator import add
+from pathlib import Path
 
 import pytest
 
@@ -374,3 +377,21 @@ def test_texts_ending_in_longer_words_score_their_best_segmentation():
     texts = [*longer, *("的" + word for word in longer), *map("".join, pairwise(longer))]
     for text in texts:
         assert math.isclose(scorer.score(text), _best_segmentation(text, model)), text
+
+
+def test_the_scores_run_interpreted_where_cython_is_not_installed():
+    # ``State``'s freelist is a Cython decorator: without Cython the module stands in for it
+    code = (
+        "import sys; sys.modules['cython'] = None\n"
+        "from extractor.gbk_score import Scorer, START\n"
+        "from extractor.lm import LanguageModel\n"
+        "from extractor.running_text import RunningPairs\n"
+        "model = LanguageModel({'甲乙': 30, '甲': 60, '乙': 60})\n"
+        "scorer = Scorer(model, '', traditional=False, running=RunningPairs({}))\n"
+        "print(START.width, scorer.score('甲乙甲') == model.score('甲乙甲'))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.split() == ["0", "True"]
