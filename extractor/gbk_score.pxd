@@ -202,14 +202,43 @@ cdef double _document_bonus(Py_ssize_t uses)
 cdef double _running_fit(dict bonus, str text)
 
 
-@cython.locals(costs=dict, found=tuple)
-cdef tuple _kept_cost(scorer, str char)
+@cython.final
+cdef class _PageCosts:
+    cdef frozenset chars
+    cdef bint converted
+    cdef dict costs, forms, uses
+
+    @cython.locals(found=tuple)
+    cpdef tuple cost(self, str char)
+
+    @cython.locals(form=str, cost=cython.double)
+    cpdef double script_cost(self, str char)
+
+    @cython.locals(uses=Py_ssize_t, opener=object)
+    cpdef double unfamiliar(self, str char)
+
+
+@cython.locals(found=list, option=tuple, script=cython.double, unfamiliar=cython.double)
+cdef tuple _priced(_PageCosts costs, tuple options)
 
 
 cdef tuple _MISSING
 
 
+@cython.locals(
+    common=cython.double,
+    counted=cython.double,
+    cost=cython.double,
+    per_nat=cython.double,
+    rarity=cython.double,
+)
 cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+cdef double _form_cost(str char, str form, bint converted)
+
+
+cdef dict _script_forms(bint traditional)
 
 
 @cython.locals(
