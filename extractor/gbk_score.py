@@ -89,6 +89,10 @@ _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compi
 # (Fibonacci hashing: a key holds its last character in its low bits)
 _TABLE_BITS = 10
 _PAIR_BITS = 16  # … and at most 2 ** _PAIR_BITS at first for a page's pairs (``_PairCounts``)
+# … and 2 ** _MEMO_BITS for the pairs a page's search scores (``_Pairs.memo``): a page of the
+# benchmark's has 680 on average, and a table that grew twice (~280,000 instructions a time)
+# cost more than the larger one (~25,000 more to make)
+_MEMO_BITS = 12
 _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
 # The texts of three characters some dictionary word ends in (``_word_ends``): a bit each in
@@ -229,8 +233,8 @@ class _DictTable:
 
     __slots__ = ("entries",)
 
-    def __init__(self) -> None:
-        self.entries = _Entries()
+    def __init__(self, bits: int = _TABLE_BITS) -> None:
+        self.entries = _Entries()  # ``bits`` aside: a dictionary grows as it needs
 
     def place(self, first: int, second: int) -> int | tuple[int, int]:
         return (first, second) if second else first
@@ -268,8 +272,11 @@ class _PairCounts:
 
     def _uses(self, pair: str) -> int:
         """How often the page writes ``pair`` (0: never, or no pair)."""
-        place = self._place(pair)
-        uses = self.table.entries[place] if place >= 0 else None
+        return self.uses_of(_key(pair)) if len(pair) == 2 else 0
+
+    def uses_of(self, key: int) -> int:
+        """How often the page writes the pair of ``key`` (``_key``'s; 0: never)."""
+        uses = self.table.entries[self.table.place(key, 0)]
         return 0 if uses is None else uses
 
     def get(self, pair: str, default: int | None = None) -> int | None:
@@ -413,7 +420,7 @@ class _Pairs:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text, ``written``: the characters of the page (Simplified),
         None for a page of fewer than WORD_PAGE_CHARS (``one_unit``)."""
-        self.memo = _new_table()  # by (key, 0): no key is 0
+        self.memo = _new_table(_MEMO_BITS)  # by (key, 0): no key is 0
         self.long_memo = _new_table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
         self.words = model.words
@@ -435,12 +442,19 @@ class _Pairs:
         found.single = self.single(key & _CHAR_MASK, last)
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
-        found.in_document = self.bigrams.get(pair, 0)
+        found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
+
+    def _page_uses(self, key: int, pair: str) -> int:
+        """How often the page writes ``pair`` (of ``key``): read by key compiled
+        (``_PairCounts``), by the text interpreted (a ``Counter``)."""
+        if _COMPILED:
+            return self.bigrams.uses_of(key) if len(pair) == 2 else 0
+        return self.bigrams.get(pair, 0)
 
     def single(self, code: int, char: str) -> float:
         """``logprob`` of ``char``, kept for the page in ``singles`` by its code (``_key``'s:
@@ -788,8 +802,8 @@ class _PageCosts:
     def unfamiliar(self, char: str) -> float:
         """What a character costs for being rare on this page (0 from FAMILIAR_USES uses); a
         closing mark is as familiar as its opening one (a page that opens “ closes it)."""
-        uses = self.uses.get(char, 0)
-        opener = OPENERS.get(char)
+        uses, openers = self.uses.get(char, 0), OPENERS  # a typed dictionary when compiled
+        opener = openers.get(char)
         if opener is not None:
             uses = max(uses, self.uses.get(opener, 0))
         return _unfamiliar(char, uses)
@@ -958,8 +972,8 @@ _MISSING = tuple([math.log1p(FAMILIAR_USES) - math.log1p(uses) for uses in range
 def _unfamiliar(char: str, uses: int) -> float:
     if uses >= FAMILIAR_USES:
         return 0.0  # nothing missing
-    # the constants read into C doubles when compiled: the sums in C, in the same order
-    common, counted = COMMON_LOG_COUNT, log_counts().get(char, 0.0)
+    counts = log_counts()  # a typed dictionary when compiled, as are the sums' constants
+    common, counted = COMMON_LOG_COUNT, counts.get(char, 0.0)
     cost, per_nat = UNFAMILIAR_COST, RARE_UNFAMILIAR_COST
     rarity = max(0.0, common - counted)
     return (cost + per_nat * rarity) * _MISSING[uses]
