@@ -5,13 +5,12 @@ import cython
 cdef int _CHAR_BITS, _WIDTH
 cdef double _NO_WORD
 cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK, _MIX, _WORD
-cdef int _TABLE_BITS, _PAIR_BITS, _ENDS_BITS
+cdef int _TABLE_BITS, _PAIR_BITS, _ENDS_BITS, _MEMO_BITS
 cdef unsigned long long _PAIR_MASK
 cdef tuple _NO_WORDS
 
 
 @cython.final
-@cython.freelist(64)
 cdef class State:
     cdef readonly unsigned long long packed
     cdef readonly int width
@@ -58,8 +57,10 @@ cdef class _PairCounts:
 
     cdef Py_ssize_t _place(self, str pair)
 
-    @cython.locals(place=Py_ssize_t)
     cdef Py_ssize_t _uses(self, str pair)
+
+    @cython.locals(uses=object)
+    cdef Py_ssize_t uses_of(self, unsigned long long key)
 
     @cython.locals(uses=Py_ssize_t)
     cpdef get(self, str pair, default=*)
@@ -121,6 +122,8 @@ cdef class _Pairs:
 
     @cython.locals(found=_Pair, first=str, last=str, pair=str)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
+
+    cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
 
     @cython.locals(place=Py_ssize_t, single=object)
     cdef double single(self, unsigned long long code, str char)
@@ -203,14 +206,44 @@ cdef double _document_bonus(Py_ssize_t uses)
 cdef double _running_fit(dict bonus, str text)
 
 
-@cython.locals(costs=dict, found=tuple)
-cdef tuple _kept_cost(scorer, str char)
+@cython.final
+cdef class _PageCosts:
+    cdef frozenset chars
+    cdef bint converted
+    cdef dict costs, forms, uses
+
+    @cython.locals(found=tuple)
+    cpdef tuple cost(self, str char)
+
+    @cython.locals(form=str, cost=cython.double)
+    cpdef double script_cost(self, str char)
+
+    @cython.locals(uses=Py_ssize_t, openers=dict, opener=object)
+    cpdef double unfamiliar(self, str char)
+
+
+@cython.locals(found=list, option=tuple, script=cython.double, unfamiliar=cython.double)
+cdef tuple _priced(_PageCosts costs, tuple options)
 
 
 cdef tuple _MISSING
 
 
+@cython.locals(
+    counts=dict,
+    common=cython.double,
+    counted=cython.double,
+    cost=cython.double,
+    per_nat=cython.double,
+    rarity=cython.double,
+)
 cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+cdef double _form_cost(str char, str form, bint converted)
+
+
+cdef dict _script_forms(bint traditional)
 
 
 @cython.locals(

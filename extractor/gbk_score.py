@@ -18,13 +18,19 @@ from functools import cached_property, lru_cache
 from operator import add
 from typing import NamedTuple
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(freelist=lambda size: lambda cls: cls, cclass=lambda cls: cls)
+
 from extractor.gbk import (
     HINT_MATCH,
     HINT_MISS,
     HINT_TONELESS,
     Slot,
     log_counts,
-    out_of_script,
     table,
 )
 from extractor.gbk_names import name_bonus
@@ -83,6 +89,10 @@ _NO_WORD = -math.inf  # the log-probability of no word, as a C double when compi
 # (Fibonacci hashing: a key holds its last character in its low bits)
 _TABLE_BITS = 10
 _PAIR_BITS = 16  # … and at most 2 ** _PAIR_BITS at first for a page's pairs (``_PairCounts``)
+# … and 2 ** _MEMO_BITS for the pairs a page's search scores (``_Pairs.memo``): a page of the
+# benchmark's has 680 on average, and a table that grew twice (~280,000 instructions a time)
+# cost more than the larger one (~25,000 more to make)
+_MEMO_BITS = 12
 _MIX = 0x9E3779B97F4A7C15
 _WORD = (1 << 64) - 1
 # The texts of three characters some dictionary word ends in (``_word_ends``): a bit each in
@@ -93,6 +103,11 @@ _PAIR_MASK = _CHAR_MASK << _CHAR_BITS | _CHAR_MASK  # the last two characters of
 _NO_WORDS = (_NO_WORD, _NO_WORD)
 
 
+# A search makes and drops States by the hundred thousand: the memory of 256 is kept for the
+# next ones (a freelist), where each was allocated and freed (about 150 instructions) compiled.
+# Cython reads this decorator in the .py only (in ``gbk_score.pxd`` it is ignored).
+@cython.freelist(256)
+@cython.cclass
 class State:
     """An incremental best-segmentation score (``Scorer.extend``), in C fields when compiled
     (``gbk_score.pxd``: the search makes a hundred thousand of these a page, and a tuple of a
@@ -218,8 +233,8 @@ class _DictTable:
 
     __slots__ = ("entries",)
 
-    def __init__(self) -> None:
-        self.entries = _Entries()
+    def __init__(self, bits: int = _TABLE_BITS) -> None:
+        self.entries = _Entries()  # ``bits`` aside: a dictionary grows as it needs
 
     def place(self, first: int, second: int) -> int | tuple[int, int]:
         return (first, second) if second else first
@@ -257,8 +272,11 @@ class _PairCounts:
 
     def _uses(self, pair: str) -> int:
         """How often the page writes ``pair`` (0: never, or no pair)."""
-        place = self._place(pair)
-        uses = self.table.entries[place] if place >= 0 else None
+        return self.uses_of(_key(pair)) if len(pair) == 2 else 0
+
+    def uses_of(self, key: int) -> int:
+        """How often the page writes the pair of ``key`` (``_key``'s; 0: never)."""
+        uses = self.table.entries[self.table.place(key, 0)]
         return 0 if uses is None else uses
 
     def get(self, pair: str, default: int | None = None) -> int | None:
@@ -402,7 +420,7 @@ class _Pairs:
         """``bigrams``: the page's pairs (``_page_pairs``), ``running``: each pair's bonus
         for fitting in running text, ``written``: the characters of the page (Simplified),
         None for a page of fewer than WORD_PAGE_CHARS (``one_unit``)."""
-        self.memo = _new_table()  # by (key, 0): no key is 0
+        self.memo = _new_table(_MEMO_BITS)  # by (key, 0): no key is 0
         self.long_memo = _new_table()  # by (packed, code): none packs no character
         self.window: dict[int, int] = {}
         self.words = model.words
@@ -424,12 +442,19 @@ class _Pairs:
         found.single = self.single(key & _CHAR_MASK, last)
         word = self.words.get(pair) if after else None
         found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
-        found.in_document = self.bigrams.get(pair, 0)
+        found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
         found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
+
+    def _page_uses(self, key: int, pair: str) -> int:
+        """How often the page writes ``pair`` (of ``key``): read by key compiled
+        (``_PairCounts``), by the text interpreted (a ``Counter``)."""
+        if _COMPILED:
+            return self.bigrams.uses_of(key) if len(pair) == 2 else 0
+        return self.bigrams.get(pair, 0)
 
     def single(self, code: int, char: str) -> float:
         """``logprob`` of ``char``, kept for the page in ``singles`` by its code (``_key``'s:
@@ -626,10 +651,10 @@ class Scorer:
         self.bigram_counts = _page_pairs(view, view_list)
         self.char_uses = _char_uses(document) if _COMPILED else Counter(document)
         self.chars = frozenset(self.char_uses)  # each character once, its hash known
-        self._page_costs: dict[str, tuple[float, float]] = {}  # ``_page_cost``'s, kept
         self.view_chars = frozenset(_distinct_chars(view) if view_list is None else view_list)
         self.traditional = traditional
         self.script = Script(traditional, traditional and _converted(self.char_uses))
+        self._costs = _PageCosts(self.char_uses, self.chars, self.script)
         self._words = model.words
         self.char_logprob = shared_logprob(model)
         written = self.view_chars if len(self.view_chars) >= WORD_PAGE_CHARS else None
@@ -692,7 +717,7 @@ class Scorer:
         familiar the page is with it (``fixed``, when given, is ``fixed_prior``'s answer)."""
         if slot.swallowed:
             return self.swallowed.prior(char, slot) - LOST_BYTE_COST
-        script, unfamiliar = _kept_cost(self, char)
+        script, unfamiliar = self._costs.cost(char)
         return (fixed_prior(char, slot) if fixed is None else fixed) - script - unfamiliar
 
     def forms(self, chars: str, slots: tuple[Slot, ...]) -> str:
@@ -719,38 +744,11 @@ class Scorer:
             if not self._heading_ends and HEADING_END in [option[1] for option in found]:
                 self._read_heading_ends()
             return found
-        found = []
-        for c, form, fixed, lead in options:
-            script, unfamiliar = _kept_cost(self, c)
-            found.append((c, form, fixed - script - unfamiliar, lead))
-        return tuple(found)
-
-    def _page_cost(self, char: str) -> tuple[float, float]:
-        """What a character costs on this page in any slot: being out of its script, being
-        unfamiliar to it (kept in ``_page_costs``: each slot's plan asks for all its own)."""
-        return self._script_cost(char), self.unfamiliar(char)
-
-    def _script_cost(self, char: str) -> float:
-        """A form the page contradicts (还 where it writes 還) costs OTHER_SCRIPT_COST; one it
-        does not write, and its script would convert, OTHER_FORM_COST (会 or 鎭 on a
-        Traditional page that has neither 会 nor 會): a tie of two forms goes to the script's.
-        On a page converted whole, a character any conversion turns costs more
-        (``_form_cost``)."""
-        if char in self.chars:
-            return 0.0
-        cost = _form_cost(char, self.script)
-        if out_of_script(char, self.chars, self.traditional):
-            return max(cost, OTHER_SCRIPT_COST)
-        return cost
+        return _priced(self._costs, options)
 
     def unfamiliar(self, char: str) -> float:
-        """What a character costs for being rare on this page (0 from FAMILIAR_USES uses); a
-        closing mark is as familiar as its opening one (a page that opens “ closes it)."""
-        uses = self.char_uses.get(char, 0)
-        opener = OPENERS.get(char)
-        if opener is not None:
-            uses = max(uses, self.char_uses.get(opener, 0))
-        return _unfamiliar(char, uses)
+        """What a character costs for being rare on this page (``_PageCosts.unfamiliar``)."""
+        return self._costs.unfamiliar(char)
 
     @cached_property
     def touched(self) -> frozenset[str]:
@@ -763,15 +761,62 @@ class Scorer:
         return self.chars.union(closers, *[forms[char] for char in self.chars if char in forms])
 
 
-def _kept_cost(scorer: Scorer, char: str) -> tuple[float, float]:
-    """``Scorer._page_cost`` of a character, kept in the page's plain dictionary: a subclass
-    of ``dict`` with ``__missing__`` was subscripted through Python's ``__getitem__`` slot,
-    about 1,600 instructions a lookup compiled."""
-    costs = scorer._page_costs
-    found = costs.get(char)
-    if found is None:
-        found = costs[char] = scorer._page_cost(char)
-    return found
+class _PageCosts:
+    """What a character costs on a page in any slot, kept by character (each slot's plan asks
+    for all its own; ``Scorer.own_priors`` for thousands a page): being out of the page's
+    script, being unfamiliar to it. Its fields typed when compiled (``gbk_score.pxd``): as the
+    ``Scorer``'s attributes each was looked up on a ``Rivals`` (~260 instructions), and each
+    part a Python call of its own (~4,300 instructions a character)."""
+
+    __slots__ = ("chars", "converted", "costs", "forms", "uses")
+
+    def __init__(self, uses: dict[str, int], chars: frozenset[str], script: Script) -> None:
+        """``uses``: how often the page writes each character, ``chars``: those characters."""
+        self.uses, self.chars, self.costs = uses, chars, {}
+        self.converted = script.converted
+        self.forms = _script_forms(script.traditional)
+
+    def cost(self, char: str) -> tuple[float, float]:
+        """``script_cost`` and ``unfamiliar`` of a character, kept in a plain dictionary (a
+        subclass of ``dict`` with ``__missing__`` was subscripted through Python's
+        ``__getitem__`` slot, about 1,600 instructions a lookup compiled)."""
+        found = self.costs.get(char)
+        if found is None:
+            found = self.costs[char] = (self.script_cost(char), self.unfamiliar(char))
+        return found
+
+    def script_cost(self, char: str) -> float:
+        """A form the page contradicts (还 where it writes 還: ``gbk.out_of_script``) costs
+        OTHER_SCRIPT_COST; one it does not write, and its script would convert, OTHER_FORM_COST
+        (会 or 鎭 on a Traditional page that has neither 会 nor 會): a tie of two forms goes to
+        the script's. On a page converted whole, a character any conversion turns costs more
+        (``_form_cost``)."""
+        if char in self.chars:
+            return 0.0
+        form = self.forms.get(char, char)
+        cost = _form_cost(char, form, self.converted)
+        if form != char and form in self.chars:
+            return max(cost, OTHER_SCRIPT_COST)
+        return cost
+
+    def unfamiliar(self, char: str) -> float:
+        """What a character costs for being rare on this page (0 from FAMILIAR_USES uses); a
+        closing mark is as familiar as its opening one (a page that opens “ closes it)."""
+        uses, openers = self.uses.get(char, 0), OPENERS  # a typed dictionary when compiled
+        opener = openers.get(char)
+        if opener is not None:
+            uses = max(uses, self.uses.get(opener, 0))
+        return _unfamiliar(char, uses)
+
+
+def _priced(costs: _PageCosts, options: tuple[tuple[str, str, float, int], ...]) -> tuple:
+    """``Scorer.own_priors`` of a slot without swallowed bytes: each option's fixed prior less
+    its page costs (``_PageCosts.cost``)."""
+    found = []
+    for option in options:
+        script, unfamiliar = costs.cost(option[0])
+        found.append((option[0], option[1], option[2] - script - unfamiliar, option[3]))
+    return tuple(found)
 
 
 def _running_fit(bonus: dict[str, float], text: str) -> float:
@@ -927,15 +972,19 @@ _MISSING = tuple([math.log1p(FAMILIAR_USES) - math.log1p(uses) for uses in range
 def _unfamiliar(char: str, uses: int) -> float:
     if uses >= FAMILIAR_USES:
         return 0.0  # nothing missing
-    rarity = max(0.0, COMMON_LOG_COUNT - log_counts().get(char, 0.0))
-    return (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * _MISSING[uses]
+    counts = log_counts()  # a typed dictionary when compiled, as are the sums' constants
+    common, counted = COMMON_LOG_COUNT, counts.get(char, 0.0)
+    cost, per_nat = UNFAMILIAR_COST, RARE_UNFAMILIAR_COST
+    rarity = max(0.0, common - counted)
+    return (cost + per_nat * rarity) * _MISSING[uses]
 
 
 @lru_cache(maxsize=CHAR_CACHE)
 def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
-    """``Scorer._page_cost`` on a page that writes neither ``char`` nor its form in the page's
+    """``_PageCosts.cost`` on a page that writes neither ``char`` nor its form in the page's
     script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
-    return _form_cost(char, script), _unfamiliar(char, 0)
+    form = _script_forms(script.traditional).get(char, char)
+    return _form_cost(char, form, script.converted), _unfamiliar(char, 0)
 
 
 @lru_cache(maxsize=CHAR_CACHE)
@@ -946,14 +995,18 @@ def _never_written(char: str) -> float:
     return _unfamiliar(char, 0)
 
 
-def _form_cost(char: str, script: Script) -> float:
-    """What a character a page does not write costs for its script: CONVERTED_COST for one any
-    conversion turns on a page converted whole, OTHER_FORM_COST for one the script's
-    conversion turns, 0 for one it keeps."""
-    if script.converted and char in _turned():
+def _form_cost(char: str, form: str, converted: bool) -> float:
+    """What a character a page does not write costs for its script (``form``: the script's
+    form of it): CONVERTED_COST for one any conversion turns on a page converted whole,
+    OTHER_FORM_COST for one the script's conversion turns, 0 for one it keeps."""
+    if converted and char in _turned():
         return CONVERTED_COST
-    forms = table().traditional if script.traditional else table().simplified
-    return OTHER_FORM_COST if forms.get(char, char) != char else 0.0
+    return OTHER_FORM_COST if form != char else 0.0
+
+
+def _script_forms(traditional: bool) -> dict[str, str]:
+    """The form of each GBK character in a script (``gbk.table``)."""
+    return table().traditional if traditional else table().simplified
 
 
 @lru_cache(maxsize=1)
@@ -984,7 +1037,7 @@ def _converted(uses: dict[str, int]) -> bool:
 @lru_cache(maxsize=2)
 def _converted_from(traditional: bool) -> dict[str, tuple[str, ...]]:
     """The characters a script's conversion turns into each other form (還 for 还)."""
-    forms = table().traditional if traditional else table().simplified
+    forms = _script_forms(traditional)
     found: dict[str, list[str]] = {}
     for char, form in forms.items():
         if form != char:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from collections import Counter
 from itertools import pairwise
 from operator import add
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractor.gbk import SWALLOWED, Slot, log_counts, table, two_bytes
+from extractor.gbk import SWALLOWED, Slot, log_counts, out_of_script, table, two_bytes
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import (
     COMMON_LOG_COUNT,
@@ -37,6 +42,7 @@ from extractor.lm import (
     language_model,
 )
 from extractor.running_text import RunningPairs, StandingAlone
+from extractor.views import single_forms
 
 PAGE = "教学工作。学校的教学质量，学生的学习，教学研究。"  # 学 six times, 工 once
 
@@ -211,6 +217,28 @@ def test_a_page_converted_whole_never_held_a_character_any_conversion_turns():
     assert -priors["业"] > CONVERTED_COST
 
 
+FORMS = "还還发發髮业業会會学學习習们們的经經"  # forms in either script, and one in both
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(FORMS, max_size=12), st.sampled_from(FORMS), st.booleans())
+def test_a_characters_script_cost_is_its_form_cost_or_the_price_of_the_other_script(
+    page, char, traditional
+):
+    # ``_PageCosts.script_cost`` reads the script's form once for both questions
+    scorer = Scorer(language_model(), page, traditional=traditional)
+    form = (table().traditional if traditional else table().simplified).get(char, char)
+    if char in page:
+        expected = 0.0
+    elif scorer.script.converted and char in (single_forms() or {}):
+        expected = CONVERTED_COST
+    else:
+        expected = OTHER_FORM_COST if form != char else 0.0
+    if out_of_script(char, frozenset(page), traditional):
+        expected = max(expected, OTHER_SCRIPT_COST)
+    assert scorer._costs.script_cost(char) == expected
+
+
 def test_a_page_of_mixed_script_may_hold_either_form():
     mixed = Scorer(language_model(), "我們学习与体验,总结经验。", traditional=True)
     slot = Slot(lead=None, trail=None)
@@ -374,3 +402,21 @@ def test_texts_ending_in_longer_words_score_their_best_segmentation():
     texts = [*longer, *("的" + word for word in longer), *map("".join, pairwise(longer))]
     for text in texts:
         assert math.isclose(scorer.score(text), _best_segmentation(text, model)), text
+
+
+def test_the_scores_run_interpreted_where_cython_is_not_installed():
+    # ``State``'s freelist is a Cython decorator: without Cython the module stands in for it
+    code = (
+        "import sys; sys.modules['cython'] = None\n"
+        "from extractor.gbk_score import Scorer, START\n"
+        "from extractor.lm import LanguageModel\n"
+        "from extractor.running_text import RunningPairs\n"
+        "model = LanguageModel({'甲乙': 30, '甲': 60, '乙': 60})\n"
+        "scorer = Scorer(model, '', traditional=False, running=RunningPairs({}))\n"
+        "print(START.width, scorer.score('甲乙甲') == model.score('甲乙甲'))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.split() == ["0", "True"]
