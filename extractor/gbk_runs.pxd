@@ -25,7 +25,33 @@ cdef class _Stranded:
     cpdef at(self, Py_ssize_t end)
 
 
+@cython.locals(busy=set, ends=list)
 cpdef dict _quiet_lines(str text, hints, _Stranded lone)
+
+
+cdef int _RARE, _EXTENSION, _STRANDS
+cdef Py_ssize_t _BMP
+cdef bint _COMPILED
+
+
+@cython.locals(
+    flags="const unsigned char[::1]",
+    busy=set,
+    ends=list,
+    line=Py_ssize_t,
+    extended=cython.bint,
+    passing=cython.bint,
+    first=Py_ssize_t,
+    second=Py_ssize_t,
+    first_flags=cython.int,
+    second_flags=cython.int,
+    third_flags=cython.int,
+    place=Py_ssize_t,
+    char=Py_UCS4,
+    code=Py_ssize_t,
+    own=cython.int,
+)
+cpdef tuple _scanned_lines(str text)
 
 
 @cython.locals(reach=Py_ssize_t)

@@ -206,15 +206,10 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
     left, a rare character behind a character outside GB2312 (where runs start), or one or
     two characters stranded after one before a mark or line end (``gbk_marks.stranded``)."""
-    busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
+    busy, ends = _scanned_lines(text) if _COMPILED else _matched_lines(text)
     busy |= {line_start(text, position) for position in hints}
-    for match in _rare_pattern().finditer(text):
-        line = line_start(text, match.start())
-        if line not in busy and _extension_pattern().search(text, line, match.start()):
-            busy.add(line)
-    for match in _stranded_pattern().finditer(text):
-        line = line_start(text, match.start())
-        if line not in busy and lone.at(match.end(1)) is not None:
+    for line, end in ends:
+        if line not in busy and lone.at(end) is not None:
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -224,6 +219,88 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
             quiet[start] = end
         start = end
     return quiet
+
+
+_Marked = tuple[set[int], list[tuple[int, int]]]
+"""The lines a mark or a rare character behind a character outside GB2312 makes busy, and the
+places ``_stranded_pattern`` finds (each with its line): where ``stranded`` is asked."""
+
+
+def _matched_lines(text: str) -> _Marked:
+    """``_Marked`` by the patterns (interpreted, the faster way)."""
+    busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
+    for match in _rare_pattern().finditer(text):
+        line = line_start(text, match.start())
+        if line not in busy and _extension_pattern().search(text, line, match.start()):
+            busy.add(line)
+    ends = [
+        (line_start(text, match.start()), match.end(1))
+        for match in _stranded_pattern().finditer(text)
+    ]
+    return busy, ends
+
+
+def _scanned_lines(text: str) -> _Marked:
+    """``_Marked`` by one pass over the characters, reading each one's flags (``_line_flags``),
+    a busy line passed over: compiled, a C loop costs a few instructions a character where the
+    three patterns cost ~270 (``_rare_pattern``'s set of thousands is a bitmap test at each
+    character). A mark is found at the character after it, a stranded run at its end."""
+    flags = _line_flags()
+    busy: set[int] = set()
+    ends: list[tuple[int, int]] = []
+    line, extended, passing = 0, False, False
+    # the characters one, two and three before, on this line (0: none): code points and flags
+    first = second = first_flags = second_flags = third_flags = 0
+    for place, char in enumerate(text):
+        code = ord(char)
+        if passing and code != 0x0A:
+            continue
+        if (  # ``_stranded_pattern``: one or two Han characters after its first, then this one
+            code < 0x40
+            and 0x4E00 <= first <= 0x9FFF
+            and (second_flags & _STRANDS or (0x4E00 <= second <= 0x9FFF and third_flags & _STRANDS))
+        ):
+            ends.append((line, place))
+        if code == 0x0A:
+            line, extended, passing = place + 1, False, False
+            first = second = first_flags = second_flags = third_flags = 0
+            continue
+        own = flags[code] if code < _BMP else 0
+        if (
+            (0x3F <= code <= 0x7E and first >= 0x80)  # ``_MARK``: after a non-ASCII character,
+            or (0x3F <= first <= 0x7E and code >= 0x80)  # before one,
+            or (code == 0x3F and 0x21 <= first <= 0x7E and second >= 0x80)  # a "?" after one
+            or (own & _RARE and extended)  # a rare character behind one outside GB2312
+        ):
+            busy.add(line)
+            passing, first = True, 0  # nothing more to find on this line
+            continue
+        extended = extended or own & _EXTENSION != 0
+        second, first = first, code
+        third_flags, second_flags, first_flags = second_flags, first_flags, own
+    return busy, ends
+
+
+_BMP = 0x10000
+# compiled, the pass over a page's characters (``_scanned_lines``) beats the patterns' scans;
+# interpreted, the scans are the faster (the compiled module's file is no ``.py``)
+_COMPILED = not __file__.endswith(".py")
+# what each BMP character is to ``_scanned_lines``: a suspect two-byte character, one outside
+# GB2312 (``_extension_pattern``), one ``_stranded_pattern`` opens with
+_RARE, _EXTENSION, _STRANDS = 1, 2, 4
+
+
+@lru_cache(maxsize=1)
+def _line_flags() -> bytes:
+    """Each BMP character's flags as the patterns match it, one byte each (in C a memory read)."""
+    every = "".join(map(chr, range(_BMP)))
+    flags = bytearray(_BMP)
+    opening = _one_of(EXTENSION_CHARS)  # ``_stranded_pattern``'s first character
+    patterns = ((_RARE, _rare_pattern()), (_EXTENSION, _extension_pattern()), (_STRANDS, opening))
+    for flag, pattern in patterns:
+        for match in pattern.finditer(every):
+            flags[match.start()] |= flag
+    return bytes(flags)
 
 
 # ASCII (``[\x40-\x7e?]``, the range ``[?-~]``) after or before a non-ASCII character, or a

@@ -11,9 +11,11 @@ from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
 from extractor.gbk_runs import (
+    _matched_lines,
     _past_plain,
     _plain_pattern,
     _quiet_lines,
+    _scanned_lines,
     _Stranded,
     suspect_segments,
 )
@@ -191,6 +193,22 @@ def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     lines = [text.rfind("\n", 0, p) + 1 for p in range(len(text) + 1)]
     quiet = _quiet_lines(text, {}, _Stranded(text, SURNAMES))
     assert {line for line in lines if line not in quiet} == _busy_lines(text)
+
+
+def _asked(marked: tuple[set[int], list[tuple[int, int]]]) -> set[tuple[int, int]]:
+    """The places ``_quiet_lines`` asks ``stranded`` about: those on lines not busy already."""
+    busy, ends = marked
+    return {(line, end) for line, end in ends if line not in busy}
+
+
+# a mark, "?", letters and digits, a line end, rare characters (鸸, 卫) and characters outside
+# GB2312 (當, 學, 無, a private-use one), common Han ones, a non-ASCII mark and an astral one
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="村社從無到有治理卫鸸詢取以內當學中的,.?:!( \n0aZ~\ue4c6、\U00020000"))
+def test_the_pass_over_the_characters_finds_what_the_patterns_find(text):
+    scanned, matched = _scanned_lines(text), _matched_lines(text)
+    assert scanned[0] == matched[0]
+    assert _asked(scanned) == _asked(matched)
 
 
 @pytest.mark.parametrize(
