@@ -29,7 +29,7 @@ cdef class _Stranded:
 cpdef dict _quiet_lines(str text, hints, _Stranded lone)
 
 
-cdef int _RARE, _EXTENSION, _STRANDS
+cdef int _RARE, _EXTENSION, _STRANDS, _PLAIN
 cdef Py_ssize_t _BMP
 cdef bint _COMPILED
 
@@ -68,13 +68,21 @@ cdef bint _after_seam(str text, Py_ssize_t start, hints)
 
 
 @cython.locals(
-    position=Py_ssize_t, length=Py_ssize_t, start=Py_ssize_t, run=cython.bint, lone=_Stranded
+    position=Py_ssize_t,
+    length=Py_ssize_t,
+    start=Py_ssize_t,
+    run=cython.bint,
+    lone=_Stranded,
 )
 cdef list _segments(str text, hints, rules)
 
 
 @cython.locals(end=Py_ssize_t, following=Py_ssize_t)
 cpdef Py_ssize_t _past_plain(str text, Py_ssize_t position, list read, plain)
+
+
+@cython.locals(end=Py_ssize_t, length=Py_ssize_t, code=Py_ssize_t)
+cpdef Py_ssize_t _plain_end(str text, Py_ssize_t position, bytes flags)
 
 
 @cython.locals(after=str, seamed=cython.bint)

@@ -126,7 +126,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     position, length = 0, len(text)
     lone = _Stranded(text, rules.surnames)
     quiet = _quiet_lines(text, hints, lone)
-    read, plain = sorted(hints), _plain_pattern()
+    read, plain = sorted(hints), _plain_test()
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
             position = quiet[position]
@@ -158,26 +158,56 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     return found
 
 
-def _past_plain(text: str, position: int, read: list[int], plain: re.Pattern[str]) -> int:
+def _past_plain(text: str, position: int, read: list[int], plain: _PlainTest) -> int:
     """The first place from ``position`` on that is no plain run character (``plain``: the
-    ``_plain_pattern``, asked for once a page) or has a reading after it (``read``: the places
-    that do, in order, mostly none). A run's loop does nothing at the others but step past
-    them: most characters of a busy line are those."""
-    end = plain.match(text, position).end()  # type: ignore[union-attr]
+    page's ``_plain_test``) or has a reading after it (``read``: the places that do, in order,
+    mostly none). A run's loop does nothing at the others but step past them: most characters
+    of a busy line are those."""
+    end = (
+        _plain_end(text, position, plain)  # type: ignore[arg-type]
+        if _COMPILED
+        else plain.match(text, position).end()  # type: ignore[union-attr]
+    )
     if not read:
         return end
     following = bisect_left(read, position)
     return min(end, read[following]) if following < len(read) else end
 
 
+_PlainTest = bytes | re.Pattern[str]
+
+
+def _plain_test() -> _PlainTest:
+    """What tells plain run characters (``_plain_pattern``): compiled, the ``_line_flags``, read
+    by a C loop (``_plain_end``: five characters a call on the benchmark's pages, where a
+    pattern's match cost ~3,000 instructions); interpreted, the pattern, repeated."""
+    return _line_flags() if _COMPILED else _plain_run()
+
+
+def _plain_end(text: str, position: int, flags: bytes) -> int:
+    """Where the plain run characters from ``position`` on end (``_PLAIN`` in ``flags``)."""
+    end, length = position, len(text)
+    while end < length:
+        code = ord(text[end])
+        if code >= _BMP or not flags[code] & _PLAIN:
+            break
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _plain_run() -> re.Pattern[str]:
+    """Any number of plain run characters (``_plain_pattern``)."""
+    return re.compile(f"{_plain_pattern().pattern}*")
+
+
 @lru_cache(maxsize=1)
 def _plain_pattern() -> re.Pattern[str]:
-    """Any number of run characters (``is_run_char``) a run may not end in by a dropped
-    trail byte (``_may_drop``)."""
+    """Any run character (``is_run_char``) a run may not end in by a dropped trail byte
+    (``_may_drop``)."""
     rows = table().by_lead.values()
     chars = (char for row in rows for _, char in row)
-    plain = "".join(sorted({char for char in chars if is_run_char(char) and not _may_drop(char)}))
-    return re.compile(f"[{re.escape(plain)}]*")
+    return _one_of(char for char in chars if is_run_char(char) and not _may_drop(char))
 
 
 class _Stranded:
@@ -286,8 +316,9 @@ _BMP = 0x10000
 # interpreted, the scans are the faster (the compiled module's file is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
 # what each BMP character is to ``_scanned_lines``: a suspect two-byte character, one outside
-# GB2312 (``_extension_pattern``), one ``_stranded_pattern`` opens with
-_RARE, _EXTENSION, _STRANDS = 1, 2, 4
+# GB2312 (``_extension_pattern``), one ``_stranded_pattern`` opens with; and to ``_past_plain``
+# a plain run character (``_plain_pattern``)
+_RARE, _EXTENSION, _STRANDS, _PLAIN = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +327,12 @@ def _line_flags() -> bytes:
     every = "".join(map(chr, range(_BMP)))
     flags = bytearray(_BMP)
     opening = _one_of(EXTENSION_CHARS)  # ``_stranded_pattern``'s first character
-    patterns = ((_RARE, _rare_pattern()), (_EXTENSION, _extension_pattern()), (_STRANDS, opening))
+    patterns = (
+        (_RARE, _rare_pattern()),
+        (_EXTENSION, _extension_pattern()),
+        (_STRANDS, opening),
+        (_PLAIN, _plain_pattern()),
+    )
     for flag, pattern in patterns:
         for match in pattern.finditer(every):
             flags[match.start()] |= flag

@@ -13,7 +13,7 @@ from extractor.gbk_marks import stranded
 from extractor.gbk_runs import (
     _matched_lines,
     _past_plain,
-    _plain_pattern,
+    _plain_test,
     _quiet_lines,
     _scanned_lines,
     _Stranded,
@@ -218,7 +218,8 @@ def test_the_pass_over_the_characters_finds_what_the_patterns_find(text):
         ("工作總結x", 3, [], 4),  # an ASCII letter: no run character
         ("工作小結", 0, [1], 1),  # a reading after 作
         ("工作小結", 2, [1], 4),  # … behind the start: the text's end
+        ("工作\U00020000結", 0, [], 2),  # a character outside the BMP: no run character
     ],
 )
 def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
-    assert _past_plain(text, position, read, _plain_pattern()) == stop
+    assert _past_plain(text, position, read, _plain_test()) == stop
