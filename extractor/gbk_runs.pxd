@@ -25,7 +25,33 @@ cdef class _Stranded:
     cpdef at(self, Py_ssize_t end)
 
 
+@cython.locals(busy=set, ends=list)
 cpdef dict _quiet_lines(str text, hints, _Stranded lone)
+
+
+cdef int _RARE, _EXTENSION, _STRANDS, _PLAIN
+cdef Py_ssize_t _BMP
+cdef bint _COMPILED
+
+
+@cython.locals(
+    flags="const unsigned char[::1]",
+    busy=set,
+    ends=list,
+    line=Py_ssize_t,
+    extended=cython.bint,
+    passing=cython.bint,
+    first=Py_ssize_t,
+    second=Py_ssize_t,
+    first_flags=cython.int,
+    second_flags=cython.int,
+    third_flags=cython.int,
+    place=Py_ssize_t,
+    char=Py_UCS4,
+    code=Py_ssize_t,
+    own=cython.int,
+)
+cpdef tuple _scanned_lines(str text)
 
 
 @cython.locals(reach=Py_ssize_t)
@@ -42,13 +68,21 @@ cdef bint _after_seam(str text, Py_ssize_t start, hints)
 
 
 @cython.locals(
-    position=Py_ssize_t, length=Py_ssize_t, start=Py_ssize_t, run=cython.bint, lone=_Stranded
+    position=Py_ssize_t,
+    length=Py_ssize_t,
+    start=Py_ssize_t,
+    run=cython.bint,
+    lone=_Stranded,
 )
 cdef list _segments(str text, hints, rules)
 
 
 @cython.locals(end=Py_ssize_t, following=Py_ssize_t)
 cpdef Py_ssize_t _past_plain(str text, Py_ssize_t position, list read, plain)
+
+
+@cython.locals(end=Py_ssize_t, length=Py_ssize_t, code=Py_ssize_t)
+cpdef Py_ssize_t _plain_end(str text, Py_ssize_t position, bytes flags)
 
 
 @cython.locals(after=str, seamed=cython.bint)

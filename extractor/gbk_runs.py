@@ -126,7 +126,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     position, length = 0, len(text)
     lone = _Stranded(text, rules.surnames)
     quiet = _quiet_lines(text, hints, lone)
-    read, plain = sorted(hints), _plain_pattern()
+    read, plain = sorted(hints), _plain_test()
     while position < length:
         if position in quiet:  # nothing on this line could start or end a run
             position = quiet[position]
@@ -158,26 +158,56 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     return found
 
 
-def _past_plain(text: str, position: int, read: list[int], plain: re.Pattern[str]) -> int:
+def _past_plain(text: str, position: int, read: list[int], plain: _PlainTest) -> int:
     """The first place from ``position`` on that is no plain run character (``plain``: the
-    ``_plain_pattern``, asked for once a page) or has a reading after it (``read``: the places
-    that do, in order, mostly none). A run's loop does nothing at the others but step past
-    them: most characters of a busy line are those."""
-    end = plain.match(text, position).end()  # type: ignore[union-attr]
+    page's ``_plain_test``) or has a reading after it (``read``: the places that do, in order,
+    mostly none). A run's loop does nothing at the others but step past them: most characters
+    of a busy line are those."""
+    end = (
+        _plain_end(text, position, plain)  # type: ignore[arg-type]
+        if _COMPILED
+        else plain.match(text, position).end()  # type: ignore[union-attr]
+    )
     if not read:
         return end
     following = bisect_left(read, position)
     return min(end, read[following]) if following < len(read) else end
 
 
+_PlainTest = bytes | re.Pattern[str]
+
+
+def _plain_test() -> _PlainTest:
+    """What tells plain run characters (``_plain_pattern``): compiled, the ``_line_flags``, read
+    by a C loop (``_plain_end``: five characters a call on the benchmark's pages, where a
+    pattern's match cost ~3,000 instructions); interpreted, the pattern, repeated."""
+    return _line_flags() if _COMPILED else _plain_run()
+
+
+def _plain_end(text: str, position: int, flags: bytes) -> int:
+    """Where the plain run characters from ``position`` on end (``_PLAIN`` in ``flags``)."""
+    end, length = position, len(text)
+    while end < length:
+        code = ord(text[end])
+        if code >= _BMP or not flags[code] & _PLAIN:
+            break
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _plain_run() -> re.Pattern[str]:
+    """Any number of plain run characters (``_plain_pattern``)."""
+    return re.compile(f"{_plain_pattern().pattern}*")
+
+
 @lru_cache(maxsize=1)
 def _plain_pattern() -> re.Pattern[str]:
-    """Any number of run characters (``is_run_char``) a run may not end in by a dropped
-    trail byte (``_may_drop``)."""
+    """Any run character (``is_run_char``) a run may not end in by a dropped trail byte
+    (``_may_drop``)."""
     rows = table().by_lead.values()
     chars = (char for row in rows for _, char in row)
-    plain = "".join(sorted({char for char in chars if is_run_char(char) and not _may_drop(char)}))
-    return re.compile(f"[{re.escape(plain)}]*")
+    return _one_of(char for char in chars if is_run_char(char) and not _may_drop(char))
 
 
 class _Stranded:
@@ -206,15 +236,10 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
     every line. A line is busy with an ASCII mark or ``?`` touching Chinese text, a reading
     left, a rare character behind a character outside GB2312 (where runs start), or one or
     two characters stranded after one before a mark or line end (``gbk_marks.stranded``)."""
-    busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
+    busy, ends = _scanned_lines(text) if _COMPILED else _matched_lines(text)
     busy |= {line_start(text, position) for position in hints}
-    for match in _rare_pattern().finditer(text):
-        line = line_start(text, match.start())
-        if line not in busy and _extension_pattern().search(text, line, match.start()):
-            busy.add(line)
-    for match in _stranded_pattern().finditer(text):
-        line = line_start(text, match.start())
-        if line not in busy and lone.at(match.end(1)) is not None:
+    for line, end in ends:
+        if line not in busy and lone.at(end) is not None:
             busy.add(line)
     quiet: dict[int, int] = {}
     start = 0
@@ -224,6 +249,94 @@ def _quiet_lines(text: str, hints: Hints, lone: _Stranded) -> dict[int, int]:
             quiet[start] = end
         start = end
     return quiet
+
+
+_Marked = tuple[set[int], list[tuple[int, int]]]
+"""The lines a mark or a rare character behind a character outside GB2312 makes busy, and the
+places ``_stranded_pattern`` finds (each with its line): where ``stranded`` is asked."""
+
+
+def _matched_lines(text: str) -> _Marked:
+    """``_Marked`` by the patterns (interpreted, the faster way)."""
+    busy = {line_start(text, match.start()) for match in _MARK.finditer(text)}
+    for match in _rare_pattern().finditer(text):
+        line = line_start(text, match.start())
+        if line not in busy and _extension_pattern().search(text, line, match.start()):
+            busy.add(line)
+    ends = [
+        (line_start(text, match.start()), match.end(1))
+        for match in _stranded_pattern().finditer(text)
+    ]
+    return busy, ends
+
+
+def _scanned_lines(text: str) -> _Marked:
+    """``_Marked`` by one pass over the characters, reading each one's flags (``_line_flags``),
+    a busy line passed over: compiled, a C loop costs a few instructions a character where the
+    three patterns cost ~270 (``_rare_pattern``'s set of thousands is a bitmap test at each
+    character). A mark is found at the character after it, a stranded run at its end."""
+    flags = _line_flags()
+    busy: set[int] = set()
+    ends: list[tuple[int, int]] = []
+    line, extended, passing = 0, False, False
+    # the characters one, two and three before, on this line (0: none): code points and flags
+    first = second = first_flags = second_flags = third_flags = 0
+    for place, char in enumerate(text):
+        code = ord(char)
+        if passing and code != 0x0A:
+            continue
+        if (  # ``_stranded_pattern``: one or two Han characters after its first, then this one
+            code < 0x40
+            and 0x4E00 <= first <= 0x9FFF
+            and (second_flags & _STRANDS or (0x4E00 <= second <= 0x9FFF and third_flags & _STRANDS))
+        ):
+            ends.append((line, place))
+        if code == 0x0A:
+            line, extended, passing = place + 1, False, False
+            first = second = first_flags = second_flags = third_flags = 0
+            continue
+        own = flags[code] if code < _BMP else 0
+        if (
+            (0x3F <= code <= 0x7E and first >= 0x80)  # ``_MARK``: after a non-ASCII character,
+            or (0x3F <= first <= 0x7E and code >= 0x80)  # before one,
+            or (code == 0x3F and 0x21 <= first <= 0x7E and second >= 0x80)  # a "?" after one
+            or (own & _RARE and extended)  # a rare character behind one outside GB2312
+        ):
+            busy.add(line)
+            passing, first = True, 0  # nothing more to find on this line
+            continue
+        extended = extended or own & _EXTENSION != 0
+        second, first = first, code
+        third_flags, second_flags, first_flags = second_flags, first_flags, own
+    return busy, ends
+
+
+_BMP = 0x10000
+# compiled, the pass over a page's characters (``_scanned_lines``) beats the patterns' scans;
+# interpreted, the scans are the faster (the compiled module's file is no ``.py``)
+_COMPILED = not __file__.endswith(".py")
+# what each BMP character is to ``_scanned_lines``: a suspect two-byte character, one outside
+# GB2312 (``_extension_pattern``), one ``_stranded_pattern`` opens with; and to ``_past_plain``
+# a plain run character (``_plain_pattern``)
+_RARE, _EXTENSION, _STRANDS, _PLAIN = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=1)
+def _line_flags() -> bytes:
+    """Each BMP character's flags as the patterns match it, one byte each (in C a memory read)."""
+    every = "".join(map(chr, range(_BMP)))
+    flags = bytearray(_BMP)
+    opening = _one_of(EXTENSION_CHARS)  # ``_stranded_pattern``'s first character
+    patterns = (
+        (_RARE, _rare_pattern()),
+        (_EXTENSION, _extension_pattern()),
+        (_STRANDS, opening),
+        (_PLAIN, _plain_pattern()),
+    )
+    for flag, pattern in patterns:
+        for match in pattern.finditer(every):
+            flags[match.start()] |= flag
+    return bytes(flags)
 
 
 # ASCII (``[\x40-\x7e?]``, the range ``[?-~]``) after or before a non-ASCII character, or a

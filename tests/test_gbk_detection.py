@@ -11,9 +11,11 @@ from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
 from extractor.gbk_marks import stranded
 from extractor.gbk_runs import (
+    _matched_lines,
     _past_plain,
-    _plain_pattern,
+    _plain_test,
     _quiet_lines,
+    _scanned_lines,
     _Stranded,
     suspect_segments,
 )
@@ -193,6 +195,22 @@ def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     assert {line for line in lines if line not in quiet} == _busy_lines(text)
 
 
+def _asked(marked: tuple[set[int], list[tuple[int, int]]]) -> set[tuple[int, int]]:
+    """The places ``_quiet_lines`` asks ``stranded`` about: those on lines not busy already."""
+    busy, ends = marked
+    return {(line, end) for line, end in ends if line not in busy}
+
+
+# a mark, "?", letters and digits, a line end, rare characters (鸸, 卫) and characters outside
+# GB2312 (當, 學, 無, a private-use one), common Han ones, a non-ASCII mark and an astral one
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="村社從無到有治理卫鸸詢取以內當學中的,.?:!( \n0aZ~\ue4c6、\U00020000"))
+def test_the_pass_over_the_characters_finds_what_the_patterns_find(text):
+    scanned, matched = _scanned_lines(text), _matched_lines(text)
+    assert scanned[0] == matched[0]
+    assert _asked(scanned) == _asked(matched)
+
+
 @pytest.mark.parametrize(
     ("text", "position", "read", "stop"),
     [
@@ -200,7 +218,8 @@ def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
         ("工作總結x", 3, [], 4),  # an ASCII letter: no run character
         ("工作小結", 0, [1], 1),  # a reading after 作
         ("工作小結", 2, [1], 4),  # … behind the start: the text's end
+        ("工作\U00020000結", 0, [], 2),  # a character outside the BMP: no run character
     ],
 )
 def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
-    assert _past_plain(text, position, read, _plain_pattern()) == stop
+    assert _past_plain(text, position, read, _plain_test()) == stop
