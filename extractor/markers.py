@@ -136,8 +136,14 @@ def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
 
 
 def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
-    """The styles' alternation in `regex`'s syntax: branch ``i`` captures its number as group
-    ``n{i}`` and closes with the empty group ``s{i}``, which names the branch that matched.
+    """The styles' alternation in `regex`'s syntax (``alternation``), after lookaheads that
+    let the engine skip every character no marker can start at (``_lookaheads``)."""
+    return _lookaheads(rules) + alternation(rules)
+
+
+def alternation(rules: Sequence[SectionStyleRule]) -> str:
+    """One branch a style: branch ``i`` captures its number as group ``n{i}`` and closes with
+    the empty group ``s{i}``, which names the branch that matched.
 
     A number that opens its marker (``(?P<num>[一二三])…``) has its first character moved
     before the group (``[一二三](?P<n4>…)``): the engine tests a branch's first character or
@@ -152,14 +158,44 @@ def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
             rest = rule.pattern[len(_NUMBER_GROUP) + len(opening) :]
             source = f"{opening}(?P<n{index}>{rest}"
         branches.append(f"(?:{source})(?P<s{index}>)")
-    alternation = "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _lookaheads(rules: Sequence[SectionStyleRule]) -> str:
+    """Every marker starts with one of the class of the first lookahead: the engine skips all
+    other characters without trying each branch there. Empty when a style's first character
+    cannot be listed: then every position is tried."""
     openings = [_openings(rule.pattern) for rule in rules]
-    if not all(openings):  # a style whose first character cannot be listed: try every position
-        return alternation
-    # Every marker starts with one of these: the lookahead lets the engine skip all other
-    # characters without trying each branch there.
+    if not all(openings):
+        return ""
     items = dict.fromkeys(item for items in openings for item in items)
-    return f"(?=[{''.join(_in_class(item) for item in items)}])" + alternation
+    return f"(?=[{''.join(_in_class(item) for item in items)}])" + _guarded(rules, openings)
+
+
+def _guarded(rules: Sequence[SectionStyleRule], openings: list[list[str]]) -> str:
+    """A second lookahead, for the characters the first lets through: some style starts with
+    the character and its lookbehind, if any, lets it (``[0-9](?<![0-9.].)``: a number's later
+    digits, a third of those a page holds, then try no branch). Empty when no style has one.
+
+    The lookbehinds of the styles that open with one item are tested as one: the character
+    before may not be in every class they exclude (one lookbehind, its classes lookaheads)."""
+    unguarded: dict[str, None] = {}
+    excluded: dict[str, dict[str, None]] = {}  # an opening item -> the classes its styles bar
+    for rule, items in zip(rules, openings, strict=True):
+        before = _excluded_before(rule.pattern)
+        if before is None:
+            unguarded.update(dict.fromkeys(items))
+        else:
+            excluded.setdefault(items[0], {})[before] = None
+    if not excluded:
+        return ""
+    tests = [f"[{''.join(_in_class(item) for item in unguarded)}]"] if unguarded else []
+    for item, barred in excluded.items():
+        if item not in unguarded:  # else the class lets it through whatever stands before
+            *others, last = barred
+            every = "".join(f"(?={before})" for before in others) + last
+            tests.append(f"{item}(?<!{every}.)")
+    return f"(?={'|'.join(tests)})"
 
 
 def _in_class(item: str) -> str:
@@ -187,6 +223,9 @@ _WORDS_GROUP = re.compile(
     r"\(\?P<num>((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![{*+?])"
 )
 
+# a lookbehind on the character before a marker's first one: (?<![0-9.a-zA-Z].)
+_EXCLUDED_BEFORE = re.compile(r"\(\?<!(\[(?:\\.|[^\\\[\]])+\])\.\)")
+
 
 def _openings(pattern: str) -> list[str]:
     """What a style's marker may start with, as items of a class (``第``, ``\\(``, ``[0-9]``,
@@ -205,6 +244,17 @@ def _openings(pattern: str) -> list[str]:
     if inside and _alternatives_at_top(pattern, item.end()):
         return []
     return [item.group(1)]
+
+
+def _excluded_before(pattern: str) -> str | None:
+    """The class of what may not stand before a marker, as the lookbehind after a pattern's
+    first character says (``[0-9](?<![0-9.].)``), when that character is one item."""
+    inside = len(_NUMBER_GROUP) if pattern.startswith(_NUMBER_GROUP) else 0
+    item = _FIRST_ITEM.match(pattern, inside)
+    if item is None or item.end() != item.end(1):  # repeated: [0-9]+ or [0-9]{1,2}
+        return None
+    lookbehind = _EXCLUDED_BEFORE.match(pattern, item.end())
+    return None if lookbehind is None else lookbehind.group(1)
 
 
 def _opening_character(pattern: str) -> str | None:

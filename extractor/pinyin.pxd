@@ -4,6 +4,7 @@
 import cython
 
 cdef Py_ssize_t _LONGEST_READING
+cdef bint _COMPILED
 
 
 @cython.locals(
@@ -25,3 +26,7 @@ cdef Py_ssize_t _LONGEST_READING
     follows_reading=bint,
 )
 cpdef tuple find_annotations(str text)
+
+
+@cython.locals(at=Py_ssize_t)
+cpdef Py_ssize_t _last(str text, Py_UCS4 char, Py_ssize_t start, Py_ssize_t end)

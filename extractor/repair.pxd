@@ -3,9 +3,9 @@
 import cython
 
 cdef int _IS_ANY, _IS_UNCOMMON, _IS_LONE
-cdef str _SUSPECT_FLAGS
+cdef bytes _SUSPECT_FLAGS
 cdef bint _COMPILED
 
 
-@cython.locals(flags=str, previous=cython.int, own=cython.int, code=Py_ssize_t, char=Py_UCS4)
+@cython.locals(flags=bytes, previous=cython.int, own=cython.int, code=Py_ssize_t, char=Py_UCS4)
 cpdef bint _suspect_pair_in(str text)

@@ -53,19 +53,19 @@ _SUSPECT = re.compile(f"[{_ANY}{_LONE}](?:(?<=[{_LONE}])|(?<=[{_UNCOMMON}])[{_AN
 # compiled, a loop over the characters (``_suspect_pair_in``) is eight times as fast as that
 # scan; interpreted, the scan is the faster (the compiled module's file is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
-# what each BMP character is of those (all three classes are in the BMP), as flags: one
-# character each, in C a read of the string (``_suspect_pair_in``)
+# what each BMP character is of those (all three classes are in the BMP), as flags: one byte
+# each, in C a read of the buffer (``_suspect_pair_in``)
 _IS_ANY, _IS_UNCOMMON, _IS_LONE = 1, 2, 4
 
 
-def _suspect_flags() -> str:
+def _suspect_flags() -> bytes:
     """Each BMP character's flags, as the classes' own expressions match them."""
     every = "".join(map(chr, range(0x10000)))
     flags = bytearray(len(every))
     for flag, chars in ((_IS_ANY, _ANY), (_IS_UNCOMMON, _UNCOMMON), (_IS_LONE, _LONE)):
         for match in re.finditer(f"[{chars}]", every):
             flags[match.start()] |= flag
-    return flags.decode("latin-1")
+    return bytes(flags)
 
 
 _SUSPECT_FLAGS = _suspect_flags()
@@ -121,7 +121,7 @@ def _suspect_pair_in(text: str) -> bool:
     flags, previous = _SUSPECT_FLAGS, 0
     for char in text:
         code = ord(char)
-        own = ord(flags[code]) if code < len(flags) else 0
+        own = flags[code] if code < len(flags) else 0
         if own & _IS_LONE or (own & _IS_ANY and previous & _IS_UNCOMMON):
             return True
         if own & _IS_UNCOMMON and previous & _IS_ANY:

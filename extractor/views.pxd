@@ -20,5 +20,9 @@ cdef bint _COMPILED
 cpdef _by_character(str text)
 
 
+@cython.locals(parts=list, kept=Py_ssize_t, place=Py_ssize_t, code=Py_ssize_t)
+cdef str _turned(str text, str table, dict forms)
+
+
 @cython.locals(held=set, char=Py_UCS4)
 cpdef set _held_forms(str text)

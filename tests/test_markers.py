@@ -69,3 +69,19 @@ def test_a_style_of_two_ways_keeps_both():
     assert not grammar_source((either,)).startswith("(?=")
     found = [c.number for c in find_candidates("乙3总则\n4、细则\n", compile_grammar((either,)))]
     assert found == [(3,), (4,)]
+
+
+def test_a_lookbehind_after_the_first_character_keeps_the_grammar_from_trying_there():
+    """``[0-9](?<![0-9].)`` cannot start after a digit: the second lookahead says so, the
+    lookbehinds of styles that open alike tested as one (every class they bar at once)."""
+    lookaheads = r"(?=[0-9一二一二十])(?=[一二一二十]|[0-9](?<![0-9].))(?:"
+    assert grammar_source(RULES).startswith(lookaheads)
+    rparen = _style("rparen", r"(?P<num>[0-9](?<![(0-9].)[0-9]?)\)", "arabic")
+    unguarded = _style("cn_bare", r"(?P<num>[一二十]{1,2}) ", "cn")
+    guarded_cn = _style("cn", r"(?P<num>[一二十](?<![一二十].)[一二十]?)、", "cn")
+    source = grammar_source((OPENING_CLASS, rparen, unguarded, guarded_cn))
+    # 一 after 十 may still open cn_bare's marker: its guard is left out
+    assert source.startswith(r"(?=[0-9一二十])(?=[一二十]|[0-9](?<!(?=[0-9])[(0-9].))(?:")
+    view = "12.总体\n3)细则\n2013)\n"
+    found = [c.number for c in find_candidates(view, compile_grammar((OPENING_CLASS, rparen)))]
+    assert found == [(12,), (3,)]

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.offsets import EditableText
-from extractor.pinyin import find_annotations
+from extractor.pinyin import _last, find_annotations
 from extractor.pinyin_table import character_readings, characters_read_as, fits_reading
 
 
@@ -104,6 +104,15 @@ def test_removal_is_idempotent(text):
     once = _strip(annotated)
     assert once == text
     assert _strip(once) == once
+
+
+@given(st.text(alphabet="(?)節jié", max_size=20), st.data())
+def test_the_last_opener_is_rfinds(text, data):
+    """``_last`` (a loop in C, compiled) finds what ``str.rfind`` finds, within the text."""
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    for char in "(?":
+        assert _last(text, char, start, end) == text.rfind(char, start, end)
 
 
 def test_reading_table_is_pypinyins_loaded_without_the_package():

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.markers import chinese_number, compile_grammar, grammar_source
+from extractor.markers import alternation, chinese_number, compile_grammar, grammar_source
 from extractor.rules import load_rules
 from extractor.sections import SectionPaths, parse_sections, section_path_at, to_sections
 from extractor.views import matching_view
@@ -68,6 +68,16 @@ def test_the_grammar_on_re_finds_what_regex_finds(text):
     reference = regex.compile(grammar_source(RULES.section_styles), regex.MULTILINE)
     assert [(m.span(), m.lastindex) for m in GRAMMAR.pattern.finditer(text)] == [
         (m.span(), m.lastindex) for m in reference.finditer(text)
+    ]
+
+
+@given(st.text(alphabet=MARKER_ALPHABET + "a.(3", max_size=40))
+def test_the_grammars_lookaheads_skip_only_where_no_marker_starts(text):
+    """The lookaheads before the branches (the opening class, the lookbehinds of the styles
+    that have one) leave out no marker that the branches alone find."""
+    branches = regex.compile(alternation(RULES.section_styles), regex.MULTILINE)
+    assert [(m.span(), m.lastindex) for m in GRAMMAR.pattern.finditer(text)] == [
+        (m.span(), m.lastindex) for m in branches.finditer(text)
     ]
 
 
