@@ -60,11 +60,14 @@ _MONEY_NUMBER = (
 )
 # A count: like a money number, and not after 第 or a numeral either. Its first character one
 # class, the rest told apart after the guard: a pattern that opens with a class is searched by
-# skipping to that class's characters, where two branches are tried at every position.
+# skipping to that class's characters, where two branches are tried at every position. The
+# rest is an atomic group: nothing that may follow a count (至, 余, a classifier) is a digit,
+# a numeral, a comma or a point, so a shorter number never matches where the longest failed,
+# and a number with no classifier after it fails once instead of once for each shorter number.
 _COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
     rf"[\d{_CN}]{_COUNT_GUARD}"
-    rf"(?:(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
+    rf"(?>(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"

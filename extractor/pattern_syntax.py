@@ -31,8 +31,9 @@ HAN = (
     r"\U00031350-\U00033479]"
 )
 _SPELLED_OUT = {r"\h": HORIZONTAL_SPACE, r"\p{Han}": HAN, r"\s": SPACE}
-# What both engines read alike: groups, lookarounds, \d and escaped punctuation.
-_SHARED_GROUPS = ("(?:", "(?P<", "(?=", "(?!", "(?<=", "(?<!")
+# What both engines read alike: groups, lookarounds, \d and escaped punctuation; atomic
+# groups too, which `re` has had since Python 3.11 (the oldest this package runs on).
+_SHARED_GROUPS = ("(?:", "(?P<", "(?=", "(?!", "(?<=", "(?<!", "(?>")
 
 _DEFINE = "(?(DEFINE)"
 _DEFINITION = regex.compile(r"\(\?P<(\w+)>(.*)\)", regex.DOTALL)

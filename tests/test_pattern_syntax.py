@@ -140,11 +140,25 @@ def test_std_re_source_spells_out_h_s_and_han_in_and_out_of_classes():
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\S", r"a(?>b)", r"[]a]"],
+    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\S", r"a(?|b)", r"[]a]"],
 )
 def test_std_re_source_refuses_what_re_reads_otherwise(pattern):
     """Syntax `re` lacks or reads otherwise keeps the pattern on `regex`."""
     assert std_re_source(pattern) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [(r"(?>a+)ab", "aaab"), (r"(?>\d*)名", "123名"), (r"x(?>\d+|\d+名)", "x12名")],
+)
+def test_atomic_groups_move_to_re_and_match_as_on_regex(pattern, text):
+    """`re` has read atomic groups as `regex` does since Python 3.11: such a pattern moves."""
+    assert std_re_source(pattern) == pattern
+    plain = on_std_re(pattern)
+    assert plain is not None
+    assert [m.span() for m in plain.finditer(text)] == [
+        m.span() for m in regex.finditer(pattern, text)
+    ]
 
 
 @pytest.mark.parametrize("pattern", [r"(?<=一|二三)元", r"(?P<a>甲)|(?P<a>乙)"])
