@@ -21,7 +21,12 @@ import regex
 from extractor.date_rules import DateWordRule, word_meaning
 from extractor.entity_lexicon import trie_source
 from extractor.markers import chinese_number
-from extractor.pattern_syntax import HORIZONTAL_SPACE, led_by_second_characters, required_words
+from extractor.pattern_syntax import (
+    HORIZONTAL_SPACE,
+    led_by_second_characters,
+    on_faster_engine,
+    required_words,
+)
 
 # compiled, a loop over a page's characters beats a search a word (``_present``); interpreted,
 # the search is the faster (the compiled module's file is no ``.py``)
@@ -140,9 +145,9 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
     present = _present(scan, view)  # most pages hold no festival, no term
     candidates = [
         (match.start(), -len(match.group()), rule, match)
-        for rule, needs in zip(words, scan.needs, strict=True)
+        for rule, needs, pattern in zip(words, scan.needs, scan.patterns, strict=True)
         if needs is None or not needs.isdisjoint(present)
-        for match in rule.compiled.finditer(view)
+        for match in pattern.finditer(view)
     ]
     for start, _, rule, match in sorted(candidates, key=lambda c: (c[0], c[1])):
         if any(s < match.end() and start < e for s, e in taken):
@@ -163,6 +168,7 @@ class _WordScan:
     the festivals' and relative years' a dozen each)."""
 
     needs: tuple[frozenset[str] | None, ...]  # a rule's words; None: it needs none
+    patterns: tuple[re.Pattern[str] | regex.Pattern[str], ...]  # each on the faster engine
     words: re.Pattern[str]  # the longer words: the longest that starts at a place
     starting: dict[str, tuple[str, ...]]  # a longer word → the words it starts with (itself too)
     chars: tuple[str, ...]  # the one-character words (年, 十), each found by `in`
@@ -186,6 +192,7 @@ def _word_scan(patterns: tuple[regex.Pattern[str], ...]) -> _WordScan:
         marks[ord(word[1])] |= 2
     return _WordScan(
         needs=tuple(None if words is None else frozenset(words) for words in needs),
+        patterns=tuple(map(on_faster_engine, patterns)),
         words=re.compile(trie_source(longer) or "(?!)"),
         starting={word: tuple(w for w in every if word.startswith(w)) for word in longer},
         chars=tuple(every - longer),
