@@ -52,19 +52,25 @@ _CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
 # Numbers may not start inside another number (5,310 · 3.5): the guard on the character
 # before the number, written after its first character.
 _NUMBER_GUARD = r"(?<![\d.].)(?<!\d,.)"
+# An atomic group, as a count's number below: what follows a money number (多, 余, a currency
+# word, a range's separator) is none of its characters, so no shorter number matches where the
+# longest failed.
 _MONEY_NUMBER = (
-    rf"(?:\d{_NUMBER_GUARD}{ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
+    rf"(?>(?:\d{_NUMBER_GUARD}{ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
     rf"|[数几]{_NUMBER_GUARD}(?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
     rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
-    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*"
+    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*)"
 )
 # A count: like a money number, and not after 第 or a numeral either. Its first character one
 # class, the rest told apart after the guard: a pattern that opens with a class is searched by
-# skipping to that class's characters, where two branches are tried at every position.
+# skipping to that class's characters, where two branches are tried at every position. The
+# rest is an atomic group: nothing that may follow a count (至, 余, a classifier) is a digit,
+# a numeral, a comma or a point, so a shorter number never matches where the longest failed,
+# and a number with no classifier after it fails once instead of once for each shorter number.
 _COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
 _COUNT_NUMBER = (
     rf"[\d{_CN}]{_COUNT_GUARD}"
-    rf"(?:(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
+    rf"(?>(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
 )
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"

@@ -220,3 +220,12 @@ def test_the_words_found_in_one_scan_are_the_words_the_page_holds(text):
     scan = _word_scan(tuple(rule.compiled for rule in load_date_words()))
     every = {word for words in scan.needs if words for word in words}
     assert _present(scan, text) == {word for word in every if word in text}
+
+
+@given(st.text(alphabet="今年底初上下半学期春节国庆十近三季度第一\U00020000", max_size=30))
+def test_the_words_found_by_character_are_the_words_found_by_search(text):
+    """The compiled build's loop over the characters finds the longer words the pattern does."""
+    from extractor.dates import _word_scan, _words_by_character, _words_by_search
+
+    scan = _word_scan(tuple(rule.compiled for rule in load_date_words()))
+    assert _words_by_character(scan, text) == _words_by_search(scan, text)

@@ -17,6 +17,7 @@ from extractor.pattern_syntax import (
     inline_definitions,
     led_by_second_characters,
     may_match,
+    on_faster_engine,
     on_std_re,
     required_words,
     std_re_source,
@@ -140,11 +141,25 @@ def test_std_re_source_spells_out_h_s_and_han_in_and_out_of_classes():
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\S", r"a(?>b)", r"[]a]"],
+    [r"\p{Latin}", r"(?i)a", r"(?<name>a)", r"[[:alpha:]]", r"\S", r"a(?|b)", r"[]a]"],
 )
 def test_std_re_source_refuses_what_re_reads_otherwise(pattern):
     """Syntax `re` lacks or reads otherwise keeps the pattern on `regex`."""
     assert std_re_source(pattern) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [(r"(?>a+)ab", "aaab"), (r"(?>\d*)名", "123名"), (r"x(?>\d+|\d+名)", "x12名")],
+)
+def test_atomic_groups_move_to_re_and_match_as_on_regex(pattern, text):
+    """`re` has read atomic groups as `regex` does since Python 3.11: such a pattern moves."""
+    assert std_re_source(pattern) == pattern
+    plain = on_std_re(pattern)
+    assert plain is not None
+    assert [m.span() for m in plain.finditer(text)] == [
+        m.span() for m in regex.finditer(pattern, text)
+    ]
 
 
 @pytest.mark.parametrize("pattern", [r"(?<=一|二三)元", r"(?P<a>甲)|(?P<a>乙)"])
@@ -219,3 +234,21 @@ def test_the_lookahead_for_the_second_characters_finds_what_the_pattern_finds(te
         assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "moves"),
+    [
+        ("今年|去年|本年(?![级纪])", True),  # words: `re` skips to their first characters
+        ('妇(?<!["”]妇)女节|春节', True),
+        ("[上下]半年", False),  # one word of two characters: `regex` seeks it
+        ("(?<![学\\d])年(?:初|底)", False),  # opens with a lookbehind: `re` would try each place
+        ("(?i)今年|去年", False),
+    ],
+)
+def test_on_faster_engine_moves_to_re_what_it_skips_to_and_regex_cannot_seek(pattern, moves):
+    compiled = regex.compile(pattern, regex.MULTILINE)
+    faster = on_faster_engine(compiled)
+    assert isinstance(faster, re.Pattern) is moves
+    text = "今年春节前，学年底，去年上半年“妇女节”妇女节本年级"
+    assert [m.span() for m in faster.finditer(text)] == [m.span() for m in compiled.finditer(text)]
