@@ -119,6 +119,8 @@ RULES = (*SHIPPED, USER_RULE)
 # lines of furniture and of ordinary text, and pieces of them, glued into made-up pages
 PIECES = [line for rule in RULES for line in (*rule.examples, *rule.counter_examples)]
 PIECES += [" ", "\r", "【", "】", "-", "·", "WORD", "Thanks", "VIP文档", "精品", "全年脱贫12户。"]
+# spaces a page rarely holds, a clock time, and digits of another script
+PIECES += ["\xa0", "\u2009", "\t", "大\u2003中", "小\xa0", "09:30", "٢٠٢١-٠١-١٢ ٠٩:٣٠"]
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join)
 
 
