@@ -7,14 +7,21 @@ import cython
 cdef class Lines:
     cdef readonly str view
     cdef readonly list starts
-    cdef object _lowered
+    cdef bytes _lowered
     cdef dict _holders
     cdef frozenset _indexed
 
     @cython.locals(holders=dict, found=list, lines=list)
     cpdef list holding(self, words)
 
-    @cython.locals(text=str, starts=list, lines=list, position=Py_ssize_t, line=Py_ssize_t)
+    @cython.locals(
+        data=bytes,
+        sought=bytes,
+        lines=list,
+        line=Py_ssize_t,
+        counted=Py_ssize_t,
+        position=Py_ssize_t,
+    )
     cpdef list _seek(self, str word)
 
     @cython.locals(
@@ -32,10 +39,8 @@ cdef class Lines:
 cpdef list _line_starts(str view)
 
 
-@cython.locals(
-    holders=dict, held=list, line=Py_ssize_t, last=Py_ssize_t, index=Py_ssize_t, start=Py_ssize_t
-)
-cpdef dict _holders(str lowered, list starts, tuple words)
+@cython.locals(holders=dict, held=list, line=Py_ssize_t, newline=Py_ssize_t, index=Py_ssize_t)
+cpdef dict _holders(bytes lowered, tuple words)
 
 
 @cython.locals(view=str, starts=list, found=list, resume=Py_ssize_t, start=Py_ssize_t)

@@ -22,6 +22,21 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from extractor.errors import RulesError
 from extractor.pattern_syntax import inline_definitions
 
+HORIZONTAL_SPACE = "\\h"  # in a line word: any of HORIZONTAL_SPACES
+# what the regex module's \h matches (a test checks it against every code point)
+HORIZONTAL_SPACES = (
+    "\t \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+)
+
+
+def _spelled_out(word: str) -> list[str]:
+    """A line word as the literal words the page index looks for: one for each horizontal
+    space its ``\\h`` may stand for (the index finds literal words only, all in one pass)."""
+    if HORIZONTAL_SPACE not in word:
+        return [word]
+    return [word.replace(HORIZONTAL_SPACE, space) for space in HORIZONTAL_SPACES]
+
 
 class _Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -67,7 +82,8 @@ class BoilerplateRule(_Rule):
     counter_examples: list[str] = []
     trigger: str | None = None  # words the page must hold somewhere for the rule to be tried
     # words (lower case; matched ignoring ASCII case) of which the line where a match starts
-    # must hold one: the pattern is tried only on such lines
+    # must hold one: the pattern is tried only on such lines; ``\h`` in a word stands for any
+    # horizontal space (``大\h`` is 大 then a space, a tab, a no-break space …), as in a pattern
     line_words: tuple[str, ...] = ()
     # how many lines above the line where a match starts may hold its text again (its own
     # text, stripped, stands in one of them): the pattern is tried only on such lines
@@ -84,7 +100,9 @@ class BoilerplateRule(_Rule):
         for word in words:
             if not word or "\n" in word or word != word.lower():
                 raise ValueError(f"line word {word!r}: write non-empty, one-line, lower-case words")
-        return words
+            if word.count(HORIZONTAL_SPACE) > 1:
+                raise ValueError(f"line word {word!r}: write \\h once in a word at most")
+        return tuple(dict.fromkeys(spelled for word in words for spelled in _spelled_out(word)))
 
     @property
     def compiled_trigger(self) -> regex.Pattern[str] | None:

@@ -119,6 +119,8 @@ RULES = (*SHIPPED, USER_RULE)
 # lines of furniture and of ordinary text, and pieces of them, glued into made-up pages
 PIECES = [line for rule in RULES for line in (*rule.examples, *rule.counter_examples)]
 PIECES += [" ", "\r", "【", "】", "-", "·", "WORD", "Thanks", "VIP文档", "精品", "全年脱贫12户。"]
+# spaces a page rarely holds, a clock time, and digits of another script
+PIECES += ["\xa0", "\u2009", "\t", "大\u2003中", "小\xa0", "09:30", "٢٠٢١-٠١-١٢ ٠٩:٣٠"]
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join)
 
 
@@ -172,3 +174,15 @@ def test_lines_holding_words_ignore_ascii_case():
     assert lines.holding(["www"]) == [1, 3]
     assert lines.holding(["地址", "乙"]) == [1, 2]
     assert lines.holding(["丙"]) == []
+
+
+# letters whose case other than ASCII is left alone (İ lowers to two characters), a lone
+# surrogate, and the words' own characters
+@given(st.text(alphabet="Vip\u0130i\u212aK\ud800网站\n ", max_size=40))
+def test_lines_holding_words_are_the_lines_holding_them_with_ascii_letters_lowered(view):
+    words = ("vip", "i", "k", "网站", "站")
+    indexed, sought = Lines(view, words), Lines(view)
+    ascii_lowered = view.translate({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
+    for word in words:
+        expected = [n for n, text in enumerate(ascii_lowered.split("\n")) if word in text]
+        assert indexed.holding([word]) == sought.holding([word]) == expected, word

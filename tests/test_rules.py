@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
+from pydantic import ValidationError
 
 from extractor.boilerplate import Lines, rule_matches
 from extractor.errors import RulesError
 from extractor.repair import apply_residue_rule
-from extractor.rules import load_rules
+from extractor.rules import HORIZONTAL_SPACES, BoilerplateRule, load_rules
 from extractor.views import matching_view
 
 RULES = load_rules()
@@ -90,3 +92,33 @@ examples = [["a", "a"]]
 def test_a_missing_rules_folder_says_so(tmp_path: Path):
     with pytest.raises(RulesError, match="does not exist"):
         load_rules([tmp_path / "nowhere"])
+
+
+def test_horizontal_spaces_are_what_the_regex_module_calls_horizontal():
+    every = (chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert "".join(char for char in every if regex.match(r"\h", char)) == HORIZONTAL_SPACES
+
+
+def test_a_line_word_with_h_stands_for_each_horizontal_space():
+    rule = BoilerplateRule(
+        id="user.font",
+        action="drop_match",
+        description="a made-up font switch",
+        pattern=r"[大中小]\h*[大中小]\h*[大中小]",
+        examples=["大\xa0中\u2009小"],
+        line_words=("大\\h", "大中", "大"),
+    )
+    assert rule.line_words == (*(f"大{space}" for space in HORIZONTAL_SPACES), "大中", "大")
+    assert Lines("正文\n【大\xa0中\u2009小】").holding(rule.line_words) == [1]
+
+
+def test_a_line_word_with_two_h_is_refused():
+    with pytest.raises(ValidationError, match="once"):
+        BoilerplateRule(
+            id="user.spaced",
+            action="drop_line",
+            description="two spaces to spell out",
+            pattern="a",
+            examples=["a"],
+            line_words=("大\\h中\\h",),
+        )
