@@ -18,7 +18,7 @@ from extractor.batch import Outcome, Tally, _chunks, run
 from extractor.cli import main
 from extractor.errors import UnreadableInputError
 from extractor.inputs import Input, failed, iter_inputs
-from extractor.pipeline import extract_json
+from extractor.pipeline import Options, extract_json
 from extractor.progress import progress_bar
 from extractor.sinks import JsonlSink, trim_and_collect
 
@@ -163,6 +163,18 @@ def test_warm_up_loads_the_tables_of_shifted_gbk_once_before_workers_fork():
         [sys.executable, "-c", loaded], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[1, 1, 1]"
+
+
+def test_warm_up_runs_once_a_process_and_options(monkeypatch):
+    """A caller that warmed up (the bench, before its clock) does not pay again in ``run``."""
+    import extractor.batch
+
+    pages = []
+    monkeypatch.setattr(extractor.batch, "extract_lines", lambda page, **_: pages.append(page))
+    options = Options(max_bytes=12_345)  # options no other test warmed up
+    extractor.batch.warm_up(options)
+    extractor.batch.warm_up(options)
+    assert len(pages) == 1
 
 
 def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):
