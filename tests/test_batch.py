@@ -8,15 +8,17 @@ import os
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from click.testing import CliRunner
 from rich.console import Console
 
-from extractor.batch import Outcome, Tally, run
+from extractor.batch import Outcome, Tally, _chunks, run
 from extractor.cli import main
-from extractor.inputs import Input, iter_inputs
-from extractor.pipeline import extract_json
+from extractor.errors import UnreadableInputError
+from extractor.inputs import Input, failed, iter_inputs
+from extractor.pipeline import Options, extract_json
 from extractor.progress import progress_bar
 from extractor.sinks import JsonlSink, trim_and_collect
 
@@ -53,6 +55,37 @@ def test_the_python_api_gives_one_outcome_per_input_in_order(batch_dir):
     assert [o.source for o in outcomes] == [i.source for i in iter_inputs([batch_dir])]
     assert [o.error.error for o in outcomes if o.error] == ["E101", "E102"]
     assert all(o.lines for o in outcomes if not o.error)
+
+
+def test_inputs_go_to_workers_in_chunks_in_order_an_unreadable_one_alone(monkeypatch):
+    import extractor.batch
+
+    monkeypatch.setattr(extractor.batch, "CHUNK_BYTES", 10)
+    sizes = [1, 2, 3, 4, 5, 1, 9, 1]
+    items = [Input(f"{n}.txt", partial(bytes, size)) for n, size in enumerate(sizes)]
+    items.insert(2, failed("bad.zip!x", UnreadableInputError("cannot read it")))
+    chunks = list(_chunks(iter(items)))
+    assert [c.source if isinstance(c, Outcome) else [s for s, _ in c] for c in chunks] == [
+        ["0.txt", "1.txt"],
+        "bad.zip!x",
+        ["2.txt", "3.txt", "4.txt"],  # 3 + 4 + 5 bytes reach 10
+        ["5.txt", "6.txt"],
+        ["7.txt"],
+    ]
+    assert chunks[1].error.error == UnreadableInputError.code
+
+
+def test_chunks_hold_four_inputs_at_most_and_pooled_outcomes_keep_input_order():
+    page = "某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n".encode()
+    items = [Input(f"{n}.txt", partial(bytes, page)) for n in range(9)]
+    items.insert(5, failed("bad.jsonl:3", UnreadableInputError("cannot read it")))
+    items.append(Input("empty.txt", bytes))
+    chunk_sizes = [len(c) for c in _chunks(iter(items)) if not isinstance(c, Outcome)]
+    assert chunk_sizes == [4, 1, 4, 1]
+    one, two = list(run(items)), list(run(items, jobs=2))
+    assert one == two
+    assert [o.source for o in two] == [i.source for i in items]
+    assert [o.error.error for o in two if o.error] == [UnreadableInputError.code, "E101"]
 
 
 def test_an_outcomes_lines_are_its_documents_json_cut_at_newlines_only():
@@ -103,6 +136,7 @@ def test_a_worker_that_dies_stops_the_batch_with_a_message_and_keeps_the_output(
         return real(data, source=source, options=options)
 
     monkeypatch.setattr(extractor.batch, "extract_lines", dies_on_c)  # forked workers inherit it
+    monkeypatch.setattr(extractor.batch, "CHUNK_INPUTS", 1)  # a.txt's chunk is not c.txt's
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text("某村2020年扶贫工作总结\n全年帮扶贫困户12户。\n", "utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(output), "-j", "2"])
@@ -129,6 +163,18 @@ def test_warm_up_loads_the_tables_of_shifted_gbk_once_before_workers_fork():
         [sys.executable, "-c", loaded], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[1, 1, 1]"
+
+
+def test_warm_up_runs_once_a_process_and_options(monkeypatch):
+    """A caller that warmed up (the bench, before its clock) does not pay again in ``run``."""
+    import extractor.batch
+
+    pages = []
+    monkeypatch.setattr(extractor.batch, "extract_lines", lambda page, **_: pages.append(page))
+    options = Options(max_bytes=12_345)  # options no other test warmed up
+    extractor.batch.warm_up(options)
+    extractor.batch.warm_up(options)
+    assert len(pages) == 1
 
 
 def test_resume_skips_done_inputs_and_completes_the_rest(batch_dir, tmp_path):
