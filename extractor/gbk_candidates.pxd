@@ -7,7 +7,8 @@ from extractor.gbk_score cimport fixed_priors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER
+cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER, _FOLLOW_BITS
+cdef bint _COMPILED
 
 
 # a slot's plans, its page plan and its choices: fields read in C
@@ -69,6 +70,18 @@ cdef class Candidates:
 
     @cython.locals(kept=dict, found=tuple)
     cpdef tuple _completing(self, slot, _Local local, str previous)
+
+
+@cython.locals(bits=bytes, found=list)
+cpdef frozenset _among_following(frozenset simples, str following)
+
+
+@cython.locals(table=bytearray, char=Py_UCS4, point=Py_ssize_t)
+cpdef bytes _bits(str chars)
+
+
+@cython.locals(found=list, simple=str, point=Py_ssize_t)
+cpdef list _flagged(frozenset simples, str chars, bytes bits)
 
 
 @cython.locals(paired=frozenset, found=list, simple=str)

@@ -36,6 +36,8 @@ PAGE_WORD_USES = 2  # a pair the page writes this often offers its second charac
 
 Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
 _NONE: frozenset[str] = frozenset()
+# C loops pay only in the compiled module (whose file is no ``.py``): ``_among_following``
+_COMPILED = not __file__.endswith(".py")
 
 
 class Plan:
@@ -536,6 +538,49 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
     return frozenset(found) if found else _NONE
 
 
+# ``_bits`` of the characters ``_pair_follow`` lists after one, by that string (hashed once,
+# found by identity), kept for the process and read in C (``_among_following``); cleared when full
+_FOLLOW_BITS: dict[str, bytes] = {}
+FOLLOW_BITS_KEPT = 4096
+
+
+def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
+    """``_among(simples, following)`` for the characters ``_pair_follow`` lists after one (the
+    same few hundred strings asked again behind thousands of slots): compiled, a form is
+    looked for in them only when its bit is set in their table (``_bits``, kept), as one in
+    twenty absent forms are (each form's ``in`` read 200 characters through)."""
+    if not _COMPILED or len(following) < len(simples):
+        return _among(simples, following)
+    bits = _FOLLOW_BITS.get(following)
+    if bits is None:
+        if len(_FOLLOW_BITS) >= FOLLOW_BITS_KEPT:
+            _FOLLOW_BITS.clear()
+        bits = _FOLLOW_BITS[following] = _bits(following)
+    found = _flagged(simples, following, bits)
+    return frozenset(found) if found else _NONE
+
+
+def _bits(chars: str) -> bytes:
+    """A table of 4,096 bits with the bit of each character of ``chars`` set (by the last
+    twelve bits of its code point)."""
+    table = bytearray(512)
+    for char in chars:
+        point = ord(char) & 4095
+        table[point >> 3] |= 1 << (point & 7)
+    return bytes(table)
+
+
+def _flagged(simples: frozenset[str], chars: str, bits: bytes) -> list[str]:
+    """The forms among ``chars`` (``bits``: their ``_bits``), each looked for only when its
+    bit is set."""
+    found = []
+    for simple in simples:
+        point = ord(simple) & 4095
+        if bits[point >> 3] >> (point & 7) & 1 and simple in chars:
+            found.append(simple)
+    return found
+
+
 def _paired_after(
     in_document: frozenset[str],
     simples: frozenset[str],
@@ -545,7 +590,7 @@ def _paired_after(
 ) -> frozenset[str]:
     """Which of ``simples`` make a known pair after ``previous``: each form and each of
     ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among(simples, following)
+    paired = _among_following(simples, following)
     found = [simple for simple in in_document if previous + simple in document]
     return paired.union(found) if found else paired
 
