@@ -288,9 +288,15 @@ class Rivals(Scorer):
     def _alone(self, previous: str, rests: tuple[str, ...]) -> Callable[[str], bool]:
         """Whether a character between ``previous`` and each of ``rests`` (the text that may
         follow it) makes no pair the word model, running text or the page knows and is inside
-        no longer dictionary word (a test per rival, the text around it taken apart once)."""
+        no longer dictionary word (a test per rival, the text around it taken apart once).
+
+        A pair the model or running text knows is one the followers ``Candidates`` keeps list
+        (a character found in a string: no pair made and looked up in three tables), and one
+        of the page is of two of its characters (most rivals are none of them)."""
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
-        running, view_chars = self.running.bonus, self.view_chars
+        view_chars, follow = self.view_chars, self.candidates._follow
+        after_previous = follow.get(previous, "")
+        previous_written = previous in view_chars
         thens = [rest[0] for rest in rests if rest]
         # the pairs with a following character the model or running text may know (and the
         # page), and those only the page may: of its own characters (a ``?``'s readings
@@ -308,15 +314,17 @@ class Rivals(Scorer):
             ]
 
         def alone(simple: str) -> bool:
-            if previous:
-                pair = previous + simple
-                if pair in words or pair in tails or pair in document or pair in running:
-                    return False
-            for then in known:
-                pair = simple + then
-                if pair in words or pair in tails or pair in document or pair in running:
-                    return False
-            if written and simple in view_chars:
+            if simple in after_previous:
+                return False
+            on_page = simple in view_chars
+            if on_page and previous_written and previous + simple in document:
+                return False
+            if known:
+                after_simple = follow.get(simple, "")
+                for then in known:
+                    if then in after_simple or (on_page and simple + then in document):
+                        return False
+            if written and on_page:
                 for then in written:
                     if simple + then in document:
                         return False
