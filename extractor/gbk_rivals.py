@@ -16,8 +16,8 @@ from collections.abc import Callable
 from operator import add
 from typing import NamedTuple
 
-from extractor.gbk import Slot
-from extractor.gbk_candidates import Candidates, fits, pair_ends
+from extractor.gbk import Slot, pua_partners, two_bytes
+from extractor.gbk_candidates import Candidates, pair_ends
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
@@ -262,16 +262,16 @@ class Rivals(Scorer):
         log-probability and prior, so only the best of them can have the highest total)."""
         slot, previous = slots[index], prefix.last
         following = slots[index + 1] if index + 1 < len(slots) else None
-        before = chars[index - 1 : index] if slot.dropped_before else None
-        then = chars[index + 1] if following is not None and following.dropped_before else None
+        # the dropped pairs' bytes around the rivals (``gbk_candidates.fits``), and what the
+        # text around them says, read once, not for each of the slot's twenty-odd rivals
+        partners = _partners_after(chars[index - 1 : index]) if slot.dropped_before else None
+        dropped_after = following is not None and following.dropped_before
+        then_lead = _lead_byte(chars[index + 1]) if dropped_after else None
         alone = None if slot.swallowed else self._alone(previous, rests)
-        # read once, not for each of the slot's twenty-odd rivals
         own, char_logprob, extend = chars[index], self.char_logprob, self.extend
         found, plain = [], []
         for rival, simple, prior, _ in self.candidates.offered(slot, previous):
-            if rival == own or (before is not None and not fits(before, rival, slot)):
-                continue
-            if then is not None and not fits(rival, then, following):  # type: ignore[arg-type]
+            if rival == own or not _fits_between(rival, partners, then_lead):
                 continue
             if alone is not None and alone(simple):
                 plain.append((char_logprob(simple) + prior, simple, prior, rival))
@@ -288,9 +288,15 @@ class Rivals(Scorer):
     def _alone(self, previous: str, rests: tuple[str, ...]) -> Callable[[str], bool]:
         """Whether a character between ``previous`` and each of ``rests`` (the text that may
         follow it) makes no pair the word model, running text or the page knows and is inside
-        no longer dictionary word (a test per rival, the text around it taken apart once)."""
+        no longer dictionary word (a test per rival, the text around it taken apart once).
+
+        A pair the model or running text knows is one the followers ``Candidates`` keeps list
+        (a character found in a string: no pair made and looked up in three tables), and one
+        of the page is of two of its characters (most rivals are none of them)."""
         words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
-        running, view_chars = self.running.bonus, self.view_chars
+        view_chars, follow = self.view_chars, self.candidates._follow
+        after_previous = follow.get(previous, "")
+        previous_written = previous in view_chars
         thens = [rest[0] for rest in rests if rest]
         # the pairs with a following character the model or running text may know (and the
         # page), and those only the page may: of its own characters (a ``?``'s readings
@@ -308,15 +314,17 @@ class Rivals(Scorer):
             ]
 
         def alone(simple: str) -> bool:
-            if previous:
-                pair = previous + simple
-                if pair in words or pair in tails or pair in document or pair in running:
-                    return False
-            for then in known:
-                pair = simple + then
-                if pair in words or pair in tails or pair in document or pair in running:
-                    return False
-            if written and simple in view_chars:
+            if simple in after_previous:
+                return False
+            on_page = simple in view_chars
+            if on_page and previous_written and previous + simple in document:
+                return False
+            if known:
+                after_simple = follow.get(simple, "")
+                for then in known:
+                    if then in after_simple or (on_page and simple + then in document):
+                        return False
+            if written and on_page:
                 for then in written:
                     if simple + then in document:
                         return False
@@ -326,6 +334,33 @@ class Rivals(Scorer):
             return True
 
         return alone
+
+
+def _partners_after(before: str) -> frozenset[int]:
+    """The lead bytes a character may have after ``before`` when the pair between them was
+    dropped (``gbk_candidates.fits``): none when ``before`` has no two bytes."""
+    encoded = two_bytes(before)
+    return pua_partners(encoded[1]) if encoded is not None else frozenset()
+
+
+def _lead_byte(then: str) -> int:
+    """The lead byte of ``then``, -1 (no byte) when it has no two bytes."""
+    encoded = two_bytes(then)
+    return encoded[0] if encoded is not None else -1
+
+
+def _fits_between(rival: str, partners: frozenset[int] | None, then_lead: int | None) -> bool:
+    """``gbk_candidates.fits`` on both sides of a rival: whether its lead byte is one of
+    ``partners`` (``_partners_after`` the character before; None: no pair dropped there) and
+    ``then_lead`` (``_lead_byte`` of the character after; None: none dropped there) makes a
+    dropped pair with its trail byte. The sides' bytes are found once a slot, where ``fits``
+    found them again for each of its rivals."""
+    if partners is None and then_lead is None:
+        return True
+    encoded = two_bytes(rival)
+    if encoded is None or (partners is not None and encoded[0] not in partners):
+        return False
+    return then_lead is None or then_lead in pua_partners(encoded[1])
 
 
 def _clause_after(chars: str, slots: tuple[Slot, ...], index: int, after: str) -> str:

@@ -1,0 +1,13 @@
+# What gbk_rivals asks for each rival of a slot, as C calls when the wheel compiles
+# gbk_rivals.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
+import cython
+
+
+cpdef frozenset _partners_after(str before)
+
+
+cpdef int _lead_byte(str then)
+
+
+@cython.locals(encoded=bytes)
+cpdef bint _fits_between(str rival, frozenset partners, then_lead)
