@@ -66,15 +66,20 @@ MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 # pattern that opens with a lookahead is tried at every position). Each alternative goes on from
 # the second character, so the groups that open with the atom (its alternative's, and ny, cy,
 # ymy, y, m, its first number's) hold them from their second character: `_lead` reads them whole.
+# Before the alternatives, what none of them takes fails at once (a digit's inner characters:
+# only 1 or 2 after a digit or point, for a masked year, and 一 or 二; 3 to 9 and 0 only before
+# what a month goes on with), and the numeric dates' shared checks are made once.
 _ATOMS = rf"""(?x)
   [0-9xX×十一二三四五六七八九元]
-  (?:(?P<numeric>(?<=[12])(?<![\d.].)(?P<ny>\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
+  (?<![\d.][03-9三四五六七八九十元]|\d[xX×])(?!(?<=[3-9])\d|(?<=0)[^1-9])
+  (?:(?<=[12])(?<![\d.].)(?=\d{{3}})
+  (?:(?P<numeric>(?P<ny>\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
       (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
-| (?P<compact>(?<=[12])(?<![\d.].)(?P<cy>(?:(?<=1)9|(?<=2)0)\d\d)(?P<cm>0[1-9]|1[0-2])
+| (?P<compact>(?P<cy>(?:(?<=1)9|(?<=2)0)\d\d)(?P<cm>0[1-9]|1[0-2])
       (?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))
-| (?P<yearmonth>(?<=[12])(?<![\d.].)(?P<ymy>(?:(?<=1)9|(?<=2)0)\d\d)
+| (?P<yearmonth>(?P<ymy>(?:(?<=1)9|(?<=2)0)\d\d)
       (?P<ys2>[.\-/])(?P<ymm>1[0-2]|0?[1-9])
-      (?![\d.%万亿千百元个人户]|\h*[-—至到~]))
+      (?![\d.%万亿千百元个人户]|\h*[-—至到~])))
 | (?P<year>(?P<y>{_YEAR_TAIL})(?:{SEP}(?P<y2>{YEAR})\h*(?=年|学年))?\h*
       (?:(?P<school>学年度|学年)|年(?P<du>度)?(?:(?P<ys>{YEAR_SUFFIX}))?))
 | (?P<month>(?<![\d{_CN_DIGITS}十.].)(?P<m>{_MONTH_TAIL})(?:\h*月?{SEP}(?P<m2>{MONTH}))?\h*月
