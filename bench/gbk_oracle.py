@@ -48,10 +48,11 @@ from typing import Any
 from gbk_misses import _stage, classify, raw_of, runs, truth_to_predicted
 from rapidfuzz.distance import Levenshtein
 
+from extractor import gbk_search
 from extractor.gbk_candidates import fits
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_runs import Segment, suspect_segments
-from extractor.gbk_search import Reading, Search, _lookaheads
+from extractor.gbk_search import Reading, Search, _reading
 from extractor.gbk_swallowed import measure_words
 from extractor.lm import STRAY_LOGPROB, LanguageModel, is_han, language_model
 from extractor.mojibake import (
@@ -137,21 +138,26 @@ def forced(search: Search, hypothesis: Hypothesis, left: str, right: str, target
 
 
 def finished(search: Search, hypothesis: Hypothesis, left: str, right: str) -> list[str] | None:
-    """The readings left in the beam at the end of ``Search.unjudged_reading`` (the same
-    steps, kept as it keeps them): what a re-ranking of its last beam could choose from.
-    None when compiled (a beam is a C type there: run with ``PYTHONPATH=.``)."""
-    try:
-        from extractor.gbk_search import _beam
-    except ImportError:
+    """The readings left in the beam at the end of ``Search.unjudged_reading``: what a
+    re-ranking of its last beam could choose from. The search is run as it runs, each last
+    beam caught as it is scored (``_Beams._finished``); None when compiled (its workings are
+    C types there: run with ``PYTHONPATH=.``)."""
+    if gbk_search._COMPILED:
         return None
-    beams = [_beam(0.0, search.run(left), "", None, None)]
-    ahead = _lookaheads(hypothesis.steps, right)
-    for index, step in enumerate(hypothesis.steps):
-        sources = [search._lead_in(beams, way, cost) for cost, way in step]
-        beams = search._kept(sources, ahead[index])
-        if not beams:
-            return []
-    return [beam.characters for beam in beams]
+    workings = search._beams
+    last: list[str] = []
+
+    def caught(beam: Any, after: str) -> float:
+        score = type(workings)._finished(workings, beam, after)
+        last.append(_reading(beam, score).characters)
+        return score
+
+    workings._finished = caught
+    try:
+        search.unjudged_reading(hypothesis.steps, left, right)
+    finally:
+        del workings._finished
+    return last
 
 
 class CharacterTrigrams:
