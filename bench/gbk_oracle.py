@@ -31,6 +31,10 @@ search's own terms; it is made in a few seconds at start).
 
 With ``--runs`` each run is printed with its bucket, the nats and the readings. The last-beam
 column needs the search in pure Python (``PYTHONPATH=.:bench``; compiled, a beam is a C type).
+Two last lines check the oracle against the search: the beam's own reading of each hypothesis
+put to the oracle's scorer (``exact``, else ``off``) and looked for among the last readings
+(``held``, else ``missing``). Anything else means the oracle no longer follows the search
+(``tests/test_bench_gbk_oracle.py`` runs it on a simulated page).
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ from extractor.views import is_traditional, to_simplified
 WINDOW = 8  # characters of context each side of a run, to line the stage up with the truth
 MARKS = set("，,。、；;：:！!？?“”《》（）()\n")
 CHECKS: Counter[str] = Counter()  # the beam's own readings rescored by ``forced``
+LAST: Counter[str] = Counter()  # … and looked for among the last readings ``finished`` gives
 ORDER = (
     "not noticed",
     "no hypothesis (characters gone)",
@@ -501,6 +506,9 @@ def fit_truth(
     own = searched.reading
     check = forced(page.search, hypothesis, left, right, own.characters)
     CHECKS["exact" if check is not None and abs(check.score - own.score) < 1e-6 else "off"] += 1
+    last = finished(page.search, hypothesis, left, right)
+    if last is not None:
+        LAST["held" if own.characters in last else "missing"] += 1
     if best is None:
         return None
     return hypothesis.end - hypothesis.start, segment, hypothesis, best, searched.reading
@@ -578,6 +586,7 @@ def main() -> None:
                 diagnose_page(folder, path, tally, args.runs)
     report(tally)
     print(f"\nthe beam's readings rescored by the oracle: {dict(CHECKS)}")
+    print(f"the beam's readings among its last readings: {dict(LAST)}")
 
 
 def matched(truth_doc: dict, items: Any) -> Any:
