@@ -14,6 +14,9 @@ cdef class Lines:
     @cython.locals(holders=dict, found=list, lines=list)
     cpdef list holding(self, words)
 
+    @cython.locals(found=list, lines=list)
+    cpdef list holding_indexed(self, frozenset words)
+
     @cython.locals(
         data=bytes,
         sought=bytes,

@@ -7,7 +7,7 @@ rule id, so it lands in the document's repair log with the original text it remo
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,8 +49,8 @@ def find_furniture(text: str, view: str, rules: RuleSet) -> Furniture:
 
 
 # A rule as a page reads it: id, action, pattern, trigger, whether the pattern is line
-# anchored, line words, lines above it may repeat
-_Plan = tuple[str, str, regex.Pattern[str], regex.Pattern[str] | None, bool, tuple[str, ...], int]
+# anchored, line words (a set: ``Lines.holding_indexed``), lines above it may repeat
+_Plan = tuple[str, str, regex.Pattern[str], regex.Pattern[str] | None, bool, frozenset[str], int]
 
 
 def _plans(rules: RuleSet) -> list[_Plan]:
@@ -66,7 +66,7 @@ def _plans(rules: RuleSet) -> list[_Plan]:
                 rule.compiled,
                 rule.compiled_trigger,
                 line_anchored(rule.compiled.pattern),
-                rule.line_words,
+                frozenset(rule.line_words),
                 rule.repeats_above,
             )
             for rule in rules.boilerplate
@@ -94,7 +94,7 @@ class Lines:
             self._indexed = _word_set(tuple(words))
             self._holders = _holders(self._lowered, tuple(words))
 
-    def holding(self, words: Sequence[str]) -> list[int]:
+    def holding(self, words: Iterable[str]) -> list[int]:
         """Indices of the lines that hold one of ``words``."""
         holders, indexed = self._holders, self._indexed
         found: list[int] = []
@@ -105,6 +105,16 @@ class Lines:
                     continue  # indexed, and on no line
                 lines = holders[word] = self._seek(word)
             found += lines
+        return sorted(set(found)) if found else found
+
+    def holding_indexed(self, words: frozenset[str]) -> list[int]:
+        """``holding`` for words all indexed: the page's words found looked up among them. A
+        page holds a score of the 600 line words; a rule spelled out lists up to 93, and a
+        look-up for each, nearly all missing, cost more than the rules' searches they spare."""
+        found: list[int] = []
+        for word, lines in self._holders.items():
+            if word in words:
+                found += lines
         return sorted(set(found)) if found else found
 
     def _seek(self, word: str) -> list[int]:
@@ -189,14 +199,14 @@ def rule_matches(
     ``repeats_above``, only on the lines that repeat text of one that many lines above (a
     match must start on such a line).
     """
-    return _matches(pattern, line_anchored(pattern.pattern), lines, words, repeats_above)
+    return _matches(pattern, line_anchored(pattern.pattern), lines, tuple(words), repeats_above)
 
 
 def _matches(
     pattern: regex.Pattern[str],
     anchored: bool,
     lines: Lines,
-    words: Sequence[str],
+    words: Collection[str],
     repeats_above: int,
 ) -> list[regex.Match[str]]:
     """``rule_matches``, told whether the pattern is ``line_anchored``."""
@@ -246,9 +256,15 @@ def _searched(
     return found
 
 
-def _candidates(lines: Lines, words: Sequence[str], repeats_above: int) -> list[int] | None:
-    """The lines a rule's gates leave to try, in order; None for every line."""
-    holding = lines.holding(words) if words else None
+def _candidates(lines: Lines, words: Collection[str], repeats_above: int) -> list[int] | None:
+    """The lines a rule's gates leave to try, in order; None for every line. Words given as a
+    set are a rule's in ``find_furniture``, all indexed (``RuleSet.line_words``)."""
+    if not words:
+        holding = None
+    elif isinstance(words, frozenset):
+        holding = lines.holding_indexed(words)
+    else:
+        holding = lines.holding(words)
     if not repeats_above:
         return holding
     repeating = lines.repeating(repeats_above)

@@ -157,6 +157,9 @@ def test_lines_start_at_the_view_start_and_after_each_newline(view):
     assert Lines(view).starts == [0] + [at + 1 for at, char in enumerate(view) if char == "\n"]
 
 
+INDEXED = ("网", "网站", "本站", "-", "站本", "a")
+
+
 @given(st.lists(st.text(alphabet="网站本-\n ", max_size=40), min_size=1, max_size=3))
 def test_lines_holding_indexed_words_are_the_lines_a_search_finds(texts):
     words = ("网", "网站", "本站", "-", "站本")
@@ -167,6 +170,12 @@ def test_lines_holding_indexed_words_are_the_lines_a_search_finds(texts):
         for word in words:
             lines = [line for line, text in enumerate(view.split("\n")) if word in text]
             assert indexed.holding([word]) == lines, word
+
+
+@given(st.text(alphabet="网站本-a\n ", max_size=40), st.sets(st.sampled_from(INDEXED)))
+def test_lines_holding_indexed_words_looks_up_the_words_found(view, words):
+    lines = Lines(view, INDEXED)
+    assert lines.holding_indexed(frozenset(words)) == lines.holding(sorted(words))
 
 
 def test_lines_holding_words_ignore_ascii_case():
