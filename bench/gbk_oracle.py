@@ -56,7 +56,7 @@ from extractor import gbk_search
 from extractor.gbk_candidates import fits
 from extractor.gbk_hypotheses import Hypothesis, hypotheses
 from extractor.gbk_runs import Segment, suspect_segments
-from extractor.gbk_search import Reading, Search, _reading
+from extractor.gbk_search import Reading, Search
 from extractor.gbk_swallowed import measure_words
 from extractor.lm import STRAY_LOGPROB, LanguageModel, is_han, language_model
 from extractor.mojibake import (
@@ -147,14 +147,14 @@ def finished(search: Search, hypothesis: Hypothesis, left: str, right: str) -> l
     re-ranking of its last beam could choose from. The search is run as it runs, each last
     beam caught as it is scored (``_Beams._finished``); None when compiled (its workings are
     C types there: run with ``PYTHONPATH=.``)."""
-    if gbk_search._COMPILED:
+    if not gbk_search.__file__.endswith(".py"):  # compiled
         return None
     workings = search._beams
     last: list[str] = []
 
     def caught(beam: Any, after: str) -> float:
         score = type(workings)._finished(workings, beam, after)
-        last.append(_reading(beam, score).characters)
+        last.append(gbk_search._reading(beam, score).characters)
         return score
 
     workings._finished = caught
