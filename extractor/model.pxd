@@ -16,6 +16,7 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
     original=str,
     text=str,
     written=list,
+    fields=tuple,
     after=str,
     shift=str,
     closing=str,
