@@ -1,8 +1,10 @@
 # The repairs' JSON in C when the wheel compiles model.py (hatch_build.py): this file types
 # what the .py declares; pure Python ignores it.
 import cython
+from cpython.object cimport PyObject_GenericSetAttr
 
 
+@cython.locals(fields_set=set)
 cdef _built(model, set names, values)
 
 @cython.locals(names=set)

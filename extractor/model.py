@@ -19,7 +19,7 @@ try:
 except ImportError:  # no Cython where the package runs interpreted: a cast changes nothing
     from types import SimpleNamespace
 
-    cython = SimpleNamespace(cast=lambda kind, value: value)
+    cython = SimpleNamespace(cast=lambda kind, value: value, compiled=False)
 
 from extractor.offsets import EditableText, RepairRow
 
@@ -54,12 +54,19 @@ def _built(model: type[_M], names: set[str], values: dict[str, Any]) -> _M:
     """One trusted model (compiled, a C call from ``trusted`` and ``trusted_one``, which made a
     tuple and a list to go through ``trusted``'s loop for one)."""
     instance = _new(model)
-    _set_dict(instance, values)
     # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
     # method looked up and called: 3 M instructions on 30 pages.
-    _set_fields_set(instance, set(names))
-    _set_extra(instance, None)
-    _set_private(instance, None)
+    fields_set = set(names)
+    if cython.compiled:  # each slot's setter found and called in C: a Python call cost ~590
+        PyObject_GenericSetAttr(instance, "__dict__", values)
+        PyObject_GenericSetAttr(instance, "__pydantic_fields_set__", fields_set)
+        PyObject_GenericSetAttr(instance, "__pydantic_extra__", None)
+        PyObject_GenericSetAttr(instance, "__pydantic_private__", None)
+    else:
+        _set_dict(instance, values)
+        _set_fields_set(instance, fields_set)
+        _set_extra(instance, None)
+        _set_private(instance, None)
     return instance
 
 
@@ -70,6 +77,8 @@ _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+if not cython.compiled:  # the compiled branch's setter: CPython's own, cimported in model.pxd
+    PyObject_GenericSetAttr = object.__setattr__
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:
