@@ -2,6 +2,7 @@
 # what the .py declares; pure Python ignores it.
 import cython
 from cpython.object cimport PyObject_GenericSetAttr
+from cpython.type cimport PyType_GenericNew
 
 
 @cython.locals(fields_set=set)

@@ -53,16 +53,17 @@ def trusted_one(model: type[_M], values: dict[str, Any]) -> _M:
 def _built(model: type[_M], names: set[str], values: dict[str, Any]) -> _M:
     """One trusted model (compiled, a C call from ``trusted`` and ``trusted_one``, which made a
     tuple and a list to go through ``trusted``'s loop for one)."""
-    instance = _new(model)
     # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
     # method looked up and called: 3 M instructions on 30 pages.
     fields_set = set(names)
-    if cython.compiled:  # each slot's setter found and called in C: a Python call cost ~590
+    if cython.compiled:  # made and its slots set in C: a Python call of each cost ~600
+        instance = PyType_GenericNew(model, (), None)  # what ``object.__new__`` does for it
         PyObject_GenericSetAttr(instance, "__dict__", values)
         PyObject_GenericSetAttr(instance, "__pydantic_fields_set__", fields_set)
         PyObject_GenericSetAttr(instance, "__pydantic_extra__", None)
         PyObject_GenericSetAttr(instance, "__pydantic_private__", None)
     else:
+        instance = _new(model)
         _set_dict(instance, values)
         _set_fields_set(instance, fields_set)
         _set_extra(instance, None)
@@ -77,7 +78,8 @@ _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-if not cython.compiled:  # the compiled branch's setter: CPython's own, cimported in model.pxd
+if not cython.compiled:  # the compiled branch's functions: CPython's own, cimported in model.pxd
+    PyType_GenericNew = object.__new__
     PyObject_GenericSetAttr = object.__setattr__
 
 
