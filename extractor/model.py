@@ -362,10 +362,11 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
             continue
         at, raw_start, raw_end = starts[index], raw_starts[index], raw_ends[index]
         piece_end = starts[index + 1] if index + 1 < count else len(text)
-        # a ``Splice`` read as the tuple it is: compiled, three items read in C (its slice made
-        # a tuple to unpack: 3.6 M on 30 pages; its class's own indexing costs more still)
-        fields = cython.cast(tuple, splice)
-        kind, rule, note = fields[3], fields[4], fields[5]
+        if cython.compiled:  # a ``Splice`` read as the tuple it is: three items read in C
+            fields = cython.cast(tuple, splice)  # (its class's own indexing costs more)
+            kind, rule, note = fields[3], fields[4], fields[5]
+        else:  # one slice costs less than three fields (and than a cast)
+            kind, rule, note = splice[3:]
         written.append(
             f'{after}{shift}{closing}{comma}{{"kind":{_known(kind)},"raw_start":{raw_start},'
             f'"raw_end":{raw_end},"before":'.encode()
