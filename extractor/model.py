@@ -16,10 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 try:
     import cython
-except ImportError:  # no Cython where the package runs interpreted: a cast changes nothing
+except ImportError:  # no Cython where the package runs interpreted
     from types import SimpleNamespace
 
-    cython = SimpleNamespace(cast=lambda kind, value: value, compiled=False)
+    cython = SimpleNamespace(compiled=False)
 
 from extractor.offsets import EditableText, RepairRow
 
