@@ -1,8 +1,11 @@
 # The repairs' JSON in C when the wheel compiles model.py (hatch_build.py): this file types
 # what the .py declares; pure Python ignores it.
 import cython
+from cpython.object cimport PyObject_GenericSetAttr
+from cpython.type cimport PyType_GenericNew
 
 
+@cython.locals(fields_set=set)
 cdef _built(model, set names, values)
 
 @cython.locals(names=set)
@@ -16,6 +19,7 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
     original=str,
     text=str,
     written=list,
+    fields=tuple,
     after=str,
     shift=str,
     closing=str,

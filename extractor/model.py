@@ -14,6 +14,13 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(compiled=False)
+
 from extractor.offsets import EditableText, RepairRow
 
 SCHEMA_VERSION = "1"
@@ -46,13 +53,21 @@ def trusted_one(model: type[_M], values: dict[str, Any]) -> _M:
 def _built(model: type[_M], names: set[str], values: dict[str, Any]) -> _M:
     """One trusted model (compiled, a C call from ``trusted`` and ``trusted_one``, which made a
     tuple and a list to go through ``trusted``'s loop for one)."""
-    instance = _new(model)
-    _set_dict(instance, values)
     # Its own set (pydantic adds to it); compiled, ``set()`` is one C call, ``.copy()`` a
     # method looked up and called: 3 M instructions on 30 pages.
-    _set_fields_set(instance, set(names))
-    _set_extra(instance, None)
-    _set_private(instance, None)
+    fields_set = set(names)
+    if cython.compiled:  # made and its slots set in C: a Python call of each cost ~600
+        instance = PyType_GenericNew(model, (), None)  # what ``object.__new__`` does for it
+        PyObject_GenericSetAttr(instance, "__dict__", values)
+        PyObject_GenericSetAttr(instance, "__pydantic_fields_set__", fields_set)
+        PyObject_GenericSetAttr(instance, "__pydantic_extra__", None)
+        PyObject_GenericSetAttr(instance, "__pydantic_private__", None)
+    else:
+        instance = _new(model)
+        _set_dict(instance, values)
+        _set_fields_set(instance, fields_set)
+        _set_extra(instance, None)
+        _set_private(instance, None)
     return instance
 
 
@@ -63,6 +78,9 @@ _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+if not cython.compiled:  # the compiled branch's functions: CPython's own, cimported in model.pxd
+    PyType_GenericNew = object.__new__
+    PyObject_GenericSetAttr = object.__setattr__
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:
@@ -344,7 +362,11 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
             continue
         at, raw_start, raw_end = starts[index], raw_starts[index], raw_ends[index]
         piece_end = starts[index + 1] if index + 1 < count else len(text)
-        kind, rule, note = splice[3:]  # one slice costs less than three fields
+        if cython.compiled:  # a ``Splice`` read as the tuple it is: three items read in C
+            fields = cython.cast(tuple, splice)  # (its class's own indexing costs more)
+            kind, rule, note = fields[3], fields[4], fields[5]
+        else:  # one slice costs less than three fields (and than a cast)
+            kind, rule, note = splice[3:]
         written.append(
             f'{after}{shift}{closing}{comma}{{"kind":{_known(kind)},"raw_start":{raw_start},'
             f'"raw_end":{raw_end},"before":'.encode()
