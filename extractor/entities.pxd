@@ -70,8 +70,28 @@ cdef list _split_segments(str view, list cuts, _Ends suffix_ends)
 cdef bint _starts_clause(str stretch, length)
 
 
-@cython.locals(cut_reach=_CutReach)
+cdef bint _COMPILED  # read once a page: C, not the module's dict
+
+
+@cython.locals(
+    cut_reach=_CutReach, length=Py_ssize_t, end=Py_ssize_t, index=Py_ssize_t,
+    covered_to=Py_ssize_t, stop=Py_ssize_t, found=list,
+)
 cpdef list segments_holding(str view, list cuts, list ends)
+
+
+@cython.locals(length=Py_ssize_t)
+cpdef tuple _run_searched(
+    str view, str backwards, Py_ssize_t end, Py_ssize_t low, Py_ssize_t stop
+)
+
+
+@cython.locals(start=Py_ssize_t, after=Py_ssize_t)
+cpdef tuple _run_scanned(str view, str table, Py_ssize_t end, Py_ssize_t low, Py_ssize_t stop)
+
+
+@cython.locals(code=Py_ssize_t)
+cdef bint _in_run(str view, str table, Py_ssize_t at)
 
 
 cdef _org_start(str view, seg_start, end, suffix_start, _PlaceHeads heads)

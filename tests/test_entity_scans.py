@@ -8,7 +8,13 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import AND_BEFORE_ANCHOR, segments_holding
+from extractor.entities import (
+    AND_BEFORE_ANCHOR,
+    _in_run_table,
+    _run_scanned,
+    _run_searched,
+    segments_holding,
+)
 from extractor.entity_lexicon import (
     _alternation,
     leftmost,
@@ -96,6 +102,19 @@ def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(view, cut
     ends = sorted({end for end in ends if end <= len(view)})
     expected = [(s, e) for s, e in segments if any(s < end <= e for end in ends)]
     assert segments_holding(view, cuts, ends) == expected
+
+
+@given(
+    st.text(alphabet='局村民“”"a ,。\n\u3007\uf900\U00020000\U0001f600', min_size=1, max_size=40),
+    st.data(),
+)
+def test_runs_scanned_by_character_are_the_runs_searched(view, data):
+    """The compiled build's loop over a run's characters finds the run the searches find."""
+    end = data.draw(st.integers(1, len(view)))
+    low = data.draw(st.integers(0, end - 1))
+    stop = data.draw(st.integers(end, len(view)))
+    expected = _run_searched(view, view[::-1], end, low, stop)
+    assert _run_scanned(view, _in_run_table(), end, low, stop) == expected
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
