@@ -5,6 +5,6 @@ import cython
 
 @cython.locals(
     size=Py_ssize_t, index=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, which=Py_ssize_t,
-    found=list, last=list, owners=tuple,
+    found=list, owners=tuple, at=Py_ssize_t, met=cython.int,
 )
 cpdef list longest_in_lists(tuple scan, Py_ssize_t count, str view)

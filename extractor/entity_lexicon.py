@@ -76,8 +76,10 @@ def _trie_pattern(node: dict[str, dict], escape: Callable[[str], str]) -> str:
 @lru_cache(maxsize=32)
 def reversed_words(words: tuple[str, ...]) -> AhoCorasick:
     """The words reversed, as an Aho-Corasick automaton (``reversed_lists``), built once per
-    word list."""
-    return AhoCorasick([word[::-1] for word in words], matchkind=MatchKind.Standard)
+    word list, as a DFA: the entity lists' overlapping pass costs a fifth less than on the NFA
+    the library picks for them (the same matches in the same order)."""
+    reversed_ = [word[::-1] for word in words]
+    return AhoCorasick(reversed_, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 @lru_cache(maxsize=32)
@@ -91,20 +93,25 @@ def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> tuple[AhoCorasick, tup
 def longest_in_lists(
     scan: tuple[AhoCorasick, tuple[int, ...]], count: int, view: str
 ) -> list[list[tuple[int, int]]]:
-    """For each of the ``count`` lists of ``reversed_lists``, the longest word starting at
-    each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from one pass
-    over the reversed view, where a
-    word starting at a position ends there: the matches come by end, the longest first
-    whatever their list, so a list's first match at an end is its longest there. The view's
-    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists."""
+    """For each of the ``count`` lists of ``reversed_lists`` (at most 31), the longest word
+    starting at each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from
+    one pass over the reversed view, where a word starting at a position ends there: the
+    matches come by end, the longest first whatever their list, so a list's first match at an
+    end is its longest there (the lists met at the current end are bits of ``met``, a C int
+    compiled). The view's conversion to UTF-8 and the pass are most of a scan's cost, paid once
+    for all the lists."""
+    if count > 31:
+        raise ValueError(f"{count} word lists: one scan takes at most 31")
     automaton, owners = scan
     size = len(view)
     found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    last = [-1] * count
+    at, met = -1, 0
     for index, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
         which = owners[index]
-        if end != last[which]:
-            last[which] = end
+        if end != at:
+            at, met = end, 0
+        if not met >> which & 1:
+            met |= 1 << which
             found[which].append((size - end, size - start))
     for spans in found:
         spans.reverse()
