@@ -48,6 +48,13 @@ cpdef bint in_book(tuple span, list books)
 cdef _group_start(str view, end, _Ends suffix_ends, lex)
 
 
+cdef Py_ssize_t _count_up_to(list values, Py_ssize_t value) except -1
+
+
+@cython.locals(low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, probe=Py_ssize_t)
+cpdef Py_ssize_t _bisected(list values, Py_ssize_t value) except -1
+
+
 @cython.locals(
     nonwords=list, ends=dict, reach=Py_ssize_t, first=Py_ssize_t, count=Py_ssize_t,
     index=Py_ssize_t, crossed=cython.bint, s=Py_ssize_t, e=Py_ssize_t, ns=Py_ssize_t,

@@ -9,7 +9,7 @@ posts (组长, 副校长 …) and surnames.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -176,7 +176,7 @@ class _Ends:
         self.starts = ends
 
     def get_range(self, low: int, high: int) -> list[int]:
-        return self.ends[bisect_right(self.ends, low) : bisect_right(self.ends, high)]
+        return self.ends[_count_up_to(self.ends, low) : _count_up_to(self.ends, high)]
 
 
 class _Spans:
@@ -190,7 +190,26 @@ class _Spans:
     def near(self, low: int, high: int) -> list[tuple[int, int]]:
         """The spans starting in ``low:high``."""
         starts = self.starts
-        return self.spans[bisect_left(starts, low) : bisect_left(starts, high)]
+        return self.spans[_count_up_to(starts, low - 1) : _count_up_to(starts, high - 1)]
+
+
+def _count_up_to(values: list[int], value: int) -> int:
+    """How many of the sorted ``values`` are at most ``value`` (``bisect_right``): compiled, by
+    ``_bisected``'s C loop (a call of the library's function cost more than its search)."""
+    return _bisected(values, value) if _COMPILED else bisect_right(values, value)
+
+
+def _bisected(values: list[int], value: int) -> int:
+    """``bisect_right(values, value)`` as a loop (C integers compiled)."""
+    low, high = 0, len(values)
+    while low < high:
+        middle = (low + high) // 2
+        probe = values[middle]  # a C integer compiled, compared as one
+        if value < probe:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> _Ends:
@@ -294,7 +313,7 @@ def segments_holding(
     for end in ends:
         if end < 1 or (found and end <= found[-1][1]):
             continue  # before the text, or inside the run found last
-        index = bisect_right(cut_reach.starts, end - 1)  # the cuts starting up to end - 1
+        index = _count_up_to(cut_reach.starts, end - 1)  # the cuts starting up to end - 1
         covered_to = cut_reach.reach[index - 1] if index else 0
         if covered_to >= end:
             continue  # at a blank
@@ -387,7 +406,7 @@ class _PlaceHeads:
 
     def last(self, low: int, high: int) -> int | None:
         """The last place start in ``low..high`` (both included)."""
-        index = bisect_right(self.starts, high) - 1
+        index = _count_up_to(self.starts, high) - 1
         return self.starts[index] if index >= 0 and self.starts[index] >= low else None
 
 

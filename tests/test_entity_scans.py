@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pytest
 import regex
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from extractor.entities import (
     AND_BEFORE_ANCHOR,
+    _bisected,
     _in_run_table,
     _run_scanned,
     _run_searched,
@@ -124,6 +126,12 @@ def test_runs_scanned_by_character_are_the_runs_searched(view, data):
     stop = data.draw(st.integers(end, len(view)))
     expected = _run_searched(view, view[::-1], end, low, stop)
     assert _run_scanned(view, _in_run_table(), end, low, stop) == expected
+
+
+@given(st.lists(st.integers(0, 30)), st.integers(-1, 31))
+def test_the_bisection_loop_counts_what_bisect_right_counts(values, value):
+    values.sort()
+    assert _bisected(values, value) == bisect_right(values, value)
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
