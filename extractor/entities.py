@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -374,13 +375,15 @@ def _in_run_table() -> str:
 
 class _CutReach:
     """The non-empty cuts' starts in order, and how far the cuts up to each one reach: the
-    cuts starting up to a position cover nothing after the reach of the last of them."""
+    cuts starting up to a position cover nothing after the reach of the last of them. Sorted
+    by start only: of cuts with one start, only the reach of the last is read (a search for a
+    position counts them all), and that is the furthest end whatever their order."""
 
     def __init__(self, cuts: list[tuple[int, int]]) -> None:
         self.starts: list[int] = []
         self.reach: list[int] = []
         furthest = 0
-        for start, end in sorted(cuts):
+        for start, end in sorted(cuts, key=itemgetter(0)):  # ints compared, not tuples
             if end > start:
                 furthest = end if end > furthest else furthest
                 self.starts.append(start)
