@@ -93,25 +93,20 @@ def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> tuple[AhoCorasick, tup
 def longest_in_lists(
     scan: tuple[AhoCorasick, tuple[int, ...]], count: int, view: str
 ) -> list[list[tuple[int, int]]]:
-    """For each of the ``count`` lists of ``reversed_lists`` (at most 31), the longest word
-    starting at each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from
-    one pass over the reversed view, where a word starting at a position ends there: the
-    matches come by end, the longest first whatever their list, so a list's first match at an
-    end is its longest there (the lists met at the current end are bits of ``met``, a C int
-    compiled). The view's conversion to UTF-8 and the pass are most of a scan's cost, paid once
-    for all the lists."""
-    if count > 31:
-        raise ValueError(f"{count} word lists: one scan takes at most 31")
+    """For each of the ``count`` lists of ``reversed_lists``, the longest word starting at
+    each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from one pass
+    over the reversed view, where a
+    word starting at a position ends there: the matches come by end, the longest first
+    whatever their list, so a list's first match at an end is its longest there. The view's
+    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists."""
     automaton, owners = scan
     size = len(view)
     found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    at, met = -1, 0
+    last = [-1] * count
     for index, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
         which = owners[index]
-        if end != at:
-            at, met = end, 0
-        if not met >> which & 1:
-            met |= 1 << which
+        if end != last[which]:
+            last[which] = end
             found[which].append((size - end, size - start))
     for spans in found:
         spans.reverse()

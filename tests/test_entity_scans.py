@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -79,14 +78,6 @@ def test_longest_words_of_each_list_from_one_reversed_automaton_are_what_its_tri
     lists = tuple(tuple(word.replace("局", "\U00020000") for word in words) for words in lists)
     expected = [overlapped(_alternation(words), text) for words in lists]
     assert longest_in_lists(reversed_lists(lists), len(lists), text) == expected
-
-
-def test_one_scan_takes_at_most_31_lists():
-    """The lists met at an end are bits of a C int in the compiled build."""
-    lists = tuple((f"村{index}",) for index in range(32))
-    assert longest_in_lists(reversed_lists(lists[:31]), 31, "村30")[30] == [(0, 3)]
-    with pytest.raises(ValueError, match="at most 31"):
-        longest_in_lists(reversed_lists(lists), 32, "村31")
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 \U00020000", max_size=40))
