@@ -25,9 +25,9 @@ CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER_CHARS = "某xX×＊*○〇?？"
 PLACEHOLDER = re.compile(f"[{PLACEHOLDER_CHARS}]")
 MAX_ORG = 22
-# compiled, a loop over a run's characters beats the three searches a run costs
-# (``_run_scanned``); interpreted, the searches are the faster (the compiled module's file is
-# no ``.py``)
+# compiled, C loops beat the calls they replace (``_run_scanned``: a run's three searches,
+# ``_bisected``: ``bisect_right``); interpreted, the calls are the faster (the compiled
+# module's file is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
 # Plain classes (and \p{Han} spelled out): `re` scans them, and is called, at less cost than
 # `regex` (which has the Unicode property above).
