@@ -78,6 +78,8 @@ cdef bint _starts_clause(str stretch, length)
 
 
 cdef bint _COMPILED  # read once a page: C, not the module's dict
+cdef str _NAMED_LEAD_FIRSTS
+cdef str _ANCHOR_WORD_FIRSTS
 
 
 @cython.locals(

@@ -80,6 +80,11 @@ ANCHORS = "县乡镇市省区州村局院校"
 AND_BEFORE_ANCHOR = [re.compile(f"{word}(?=[县乡镇市省村局合])") for word in "和与及"]
 CAMPUS = ("校区", "校务会")
 NAMED_LEADS = (*(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队")), "全国")
+ANCHOR_WORDS = ("中共", "社区", "学校")  # words that anchor a name as its level characters do
+# Their first characters: one test of a character before a method call (a name's word or
+# candidate rarely starts with one).
+_NAMED_LEAD_FIRSTS = "".join({lead[0]: None for lead in NAMED_LEADS})
+_ANCHOR_WORD_FIRSTS = "".join({word[0]: None for word in ANCHOR_WORDS})
 
 
 def find_organisations(
@@ -426,7 +431,7 @@ def _org_start(
     for word, _ in words:
         if at >= suffix_start and view[suffix_start:end] in CAMPUS:
             break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
-        if word[0] in ANCHORS or word.startswith(("中共", "社区", "学校")):
+        if word[0] in ANCHORS or (word[0] in _ANCHOR_WORD_FIRSTS and word.startswith(ANCHOR_WORDS)):
             return at
         at += len(word)
     at = seg_start
@@ -442,7 +447,7 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name in lex.org_named_alone:
         return False
-    if name.startswith(NAMED_LEADS):
+    if name[0] in _NAMED_LEAD_FIRSTS and name.startswith(NAMED_LEADS):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
     if name in lex.org_suffix_set:
         return True
