@@ -9,9 +9,10 @@ posts (组长, 副校长 …) and surnames.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -24,6 +25,10 @@ CJK = regex.compile(r"\p{Han}")
 PLACEHOLDER_CHARS = "某xX×＊*○〇?？"
 PLACEHOLDER = re.compile(f"[{PLACEHOLDER_CHARS}]")
 MAX_ORG = 22
+# compiled, C loops beat the calls they replace (``_run_scanned``: a run's three searches,
+# ``_bisected``: ``bisect_right``); interpreted, the calls are the faster (the compiled
+# module's file is no ``.py``)
+_COMPILED = not __file__.endswith(".py")
 # Plain classes (and \p{Han} spelled out): `re` scans them, and is called, at less cost than
 # `regex` (which has the Unicode property above).
 BOOK = re.compile(r"《[^《》\n]{0,60}》")
@@ -75,6 +80,11 @@ ANCHORS = "县乡镇市省区州村局院校"
 AND_BEFORE_ANCHOR = [re.compile(f"{word}(?=[县乡镇市省村局合])") for word in "和与及"]
 CAMPUS = ("校区", "校务会")
 NAMED_LEADS = (*(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队")), "全国")
+ANCHOR_WORDS = ("中共", "社区", "学校")  # words that anchor a name as its level characters do
+# Their first characters: one test of a character before a method call (a name's word or
+# candidate rarely starts with one).
+_NAMED_LEAD_FIRSTS = "".join({lead[0]: None for lead in NAMED_LEADS})
+_ANCHOR_WORD_FIRSTS = "".join({word[0]: None for word in ANCHOR_WORDS})
 
 
 def find_organisations(
@@ -172,7 +182,7 @@ class _Ends:
         self.starts = ends
 
     def get_range(self, low: int, high: int) -> list[int]:
-        return self.ends[bisect_right(self.ends, low) : bisect_right(self.ends, high)]
+        return self.ends[_count_up_to(self.ends, low) : _count_up_to(self.ends, high)]
 
 
 class _Spans:
@@ -186,7 +196,26 @@ class _Spans:
     def near(self, low: int, high: int) -> list[tuple[int, int]]:
         """The spans starting in ``low:high``."""
         starts = self.starts
-        return self.spans[bisect_left(starts, low) : bisect_left(starts, high)]
+        return self.spans[_count_up_to(starts, low - 1) : _count_up_to(starts, high - 1)]
+
+
+def _count_up_to(values: list[int], value: int) -> int:
+    """How many of the sorted ``values`` are at most ``value`` (``bisect_right``): compiled, by
+    ``_bisected``'s C loop (a call of the library's function cost more than its search)."""
+    return _bisected(values, value) if _COMPILED else bisect_right(values, value)
+
+
+def _bisected(values: list[int], value: int) -> int:
+    """``bisect_right(values, value)`` as a loop (C integers compiled)."""
+    low, high = 0, len(values)
+    while low < high:
+        middle = (low + high) // 2
+        probe = values[middle]  # a C integer compiled, compared as one
+        if value < probe:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> _Ends:
@@ -283,32 +312,83 @@ def segments_holding(
     few of them among hundreds; listing them all was a tenth of the stage), and bounded by
     the cuts around it (``_CutReach``), not in a copy of the view with the cuts blanked."""
     cut_reach = _CutReach(cuts)
-    backwards, length = view[::-1], len(view)  # `re` searches forwards only
+    length = len(view)
+    table = _in_run_table() if _COMPILED else ""
+    backwards = "" if _COMPILED else view[::-1]  # `re` searches forwards only
     found: list[tuple[int, int]] = []
     for end in ends:
         if end < 1 or (found and end <= found[-1][1]):
             continue  # before the text, or inside the run found last
-        index = bisect_right(cut_reach.starts, end - 1)  # the cuts starting up to end - 1
+        index = _count_up_to(cut_reach.starts, end - 1)  # the cuts starting up to end - 1
         covered_to = cut_reach.reach[index - 1] if index else 0
-        if covered_to >= end or _OUTSIDE.match(view, end - 1):
+        if covered_to >= end:
             continue  # at a blank
-        before = _OUTSIDE.search(backwards, length - end + 1)  # the last one before end - 1
         stop = cut_reach.next_start(index, length)
-        after = _OUTSIDE.search(view, end, stop)
-        start = length - before.start() if before else 0
-        found.append((max(start, covered_to), after.start() if after else stop))
+        run = (
+            _run_scanned(view, table, end, covered_to, stop)
+            if _COMPILED
+            else _run_searched(view, backwards, end, covered_to, stop)
+        )
+        if run is not None:
+            found.append(run)
     return found
+
+
+def _run_searched(
+    view: str, backwards: str, end: int, low: int, stop: int
+) -> tuple[int, int] | None:
+    """The run holding ``view[end - 1]``, from ``low`` at the earliest to ``stop`` at the
+    latest (None if that character is outside a run), found by ``_OUTSIDE``'s searches
+    (``backwards``: the view reversed)."""
+    if _OUTSIDE.match(view, end - 1):
+        return None
+    length = len(view)
+    before = _OUTSIDE.search(backwards, length - end + 1)  # the last one before end - 1
+    after = _OUTSIDE.search(view, end, stop)
+    start = length - before.start() if before else 0
+    return max(start, low), after.start() if after else stop
+
+
+def _run_scanned(view: str, table: str, end: int, low: int, stop: int) -> tuple[int, int] | None:
+    """``_run_searched``'s run, found by a loop over its characters, each looked up in
+    ``table`` (``_in_run_table``)."""
+    if not _in_run(view, table, end - 1):
+        return None
+    start, after = end - 1, end
+    while start > low and _in_run(view, table, start - 1):
+        start -= 1
+    while after < stop and _in_run(view, table, after):
+        after += 1
+    return start, after
+
+
+def _in_run(view: str, table: str, at: int) -> bool:
+    """Whether ``view[at]`` may stand in a run (``_OUTSIDE`` does not match it): looked up in
+    ``table`` in the Basic Multilingual Plane, matched beyond it."""
+    code = ord(view[at])
+    if code < len(table):
+        return table[code] != "\0"
+    return _OUTSIDE.match(view, at) is None
+
+
+@lru_cache(maxsize=1)
+def _in_run_table() -> str:
+    """The Basic Multilingual Plane with each character ``_OUTSIDE`` matches as NUL (built once,
+    in 8 ms: at the first page, not at import)."""
+    return _OUTSIDE.sub("\0", "".join(map(chr, range(0x10000))))
 
 
 class _CutReach:
     """The non-empty cuts' starts in order, and how far the cuts up to each one reach: the
-    cuts starting up to a position cover nothing after the reach of the last of them."""
+    cuts starting up to a position cover nothing after the reach of the last of them. Sorted
+    by start only: of cuts with one start, only the reach of the last is read (a search for a
+    position counts them all), and that is the furthest end whatever their order."""
 
     def __init__(self, cuts: list[tuple[int, int]]) -> None:
         self.starts: list[int] = []
         self.reach: list[int] = []
         furthest = 0
-        for start, end in sorted(cuts):
+        for start, end in sorted(cuts, key=itemgetter(0)):  # ints compared, not tuples
             if end > start:
                 furthest = end if end > furthest else furthest
                 self.starts.append(start)
@@ -334,7 +414,7 @@ class _PlaceHeads:
 
     def last(self, low: int, high: int) -> int | None:
         """The last place start in ``low..high`` (both included)."""
-        index = bisect_right(self.starts, high) - 1
+        index = _count_up_to(self.starts, high) - 1
         return self.starts[index] if index >= 0 and self.starts[index] >= low else None
 
 
@@ -351,7 +431,7 @@ def _org_start(
     for word, _ in words:
         if at >= suffix_start and view[suffix_start:end] in CAMPUS:
             break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
-        if word[0] in ANCHORS or word.startswith(("中共", "社区", "学校")):
+        if word[0] in ANCHORS or (word[0] in _ANCHOR_WORD_FIRSTS and word.startswith(ANCHOR_WORDS)):
             return at
         at += len(word)
     at = seg_start
@@ -367,7 +447,7 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
         return True
     if name in lex.org_named_alone:
         return False
-    if name.startswith(NAMED_LEADS):
+    if name[0] in _NAMED_LEAD_FIRSTS and name.startswith(NAMED_LEADS):
         return False  # 学校党支部, 学校工会 of a teacher's school; 全国工商联
     if name in lex.org_suffix_set:
         return True

@@ -76,8 +76,10 @@ def _trie_pattern(node: dict[str, dict], escape: Callable[[str], str]) -> str:
 @lru_cache(maxsize=32)
 def reversed_words(words: tuple[str, ...]) -> AhoCorasick:
     """The words reversed, as an Aho-Corasick automaton (``reversed_lists``), built once per
-    word list."""
-    return AhoCorasick([word[::-1] for word in words], matchkind=MatchKind.Standard)
+    word list, as a DFA: the entity lists' overlapping pass costs a fifth less than on the NFA
+    the library picks for them (the same matches in the same order)."""
+    reversed_ = [word[::-1] for word in words]
+    return AhoCorasick(reversed_, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
 
 
 @lru_cache(maxsize=32)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import AND_BEFORE_ANCHOR, segments_holding
+from extractor.entities import (
+    AND_BEFORE_ANCHOR,
+    _bisected,
+    _in_run_table,
+    _run_scanned,
+    _run_searched,
+    segments_holding,
+)
 from extractor.entity_lexicon import (
     _alternation,
     leftmost,
@@ -96,6 +104,25 @@ def test_segments_holding_ends_are_those_a_scan_of_every_segment_keeps(view, cut
     ends = sorted({end for end in ends if end <= len(view)})
     expected = [(s, e) for s, e in segments if any(s < end <= e for end in ends)]
     assert segments_holding(view, cuts, ends) == expected
+
+
+@given(
+    st.text(alphabet='局村民“”"a ,。\n\u3007\uf900\U00020000\U0001f600', min_size=1, max_size=40),
+    st.data(),
+)
+def test_runs_scanned_by_character_are_the_runs_searched(view, data):
+    """The compiled build's loop over a run's characters finds the run the searches find."""
+    end = data.draw(st.integers(1, len(view)))
+    low = data.draw(st.integers(0, end - 1))
+    stop = data.draw(st.integers(end, len(view)))
+    expected = _run_searched(view, view[::-1], end, low, stop)
+    assert _run_scanned(view, _in_run_table(), end, low, stop) == expected
+
+
+@given(st.lists(st.integers(0, 30)), st.integers(-1, 31))
+def test_the_bisection_loop_counts_what_bisect_right_counts(values, value):
+    values.sort()
+    assert _bisected(values, value) == bisect_right(values, value)
 
 
 @given(WORDS, st.text(alphabet="村民委员会局长 ", max_size=40))
