@@ -223,15 +223,6 @@ def word_trie(words: tuple[str, ...]) -> re.Pattern[str]:
     return _alternation(words)
 
 
-@lru_cache(maxsize=32)
-def word_automaton(words: tuple[str, ...]) -> AhoCorasick:
-    """The words as an Aho-Corasick automaton (``find_matches_as_indexes`` gives each word's
-    index in ``words``), built once per word list, as a DFA: the furniture rules' line words
-    (``boilerplate.Lines``) are found in a third less than by the NFA the library picks for
-    them (the same matches in the same order; the entity lists' automaton gains nothing)."""
-    return AhoCorasick(words, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
-
-
 def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:
     """The shipped word lists, each extended by the same file in every ``--rules`` directory."""
     return _load(tuple(Path(d) for d in extra_dirs))
