@@ -348,21 +348,25 @@ def _in_rows(
     few comparisons a character and leaves as it would leave the table's rows (ties in their
     rows' order, the rows in theirs)."""
     if lead is not None or (trail is None and leads is not None):
-        firsts = [lead] if lead is not None else sorted(leads or ())
-        return [
-            c
-            for f in firsts
-            if leads is None or f in leads
-            for t, c in _row_by_count(f, True)
-            if trails is None or t in trails
-        ]
-    seconds = [trail] if trail is not None else sorted(trails or ())
+        return _rows_allowed(lead, leads, trails, True)
+    return _rows_allowed(trail, trails, leads, False)
+
+
+def _rows_allowed(
+    byte: int | None,
+    allowed: frozenset[int] | None,
+    partners: frozenset[int] | None,
+    is_lead: bool,
+) -> list[str]:
+    """The characters of the rows of ``byte`` (else of each allowed byte, in order) whose other
+    byte is among ``partners``: ``_in_rows`` by lead rows or by trail rows."""
+    rows = [byte] if byte is not None else sorted(allowed or ())
     return [
         c
-        for t in seconds
-        if trails is None or t in trails
-        for f, c in _row_by_count(t, False)
-        if leads is None or f in leads
+        for row in rows
+        if allowed is None or row in allowed
+        for partner, c in _row_by_count(row, is_lead)
+        if partners is None or partner in partners
     ]
 
 
