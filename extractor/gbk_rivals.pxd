@@ -2,8 +2,7 @@
 # gbk_rivals.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
-
-cpdef frozenset _partners_after(str before)
+from extractor.gbk_candidates cimport allowed_leads
 
 
 cpdef int _lead_byte(str then)

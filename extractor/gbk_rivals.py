@@ -17,7 +17,7 @@ from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, two_bytes
-from extractor.gbk_candidates import Candidates, pair_ends
+from extractor.gbk_candidates import Candidates, allowed_leads, pair_ends
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import STATE_CONTEXT, Scorer, State
 from extractor.lm import LanguageModel
@@ -264,7 +264,7 @@ class Rivals(Scorer):
         following = slots[index + 1] if index + 1 < len(slots) else None
         # the dropped pairs' bytes around the rivals (``gbk_candidates.fits``), and what the
         # text around them says, read once, not for each of the slot's twenty-odd rivals
-        partners = _partners_after(chars[index - 1 : index]) if slot.dropped_before else None
+        partners = allowed_leads(chars[index - 1 : index], slot)
         dropped_after = following is not None and following.dropped_before
         then_lead = _lead_byte(chars[index + 1]) if dropped_after else None
         alone = None if slot.swallowed else self._alone(previous, rests)
@@ -336,13 +336,6 @@ class Rivals(Scorer):
         return alone
 
 
-def _partners_after(before: str) -> frozenset[int]:
-    """The lead bytes a character may have after ``before`` when the pair between them was
-    dropped (``gbk_candidates.fits``): none when ``before`` has no two bytes."""
-    encoded = two_bytes(before)
-    return pua_partners(encoded[1]) if encoded is not None else frozenset()
-
-
 def _lead_byte(then: str) -> int:
     """The lead byte of ``then``, -1 (no byte) when it has no two bytes."""
     encoded = two_bytes(then)
@@ -351,9 +344,9 @@ def _lead_byte(then: str) -> int:
 
 def _fits_between(rival: str, partners: frozenset[int] | None, then_lead: int | None) -> bool:
     """``gbk_candidates.fits`` on both sides of a rival: whether its lead byte is one of
-    ``partners`` (``_partners_after`` the character before; None: no pair dropped there) and
-    ``then_lead`` (``_lead_byte`` of the character after; None: none dropped there) makes a
-    dropped pair with its trail byte. The sides' bytes are found once a slot, where ``fits``
+    ``partners`` (``gbk_candidates.allowed_leads`` after the character before; None: no pair
+    dropped there) and ``then_lead`` (``_lead_byte`` of the character after; None: none
+    dropped there) makes a dropped pair with its trail byte. The sides' bytes are found once a slot, where ``fits``
     found them again for each of its rivals."""
     if partners is None and then_lead is None:
         return True

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.gbk import decode_pair
-from extractor.gbk_candidates import fits
-from extractor.gbk_rivals import _fits_between, _lead_byte, _partners_after
+from extractor.gbk_candidates import allowed_leads, fits
+from extractor.gbk_rivals import _fits_between, _lead_byte
 
 _DROPPED = SimpleNamespace(dropped_before=True)  # all ``fits`` reads of a slot
 
@@ -30,7 +30,7 @@ _CHARS = st.one_of(
 @settings(max_examples=1000, deadline=None)
 @given(_CHARS, _CHARS, _CHARS, st.booleans(), st.booleans())
 def test_a_rival_fits_between_its_neighbours_as_fits_says(before, rival, then, left, right):
-    partners = _partners_after(before) if left else None
+    partners = allowed_leads(before, _DROPPED) if left else None
     then_lead = _lead_byte(then) if right else None
     expected = (not left or fits(before, rival, _DROPPED)) and (
         not right or fits(rival, then, _DROPPED)
