@@ -346,8 +346,8 @@ def _fits_between(rival: str, partners: frozenset[int] | None, then_lead: int | 
     """``gbk_candidates.fits`` on both sides of a rival: whether its lead byte is one of
     ``partners`` (``gbk_candidates.allowed_leads`` after the character before; None: no pair
     dropped there) and ``then_lead`` (``_lead_byte`` of the character after; None: none
-    dropped there) makes a dropped pair with its trail byte. The sides' bytes are found once a slot, where ``fits``
-    found them again for each of its rivals."""
+    dropped there) makes a dropped pair with its trail byte. The sides' bytes are found once a
+    slot, where ``fits`` found them again for each of its rivals."""
     if partners is None and then_lead is None:
         return True
     encoded = two_bytes(rival)
