@@ -43,6 +43,7 @@ COMPILED = [
     "gbk_hypotheses",
     "gbk_marks",
     "gbk_names",
+    "gbk_plans",
     "gbk_punctuation",
     "gbk_rivals",
     "gbk_runs",

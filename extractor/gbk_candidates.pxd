@@ -3,23 +3,16 @@
 import cython
 
 from extractor.gbk cimport replaced
+from extractor.gbk_plans cimport Plan, _all_unwritten, _unwritten, _unwritten_costs
 from extractor.gbk_score cimport fixed_priors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER, _FOLLOW_BITS
+cdef dict _SUCCESSORS, _ENCODED, _LEADS_AFTER, _FOLLOW_BITS
 cdef bint _COMPILED
 
 
-# a slot's plans, its page plan and its choices: fields read in C
-@cython.final
-cdef class Plan:
-    cdef readonly tuple options, singles
-    cdef readonly frozenset simples
-    cdef readonly dict places, chars, allowed
-    cdef readonly list ranked
-
-
+# a slot's page plan and its choices: fields read in C
 @cython.final
 cdef class _Local:
     cdef readonly Plan plan
@@ -136,52 +129,8 @@ cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
 cpdef frozenset _among(frozenset simples, str chars)
 
 
-@cython.locals(simplified=dict, options=list, place=Py_ssize_t, char=str, encoded=bytes)
-cpdef tuple _options(list chars, list priors)
-
-
-@cython.locals(
-    kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
-)
-cpdef Plan _planned(model, tuple options)
-
-
 @cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
 cpdef str _written_after(str previous, str view, str document)
-
-
-@cython.locals(singles=tuple, ranked=list, place=Py_ssize_t, option=tuple)
-cpdef Plan _repriced(Plan plan, tuple options)
-
-
-@cython.locals(option=tuple, costs=dict)
-cpdef tuple _all_unwritten(tuple options, script)
-
-
-@cython.locals(cost=tuple)
-cpdef tuple _unwritten(tuple option, script, dict costs)
-
-
-@cython.locals(found=dict)
-cpdef dict _unwritten_costs(script)
-
-
-@cython.locals(
-    singles=tuple,
-    ranked=list,
-    place=Py_ssize_t,
-    option=tuple,
-    key=double,
-    low=Py_ssize_t,
-    high=Py_ssize_t,
-    middle=Py_ssize_t,
-    value=double,
-    other=Py_ssize_t,
-)
-cpdef Plan _reranked(Plan plan, tuple options, list places)
-
-
-cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
 
 
 @cython.locals(

@@ -595,36 +595,6 @@ def test_hypotheses_scored_once_a_page_give_the_repairs_of_each_searched_afresh(
     assert mojibake.find_repairs(page, hints) == _each_afresh(page, hints)
 
 
-_PLAN_SLOTS = [
-    Slot(None, 0xC9),  # a lost lead byte
-    Slot(0xB5, None, trails=HIGH_TRAILS),  # a lost trail byte
-    Slot(None, None, "xué", trails=HIGH_TRAILS),  # a character known by its reading
-    Slot(0xD1, None, "xué", dropped_before=True),
-]
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    slot=st.sampled_from(_PLAN_SLOTS),
-    page=st.text(alphabet="學学校校會会發发展國国地的工作干幹部群眾众還还為为", max_size=40),
-    traditional=st.booleans(),
-)
-def test_a_pages_plan_prices_every_option_as_the_page_would(slot, page, traditional):
-    """A plan priced once for pages that write none of its characters, then touched up for
-    those the page writes (or writes in its script's form), is the plan priced in full."""
-    scorer = Scorer(language_model(), page, traditional)
-    shared = gbk_candidates._shared_plan(slot, scorer.model)
-    full = gbk_candidates._repriced(shared, scorer.own_priors(slot, shared.options))
-    found = Candidates(scorer).plan(slot)
-    assert (found.options, found.ranked) == (full.options, full.ranked)
-
-
-def test_the_plan_slots_have_characters_pages_write_in_either_script():
-    for slot in _PLAN_SLOTS:
-        chars = set(slot.candidates())
-        assert chars & set("學学校會会發发國国地的干幹部眾众還还為为")
-
-
 @cache
 def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
     """Every character's two-character words, grouped from the whole dictionary at once."""
