@@ -3,7 +3,14 @@
 import cython
 
 from extractor.gbk cimport replaced
-from extractor.gbk_plans cimport Plan, _all_unwritten, _unwritten, _unwritten_costs
+from extractor.gbk_plans cimport (
+    Plan,
+    _all_unwritten,
+    _phrased,
+    _touched_up,
+    _unwritten,
+    _unwritten_costs,
+)
 from extractor.gbk_score cimport fixed_priors
 
 

@@ -36,7 +36,7 @@ cpdef Plan _repriced(Plan plan, tuple options)
 cpdef tuple _all_unwritten(tuple options, script)
 
 
-@cython.locals(cost=tuple)
+@cython.locals(cost=tuple, fixed=double, form_cost=double, unfamiliar=double)
 cpdef tuple _unwritten(tuple option, script, dict costs)
 
 
@@ -60,3 +60,18 @@ cpdef Plan _reranked(Plan plan, tuple options, list places)
 
 
 cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
+
+
+@cython.locals(
+    touched=frozenset,
+    options=tuple,
+    places=list,
+    repriced=list,
+    place=Py_ssize_t,
+    number=Py_ssize_t,
+)
+cpdef Plan _touched_up(slot, Plan shared, Plan unwritten, scorer)
+
+
+@cython.locals(places=list, options=list, place=Py_ssize_t, prior=double)
+cpdef Plan _phrased(Plan plan, str written)
