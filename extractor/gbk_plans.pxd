@@ -68,6 +68,7 @@ cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
     places=list,
     repriced=list,
     place=Py_ssize_t,
+    option=tuple,
     number=Py_ssize_t,
 )
 cpdef Plan _touched_up(slot, Plan shared, Plan unwritten, scorer)

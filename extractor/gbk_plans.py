@@ -168,8 +168,11 @@ def _touched_up(slot: Slot, shared: Plan, unwritten: Plan, scorer: Scorer) -> Pl
     """The page's plan: ``unwritten`` with the characters the page prices its own way
     (``Scorer.touched``) priced as ``own_priors`` prices all of them, and ranked again. Their
     places found in one pass over the options (in C when compiled: no set made a slot)."""
-    touched, options = scorer.touched, shared.options
-    places = [place for place in range(len(options)) if options[place][0] in touched]
+    touched, options, places = scorer.touched, shared.options, []
+    for place in range(len(options)):  # a loop, not a comprehension: its place a C integer
+        option = options[place]
+        if option[0] in touched:
+            places.append(place)
     if not places:
         return unwritten
     priced = scorer.own_priors(slot, tuple([options[place] for place in places]))
