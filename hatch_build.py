@@ -41,6 +41,7 @@ COMPILED = [
     "gbk",
     "gbk_candidates",
     "gbk_hypotheses",
+    "gbk_lines",
     "gbk_marks",
     "gbk_names",
     "gbk_plans",

@@ -14,3 +14,6 @@ cpdef replaced(slot, Py_ssize_t field, value)
 
 @cython.locals(chars=list, byte=int, char=str)
 cpdef list _first_allowed(list row, frozenset allowed, Py_ssize_t width)
+
+
+cdef double _read_bonus(str char, frozenset marked, frozenset plain)

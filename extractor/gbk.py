@@ -102,6 +102,12 @@ def hint_bonus(char: str, hint: str | None) -> float:
     if hint is None:
         return 0.0
     marked, plain = characters_read_as(hint)
+    return _read_bonus(char, marked, plain)
+
+
+def _read_bonus(char: str, marked: frozenset[str], plain: frozenset[str]) -> float:
+    """``hint_bonus`` with the reading's characters (``characters_read_as``) looked up once:
+    a hinted slot's ranking asks for each of a row's characters."""
     if char in marked:
         return HINT_MATCH
     return HINT_TONELESS if char in plain else HINT_MISS
@@ -301,9 +307,28 @@ def _row_by_count(byte: int, lead: bool) -> list[tuple[int, str]]:
     """The table's row of a lead byte, as (trail, character), or of a trail byte, as (lead,
     character), commonest first: ``_ranked`` keeps a slot's share of it in that order (a sort
     is stable, so the share sorted alone comes out the same) rather than sort it again."""
+    by_lead, by_trail = _rows_by_count()
+    return (by_lead if lead else by_trail).get(byte, [])
+
+
+_Rows = dict[int, list[tuple[int, str]]]
+
+
+@lru_cache(maxsize=1)
+def _rows_by_count() -> tuple[_Rows, _Rows]:
+    """Every row of the table (``_row_by_count``'s), by lead byte and by trail byte, dealt
+    from the table's characters sorted once (a stable sort: ties stay in the order of their
+    bytes, lead byte first, so in each row's own order): one sort for the process where each
+    row sorted alone cost ~65,000 instructions the first time a page asked for it."""
     gbk, logs = table(), log_counts()
-    row = (gbk.by_lead if lead else gbk.by_trail).get(byte, [])
-    return sorted(row, key=lambda entry: logs[entry[1]], reverse=True)
+    entries = [(lead, trail, char) for lead, row in gbk.by_lead.items() for trail, char in row]
+    entries.sort(key=lambda entry: logs[entry[2]], reverse=True)
+    by_lead: _Rows = {}
+    by_trail: _Rows = {}
+    for lead, trail, char in entries:
+        by_lead.setdefault(lead, []).append((trail, char))
+        by_trail.setdefault(trail, []).append((lead, char))
+    return by_lead, by_trail
 
 
 def _sorted_by_count(
@@ -332,7 +357,8 @@ def _sorted_by_count(
         for first, second, c in options
         if (leads is None or first in leads) and (trails is None or second in trails)
     ]
-    chars.sort(key=lambda c: logs[c] + hint_bonus(c, hint), reverse=True)
+    marked, plain = characters_read_as(hint)
+    chars.sort(key=lambda c: logs[c] + _read_bonus(c, marked, plain), reverse=True)
     return chars
 
 

@@ -53,11 +53,18 @@ cpdef bint is_folded_inside(str text, Py_ssize_t position, hints=*)
 cpdef bint folded_before_question(str text, Py_ssize_t position)
 
 
+cdef unsigned char[::1] _EXTENDED
+
+
+@cython.locals(point=Py_UCS4)
 cpdef bint after_extension(str text, Py_ssize_t start)
 
 
 @cython.locals(last=str, start=Py_ssize_t)
 cpdef stranded(str text, Py_ssize_t end, model, surnames)
+
+
+cdef bint _may_strand(str text, Py_ssize_t end)
 
 
 @cython.locals(key=tuple)

@@ -3,55 +3,16 @@
 # types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk_lines cimport Stranded, past_plain, quiet_lines
 from extractor.gbk_marks cimport (
     after_extension,
     is_folded_inside,
     is_lone_mark,
     is_run_at,
     is_run_char,
-    line_start,
     orphan_suspect,
-    stranded,
 )
 from extractor.gbk_shifted cimport reads_shifted
-
-
-@cython.final
-cdef class _Stranded:
-    cdef str text
-    cdef object surnames, model
-    cdef dict known
-
-    cpdef at(self, Py_ssize_t end)
-
-
-@cython.locals(busy=set, ends=list)
-cpdef dict _quiet_lines(str text, hints, _Stranded lone)
-
-
-cdef int _RARE, _EXTENSION, _STRANDS, _PLAIN
-cdef Py_ssize_t _BMP
-cdef bint _COMPILED
-
-
-@cython.locals(
-    flags="const unsigned char[::1]",
-    busy=set,
-    ends=list,
-    line=Py_ssize_t,
-    extended=cython.bint,
-    passing=cython.bint,
-    first=Py_ssize_t,
-    second=Py_ssize_t,
-    first_flags=cython.int,
-    second_flags=cython.int,
-    third_flags=cython.int,
-    place=Py_ssize_t,
-    char=Py_UCS4,
-    code=Py_ssize_t,
-    own=cython.int,
-)
-cpdef tuple _scanned_lines(str text)
 
 
 @cython.locals(reach=Py_ssize_t)
@@ -72,17 +33,9 @@ cdef bint _after_seam(str text, Py_ssize_t start, hints)
     length=Py_ssize_t,
     start=Py_ssize_t,
     run=cython.bint,
-    lone=_Stranded,
+    lone=Stranded,
 )
 cdef list _segments(str text, hints, rules)
-
-
-@cython.locals(end=Py_ssize_t, following=Py_ssize_t)
-cpdef Py_ssize_t _past_plain(str text, Py_ssize_t position, list read, plain)
-
-
-@cython.locals(end=Py_ssize_t, length=Py_ssize_t, code=Py_ssize_t)
-cpdef Py_ssize_t _plain_end(str text, Py_ssize_t position, bytes flags)
 
 
 @cython.locals(after=str, seamed=cython.bint)
@@ -104,7 +57,7 @@ cdef _stretch_end(
     hints,
     model,
     rules,
-    _Stranded stranded_at,
+    Stranded stranded_at,
     list found,
 )
 

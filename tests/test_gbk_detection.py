@@ -9,16 +9,16 @@ from hypothesis import strategies as st
 
 from extractor.entity_lexicon import load_entity_lexicon
 from extractor.gbk import decode_pair
-from extractor.gbk_marks import stranded
-from extractor.gbk_runs import (
+from extractor.gbk_lines import (
+    Stranded,
     _matched_lines,
-    _past_plain,
-    _plain_test,
-    _quiet_lines,
     _scanned_lines,
-    _Stranded,
-    suspect_segments,
+    past_plain,
+    plain_test,
+    quiet_lines,
 )
+from extractor.gbk_marks import stranded
+from extractor.gbk_runs import suspect_segments
 from extractor.lm import language_model
 from tests.test_mojibake import _repaired
 
@@ -169,7 +169,7 @@ def test_questions_one_after_another_are_the_writers(clean):
 
 
 def _busy_lines(text: str) -> set[int]:
-    """The lines ``_quiet_lines`` must leave to the search, position by position: an ASCII
+    """The lines ``quiet_lines`` must leave to the search, position by position: an ASCII
     mark touching a non-ASCII character (or printable ASCII between one and a ``?``), or a
     short run ``stranded`` finds before a mark or digit after a Han character (hints and rare
     characters aside: these texts have none; a private-use one is no rare character but may
@@ -191,12 +191,12 @@ def _busy_lines(text: str) -> set[int]:
 @given(st.text(alphabet="村社從無到有治理卫詢取以內當學中的,.?:( \n0aZ\ue4c6", max_size=30))
 def test_quiet_lines_are_those_no_mark_and_no_stranded_run_touch(text):
     lines = [text.rfind("\n", 0, p) + 1 for p in range(len(text) + 1)]
-    quiet = _quiet_lines(text, {}, _Stranded(text, SURNAMES))
+    quiet = quiet_lines(text, {}, Stranded(text, SURNAMES))
     assert {line for line in lines if line not in quiet} == _busy_lines(text)
 
 
 def _asked(marked: tuple[set[int], list[tuple[int, int]]]) -> set[tuple[int, int]]:
-    """The places ``_quiet_lines`` asks ``stranded`` about: those on lines not busy already."""
+    """The places ``quiet_lines`` asks ``stranded`` about: those on lines not busy already."""
     busy, ends = marked
     return {(line, end) for line, end in ends if line not in busy}
 
@@ -222,4 +222,4 @@ def test_the_pass_over_the_characters_finds_what_the_patterns_find(text):
     ],
 )
 def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
-    assert _past_plain(text, position, read, _plain_test()) == stop
+    assert past_plain(text, position, read, plain_test()) == stop
