@@ -3,6 +3,7 @@
 import cython
 
 from extractor.gbk_candidates cimport allowed_leads
+from extractor.gbk_score cimport State, _Pairs
 
 
 cpdef int _lead_byte(str then)
@@ -10,3 +11,20 @@ cpdef int _lead_byte(str then)
 
 @cython.locals(encoded=bytes)
 cpdef bint _fits_between(str rival, frozenset partners, then_lead)
+
+
+@cython.final
+cdef class _Alone:
+    cdef dict words, follow
+    cdef object document
+    cdef frozenset view_chars
+    cdef str previous, after_previous
+    cdef bint previous_written
+    cdef list known, written, longer
+
+    @cython.locals(on_page=cython.bint, after_simple=str, then=str, a=str, b=str)
+    cpdef bint holds(self, str simple)
+
+
+@cython.locals(found=list, plain=list, rival=str, simple=str, key=cython.double, top=cython.double)
+cpdef list _gathered(list fitting, _Alone alone, _Pairs pairs, char_logprob, State prefix)

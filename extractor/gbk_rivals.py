@@ -17,9 +17,9 @@ from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, two_bytes
-from extractor.gbk_candidates import Candidates, allowed_leads, pair_ends
+from extractor.gbk_candidates import Candidates, Option, allowed_leads, pair_ends
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
-from extractor.gbk_score import STATE_CONTEXT, Scorer, State
+from extractor.gbk_score import STATE_CONTEXT, Scorer, State, _Pairs
 from extractor.lm import LanguageModel
 from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases, within_phrase_cap
 
@@ -260,80 +260,100 @@ class Rivals(Scorer):
         of ``rests`` (the text that may follow it; of the best one alone among those that make
         no word with the text around them, whichever follows: they differ only by their own
         log-probability and prior, so only the best of them can have the highest total)."""
-        slot, previous = slots[index], prefix.last
+        slot, previous, own = slots[index], prefix.last, chars[index]
         following = slots[index + 1] if index + 1 < len(slots) else None
         # the dropped pairs' bytes around the rivals (``gbk_candidates.fits``), and what the
         # text around them says, read once, not for each of the slot's twenty-odd rivals
         partners = allowed_leads(chars[index - 1 : index], slot)
         dropped_after = following is not None and following.dropped_before
         then_lead = _lead_byte(chars[index + 1]) if dropped_after else None
-        alone = None if slot.swallowed else self._alone(previous, rests)
-        own, char_logprob, extend = chars[index], self.char_logprob, self.extend
-        found, plain = [], []
-        for rival, simple, prior, _ in self.candidates.offered(slot, previous):
-            if rival == own or not _fits_between(rival, partners, then_lead):
-                continue
-            if alone is not None and alone(simple):
-                plain.append((char_logprob(simple) + prior, simple, prior, rival))
-            else:
-                found.append((extend(prefix, simple), prior, rival))
-        top = max([key for key, _, _, _ in plain], default=0.0)
-        found += [
-            (extend(prefix, simple), prior, rival)
-            for key, simple, prior, rival in plain
-            if key >= top - BOUND_SLACK
+        fitting = [
+            option
+            for option in self.candidates.offered(slot, previous)
+            if option[0] != own and _fits_between(option[0], partners, then_lead)
         ]
-        return found
+        alone = None if slot.swallowed else _Alone(self, previous, rests)
+        return _gathered(fitting, alone, self._pairs, self.char_logprob, prefix)
 
-    def _alone(self, previous: str, rests: tuple[str, ...]) -> Callable[[str], bool]:
-        """Whether a character between ``previous`` and each of ``rests`` (the text that may
-        follow it) makes no pair the word model, running text or the page knows and is inside
-        no longer dictionary word (a test per rival, the text around it taken apart once).
 
-        A pair the model or running text knows is one the followers ``Candidates`` keeps list
-        (a character found in a string: no pair made and looked up in three tables), and one
-        of the page is of two of its characters (most rivals are none of them)."""
-        words, tails, document = self._words, self.model.long_word_tails, self.bigram_counts
-        view_chars, follow = self.view_chars, self.candidates._follow
-        after_previous = follow.get(previous, "")
-        previous_written = previous in view_chars
+class _Alone:
+    """Whether a character between ``previous`` and each of ``rests`` (the text that may
+    follow it) makes no pair the word model, running text or the page knows and is inside
+    no longer dictionary word (``holds``: a test per rival, the text around it taken apart
+    once; typed and called in C compiled, ``gbk_rivals.pxd``, where a closure's call cost
+    about 700 instructions a rival). A pair the model or running text knows is one the
+    followers ``Candidates`` keeps list (a character found in a string: no pair made and
+    looked up in three tables), one of the page is of two of its characters."""
+
+    def __init__(self, rivals: Rivals, previous: str, rests: tuple[str, ...]) -> None:
+        self.words, self.document = rivals._words, rivals.bigram_counts
+        self.view_chars, self.follow = rivals.view_chars, rivals.candidates._follow
+        self.previous, self.after_previous = previous, self.follow.get(previous, "")
+        self.previous_written = previous in self.view_chars
         thens = [rest[0] for rest in rests if rest]
         # the pairs with a following character the model or running text may know (and the
         # page), and those only the page may: of its own characters (a ``?``'s readings
         # after a character end no pair the model or running text knows)
-        ends = pair_ends(self.model, self.running)
-        known = [then for then in thens if then in ends]
-        written = [then for then in thens if then not in ends and then in view_chars]
+        ends = pair_ends(rivals.model, rivals.running)
+        self.known = [then for then in thens if then in ends]
+        self.written = [then for then in thens if then not in ends and then in self.view_chars]
         # words of three or four around it: (before, after); one whose after holds two
         # characters ends in them, so those must end a longer word (most end none)
-        longer = []
+        tails, longer = rivals.model.long_word_tails, []
         for rest in rests:
             around = (("", rest[:2]), (previous, rest[:2]), ("", rest[:3]))
             longer += [
                 (a, b) for a, b in around if len(a) + len(b) > 1 and (len(b) < 2 or b[-2:] in tails)
             ]
+        self.longer = longer
 
-        def alone(simple: str) -> bool:
-            if simple in after_previous:
-                return False
-            on_page = simple in view_chars
-            if on_page and previous_written and previous + simple in document:
-                return False
-            if known:
-                after_simple = follow.get(simple, "")
-                for then in known:
-                    if then in after_simple or (on_page and simple + then in document):
-                        return False
-            if written and on_page:
-                for then in written:
-                    if simple + then in document:
-                        return False
-            for a, b in longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
-                if a + simple + b in words:
+    def holds(self, simple: str) -> bool:
+        """Whether ``simple`` (a rival's Simplified form) stands alone there."""
+        if simple in self.after_previous:
+            return False
+        document, view_chars = self.document, self.view_chars
+        on_page = simple in view_chars
+        if on_page and self.previous_written and self.previous + simple in document:
+            return False
+        if self.known:
+            after_simple = self.follow.get(simple, "")
+            for then in self.known:
+                if then in after_simple or (on_page and simple + then in document):
                     return False
-            return True
+        if self.written and on_page:
+            for then in self.written:
+                if simple + then in document:
+                    return False
+        words = self.words
+        for a, b in self.longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
+            if a + simple + b in words:
+                return False
+        return True
 
-        return alone
+
+def _gathered(
+    fitting: list[Option],
+    alone: _Alone | None,
+    pairs: _Pairs,
+    char_logprob: Callable[[str], float],
+    prefix: State,
+) -> list[tuple[State, float, str]]:
+    """``Rivals._rivals`` of the options that fit the slot: the state after ``prefix`` (each
+    extended by ``pairs``, the scorer's), prior and character of each that ``alone`` (None:
+    none) does not hold, and of those it holds only the best by log-probability and prior."""
+    found, plain = [], []
+    for rival, simple, prior, _ in fitting:
+        if alone is not None and alone.holds(simple):
+            plain.append((char_logprob(simple) + prior, simple, prior, rival))
+        else:
+            found.append((pairs.extend(prefix, simple), prior, rival))
+    top = max([entry[0] for entry in plain], default=0.0)
+    found += [
+        (pairs.extend(prefix, simple), prior, rival)
+        for key, simple, prior, rival in plain
+        if key >= top - BOUND_SLACK
+    ]
+    return found
 
 
 def _lead_byte(then: str) -> int:

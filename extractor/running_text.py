@@ -149,10 +149,13 @@ class RunningPhrases:
 
     def fit(self, before: str, char: str, after: str) -> float:
         """The excess of the runs of three ``char`` makes with up to two characters on either
-        side (of ``before``'s last two and ``after``'s first two)."""
+        side (of ``before``'s last two and ``after``'s first two; a loop, not a generator's
+        sum: a generator is an object, each step a call)."""
         before = before[-2:]
-        text, get = before + char + after[:2], self.excess.get
-        return sum(get(text[start : start + 3], 0.0) for start in range(len(before) + 1))
+        text, get, found = before + char + after[:2], self.excess.get, 0.0
+        for start in range(len(before) + 1):
+            found += get(text[start : start + 3], 0.0)
+        return found
 
 
 def phrase_lead(fit: float, rival: float) -> float:

@@ -709,7 +709,7 @@ def test_summed_odds_exceed_their_largest_by_the_log_of_their_number_at_most(tot
 
 
 def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character():
-    # ``Rivals._alone`` and ``_leads`` test a pair ending in no listed character against the
+    # ``_Alone`` and ``_leads`` test a pair ending in no listed character against the
     # page alone: none may be a word, a longer word's tail or a pair of running text
     model, running = language_model(), running_pairs()
     ends = pair_ends(model, running)
