@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
@@ -34,33 +33,63 @@ _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
 
 
-@dataclass
 class Span:
-    start: int
-    end: int
+    """A stretch of the view (a giver, a recipient, a purpose)."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
 
 
-@dataclass
 class Money:
-    """One money mention as found; offsets index the text (and its matching view)."""
+    """One money mention as found; offsets index the text (and its matching view).
 
-    start: int
-    end: int
-    rule: str
-    value: Decimal | None
-    currency: str
-    bound: Bound
-    low: Decimal | None = None
-    high: Decimal | None = None
-    masked: bool = False
-    per: str | None = None
-    action: str | None = None
-    giver: Span | None = None
-    recipient: Span | None = None
-    purpose: Span | None = None
-    role: str | None = None
-    part_of: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` still runs
+    as Python bytecode for each candidate; compiled, a C class (``amounts.pxd``; the slots
+    serve pure Python).
+    """
+
+    __slots__ = (
+        "action",
+        "bound",
+        "currency",
+        "end",
+        "giver",
+        "high",
+        "low",
+        "masked",
+        "part_of",
+        "per",
+        "purpose",
+        "recipient",
+        "role",
+        "rule",
+        "start",
+        "value",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        rule: str,
+        value: Decimal | None,
+        currency: str,
+        bound: Bound,
+        masked: bool = False,
+    ) -> None:
+        self.start, self.end, self.rule, self.value = start, end, rule, value
+        self.currency, self.bound, self.masked = currency, bound, masked
+        self.low: Decimal | None = None
+        self.high: Decimal | None = None
+        self.per: str | None = None
+        self.action: str | None = None
+        self.giver: Span | None = None
+        self.recipient: Span | None = None
+        self.purpose: Span | None = None
+        self.role: str | None = None
+        self.part_of: int | None = None
 
 
 def find_amounts(view: str, rules: MoneyRules) -> list[Money]:

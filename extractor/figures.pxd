@@ -1,7 +1,10 @@
 # Types for when the wheel compiles figures.py (hatch_build.py); pure Python ignores this file.
-# The locator a C class: its fields read and its methods called in C for each item.
+# The locator a C class: its fields read and its methods called in C for each item; the
+# stages' mentions and counts C classes, their fields read in C.
 import cython
 
+from extractor.amounts cimport Money, Span
+from extractor.quantities cimport Count
 from extractor.sections cimport SectionPaths
 
 
@@ -14,9 +17,12 @@ cdef class _Locator:
     cdef tuple _raw(self, Py_ssize_t start, Py_ssize_t end)
     cdef dict _phrase_fields(self, tuple span)
     cdef object _phrase(self, tuple span)
+    @cython.locals(count=Count, start=Py_ssize_t, end=Py_ssize_t)
     cpdef list quantities(self, list counts)
-    cpdef dict amount(self, money, list counts)
+    @cython.locals(purpose=Span)
+    cpdef dict amount(self, Money money, list counts)
 
 
-cpdef _pair(span)
-cpdef _beneficiaries(money, list counts)
+cpdef _pair(Span span)
+@cython.locals(count=Count)
+cpdef _beneficiaries(Money money, list counts)

@@ -1,8 +1,23 @@
 # Types for when the wheel compiles quantities.py (hatch_build.py); pure Python ignores this file.
+import cython
+
 # The money stage's span helpers cimported: a C call each (through Python, a call to
 # ``overlaps`` cost more than its search), once per page and twice per count.
 from extractor.amounts cimport overlaps, veto_spans
 
+
+# A count a C class: made without Python bytecode, its fields read in C here and by the
+# figures stage's locator.
+@cython.final
+cdef class Count:
+    cdef public Py_ssize_t start, end, unit_start, unit_end
+    cdef public str rule, bound
+    cdef public object value, low, high
+    cdef public tuple counted
+    cdef public bint people
+
+
 # A count's reading cpdef: called in C for each match.
-cpdef _interpret(match, str rule, tuple slots)
+@cython.locals(count=Count, unit_start=Py_ssize_t, unit_end=Py_ssize_t)
+cpdef Count _interpret(match, str rule, tuple slots)
 cpdef _counted(str view, Py_ssize_t end, rules)

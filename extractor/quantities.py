@@ -8,7 +8,6 @@ dropped. Dates, percentages and measures never match: their units are not classi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -21,21 +20,38 @@ from extractor.numbers import has_digit_run, parse
 _MAX_COUNTED = 10
 
 
-@dataclass
 class Count:
-    """One count as found; offsets index the text (and its matching view)."""
+    """One count as found; offsets index the text (and its matching view).
 
-    start: int
-    end: int
-    rule: str
-    value: Decimal
-    unit_start: int
-    unit_end: int
-    bound: Bound = "exact"
-    low: Decimal | None = None
-    high: Decimal | None = None
-    counted: tuple[int, int] | None = None  # what it counts: 117名【困难群众】
-    people: bool = False  # the unit counts people or households (名, 人, 户 …)
+    A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` still runs
+    as Python bytecode, about 2,000 instructions a count; compiled, a C class
+    (``quantities.pxd``; the slots serve pure Python).
+    """
+
+    __slots__ = (
+        "bound",
+        "counted",
+        "end",
+        "high",
+        "low",
+        "people",
+        "rule",
+        "start",
+        "unit_end",
+        "unit_start",
+        "value",
+    )
+
+    def __init__(
+        self, start: int, end: int, rule: str, value: Decimal, unit_start: int, unit_end: int
+    ) -> None:
+        self.start, self.end, self.rule, self.value = start, end, rule, value
+        self.unit_start, self.unit_end = unit_start, unit_end
+        self.bound: Bound = "exact"
+        self.low: Decimal | None = None
+        self.high: Decimal | None = None
+        self.counted: tuple[int, int] | None = None  # what it counts: 117名【困难群众】
+        self.people = False  # the unit counts people or households (名, 人, 户 …)
 
 
 def find_quantities(
@@ -80,7 +96,8 @@ def _interpret(match: regex.Match[str], rule: str, slots: tuple[int, ...]) -> Co
     if value is None:
         return None
     high_text, inner, qpost = groups[slots[1]], groups[slots[2]], groups[slots[3]]
-    count = Count(match.start(), match.end(), rule, value, *match.span(slots[4]))
+    unit_start, unit_end = match.span(slots[4])
+    count = Count(match.start(), match.end(), rule, value, unit_start, unit_end)
     if high_text:
         high = _value(high_text)
         if high is None or high <= value:
