@@ -35,6 +35,7 @@ COMPILED = [
     "entities",
     "entity_lexicon",
     "entity_patterns",
+    "entity_spans",
     "entity_stage",
     "figure_rules",
     "figures",

@@ -9,20 +9,20 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import (
-    AND_BEFORE_ANCHOR,
-    _bisected,
-    _in_run_table,
-    _run_scanned,
-    _run_searched,
-    segments_holding,
-)
+from extractor.entities import AND_BEFORE_ANCHOR
 from extractor.entity_lexicon import (
     _alternation,
     leftmost,
     load_entity_lexicon,
     longest_in_lists,
     reversed_lists,
+)
+from extractor.entity_spans import (
+    _bisected,
+    _in_run_table,
+    _run_scanned,
+    _run_searched,
+    segments_holding,
 )
 from extractor.people import _list_heads
 from extractor.places import GROUP, _groups
