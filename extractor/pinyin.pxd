@@ -2,6 +2,9 @@
 # offsets as Py_ssize_t, the opener and the character before it as Py_UCS4 (tested by C
 # comparisons, no string made of them); pure Python ignores this file.
 import cython
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.type cimport PyType_GenericAlloc
 
 cdef Py_ssize_t _LONGEST_READING
 cdef bint _COMPILED
@@ -30,3 +33,14 @@ cpdef tuple find_annotations(str text)
 
 @cython.locals(at=Py_ssize_t)
 cpdef Py_ssize_t _last(str text, Py_UCS4 char, Py_ssize_t start, Py_ssize_t end)
+
+
+# A character's own reading's splice allocated and filled in C (CPython's calls, cimported)
+cdef tuple _OWN_FIELDS
+
+
+@cython.locals(index=Py_ssize_t)
+cdef _own_splice(Py_ssize_t start, Py_ssize_t end)
+
+
+cdef void _put(object fields, Py_ssize_t index, object item)

@@ -17,6 +17,13 @@ from functools import lru_cache
 from extractor.offsets import Splice
 from extractor.pinyin_table import character_readings, characters_read_as
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(compiled=False)
+
 _LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0301\u0304\u030c"
 _LONGEST_READING = 7
 # A reading as written: a-z, pypinyin's tone-marked letters and combining tone marks
@@ -122,7 +129,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
             if start != last_end:
                 char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
                 if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and char in fitting:
-                    splices.append(_new_splice(Splice, (start, end, "", _KIND, _OWN, None)))
+                    splices.append(_own_splice(start, end))
                     anchor_of_last, last_end = start - 1, end
                     continue
             at = start
@@ -153,10 +160,35 @@ def _last(text: str, char: str, start: int, end: int) -> int:
     return -1
 
 
-# A reading's splice built as ``Splice``'s own ``__new__`` builds it, minus a Python call
-# (pages carry hundreds of readings)
-_new_splice = tuple.__new__
 _OWN = "pinyin.after_character"
+_OWN_FIELDS = ("", _KIND, _OWN, None)  # the splice of a character's own reading, after its span
+
+
+def _own_splice(start: int, end: int) -> Splice:
+    """``Splice(start, end, "", _KIND, _OWN)``, the splice of a character's own reading (pages
+    carry hundreds). Compiled, allocated as ``tuple.__new__`` allocates a ``Splice`` and filled
+    in C (that call, through its Python wrapper, cost ~1,300 instructions a reading);
+    interpreted, ``tuple.__new__`` spares ``Splice``'s own ``__new__``, a Python call."""
+    if not cython.compiled:
+        return _new_tuple(Splice, (start, end, *_OWN_FIELDS))
+    splice = PyType_GenericAlloc(Splice, 6)
+    _put(splice, 0, start)
+    _put(splice, 1, end)
+    for index in range(4):
+        _put(splice, index + 2, _OWN_FIELDS[index])
+    return splice
+
+
+def _put(fields: tuple[object, ...], index: int, item: object) -> None:
+    """Item ``index`` of a tuple just allocated, set in C (``PyTuple_SET_ITEM`` takes over a
+    reference: one more is counted first). Compiled only: to Python a tuple is immutable."""
+    Py_INCREF(item)
+    PyTuple_SET_ITEM(fields, index, item)
+
+
+_new_tuple = tuple.__new__
+if not cython.compiled:  # CPython's own functions, cimported in pinyin.pxd; compiled only
+    PyType_GenericAlloc = Py_INCREF = PyTuple_SET_ITEM = None
 
 
 def _unusual(
