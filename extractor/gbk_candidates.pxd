@@ -15,7 +15,7 @@ from extractor.gbk_score cimport fixed_priors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _LEADS_AFTER, _FOLLOW_BITS
+cdef dict _SUCCESSORS, _ENCODED, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
 cdef bint _COMPILED
 
 
@@ -72,7 +72,7 @@ cdef class Candidates:
     cpdef tuple _completing(self, slot, _Local local, str previous)
 
 
-@cython.locals(bits=bytes, found=list)
+@cython.locals(bits=bytes, forms=tuple, found=list)
 cpdef frozenset _among_following(frozenset simples, str following)
 
 
@@ -81,7 +81,7 @@ cpdef bytes _bits(str chars)
 
 
 @cython.locals(found=list, simple=str, point=Py_ssize_t)
-cpdef list _flagged(frozenset simples, str chars, bytes bits)
+cpdef list _flagged(tuple forms, str chars, bytes bits)
 
 
 @cython.locals(paired=frozenset, found=list, simple=str)

@@ -360,6 +360,11 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
 # found by identity), kept for the process and read in C (``_among_following``); cleared when full
 _FOLLOW_BITS: dict[str, bytes] = {}
 FOLLOW_BITS_KEPT = 4096
+# the forms of each set ``_among_following`` is asked about, as a tuple (gone through in C, a
+# set an entry at a time), by the set (its hash kept in it, found by identity: a plan's or one of
+# its ``_allowed`` sets), kept for the process; cleared when full
+_LISTED_FORMS: dict[frozenset[str], tuple[str, ...]] = {}
+LISTED_FORMS_KEPT = 4096
 
 
 def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
@@ -374,7 +379,12 @@ def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
         if len(_FOLLOW_BITS) >= FOLLOW_BITS_KEPT:
             _FOLLOW_BITS.clear()
         bits = _FOLLOW_BITS[following] = _bits(following)
-    found = _flagged(simples, following, bits)
+    forms = _LISTED_FORMS.get(simples)
+    if forms is None:
+        if len(_LISTED_FORMS) >= LISTED_FORMS_KEPT:
+            _LISTED_FORMS.clear()
+        forms = _LISTED_FORMS[simples] = tuple(simples)
+    found = _flagged(forms, following, bits)
     return frozenset(found) if found else _NONE
 
 
@@ -388,11 +398,11 @@ def _bits(chars: str) -> bytes:
     return bytes(table)
 
 
-def _flagged(simples: frozenset[str], chars: str, bits: bytes) -> list[str]:
-    """The forms among ``chars`` (``bits``: their ``_bits``), each looked for only when its
-    bit is set."""
+def _flagged(forms: tuple[str, ...], chars: str, bits: bytes) -> list[str]:
+    """The ``forms`` among ``chars`` (``bits``: their ``_bits``), each looked for only when
+    its bit is set."""
     found = []
-    for simple in simples:
+    for simple in forms:
         point = ord(simple) & 4095
         if bits[point >> 3] >> (point & 7) & 1 and simple in chars:
             found.append(simple)
@@ -423,6 +433,8 @@ def _listed(
 ) -> Choices:
     """The choices that score ``paired`` forms and ``completing`` options in full: their
     places, in order, and those allowed (``count`` of the plan's options are)."""
+    if not paired and not completing:  # a third of them: no list made, none sorted
+        return Choices(count, [], paired, tied, allowed, completing)
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
         places.extend(found[simple])
