@@ -16,13 +16,13 @@ from functools import lru_cache
 from operator import itemgetter
 
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
+from extractor.gbk_page_costs import unwritten_cost
 from extractor.gbk_score import (
     PAGE_PHRASE_BONUS,
     Scorer,
     Script,
     fixed_priors,
     shared_logprob,
-    unwritten_cost,
 )
 from extractor.lm import LanguageModel, language_model
 from extractor.pinyin_table import fits_reading
