@@ -3,7 +3,7 @@
 import cython
 
 from extractor.gbk_candidates cimport allowed_leads
-from extractor.gbk_score cimport State, _Pairs
+from extractor.gbk_pairs cimport State, _Pairs
 
 
 cpdef int _lead_byte(str then)

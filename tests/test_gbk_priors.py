@@ -7,13 +7,14 @@ import math
 import pytest
 from test_mojibake import _repaired, _shifted
 
-from extractor import gbk_score
+from extractor import gbk_tables
 from extractor.figure_rules import load_quantity_rules
 from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
+from extractor.gbk_page_costs import FAMILIAR_USES, UNFAMILIAR_COST, WORD_PAGE_CHARS
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
-from extractor.gbk_score import FAMILIAR_USES, UNFAMILIAR_COST, WORD_PAGE_CHARS, Scorer
+from extractor.gbk_score import Scorer
 from extractor.gbk_swallowed import counted_unit, mark_context, measure_words, opens_measure
 from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
@@ -435,12 +436,12 @@ def test_a_pages_pairs_score_the_same_once_its_table_has_grown():
 
 
 @pytest.mark.skipif(
-    not gbk_score.__file__.endswith(".py"), reason="compiled: _Table's methods are C's only"
+    not gbk_tables.__file__.endswith(".py"), reason="compiled: _Table's methods are C's only"
 )
 def test_the_open_addressed_table_finds_each_key_after_it_has_grown():
     """The compiled pages' table, run as Python here (the interpreter's pages use a
     dictionary instead): keys that share first places all come back after many doublings."""
-    table = gbk_score._Table()
+    table = gbk_tables._Table()
     keys = sorted({(first, second) for first in range(1, 1_500) for second in (0, first, 7)})
     for first, second in keys:
         place = table.place(first, second)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk, gbk_candidates, gbk_search, mojibake
+from extractor import gbk, gbk_candidates, gbk_ranking, gbk_search, mojibake
 from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
@@ -41,10 +41,11 @@ from extractor.gbk_rivals import (
     _log_sum,
 )
 from extractor.gbk_runs import suspect_segments
-from extractor.gbk_score import Scorer, _page_pairs, _PairCounts, known_pair
+from extractor.gbk_score import Scorer, known_pair
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
+from extractor.gbk_tables import _page_pairs, _PairCounts
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, toneless
 from extractor.running_text import PHRASE_CAP, RunningPhrases, phrase_lead, running_pairs
@@ -485,14 +486,14 @@ def test_the_re_paired_pages_read_shifted_somewhere():
 
 
 @pytest.mark.skipif(
-    not gbk_search.__file__.endswith(".py"), reason="compiled: _Ranking's methods are C's only"
+    not gbk_ranking.__file__.endswith(".py"), reason="compiled: _Ranking's methods are C's only"
 )
 @pytest.mark.parametrize("page", PAGES)
 def test_candidates_pruned_by_the_floor_give_the_readings_of_all_scored(page, monkeypatch):
     """The ranking keeps a floor (the ``width``-th best key) to skip candidates that cannot
     be kept: without it, every candidate is scored, and the readings are the same."""
     pruned = _searched(page)
-    placed = gbk_search._Ranking._place
+    placed = gbk_ranking._Ranking._place
 
     def unfloored(ranking, key: float, order: int) -> int:
         """``_place``, the floor left at -inf: every candidate is scored and offered."""
@@ -500,38 +501,38 @@ def test_candidates_pruned_by_the_floor_give_the_readings_of_all_scored(page, mo
         ranking.floor = -math.inf
         return place
 
-    monkeypatch.setattr(gbk_search._Ranking, "_place", unfloored)
+    monkeypatch.setattr(gbk_ranking._Ranking, "_place", unfloored)
     assert _searched(page) == pruned
     assert any(reading is not None for _, reading in pruned)
 
 
 @pytest.mark.skipif(
-    not gbk_search.__file__.endswith(".py"), reason="compiled: the C heap is the only one"
+    not gbk_ranking.__file__.endswith(".py"), reason="compiled: the C heap is the only one"
 )
 @pytest.mark.parametrize("page", PAGES)
 def test_the_c_heap_of_a_ranking_gives_the_readings_of_heapqs(page, monkeypatch):
     """Compiled, a ranking keeps its best candidates in a heap of C arrays; interpreted, in
     ``heapq``'s heap of tuples: the C heap run interpreted gives the same readings."""
     with_heapq = _searched(page)
-    monkeypatch.setattr(gbk_search, "_COMPILED", True)
+    monkeypatch.setattr(gbk_ranking, "_COMPILED", True)
     assert _searched(page) == with_heapq
 
 
 @pytest.mark.skipif(
-    not gbk_search.__file__.endswith(".py"), reason="compiled: _Ranking's methods are C's only"
+    not gbk_ranking.__file__.endswith(".py"), reason="compiled: _Ranking's methods are C's only"
 )
 @settings(max_examples=200, deadline=None)
 @given(
     keys=st.lists(st.sampled_from([-3.5, -2.0, -2.0, -1.25, 0.0, 0.5]), max_size=40),
-    width=st.integers(1, 3 * gbk_search.BEAM_WIDTH),  # the widest a step ranks
+    width=st.integers(1, 3 * gbk_ranking.BEAM_WIDTH),  # the widest a step ranks
     compiled=st.booleans(),
 )
 def test_a_ranking_keeps_the_best_keys_ties_in_the_order_offered(keys, width, compiled):
     """Either heap keeps the best ``width`` keys, ties to the earliest, and its floor is the
     worst of them once there are ``width``."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(gbk_search, "_COMPILED", compiled)
-        ranking = gbk_search._Ranking(None)
+        patch.setattr(gbk_ranking, "_COMPILED", compiled)
+        ranking = gbk_ranking._Ranking(None)
         ranking.start(width, "", 0.0)
         places = {ranking._place(key, order): order for order, key in enumerate(keys)}
         found = [places[place] for place in ranking._places()]

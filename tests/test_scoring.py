@@ -15,8 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.gbk import SWALLOWED, Slot, log_counts, out_of_script, table, two_bytes
-from extractor.gbk_rivals import SLOT_MARGIN
-from extractor.gbk_score import (
+from extractor.gbk_page_costs import (
     COMMON_LOG_COUNT,
     CONVERTED_COST,
     FAMILIAR_USES,
@@ -24,14 +23,13 @@ from extractor.gbk_score import (
     OTHER_SCRIPT_COST,
     RARE_UNFAMILIAR_COST,
     UNFAMILIAR_COST,
-    Scorer,
-    _char_uses,
-    _distinct_chars,
-    _pair_keys,
     _unfamiliar,
 )
+from extractor.gbk_rivals import SLOT_MARGIN
+from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search
 from extractor.gbk_swallowed import mark_context
+from extractor.gbk_tables import _char_uses, _distinct_chars, _pair_keys
 from extractor.hmm_chars import rare_cost
 from extractor.lm import (
     ALONE_PRIOR,
@@ -408,7 +406,8 @@ def test_the_scores_run_interpreted_where_cython_is_not_installed():
     # ``State``'s freelist is a Cython decorator: without Cython the module stands in for it
     code = (
         "import sys; sys.modules['cython'] = None\n"
-        "from extractor.gbk_score import Scorer, START\n"
+        "from extractor.gbk_pairs import START\n"
+        "from extractor.gbk_score import Scorer\n"
         "from extractor.lm import LanguageModel\n"
         "from extractor.running_text import RunningPairs\n"
         "model = LanguageModel({'甲乙': 30, '甲': 60, '乙': 60})\n"

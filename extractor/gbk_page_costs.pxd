@@ -1,0 +1,49 @@
+# What a character costs on a page, in C when the wheel compiles gbk_page_costs.py
+# (hatch_build.py): this file types what the .py declares; pure Python ignores it.
+import cython
+
+
+@cython.locals(
+    turned=dict, into=frozenset, simplified=Py_ssize_t, traditional=Py_ssize_t, count=Py_ssize_t
+)
+cpdef bint _converted(dict uses)
+
+
+@cython.final
+cdef class _PageCosts:
+    cdef frozenset chars
+    cdef bint converted
+    cdef dict costs, forms, uses
+
+    @cython.locals(found=tuple)
+    cpdef tuple cost(self, str char)
+
+    @cython.locals(form=str, cost=cython.double)
+    cpdef double script_cost(self, str char)
+
+    @cython.locals(uses=Py_ssize_t, openers=dict, opener=object)
+    cpdef double unfamiliar(self, str char)
+
+
+@cython.locals(found=list, option=tuple, script=cython.double, unfamiliar=cython.double)
+cpdef tuple _priced(_PageCosts costs, tuple options)
+
+
+cdef tuple _MISSING
+
+
+@cython.locals(
+    counts=dict,
+    common=cython.double,
+    counted=cython.double,
+    cost=cython.double,
+    per_nat=cython.double,
+    rarity=cython.double,
+)
+cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+cdef double _form_cost(str char, str form, bint converted)
+
+
+cdef dict _script_forms(bint traditional)
