@@ -50,6 +50,7 @@ COMPILED = [
     "gbk_search",
     "gbk_shifted",
     "gbk_swallowed",
+    "gbk_words",
     "hmm_chars",
     "html",
     "html_tokens",

@@ -4,10 +4,11 @@ import cython
 
 from extractor.gbk cimport replaced
 from extractor.gbk_score cimport fixed_priors
+from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _UNWRITTEN, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
+cdef dict _SUCCESSORS, _UNWRITTEN, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
 cdef bint _COMPILED
 
 
@@ -182,40 +183,6 @@ cpdef Plan _reranked(Plan plan, tuple options, list places)
 
 
 cpdef Plan _ranked_plan(Plan plan, tuple options, list ranked)
-
-
-@cython.locals(
-    logprobs=list,
-    chars=list,
-    forms=list,
-    encoded=list,
-    scores=list,
-    seconds=str,
-    place=Py_ssize_t,
-    point=long,
-    found=tuple,
-    own=tuple,
-    repeated=tuple,
-    pairs=bytes,
-    _=Py_ssize_t,
-    joined=bytes,
-)
-cpdef tuple _successors(str previous)
-
-
-@cython.locals(
-    follow=dict,
-    logprobs=dict,
-    seconds=str,
-    scores=list,
-    cut=double,
-    score=double,
-    kept=list,
-    found=list,
-    tied=list,
-    place=Py_ssize_t,
-)
-cpdef tuple _word_starts(str previous)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)
