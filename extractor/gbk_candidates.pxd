@@ -121,6 +121,8 @@ cpdef Choices _listed(
     form=str,
     leads=frozenset,
     trails=frozenset,
+    priors=list,
+    word=tuple,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 

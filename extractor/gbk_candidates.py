@@ -498,9 +498,8 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
         return ()
     found.sort(reverse=True)  # by log-probability, then character: each character is once
     priors = fixed_priors([word[1] for word in found], slot)
-    return tuple(
-        [(word[1], word[2], prior, word[3]) for word, prior in zip(found, priors, strict=True)]
-    )
+    # by place, not ``zip``: a call with a keyword each time, in the compiled module too
+    return tuple([(word[1], word[2], priors[place], word[3]) for place, word in enumerate(found)])
 
 
 def _places(known: bytes, byte: int) -> list[int]:
@@ -597,7 +596,7 @@ def _paired_after(
 ) -> frozenset[str]:
     """Which of ``simples`` make a known pair after ``previous``: each form and each of
     ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among_following(simples, following)
+    paired = _among_following(simples, following) if following else _NONE
     found = [simple for simple in in_document if previous + simple in document]
     return paired.union(found) if found else paired
 
@@ -617,7 +616,8 @@ def _listed(
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
         places.extend(found[simple])
-    places.sort()
+    if len(places) > 1:  # most often one place: no call made
+        places.sort()
     for place in places:
         option = options[place]
         if allowed is None or option[3] in allowed:
