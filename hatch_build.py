@@ -57,6 +57,7 @@ COMPILED = [
     "gbk_shifted",
     "gbk_swallowed",
     "gbk_tables",
+    "gbk_words",
     "hmm_chars",
     "html",
     "html_tokens",

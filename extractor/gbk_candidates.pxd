@@ -12,10 +12,11 @@ from extractor.gbk_plans cimport (
     _unwritten_costs,
 )
 from extractor.gbk_score cimport fixed_priors
+from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _ENCODED, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
+cdef dict _SUCCESSORS, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
 cdef bint _COMPILED
 
 
@@ -120,6 +121,8 @@ cpdef Choices _listed(
     form=str,
     leads=frozenset,
     trails=frozenset,
+    priors=list,
+    word=tuple,
 )
 cpdef tuple _completing(slot, str previous, dict own)
 
@@ -140,38 +143,6 @@ cpdef frozenset _among(frozenset simples, str chars)
 cpdef str _written_after(str previous, str view, str document)
 
 
-@cython.locals(
-    logprobs=list,
-    chars=list,
-    forms=list,
-    encoded=list,
-    scores=list,
-    seconds=str,
-    place=Py_ssize_t,
-    point=long,
-    found=tuple,
-    own=tuple,
-    repeated=tuple,
-    pairs=bytes,
-    _=Py_ssize_t,
-    joined=bytes,
-)
-cpdef tuple _successors(str previous)
-
-
-@cython.locals(
-    follow=dict,
-    logprobs=dict,
-    seconds=str,
-    scores=list,
-    cut=double,
-    score=double,
-    kept=list,
-    found=list,
-    tied=list,
-    place=Py_ssize_t,
-)
-cpdef tuple _word_starts(str previous)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)

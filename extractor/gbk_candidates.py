@@ -10,8 +10,6 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
 
@@ -29,11 +27,10 @@ from extractor.gbk_plans import (
     _unwritten_plan,
 )
 from extractor.gbk_score import Scorer, fixed_priors
-from extractor.lm import LanguageModel, language_model
+from extractor.gbk_words import known_follow, pair_follow, successors
+from extractor.lm import LanguageModel
 from extractor.pinyin_table import fits_reading
-from extractor.running_text import RunningPairs
 
-SUCCESSORS = 40  # two-character words tried after a known character, likeliest first
 PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
 
 _NONE: frozenset[str] = frozenset()
@@ -92,7 +89,7 @@ class Candidates:
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
-        self._follow = _pair_follow(scorer.model, scorer.running)
+        self._follow = pair_follow(scorer.model, scorer.running)
         self._document = scorer.bigram_counts  # the page's pairs (one table, added to in place)
         self._plans: dict[Slot, _Local] = {}
         self._written_after: dict[str, str] = {}  # by the character before
@@ -147,7 +144,7 @@ class Candidates:
         if tied:  # no set made for none (a page keeps thousands of choices)
             paired = paired.union(tied) if paired else tied
         completing = self._completing(slot, local, previous)
-        if after and completing:  # a known pair is one ``_pair_follow`` lists: no pair made
+        if after and completing:  # a known pair is one ``pair_follow`` lists: no pair made
             follow = self._follow
             tied |= {
                 option[1]
@@ -283,7 +280,7 @@ def _written_after(previous: str, view: str, document: str) -> str:
 
 def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page,
-    likeliest word first (ties by character, last first): few of ``_successors(previous)``
+    likeliest word first (ties by character, last first): few of ``successors(previous)``
     fit the slot's known byte, so only those are put in order, and a page finds them again
     rather than a cache keep them (pages share few slots after the same character). Those
     with the known byte are found by a byte search. Never asked for a swallowed byte."""
@@ -291,7 +288,7 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
     if pool is None:
         if len(_SUCCESSORS) >= SUCCESSORS_KEPT:
             _SUCCESSORS.clear()
-        pool = _SUCCESSORS[previous] = _successors(previous)
+        pool = _SUCCESSORS[previous] = successors(previous)
     logprobs, chars, forms, firsts, seconds = pool
     if not chars:
         return ()
@@ -319,9 +316,8 @@ def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option,
         return ()
     found.sort(reverse=True)  # by log-probability, then character: each character is once
     priors = fixed_priors([word[1] for word in found], slot)
-    return tuple(
-        [(word[1], word[2], prior, word[3]) for word, prior in zip(found, priors, strict=True)]
-    )
+    # by place, not ``zip``: a call with a keyword each time, in the compiled module too
+    return tuple([(word[1], word[2], priors[place], word[3]) for place, word in enumerate(found)])
 
 
 def _places(known: bytes, byte: int) -> list[int]:
@@ -336,10 +332,10 @@ def _places(known: bytes, byte: int) -> list[int]:
 @lru_cache(maxsize=4096)
 def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
     """Which of a slot's ``forms`` make a known pair (``gbk_score.known_pair``) before ``after``,
-    found among the characters ``_known_follow`` lists after each (no pair made): kept by the forms,
+    found among the characters ``known_follow`` lists after each (no pair made): kept by the forms,
     as slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
     share them, but not a ``_shared_plan``."""
-    return _followed_by(forms, after, _known_follow(model))
+    return _followed_by(forms, after, known_follow(model))
 
 
 def _followed_by(forms: frozenset[str], after: str, follow: dict[str, str]) -> frozenset[str]:
@@ -356,7 +352,7 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
     return frozenset(found) if found else _NONE
 
 
-# ``_bits`` of the characters ``_pair_follow`` lists after one, by that string (hashed once,
+# ``_bits`` of the characters ``pair_follow`` lists after one, by that string (hashed once,
 # found by identity), kept for the process and read in C (``_among_following``); cleared when full
 _FOLLOW_BITS: dict[str, bytes] = {}
 FOLLOW_BITS_KEPT = 4096
@@ -368,7 +364,7 @@ LISTED_FORMS_KEPT = 4096
 
 
 def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
-    """``_among(simples, following)`` for the characters ``_pair_follow`` lists after one (the
+    """``_among(simples, following)`` for the characters ``pair_follow`` lists after one (the
     same few hundred strings asked again behind thousands of slots): compiled, a form is
     looked for in them only when its bit is set in their table (``_bits``, kept), as one in
     twenty absent forms are (each form's ``in`` read 200 characters through)."""
@@ -418,7 +414,7 @@ def _paired_after(
 ) -> frozenset[str]:
     """Which of ``simples`` make a known pair after ``previous``: each form and each of
     ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among_following(simples, following)
+    paired = _among_following(simples, following) if following else _NONE
     found = [simple for simple in in_document if previous + simple in document]
     return paired.union(found) if found else paired
 
@@ -438,7 +434,8 @@ def _listed(
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
         places.extend(found[simple])
-    places.sort()
+    if len(places) > 1:  # most often one place: no call made
+        places.sort()
     for place in places:
         option = options[place]
         if allowed is None or option[3] in allowed:
@@ -463,149 +460,10 @@ def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
     return found
 
 
-@lru_cache(maxsize=2)
-def _pair_follow(model: LanguageModel, running: RunningPairs) -> dict[str, str]:
-    """For each character, those that make a known pair after it (``Scorer.is_known``): the
-    dictionary's (``_known_follow``) and running text's."""
-    follow = dict(_known_follow(model))
-    for first, seconds in running.follow.items():
-        follow[first] = follow.get(first, "") + seconds
-    return follow
-
-
-@lru_cache(maxsize=2)
-def pair_ends(model: LanguageModel, running: RunningPairs) -> frozenset[str]:
-    """The characters some pair the model or running text knows ends in (``Scorer.is_known``):
-    a pair ending in any other is neither, so ``gbk_rivals`` tests it against the page alone
-    (kept once a process, about 20 ms)."""
-    return frozenset("".join(_pair_follow(model, running).values()))
-
-
-@lru_cache(maxsize=2)
-def _known_follow(model: LanguageModel) -> dict[str, str]:
-    """For each character, those that make a dictionary word with it or end a longer one
-    after it, as one string (a set per character would hold 200,000 strings; grouped in one
-    pass, not sorted: a third faster to build, and only asked whether a character is in it)."""
-    follow = dict(_word_follow(model))
-    for first, seconds in _grouped(model.long_word_tails).items():
-        follow[first] = follow.get(first, "") + seconds
-    return follow
-
-
-@lru_cache(maxsize=2)
-def _word_follow(model: LanguageModel) -> dict[str, str]:
-    """For each character, the second characters of the two-character words it starts, as one
-    string (each once): half of what ``_known_follow`` lists, all ``_word_starts`` ranks."""
-    return _two_character_words(model)[0]
-
-
-@lru_cache(maxsize=2)
-def _two_character_words(model: LanguageModel) -> tuple[dict[str, str], dict[str, list[float]]]:
-    """``_word_follow``, and the log-probability of each word it lists, in its order (found
-    in the same pass: ``_word_starts`` then needs no lookup of a word per follower)."""
-    seconds: dict[str, list[str]] = defaultdict(list)
-    logprobs: dict[str, list[float]] = defaultdict(list)
-    for word, logprob in model.words.items():
-        if len(word) == 2:
-            seconds[word[0]].append(word[1])
-            logprobs[word[0]].append(logprob)
-    return {first: "".join(found) for first, found in seconds.items()}, dict(logprobs)
-
-
-def _grouped(pairs: Iterable[str]) -> dict[str, str]:
-    follow: dict[str, list[str]] = defaultdict(list)
-    for pair in pairs:
-        follow[pair[0]].append(pair[1])
-    return {first: "".join(seconds) for first, seconds in follow.items()}
-
-
-# ``_successors`` of the characters asked, kept for the process (looked up in C: a page asks
+# ``successors`` of the characters asked, kept for the process (looked up in C: a page asks
 # for thousands; cleared when full, as its characters come back first)
 _SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] = {}
 SUCCESSORS_KEPT = 4096
-
-
-def _successors(previous: str) -> tuple[list[float], list[str], list[str], bytes, bytes]:
-    """The GBK characters whose Simplified form follows ``previous`` in its likeliest
-    two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``_completing`` orders those): the log-probability of each one's word, the
-    characters and their forms (lists: read by place, no string made), and their lead bytes
-    and trail bytes, each in one string (no tuple a character: a page asks for hundreds of
-    characters' pools)."""
-    logprobs: list[float] = []
-    chars: list[str] = []
-    forms: list[str] = []
-    encoded: list[bytes] = []
-    if previous:
-        scores, seconds = _word_starts(previous)
-        for place in range(len(scores)):
-            point = ord(seconds[place])  # no string made compiled, and an int hashes fast
-            found = _ENCODED.get(point)
-            if found is None:
-                found = _ENCODED[point] = _encoded_forms(seconds[place])
-            own, repeated, pairs = found
-            logprob = scores[place]
-            for _ in range(len(own)):  # one a character (most forms have one)
-                logprobs.append(logprob)
-            chars.extend(own)
-            forms.extend(repeated)
-            encoded.append(pairs)
-    joined = b"".join(encoded)  # sliced in C, not a byte at a time
-    return logprobs, chars, forms, joined[::2], joined[1::2]
-
-
-def _word_starts(previous: str) -> tuple[list[float], str]:
-    """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as their
-    log-probabilities and second characters, in no order (``_completing`` orders the few it
-    keeps): only those are tried. Found among the characters ``_word_follow`` lists after it
-    when first asked (``_successors`` keeps them), not sorted for every character at
-    start-up (all of them took 17 MB); no pair made for a word (a character with few words
-    gives its lists as they are)."""
-    follow, logprobs = _two_character_words(language_model())
-    seconds, scores = follow.get(previous, ""), logprobs.get(previous, [])
-    if len(scores) <= SUCCESSORS:
-        return scores, seconds
-    # those that can be among the likeliest: a sort of floats is cheaper than of pairs
-    cut, kept, found, tied = sorted(scores, reverse=True)[SUCCESSORS - 1], [], [], []
-    for place in range(len(scores)):  # a character made only for those kept
-        score = scores[place]  # a C double compiled, as ``cut`` is
-        if score > cut:
-            kept.append(scores[place])
-            found.append(seconds[place])
-        elif score == cut:
-            tied.append(seconds[place])
-    # ties at the cut: the last characters first, as words sort (characters sort in C)
-    tied.sort(reverse=True)
-    tied = tied[: SUCCESSORS - len(found)]
-    return kept + [cut] * len(tied), "".join(found + tied)
-
-
-# ``_encoded_forms`` of each form asked, by its code point, kept for the process (one entry a
-# Simplified form of the table at most) and looked up in C: ``_successors`` asks for forty a
-# character
-_ENCODED: dict[int, tuple[tuple[str, ...], tuple[str, ...], bytes]] = {}
-
-
-def _encoded_forms(form: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes]:
-    """The GBK characters of a Simplified form that have two bytes, in table order, the form
-    once for each of them, and their bytes one pair after the other."""
-    chars, pairs = [], []
-    for char in _by_simplified().get(form, ()):
-        encoded = two_bytes(char)
-        if encoded is not None:
-            chars.append(char)
-            pairs.append(encoded)
-    return tuple(chars), (form,) * len(chars), b"".join(pairs)
-
-
-@lru_cache(maxsize=1)
-def _by_simplified() -> dict[str, tuple[str, ...]]:
-    """GBK characters by their Simplified form, in table order; tuples, as most forms have one
-    character."""
-    forms: dict[str, list[str]] = {}
-    for char, form in table().simplified.items():
-        forms.setdefault(form, []).append(char)
-    return {form: tuple(chars) for form, chars in forms.items()}
 
 
 # ``allowed_leads`` after each character asked, kept for the process (read in C: a page asks

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk, gbk_candidates, gbk_ranking, gbk_search, mojibake
+from extractor import gbk, gbk_candidates, gbk_ranking, gbk_search, gbk_words, mojibake
 from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
@@ -29,7 +29,7 @@ from extractor.gbk import (
     table,
     two_bytes,
 )
-from extractor.gbk_candidates import SUCCESSORS, Candidates, pair_ends
+from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_rivals import (
@@ -46,6 +46,7 @@ from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
 from extractor.gbk_swallowed import counted_twice
 from extractor.gbk_tables import _page_pairs, _PairCounts
+from extractor.gbk_words import SUCCESSORS, pair_ends
 from extractor.lm import COMMON_PUNCTUATION, language_model
 from extractor.pinyin_table import character_readings, toneless
 from extractor.running_text import PHRASE_CAP, RunningPhrases, phrase_lead, running_pairs
@@ -611,13 +612,13 @@ def _all_word_starts() -> dict[str, list[tuple[float, str]]]:
 def test_the_words_a_character_starts_are_found_among_those_that_follow_it(previous):
     """Asked for one character, the likeliest words it starts are those grouped and ranked
     from the whole dictionary."""
-    scores, seconds = gbk_candidates._word_starts(previous)
+    scores, seconds = gbk_words._word_starts(previous)
     found = sorted(zip(scores, seconds, strict=True), reverse=True)
     assert found == _all_word_starts().get(previous, [])
 
 
 def test_common_characters_start_more_words_than_are_tried():
-    assert all(len(gbk_candidates._word_starts(char)[1]) == SUCCESSORS for char in "工作发展")
+    assert all(len(gbk_words._word_starts(char)[1]) == SUCCESSORS for char in "工作发展")
 
 
 _COMPLETED_SLOTS = [
@@ -722,10 +723,10 @@ def test_every_pair_the_model_or_running_text_knows_ends_in_a_listed_character()
 
 def test_the_characters_listed_after_one_are_those_it_makes_a_known_pair_with():
     # ``Candidates._sorted`` and ``_paired_before`` find a known pair among the characters
-    # ``_pair_follow`` and ``_known_follow`` list after its first one, making no pair
+    # ``pair_follow`` and ``known_follow`` list after its first one, making no pair
     scorer = Scorer(language_model(), "工作中的問題，管理工作", True)
-    known = gbk_candidates._known_follow(scorer.model)
-    follow = gbk_candidates._pair_follow(scorer.model, scorer.running)
+    known = gbk_words.known_follow(scorer.model)
+    follow = gbk_words.pair_follow(scorer.model, scorer.running)
     chars = "工作中的问题管理发展经济社会人民政府建设学校教育，"
     assert any(known_pair(first + second, scorer.model) for first, second in product(chars, chars))
     for first, second in product(chars, chars):

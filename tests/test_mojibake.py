@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 import extractor
 from extractor import gbk_rivals
 from extractor.gbk import decode_pair, table
-from extractor.gbk_candidates import SUCCESSORS, _successors
 from extractor.gbk_hypotheses import _middle
 from extractor.gbk_marks import run_rules
 from extractor.gbk_runs import suspect_segments
+from extractor.gbk_words import SUCCESSORS, successors
 from extractor.lm import language_model
 from extractor.mojibake import LOST_MARK, find_repairs
 from extractor.offsets import EditableText
@@ -424,7 +424,7 @@ def test_a_known_character_offers_what_its_likeliest_words_continue_with():
     (教育, 教学 …), in GBK: a lost byte is usually filled inside a word."""
     words = language_model().words
     likeliest = sorted(((p, w[1]) for w, p in words.items() if len(w) == 2 and w[0] == "教"))
-    _, chars, forms, _, _ = _successors("教")
+    _, chars, forms, _, _ = successors("教")
     assert {simple for _, simple in likeliest[-SUCCESSORS:]} == set(forms)
     assert ("學", "学") in zip(chars, forms, strict=True)
 
