@@ -69,6 +69,9 @@ cdef class Candidates:
     @cython.locals(found=_Local, twin=_Local, in_document=frozenset)
     cpdef _Local _local(self, slot)
 
+    @cython.locals(touched=frozenset, own=list, costs=dict)
+    cpdef tuple _priced(self, slot, tuple options)
+
     @cython.locals(kept=dict, found=tuple)
     cpdef tuple _completing(self, slot, _Local local, str previous)
 

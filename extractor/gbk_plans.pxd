@@ -45,6 +45,8 @@ cpdef dict _unwritten_costs(script)
 
 
 @cython.locals(
+    moved=frozenset,
+    entry=tuple,
     singles=tuple,
     ranked=list,
     place=Py_ssize_t,

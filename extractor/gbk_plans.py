@@ -196,8 +196,10 @@ def _reranked(plan: Plan, options: tuple[Option, ...], places: list[int]) -> Pla
     """``_repriced`` for a ranked plan whose options changed in a few ``places``: the others
     keep their entries, in order, and each new one goes where the sort puts it (best first,
     ties in their places' order), found by halving."""
-    moved, singles = frozenset(places), plan.singles
-    ranked = [entry for entry in plan.ranked if entry[1] not in moved]
+    moved, singles, ranked = frozenset(places), plan.singles, []
+    for entry in plan.ranked:  # a loop, not a comprehension: its entries typed compiled
+        if entry[1] not in moved:
+            ranked.append(entry)
     for place in places:
         option, single = options[place], singles[place]
         key = option[2] + single
