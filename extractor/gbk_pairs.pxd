@@ -2,6 +2,7 @@
 # this file types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk_page_costs cimport _never_written
 from extractor.gbk_tables cimport _PairCounts, _Table, _chars, _key
 
 cdef int _CHAR_BITS, _WIDTH, _ENDS_BITS, _MEMO_BITS
