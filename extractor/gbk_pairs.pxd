@@ -39,7 +39,7 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=str, last=str, pair=str)
+    @cython.locals(found=_Pair, first=str, last=str, pair=str, weight=cython.double)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
