@@ -25,7 +25,9 @@ cdef class _PageCosts:
     cpdef double unfamiliar(self, str char)
 
 
-@cython.locals(found=list, option=tuple, script=cython.double, unfamiliar=cython.double)
+@cython.locals(
+    found=list, option=tuple, script=cython.double, unfamiliar=cython.double, prior=cython.double
+)
 cpdef tuple _priced(_PageCosts costs, tuple options)
 
 
@@ -41,6 +43,13 @@ cdef tuple _MISSING
     rarity=cython.double,
 )
 cpdef double _unfamiliar(str char, Py_ssize_t uses)
+
+
+cdef dict _NEVER_WRITTEN
+
+
+@cython.locals(found=object)
+cpdef double _never_written(str char)
 
 
 cdef double _form_cost(str char, str form, bint converted)

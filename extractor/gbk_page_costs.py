@@ -69,8 +69,9 @@ class _PageCosts:
         subclass of ``dict`` with ``__missing__`` was subscripted through Python's
         ``__getitem__`` slot, about 1,600 instructions a lookup compiled)."""
         found = self.costs.get(char)
-        if found is None:
-            found = self.costs[char] = (self.script_cost(char), self.unfamiliar(char))
+        if found is None:  # made a tuple once (assigned to both at once, it was made twice)
+            found = (self.script_cost(char), self.unfamiliar(char))
+            self.costs[char] = found
         return found
 
     def script_cost(self, char: str) -> float:
@@ -103,7 +104,8 @@ def _priced(costs: _PageCosts, options: tuple[tuple[str, str, float, int], ...])
     found = []
     for option in options:
         script, unfamiliar = costs.cost(option[0])
-        found.append((option[0], option[1], option[2] - script - unfamiliar, option[3]))
+        prior = option[2]  # a C double compiled: the sums in C, one float made
+        found.append((option[0], option[1], prior - script - unfamiliar, option[3]))
     return tuple(found)
 
 
@@ -130,12 +132,20 @@ def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
     return _form_cost(char, form, script.converted), _unfamiliar(char, 0)
 
 
-@lru_cache(maxsize=CHAR_CACHE)
+_NEVER_WRITTEN: dict[str, float] = {}  # ``_never_written``'s, by character
+
+
 def _never_written(char: str) -> float:
     """``Scorer.unfamiliar`` of ``char`` on a page that never writes it, any page (kept by the
     character alone, where ``unwritten_cost`` keeps it by character and script:
-    ``_Pairs.one_unit`` asks it of each word's two characters)."""
-    return _unfamiliar(char, 0)
+    ``_Pairs.one_unit`` asks it of each word's two characters). Kept in a plain dictionary,
+    at most one entry a character, read in C compiled (an ``lru_cache``'s call cost about
+    1,000 instructions)."""
+    found = _NEVER_WRITTEN.get(char)
+    if found is None:
+        found = _unfamiliar(char, 0)
+        _NEVER_WRITTEN[char] = found
+    return found
 
 
 def _form_cost(char: str, form: str, converted: bool) -> float:

@@ -2,6 +2,7 @@
 # this file types what the .py declares; pure Python ignores it.
 import cython
 
+from extractor.gbk_page_costs cimport _never_written
 from extractor.gbk_tables cimport _PairCounts, _Table, _chars, _key
 
 cdef int _CHAR_BITS, _WIDTH, _ENDS_BITS, _MEMO_BITS
@@ -38,7 +39,7 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=str, last=str, pair=str)
+    @cython.locals(found=_Pair, first=str, last=str, pair=str, weight=cython.double)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)

@@ -160,7 +160,11 @@ class _Pairs:
         pair = first + last
         found.single = self.single(key & _CHAR_MASK, last)
         word = self.words.get(pair) if after else None
-        found.word = _NO_WORD if word is None else word + self.one_unit(first, last)
+        if word is None:
+            found.word = _NO_WORD
+        else:
+            weight = word  # a C double compiled: the sum made in C, no float object for it
+            found.word = weight + self.one_unit(first, last)
         found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails

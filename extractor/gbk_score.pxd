@@ -4,7 +4,7 @@ import cython
 
 from extractor.gbk_page_costs cimport _PageCosts, _converted, _priced
 from extractor.gbk_pairs cimport _document_bonus
-from extractor.gbk_tables cimport _char_uses, _distinct_chars, _keyed, _pair_keys
+from extractor.gbk_tables cimport _char_uses, _distinct_chars, _keyed, _page_pairs, _pair_keys
 
 
 @cython.locals(found=list, start=Py_ssize_t)

@@ -97,3 +97,10 @@ cpdef dict _pair_keys(str text)
 
 
 cpdef dict _keyed(object pairs)
+
+
+cdef frozenset _MARKS_AFTER_UNIT
+
+
+@cython.locals(ends=list, end=Py_ssize_t, pair=str)
+cpdef _page_pairs(str view, list chars)
