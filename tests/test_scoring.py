@@ -31,8 +31,8 @@ from extractor.gbk_score import (
     _unfamiliar,
 )
 from extractor.gbk_search import Search
-from extractor.gbk_swallowed import mark_context
 from extractor.hmm_chars import rare_cost
+from extractor.line_shapes import mark_context
 from extractor.lm import (
     ALONE_PRIOR,
     MAX_WORD,
