@@ -121,9 +121,10 @@ class Rivals(Scorer):
             return found
 
         close = []  # rivals within the margin: their totals less the winner's phrase lead
+        run = self.run  # looked up once, not twice a rival
         for state, prior, rival in rivals:
             simple = state.last
-            state = self.run(near, state)
+            state = run(near, state)
             phrase = None  # looked up only for a rival that may come near
             if later:
                 behind = score - (reach + state.lead(own) + base + prior)
@@ -132,7 +133,7 @@ class Rivals(Scorer):
                 phrase = lead(fit(before, simple, after), rival)
                 if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
                     continue
-                state = self.run(later, state)
+                state = run(later, state)
             total = state.score + base + prior
             if score - total >= far:
                 continue
