@@ -61,6 +61,7 @@ COMPILED = [
     "hmm_chars",
     "html",
     "html_tokens",
+    "line_shapes",
     "lm",
     "markers",
     "mojibake",

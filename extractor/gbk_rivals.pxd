@@ -9,8 +9,7 @@ from extractor.gbk_pairs cimport State, _Pairs
 cpdef int _lead_byte(str then)
 
 
-@cython.locals(encoded=bytes)
-cpdef bint _fits_between(str rival, frozenset partners, then_lead)
+cpdef bint _fits_between(str rival, int lead, frozenset partners, then_lead)
 
 
 @cython.final

@@ -124,9 +124,10 @@ class Rivals(Scorer):
             return found
 
         close = []  # rivals within the margin: their totals less the winner's phrase lead
+        run = self.run  # looked up once, not twice a rival
         for state, prior, rival in rivals:
             simple = state.last
-            state = self.run(near, state)
+            state = run(near, state)
             phrase = None  # looked up only for a rival that may come near
             if later:
                 behind = score - (reach + state.lead(own) + base + prior)
@@ -135,7 +136,7 @@ class Rivals(Scorer):
                 phrase = lead(fit(before, simple, after), rival)
                 if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
                     continue
-                state = self.run(later, state)
+                state = run(later, state)
             total = state.score + base + prior
             if score - total >= far:
                 continue
@@ -273,7 +274,7 @@ class Rivals(Scorer):
         fitting = [
             option
             for option in self.candidates.offered(slot, previous)
-            if option[0] != own and _fits_between(option[0], partners, then_lead)
+            if option[0] != own and _fits_between(option[0], option[3], partners, then_lead)
         ]
         alone = None if slot.swallowed else _Alone(self, previous, rests)
         return _gathered(fitting, alone, self._pairs, self.char_logprob, prefix)
@@ -365,18 +366,20 @@ def _lead_byte(then: str) -> int:
     return encoded[0] if encoded is not None else -1
 
 
-def _fits_between(rival: str, partners: frozenset[int] | None, then_lead: int | None) -> bool:
-    """``gbk_candidates.fits`` on both sides of a rival: whether its lead byte is one of
+def _fits_between(
+    rival: str, lead: int, partners: frozenset[int] | None, then_lead: int | None
+) -> bool:
+    """``gbk_candidates.fits`` on both sides of a rival: whether its ``lead`` byte
+    (``_lead_byte``, as a slot's options carry it: no encoding a rival) is one of
     ``partners`` (``gbk_candidates.allowed_leads`` after the character before; None: no pair
     dropped there) and ``then_lead`` (``_lead_byte`` of the character after; None: none
     dropped there) makes a dropped pair with its trail byte. The sides' bytes are found once a
     slot, where ``fits`` found them again for each of its rivals."""
     if partners is None and then_lead is None:
         return True
-    encoded = two_bytes(rival)
-    if encoded is None or (partners is not None and encoded[0] not in partners):
+    if lead < 0 or (partners is not None and lead not in partners):
         return False
-    return then_lead is None or then_lead in pua_partners(encoded[1])
+    return then_lead is None or then_lead in pua_partners(two_bytes(rival)[1])
 
 
 def _clause_after(chars: str, slots: tuple[Slot, ...], index: int, after: str) -> str:

@@ -19,8 +19,17 @@ from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import Slot, simplified_char, table
+from extractor.line_shapes import (
+    CN_NUMERALS,
+    HEADING_LENGTH,
+    MARK_CONTEXT,
+    line_shape,
+    mark_context,
+    marker_numbers,
+    numbered,
+    plain_heading,
+)
 from extractor.lm import HEADING_END, MAX_WORD
-from extractor.markers import chinese_number
 from extractor.numbers import CN_BIG_CLASS
 
 DIGITS = "0123456789"
@@ -29,43 +38,12 @@ _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the pag
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
 _MONTH_TAIL = re.compile(r"[0-2]月")
 _HUNDRED_TAIL = re.compile(r"00(?:\.0+)?[%％](?![0-9])")  # ?00%: the genre's 100%, seldom 200%
-# characters after a mark that say what kind of text it came before: enough for a date written
-# out in full (二〇一九年十二月三十一日, 12) and what comes after it (a line end or 至)
-MARK_CONTEXT = 14
 _MARK_AFTER_HAN = re.compile(
     rf"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{{0,{MARK_CONTEXT}}}))", re.DOTALL
 )
-# What starts a line more often than it follows a comma: a list item or heading (一是, 二、,
-# 1., 第三, (二)), a year (2019年).
-_LINE_OPENING = re.compile(
-    r"[一二三四五六七八九十]+[是、]|[0-9]+[.、](?![0-9])|第[一二三四五六七八九十]|[0-9]{4}年"
-    r"|[(（][一二三四五六七八九十]+[)）]"
-)
-# The first item of a list follows its heading or a colon, never a separator (;一是 is no list).
-_FIRST_ITEM = re.compile(r"一[是、]|[(（]一[)）]|1[.、](?![0-9])")
-# A date alone on its line: the date under a signature, which starts its own line.
-_DATE_NUMERAL = "[0-9〇零一二三四五六七八九十]"
-_DATE_LINE = re.compile(
-    rf"{_DATE_NUMERAL}{{4}}年{_DATE_NUMERAL}{{1,2}}月(?:{_DATE_NUMERAL}{{1,3}}日)?[ \t]*(?:\n|$)"
-)
-# A numbered heading's marker at a line start (一、 (二) 3. 3.2 第一章); its numbers, read as N,
-# are its shape: the page's other lines of that shape say whether such a line is a heading.
-_MARKER = re.compile(
-    r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]"
-    r"|[0-9]+(?:\.[0-9]+)*(?:[.、．]|\s)|第[一二三四五六七八九十]+[章节節条條部]"
-)
-_NUMERALS = (re.compile(r"[一二三四五六七八九十]+"), re.compile(r"[0-9]+"))
-_NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十]+")
 _CLOSING = re.compile(r"[)）]")
-# the rest of a figure whose first digit was taken: 1 of 1,380 or of 1.8亿
-_FIGURE_REST = re.compile(r",[0-9]{3}(?![0-9])|\.[0-9]")
-_SENTENCE_END = re.compile(r"[。！？；;!]")  # not "?": a lost byte leaves those
-_CN_NUMERALS = "一二三四五六七八九十"
-_ITEM = re.compile(rf"([{_CN_NUMERALS}])是")
-_LATER_ITEM_LINE = re.compile(rf"^[ \t　]*[{_CN_NUMERALS[1:]}]是", re.MULTILINE)  # \n二是
-# What a date, a list's first item, a line's usual opening or the rest of a figure can open
-# with (``mark_context``'s patterns), digits aside: after any other character, text follows.
-_KIND_OPENERS = frozenset(f"0123456789〇零{_CN_NUMERALS}(（第,.")
+_ITEM = re.compile(rf"([{CN_NUMERALS}])是")
+_LATER_ITEM_LINE = re.compile(rf"^[ \t　]*[{CN_NUMERALS[1:]}]是", re.MULTILINE)  # \n二是
 
 # Prior counts from the genre, before the page's own: a list item or the date under a
 # signature opens a line far more often than it follows a mark.
@@ -97,7 +75,6 @@ _LIST_OPENERS = {"first": "\n", "listed": "\n:"}
 _STARTS = frozenset(("opening", "first", "listed", "date"))  # kinds of text that start a number
 _LINE_STARTS = frozenset(("first", "date"))  # … that start a line
 _LINE_KINDS = frozenset(("first", "listed", "date", "items"))  # … that say how a line starts
-HEADING_LENGTH = 24  # characters: a longer line runs on to a mark, not to its end
 # A line end before text is read as a heading's (``SwallowedPriors.form``) where more of the
 # page's lines of its shape are headings than this share (0.5: one heading, no other line)
 HEADING_MAJORITY = 0.5
@@ -189,13 +166,13 @@ class SwallowedPriors:
         series' other lines are ((一)…(六) under one part, numbered on from each other: the
         items of one list are written alike, while (一)…(三) under another part may be run-in
         sentences); the page's lines of that marker's shape where the line is not found."""
-        shape = _shape(line)
-        if shape is None or not _plain_heading(line):
+        shape = line_shape(line)
+        if shape is None or not plain_heading(line):
             return 0.0
         series = self._series.get(shape, ())
         own = [lines for lines in series if any(text.startswith(line) for text in lines)]
         members = own[0] if own else [text for lines in series for text in lines]
-        plain = [_plain_heading(text) for text in members if "?" not in text]
+        plain = [plain_heading(text) for text in members if "?" not in text]
         headings, others = sum(plain), len(plain) - sum(plain)
         return headings / (headings + others + 1.0)
 
@@ -241,10 +218,10 @@ class SwallowedPriors:
         found: dict[str, list[list[str]]] = {}
         last: dict[str, tuple[int, ...]] = {}
         for line in self.document.splitlines():
-            shape = _shape(line)
+            shape = line_shape(line)
             if shape is None:
                 continue
-            number = _marker_numbers(line)
+            number = marker_numbers(line)
             series = found.setdefault(shape, [])
             if not series or number[:-1] != last[shape][:-1] or number[-1:] <= last[shape][-1:]:
                 series.append([])
@@ -341,29 +318,6 @@ def counted_unit(following: str, words: Container[str]) -> str:
     return simplified_char(rest[0])
 
 
-def _shape(line: str) -> str | None:
-    """The shape of the marker a line opens with, None if none: 一、 and 三、 are C、, 1、 is
-    N、 (a part's heading and an item under it are written alike but end apart)."""
-    found = _MARKER.match(line.strip())
-    if not found:
-        return None
-    chinese, arabic = _NUMERALS
-    return arabic.sub("N", chinese.sub("C", found.group()))
-
-
-def _marker_numbers(line: str) -> tuple[int, ...]:
-    """The numbers of the marker a line of a shape opens with (三、 is 3, (十二) 12, 3.2 is 3
-    and 2: the marker holds numerals of one kind)."""
-    marker = _MARKER.match(line.strip())
-    numerals = _NUMERAL.findall(marker.group() if marker else "")
-    return tuple(chinese_number(text) or 0 for text in numerals)
-
-
-def _plain_heading(line: str) -> bool:
-    """A line of a heading's length with no sentence end (numbered: a heading, not an item)."""
-    return len(line) <= HEADING_LENGTH and not _SENTENCE_END.search(line)
-
-
 def counted_twice(char: str, follows: str, then: str) -> bool:
     """Whether the page's pair of a swallowed mark and the next character is evidence already
     counted, or none: before a date or a list that starts a line (or the line end before one),
@@ -375,20 +329,10 @@ def counted_twice(char: str, follows: str, then: str) -> bool:
     return char == "(" and not _CLOSING.search(then)
 
 
-def numbered(line: str) -> bool:
-    """Whether a line opens with a heading's marker (二、, (三), 1.), whatever its length."""
-    return _shape(line) is not None
-
-
-def _is_heading(line: str) -> bool:
-    """A line that opens with a heading's marker (二、, (三), 1.) and is short."""
-    return len(line) <= HEADING_LENGTH and numbered(line)
-
-
 def _runs_on(slot: Slot) -> bool:
     """Whether the line would be too long for a heading, or hold a sentence end, if the ``?``
     took a mark and not its end: then the line's end is the heading's, not a rarer mark."""
-    return not _plain_heading(slot.line + "," + slot.then.split("\n", 1)[0])
+    return not plain_heading(slot.line + "," + slot.then.split("\n", 1)[0])
 
 
 def _continues_heading(slot: Slot, follows: str) -> bool:
@@ -400,7 +344,7 @@ def _continues_heading(slot: Slot, follows: str) -> bool:
     rest, end, _ = slot.then.partition("\n")
     if follows != "text" or not end or not numbered(slot.line):
         return False
-    return _plain_heading(slot.line + "," + rest)
+    return plain_heading(slot.line + "," + rest)
 
 
 def _runs_in(slot: Slot, one_a_line: bool) -> bool:
@@ -412,10 +356,10 @@ def _runs_in(slot: Slot, one_a_line: bool) -> bool:
     item = _ITEM.match(slot.then)
     if item is None:
         return False
-    number = _CN_NUMERALS.index(item[1])
+    number = CN_NUMERALS.index(item[1])
     if number == 0:
         return False
-    previous = _CN_NUMERALS[number - 1] + "是"
+    previous = CN_NUMERALS[number - 1] + "是"
     if previous not in slot.line:
         return False
     return not (one_a_line and slot.line.lstrip().startswith(previous))
@@ -423,22 +367,3 @@ def _runs_in(slot: Slot, one_a_line: bool) -> bool:
 
 def _open_brackets(line: str) -> int:
     return sum(line.count(c) for c in "(（") - sum(line.count(c) for c in ")）")
-
-
-def mark_context(following: str, line: str = "") -> str:
-    """The kind of text after a mark (on a ``line``, up to it): a line end (before a list's
-    first item, after a line that is no heading: ``items``), a date alone on its line, a list's
-    first item after a heading or in a sentence, what usually opens a line, a digit (or the
-    rest of a figure: ,380 or .8), text."""
-    if following[:1] in ("", "\n"):
-        after = following.lstrip("\n\r \t")
-        return "items" if _FIRST_ITEM.match(after) and not _is_heading(line) else "line"
-    if following[0] not in _KIND_OPENERS and not following[0].isdigit():
-        return "text"  # most marks of a page: no pattern below is tried
-    if _DATE_LINE.match(following):
-        return "date"
-    if _FIRST_ITEM.match(following):
-        return "first" if _is_heading(line) else "listed"
-    if _LINE_OPENING.match(following):
-        return "opening"
-    return "digit" if following[0].isdigit() or _FIGURE_REST.match(following) else "text"

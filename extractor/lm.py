@@ -142,8 +142,8 @@ def _best_segmentation(model: LanguageModel, text: str) -> float:
         if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":  # is_han
             found = words.get(char)
             single = unknown if found is None else found
-        else:
-            single = model.char_logprob(char)
+        else:  # ``char_logprob``'s, not asked again whether it is Han
+            single = _non_han_logprob(char) - TOKEN_COST
         candidate = best[end - 1] + single
         for length in range(2, min(MAX_WORD, end) + 1):
             word = text[end - length : end]

@@ -15,7 +15,8 @@ from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_page_costs import FAMILIAR_USES, UNFAMILIAR_COST, WORD_PAGE_CHARS
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import Scorer
-from extractor.gbk_swallowed import counted_unit, mark_context, measure_words, opens_measure
+from extractor.gbk_swallowed import counted_unit, measure_words, opens_measure
+from extractor.line_shapes import mark_context
 from extractor.lm import HEADING_END, language_model
 from extractor.mojibake import UNCERTAIN_COST
 from extractor.views import to_simplified

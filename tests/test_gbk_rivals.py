@@ -35,4 +35,4 @@ def test_a_rival_fits_between_its_neighbours_as_fits_says(before, rival, then, l
     expected = (not left or fits(before, rival, _DROPPED)) and (
         not right or fits(rival, then, _DROPPED)
     )
-    assert _fits_between(rival, partners, then_lead) == expected
+    assert _fits_between(rival, _lead_byte(rival), partners, then_lead) == expected

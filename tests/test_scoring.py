@@ -28,9 +28,9 @@ from extractor.gbk_page_costs import (
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search
-from extractor.gbk_swallowed import mark_context
 from extractor.gbk_tables import _char_uses, _distinct_chars, _pair_keys
 from extractor.hmm_chars import rare_cost
+from extractor.line_shapes import mark_context
 from extractor.lm import (
     ALONE_PRIOR,
     MAX_WORD,
