@@ -216,9 +216,12 @@ def _steps(
     return (*(_named(steps, places) if places else steps), *swallowed)
 
 
+@lru_cache(maxsize=64)
 def _written_after(text: str, end: int) -> tuple[str, str]:
     """The characters (Simplified) the page writes elsewhere right after the two Chinese
-    characters before ``end``, and those it writes one further on (``Slot.written``)."""
+    characters before ``end``, and those it writes one further on (``Slot.written``). Kept:
+    the segments of a run share starts (a third of the asks on the benchmark's pages), and
+    each ask searches the page for the pair."""
     pair = text[end - 2 : end]
     if len(pair) < 2 or not (is_han(pair[0]) and is_han(pair[1])):
         return "", ""

@@ -12,7 +12,7 @@ from extractor.gbk_marks cimport (
     is_run_char,
     orphan_suspect,
 )
-from extractor.gbk_shifted cimport reads_shifted
+from extractor.gbk_shifted cimport ShiftedPage
 
 
 @cython.locals(reach=Py_ssize_t)
@@ -34,6 +34,7 @@ cdef bint _after_seam(str text, Py_ssize_t start, hints)
     start=Py_ssize_t,
     run=cython.bint,
     lone=Stranded,
+    shifted=ShiftedPage,
 )
 cdef list _segments(str text, hints, rules)
 
@@ -55,7 +56,7 @@ cdef _stretch_end(
     Py_ssize_t start,
     Py_ssize_t end,
     hints,
-    model,
+    ShiftedPage shifted,
     rules,
     Stranded stranded_at,
     list found,
@@ -63,7 +64,7 @@ cdef _stretch_end(
 
 
 @cython.locals(first=Py_ssize_t, suspects=Py_ssize_t, position=Py_ssize_t)
-cdef Py_ssize_t _suspects(str text, Py_ssize_t start, Py_ssize_t end, model)
+cdef Py_ssize_t _suspects(str text, Py_ssize_t start, Py_ssize_t end, ShiftedPage shifted)
 
 
 @cython.locals(start=Py_ssize_t, end=Py_ssize_t, reach=Py_ssize_t, mark=Py_ssize_t)
@@ -71,7 +72,9 @@ cdef _letter_ends(str text, run, list found)
 
 
 @cython.locals(seamed=cython.bint)
-cdef _dropped_end(str text, Py_ssize_t start, Py_ssize_t end, hints, model, list found)
+cdef _dropped_end(
+    str text, Py_ssize_t start, Py_ssize_t end, hints, ShiftedPage shifted, list found
+)
 
 
 @cython.locals(seamed=cython.bint)

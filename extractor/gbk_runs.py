@@ -40,7 +40,7 @@ from extractor.gbk_marks import (
     orphan_suspect,
     run_rules,
 )
-from extractor.gbk_shifted import reads_shifted
+from extractor.gbk_shifted import ShiftedPage
 from extractor.lm import LanguageModel, language_model
 from extractor.pinyin_table import fits_reading
 from extractor.rules import RuleSet, load_rules
@@ -114,7 +114,7 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
     """Every place a run may end, in order (``suspect_segments`` keeps those that can start).
     Each helper appends to ``found``: generators are objects, and most places yield nothing."""
     found: list[Segment] = []
-    model = language_model()
+    shifted = ShiftedPage(text, language_model())
     position, length = 0, len(text)
     lone = Stranded(text, rules.surnames)
     quiet = quiet_lines(text, hints, lone)
@@ -135,16 +135,16 @@ def _segments(text: str, hints: Hints, rules: RunRules) -> list[Segment]:
         ):
             position += 1
             if not run:
-                _stretch_end(text, start, position - 1, hints, model, rules, lone, found)
+                _stretch_end(text, start, position - 1, hints, shifted, rules, lone, found)
             elif may_drop(text[position - 1]) and position < length and is_run_char(text[position]):
-                _dropped_end(text, start, position, hints, model, found)
+                _dropped_end(text, start, position, hints, shifted, found)
             stray = _stray_reading(text, position - 1, hints) if position - 1 in hints else None
             if stray is not None:
                 _stray_ends(text, start, position, stray, hints, found)
                 break
             position = past_plain(text, position, read, plain)
         else:
-            _stretch_end(text, start, position, hints, model, rules, lone, found)
+            _stretch_end(text, start, position, hints, shifted, rules, lone, found)
     return found
 
 
@@ -170,13 +170,13 @@ def _stretch_end(
     start: int,
     end: int,
     hints: Hints,
-    model: LanguageModel,
+    shifted: ShiftedPage,
     rules: RunRules,
     stranded_at: Stranded,
     found: list[Segment],
 ) -> None:
     """How a run may end at ``end``, if anything before it is suspect (added to ``found``)."""
-    suspects = _suspects(text, start, end, model)
+    suspects = _suspects(text, start, end, shifted)
     after = text[end] if end < len(text) else "\n"
     hint = hints[end][-1] if end in hints else None
     seamed = _after_seam(text, start, hints)
@@ -197,7 +197,7 @@ def _stretch_end(
         _letter_ends(text, Segment(start, end, "letter", hint, reach), found)
     elif after in FOLDED and after != "?" and hint is not None:  # a folded pair, then lost bytes
         found.append(Segment(start, end + 1, "hidden", hint, reach))
-    elif _past_a_question(text, start, end, model):
+    elif _past_a_question(text, start, end, shifted.model):
         mark = text.rfind("?", start, end) + 1  # the first "?" ended a run; another may
         if after == "?" and _placed_question(text, mark, end):  # end here (闉?公司第一時間杩?)
             found.append(Segment(mark, end, "question", hint, max(mark, end - PLACED_RUN)))
@@ -205,19 +205,19 @@ def _stretch_end(
     elif after == "?" and (suspects >= 2 or (suspects and end + 1 < len(text)) or placed):
         found.append(Segment(start, end, "question", hint, reach))
         found.append(Segment(start, end, "hidden", None, reach))
-    elif ord(after) < 0x40 and (suspects >= 2 or orphan_suspect(text, end - 1, model)):
+    elif ord(after) < 0x40 and (suspects >= 2 or orphan_suspect(text, end - 1, shifted.model)):
         found.append(Segment(start, end, "hidden", None, reach))
     elif lone is not None:
         found.append(Segment(start, end, "hidden", None, lone))
 
 
-def _suspects(text: str, start: int, end: int, model: LanguageModel) -> int:
+def _suspects(text: str, start: int, end: int, shifted: ShiftedPage) -> int:
     """How suspect the stretch before ``end`` is: its orphan suspects, or 2 when its bytes
     re-paired one along read as words."""
     first, suspects = max(start, end - SUSPECT_WINDOW), 0
     for position in range(first, end):  # a loop, not sum(): a generator is an object
-        suspects += orphan_suspect(text, position, model)
-    if suspects < 2 and reads_shifted(text, first, end, model):
+        suspects += orphan_suspect(text, position, shifted.model)
+    if suspects < 2 and shifted.reads(first, end):
         suspects += 2
     return suspects
 
@@ -260,14 +260,14 @@ def _placed_question(text: str, reach: int, end: int) -> bool:
 
 
 def _dropped_end(
-    text: str, start: int, end: int, hints: Hints, model: LanguageModel, found: list[Segment]
+    text: str, start: int, end: int, hints: Hints, shifted: ShiftedPage, found: list[Segment]
 ) -> None:
     """A run that ends before a Chinese character: its last character's trail byte was 0x80
     (個, 還, 線, 穩), which cannot lead a pair, so the decoder dropped it and fell back in
     step at once. Only where the text before reads shifted or a seam starts it (對脫貧?(jiě)环定:
     不穩 shifted, 穩 = b7 80), and ``may_drop(text[end - 1])``."""
     seamed = _after_seam(text, start, hints)
-    if seamed or reads_shifted(text, max(start, end - MAX_RUN), end, model):
+    if seamed or shifted.reads(max(start, end - MAX_RUN), end):
         found.append(Segment(start, end, "dropped", None, _reach(text, end, hints)))
 
 

@@ -18,3 +18,13 @@ cpdef bint has_two_bytes(str char)
 
 @cython.locals(point=Py_UCS4, code=cython.uint, pair=bytes)
 cdef unsigned int _code_at(str text, Py_ssize_t position)
+
+
+@cython.final
+cdef class ShiftedPage:
+    cdef str text
+    cdef readonly object model
+    cdef Py_ssize_t low, high
+
+    @cython.locals(first=Py_ssize_t, low=Py_ssize_t, high=Py_ssize_t, found=cython.bint)
+    cpdef bint reads(self, Py_ssize_t start, Py_ssize_t end)

@@ -19,8 +19,9 @@ from extractor.gbk_lines import (
 )
 from extractor.gbk_marks import stranded
 from extractor.gbk_runs import suspect_segments
+from extractor.gbk_shifted import ShiftedPage, reads_shifted
 from extractor.lm import language_model
-from tests.test_mojibake import _repaired
+from tests.test_mojibake import _repaired, _shifted
 
 SURNAMES = load_entity_lexicon().surnames
 
@@ -223,3 +224,23 @@ def test_the_pass_over_the_characters_finds_what_the_patterns_find(text):
 )
 def test_a_runs_loop_steps_past_plain_run_characters_only(text, position, read, stop):
     assert past_plain(text, position, read, plain_test()) == stop
+
+
+SHIFTED_PAGE = (
+    "我們堅持把各項"
+    + _shifted("工作。現")
+    + "將一年來的情況總結如下。"
+    + _shifted("干部群眾踴躍參與")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=12))
+def test_a_page_remembering_what_makes_no_word_reads_as_reads_shifted(stretches):
+    """``ShiftedPage.reads`` skips the places it knows make no word: any order of asks gives
+    what ``reads_shifted`` gives for each."""
+    model = language_model()
+    page = ShiftedPage(SHIFTED_PAGE, model)
+    for start, end in stretches:
+        end = min(end, len(SHIFTED_PAGE))
+        assert page.reads(start, end) == reads_shifted(SHIFTED_PAGE, start, end, model)
