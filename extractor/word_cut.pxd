@@ -2,6 +2,7 @@
 # indices as Py_ssize_t, weights and scores as C doubles (each sum the same additions in the same
 # order, so the same bits); pure Python ignores this file.
 import cython
+from libc.math cimport log as log_of_count
 
 
 @cython.locals(
@@ -10,6 +11,9 @@ import cython
     weight=cython.double, found=cython.bint, weights=list, ends=list,
 )
 cdef _route_words(str block, dict counts, double log_total, list words)
+
+
+cdef _singles(str run, dict counts, list words)
 
 
 @cython.locals(
