@@ -34,8 +34,8 @@ _UNSEEN = finalseg.MIN_FLOAT
 _START = finalseg.start_P
 _TRANS = finalseg.trans_P
 _EMIT_B, _EMIT_M, _EMIT_E, _EMIT_S = (finalseg.emit_P[state] for state in "BMES")
-if not cython.compiled:  # compiled, libm's log of a C double (word_cut.pxd): what math.log
-    log_of_count = log  # calls on the count as a double, without a Python call per edge
+if not cython.compiled:  # compiled, libm's log of the count as a C double (word_cut.pxd),
+    log_of_count = log  # what math.log calls on it, without a Python call per edge
 
 
 def cut(text: str) -> list[str]:
