@@ -288,7 +288,8 @@ def _org_start(
         # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
         return None if position in heads.ends else position
     at = seg_start
-    words = jieba_tag(view[seg_start:end], split_unknown=True)
+    # split_unknown passed by position: by keyword, the call made a dict and the cache a longer key
+    words = jieba_tag(view[seg_start:end], True)
     for word, _ in words:
         if at >= suffix_start and view[suffix_start:end] in CAMPUS:
             break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
