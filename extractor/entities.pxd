@@ -13,7 +13,8 @@ cpdef list find_organisations(
 )
 
 
-cdef _trimmed(str view, start, end)
+@cython.locals(at=Py_ssize_t)
+cdef _trimmed(str view, start, Py_ssize_t end)
 
 
 cpdef bint in_book(tuple span, list books)
@@ -34,6 +35,14 @@ cdef Ends _suffix_ends(lex, words)
 cdef list _cut_points(str view, lex, words, list posts)
 
 
+@cython.locals(found=list, last=Py_ssize_t, at=Py_ssize_t)
+cpdef list conjunctions_before_anchor(str view)
+
+
+@cython.locals(span_end=Py_ssize_t)
+cdef bint _reaches_past(list spans, Py_ssize_t end)
+
+
 cdef bint _names_a_unit(str view, end, dict by_start)
 
 
@@ -45,6 +54,7 @@ cdef bint _starts_clause(str stretch, length)
 
 
 cdef str _NAMED_LEAD_FIRSTS
+cdef str PLACEHOLDER_CHARS, CONJUNCTIONS, _AFTER_CONJUNCTION
 cdef str _ANCHOR_WORD_FIRSTS
 
 
@@ -52,6 +62,10 @@ cdef _org_start(str view, seg_start, end, suffix_start, PlaceHeads heads)
 
 
 cdef bint _generic(str name, lex)
+
+
+@cython.locals(char=Py_UCS4)
+cdef bint _has_placeholder(str name)
 
 
 cpdef word_start(str view, position, limit)

@@ -69,9 +69,8 @@ def jieba_cut(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- organisations
 
 ANCHORS = "县乡镇市省区州村局院校"
-# One pattern a conjunction: led by a literal, `re` skips to it as str.find does, where it
-# tests a class at every position.
-AND_BEFORE_ANCHOR = [re.compile(f"{word}(?=[县乡镇市省村局合])") for word in "和与及"]
+CONJUNCTIONS = "和与及"  # cut before a level character or 合 (合作社): 县|和|乡, not 和平村
+_AFTER_CONJUNCTION = "县乡镇市省村局合"
 CAMPUS = ("校区", "校务会")
 NAMED_LEADS = (*(f"学校{body}" for body in ("党支部", "工会", "团委", "少先队")), "全国")
 ANCHOR_WORDS = ("中共", "社区", "学校")  # words that anchor a name as its level characters do
@@ -128,15 +127,16 @@ def _trimmed(view: str, start: int | None, end: int) -> tuple[int, int] | None:
     """The name from ``start``: 中共 before it kept, a lead word (原, 代表) dropped."""
     if start is None or end - start > MAX_ORG or end - start < 2:
         return None
-    if start >= 2 and view[start - 2 : start] == "中共":
-        start -= 2
-    if view[start] in "原代全":  # a method call a lead costs more than one test of them all
+    at = start  # compiled, a C integer: the view's characters read as C characters
+    if at >= 2 and view[at - 2 : at] == "中共":
+        at -= 2
+    if view[at] in "原代全":  # a method call a lead costs more than one test of them all
         for lead in ("原", "代表", "全校"):
-            if view.startswith(lead, start) and end - start > len(lead) + 2:
-                start += len(lead)
-    if start > 0 and view[start - 1] in PLACEHOLDER_CHARS:  # a character: no pattern needed
+            if view.startswith(lead, at) and end - at > len(lead) + 2:
+                at += len(lead)
+    if at > 0 and view[at - 1] in PLACEHOLDER_CHARS:  # a character: no pattern needed
         return None
-    return start, end
+    return at, end
 
 
 def book_titles(view: str) -> list[tuple[int, int]]:
@@ -164,9 +164,10 @@ def _group_start(view: str, end: int, suffix_ends: Ends, lex: EntityLexicon) -> 
         if not (is_han(word[0]) or word in "“”") or end - (start - len(word)) > 14:
             break
         start -= len(word)
-    inner = [e for e in suffix_ends.get_range(start, suffix_start)]
-    if any(view[suffix_ends.starts[e] : e] not in lex.org_generic for e in inner):
-        return None  # 县人社局驻村工作队, 委员会调研组: the group of a body named before it
+    generic = lex.org_generic
+    for inner_end in suffix_ends.get_range(start, suffix_start):
+        if view[suffix_ends.starts[inner_end] : inner_end] not in generic:
+            return None  # 县人社局驻村工作队, 委员会调研组: the group of a body named before it
     return start
 
 
@@ -202,12 +203,11 @@ def _cut_points(
     view: str, lex: EntityLexicon, words: ViewWords, posts: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Spans no organisation crosses: stop words and posts not inside a longer suffix word."""
-    cuts = leftmost(words.stops)
-    cuts += [m.span() for pattern in AND_BEFORE_ANCHOR for m in pattern.finditer(view)]
+    cuts = leftmost(words.stops) + conjunctions_before_anchor(view)
     suffixes = Spans(words.org_suffixes)
     longest = dict(suffixes.spans)  # sorted: each start's longest end is the last one set
     for s, e in posts:
-        if any(ee > e for _, ee in suffixes.near(s - lex.org_reach, s + 1)):
+        if _reaches_past(suffixes.near(s - lex.org_reach, s + 1), e):
             continue
         if _names_a_unit(view, e, longest):
             continue
@@ -216,6 +216,30 @@ def _cut_points(
         s = max([s] + [ee for ss, ee in heads if s < ee < e and ee - ss > 1])
         cuts.append((s, e))
     return cuts
+
+
+def conjunctions_before_anchor(view: str) -> list[tuple[int, int]]:
+    """Each of ``CONJUNCTIONS`` before one of ``_AFTER_CONJUNCTION``, one conjunction after the
+    other: ``str.find`` skips to it (a pattern a conjunction cost a third more, one with a
+    class tested it at every position)."""
+    found = []
+    last = len(view) - 1
+    for conjunction in CONJUNCTIONS:
+        at = view.find(conjunction)
+        while 0 <= at < last:
+            if view[at + 1] in _AFTER_CONJUNCTION:
+                found.append((at, at + 1))
+            at = view.find(conjunction, at + 1)
+    return found
+
+
+def _reaches_past(spans: list[tuple[int, int]], end: int) -> bool:
+    """Whether one of the ``spans`` ends after ``end`` (a loop, not ``any()``: compiled, a
+    generator made and run for every post)."""
+    for _, span_end in spans:  # noqa: SIM110
+        if span_end > end:
+            return True
+    return False
 
 
 def _names_a_unit(view: str, end: int, by_start: dict[int, int]) -> bool:
@@ -264,7 +288,8 @@ def _org_start(
         # 新华乡石家镇太极乡…: a run of places of one level heads a table, not a name
         return None if position in heads.ends else position
     at = seg_start
-    words = jieba_tag(view[seg_start:end], split_unknown=True)
+    # split_unknown passed by position: by keyword, the call made a dict and the cache a longer key
+    words = jieba_tag(view[seg_start:end], True)
     for word, _ in words:
         if at >= suffix_start and view[suffix_start:end] in CAMPUS:
             break  # 鹅池校区, 人民小学校务会: 校 of the suffix word anchors nothing
@@ -280,7 +305,7 @@ def _org_start(
 
 
 def _generic(name: str, lex: EntityLexicon) -> bool:
-    if name in lex.org_generic or PLACEHOLDER.search(name):
+    if name in lex.org_generic or _has_placeholder(name):
         return True
     if name in lex.org_named_alone:
         return False
@@ -300,6 +325,15 @@ def _generic(name: str, lex: EntityLexicon) -> bool:
     if name.count("“") != name.count("”"):
         return True
     return name.strip('“”"') != name and not name.endswith(tuple(lex.org_suffixes))
+
+
+def _has_placeholder(name: str) -> bool:
+    """``PLACEHOLDER.search(name)`` as a loop over a name's few characters (compiled, C: a
+    pattern's call cost more than the search)."""
+    for char in name:  # noqa: SIM110
+        if char in PLACEHOLDER_CHARS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,17 @@
 # The entities' models built with C calls when the wheel compiles entity_stage.py
 # (hatch_build.py): the steps run for every name and hit of a document. Pure Python ignores
 # this file.
+from extractor.sections cimport SectionPaths
+
+
+cdef class _Mentions:
+    cdef str text
+    cdef object editable
+    cdef Py_ssize_t offset
+    cdef SectionPaths paths
+
+    cpdef at(self, Py_ssize_t start, Py_ssize_t end)
+
 
 cdef list _added(list spans, list extra)
 
@@ -8,7 +19,7 @@ cdef list _added(list spans, list extra)
 cdef list _ordered(names)
 
 
-cdef list _organisations(str text, list orgs, mention)
+cdef list _organisations(str text, list orgs, _Mentions mention)
 
 
 cdef _full_form(str name, list names, dict views)
@@ -23,7 +34,7 @@ cdef _full_form_simple(str name, list names)
 cdef bint _subsequence(str short, str long)
 
 
-cdef list _people(str text, str view, list hits, list orgs, mention)
+cdef list _people(str text, str view, list hits, list orgs, _Mentions mention)
 
 
 cdef _post(str text, str title, spans)

@@ -70,27 +70,12 @@ def fill_entities(
     document starts in ``editable.text``, ``view`` its matching view."""
     text = document.text
     places, orgs, hits = find_entities(view, rules_dirs)
-    paths = SectionPaths(document.sections)  # a bisect a mention, not a walk from the top
-
-    def mention(start: int, end: int) -> Mention:
-        raw_start, raw_end = editable.raw_span(offset + start, offset + end)
-        return trusted_one(  # every field, in Mention's order
-            Mention,
-            {
-                "start": start,
-                "end": end,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-                "text": text[start:end],
-                "section_path": paths.at(start),
-            },
-        )
-
+    mention = _Mentions(document, editable, offset)
     document.organisations = _organisations(text, orgs, mention)
     document.places = [
         trusted_one(  # every field, in Place's order
             Place,
-            {"name": name, "mentions": [mention(s, e) for s, e in places if text[s:e] == name]},
+            {"name": name, "mentions": [mention.at(s, e) for s, e in places if text[s:e] == name]},
         )
         for name in _ordered(text[s:e] for s, e in places)
     ]
@@ -98,11 +83,39 @@ def fill_entities(
     return document
 
 
+class _Mentions:
+    """The mentions of one document as trusted models, each with its raw span and section path
+    (compiled, an extension type: a C call a mention, where a closure was a Python call and
+    so was the section paths' look-up)."""
+
+    def __init__(self, document: Document, editable: EditableText, offset: int) -> None:
+        self.text = document.text
+        self.editable = editable
+        self.offset = offset  # where the document starts in ``editable.text``
+        self.paths = SectionPaths(document.sections)  # a bisect a mention, not a walk
+
+    def at(self, start: int, end: int) -> Mention:
+        raw_start, raw_end = self.editable.raw_span(self.offset + start, self.offset + end)
+        return trusted_one(  # every field, in Mention's order
+            Mention,
+            {
+                "start": start,
+                "end": end,
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "text": self.text[start:end],
+                "section_path": self.paths.at(start),
+            },
+        )
+
+
 def _ordered(names) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Organisation]:
+def _organisations(
+    text: str, orgs: list[tuple[int, int]], mention: _Mentions
+) -> list[Organisation]:
     names = _ordered(text[s:e] for s, e in orgs)
     views = {name: matching_view(name) for name in names}  # once each, not once per pair
     owner = {name: _full_form(name, names, views) for name in names}
@@ -117,7 +130,7 @@ def _organisations(text: str, orgs: list[tuple[int, int]], mention) -> list[Orga
             )
         if full != name and name not in org.aliases:
             org.aliases.append(name)
-        org.mentions.append(mention(start, end))
+        org.mentions.append(mention.at(start, end))
     return list(result.values())
 
 
@@ -157,7 +170,9 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _people(text: str, view: str, hits: list[PersonHit], orgs: Spans, mention) -> list[Person]:
+def _people(
+    text: str, view: str, hits: list[PersonHit], orgs: Spans, mention: _Mentions
+) -> list[Person]:
     org_end = {end: start for start, end in orgs}
     full = [h for h in hits if not h.partial]
     people: dict[str, Person] = {}
@@ -182,7 +197,7 @@ def _people(text: str, view: str, hits: list[PersonHit], orgs: Spans, mention) -
                 owned = people.get(owner)
                 if owned is None:  # not setdefault: that built a model for every mention
                     owned = people[owner] = _person(owner, False)
-                owned.mentions.append(mention(hit.start, hit.end))
+                owned.mentions.append(mention.at(hit.start, hit.end))
                 continue
         person = people.get(name)
         if person is None:
@@ -196,7 +211,7 @@ def _people(text: str, view: str, hits: list[PersonHit], orgs: Spans, mention) -
                     person, _post(text, written, locate(view, hit.start, hit.end, role, org_end))
                 )
         if all(m.start != hit.start for m in person.mentions):
-            person.mentions.append(mention(hit.start, hit.end))
+            person.mentions.append(mention.at(hit.start, hit.end))
     return list(people.values())
 
 

@@ -1,6 +1,8 @@
 # The search for names beside posts in C calls when the wheel compiles people.py
 # (hatch_build.py): each post and person word of a page tries several name lengths, each a
 # chain of these steps, called as C functions. Pure Python ignores this file.
+import cython
+
 
 cdef list _beside_post(str view, start, end, lex, dict org_end)
 
@@ -11,6 +13,7 @@ cdef list _beside_person_word(str view, start, end, lex, dict org_end)
 cdef str _role_phrase(str view, start, end, dict org_end)
 
 
+@cython.locals(surnames=frozenset)
 cdef bint _is_name(str name, lex)
 
 

@@ -132,7 +132,8 @@ UNIT_WORDS = re.compile(r"(?:工会|党支部|党委|党组|妇委会)$")
 def _is_name(name: str, lex: EntityLexicon) -> bool:
     """A surname (asked first: most strings beside a post fail there), then the rest of a
     name's shape (``_name_shaped``)."""
-    if name[0] not in lex.surnames and name[:2] not in lex.surnames:
+    surnames = lex.surnames  # read once: both look-ups fail for most strings
+    if name[0] not in surnames and name[:2] not in surnames:
         return False
     return _name_shaped(name, lex)
 

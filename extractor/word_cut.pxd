@@ -2,6 +2,17 @@
 # indices as Py_ssize_t, weights and scores as C doubles (each sum the same additions in the same
 # order, so the same bits); pure Python ignores this file.
 import cython
+from libc.math cimport log as libm_log
+
+# What the wheel's word_cut.py calls for math.log: libm's log of the count, an int converted
+# to a C double as math.log converts it (exact below 2**53), without a Python call an edge.
+cdef inline double log_of_count(Py_ssize_t count):
+    return libm_log(<double>count)
+
+
+# The HMM's tables as dicts: their look-ups C calls, not method calls.
+cdef dict _START, _TRANS, _EMIT_B, _EMIT_M, _EMIT_E, _EMIT_S
+cdef double _UNSEEN
 
 
 @cython.locals(
@@ -10,6 +21,9 @@ import cython
     weight=cython.double, found=cython.bint, weights=list, ends=list,
 )
 cdef _route_words(str block, dict counts, double log_total, list words)
+
+
+cdef _singles(str run, dict counts, list words)
 
 
 @cython.locals(

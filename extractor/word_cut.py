@@ -19,6 +19,13 @@ from jieba import finalseg
 
 from extractor.dictionary import dictionary
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(compiled=False)
+
 _BLOCKS = jieba.re_han_default  # what jieba weighs by its dictionary; the rest it splits
 _SPACES = jieba.re_skip_default
 _HAN = finalseg.re_han  # within an unknown run, what the HMM reads; the rest it keeps whole
@@ -27,6 +34,8 @@ _UNSEEN = finalseg.MIN_FLOAT
 _START = finalseg.start_P
 _TRANS = finalseg.trans_P
 _EMIT_B, _EMIT_M, _EMIT_E, _EMIT_S = (finalseg.emit_P[state] for state in "BMES")
+if not cython.compiled:  # compiled, libm's log of the count as a C double (word_cut.pxd),
+    log_of_count = log  # what math.log calls on it, without a Python call per edge
 
 
 def cut(text: str) -> list[str]:
@@ -60,7 +69,7 @@ def _route_words(block: str, counts: dict[str, int], log_total: float, words: li
         count = counts.get(block[start])  # one look-up a fragment: None past the prefixes
         while count is not None:
             if count:
-                weight = log(count) - log_total + weights[stop]
+                weight = log_of_count(count) - log_total + weights[stop]
                 if not found or weight >= best:
                     best, best_end, found = weight, stop - 1, True
             if stop == length:

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.entities import AND_BEFORE_ANCHOR
+from extractor.entities import conjunctions_before_anchor
 from extractor.entity_lexicon import (
     _alternation,
     leftmost,
@@ -163,5 +163,4 @@ def test_person_words_from_the_view_scan_are_what_their_alternation_finds(text):
 @given(PERSON_TEXTS)
 def test_conjunctions_before_an_anchor_are_what_their_class_finds(text):
     expected = [m.span() for m in re.finditer(r"[和与及](?=[县乡镇市省村局合])", text)]
-    found = [m.span() for pattern in AND_BEFORE_ANCHOR for m in pattern.finditer(text)]
-    assert sorted(found) == expected
+    assert sorted(conjunctions_before_anchor(text)) == expected
