@@ -33,13 +33,8 @@ from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUA
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
-from extractor.gbk_swallowed import (
-    HEADING_LENGTH,
-    MARK_CONTEXT,
-    counted_unit,
-    mark_context,
-    numbered,
-)
+from extractor.gbk_swallowed import counted_unit
+from extractor.line_shapes import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
 from extractor.lm import LanguageModel, is_han, language_model
 from extractor.views import to_simplified
 
