@@ -12,11 +12,9 @@ string at a time; finding numbers in a text is the job of the callers' compiled 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from decimal import Decimal
 from functools import lru_cache
-
-import regex
 
 # Digit and unit characters, Simplified, after folding.
 DIGITS: dict[str, int] = {
@@ -53,20 +51,28 @@ CN_BIG_CLASS = "万亿"
 ARABIC_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 ARABIC_PATTERN = rf"\d{ARABIC_TAIL}"
 
-_TOKEN = regex.compile(
+# on `re`: plain classes and groups, read alike by both engines, and each `regex` call sets up
+# more (a number new to the page is parsed with a dozen calls)
+_TOKEN = re.compile(
     rf"(?P<arabic>{ARABIC_PATTERN})|(?P<point>点)|(?P<char>[{CN_DIGIT_CLASS}{CN_SMALL_CLASS}{CN_BIG_CLASS}])"
 )
-_PLAIN_ARABIC = regex.compile(ARABIC_PATTERN)
-_VAGUE = regex.compile(r"[几数](?=[十百千万亿])|(?<=[十百千万亿])几")
+_PLAIN_ARABIC = re.compile(ARABIC_PATTERN)
+_VAGUE = re.compile(r"[几数](?=[十百千万亿])|(?<=[十百千万亿])几")
 _RANGE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(1, 2)}
 
 
-@dataclass(frozen=True)
 class Number:
-    """A parsed number: ``low == high`` unless the writing gave a range (二三十)."""
+    """A parsed number: ``low == high`` unless the writing gave a range (二三十).
 
-    low: Decimal
-    high: Decimal
+    Never changed once made (``parse`` caches it). A plain class, not a frozen dataclass,
+    whose ``__init__`` sets each field through ``object.__setattr__``; compiled, a C class with
+    read-only fields (``numbers.pxd``).
+    """
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: Decimal, high: Decimal) -> None:
+        self.low, self.high = low, high
 
     @property
     def is_range(self) -> bool:
