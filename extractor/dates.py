@@ -13,7 +13,6 @@ relative years stand for is worked out afterwards, in ``extractor.date_years``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.date_rules import DateWordRule, word_meaning, word_scan, words_present
@@ -81,24 +80,50 @@ _ATOMS = rf"""(?x)
 """
 
 
-@dataclass
 class Found:
-    """One date mention as found, before its year is resolved."""
+    """One date mention as found, before its year is resolved.
 
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    period: str | None = None
-    year_masked: bool = False
-    year_low: int | None = None
-    year_high: int | None = None
-    relative: int | None = None  # year offset from the report year (今年 0, 去年 -1)
-    flags: list[str] = field(default_factory=list)
-    kind: str = "year"  # year, month, numeric, word
-    seasons: list[str] = field(default_factory=list)  # 春/秋 of each end of a school year
-    open_year: bool = False  # ends with a year a month may still follow (2015年1月至2018年)
+    A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` (keywords,
+    two list factories) still runs as Python bytecode for each atom and join; compiled, a C
+    class (``dates.pxd``; the slots serve pure Python).
+    """
+
+    __slots__ = (
+        "day",
+        "end",
+        "flags",
+        "kind",
+        "month",
+        "open_year",
+        "period",
+        "relative",
+        "seasons",
+        "start",
+        "year",
+        "year_high",
+        "year_low",
+        "year_masked",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        period: str | None = None,
+        relative: int | None = None,  # year offset from the report year (今年 0, 去年 -1)
+        kind: str = "year",  # year, month, numeric, word
+        open_year: bool = False,  # ends with a year a month may still follow (2015年1月至2018年)
+    ) -> None:
+        self.start, self.end, self.year, self.month, self.day = start, end, year, month, day
+        self.period, self.relative, self.kind, self.open_year = period, relative, kind, open_year
+        self.year_masked = False
+        self.year_low: int | None = None
+        self.year_high: int | None = None
+        self.flags: list[str] = []
+        self.seasons: list[str] = []  # 春/秋 of each end of a school year
 
 
 def find_dates(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
@@ -308,9 +333,11 @@ def _year_part(period: str | None) -> bool:
 
 
 def _copy(found: Found, end: int) -> Found:
-    return Found(
-        **{**found.__dict__, "end": end, "flags": list(found.flags), "seasons": list(found.seasons)}
-    )
+    copy = Found(found.start, end, found.year, found.month, found.day, found.period)
+    copy.relative, copy.kind, copy.open_year = found.relative, found.kind, found.open_year
+    copy.year_masked, copy.year_low = found.year_masked, found.year_low
+    copy.year_high, copy.flags, copy.seasons = found.year_high, [*found.flags], [*found.seasons]
+    return copy
 
 
 def _absorb_school_year(view: str, found: Found) -> None:
