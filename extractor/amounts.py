@@ -31,6 +31,7 @@ VETO_BEFORE, VETO_AFTER = 4, 8  # how far a veto pattern may reach around the it
 WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
+_NO_CHANGE = Decimal(0)  # most amounts have no 角 or 分: their change made once
 
 
 class Span:
@@ -235,6 +236,8 @@ def _set_bounds(money: Money, low: Decimal, high: Decimal) -> None:
 
 def _change(sub: str, cur: str = "") -> Decimal:
     """角, 分 (and 块五) after the yuan: 5角 → 0.5, 3分 → 0.03; 整 adds nothing."""
+    if not sub:
+        return _NO_CHANGE
     total = Decimal(0)
     digits = [c for c in sub if c not in "零角毛分整"]
     units = [c for c in sub if c in "角毛分"]

@@ -1,33 +1,29 @@
 # Types for when the wheel compiles dates.py (hatch_build.py); pure Python ignores this file.
 import cython
 
-cdef bint _COMPILED  # read once a page: C, not the module's dict
+
+# A mention a C class: made without Python bytecode, its fields read and set in C here.
+@cython.final
+cdef class Found:
+    cdef public Py_ssize_t start, end
+    cdef public object year, month, day, year_low, year_high, relative
+    cdef public str period, kind
+    cdef public bint year_masked, open_year
+    cdef public list flags, seasons
+
 
 # The scanner's steps cpdef: called from one another in C for each atom and pair of atoms.
 cpdef list find_dates(str view, words)
-cpdef set _present(scan, str view)
-# the period words' first characters found by a C loop over the page
-@cython.locals(
-    found=set,
-    marks=str,
-    by_first=dict,
-    starting=dict,
-    reach=Py_ssize_t,
-    last=Py_ssize_t,
-    place=Py_ssize_t,
-    char=Py_UCS4,
-    code=Py_ssize_t,
-    word=str,
-)
-cpdef set _words_by_character(scan, str view)
 cpdef str _lead(match, str name)
 cpdef _year_month(match)
 cpdef _year_atom(match)
 cpdef str _year_suffix(str suffix)
 cpdef _month_atom(match)
 cpdef number(numeral)
-cpdef _join(left, right, str gap)
+@cython.locals(merged=Found)
+cpdef Found _join(Found left, Found right, str gap)
 cpdef bint _year_part(period)
-cpdef _copy(found, Py_ssize_t end)
-cpdef _absorb_school_year(str view, found)
-cpdef bint _keep(found)
+@cython.locals(copy=Found)
+cpdef Found _copy(Found found, Py_ssize_t end)
+cpdef _absorb_school_year(str view, Found found)
+cpdef bint _keep(Found found)

@@ -13,24 +13,15 @@ relative years stand for is worked out afterwards, in ``extractor.date_years``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
-from extractor.date_rules import DateWordRule, word_meaning
-from extractor.entity_lexicon import trie_source
+from extractor.date_rules import DateWordRule, word_meaning, word_scan, words_present
 from extractor.markers import chinese_number
 from extractor.pattern_syntax import (
     HORIZONTAL_SPACE,
     led_by_second_characters,
-    on_faster_engine,
-    required_words,
 )
 
-# compiled, a loop over a page's characters beats a search a word (``_present``); interpreted,
-# the search is the faster (the compiled module's file is no ``.py``)
-_COMPILED = not __file__.endswith(".py")
 MASKS = frozenset("*xX×_")
 PLAUSIBLE_YEARS = range(1950, 2050)
 _CN_DIGITS = "〇○零0OΟ一二三四五六七八九"
@@ -89,24 +80,50 @@ _ATOMS = rf"""(?x)
 """
 
 
-@dataclass
 class Found:
-    """One date mention as found, before its year is resolved."""
+    """One date mention as found, before its year is resolved.
 
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    period: str | None = None
-    year_masked: bool = False
-    year_low: int | None = None
-    year_high: int | None = None
-    relative: int | None = None  # year offset from the report year (今年 0, 去年 -1)
-    flags: list[str] = field(default_factory=list)
-    kind: str = "year"  # year, month, numeric, word
-    seasons: list[str] = field(default_factory=list)  # 春/秋 of each end of a school year
-    open_year: bool = False  # ends with a year a month may still follow (2015年1月至2018年)
+    A plain class, not a dataclass: compiled, a dataclass's generated ``__init__`` (keywords,
+    two list factories) still runs as Python bytecode for each atom and join; compiled, a C
+    class (``dates.pxd``; the slots serve pure Python).
+    """
+
+    __slots__ = (
+        "day",
+        "end",
+        "flags",
+        "kind",
+        "month",
+        "open_year",
+        "period",
+        "relative",
+        "seasons",
+        "start",
+        "year",
+        "year_high",
+        "year_low",
+        "year_masked",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        period: str | None = None,
+        relative: int | None = None,  # year offset from the report year (今年 0, 去年 -1)
+        kind: str = "year",  # year, month, numeric, word
+        open_year: bool = False,  # ends with a year a month may still follow (2015年1月至2018年)
+    ) -> None:
+        self.start, self.end, self.year, self.month, self.day = start, end, year, month, day
+        self.period, self.relative, self.kind, self.open_year = period, relative, kind, open_year
+        self.year_masked = False
+        self.year_low: int | None = None
+        self.year_high: int | None = None
+        self.flags: list[str] = []
+        self.seasons: list[str] = []  # 春/秋 of each end of a school year
 
 
 def find_dates(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
@@ -146,8 +163,8 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
         if atom is not None:
             found.append(atom)
             taken.append((atom.start, atom.end))
-    scan = _word_scan(tuple(rule.compiled for rule in words))
-    present = _present(scan, view)  # most pages hold no festival, no term
+    scan = word_scan(tuple(rule.compiled for rule in words))
+    present = words_present(scan, view)  # most pages hold no festival, no term
     candidates = [
         (match.start(), -len(match.group()), rule, match)
         for rule, needs, pattern in zip(words, scan.needs, scan.patterns, strict=True)
@@ -164,84 +181,6 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
         )
         taken.append((start, match.end()))
     return sorted(found, key=lambda f: f.start)
-
-
-@dataclass(frozen=True)
-class _WordScan:
-    """What lets a page skip the period words' patterns: the words one of which each match
-    holds (``required_words``), sought at once (a search per word cost a sixth of the stage,
-    the festivals' and relative years' a dozen each)."""
-
-    needs: tuple[frozenset[str] | None, ...]  # a rule's words; None: it needs none
-    patterns: tuple[re.Pattern[str] | regex.Pattern[str], ...]  # each on the faster engine
-    words: re.Pattern[str]  # the longer words: the longest that starts at a place
-    starting: dict[str, tuple[str, ...]]  # a longer word → the words it starts with (itself too)
-    chars: tuple[str, ...]  # the one-character words (年, 十), each found by `in`
-    by_first: dict[str, tuple[str, ...]]  # a first character → its longer words, longest first
-    # by code point: 1 for the longer words' first characters, 2 for their second ones (both: 3)
-    marks: str
-
-
-@lru_cache(maxsize=16)
-def _word_scan(patterns: tuple[regex.Pattern[str], ...]) -> _WordScan:
-    needs = [required_words(pattern.pattern) for pattern in patterns]
-    every = {word for words in needs if words for word in words}
-    longer = {word for word in every if len(word) > 1}
-    by_first = {
-        first: tuple(sorted((w for w in longer if w[0] == first), key=len, reverse=True))
-        for first in {word[0] for word in longer}
-    }
-    marks = [0] * (max((ord(char) for word in longer for char in word[:2]), default=-1) + 1)
-    for word in longer:
-        marks[ord(word[0])] |= 1
-        marks[ord(word[1])] |= 2
-    return _WordScan(
-        needs=tuple(None if words is None else frozenset(words) for words in needs),
-        patterns=tuple(map(on_faster_engine, patterns)),
-        words=re.compile(trie_source(longer) or "(?!)"),
-        starting={word: tuple(w for w in every if word.startswith(w)) for word in longer},
-        chars=tuple(every - longer),
-        by_first=by_first,
-        marks="".join(map(chr, marks)),
-    )
-
-
-def _present(scan: _WordScan, view: str) -> set[str]:
-    """The rules' words that ``view`` holds: the longest at each place one starts, with the
-    words it begins with (words may overlap). Compiled, the places are found by a C loop over
-    the view's characters; interpreted, by the words' pattern, sought again from the character
-    after each (a search a word: a tenth of the stage, compiled)."""
-    present = {char for char in scan.chars if char in view}
-    longer = _words_by_character(scan, view) if _COMPILED else _words_by_search(scan, view)
-    return present | longer
-
-
-def _words_by_search(scan: _WordScan, view: str) -> set[str]:
-    found = set()
-    match = scan.words.search(view)
-    while match is not None:
-        found.update(scan.starting[match.group()])
-        match = scan.words.search(view, match.start() + 1)
-    return found
-
-
-def _words_by_character(scan: _WordScan, view: str) -> set[str]:
-    found = set()
-    marks, by_first, starting = scan.marks, scan.by_first, scan.starting
-    reach, last, place = len(marks), len(view) - 1, -1
-    for char in view:
-        place += 1
-        code = ord(char)
-        if code >= reach or not ord(marks[code]) & 1 or place == last:
-            continue
-        code = ord(view[place + 1])
-        if code >= reach or not ord(marks[code]) & 2:
-            continue  # most of the words' first characters start other words (上, 中, 学)
-        for word in by_first[char]:
-            if view.startswith(word, place):
-                found.update(starting[word])
-                break
-    return found
 
 
 @lru_cache(maxsize=1)
@@ -394,9 +333,11 @@ def _year_part(period: str | None) -> bool:
 
 
 def _copy(found: Found, end: int) -> Found:
-    return Found(
-        **{**found.__dict__, "end": end, "flags": list(found.flags), "seasons": list(found.seasons)}
-    )
+    copy = Found(found.start, end, found.year, found.month, found.day, found.period)
+    copy.relative, copy.kind, copy.open_year = found.relative, found.kind, found.open_year
+    copy.year_masked, copy.year_low = found.year_masked, found.year_low
+    copy.year_high, copy.flags, copy.seasons = found.year_high, [*found.flags], [*found.seasons]
+    return copy
 
 
 def _absorb_school_year(view: str, found: Found) -> None:

@@ -24,11 +24,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from extractor.entity_lexicon import trie_source
 from extractor.errors import RulesError
 from extractor.numbers import (
-    ARABIC_PATTERN,
     ARABIC_TAIL,
     CN_BIG_CLASS,
     CN_DIGIT_CLASS,
     CN_SMALL_CLASS,
+    COUNT_NUMBER,
+    MONEY_NUMBER,
+    NUMBER_GUARD,
 )
 from extractor.pattern_syntax import (
     SPACE,
@@ -48,30 +50,6 @@ from extractor.unicode_classes import (
 R = TypeVar("R", "PatternRule", "VetoRule")
 Bound = Literal["exact", "at_least", "at_most", "about", "range"]
 
-_CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
-# Numbers may not start inside another number (5,310 · 3.5): the guard on the character
-# before the number, written after its first character.
-_NUMBER_GUARD = r"(?<![\d.].)(?<!\d,.)"
-# An atomic group, as a count's number below: what follows a money number (多, 余, a currency
-# word, a range's separator) is none of its characters, so no shorter number matches where the
-# longest failed.
-_MONEY_NUMBER = (
-    rf"(?>(?:\d{_NUMBER_GUARD}{ARABIC_TAIL}|[{_CN}]{_NUMBER_GUARD}"
-    rf"|[数几]{_NUMBER_GUARD}(?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
-    rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
-    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*)"
-)
-# A count: like a money number, and not after 第 or a numeral either. Its first character one
-# class, the rest told apart after the guard: a pattern that opens with a class is searched by
-# skipping to that class's characters, where two branches are tried at every position. The
-# rest is an atomic group: nothing that may follow a count (至, 余, a classifier) is a digit,
-# a numeral, a comma or a point, so a shorter number never matches where the longest failed,
-# and a number with no classifier after it fails once instead of once for each shorter number.
-_COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
-_COUNT_NUMBER = (
-    rf"[\d{_CN}]{_COUNT_GUARD}"
-    rf"(?>(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
-)
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
 _SEP = r"(?:至|到|-|~|—|–|－|～)"
 # `regex`'s [\d\s\p{P}\p{S}] for `re`: a counted noun's stop, sought in the ten characters
@@ -82,7 +60,7 @@ _COUNTED_STOP = char_class(
 _MASK = r"(?:[xX×*?]|某)(?<![A-Za-z\d].)(?:[xX×*?]|某)*(?:\.(?:[xX×*?])+)?"
 _SUB = (
     rf"(?:零?{_DIGIT}[角毛](?:零?{_DIGIT}分)?|零?{_DIGIT}分|整"
-    rf"|{_DIGIT}(?<=块.)(?![\d{_CN}{CN_BIG_CLASS}元块]))"
+    rf"|{_DIGIT}(?<=块.)(?![\d{CN_DIGIT_CLASS}{CN_SMALL_CLASS}{CN_BIG_CLASS}元块]))"
 )
 
 
@@ -195,8 +173,8 @@ def _money_places(
 ) -> dict[str, str]:
     """What each placeholder of a money pattern (⟨CUR⟩, ⟨QPRE⟩ …) stands for."""
     return {
-        "NUM": _MONEY_NUMBER,
-        "ARABIC": rf"\d{_NUMBER_GUARD}{ARABIC_TAIL}",
+        "NUM": MONEY_NUMBER,
+        "ARABIC": rf"\d{NUMBER_GUARD}{ARABIC_TAIL}",
         "DIGIT": _DIGIT,
         "CUR": _alternation(w for c in currencies for w in c.words),
         "CPRE": _alternation(w for c in currencies for w in c.prefix),
@@ -252,7 +230,7 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
 def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
     tables = _tables(extra_dirs, "quantities.toml")
     lists = _lists(tables)
-    places = {"QNUM": _COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
+    places = {"QNUM": COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
     veto_rules = _compiled(_merged(tables, "not_quantity", VetoRule), places)
     return QuantityRules(
         rules=_on_re(_compiled(_merged(tables, "rule", PatternRule), places, ("num", "unit"))),

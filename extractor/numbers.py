@@ -12,11 +12,9 @@ string at a time; finding numbers in a text is the job of the callers' compiled 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from decimal import Decimal
 from functools import lru_cache
-
-import regex
 
 # Digit and unit characters, Simplified, after folding.
 DIGITS: dict[str, int] = {
@@ -52,21 +50,55 @@ CN_BIG_CLASS = "万亿"
 # the engine tests the first character at each position before it runs a lookbehind.
 ARABIC_TAIL = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 ARABIC_PATTERN = rf"\d{ARABIC_TAIL}"
+# The patterns of a number in a text, which the rules of ``extractor.figure_rules`` expand.
+_CN = CN_DIGIT_CLASS + CN_SMALL_CLASS
+# Numbers may not start inside another number (5,310 · 3.5): the guard on the character
+# before the number, written after its first character.
+NUMBER_GUARD = r"(?<![\d.].)(?<!\d,.)"
+# A money number (the money rules' ⟨NUM⟩). An atomic group, as a count's number below: what
+# follows a money number (多, 余, a currency word, a range's separator) is none of its
+# characters, so no shorter number matches where the longest failed.
+MONEY_NUMBER = (
+    rf"(?>(?:\d{NUMBER_GUARD}{ARABIC_TAIL}|[{_CN}]{NUMBER_GUARD}"
+    rf"|[数几]{NUMBER_GUARD}(?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]))"
+    rf"(?:{ARABIC_PATTERN}|[{_CN}{CN_BIG_CLASS}]|点(?=[{CN_DIGIT_CLASS}])"
+    rf"|[多余](?=[{CN_SMALL_CLASS}{CN_BIG_CLASS}])|几(?<=[{CN_SMALL_CLASS}{CN_BIG_CLASS}]几))*)"
+)
+# A count's number (the count rules' ⟨QNUM⟩): like a money number, and not after 第 or a
+# numeral either. Its first character one class, the rest told apart after the guard: a
+# pattern that opens with a class is searched by skipping to that class's characters, where two
+# branches are tried at every position. The rest is an atomic group: nothing that may follow a
+# count (至, 余, a classifier) is a digit, a numeral, a comma or a point, so a shorter number
+# never matches where the longest failed, and a number with no classifier after it fails once
+# instead of once for each shorter number.
+COUNT_GUARD = rf"(?<![第\d.{_CN}{CN_BIG_CLASS}].)(?<!\d,.)"
+COUNT_NUMBER = (
+    rf"[\d{_CN}]{COUNT_GUARD}"
+    rf"(?>(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
+)
 
-_TOKEN = regex.compile(
+# on `re`: plain classes and groups, read alike by both engines, and each `regex` call sets up
+# more (a number new to the page is parsed with a dozen calls)
+_TOKEN = re.compile(
     rf"(?P<arabic>{ARABIC_PATTERN})|(?P<point>点)|(?P<char>[{CN_DIGIT_CLASS}{CN_SMALL_CLASS}{CN_BIG_CLASS}])"
 )
-_PLAIN_ARABIC = regex.compile(ARABIC_PATTERN)
-_VAGUE = regex.compile(r"[几数](?=[十百千万亿])|(?<=[十百千万亿])几")
+_PLAIN_ARABIC = re.compile(ARABIC_PATTERN)
+_VAGUE = re.compile(r"[几数](?=[十百千万亿])|(?<=[十百千万亿])几")
 _RANGE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(1, 2)}
 
 
-@dataclass(frozen=True)
 class Number:
-    """A parsed number: ``low == high`` unless the writing gave a range (二三十)."""
+    """A parsed number: ``low == high`` unless the writing gave a range (二三十).
 
-    low: Decimal
-    high: Decimal
+    Never changed once made (``parse`` caches it). A plain class, not a frozen dataclass,
+    whose ``__init__`` sets each field through ``object.__setattr__``; compiled, a C class with
+    read-only fields (``numbers.pxd``).
+    """
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: Decimal, high: Decimal) -> None:
+        self.low, self.high = low, high
 
     @property
     def is_range(self) -> bool:

@@ -213,19 +213,19 @@ def test_the_atoms_opening_with_one_class_find_what_the_lookahead_led_form_finds
 
 @given(st.text(alphabet="今年底初上下半学期春节国庆十近三季度第一", max_size=30))
 def test_the_words_found_in_one_scan_are_the_words_the_page_holds(text):
-    """`_present` finds in one scan each word of the period rules the text holds, overlapping
-    ones (今年 in 今年底, 年底 too) and one-character ones (年) alike, and no other."""
-    from extractor.dates import _present, _word_scan
+    """`words_present` finds in one scan each word of the period rules the text holds,
+    overlapping ones (今年 in 今年底, 年底 too) and one-character ones (年) alike, and no other."""
+    from extractor.date_rules import word_scan, words_present
 
-    scan = _word_scan(tuple(rule.compiled for rule in load_date_words()))
+    scan = word_scan(tuple(rule.compiled for rule in load_date_words()))
     every = {word for words in scan.needs if words for word in words}
-    assert _present(scan, text) == {word for word in every if word in text}
+    assert words_present(scan, text) == {word for word in every if word in text}
 
 
 @given(st.text(alphabet="今年底初上下半学期春节国庆十近三季度第一\U00020000", max_size=30))
 def test_the_words_found_by_character_are_the_words_found_by_search(text):
     """The compiled build's loop over the characters finds the longer words the pattern does."""
-    from extractor.dates import _word_scan, _words_by_character, _words_by_search
+    from extractor.date_rules import _words_by_character, _words_by_search, word_scan
 
-    scan = _word_scan(tuple(rule.compiled for rule in load_date_words()))
+    scan = word_scan(tuple(rule.compiled for rule in load_date_words()))
     assert _words_by_character(scan, text) == _words_by_search(scan, text)

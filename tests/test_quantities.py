@@ -71,12 +71,12 @@ def test_the_count_rules_on_re_find_what_regex_finds(text):
 
 def _two_branch_count_number() -> str:
     """The count number as first written: a branch for Arabic digits, one for numerals."""
-    from extractor import figure_rules as rules
+    from extractor import numbers as rules
 
     chinese = rules.CN_DIGIT_CLASS + rules.CN_SMALL_CLASS
     return (
-        rf"\d{rules._COUNT_GUARD}{rules.ARABIC_TAIL}[万亿]?"
-        rf"|[{chinese}]{rules._COUNT_GUARD}[{chinese}{rules.CN_BIG_CLASS}]*"
+        rf"\d{rules.COUNT_GUARD}{rules.ARABIC_TAIL}[万亿]?"
+        rf"|[{chinese}]{rules.COUNT_GUARD}[{chinese}{rules.CN_BIG_CLASS}]*"
     )
 
 
@@ -84,10 +84,10 @@ def _two_branch_count_number() -> str:
 def test_the_count_number_opening_with_one_class_finds_what_two_branches_find(text):
     """The count number opens with one class (so `re` skips to its characters) and tells
     digits from numerals after its guard: the same matches as the two branches it replaced."""
-    from extractor.figure_rules import _COUNT_NUMBER
+    from extractor.numbers import COUNT_NUMBER
 
-    assert _COUNT_NUMBER.startswith("[")
-    found = re.compile(f"(?P<num>{_COUNT_NUMBER})(?P<next>.?)")
+    assert COUNT_NUMBER.startswith("[")
+    found = re.compile(f"(?P<num>{COUNT_NUMBER})(?P<next>.?)")
     reference = re.compile(f"(?P<num>{_two_branch_count_number()})(?P<next>.?)")
     assert [(m.span(), m.groupdict()) for m in found.finditer(text)] == [
         (m.span(), m.groupdict()) for m in reference.finditer(text)
