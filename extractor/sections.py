@@ -57,6 +57,7 @@ class Node:
         "kind",
         "level",
         "marker_end",
+        "n",
         "number",
         "parent",
         "rank",
@@ -80,14 +81,11 @@ class Node:
     ) -> None:
         self.family, self.kind, self.level, self.rank = family, kind, level, rank
         self.number, self.start, self.marker_end = number, start, marker_end
+        self.n = number[-1]
         self.parent, self.style = parent, style
         self.flags: list[str] = []
         self.children: list[Node] = []
         self.title_start = self.title_end = self.end = 0
-
-    @property
-    def n(self) -> int:
-        return self.number[-1]
 
     def last_child(self, family: str) -> Node | None:
         for child in reversed(self.children):
@@ -129,7 +127,9 @@ def _resolve_outline(candidates: list[Candidate], view: str, grammar: Grammar) -
             dotted = view[candidate.end - 1] == "."
             spaced = view[candidate.end : candidate.end + 1] in (" ", "\t", "\u3000")
             if dotted and (candidate.n in tops or spaced):
-                candidate = replace(candidate, style=top_style)
+                candidate = Candidate(
+                    candidate.start, candidate.end, top_style, candidate.number, candidate.position
+                )
         resolved.append(candidate)
     return resolved
 
@@ -260,7 +260,7 @@ class _Builder:
         return node
 
 
-def _next_in_family(candidates: Sequence[Candidate]) -> list[int | None]:
+def _next_in_family(candidates: list[Candidate]) -> list[int | None]:
     """For each candidate, the number of the next candidate of its family (None at the end)."""
     following: dict[str, int] = {}
     result: list[int | None] = [None] * len(candidates)
