@@ -10,6 +10,8 @@ cdef class Lines:
     cdef bytes _lowered
     cdef dict _holders
     cdef frozenset _indexed
+    cdef dict _bits, _masks
+    cdef object _found
 
     @cython.locals(holders=dict, found=list, lines=list)
     cpdef list holding(self, words)
