@@ -49,3 +49,19 @@ cdef Py_ssize_t _rank(Candidate candidate)
 @cython.locals(following=dict, result=list, index=Py_ssize_t)
 cdef list _next_in_family(list candidates)
 cdef list _flags(Node node, Node previous, last)
+
+
+# The titles' and spans' passes in C: a node's fields C reads and writes
+cdef bint _COMPILED
+
+
+@cython.locals(index=Py_ssize_t, node=Node, limit=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
+cdef void _fill_titles(str text, str view, list nodes)
+
+
+@cython.locals(at=Py_ssize_t, char=Py_UCS4)
+cdef Py_ssize_t _title_end(str view, Py_ssize_t start, Py_ssize_t limit, bint item)
+
+
+@cython.locals(children=list, index=Py_ssize_t, child=Node)
+cdef void _fill_ends(Node parent)
