@@ -10,6 +10,8 @@ cdef class Lines:
     cdef bytes _lowered
     cdef dict _holders
     cdef frozenset _indexed
+    cdef dict _bits, _masks
+    cdef object _found
 
     @cython.locals(holders=dict, found=list, lines=list)
     cpdef list holding(self, words)
@@ -59,3 +61,12 @@ cpdef list _matches(pattern, bint anchored, Lines lines, words, Py_ssize_t repea
     line=Py_ssize_t,
 )
 cpdef list _searched(pattern, Lines lines, list candidates)
+
+
+# A rule's gates and a hit's line read by C calls (as Python functions, ~1,000 instructions a
+# call, one or more a rule and a hit)
+cdef _candidates(Lines lines, words, Py_ssize_t repeats_above)
+
+
+@cython.locals(line_start=Py_ssize_t, newline=Py_ssize_t)
+cdef tuple _line_bounds(str view, Py_ssize_t start, Py_ssize_t end)

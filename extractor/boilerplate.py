@@ -90,9 +90,14 @@ class Lines:
         self._lowered = view.encode("utf-8", "surrogatepass").lower()
         self._holders: dict[str, list[int]] = {}  # lines of the words found or sought
         self._indexed: frozenset[str] = frozenset()  # words whose absence means none holds them
+        self._bits: dict[str, int] = {}  # an indexed word -> its bit in the masks
+        self._masks: dict[frozenset[str], int] = {}  # a rule's words -> the mask of their bits
+        self._found = 0  # the mask of the indexed words the page holds
         if words:
             self._indexed = _word_set(tuple(words))
             self._holders = _holders(self._lowered, tuple(words))
+            self._bits, self._masks = _word_bits(tuple(words)), _word_masks(tuple(words))
+            self._found = self._mask(self._holders)
 
     def holding(self, words: Iterable[str]) -> list[int]:
         """Indices of the lines that hold one of ``words``."""
@@ -110,12 +115,25 @@ class Lines:
     def holding_indexed(self, words: frozenset[str]) -> list[int]:
         """``holding`` for words all indexed: the page's words found looked up among them. A
         page holds a score of the 600 line words; a rule spelled out lists up to 93, and a
-        look-up for each, nearly all missing, cost more than the rules' searches they spare."""
+        look-up for each, nearly all missing, cost more than the rules' searches they spare.
+        The words of two rules in three are none of the page's: their masks (one bit a word,
+        kept a rule set) tell that at once, where asking each of the page's words cost ~200
+        instructions."""
+        mask = self._masks.get(words)
+        if mask is None:
+            mask = self._masks[words] = self._mask(words)
+        if not mask & self._found:
+            return []
         found: list[int] = []
         for word, lines in self._holders.items():
             if word in words:
                 found += lines
         return sorted(set(found)) if found else found
+
+    def _mask(self, words: Iterable[str]) -> int:
+        """The bits of the indexed ones of ``words``."""
+        bits = self._bits
+        return sum(1 << bits[word] for word in words if word in bits)
 
     def _seek(self, word: str) -> list[int]:
         """The lines holding ``word``, found by searching for it (a line once)."""
@@ -187,6 +205,17 @@ def _automaton(words: tuple[str, ...]) -> BytesAhoCorasick:
 @lru_cache(maxsize=32)
 def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
+
+
+@lru_cache(maxsize=32)
+def _word_bits(words: tuple[str, ...]) -> dict[str, int]:
+    return {word: index for index, word in enumerate(words)}
+
+
+@lru_cache(maxsize=32)
+def _word_masks(words: tuple[str, ...]) -> dict[frozenset[str], int]:
+    """The masks of the rules' words over ``words``, filled as the rules ask (``Lines``)."""
+    return {}
 
 
 def rule_matches(

@@ -81,19 +81,23 @@ class Style:
         return None if value is None else (value,)
 
 
-@dataclass(slots=True)
 class Candidate:
-    """A marker found in the text: where, what it reads as, and where it stands."""
+    """A marker found in the text: where, what it reads as, and where it stands.
 
-    start: int
-    end: int  # end of the marker (the title follows, after any spaces)
-    style: Style
-    number: tuple[int, ...]
-    position: Position
+    A plain class, not a dataclass: compiled, a C class (``markers.pxd``) whose fields the
+    structural pass reads in C (``sections.pxd``), a Python look-up each from a dataclass's
+    slots (a few dozen a candidate).
+    """
 
-    @property
-    def n(self) -> int:
-        return self.number[-1]
+    __slots__ = ("end", "n", "number", "position", "start", "style")
+
+    def __init__(
+        self, start: int, end: int, style: Style, number: tuple[int, ...], position: Position
+    ) -> None:
+        self.start = start
+        self.end = end  # end of the marker (the title follows, after any spaces)
+        self.style, self.number, self.position = style, number, position
+        self.n = number[-1]
 
 
 @dataclass(frozen=True)

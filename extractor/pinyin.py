@@ -129,7 +129,11 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
             if start != last_end:
                 char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
                 if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and char in fitting:
-                    splices.append(_own_splice(start, end))
+                    splices.append(  # interpreted, a call more cost ~800 instructions
+                        _own_splice(start, end)
+                        if cython.compiled
+                        else _new_tuple(Splice, (start, end, *_OWN_FIELDS))
+                    )
                     anchor_of_last, last_end = start - 1, end
                     continue
             at = start
@@ -166,11 +170,9 @@ _OWN_FIELDS = ("", _KIND, _OWN, None)  # the splice of a character's own reading
 
 def _own_splice(start: int, end: int) -> Splice:
     """``Splice(start, end, "", _KIND, _OWN)``, the splice of a character's own reading (pages
-    carry hundreds). Compiled, allocated as ``tuple.__new__`` allocates a ``Splice`` and filled
-    in C (that call, through its Python wrapper, cost ~1,300 instructions a reading);
+    carry hundreds), allocated as ``tuple.__new__`` allocates a ``Splice`` and filled in C (that
+    call, through its Python wrapper, cost ~1,300 instructions a reading). Compiled only:
     interpreted, ``tuple.__new__`` spares ``Splice``'s own ``__new__``, a Python call."""
-    if not cython.compiled:
-        return _new_tuple(Splice, (start, end, *_OWN_FIELDS))
     splice = PyType_GenericAlloc(Splice, 6)
     _put(splice, 0, start)
     _put(splice, 1, end)
