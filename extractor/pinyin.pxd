@@ -4,7 +4,6 @@
 import cython
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
-from cpython.type cimport PyType_GenericAlloc
 
 cdef Py_ssize_t _LONGEST_READING
 cdef bint _COMPILED
@@ -35,7 +34,12 @@ cpdef tuple find_annotations(str text)
 cpdef Py_ssize_t _last(str text, Py_UCS4 char, Py_ssize_t start, Py_ssize_t end)
 
 
-# A character's own reading's splice allocated and filled in C (CPython's calls, cimported)
+# A character's own reading's splice allocated and filled in C (CPython's calls; the allocator
+# declared with its type argument as CPython has it, which cpython.type gives as an object)
+cdef extern from "Python.h":
+    object PyType_GenericAlloc(type subtype, Py_ssize_t nitems)
+
+
 cdef tuple _OWN_FIELDS
 
 
