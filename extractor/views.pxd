@@ -8,6 +8,12 @@ cdef bint _COMPILED
 
 
 @cython.locals(
+    table=str, size=Py_ssize_t, turnable=Py_ssize_t, place=Py_ssize_t, code=Py_ssize_t
+)
+cpdef Py_ssize_t _s2t_turns_at_most(str text)
+
+
+@cython.locals(
     table=str,
     forms=dict,
     phrase_starts=frozenset,

@@ -53,11 +53,65 @@ def is_traditional(text: str) -> bool:
     """More characters that only Traditional script uses than ones only Simplified uses.
 
     Counted as Hamming distances (the views are as long as the text): rapidfuzz counts in C
-    what comparing the characters one by one in Python took 0.4 ms a page for."""
+    what comparing the characters one by one in Python took 0.4 ms a page for. The
+    Traditional view, the dearer one, is made only when the characters s2t could turn at
+    most (``_s2t_turns_at_most``) are not already fewer than those t2s turned."""
     traditional_only = Hamming.distance(text, to_simplified(text))
     if not traditional_only:
-        return False  # nothing to weigh: the Traditional view, the dearer one, is not needed
+        return False  # nothing to weigh
+    if _s2t_turns_at_most(text) < traditional_only:
+        return True  # every page of the benchmark's Traditional ones
     return traditional_only > Hamming.distance(text, to_traditional(text))
+
+
+def _s2t_turns_at_most(text: str) -> int:
+    """A bound on the characters OpenCC's s2t turns in ``text``: those its dictionaries may
+    turn (``_s2t_turnable``), and every character beyond the BMP. The text's length (no
+    bound) when the dictionaries cannot be read or the text holds a surrogate, which OpenCC
+    refuses: converting it raises as it did."""
+    table = _s2t_turnable()
+    size = len(text)
+    if table is None:
+        return size
+    turnable = 0
+    for place in range(size):
+        code = ord(text[place])
+        if code >= len(table):
+            turnable += 1
+        elif 0xD800 <= code < 0xE000:
+            return size
+        elif ord(table[code]):
+            turnable += 1
+    return turnable
+
+
+@lru_cache(maxsize=1)
+def _s2t_turnable() -> str | None:
+    """Which BMP characters s2t may turn, one character a code point (``\\1`` where it may): a
+    character its normalisation turns, or one that some key of its dictionaries holds where
+    a value of that key has another character. Conversion keeps every length (no value is
+    longer or shorter than its key), so each character of the Traditional view stands where
+    its source did, and one that differs from it was turned by a key that holds it there.
+    None when a dictionary cannot be read, a value changes a length, or the configuration is
+    not of the one-step kind this reads."""
+    found = _config_dictionaries("s2t")
+    if found is None:
+        return None
+    normalising, converting = found
+    turnable = bytearray(0x10000)
+    for name in normalising + converting:
+        lines = _dictionary(name)
+        if lines is None:
+            return None
+        for line in lines:
+            key, _, listed = line.partition("\t")
+            for value in listed.split():
+                if len(value) != len(key):
+                    return None
+                for char, form in zip(key, value, strict=True):
+                    if char != form and ord(char) < len(turnable):
+                        turnable[ord(char)] = 1
+    return turnable.decode("latin-1")
 
 
 @lru_cache(maxsize=1)
@@ -119,15 +173,10 @@ the string), the forms of those that turn, and the first two characters of each 
 def _t2s_characters() -> _Characters | None:
     """Read from the dictionaries t2s's configuration names; None when one cannot be read or
     the configuration is not of the one-step kind this reads."""
-    config = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / "t2s.json"
-    if not config.is_file():
+    found = _config_dictionaries("t2s")
+    if found is None:
         return None
-    steps = json.loads(config.read_text(encoding="utf-8"))
-    chain = steps.get("conversion_chain", [])
-    normalising = _dictionary_names([step.get("dict") for step in steps.get("normalization", [])])
-    converting = _dictionary_names([step.get("dict") for step in chain])
-    if len(chain) != 1 or normalising is None or converting is None:
-        return None
+    normalising, converting = found
     singles, phrase_starts, normalised = [], set(), set()
     for name in normalising + converting:
         lines = _dictionary(name)
@@ -158,6 +207,21 @@ def _t2s_characters() -> _Characters | None:
         if ord(pair[0]) < len(flags):
             flags[ord(pair[0])] |= _STARTS
     return flags.decode("latin-1"), forms, frozenset(phrase_starts)
+
+
+def _config_dictionaries(name: str) -> tuple[list[str], list[str]] | None:
+    """The dictionaries an OpenCC configuration normalises with and those of its one
+    conversion step; None when it is not there or not of that kind."""
+    config = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{name}.json"
+    if not config.is_file():
+        return None
+    steps = json.loads(config.read_text(encoding="utf-8"))
+    chain = steps.get("conversion_chain", [])
+    normalising = _dictionary_names([step.get("dict") for step in steps.get("normalization", [])])
+    converting = _dictionary_names([step.get("dict") for step in chain])
+    if len(chain) != 1 or normalising is None or converting is None:
+        return None
+    return normalising, converting
 
 
 def _dictionary_names(found: list[object]) -> list[str] | None:

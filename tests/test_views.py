@@ -13,6 +13,8 @@ from extractor.views import (
     _by_character,
     _converted_line,
     _held_forms,
+    _s2t_turnable,
+    _s2t_turns_at_most,
     _simplified,
     _t2s_characters,
     _to_simplified,
@@ -71,6 +73,33 @@ def test_the_script_is_weighed_as_counting_each_changed_character(text):
     traditional_only = sum(map(str.__ne__, text, to_simplified(text)))
     simplified_only = sum(map(str.__ne__, text, to_traditional(text)))
     assert is_traditional(text) == (traditional_only > 0 and traditional_only > simplified_only)
+
+
+def test_s2t_turns_no_more_characters_than_the_bound_on_real_pages():
+    """The bound that spares a Traditional page its s2t conversion, in both scripts."""
+    assert _s2t_turnable() is not None  # the wheel's OpenCC ships its dictionaries
+    corpus = Path(__file__).parent.parent / "corpus" / "clean"
+    pages = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
+    for page in pages + [to_traditional(page) for page in pages]:
+        turned = sum(map(str.__ne__, page, to_traditional(page)))
+        assert turned <= _s2t_turns_at_most(page) < len(page)
+
+
+@given(st.text(alphabet="后以里面干部发展头一二净著名乾隆麼\uf900\U0002f800 a\n", max_size=60))
+def test_s2t_turns_no_more_characters_than_the_bound(text):
+    assert sum(map(str.__ne__, text, to_traditional(text))) <= _s2t_turns_at_most(text)
+
+
+def test_each_character_s2t_turns_alone_is_within_the_bound():
+    chars = [chr(code) for code in range(0x10000) if code != 0x0A and not 0xD800 <= code < 0xE000]
+    converted = to_traditional("\n".join(chars)).split("\n")
+    for char, form in zip(chars, converted, strict=True):
+        assert form == char or _s2t_turns_at_most(char) == 1, char
+
+
+def test_a_surrogate_is_left_to_opencc():
+    """OpenCC refuses it: no bound, so the conversion raises as it did."""
+    assert _s2t_turns_at_most("后\ud800的") == 3
 
 
 def test_only_lines_of_modest_length_are_kept_as_converted():
