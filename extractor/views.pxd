@@ -15,7 +15,7 @@ cpdef Py_ssize_t _s2t_turns_at_most(str text)
 
 @cython.locals(
     table=str,
-    forms=dict,
+    forms=str,
     phrase_starts=frozenset,
     size=Py_ssize_t,
     place=Py_ssize_t,
@@ -26,8 +26,19 @@ cpdef Py_ssize_t _s2t_turns_at_most(str text)
 cpdef _by_character(str text)
 
 
-@cython.locals(parts=list, kept=Py_ssize_t, place=Py_ssize_t, code=Py_ssize_t)
-cdef str _turned(str text, str table, dict forms)
+# A text's code points copied, turned in place, and made a string again (CPython's calls)
+cdef extern from "Python.h":
+    Py_UCS4 *PyUnicode_AsUCS4Copy(object text) except NULL
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+    void PyMem_Free(void *pointer)
+
+
+cdef int _FOUR_BYTES
+ctypedef Py_UCS4 *_CodePoints
+
+
+@cython.locals(points=_CodePoints, place=Py_ssize_t, code=Py_ssize_t)
+cdef str _turned(str text, str table, str forms)
 
 
 @cython.locals(held=set, char=Py_UCS4)

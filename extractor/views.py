@@ -18,6 +18,13 @@ from pathlib import Path
 import opencc
 from rapidfuzz.distance import Hamming
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(compiled=False)
+
 # Full-width forms U+FF01–U+FF5E fold to ASCII; the ideographic space to a space. Chinese
 # enumeration comma 、 and full stop 。 have no ASCII twin and stay.
 _WIDTH_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -158,15 +165,16 @@ def _dictionary(name: str) -> list[str] | None:
 
 
 # what a character's place in ``_Characters``' table says t2s may do where it stands
-_TURNS = 1  # it turns alone into another character (``_Characters``' forms)
+_TURNS = 1  # it turns alone into another character (its place in ``_Characters``' forms)
 _STARTS = 2  # a phrase may start with it
 _OPENCC = 4  # only OpenCC converts it right: normalised first, or turned into more than one
 
 
-_Characters = tuple[str, dict[str, str], frozenset[str]]
+_Characters = tuple[str, str, frozenset[str]]
 """What OpenCC's t2s does to a text in which none of its phrases starts: each character turns
 as it does alone. A table of each BMP character's flags (one character each, in C a read of
-the string), the forms of those that turn, and the first two characters of each phrase."""
+the string), one of the forms of those that turn (at their code points), and the first two
+characters of each phrase."""
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +202,7 @@ def _t2s_characters() -> _Characters | None:
     converted = _to_simplified().convert("\n".join(singles)).split("\n")
     if len(converted) != len(singles):
         return None
-    flags, forms = bytearray(0x10000), {}
+    flags, forms = bytearray(0x10000), ["\0"] * 0x10000
     for char, form in zip(singles, converted, strict=True):
         if form == char or ord(char) >= len(flags):
             continue
@@ -202,11 +210,11 @@ def _t2s_characters() -> _Characters | None:
             flags[ord(char)] |= _OPENCC
         else:
             flags[ord(char)] |= _TURNS
-            forms[char] = form
+            forms[ord(char)] = form
     for pair in phrase_starts:
         if ord(pair[0]) < len(flags):
             flags[ord(pair[0])] |= _STARTS
-    return flags.decode("latin-1"), forms, frozenset(phrase_starts)
+    return flags.decode("latin-1"), "".join(forms), frozenset(phrase_starts)
 
 
 def _config_dictionaries(name: str) -> tuple[list[str], list[str]] | None:
@@ -247,8 +255,9 @@ def _by_character(text: str) -> str | None:
     """OpenCC's t2s conversion of a text in which none of its phrases starts, made character by
     character: a call into OpenCC costs what converting fifty characters does, and most texts
     converted alone are a line or the few characters around a damaged run, most of them
-    Simplified already. None for any other text (one that turns, if longer than _SHORT: OpenCC
-    converts it faster), and when OpenCC's dictionaries cannot be read."""
+    Simplified already; OpenCC's own conversion, ~370 instructions a character, costs more
+    even on a long line of Traditional script. None for any other text, and when OpenCC's
+    dictionaries cannot be read."""
     found = _t2s_characters()
     if found is None:
         return None
@@ -264,25 +273,37 @@ def _by_character(text: str) -> str | None:
         if flags & _STARTS and text[place : place + 2] in phrase_starts:
             return None
         if flags & _TURNS:
-            if size > _SHORT:
-                return None
             turns = True
     return _turned(text, table, forms) if turns else text
 
 
-def _turned(text: str, table: str, forms: dict[str, str]) -> str:
-    """``text`` with each character that turns alone (``_TURNS``) in its form: the stretches
-    between them kept whole, where a string and a look-up a character cost twice as much (most
-    characters of a line are Simplified already)."""
-    parts, kept = [], 0
-    for place in range(len(text)):
-        code = ord(text[place])
-        if code < len(table) and ord(table[code]) & _TURNS:
-            parts.append(text[kept:place])
-            parts.append(forms[text[place]])
-            kept = place + 1
-    parts.append(text[kept:])
-    return "".join(parts)
+def _turned(text: str, table: str, forms: str) -> str:
+    """``text`` with each character that turns alone (``_TURNS``) in its form, written over a
+    copy of its code points (in C, CPython's buffer of them): no string made a character (a
+    look-up by a one-character string, then slices joined, cost ~1,600 instructions a
+    character turned; an encoding to UTF-32 and back, ~8,000 a text)."""
+    points = PyUnicode_AsUCS4Copy(text)
+    try:
+        for place in range(len(text)):
+            code = ord(text[place])
+            if code < len(table) and ord(table[code]) & _TURNS:
+                points[place] = ord(forms[code])
+        return PyUnicode_FromKindAndData(_FOUR_BYTES, points, len(text))
+    finally:
+        PyMem_Free(points)
+
+
+_FOUR_BYTES = 4  # CPython's PyUnicode_4BYTE_KIND: a buffer of code points
+if not cython.compiled:  # CPython's own functions (views.pxd), over a list of code points
+
+    def PyUnicode_AsUCS4Copy(text: str) -> list[int]:
+        return [ord(char) for char in text]
+
+    def PyUnicode_FromKindAndData(kind: int, points: list[int], size: int) -> str:
+        return "".join(map(chr, points[:size]))
+
+    def PyMem_Free(points: list[int]) -> None:
+        """Nothing to free: the list is collected."""
 
 
 def _kept_by_size(convert: Callable[[str], str]) -> Callable[[str], str]:

@@ -133,9 +133,13 @@ def test_a_text_where_a_phrase_starts_is_left_to_opencc():
     assert _by_character("憑藉") is None and _to_simplified().convert("憑藉") == "凭借"
 
 
-def test_a_long_text_that_turns_is_left_to_opencc():
-    assert _by_character("總結" * 40) is None  # past views._SHORT: OpenCC converts it faster
+def test_a_long_text_turns_by_character_too():
+    assert _by_character("總結" * 400) == "总结" * 400 == _to_simplified().convert("總結" * 400)
     assert _by_character("总结" * 40) == "总结" * 40
+
+
+def test_a_surrogate_stays_among_the_characters_that_turn():
+    assert _by_character("總\ud800結a") == "总\ud800结a"
 
 
 @given(st.text(alphabet="憑藉深沈慰乾隆著一干二淨後髮發开會議\n,a\uf900\U0002f800", max_size=80))
