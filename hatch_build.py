@@ -68,6 +68,7 @@ COMPILED = [
     "mojibake",
     "numbers",
     "offsets",
+    "pattern_engine",
     "pattern_syntax",
     "people",
     "piece_map",

@@ -17,7 +17,8 @@ import regex
 from pydantic import Field
 
 from extractor.entity_lexicon import trie_source
-from extractor.pattern_syntax import on_faster_engine, required_words
+from extractor.pattern_engine import on_faster_engine
+from extractor.pattern_syntax import required_words
 from extractor.rules import _merge, _Rule, default_rules_dir
 
 # compiled, a loop over a page's characters beats a search a word (``words_present``);

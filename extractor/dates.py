@@ -17,10 +17,8 @@ from functools import lru_cache
 
 from extractor.date_rules import DateWordRule, word_meaning, word_scan, words_present
 from extractor.markers import chinese_number
-from extractor.pattern_syntax import (
-    HORIZONTAL_SPACE,
-    led_by_second_characters,
-)
+from extractor.pattern_engine import led_by_second_characters
+from extractor.pattern_syntax import HORIZONTAL_SPACE
 
 MASKS = frozenset("*xX×_")
 PLAUSIBLE_YEARS = range(1950, 2050)

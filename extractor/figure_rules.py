@@ -32,12 +32,8 @@ from extractor.numbers import (
     MONEY_NUMBER,
     NUMBER_GUARD,
 )
-from extractor.pattern_syntax import (
-    SPACE,
-    led_by_first_characters,
-    led_by_second_characters,
-    on_std_re,
-)
+from extractor.pattern_engine import led_by_first_characters, led_by_second_characters, on_std_re
+from extractor.pattern_syntax import SPACE
 from extractor.rules import default_rules_dir
 from extractor.unicode_classes import (
     DIGIT_ASTRAL,

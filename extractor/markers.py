@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from extractor.pattern_syntax import on_std_re
+from extractor.pattern_engine import on_std_re
 from extractor.rules import SectionStyleRule
 
 Position = Literal["line", "sentence", "clause", "word"]
