@@ -7,9 +7,7 @@ cdef Py_ssize_t _SHORT, _PAGE  # read on every call: C, not the module's dict
 cdef bint _COMPILED
 
 
-@cython.locals(
-    table=str, size=Py_ssize_t, turnable=Py_ssize_t, place=Py_ssize_t, code=Py_ssize_t
-)
+@cython.locals(table=str, size=Py_ssize_t, turnable=Py_ssize_t, char=Py_UCS4, code=Py_ssize_t)
 cpdef Py_ssize_t _s2t_turns_at_most(str text)
 
 
