@@ -12,6 +12,15 @@ import heapq
 import math
 from array import array
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(
+        freelist=lambda size: lambda cls: cls, no_gc=lambda cls: cls, cclass=lambda cls: cls
+    )
+
 from extractor.gbk import Slot
 from extractor.gbk_candidates import Choices
 from extractor.gbk_pairs import State, _Pairs
@@ -26,6 +35,13 @@ OPEN_BEAM_WIDTH = 2 * BEAM_WIDTH
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 
 
+# A search makes beams by the thousand and keeps a few: the memory of 64 is kept for the next
+# ones, and none is tracked by the collector (no reference cycle can go through a beam: a
+# parent is older). Cython reads these decorators in the .py only (in ``gbk_ranking.pxd``
+# they were ignored: each beam was tracked, and its allocation counted towards a collection).
+@cython.freelist(64)
+@cython.no_gc
+@cython.cclass
 class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
     search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
@@ -58,6 +74,8 @@ _CAPACITY = max(INNER_BEAM_WIDTH, OPEN_BEAM_WIDTH, 3 * BEAM_WIDTH)
 _COMPILED = not __file__.endswith(".py")
 
 
+@cython.no_gc  # as a beam: no cycle goes through a candidate (``_Beam``)
+@cython.cclass
 class _Candidate:
     """A candidate a ranking keeps: what makes it a beam (``_Ranking.best``). A ranking has
     one for each place and rewrites it when a better candidate takes the place: none is made
