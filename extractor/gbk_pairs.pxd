@@ -73,9 +73,6 @@ cdef class _Pairs:
     )
     cpdef State extend(self, State state, Py_UCS4 char)
 
-    @cython.locals(
-        code=cython.ulonglong, packed=cython.ulonglong, width=cython.int, score=cython.double
-    )
     cpdef State alone(self, State state, str char)
 
     @cython.locals(char=Py_UCS4)
@@ -88,6 +85,10 @@ cdef _Table _shared_singles(model)
 
 @cython.locals(new=State)
 cdef State _state(unsigned long long packed, int width, double score, double b2, double b3, double b4)
+
+
+@cython.locals(code=cython.ulonglong, packed=cython.ulonglong, width=cython.int)
+cpdef State appended_alone(State state, Py_UCS4 char, double single)
 
 
 # a pair's text allocated and written in C (CPython's calls)

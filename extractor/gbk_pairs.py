@@ -262,17 +262,23 @@ class _Pairs:
 
     def alone(self, state: State, char: str) -> State:
         """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
-        code = ord(char) + 1
-        packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
-        width = min(state.width + 1, _WIDTH)
-        score = state.score + self.single(code)
-        return _state(packed, width, score, state.score, state.b2, state.b3)
+        return appended_alone(state, char, self.single(ord(char) + 1))
 
     def run(self, text: str, state: State = START) -> State:
         """``Scorer.run``: ``extend`` with each character of ``text`` in turn."""
         for char in text:
             state = self.extend(state, char)
         return state
+
+
+def appended_alone(state: State, char: str, single: float) -> State:
+    """``state`` with ``char`` appended, scoring ``single`` (its log-probability) alone: as
+    ``_Pairs.alone``, for a caller that holds that log-probability already (a plan's
+    ``singles`` hold ``shared_logprob``'s, as ``_Pairs.single`` does)."""
+    code = ord(char) + 1
+    packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
+    width = min(state.width + 1, _WIDTH)
+    return _state(packed, width, state.score + single, state.score, state.b2, state.b3)
 
 
 def _pair_text(first: int, last: int) -> str:

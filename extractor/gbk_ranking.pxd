@@ -3,7 +3,7 @@
 import cython
 
 from extractor.gbk_candidates cimport Choices
-from extractor.gbk_pairs cimport State, _Pairs
+from extractor.gbk_pairs cimport State, _Pairs, appended_alone
 
 cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
 
@@ -29,7 +29,7 @@ cdef bint _COMPILED
 # a ranking's candidate, rewritten in place (C fields)
 @cython.final
 cdef class _Candidate:
-    cdef double gain
+    cdef double gain, single
     cdef _Beam parent
     cdef object slot
     cdef tuple option
@@ -124,6 +124,7 @@ cdef class _Ranking:
         tuple option,
         State new,
         State keyed,
+        double single,
     )
 
     @cython.locals(

@@ -23,7 +23,7 @@ except ImportError:  # no Cython where the package runs interpreted: its decorat
 
 from extractor.gbk import Slot
 from extractor.gbk_candidates import Choices
-from extractor.gbk_pairs import State, _Pairs
+from extractor.gbk_pairs import State, _Pairs, appended_alone
 from extractor.gbk_plans import Option
 from extractor.gbk_rivals import BOUND_SLACK
 
@@ -81,9 +81,10 @@ class _Candidate:
     one for each place and rewrites it when a better candidate takes the place: none is made
     for a candidate (a tuple and its floats were, for each of 20,000 on 30 pages). ``gain``:
     its beam's bonus; ``new``: its state, if scored in full; ``keyed``: that state with the
-    step's ``after`` appended, if scored so."""
+    step's ``after`` appended, if scored so; ``single``: its log-probability alone, if not
+    scored in full (its plan's, by which its state is made: ``_Ranking._made``)."""
 
-    __slots__ = ("gain", "keyed", "new", "option", "parent", "slot")
+    __slots__ = ("gain", "keyed", "new", "option", "parent", "single", "slot")
 
 
 class _Ranking:
@@ -168,8 +169,8 @@ class _Ranking:
         when it was scored in full, and ``keyed`` when it makes a known pair with ``after``)."""
         parent, new, keyed = candidate.parent, candidate.new, candidate.keyed
         char, simple = candidate.option[0], candidate.option[1]
-        if new is None:
-            new = self.pairs.alone(parent.state, simple)
+        if new is None:  # no table asked: its plan's log-probability is at hand
+            new = appended_alone(parent.state, simple, candidate.single)
         made = _beam(candidate.gain, new, char, simple, candidate.slot, parent)
         if keyed is not None:
             made.keyed = keyed
@@ -193,13 +194,13 @@ class _Ranking:
             new, gain, keyed = pairs.extend(state, simple), bonus + prior, None
             if not after:
                 key = new.score + gain
-            elif simple in tied:
+            elif tied and simple in tied:  # most often none: no lookup
                 keyed = pairs.extend(new, after)
                 key = keyed.score + gain
             else:
                 key = (new.score + tail) + gain
             if key >= self.floor:  # as in score_plain
-                self._keep(key, place | number, parent, gain, option, new, keyed)
+                self._keep(key, place | number, parent, gain, option, new, keyed, 0.0)
 
     def score_plain(
         self,
@@ -217,13 +218,15 @@ class _Ranking:
         for base, number, option, single in self.ranked:
             if reach + base < self.floor:
                 break
-            if option[1] in paired or (allowed is not None and option[3] not in allowed):
+            if (paired and option[1] in paired) or (
+                allowed is not None and option[3] not in allowed
+            ):
                 continue
             prior = option[2]  # a C double compiled, as the sums are
             gain = bonus + prior
             key = (last + single + tail if after else last + single) + gain
             if key >= self.floor:  # below it, ``width`` better ones are kept already
-                self._keep(key, place | number, parent, gain, option, None, None)
+                self._keep(key, place | number, parent, gain, option, None, None, single)
 
     def _keep(
         self,
@@ -234,6 +237,7 @@ class _Ranking:
         option: Option,
         new: State | None,
         keyed: State | None,
+        single: float,
     ) -> None:
         """Keep a candidate if it is among the best ``width`` so far, in the place of the worst
         (see ``_Candidate``)."""
@@ -242,6 +246,7 @@ class _Ranking:
             candidate = self.kept[place]
             candidate.parent, candidate.slot, candidate.option = parent, self.slot, option
             candidate.gain, candidate.new, candidate.keyed = gain, new, keyed
+            candidate.single = single
 
     def _place(self, key: float, order: int) -> int:
         """The place of a candidate of ``key`` and ``order`` among the best ``width`` so far,
