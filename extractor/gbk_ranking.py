@@ -174,8 +174,8 @@ class _Ranking:
         made = _beam(candidate.gain, new, char, simple, candidate.slot, parent)
         if keyed is not None:
             made.keyed = keyed
-        elif self.after:
-            made.keyed = self.pairs.alone(new, self.after)
+        elif self.after:  # ``tail``: the log-probability ``alone`` would ask its table for
+            made.keyed = appended_alone(new, self.after, self.tail)
         return made
 
     def score_paired(
