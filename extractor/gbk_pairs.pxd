@@ -39,13 +39,13 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=str, last=str, pair=str, weight=cython.double)
+    @cython.locals(found=_Pair, last=Py_UCS4, pair=str, weight=cython.double)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
 
     @cython.locals(place=Py_ssize_t, single=object)
-    cdef double single(self, unsigned long long code, str char)
+    cdef double single(self, unsigned long long code)
 
     @cython.locals(written=frozenset)
     cpdef double one_unit(self, str first, str second)
@@ -73,9 +73,6 @@ cdef class _Pairs:
     )
     cpdef State extend(self, State state, Py_UCS4 char)
 
-    @cython.locals(
-        code=cython.ulonglong, packed=cython.ulonglong, width=cython.int, score=cython.double
-    )
     cpdef State alone(self, State state, str char)
 
     @cython.locals(char=Py_UCS4)
@@ -88,6 +85,19 @@ cdef _Table _shared_singles(model)
 
 @cython.locals(new=State)
 cdef State _state(unsigned long long packed, int width, double score, double b2, double b3, double b4)
+
+
+@cython.locals(code=cython.ulonglong, packed=cython.ulonglong, width=cython.int)
+cpdef State appended_alone(State state, Py_UCS4 char, double single)
+
+
+# a pair's text allocated and written in C (CPython's calls)
+cdef extern from "Python.h":
+    str PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    int PyUnicode_WriteChar(object text, Py_ssize_t index, Py_UCS4 char) except -1
+
+
+cdef str _pair_text(Py_UCS4 first, Py_UCS4 last)
 
 
 cdef unsigned long long _spot(unsigned long long key)

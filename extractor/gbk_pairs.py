@@ -18,7 +18,9 @@ try:
 except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
     from types import SimpleNamespace
 
-    cython = SimpleNamespace(freelist=lambda size: lambda cls: cls, cclass=lambda cls: cls)
+    cython = SimpleNamespace(
+        freelist=lambda size: lambda cls: cls, cclass=lambda cls: cls, compiled=False
+    )
 
 from extractor.gbk_keys import _CHAR_BITS, _CHAR_MASK, _MIX, _WORD
 from extractor.gbk_page_costs import CHAR_CACHE, _never_written
@@ -155,16 +157,15 @@ class _Pairs:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
         its key in the empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
-        last = chr((key & _CHAR_MASK) - 1)
-        first = chr((key >> _CHAR_BITS) - 1) if after else ""
-        pair = first + last
-        found.single = self.single(key & _CHAR_MASK, last)
+        last = (key & _CHAR_MASK) - 1
+        pair = _pair_text((key >> _CHAR_BITS) - 1, last) if after else chr(last)
+        found.single = self.single(key & _CHAR_MASK)
         word = self.words.get(pair) if after else None
         if word is None:
             found.word = _NO_WORD
         else:
             weight = word  # a C double compiled: the sum made in C, no float object for it
-            found.word = weight + self.one_unit(first, last)
+            found.word = weight + self.one_unit(pair[0], pair[1])
         found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
@@ -179,14 +180,14 @@ class _Pairs:
             return self.bigrams.uses_of(key) if len(pair) == 2 else 0
         return self.bigrams.get(pair, 0)
 
-    def single(self, code: int, char: str) -> float:
-        """``logprob`` of ``char``, kept for the page in ``singles`` by its code (``_key``'s:
-        no string hashed, where a character made from a key is a new one, and no call to the
-        shared cache)."""
+    def single(self, code: int) -> float:
+        """``logprob`` of the character of ``code`` (``_key``'s), kept for the page in
+        ``singles`` by its code: no string made and hashed (a character made from a key is a
+        new one) and no call to the shared cache, but for a character not kept yet."""
         place = self.singles.place(code, 0)
         single = self.singles.entries[place]
         if single is None:
-            single = self.logprob(char)
+            single = self.logprob(chr(code - 1))
             self.singles.put(place, code, 0, single)
         return single
 
@@ -261,17 +262,39 @@ class _Pairs:
 
     def alone(self, state: State, char: str) -> State:
         """``Scorer.extend_alone``: ``char`` scores its own log-probability, alone."""
-        code = ord(char) + 1
-        packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
-        width = min(state.width + 1, _WIDTH)
-        score = state.score + self.single(code, char)
-        return _state(packed, width, score, state.score, state.b2, state.b3)
+        return appended_alone(state, char, self.single(ord(char) + 1))
 
     def run(self, text: str, state: State = START) -> State:
         """``Scorer.run``: ``extend`` with each character of ``text`` in turn."""
         for char in text:
             state = self.extend(state, char)
         return state
+
+
+def appended_alone(state: State, char: str, single: float) -> State:
+    """``state`` with ``char`` appended, scoring ``single`` (its log-probability) alone: as
+    ``_Pairs.alone``, for a caller that holds that log-probability already (a plan's
+    ``singles`` hold ``shared_logprob``'s, as ``_Pairs.single`` does)."""
+    code = ord(char) + 1
+    packed = (state.packed << _CHAR_BITS | code) & _CONTEXT_MASK
+    width = min(state.width + 1, _WIDTH)
+    return _state(packed, width, state.score + single, state.score, state.b2, state.b3)
+
+
+def _pair_text(first: int, last: int) -> str:
+    """The characters of two code points as one string. Compiled, allocated once and written
+    in C: ``chr`` of each and their sum made three strings, about 600 instructions for each
+    pair a page's search scores."""
+    if not cython.compiled:
+        return chr(first) + chr(last)
+    text = PyUnicode_New(2, max(first, last))
+    PyUnicode_WriteChar(text, 0, first)
+    PyUnicode_WriteChar(text, 1, last)
+    return text
+
+
+if not cython.compiled:  # CPython's own functions, declared in gbk_pairs.pxd; compiled only
+    PyUnicode_New = PyUnicode_WriteChar = None
 
 
 def _spot(key: int) -> int:

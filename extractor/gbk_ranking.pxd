@@ -3,15 +3,13 @@
 import cython
 
 from extractor.gbk_candidates cimport Choices
-from extractor.gbk_pairs cimport State, _Pairs
+from extractor.gbk_pairs cimport State, _Pairs, appended_alone
 
 cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
 
 
-# no reference cycle can go through a beam (a parent is older), so the collector skips them
+# a partial reading's fields in C (its freelist and no_gc: in the .py, where Cython reads them)
 @cython.final
-@cython.freelist(64)
-@cython.no_gc
 cdef class _Beam:
     cdef readonly double bonus
     cdef readonly State state
@@ -30,9 +28,8 @@ cdef bint _COMPILED
 
 # a ranking's candidate, rewritten in place (C fields)
 @cython.final
-@cython.no_gc
 cdef class _Candidate:
-    cdef double gain
+    cdef double gain, single
     cdef _Beam parent
     cdef object slot
     cdef tuple option
@@ -127,6 +124,7 @@ cdef class _Ranking:
         tuple option,
         State new,
         State keyed,
+        double single,
     )
 
     @cython.locals(

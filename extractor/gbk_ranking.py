@@ -12,9 +12,18 @@ import heapq
 import math
 from array import array
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(
+        freelist=lambda size: lambda cls: cls, no_gc=lambda cls: cls, cclass=lambda cls: cls
+    )
+
 from extractor.gbk import Slot
 from extractor.gbk_candidates import Choices
-from extractor.gbk_pairs import State, _Pairs
+from extractor.gbk_pairs import State, _Pairs, appended_alone
 from extractor.gbk_plans import Option
 from extractor.gbk_rivals import BOUND_SLACK
 
@@ -26,6 +35,13 @@ OPEN_BEAM_WIDTH = 2 * BEAM_WIDTH
 INNER_BEAM_WIDTH = 16  # inside a two-character way, before the second character has its say
 
 
+# A search makes beams by the thousand and keeps a few: the memory of 64 is kept for the next
+# ones, and none is tracked by the collector (no reference cycle can go through a beam: a
+# parent is older). Cython reads these decorators in the .py only (in ``gbk_ranking.pxd``
+# they were ignored: each beam was tracked, and its allocation counted towards a collection).
+@cython.freelist(64)
+@cython.no_gc
+@cython.cclass
 class _Beam:
     """A partial reading: its last character and slot, linked to the reading it extends (the
     search grows hundreds of these per step and keeps a few, so none copies its prefix). In C
@@ -58,14 +74,17 @@ _CAPACITY = max(INNER_BEAM_WIDTH, OPEN_BEAM_WIDTH, 3 * BEAM_WIDTH)
 _COMPILED = not __file__.endswith(".py")
 
 
+@cython.no_gc  # as a beam: no cycle goes through a candidate (``_Beam``)
+@cython.cclass
 class _Candidate:
     """A candidate a ranking keeps: what makes it a beam (``_Ranking.best``). A ranking has
     one for each place and rewrites it when a better candidate takes the place: none is made
     for a candidate (a tuple and its floats were, for each of 20,000 on 30 pages). ``gain``:
     its beam's bonus; ``new``: its state, if scored in full; ``keyed``: that state with the
-    step's ``after`` appended, if scored so."""
+    step's ``after`` appended, if scored so; ``single``: its log-probability alone, if not
+    scored in full (its plan's, by which its state is made: ``_Ranking._made``)."""
 
-    __slots__ = ("gain", "keyed", "new", "option", "parent", "slot")
+    __slots__ = ("gain", "keyed", "new", "option", "parent", "single", "slot")
 
 
 class _Ranking:
@@ -150,13 +169,13 @@ class _Ranking:
         when it was scored in full, and ``keyed`` when it makes a known pair with ``after``)."""
         parent, new, keyed = candidate.parent, candidate.new, candidate.keyed
         char, simple = candidate.option[0], candidate.option[1]
-        if new is None:
-            new = self.pairs.alone(parent.state, simple)
+        if new is None:  # no table asked: its plan's log-probability is at hand
+            new = appended_alone(parent.state, simple, candidate.single)
         made = _beam(candidate.gain, new, char, simple, candidate.slot, parent)
         if keyed is not None:
             made.keyed = keyed
-        elif self.after:
-            made.keyed = self.pairs.alone(new, self.after)
+        elif self.after:  # ``tail``: the log-probability ``alone`` would ask its table for
+            made.keyed = appended_alone(new, self.after, self.tail)
         return made
 
     def score_paired(
@@ -175,13 +194,13 @@ class _Ranking:
             new, gain, keyed = pairs.extend(state, simple), bonus + prior, None
             if not after:
                 key = new.score + gain
-            elif simple in tied:
+            elif tied and simple in tied:  # most often none: no lookup
                 keyed = pairs.extend(new, after)
                 key = keyed.score + gain
             else:
                 key = (new.score + tail) + gain
             if key >= self.floor:  # as in score_plain
-                self._keep(key, place | number, parent, gain, option, new, keyed)
+                self._keep(key, place | number, parent, gain, option, new, keyed, 0.0)
 
     def score_plain(
         self,
@@ -199,13 +218,15 @@ class _Ranking:
         for base, number, option, single in self.ranked:
             if reach + base < self.floor:
                 break
-            if option[1] in paired or (allowed is not None and option[3] not in allowed):
+            if (paired and option[1] in paired) or (
+                allowed is not None and option[3] not in allowed
+            ):
                 continue
             prior = option[2]  # a C double compiled, as the sums are
             gain = bonus + prior
             key = (last + single + tail if after else last + single) + gain
             if key >= self.floor:  # below it, ``width`` better ones are kept already
-                self._keep(key, place | number, parent, gain, option, None, None)
+                self._keep(key, place | number, parent, gain, option, None, None, single)
 
     def _keep(
         self,
@@ -216,6 +237,7 @@ class _Ranking:
         option: Option,
         new: State | None,
         keyed: State | None,
+        single: float,
     ) -> None:
         """Keep a candidate if it is among the best ``width`` so far, in the place of the worst
         (see ``_Candidate``)."""
@@ -224,6 +246,7 @@ class _Ranking:
             candidate = self.kept[place]
             candidate.parent, candidate.slot, candidate.option = parent, self.slot, option
             candidate.gain, candidate.new, candidate.keyed = gain, new, keyed
+            candidate.single = single
 
     def _place(self, key: float, order: int) -> int:
         """The place of a candidate of ``key`` and ``order`` among the best ``width`` so far,
