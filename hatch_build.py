@@ -55,6 +55,7 @@ COMPILED = [
     "gbk_score",
     "gbk_search",
     "gbk_shifted",
+    "gbk_starts",
     "gbk_swallowed",
     "gbk_tables",
     "gbk_words",
