@@ -80,6 +80,7 @@ COMPILED = [
     "quantities",
     "repair",
     "rules",
+    "running_counts",
     "running_text",
     "sections",
     "segment",
