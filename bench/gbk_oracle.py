@@ -71,7 +71,8 @@ from extractor.mojibake import (
 )
 from extractor.pipeline import Options, extract
 from extractor.rules import load_rules
-from extractor.running_text import _corpus_text, _plain
+from extractor.running_counts import _plain
+from extractor.running_text import _corpus_text
 from extractor.views import is_traditional, to_simplified
 
 WINDOW = 8  # characters of context each side of a run, to line the stage up with the truth

@@ -12,8 +12,8 @@ cpdef new_slot(lead, trail, hint=*, leads=*, trails=*, dropped_before=*)
 cpdef replaced(slot, Py_ssize_t field, value)
 
 
-@cython.locals(chars=list, byte=int, char=str)
-cpdef list _first_allowed(list row, frozenset allowed, Py_ssize_t width)
+@cython.locals(chars=list, place=Py_ssize_t, byte=int, char=str)
+cpdef list _first_allowed(list row, frozenset allowed, Py_ssize_t width, Py_ssize_t marks_end)
 
 
 cdef double _read_bonus(str char, frozenset marked, frozenset plain)

@@ -25,18 +25,17 @@ from extractor.gbk import (
     pua_starters,
     replaced,
     simplified_char,
-    two_bytes,
 )
-from extractor.gbk_marks import RARE_COUNT, Hints, after_extension, is_run_char, line_before
+from extractor.gbk_marks import RARE_COUNT, Hints, is_run_char, line_before
 from extractor.gbk_names import name_place, name_places
 from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUATION_LEAD
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
+from extractor.gbk_starts import likely_starts
 from extractor.gbk_swallowed import counted_unit
 from extractor.line_shapes import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
 from extractor.lm import LanguageModel, is_han, language_model
-from extractor.views import to_simplified
 
 # Whether a shifted pair is private-use follows from its bytes (``pua_partners`` checks it), so
 # a dropped pair needs no prior of its own when both its characters keep a byte: the word model
@@ -45,7 +44,6 @@ from extractor.views import to_simplified
 # one wherever it makes a word (科學 + 生 + 教師), so it costs about -log(0.09), the share of
 # shifted pairs that are private-use.
 UNSEEN_CHARACTER_COST = 2.5
-STARTS_TRIED = 3
 LINE_AFTER = 200  # characters after a run its last mark's grammar reads, to the line's end
 # A run that ends a sentence's line in a ``?`` may end in a mark whose pair with the character
 # before was dropped: the genre ends those lines with one, so that way is not charged for its
@@ -78,7 +76,7 @@ def hypotheses(text: str, segment: Segment, hints: Hints, model: LanguageModel) 
     if segment.terminator == "vanished":
         return [_vanished(text, segment)]
     seam = seam_leads(text, segment.reach, hints)
-    starts = [segment.reach] if seam is not None else _likely_starts(text, segment, model)
+    starts = [segment.reach] if seam is not None else likely_starts(text, segment, model)
     # a second reading at a seam is a character's the decoder dropped after the seam's
     readings = hints[segment.reach - 1] if seam is not None else ()
     vanished = readings[-1] if len(readings) > 1 else None
@@ -127,45 +125,6 @@ def _vanished(text: str, segment: Segment) -> Hypothesis:
         lost = Slot(None, None, segment.hint, trails=HIGH_TRAILS, read_alone=True)
         ways = ((0.0, (lost,)), _dropped(new_slot(None, None), lost))
     return Hypothesis(segment.start - 1, segment.start, (ways,), "gbk.lost_character", before)
-
-
-def _likely_starts(text: str, segment: Segment, model: LanguageModel) -> list[int]:
-    """Starts whose reading of the whole window, text as found before the start and re-paired
-    bytes after it, is likeliest: a cheap filter before the full search."""
-    starts = list(_ranked_starts(text, segment.reach, segment.end, model))
-    if segment.terminator == "letter" or (
-        segment.terminator == "question" and after_extension(text, segment.end)
-    ):
-        starts.append(segment.end)
-    return starts
-
-
-@lru_cache(maxsize=64)
-def _ranked_starts(text: str, reach: int, end: int, model: LanguageModel) -> tuple[int, ...]:
-    """The STARTS_TRIED likeliest starts of a run from ``reach`` to ``end`` (``_likely_starts``),
-    kept: the two segments of a run that ends in a ``?`` (one each way) ask for the same."""
-    options: list[tuple[float, int]] = []
-    placed = [start for start in range(reach, end) if after_extension(text, start)]
-    if placed:
-        streamed, inside = _re_paired_from(text, placed[0], end)
-        for start in placed:
-            if start >= streamed:
-                window = to_simplified(text[reach:start] + "".join(inside[start - streamed :]))
-                options.append((model.score(window) / max(len(window), 1), start))
-    return tuple([start for _, start in sorted(options, reverse=True)[:STARTS_TRIED]])
-
-
-def _re_paired_from(text: str, first: int, end: int) -> tuple[int, list[str]]:
-    """The first start from ``first`` on whose characters up to ``end`` all have two bytes,
-    and the characters those bytes re-pair one along ("\ufffd" for a pair that is none): a
-    later start's are the tail of these (``_likely_starts`` reads them for every start)."""
-    parts = [two_bytes(char) for char in text[first:end]]
-    streamed = end
-    while streamed > first and parts[streamed - 1 - first] is not None:
-        streamed -= 1
-    stream = b"".join(parts[streamed - first :])  # type: ignore[arg-type]
-    pairs = range(1, len(stream) - 1, 2)
-    return streamed, [decode_pair(stream[i], stream[i + 1]) or "\ufffd" for i in pairs]
 
 
 def _steps(

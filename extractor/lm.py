@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from extractor.dictionary import dictionary
 
 if TYPE_CHECKING:
-    from extractor.running_text import StandingAlone
+    from extractor.running_counts import StandingAlone
 
 MAX_WORD = 4  # longer dictionary words add little to telling repairs apart, and cost time
 NON_HAN_LOGPROB = -9.0  # punctuation and digits: neither help nor hurt a candidate much

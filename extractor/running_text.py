@@ -28,27 +28,29 @@ from __future__ import annotations
 import marshal
 import math
 import os
-import re
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from extractor.errors import MissingDataError
-from extractor.lm import is_han
+from extractor.running_counts import (
+    DISCOUNT,
+    MIN_PAIR_COUNT,
+    MIN_PHRASE_COUNT,
+    StandingAlone,
+    count_alone,
+    count_counted,
+    count_phrases,
+    count_text,
+    name_affinity,
+)
 
-# Pairs seen fewer times say little (a name, a misprint) and cost memory: 2 keeps 110,000 pairs.
-MIN_PAIR_COUNT = 2
-# A seen pair's count is discounted before its PMI: a pair of rare characters seen twice is
-# no proof of a strong bond (tried 0, 0.5, 1.5: alike).
-DISCOUNT = 0.5
 # The bonus of a seen pair: PAIR_WEIGHT times its PMI plus SEEN_SHIFT (a pair the corpus has
 # at all is evidence, if less likely than chance: 现将 of 现将…报告如下 is rare in news), from
 # 0 up to PAIR_CAP nats; unseen pairs gain nothing. A low cap matters: the news' strongest
@@ -65,10 +67,6 @@ CACHE_FORMAT = 3  # raise when what the cache holds changes
 ALONE_FORMAT = 1  # … and what ``standing_alone``'s cache holds
 PHRASE_FORMAT = 1  # … and what ``running_phrases``' cache holds
 COUNTED_FORMAT = 1  # … and what ``counted_nouns``' cache holds
-# Runs of three characters seen fewer times say little and cost memory: 3 keeps 97,000 of
-# 871,000 (those written more often than their pairs predict; about 14 MB), 2 kept 186,000
-# (27 MB) and restored the same on dev seeds 11-13.
-MIN_PHRASE_COUNT = 3
 # A close call between two characters for a lost byte (a lead under SLOT_MARGIN, or a rival
 # that phrases could bring within it) is judged with the runs of three they make as well:
 # PHRASE_WEIGHT times the difference of their excess, within PHRASE_CAP nats either way.
@@ -84,8 +82,6 @@ PHRASE_CAP = 2.0
 # COUNTED_CAP nats (``counted_fit``).
 COUNTED_WEIGHT = 0.5
 COUNTED_CAP = 2.0
-_PHRASE_CHARS = re.compile(r"[\u3400-\u9fff，。、：；“”（）《》]{3}")
-_TAG = re.compile(r"/[A-Za-z]+")
 
 
 class RunningPairs:
@@ -169,122 +165,10 @@ def within_phrase_cap(lead: float) -> float:
     return max(-PHRASE_CAP, min(PHRASE_CAP, lead))
 
 
-@dataclass(frozen=True)
-class StandingAlone:
-    """How often running text writes each Han character as a word of its own: the tokens of
-    one character of a segmented corpus, and how many tokens it has in all (0: no corpus)."""
-
-    counts: dict[str, int]
-    tokens: int
-
-
-def count_alone(text: str) -> StandingAlone:
-    """The Han characters that are tokens of their own in segmented, tagged text (``word/tag``
-    separated by spaces), and the number of its tokens."""
-    tokens = [token.rpartition("/")[0] for token in text.split()]
-    alone = Counter(token for token in tokens if len(token) == 1 and is_han(token))
-    return StandingAlone(dict(alone), len(tokens))
-
-
-def count_text(text: str) -> tuple[dict[str, int], dict[str, int]]:
-    """Han characters and pairs of Han characters next to each other in segmented, tagged text
-    (``word/tag`` separated by spaces, a sentence or paragraph a line), the pairs seen at least
-    MIN_PAIR_COUNT times."""
-    plain = _plain(text)
-    chars = {char: count for char, count in Counter(plain).items() if is_han(char)}
-    pairs = Counter(map(str.__add__, plain, plain[1:]))
-    kept = {
-        pair: count
-        for pair, count in pairs.items()
-        if count >= MIN_PAIR_COUNT and pair[0] in chars and pair[1] in chars
-    }
-    return chars, kept
-
-
-def _plain(text: str) -> str:
-    """Segmented, tagged text as it was written: tags and the spaces between words dropped."""
-    return _TAG.sub("", text).replace(" ", "").replace("\u3000", "")
-
-
-def count_phrases(text: str) -> dict[str, float]:
-    """Runs of three characters (Han or common marks) of segmented, tagged text, read as
-    plain lines, seen at least MIN_PHRASE_COUNT times and more often than their two pairs
-    predict: log of how much more (discounted as pairs are)."""
-    plain = _plain(text)
-    runs: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
-    chars: Counter[str] = Counter()
-    for line in plain.splitlines():
-        runs.update(line[i : i + 3] for i in range(len(line) - 2))
-        pairs.update(line[i : i + 2] for i in range(len(line) - 1))
-        chars.update(line)
-    found = {}
-    for run, count in runs.items():
-        if count >= MIN_PHRASE_COUNT and _PHRASE_CHARS.fullmatch(run):
-            ratio = (count - DISCOUNT) * chars[run[1]] / (pairs[run[:2]] * pairs[run[1:]])
-            if ratio > 1:
-                found[run] = math.log(ratio)
-    return found
-
-
-def count_counted(text: str) -> dict[str, float]:
-    """For each classifier of segmented, tagged text (a numeral, a classifier of one character,
-    then a noun: 五/m 所/q 学校/n) and each last character of the nouns it counts, seen at
-    least MIN_PAIR_COUNT times, how much likelier that character is there than in the text at
-    large (PMI, discounted as pairs are; positive ones only), keyed by the character and the
-    classifier (校所)."""
-    counted: Counter[str] = Counter()
-    for line in text.splitlines():
-        tokens = [token.rpartition("/") for token in line.split()]
-        for (_, _, numeral), (unit, _, tag), (noun, _, kind) in zip(
-            tokens, tokens[1:], tokens[2:], strict=False
-        ):
-            if numeral == "m" and tag == "q" and len(unit) == 1 and kind.startswith("n"):
-                counted[noun[-1] + unit] += 1
-    chars = Counter(_plain(text))
-    units: Counter[str] = Counter()
-    for key, count in counted.items():
-        units[key[1]] += count
-    log_total = math.log(sum(count for char, count in chars.items() if is_han(char)))
-    found = {}
-    for key, count in counted.items():
-        if count >= MIN_PAIR_COUNT and is_han(key[0]):
-            pmi = math.log((count - DISCOUNT) / (units[key[1]] * chars[key[0]])) + log_total
-            if pmi > 0:
-                found[key] = pmi
-    return found
-
-
 def counted_fit(char: str, unit: str) -> float:
     """What a Simplified character earns before a figure and the classifier ``unit`` after it
     (``count_counted``): COUNTED_WEIGHT times its PMI, up to COUNTED_CAP."""
     return min(COUNTED_CAP, COUNTED_WEIGHT * counted_nouns().get(char + unit, 0.0))
-
-
-def name_affinity(text: str, chars: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """For each Han character, how much likelier it is as a surname and as a given-name
-    character than in running text at large (PMI, discounted as pairs are; only positive ones
-    kept, 0 for the other role). The corpus tags both parts of a name ``nr`` (江/nr 泽民/nr):
-    a one-character ``nr`` before another ``nr`` is a surname, the characters of that other
-    one are given-name characters."""
-    surnames: Counter[str] = Counter()
-    given: Counter[str] = Counter()
-    for line in text.splitlines():
-        tokens = [token.rpartition("/") for token in line.split()]
-        for (first, _, tag), (then, _, next_tag) in pairwise(tokens):
-            if tag == "nr" == next_tag and len(first) == 1:
-                surnames[first] += 1
-                given.update(then)
-    log_total = math.log(sum(chars.values()))
-    found: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for index, counts in enumerate((surnames, given)):
-        log_role = math.log(max(1, sum(counts.values())))
-        for char, count in counts.items():
-            if count >= MIN_PAIR_COUNT and char in chars:
-                pmi = math.log((count - DISCOUNT) / chars[char]) + log_total - log_role
-                if pmi > 0:
-                    found[char][index] = pmi
-    return {char: (pmis[0], pmis[1]) for char, pmis in found.items()}
 
 
 def corpus_path() -> Path:

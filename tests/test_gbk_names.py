@@ -12,7 +12,7 @@ from extractor.gbk import Slot
 from extractor.gbk_names import GIVEN, NAME_CAP, SURNAME, name_bonus, name_place, name_places
 from extractor.gbk_score import fixed_prior
 from extractor.pipeline import extract
-from extractor.running_text import DISCOUNT, name_affinity
+from extractor.running_counts import DISCOUNT, name_affinity
 
 # 甲 is a surname twice (a one-character nr before another nr), 乙丙 and 乙 given names;
 # 丁 stands alone as nr (no name follows it), 乙 is also a verb once.

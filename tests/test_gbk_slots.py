@@ -14,6 +14,7 @@ from extractor.gbk import (
     WRITTEN,
     Slot,
     _first_allowed,
+    _marks_end,
     _row_by_count,
     _sorted_by_count,
     log_counts,
@@ -47,12 +48,12 @@ def test_a_rows_first_allowed_are_the_plain_filters(byte, lead, allowed, width):
     row = _row_by_count(byte, lead)
     chars = [char for other, char in row if allowed is None or other in allowed]
     marks = [char for char in chars[width:] if char in COMMON_PUNCTUATION]
-    assert _first_allowed(row, allowed, width) == chars[:width] + marks
+    assert _first_allowed(row, allowed, width, _marks_end(byte, lead)) == chars[:width] + marks
 
 
 def test_the_marks_past_the_width_are_kept():
     row = _row_by_count(0xA1, True)  # the row of 、。“” …
-    kept = _first_allowed(row, None, 1)
+    kept = _first_allowed(row, None, 1, _marks_end(0xA1, True))
     assert kept[0] == row[0][1]
     assert "。" in kept and "、" in kept
 
