@@ -31,6 +31,7 @@ from extractor.numbers import (
     COUNT_NUMBER,
     MONEY_NUMBER,
     NUMBER_GUARD,
+    on_ascii_digits,
 )
 from extractor.pattern_syntax import (
     SPACE,
@@ -48,6 +49,7 @@ from extractor.unicode_classes import (
 )
 
 R = TypeVar("R", "PatternRule", "VetoRule")
+Rules = TypeVar("Rules", "MoneyRules", "QuantityRules")
 Bound = Literal["exact", "at_least", "at_most", "about", "range"]
 
 _DIGIT = rf"[\d{CN_DIGIT_CLASS}]"
@@ -148,6 +150,7 @@ class MoneyRules:
     recipient_markers: re.Pattern[str]
     purpose_markers: re.Pattern[str]
     beneficiary_units: frozenset[str]
+    ascii_digits: MoneyRules | None = None  # the twin for pages with ASCII digits only
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class QuantityRules:
     units: frozenset[str]  # the classifiers (名, 座, 人次): what a count is written before
     people_units: frozenset[str]
     counted_stops: re.Pattern[str]  # where the words naming what is counted end
+    ascii_digits: QuantityRules | None = None  # the twin for pages with ASCII digits only
 
 
 def load_money_rules(extra_dirs: Sequence[Path] = ()) -> MoneyRules:
@@ -204,7 +208,7 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
     lists = _lists(tables, "context")
     anchor_words = [w for c in currencies for w in (*c.words, *c.prefix, *c.symbols)]
     anchor_words += [*_mapping(tables, "word_scale"), *ISO_CODES]
-    return MoneyRules(
+    money = MoneyRules(
         rules=rules,
         anchors=_words(anchor_words),
         vetoes=_union(veto_rules),
@@ -224,6 +228,8 @@ def _money(extra_dirs: tuple[Path, ...]) -> MoneyRules:
         purpose_markers=_words(lists.get("purpose_markers", [])),
         beneficiary_units=frozenset(lists.get("beneficiary_units", [])),
     )
+    twin = _with_ascii_digits(money, per=_on_ascii_digits(money.per))
+    return replace(money, ascii_digits=twin)
 
 
 @lru_cache(maxsize=16)
@@ -232,7 +238,7 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
     lists = _lists(tables)
     places = {"QNUM": COUNT_NUMBER, "UNIT": _alternation(lists.get("units", [])), "SEP": _SEP}
     veto_rules = _compiled(_merged(tables, "not_quantity", VetoRule), places)
-    return QuantityRules(
+    counts = QuantityRules(
         rules=_on_re(_compiled(_merged(tables, "rule", PatternRule), places, ("num", "unit"))),
         vetoes=_union(veto_rules),
         veto_rules=veto_rules,
@@ -242,6 +248,7 @@ def _quantities(extra_dirs: tuple[Path, ...]) -> QuantityRules:
             _COUNTED_STOP + "|" + _alternation(lists.get("counted_stops", []), re.escape)
         ),
     )
+    return replace(counts, ascii_digits=_with_ascii_digits(counts))
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -360,6 +367,22 @@ def _led(pattern: str) -> re.Pattern[str] | None:
     characters where `re` would not skip to them, else for the characters after its first."""
     plain = on_std_re(pattern)
     return None if plain is None else led_by_second_characters(led_by_first_characters(plain))
+
+
+def _with_ascii_digits(rules: Rules, **changes: Any) -> Rules:
+    """The rules with their `re` patterns' \\d read as 0-9 (``on_ascii_digits``): the same
+    matches on a page whose only digits are ASCII, where the scans then skip faster."""
+    vetoes = rules.vetoes
+    if isinstance(vetoes, re.Pattern):
+        vetoes = on_ascii_digits(vetoes)
+    return replace(rules, rules=_on_ascii_digits(rules.rules), vetoes=vetoes, **changes)
+
+
+def _on_ascii_digits(rules: tuple[Compiled, ...]) -> tuple[Compiled, ...]:
+    def narrow(pattern: Any) -> Any:
+        return on_ascii_digits(pattern) if isinstance(pattern, re.Pattern) else pattern
+
+    return tuple(replace(c, regex=narrow(c.regex), trigger=narrow(c.trigger)) for c in rules)
 
 
 def _expand(pattern: str, places: dict[str, str]) -> str:
