@@ -38,6 +38,7 @@ from extractor.pattern_syntax import (
     led_by_first_characters,
     led_by_second_characters,
     on_std_re,
+    required_words,
 )
 from extractor.rules import default_rules_dir
 from extractor.unicode_classes import (
@@ -128,6 +129,7 @@ class Compiled:
     rule: PatternRule | VetoRule
     regex: re.Pattern[str] | regex.Pattern[str]
     trigger: re.Pattern[str] | regex.Pattern[str] | None = None  # in every match: searched first
+    words: tuple[str, ...] | None = None  # one of them in every match (``required_words``)
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,7 @@ def _compiled(
                     rule,
                     regex.compile(expanded, regex.V0),
                     regex.compile(_expand(trigger, places), regex.V0) if trigger else None,
+                    required_words(expanded),
                 )
             )
         except (KeyError, regex.error) as error:

@@ -261,3 +261,12 @@ def test_the_ascii_digit_twins_find_what_the_rules_find_where_digits_are_ascii(t
             assert [(m.span(), m.groups()) for m in twin.finditer(text)] == [
                 (m.span(), m.groups()) for m in pattern.finditer(text)
             ]
+
+
+@given(st.text(alphabet=FIGURE_ALPHABET + "均每工资收入薪/头亩", max_size=40))
+def test_every_rate_match_holds_one_of_the_words_its_search_waits_for(text):
+    """A rate cue is sought only in a clause that holds one of its words (``Compiled.words``)."""
+    assert all(compiled.words for compiled in MONEY.per)
+    for compiled in MONEY.per:
+        for match in compiled.regex.finditer(text):
+            assert any(word in match.group() for word in compiled.words)
