@@ -37,6 +37,7 @@ COMPILED = [
     "entity_patterns",
     "entity_spans",
     "entity_stage",
+    "figure_rule_files",
     "figure_rules",
     "figures",
     "gbk",

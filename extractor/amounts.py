@@ -309,7 +309,10 @@ def _per(before: str, after: str, rules: MoneyRules) -> str | None:
     """The first rate cue in the clause before the amount, else one right after it (元/人)."""
     best: tuple[int, str] | None = None
     for compiled in rules.per:
-        match = compiled.regex.search(after if compiled.rule.after else before)
+        text = after if compiled.rule.after else before
+        if not _may_hold(text, compiled.words):
+            continue  # most clauses hold no 均, no 每: `in` asks less than a search
+        match = compiled.regex.search(text)
         if match is None:
             continue
         position = len(before) + match.start() if compiled.rule.after else match.start()
@@ -318,6 +321,16 @@ def _per(before: str, after: str, rules: MoneyRules) -> str | None:
     if best is None:
         return None
     return rules.per_aliases.get(best[1], best[1])
+
+
+def _may_hold(text: str, words: tuple[str, ...] | None) -> bool:
+    """Does ``text`` hold one of the ``words`` every match holds (None: no such words)?"""
+    if words is None:
+        return True
+    for word in words:  # noqa: SIM110 (a loop, not any(): a closure is no C function)
+        if word in text:
+            return True
+    return False
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

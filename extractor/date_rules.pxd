@@ -19,3 +19,7 @@ cpdef set words_present(scan, str view)
     word=str,
 )
 cpdef set _words_by_character(scan, str view)
+
+cdef dict _SCANS  # a C dict lookup a page
+@cython.locals(known=tuple)
+cpdef scan_of(tuple words)

@@ -131,6 +131,20 @@ def word_scan(patterns: tuple[regex.Pattern[str], ...]) -> WordScan:
     )
 
 
+# each rule set's scan by the identity of its tuple (kept alive beside it): hashing the
+# tuple's patterns for ``word_scan``'s cache cost a page more than the rules it skipped
+_SCANS: dict[int, tuple[tuple[DateWordRule, ...], WordScan]] = {}
+
+
+def scan_of(words: tuple[DateWordRule, ...]) -> WordScan:
+    """``word_scan`` of the rules' patterns, made once for each tuple ``load_date_words`` gave."""
+    known = _SCANS.get(id(words))
+    if known is None or known[0] is not words:
+        patterns = tuple([rule.compiled for rule in words])
+        known = _SCANS[id(words)] = (words, word_scan(patterns))
+    return known[1]
+
+
 def words_present(scan: WordScan, view: str) -> set[str]:
     """The rules' words that ``view`` holds: the longest at each place one starts, with the
     words it begins with (words may overlap). Compiled, the places are found by a C loop over

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.date_rules import DateWordRule, word_meaning, word_scan, words_present
+from extractor.date_rules import DateWordRule, scan_of, word_meaning, words_present
 from extractor.markers import chinese_number
 from extractor.pattern_engine import led_by_second_characters
 from extractor.pattern_syntax import HORIZONTAL_SPACE
@@ -161,7 +161,7 @@ def _atoms(view: str, words: tuple[DateWordRule, ...]) -> list[Found]:
         if atom is not None:
             found.append(atom)
             taken.append((atom.start, atom.end))
-    scan = word_scan(tuple(rule.compiled for rule in words))
+    scan = scan_of(words)
     present = words_present(scan, view)  # most pages hold no festival, no term
     candidates = [
         (match.start(), -len(match.group()), rule, match)

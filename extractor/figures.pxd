@@ -26,3 +26,5 @@ cdef class _Locator:
 cpdef _pair(Span span)
 @cython.locals(count=Count)
 cpdef _beneficiaries(Money money, list counts)
+
+cdef bint _COMPILED  # read once a page: C, not the module's dict

@@ -21,12 +21,16 @@ from extractor.figure_rules import (
     load_quantity_rules,
 )
 from extractor.model import Amount, Document, Phrase, Quantity, trusted
+from extractor.numbers import ascii_digits_only
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
 from extractor.sections import SectionPaths
 from extractor.views import matching_view
 
 CENT = Decimal("0.01")
+# compiled, a C loop tells the pages whose digits are all ASCII, whose scans then read \d as
+# 0-9 (``numbers.on_ascii_digits``); interpreted, the loop costs more than the scans save
+_COMPILED = not __file__.endswith(".py")
 
 
 def fill_figures(
@@ -52,6 +56,8 @@ def find_figures(
 ) -> tuple[list[Money], list[Count]]:
     """Amounts and counts of one text (no count inside an amount)."""
     view = matching_view(text) if view is None else view
+    if _COMPILED and ascii_digits_only(view):  # interpreted, the check costs what it saves
+        money_rules, count_rules = money_rules.ascii_digits, count_rules.ascii_digits
     amounts = find_amounts(view, money_rules)
     counts = find_quantities(view, count_rules, [(m.start, m.end) for m in amounts])
     return amounts, counts

@@ -77,6 +77,11 @@ COUNT_NUMBER = (
     rf"(?>(?<=\d){ARABIC_TAIL}[万亿]?|(?<!\d)[{_CN}{CN_BIG_CLASS}]*)"
 )
 
+# A pattern's escapes and classes (whole, with their escapes): where ``on_ascii_digits`` reads
+# a \d as 0-9.
+_ESCAPE_OR_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]|\\.", re.DOTALL)
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
 # on `re`: plain classes and groups, read alike by both engines, and each `regex` call sets up
 # more (a number new to the page is parsed with a dozen calls)
 _TOKEN = re.compile(
@@ -318,3 +323,31 @@ def _plain(value: Decimal) -> Decimal:
     if isinstance(exponent, int) and exponent > 0:
         return normalized.quantize(Decimal(1))
     return normalized
+
+
+def ascii_digits_only(view: str) -> bool:
+    """Are the text's only decimal digits (`re`'s \\d) the ASCII ones? Then a pattern finds
+    there what its ``on_ascii_digits`` twin finds. Compiled, a C loop that asks the Unicode
+    database only of characters past ASCII and outside the CJK ideographs (most of a page)."""
+    for char in view:
+        code = ord(char)
+        if code > 0x7F and not 0x4E00 <= code <= 0x9FFF and char.isdecimal():
+            return False
+    return True
+
+
+def on_ascii_digits(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with each \\d read as 0-9, for texts with ASCII digits only: `re` tests
+    the digits in its classes' bitmaps then, not by a call into the Unicode database for each
+    character it skips (a count rule opens with such a class). Verbose patterns, whose comments
+    this does not read, stay as they are."""
+    if pattern.flags & re.VERBOSE:
+        return pattern
+    return re.compile(_ESCAPE_OR_CLASS.sub(_ascii_digit, pattern.pattern), pattern.flags)
+
+
+def _ascii_digit(item: re.Match[str]) -> str:
+    text = item.group()
+    if text[0] == "\\":
+        return "[0-9]" if text == r"\d" else text
+    return _ESCAPE.sub(lambda escape: "0-9" if escape.group() == r"\d" else escape.group(), text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -60,13 +61,14 @@ def find_quantities(
     """Every count in ``view`` in text order, none inside the ``money`` spans (sorted)."""
     candidates = []
     for order, compiled in enumerate(rules.rules):
-        slots = tuple(compiled.regex.groupindex.get(name, 0) for name in _GROUPS)
+        slots = tuple([compiled.regex.groupindex.get(name, 0) for name in _GROUPS])
+        rule = compiled.rule.id
         for match in compiled.regex.finditer(view):
-            count = _interpret(match, compiled.rule.id, slots)
+            count = _interpret(match, rule, slots)
             if count is not None:
                 candidates.append((count.start, -(count.end - count.start), order, count))
     kept: list[Count] = []
-    for _, _, _, count in sorted(candidates, key=lambda c: c[:3]):
+    for _, _, _, count in sorted(candidates, key=_BY_PLACE):
         if not kept or count.start >= kept[-1].end:
             kept.append(count)
     vetoes = veto_spans(rules.vetoes, view, [(c.start, c.end) for c in kept])
@@ -86,6 +88,7 @@ def find_quantities(
 # module four times as much, and a page has hundreds of counts. A rule must name num and unit
 # (checked as the rules load); high, inner and qpost it may leave out (number 0).
 _GROUPS = ("num", "high", "inner", "qpost", "unit")
+_BY_PLACE = itemgetter(0, 1, 2)  # a candidate's start, minus its length, its rule's order
 
 
 def _interpret(match: regex.Match[str], rule: str, slots: tuple[int, ...]) -> Count | None:

@@ -242,3 +242,31 @@ def test_a_lookahead_for_the_second_characters_finds_what_the_count_rule_finds(t
     assert [(m.span(), m.groups()) for m in count.regex.finditer(text)] == [
         (m.span(), m.groups()) for m in plain.finditer(text)
     ]
+
+
+def _patterns(rules) -> list:
+    """Every pattern the stages scan with: the rules, their triggers, the rates, the vetoes."""
+    compiled = [*rules.rules, *getattr(rules, "per", ())]
+    return [p for c in compiled for p in (c.regex, c.trigger) if p is not None] + [rules.vetoes]
+
+
+@given(st.text(alphabet=FIGURE_ALPHABET + "3789", max_size=40))
+def test_the_ascii_digit_twins_find_what_the_rules_find_where_digits_are_ascii(text):
+    """A page whose digits are all ASCII is scanned by the twins, whose \\d reads 0-9: the same
+    matches and groups as the rules'."""
+    for rules in (MONEY, COUNTS):
+        twins = _patterns(rules.ascii_digits)
+        assert not any(r"\d" in p.pattern for p in twins if isinstance(p, re.Pattern))
+        for pattern, twin in zip(_patterns(rules), twins, strict=True):
+            assert [(m.span(), m.groups()) for m in twin.finditer(text)] == [
+                (m.span(), m.groups()) for m in pattern.finditer(text)
+            ]
+
+
+@given(st.text(alphabet=FIGURE_ALPHABET + "均每工资收入薪/头亩", max_size=40))
+def test_every_rate_match_holds_one_of_the_words_its_search_waits_for(text):
+    """A rate cue is sought only in a clause that holds one of its words (``Compiled.words``)."""
+    assert all(compiled.words for compiled in MONEY.per)
+    for compiled in MONEY.per:
+        for match in compiled.regex.finditer(text):
+            assert any(word in match.group() for word in compiled.words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,13 @@ from hypothesis import strategies as st
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.figures import find_figures
-from extractor.numbers import has_digit_run, parse, parse_number
+from extractor.numbers import (
+    ascii_digits_only,
+    has_digit_run,
+    on_ascii_digits,
+    parse,
+    parse_number,
+)
 
 CASES = [
     ("5,310", "5310"),
@@ -164,3 +171,16 @@ def test_renderer_examples():
     assert chinese(10050) == "一万零五十"
     assert chinese(12000, UPPER) == "壹万贰仟"
     assert renderings(Decimal("100.05"))[-1] == "壹佰元零伍分"
+
+
+@given(
+    st.text(alphabet="0123456789一二十万人元,.\u0660\u0967\uff10\U000104a0\U0001d7ce", max_size=20)
+)
+def test_ascii_digits_only_tells_the_texts_whose_decimal_digits_are_all_ascii(text):
+    assert ascii_digits_only(text) == all(char.isascii() for char in text if char.isdecimal())
+
+
+def test_on_ascii_digits_reads_each_digit_escape_as_ascii_digits():
+    """In classes and out of them; an escaped backslash before a d, and \\D, stay."""
+    pattern = re.compile(r"[\d十](?<![\d.].)\d+\\d\D[^\d]")
+    assert on_ascii_digits(pattern).pattern == r"[0-9十](?<![0-9.].)[0-9]+\\d\D[^0-9]"
