@@ -3,6 +3,7 @@
 import cython
 
 from extractor.gbk cimport replaced
+from extractor.gbk_known_pairs cimport _among, _paired_after
 from extractor.gbk_plans cimport (
     Plan,
     _all_unwritten,
@@ -16,8 +17,7 @@ from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
-cdef bint _COMPILED
+cdef dict _SUCCESSORS, _LEADS_AFTER
 
 
 # a slot's page plan and its choices: fields read in C
@@ -76,24 +76,6 @@ cdef class Candidates:
     cpdef tuple _completing(self, slot, _Local local, str previous)
 
 
-@cython.locals(bits=bytes, forms=tuple, found=list)
-cpdef frozenset _among_following(frozenset simples, str following)
-
-
-@cython.locals(table=bytearray, char=Py_UCS4, point=Py_ssize_t)
-cpdef bytes _bits(str chars)
-
-
-@cython.locals(found=list, simple=str, point=Py_ssize_t)
-cpdef list _flagged(tuple forms, str chars, bytes bits)
-
-
-@cython.locals(paired=frozenset, found=list, simple=str)
-cpdef frozenset _paired_after(
-    frozenset in_document, frozenset simples, str previous, str following, document
-)
-
-
 @cython.locals(
     options=tuple,
     found=dict,
@@ -134,18 +116,8 @@ cpdef tuple _completing(slot, str previous, dict own)
 cpdef list _places(bytes known, int byte)
 
 
-@cython.locals(form=str)
-cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
-
-
-@cython.locals(simple=str, found=list)
-cpdef frozenset _among(frozenset simples, str chars)
-
-
 @cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
 cpdef str _written_after(str previous, str view, str document)
-
-
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)

@@ -10,10 +10,10 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import itemgetter
 
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
+from extractor.gbk_known_pairs import _NONE, _among, _paired_after, _paired_before
 from extractor.gbk_plans import (
     Option,
     Plan,
@@ -27,15 +27,10 @@ from extractor.gbk_plans import (
     _unwritten_plan,
 )
 from extractor.gbk_score import Scorer, fixed_priors
-from extractor.gbk_words import known_follow, pair_follow, successors
-from extractor.lm import LanguageModel
+from extractor.gbk_words import pair_follow, successors
 from extractor.pinyin_table import fits_reading
 
 PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
-
-_NONE: frozenset[str] = frozenset()
-# C loops pay only in the compiled module (whose file is no ``.py``): ``_among_following``
-_COMPILED = not __file__.endswith(".py")
 
 
 class _Local:
@@ -327,96 +322,6 @@ def _places(known: bytes, byte: int) -> list[int]:
         found.append(place)
         place = known.find(byte, place + 1)
     return found
-
-
-@lru_cache(maxsize=4096)
-def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
-    """Which of a slot's ``forms`` make a known pair (``gbk_score.known_pair``) before ``after``,
-    found among the characters ``known_follow`` lists after each (no pair made): kept by the forms,
-    as slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
-    share them, but not a ``_shared_plan``."""
-    return _followed_by(forms, after, known_follow(model))
-
-
-def _followed_by(forms: frozenset[str], after: str, follow: dict[str, str]) -> frozenset[str]:
-    """The ``forms`` after which ``follow`` lists ``after`` (a string searched in C)."""
-    return frozenset([form for form in forms if after in follow.get(form, "")])
-
-
-def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
-    """The forms among ``chars`` (a string of characters, often hundreds), found by going
-    through the shorter of the two."""
-    if len(chars) < len(simples):
-        return simples.intersection(chars)
-    found = [simple for simple in simples if simple in chars]
-    return frozenset(found) if found else _NONE
-
-
-# ``_bits`` of the characters ``pair_follow`` lists after one, by that string (hashed once,
-# found by identity), kept for the process and read in C (``_among_following``); cleared when full
-_FOLLOW_BITS: dict[str, bytes] = {}
-FOLLOW_BITS_KEPT = 4096
-# the forms of each set ``_among_following`` is asked about, as a tuple (gone through in C, a
-# set an entry at a time), by the set (its hash kept in it, found by identity: a plan's or one of
-# its ``_allowed`` sets), kept for the process; cleared when full
-_LISTED_FORMS: dict[frozenset[str], tuple[str, ...]] = {}
-LISTED_FORMS_KEPT = 4096
-
-
-def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
-    """``_among(simples, following)`` for the characters ``pair_follow`` lists after one (the
-    same few hundred strings asked again behind thousands of slots): compiled, a form is
-    looked for in them only when its bit is set in their table (``_bits``, kept), as one in
-    twenty absent forms are (each form's ``in`` read 200 characters through)."""
-    if not _COMPILED or len(following) < len(simples):
-        return _among(simples, following)
-    bits = _FOLLOW_BITS.get(following)
-    if bits is None:
-        if len(_FOLLOW_BITS) >= FOLLOW_BITS_KEPT:
-            _FOLLOW_BITS.clear()
-        bits = _FOLLOW_BITS[following] = _bits(following)
-    forms = _LISTED_FORMS.get(simples)
-    if forms is None:
-        if len(_LISTED_FORMS) >= LISTED_FORMS_KEPT:
-            _LISTED_FORMS.clear()
-        forms = _LISTED_FORMS[simples] = tuple(simples)
-    found = _flagged(forms, following, bits)
-    return frozenset(found) if found else _NONE
-
-
-def _bits(chars: str) -> bytes:
-    """A table of 4,096 bits with the bit of each character of ``chars`` set (by the last
-    twelve bits of its code point)."""
-    table = bytearray(512)
-    for char in chars:
-        point = ord(char) & 4095
-        table[point >> 3] |= 1 << (point & 7)
-    return bytes(table)
-
-
-def _flagged(forms: tuple[str, ...], chars: str, bits: bytes) -> list[str]:
-    """The ``forms`` among ``chars`` (``bits``: their ``_bits``), each looked for only when
-    its bit is set."""
-    found = []
-    for simple in forms:
-        point = ord(simple) & 4095
-        if bits[point >> 3] >> (point & 7) & 1 and simple in chars:
-            found.append(simple)
-    return found
-
-
-def _paired_after(
-    in_document: frozenset[str],
-    simples: frozenset[str],
-    previous: str,
-    following: str,
-    document: dict[str, int],
-) -> frozenset[str]:
-    """Which of ``simples`` make a known pair after ``previous``: each form and each of
-    ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among_following(simples, following) if following else _NONE
-    found = [simple for simple in in_document if previous + simple in document]
-    return paired.union(found) if found else paired
 
 
 def _listed(
