@@ -20,15 +20,23 @@ from extractor.gbk_words cimport successors
 cdef dict _SUCCESSORS, _LEADS_AFTER
 
 
-# a slot's page plan and its choices: fields read in C
+# a slot's page plan and its choices, and the slot's fields they read: fields read in C; no
+# cycle can go through one (it holds strings, numbers and their containers), so the collector
+# skips them
 @cython.final
+@cython.no_gc
 cdef class _Local:
+    cdef readonly object slot
     cdef readonly Plan plan
     cdef readonly frozenset forms, in_document
     cdef readonly dict choices, completions, paired_before
+    cdef readonly int lead, trail
+    cdef readonly object hint
+    cdef readonly bint swallowed, read_alone, dropped_before
 
 
 @cython.final
+@cython.no_gc
 cdef class Choices:
     cdef readonly Py_ssize_t count
     cdef readonly list scored
@@ -46,7 +54,9 @@ cdef class Candidates:
     cdef readonly dict _plans
     cdef dict _written_after
 
-    @cython.locals(local=_Local, kept=dict, dropped=bint, found=list, previous=str, key=tuple)
+    @cython.locals(
+        local=_Local, kept=dict, dropped=bint, found=list, previous=str, char=str, before=str
+    )
     cpdef list choices(self, slot, list lasts, str after)
 
     @cython.locals(
@@ -59,7 +69,7 @@ cdef class Candidates:
         tied=frozenset,
         completing=tuple,
     )
-    cpdef Choices _sorted(self, slot, _Local local, str previous, str before, str after)
+    cpdef Choices _sorted(self, _Local local, str previous, str before, str after)
 
     @cython.locals(kept=dict, found=frozenset)
     cpdef frozenset _paired_before(self, _Local local, str after)
@@ -72,8 +82,8 @@ cdef class Candidates:
     @cython.locals(touched=frozenset, own=list, costs=dict)
     cpdef tuple _priced(self, slot, tuple options)
 
-    @cython.locals(kept=dict, found=tuple)
-    cpdef tuple _completing(self, slot, _Local local, str previous)
+    @cython.locals(lead=int, trail=int, kept=dict, found=tuple)
+    cpdef tuple _completing(self, _Local local, str previous)
 
 
 @cython.locals(
@@ -124,8 +134,11 @@ cpdef str _written_after(str previous, str view, str document)
 cpdef tuple _allowed(Plan plan, frozenset allowed)
 
 
-@cython.locals(found=frozenset)
 cpdef frozenset allowed_leads(str previous, slot)
+
+
+@cython.locals(found=frozenset)
+cpdef frozenset _leads_after(str previous)
 
 
 @cython.locals(leads=frozenset, own=bytes)

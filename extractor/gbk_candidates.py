@@ -36,23 +36,32 @@ PAGE_WORD_USES = 2  # a pair the page writes this often offers its second charac
 class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
     Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
-    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``)."""
+    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``), the
+    slot's own among them (a named tuple's field is a Python call to read)."""
 
     def __init__(
         self,
+        slot: Slot,
         plan: Plan,
         forms: frozenset[str],
         in_document: frozenset[str],
-        choices: dict[tuple[str, str, str], Choices],
         completions: dict[str, tuple[Option, ...]],
         paired_before: dict[str, frozenset[str]],
     ) -> None:
+        self.slot = slot
         self.plan = plan
         self.forms = forms  # the Simplified forms of its candidates (``_shared_plan``'s)
         self.in_document = in_document  # Simplified forms the page's Simplified view has
-        self.choices = choices  # by (previous, before, after): ``Candidates.choices``
+        # by ``after``, then by the character before (and as written, after a dropped pair)
+        self.choices: dict[str, dict[object, Choices]] = {}
         self.completions = completions  # by the character before
         self.paired_before = paired_before  # by ``after``
+        self.lead = -1 if slot.lead is None else slot.lead  # -1: lost
+        self.trail = -1 if slot.trail is None else slot.trail
+        self.hint = slot.hint
+        self.swallowed = bool(slot.swallowed)
+        self.read_alone = slot.read_alone
+        self.dropped_before = slot.dropped_before
 
 
 class Choices:
@@ -93,20 +102,24 @@ class Candidates:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
         "" for none: ``State.last``) and as written."""
         local = self._local(slot)
-        kept, dropped = local.choices, slot.dropped_before
+        kept, dropped = local.choices.get(after), local.dropped_before
+        if kept is None:
+            kept = local.choices[after] = {}
         found = []
         for previous, char in lasts:
-            key = (previous, char if dropped else "", after)
+            # after a dropped pair, the leads allowed depend on the character as written
+            key = (previous, char) if dropped else previous
             listed = kept.get(key)
             if listed is None:
-                listed = kept[key] = self._sorted(slot, local, previous, key[1], after)
+                before = char if dropped else ""
+                listed = kept[key] = self._sorted(local, previous, before, after)
             found.append(listed)
         return found
 
     def offered(self, slot: Slot, previous: str) -> list[Option]:
         """Every option of a slot after ``previous`` (Simplified, "" for none), in order."""
         local = self._local(slot)
-        return [*local.plan.options, *self._completing(slot, local, previous)]
+        return [*local.plan.options, *self._completing(local, previous)]
 
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
@@ -117,8 +130,8 @@ class Candidates:
             if allowed is None or option[3] in allowed
         ]
 
-    def _sorted(self, slot: Slot, local: _Local, previous: str, before: str, after: str) -> Choices:
-        allowed = allowed_leads(before, slot)
+    def _sorted(self, local: _Local, previous: str, before: str, after: str) -> Choices:
+        allowed = _leads_after(before) if local.dropped_before else None
         count, simples = (
             (len(local.plan.options), local.plan.simples)
             if allowed is None
@@ -138,7 +151,7 @@ class Candidates:
         tied = self._paired_before(local, after) if after else _NONE
         if tied:  # no set made for none (a page keeps thousands of choices)
             paired = paired.union(tied) if paired else tied
-        completing = self._completing(slot, local, previous)
+        completing = self._completing(local, previous)
         if after and completing:  # a known pair is one ``pair_follow`` lists: no pair made
             follow = self._follow
             tied |= {
@@ -179,12 +192,12 @@ class Candidates:
             twin = self._local(replaced(slot, DROPPED_BEFORE, False))
             # its own choices, the rest its twin's
             found = self._plans[slot] = _Local(
-                twin.plan, twin.forms, twin.in_document, {}, twin.completions, twin.paired_before
+                slot, twin.plan, twin.forms, twin.in_document, twin.completions, twin.paired_before
             )
         elif found is None and slot.written:
             twin = self._local(replaced(slot, WRITTEN, ""))
             plan = _phrased(twin.plan, slot.written)
-            found = self._plans[slot] = _Local(plan, twin.forms, twin.in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(slot, plan, twin.forms, twin.in_document, {}, {})
         elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
@@ -193,23 +206,24 @@ class Candidates:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
             in_document = plan.simples & scorer.view_chars
-            found = self._plans[slot] = _Local(plan, shared.simples, in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(slot, plan, shared.simples, in_document, {}, {})
         return found
 
-    def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
+    def _completing(self, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        lead, trail, hint = slot.lead, slot.trail, slot.hint  # each read once: a Python call
-        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields)
-        if not previous or slot.swallowed or (lead is not None and trail is not None):
+        lead, trail, hint = local.lead, local.trail, local.hint
+        # no byte lost, or a swallowed one (``Slot.lost_bytes``)
+        if not previous or local.swallowed or (lead >= 0 and trail >= 0):
             return ()
         kept = local.completions
         found = kept.get(previous)
         if found is None:
+            slot = local.slot
             found = _completing(slot, previous, local.plan.chars)
-            if lead is None and trail is None and hint is None:
+            if lead < 0 and trail < 0 and hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
-            elif hint is not None and slot.read_alone:  # 一學(qī): 期, not the page's 校
+            elif hint is not None and local.read_alone:  # 一學(qī): 期, not the page's 校
                 found = tuple([option for option in found if fits_reading(option[0], hint)])
             found = kept[previous] = self._priced(slot, found) if found else ()
         return found
@@ -371,7 +385,7 @@ _SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] =
 SUCCESSORS_KEPT = 4096
 
 
-# ``allowed_leads`` after each character asked, kept for the process (read in C: a page asks
+# ``_leads_after`` each character asked, kept for the process (read in C: a page asks
 # for thousands, each two calls into ``gbk``); cleared when full
 _LEADS_AFTER: dict[str, frozenset[int]] = {}
 LEADS_AFTER_KEPT = 4096
@@ -379,10 +393,13 @@ LEADS_AFTER_KEPT = 4096
 
 def allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
     """The lead bytes ``slot`` may have after ``previous`` (as written, "" for none): None for
-    any, or after a dropped private-use pair those that make one with the trail byte of
-    ``previous`` (none when it has no two bytes)."""
-    if not slot.dropped_before:
-        return None
+    any, or after a dropped private-use pair ``_leads_after(previous)``."""
+    return _leads_after(previous) if slot.dropped_before else None
+
+
+def _leads_after(previous: str) -> frozenset[int]:
+    """The lead bytes that make a private-use pair with the trail byte of ``previous`` (none
+    when it has no two bytes)."""
     found = _LEADS_AFTER.get(previous)
     if found is None:
         if len(_LEADS_AFTER) >= LEADS_AFTER_KEPT:

@@ -9,8 +9,10 @@ from extractor.gbk_score cimport fixed_priors
 cdef dict _UNWRITTEN
 
 
-# a slot's plans, shared and a page's: fields read in C
+# a slot's plans, shared and a page's: fields read in C; no cycle can go through one (it holds
+# strings, numbers and their containers), so the collector skips them
 @cython.final
+@cython.no_gc
 cdef class Plan:
     cdef readonly tuple options, singles
     cdef readonly frozenset simples
