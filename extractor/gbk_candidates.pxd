@@ -44,6 +44,17 @@ cdef class Choices:
     cdef readonly tuple completing
 
 
+@cython.locals(new=Choices)
+cpdef Choices _choices(
+    Py_ssize_t count,
+    list scored,
+    frozenset paired,
+    frozenset tied,
+    frozenset allowed,
+    tuple completing,
+)
+
+
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
 # and their attributes, in C (final: no subclass overrides a method)
 @cython.final
@@ -119,7 +130,7 @@ cpdef Choices _listed(
     priors=list,
     word=tuple,
 )
-cpdef tuple _completing(slot, str previous, dict own)
+cpdef tuple _completing(slot, str previous, own)
 
 
 @cython.locals(found=list, place=Py_ssize_t)

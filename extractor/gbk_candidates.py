@@ -66,23 +66,33 @@ class _Local:
 
 class Choices:
     """What a slot offers after one reading, and before ``after`` (when compared with it). A
-    class, not a named tuple: a page makes thousands, in C when compiled."""
+    class, not a named tuple: a page makes thousands, in C fields when compiled, made by
+    ``_choices``. ``count``: how many options, all told; ``scored``: those to be scored in
+    full, with their place, in order; ``paired``: the Simplified forms of the plan's options
+    scored in full; ``tied``: the Simplified forms that make a known pair with ``after``;
+    ``allowed``: the lead bytes allowed (after a dropped private-use pair)."""
 
-    def __init__(
-        self,
-        count: int,
-        scored: list[tuple[int, Option]],
-        paired: frozenset[str],
-        tied: frozenset[str],
-        allowed: frozenset[int] | None,
-        completing: tuple[Option, ...],
-    ) -> None:
-        self.count = count  # how many options, all told
-        self.scored = scored  # to be scored in full, with their place, in order
-        self.paired = paired  # Simplified forms of the plan's options scored in full
-        self.tied = tied  # Simplified forms that make a known pair with ``after``
-        self.allowed = allowed  # lead bytes allowed (after a dropped private-use pair)
-        self.completing = completing
+    __slots__ = ("allowed", "completing", "count", "paired", "scored", "tied")
+
+
+def _choices(
+    count: int,
+    scored: list[tuple[int, Option]],
+    paired: frozenset[str],
+    tied: frozenset[str],
+    allowed: frozenset[int] | None,
+    completing: tuple[Option, ...],
+) -> Choices:
+    """``Choices`` made as ``_beam`` makes a beam (``gbk_ranking``): its fields set in C, not
+    six arguments parsed by an ``__init__``."""
+    new = Choices.__new__(Choices)
+    new.count = count
+    new.scored = scored
+    new.paired = paired
+    new.tied = tied
+    new.allowed = allowed
+    new.completing = completing
+    return new
 
 
 class Candidates:
@@ -229,7 +239,7 @@ class Candidates:
         return found
 
     def _written(
-        self, slot: Slot, previous: str, own: dict[str, int], completions: tuple[Option, ...]
+        self, slot: Slot, previous: str, own: frozenset[str], completions: tuple[Option, ...]
     ) -> tuple[Option, ...]:
         """For a character lost whole (neither byte shows, no reading: 審計局2019 as
         審計?019), what the page itself writes after ``previous`` (twice or more) beyond the
@@ -287,7 +297,7 @@ def _written_after(previous: str, view: str, document: str) -> str:
     return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
 
 
-def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
+def _completing(slot: Slot, previous: str, own: frozenset[str]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page,
     likeliest word first (ties by character, last first): few of ``successors(previous)``
     fit the slot's known byte, so only those are put in order, and a page finds them again
@@ -349,7 +359,7 @@ def _listed(
     """The choices that score ``paired`` forms and ``completing`` options in full: their
     places, in order, and those allowed (``count`` of the plan's options are)."""
     if not paired and not completing:  # a third of them: no list made, none sorted
-        return Choices(count, [], paired, tied, allowed, completing)
+        return _choices(count, [], paired, tied, allowed, completing)
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
         places.extend(found[simple])
@@ -365,7 +375,7 @@ def _listed(
         if allowed is None or option[3] in allowed:
             scored.append((number, option))
         number += 1
-    return Choices(count + len(scored), scored, paired, tied, allowed, completing)
+    return _choices(count + len(scored), scored, paired, tied, allowed, completing)
 
 
 def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:

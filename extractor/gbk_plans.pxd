@@ -15,8 +15,8 @@ cdef dict _UNWRITTEN
 @cython.no_gc
 cdef class Plan:
     cdef readonly tuple options, singles
-    cdef readonly frozenset simples
-    cdef readonly dict places, chars, allowed
+    cdef readonly frozenset simples, chars
+    cdef readonly dict places, allowed
     cdef readonly list ranked
 
 
@@ -25,7 +25,7 @@ cpdef tuple _options(list chars, list priors)
 
 
 @cython.locals(
-    kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
+    kept=dict, places=dict, chars=frozenset, singles=list, place=Py_ssize_t, option=tuple, found=list
 )
 cpdef Plan _planned(model, tuple options)
 
