@@ -3,7 +3,7 @@
 import cython
 
 from extractor.gbk cimport replaced
-from extractor.gbk_known_pairs cimport _among, _paired_after
+from extractor.gbk_known_pairs cimport _among, _among_following, _paired_after
 from extractor.gbk_plans cimport (
     Plan,
     _all_unwritten,
@@ -73,7 +73,9 @@ cdef class Candidates:
     @cython.locals(
         allowed=frozenset,
         count=Py_ssize_t,
+        plan=Plan,
         simples=frozenset,
+        listed=tuple,
         following=str,
         in_document=frozenset,
         paired=frozenset,

@@ -13,7 +13,13 @@ from __future__ import annotations
 from operator import itemgetter
 
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
-from extractor.gbk_known_pairs import _NONE, _among, _paired_after, _paired_before
+from extractor.gbk_known_pairs import (
+    _NONE,
+    _among,
+    _among_following,
+    _paired_after,
+    _paired_before,
+)
 from extractor.gbk_plans import (
     Option,
     Plan,
@@ -141,11 +147,11 @@ class Candidates:
         ]
 
     def _sorted(self, local: _Local, previous: str, before: str, after: str) -> Choices:
-        allowed = _leads_after(before) if local.dropped_before else None
-        count, simples = (
-            (len(local.plan.options), local.plan.simples)
+        allowed, plan = _leads_after(before) if local.dropped_before else None, local.plan
+        count, simples, listed = (
+            (len(plan.options), plan.simples, plan.listed)
             if allowed is None
-            else _allowed(local.plan, allowed)
+            else _allowed(plan, allowed)
         )
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered), and with ``after``
@@ -157,7 +163,8 @@ class Candidates:
             in_document = local.in_document
         else:
             in_document = local.in_document & simples
-        paired = _paired_after(in_document, simples, previous, following, document)
+        paired = _among_following(simples, listed, following) if following else _NONE
+        paired = _paired_after(paired, in_document, previous, document)
         tied = self._paired_before(local, after) if after else _NONE
         if tied:  # no set made for none (a page keeps thousands of choices)
             paired = paired.union(tied) if paired else tied
@@ -378,14 +385,16 @@ def _listed(
     return _choices(count + len(scored), scored, paired, tied, allowed, completing)
 
 
-def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
+def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str], tuple[str, ...]]:
     """How many of a plan's options have a lead byte among ``allowed``, and their Simplified
-    forms (after a dropped private-use pair, a few lead bytes in seven are)."""
+    forms, as a set and a tuple (``Plan.listed``; after a dropped private-use pair, a few lead
+    bytes in seven are)."""
     kept = plan.allowed
     found = kept.get(allowed)
     if found is None:
         forms = [option[1] for option in plan.options if option[3] in allowed]
-        found = kept[allowed] = (len(forms), frozenset(forms))
+        simples = frozenset(forms)
+        found = kept[allowed] = (len(forms), simples, tuple(simples))
     return found
 
 

@@ -4,7 +4,7 @@ import cython
 
 
 # kept for the process, looked up in C
-cdef dict _FOLLOW_BITS, _LISTED_FORMS
+cdef dict _FOLLOW_BITS
 cdef bint _COMPILED
 
 
@@ -16,8 +16,8 @@ cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
 cpdef frozenset _among(frozenset simples, str chars)
 
 
-@cython.locals(bits=bytes, forms=tuple, found=list)
-cpdef frozenset _among_following(frozenset simples, str following)
+@cython.locals(bits=bytes, found=list)
+cpdef frozenset _among_following(frozenset simples, tuple listed, str following)
 
 
 @cython.locals(table=bytearray, char=Py_UCS4, point=Py_ssize_t)
@@ -28,7 +28,7 @@ cpdef bytes _bits(str chars)
 cpdef list _flagged(tuple forms, str chars, bytes bits)
 
 
-@cython.locals(paired=frozenset, found=list, simple=str)
+@cython.locals(found=list, simple=str)
 cpdef frozenset _paired_after(
-    frozenset in_document, frozenset simples, str previous, str following, document
+    frozenset paired, frozenset in_document, str previous, document
 )

@@ -46,18 +46,16 @@ def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
 # found by identity), kept for the process and read in C (``_among_following``); cleared when full
 _FOLLOW_BITS: dict[str, bytes] = {}
 FOLLOW_BITS_KEPT = 4096
-# the forms of each set ``_among_following`` is asked about, as a tuple (gone through in C, a
-# set an entry at a time), by the set (its hash kept in it, found by identity: a plan's or one of
-# its ``_allowed`` sets), kept for the process; cleared when full
-_LISTED_FORMS: dict[frozenset[str], tuple[str, ...]] = {}
-LISTED_FORMS_KEPT = 4096
 
 
-def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
+def _among_following(
+    simples: frozenset[str], listed: tuple[str, ...], following: str
+) -> frozenset[str]:
     """``_among(simples, following)`` for the characters ``pair_follow`` lists after one (the
     same few hundred strings asked again behind thousands of slots): compiled, a form is
     looked for in them only when its bit is set in their table (``_bits``, kept), as one in
-    twenty absent forms are (each form's ``in`` read 200 characters through)."""
+    twenty absent forms are (each form's ``in`` read 200 characters through). ``listed``:
+    the forms of ``simples`` as a tuple (``Plan.listed``, gone through in C)."""
     if not _COMPILED or len(following) < len(simples):
         return _among(simples, following)
     bits = _FOLLOW_BITS.get(following)
@@ -65,12 +63,7 @@ def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
         if len(_FOLLOW_BITS) >= FOLLOW_BITS_KEPT:
             _FOLLOW_BITS.clear()
         bits = _FOLLOW_BITS[following] = _bits(following)
-    forms = _LISTED_FORMS.get(simples)
-    if forms is None:
-        if len(_LISTED_FORMS) >= LISTED_FORMS_KEPT:
-            _LISTED_FORMS.clear()
-        forms = _LISTED_FORMS[simples] = tuple(simples)
-    found = _flagged(forms, following, bits)
+    found = _flagged(listed, following, bits)
     return frozenset(found) if found else _NONE
 
 
@@ -96,14 +89,9 @@ def _flagged(forms: tuple[str, ...], chars: str, bits: bytes) -> list[str]:
 
 
 def _paired_after(
-    in_document: frozenset[str],
-    simples: frozenset[str],
-    previous: str,
-    following: str,
-    document: dict[str, int],
+    paired: frozenset[str], in_document: frozenset[str], previous: str, document: dict[str, int]
 ) -> frozenset[str]:
-    """Which of ``simples`` make a known pair after ``previous``: each form and each of
-    ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among_following(simples, following) if following else _NONE
+    """The forms that make a known pair after ``previous`` (``paired``: ``_among_following``'s)
+    with those that make a pair of the page after it (of the forms it has, ``in_document``)."""
     found = [simple for simple in in_document if previous + simple in document]
     return paired.union(found) if found else paired

@@ -14,7 +14,7 @@ cdef dict _UNWRITTEN
 @cython.final
 @cython.no_gc
 cdef class Plan:
-    cdef readonly tuple options, singles
+    cdef readonly tuple options, singles, listed
     cdef readonly frozenset simples, chars
     cdef readonly dict places, allowed
     cdef readonly list ranked

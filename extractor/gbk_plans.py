@@ -37,11 +37,12 @@ class Plan:
         places: dict[str, list[int]],
         ranked: list[tuple[float, int, Option, float]],
         chars: frozenset[str],
-        allowed: dict[frozenset[int], tuple[int, frozenset[str]]],
+        allowed: dict[frozenset[int], tuple[int, frozenset[str], tuple[str, ...]]],
         singles: tuple[float, ...],
     ) -> None:
         self.options = options
         self.simples = simples
+        self.listed = tuple(simples)  # gone through in C (a set is, an entry at a time)
         self.places = places
         self.ranked = ranked  # a page's plan only
         self.chars = chars  # its characters

@@ -16,4 +16,4 @@ FORMS = st.text(alphabet="一帀縀政府局的工会学校人民", max_size=40)
 def test_forms_found_by_their_bits_are_those_among_the_characters(simples, chars):
     found = _flagged(tuple(simples), chars, _bits(chars))
     assert sorted(found) == sorted(simple for simple in simples if simple in chars)
-    assert _among_following(simples, chars) == _among(simples, chars)
+    assert _among_following(simples, tuple(simples), chars) == _among(simples, chars)
