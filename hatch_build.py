@@ -43,6 +43,7 @@ COMPILED = [
     "gbk",
     "gbk_candidates",
     "gbk_hypotheses",
+    "gbk_known_pairs",
     "gbk_lines",
     "gbk_marks",
     "gbk_names",

@@ -3,6 +3,7 @@
 import cython
 
 from extractor.gbk cimport replaced
+from extractor.gbk_known_pairs cimport _among, _among_following, _paired_after
 from extractor.gbk_plans cimport (
     Plan,
     _all_unwritten,
@@ -16,24 +17,42 @@ from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _LEADS_AFTER, _FOLLOW_BITS, _LISTED_FORMS
-cdef bint _COMPILED
+cdef dict _SUCCESSORS, _LEADS_AFTER
 
 
-# a slot's page plan and its choices: fields read in C
+# a slot's page plan and its choices, and the slot's fields they read: fields read in C; no
+# cycle can go through one (it holds strings, numbers and their containers), so the collector
+# skips them
 @cython.final
+@cython.no_gc
 cdef class _Local:
+    cdef readonly object slot
     cdef readonly Plan plan
     cdef readonly frozenset forms, in_document
     cdef readonly dict choices, completions, paired_before
+    cdef readonly int lead, trail
+    cdef readonly object hint
+    cdef readonly bint swallowed, read_alone, dropped_before
 
 
 @cython.final
+@cython.no_gc
 cdef class Choices:
     cdef readonly Py_ssize_t count
     cdef readonly list scored
     cdef readonly frozenset paired, tied, allowed
     cdef readonly tuple completing
+
+
+@cython.locals(new=Choices)
+cpdef Choices _choices(
+    Py_ssize_t count,
+    list scored,
+    frozenset paired,
+    frozenset tied,
+    frozenset allowed,
+    tuple completing,
+)
 
 
 # a slot's choices are asked for thousands of times a page: the calls between these methods,
@@ -46,20 +65,24 @@ cdef class Candidates:
     cdef readonly dict _plans
     cdef dict _written_after
 
-    @cython.locals(local=_Local, kept=dict, dropped=bint, found=list, previous=str, key=tuple)
+    @cython.locals(
+        local=_Local, kept=dict, dropped=bint, found=list, previous=str, char=str, before=str
+    )
     cpdef list choices(self, slot, list lasts, str after)
 
     @cython.locals(
         allowed=frozenset,
         count=Py_ssize_t,
+        plan=Plan,
         simples=frozenset,
+        listed=tuple,
         following=str,
         in_document=frozenset,
         paired=frozenset,
         tied=frozenset,
         completing=tuple,
     )
-    cpdef Choices _sorted(self, slot, _Local local, str previous, str before, str after)
+    cpdef Choices _sorted(self, _Local local, str previous, str before, str after)
 
     @cython.locals(kept=dict, found=frozenset)
     cpdef frozenset _paired_before(self, _Local local, str after)
@@ -72,26 +95,8 @@ cdef class Candidates:
     @cython.locals(touched=frozenset, own=list, costs=dict)
     cpdef tuple _priced(self, slot, tuple options)
 
-    @cython.locals(kept=dict, found=tuple)
-    cpdef tuple _completing(self, slot, _Local local, str previous)
-
-
-@cython.locals(bits=bytes, forms=tuple, found=list)
-cpdef frozenset _among_following(frozenset simples, str following)
-
-
-@cython.locals(table=bytearray, char=Py_UCS4, point=Py_ssize_t)
-cpdef bytes _bits(str chars)
-
-
-@cython.locals(found=list, simple=str, point=Py_ssize_t)
-cpdef list _flagged(tuple forms, str chars, bytes bits)
-
-
-@cython.locals(paired=frozenset, found=list, simple=str)
-cpdef frozenset _paired_after(
-    frozenset in_document, frozenset simples, str previous, str following, document
-)
+    @cython.locals(lead=int, trail=int, kept=dict, found=tuple)
+    cpdef tuple _completing(self, _Local local, str previous)
 
 
 @cython.locals(
@@ -127,33 +132,26 @@ cpdef Choices _listed(
     priors=list,
     word=tuple,
 )
-cpdef tuple _completing(slot, str previous, dict own)
+cpdef tuple _completing(slot, str previous, own)
 
 
 @cython.locals(found=list, place=Py_ssize_t)
 cpdef list _places(bytes known, int byte)
 
 
-@cython.locals(form=str)
-cpdef frozenset _followed_by(frozenset forms, str after, dict follow)
-
-
-@cython.locals(simple=str, found=list)
-cpdef frozenset _among(frozenset simples, str chars)
-
-
 @cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
 cpdef str _written_after(str previous, str view, str document)
-
-
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)
 cpdef tuple _allowed(Plan plan, frozenset allowed)
 
 
-@cython.locals(found=frozenset)
 cpdef frozenset allowed_leads(str previous, slot)
+
+
+@cython.locals(found=frozenset)
+cpdef frozenset _leads_after(str previous)
 
 
 @cython.locals(leads=frozenset, own=bytes)

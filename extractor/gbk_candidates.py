@@ -10,10 +10,16 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import itemgetter
 
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
+from extractor.gbk_known_pairs import (
+    _NONE,
+    _among,
+    _among_following,
+    _paired_after,
+    _paired_before,
+)
 from extractor.gbk_plans import (
     Option,
     Plan,
@@ -27,58 +33,72 @@ from extractor.gbk_plans import (
     _unwritten_plan,
 )
 from extractor.gbk_score import Scorer, fixed_priors
-from extractor.gbk_words import known_follow, pair_follow, successors
-from extractor.lm import LanguageModel
+from extractor.gbk_words import pair_follow, successors
 from extractor.pinyin_table import fits_reading
 
 PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
-
-_NONE: frozenset[str] = frozenset()
-# C loops pay only in the compiled module (whose file is no ``.py``): ``_among_following``
-_COMPILED = not __file__.endswith(".py")
 
 
 class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
     Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
-    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``)."""
+    fields are read thousands of times a page, in C when compiled (``gbk_candidates.pxd``), the
+    slot's own among them (a named tuple's field is a Python call to read)."""
 
     def __init__(
         self,
+        slot: Slot,
         plan: Plan,
         forms: frozenset[str],
         in_document: frozenset[str],
-        choices: dict[tuple[str, str, str], Choices],
         completions: dict[str, tuple[Option, ...]],
         paired_before: dict[str, frozenset[str]],
     ) -> None:
+        self.slot = slot
         self.plan = plan
         self.forms = forms  # the Simplified forms of its candidates (``_shared_plan``'s)
         self.in_document = in_document  # Simplified forms the page's Simplified view has
-        self.choices = choices  # by (previous, before, after): ``Candidates.choices``
+        # by ``after``, then by the character before (and as written, after a dropped pair)
+        self.choices: dict[str, dict[object, Choices]] = {}
         self.completions = completions  # by the character before
         self.paired_before = paired_before  # by ``after``
+        self.lead = -1 if slot.lead is None else slot.lead  # -1: lost
+        self.trail = -1 if slot.trail is None else slot.trail
+        self.hint = slot.hint
+        self.swallowed = bool(slot.swallowed)
+        self.read_alone = slot.read_alone
+        self.dropped_before = slot.dropped_before
 
 
 class Choices:
     """What a slot offers after one reading, and before ``after`` (when compared with it). A
-    class, not a named tuple: a page makes thousands, in C when compiled."""
+    class, not a named tuple: a page makes thousands, in C fields when compiled, made by
+    ``_choices``. ``count``: how many options, all told; ``scored``: those to be scored in
+    full, with their place, in order; ``paired``: the Simplified forms of the plan's options
+    scored in full; ``tied``: the Simplified forms that make a known pair with ``after``;
+    ``allowed``: the lead bytes allowed (after a dropped private-use pair)."""
 
-    def __init__(
-        self,
-        count: int,
-        scored: list[tuple[int, Option]],
-        paired: frozenset[str],
-        tied: frozenset[str],
-        allowed: frozenset[int] | None,
-        completing: tuple[Option, ...],
-    ) -> None:
-        self.count = count  # how many options, all told
-        self.scored = scored  # to be scored in full, with their place, in order
-        self.paired = paired  # Simplified forms of the plan's options scored in full
-        self.tied = tied  # Simplified forms that make a known pair with ``after``
-        self.allowed = allowed  # lead bytes allowed (after a dropped private-use pair)
-        self.completing = completing
+    __slots__ = ("allowed", "completing", "count", "paired", "scored", "tied")
+
+
+def _choices(
+    count: int,
+    scored: list[tuple[int, Option]],
+    paired: frozenset[str],
+    tied: frozenset[str],
+    allowed: frozenset[int] | None,
+    completing: tuple[Option, ...],
+) -> Choices:
+    """``Choices`` made as ``_beam`` makes a beam (``gbk_ranking``): its fields set in C, not
+    six arguments parsed by an ``__init__``."""
+    new = Choices.__new__(Choices)
+    new.count = count
+    new.scored = scored
+    new.paired = paired
+    new.tied = tied
+    new.allowed = allowed
+    new.completing = completing
+    return new
 
 
 class Candidates:
@@ -98,20 +118,24 @@ class Candidates:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
         "" for none: ``State.last``) and as written."""
         local = self._local(slot)
-        kept, dropped = local.choices, slot.dropped_before
+        kept, dropped = local.choices.get(after), local.dropped_before
+        if kept is None:
+            kept = local.choices[after] = {}
         found = []
         for previous, char in lasts:
-            key = (previous, char if dropped else "", after)
+            # after a dropped pair, the leads allowed depend on the character as written
+            key = (previous, char) if dropped else previous
             listed = kept.get(key)
             if listed is None:
-                listed = kept[key] = self._sorted(slot, local, previous, key[1], after)
+                before = char if dropped else ""
+                listed = kept[key] = self._sorted(local, previous, before, after)
             found.append(listed)
         return found
 
     def offered(self, slot: Slot, previous: str) -> list[Option]:
         """Every option of a slot after ``previous`` (Simplified, "" for none), in order."""
         local = self._local(slot)
-        return [*local.plan.options, *self._completing(slot, local, previous)]
+        return [*local.plan.options, *self._completing(local, previous)]
 
     def in_order(self, slot: Slot, choices: Choices) -> list[Option]:
         """All the options, in the order a plain search tries them."""
@@ -122,12 +146,12 @@ class Candidates:
             if allowed is None or option[3] in allowed
         ]
 
-    def _sorted(self, slot: Slot, local: _Local, previous: str, before: str, after: str) -> Choices:
-        allowed = allowed_leads(before, slot)
-        count, simples = (
-            (len(local.plan.options), local.plan.simples)
+    def _sorted(self, local: _Local, previous: str, before: str, after: str) -> Choices:
+        allowed, plan = _leads_after(before) if local.dropped_before else None, local.plan
+        count, simples, listed = (
+            (len(plan.options), plan.simples, plan.listed)
             if allowed is None
-            else _allowed(local.plan, allowed)
+            else _allowed(plan, allowed)
         )
         # forms that make a known pair (``Scorer.is_known``) with ``previous`` or a pair of the
         # page after it, among those allowed (the others are not offered), and with ``after``
@@ -139,11 +163,12 @@ class Candidates:
             in_document = local.in_document
         else:
             in_document = local.in_document & simples
-        paired = _paired_after(in_document, simples, previous, following, document)
+        paired = _among_following(simples, listed, following) if following else _NONE
+        paired = _paired_after(paired, in_document, previous, document)
         tied = self._paired_before(local, after) if after else _NONE
         if tied:  # no set made for none (a page keeps thousands of choices)
             paired = paired.union(tied) if paired else tied
-        completing = self._completing(slot, local, previous)
+        completing = self._completing(local, previous)
         if after and completing:  # a known pair is one ``pair_follow`` lists: no pair made
             follow = self._follow
             tied |= {
@@ -184,12 +209,12 @@ class Candidates:
             twin = self._local(replaced(slot, DROPPED_BEFORE, False))
             # its own choices, the rest its twin's
             found = self._plans[slot] = _Local(
-                twin.plan, twin.forms, twin.in_document, {}, twin.completions, twin.paired_before
+                slot, twin.plan, twin.forms, twin.in_document, twin.completions, twin.paired_before
             )
         elif found is None and slot.written:
             twin = self._local(replaced(slot, WRITTEN, ""))
             plan = _phrased(twin.plan, slot.written)
-            found = self._plans[slot] = _Local(plan, twin.forms, twin.in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(slot, plan, twin.forms, twin.in_document, {}, {})
         elif found is None:
             scorer, shared = self.scorer, _shared_plan(slot, self.scorer.model)
             if slot.swallowed:
@@ -198,29 +223,30 @@ class Candidates:
                 unwritten = _unwritten_plan(slot, scorer.model, scorer.script)
                 plan = _touched_up(slot, shared, unwritten, scorer)
             in_document = plan.simples & scorer.view_chars
-            found = self._plans[slot] = _Local(plan, shared.simples, in_document, {}, {}, {})
+            found = self._plans[slot] = _Local(slot, plan, shared.simples, in_document, {}, {})
         return found
 
-    def _completing(self, slot: Slot, local: _Local, previous: str) -> tuple[Option, ...]:
+    def _completing(self, local: _Local, previous: str) -> tuple[Option, ...]:
         """Candidates that make a dictionary word with the character before them (闲 → 置 in
         闲置), beyond the commonest ones: a lost byte is usually filled inside a word."""
-        lead, trail, hint = slot.lead, slot.trail, slot.hint  # each read once: a Python call
-        # no byte lost, or a swallowed one (``Slot.lost_bytes`` read as fields)
-        if not previous or slot.swallowed or (lead is not None and trail is not None):
+        lead, trail, hint = local.lead, local.trail, local.hint
+        # no byte lost, or a swallowed one (``Slot.lost_bytes``)
+        if not previous or local.swallowed or (lead >= 0 and trail >= 0):
             return ()
         kept = local.completions
         found = kept.get(previous)
         if found is None:
+            slot = local.slot
             found = _completing(slot, previous, local.plan.chars)
-            if lead is None and trail is None and hint is None:
+            if lead < 0 and trail < 0 and hint is None:
                 found = (*found, *self._written(slot, previous, local.plan.chars, found))
-            elif hint is not None and slot.read_alone:  # 一學(qī): 期, not the page's 校
+            elif hint is not None and local.read_alone:  # 一學(qī): 期, not the page's 校
                 found = tuple([option for option in found if fits_reading(option[0], hint)])
             found = kept[previous] = self._priced(slot, found) if found else ()
         return found
 
     def _written(
-        self, slot: Slot, previous: str, own: dict[str, int], completions: tuple[Option, ...]
+        self, slot: Slot, previous: str, own: frozenset[str], completions: tuple[Option, ...]
     ) -> tuple[Option, ...]:
         """For a character lost whole (neither byte shows, no reading: 審計局2019 as
         審計?019), what the page itself writes after ``previous`` (twice or more) beyond the
@@ -278,7 +304,7 @@ def _written_after(previous: str, view: str, document: str) -> str:
     return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
 
 
-def _completing(slot: Slot, previous: str, own: dict[str, int]) -> tuple[Option, ...]:
+def _completing(slot: Slot, previous: str, own: frozenset[str]) -> tuple[Option, ...]:
     """The completions of a slot after ``previous``, with the priors that hold on any page,
     likeliest word first (ties by character, last first): few of ``successors(previous)``
     fit the slot's known byte, so only those are put in order, and a page finds them again
@@ -329,96 +355,6 @@ def _places(known: bytes, byte: int) -> list[int]:
     return found
 
 
-@lru_cache(maxsize=4096)
-def _paired_before(forms: frozenset[str], after: str, model: LanguageModel) -> frozenset[str]:
-    """Which of a slot's ``forms`` make a known pair (``gbk_score.known_pair``) before ``after``,
-    found among the characters ``known_follow`` lists after each (no pair made): kept by the forms,
-    as slots that differ only in what comes before them (``Slot.dropped_before``, ``written``)
-    share them, but not a ``_shared_plan``."""
-    return _followed_by(forms, after, known_follow(model))
-
-
-def _followed_by(forms: frozenset[str], after: str, follow: dict[str, str]) -> frozenset[str]:
-    """The ``forms`` after which ``follow`` lists ``after`` (a string searched in C)."""
-    return frozenset([form for form in forms if after in follow.get(form, "")])
-
-
-def _among(simples: frozenset[str], chars: str) -> frozenset[str]:
-    """The forms among ``chars`` (a string of characters, often hundreds), found by going
-    through the shorter of the two."""
-    if len(chars) < len(simples):
-        return simples.intersection(chars)
-    found = [simple for simple in simples if simple in chars]
-    return frozenset(found) if found else _NONE
-
-
-# ``_bits`` of the characters ``pair_follow`` lists after one, by that string (hashed once,
-# found by identity), kept for the process and read in C (``_among_following``); cleared when full
-_FOLLOW_BITS: dict[str, bytes] = {}
-FOLLOW_BITS_KEPT = 4096
-# the forms of each set ``_among_following`` is asked about, as a tuple (gone through in C, a
-# set an entry at a time), by the set (its hash kept in it, found by identity: a plan's or one of
-# its ``_allowed`` sets), kept for the process; cleared when full
-_LISTED_FORMS: dict[frozenset[str], tuple[str, ...]] = {}
-LISTED_FORMS_KEPT = 4096
-
-
-def _among_following(simples: frozenset[str], following: str) -> frozenset[str]:
-    """``_among(simples, following)`` for the characters ``pair_follow`` lists after one (the
-    same few hundred strings asked again behind thousands of slots): compiled, a form is
-    looked for in them only when its bit is set in their table (``_bits``, kept), as one in
-    twenty absent forms are (each form's ``in`` read 200 characters through)."""
-    if not _COMPILED or len(following) < len(simples):
-        return _among(simples, following)
-    bits = _FOLLOW_BITS.get(following)
-    if bits is None:
-        if len(_FOLLOW_BITS) >= FOLLOW_BITS_KEPT:
-            _FOLLOW_BITS.clear()
-        bits = _FOLLOW_BITS[following] = _bits(following)
-    forms = _LISTED_FORMS.get(simples)
-    if forms is None:
-        if len(_LISTED_FORMS) >= LISTED_FORMS_KEPT:
-            _LISTED_FORMS.clear()
-        forms = _LISTED_FORMS[simples] = tuple(simples)
-    found = _flagged(forms, following, bits)
-    return frozenset(found) if found else _NONE
-
-
-def _bits(chars: str) -> bytes:
-    """A table of 4,096 bits with the bit of each character of ``chars`` set (by the last
-    twelve bits of its code point)."""
-    table = bytearray(512)
-    for char in chars:
-        point = ord(char) & 4095
-        table[point >> 3] |= 1 << (point & 7)
-    return bytes(table)
-
-
-def _flagged(forms: tuple[str, ...], chars: str, bits: bytes) -> list[str]:
-    """The ``forms`` among ``chars`` (``bits``: their ``_bits``), each looked for only when
-    its bit is set."""
-    found = []
-    for simple in forms:
-        point = ord(simple) & 4095
-        if bits[point >> 3] >> (point & 7) & 1 and simple in chars:
-            found.append(simple)
-    return found
-
-
-def _paired_after(
-    in_document: frozenset[str],
-    simples: frozenset[str],
-    previous: str,
-    following: str,
-    document: dict[str, int],
-) -> frozenset[str]:
-    """Which of ``simples`` make a known pair after ``previous``: each form and each of
-    ``following`` one character, and the page's pairs (of the forms it has, ``in_document``)."""
-    paired = _among_following(simples, following) if following else _NONE
-    found = [simple for simple in in_document if previous + simple in document]
-    return paired.union(found) if found else paired
-
-
 def _listed(
     plan: Plan,
     count: int,
@@ -430,7 +366,7 @@ def _listed(
     """The choices that score ``paired`` forms and ``completing`` options in full: their
     places, in order, and those allowed (``count`` of the plan's options are)."""
     if not paired and not completing:  # a third of them: no list made, none sorted
-        return Choices(count, [], paired, tied, allowed, completing)
+        return _choices(count, [], paired, tied, allowed, completing)
     options, found, places, scored = plan.options, plan.places, [], []
     for simple in paired:
         places.extend(found[simple])
@@ -446,17 +382,19 @@ def _listed(
         if allowed is None or option[3] in allowed:
             scored.append((number, option))
         number += 1
-    return Choices(count + len(scored), scored, paired, tied, allowed, completing)
+    return _choices(count + len(scored), scored, paired, tied, allowed, completing)
 
 
-def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str]]:
+def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str], tuple[str, ...]]:
     """How many of a plan's options have a lead byte among ``allowed``, and their Simplified
-    forms (after a dropped private-use pair, a few lead bytes in seven are)."""
+    forms, as a set and a tuple (``Plan.listed``; after a dropped private-use pair, a few lead
+    bytes in seven are)."""
     kept = plan.allowed
     found = kept.get(allowed)
     if found is None:
         forms = [option[1] for option in plan.options if option[3] in allowed]
-        found = kept[allowed] = (len(forms), frozenset(forms))
+        simples = frozenset(forms)
+        found = kept[allowed] = (len(forms), simples, tuple(simples))
     return found
 
 
@@ -466,7 +404,7 @@ _SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] =
 SUCCESSORS_KEPT = 4096
 
 
-# ``allowed_leads`` after each character asked, kept for the process (read in C: a page asks
+# ``_leads_after`` each character asked, kept for the process (read in C: a page asks
 # for thousands, each two calls into ``gbk``); cleared when full
 _LEADS_AFTER: dict[str, frozenset[int]] = {}
 LEADS_AFTER_KEPT = 4096
@@ -474,10 +412,13 @@ LEADS_AFTER_KEPT = 4096
 
 def allowed_leads(previous: str, slot: Slot) -> frozenset[int] | None:
     """The lead bytes ``slot`` may have after ``previous`` (as written, "" for none): None for
-    any, or after a dropped private-use pair those that make one with the trail byte of
-    ``previous`` (none when it has no two bytes)."""
-    if not slot.dropped_before:
-        return None
+    any, or after a dropped private-use pair ``_leads_after(previous)``."""
+    return _leads_after(previous) if slot.dropped_before else None
+
+
+def _leads_after(previous: str) -> frozenset[int]:
+    """The lead bytes that make a private-use pair with the trail byte of ``previous`` (none
+    when it has no two bytes)."""
     found = _LEADS_AFTER.get(previous)
     if found is None:
         if len(_LEADS_AFTER) >= LEADS_AFTER_KEPT:

@@ -9,12 +9,14 @@ from extractor.gbk_score cimport fixed_priors
 cdef dict _UNWRITTEN
 
 
-# a slot's plans, shared and a page's: fields read in C
+# a slot's plans, shared and a page's: fields read in C; no cycle can go through one (it holds
+# strings, numbers and their containers), so the collector skips them
 @cython.final
+@cython.no_gc
 cdef class Plan:
-    cdef readonly tuple options, singles
-    cdef readonly frozenset simples
-    cdef readonly dict places, chars, allowed
+    cdef readonly tuple options, singles, listed
+    cdef readonly frozenset simples, chars
+    cdef readonly dict places, allowed
     cdef readonly list ranked
 
 
@@ -23,7 +25,7 @@ cpdef tuple _options(list chars, list priors)
 
 
 @cython.locals(
-    kept=dict, places=dict, chars=dict, singles=list, place=Py_ssize_t, option=tuple, found=list
+    kept=dict, places=dict, chars=frozenset, singles=list, place=Py_ssize_t, option=tuple, found=list
 )
 cpdef Plan _planned(model, tuple options)
 

@@ -36,15 +36,16 @@ class Plan:
         simples: frozenset[str],
         places: dict[str, list[int]],
         ranked: list[tuple[float, int, Option, float]],
-        chars: dict[str, int],
-        allowed: dict[frozenset[int], tuple[int, frozenset[str]]],
+        chars: frozenset[str],
+        allowed: dict[frozenset[int], tuple[int, frozenset[str], tuple[str, ...]]],
         singles: tuple[float, ...],
     ) -> None:
         self.options = options
         self.simples = simples
+        self.listed = tuple(simples)  # gone through in C (a set is, an entry at a time)
         self.places = places
         self.ranked = ranked  # a page's plan only
-        self.chars = chars  # the place of each character
+        self.chars = chars  # its characters
         self.allowed = allowed  # see ``_allowed``
         self.singles = singles  # the log-probability of each, by place
 
@@ -73,7 +74,7 @@ def _options(chars: list[str], priors: list[float]) -> tuple[Option, ...]:
 def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
     logprob, kept = shared_logprob(model), _singles(model)
     places: dict[str, list[int]] = {}
-    chars, singles = {}, []
+    singles = []
     for place in range(len(options)):
         option = options[place]
         found = places.get(option[1])
@@ -81,12 +82,12 @@ def _planned(model: LanguageModel, options: tuple[Option, ...]) -> Plan:
             places[option[1]] = [place]
         else:
             found.append(place)
-        chars[option[0]] = place
         single = kept.get(option[1])
         if single is None:
             single = kept[option[1]] = logprob(option[1])
         singles.append(single)
     # not ranked: only a page's plan is (``_repriced``), under its own priors
+    chars = frozenset([option[0] for option in options])  # a set made in C: only asked for
     return Plan(options, frozenset(places), places, [], chars, {}, tuple(singles))
 
 

@@ -1,6 +1,5 @@
 """``gbk_candidates.allowed_leads`` and ``fits``: after a dropped private-use pair, the lead
-bytes that make one with the trail byte of the character before, as the codec says; and the
-forms found among a character's followers by their bits are those ``in`` finds."""
+bytes that make one with the trail byte of the character before, as the codec says."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.gbk import decode_pair, new_slot, pua_partners, two_bytes
-from extractor.gbk_candidates import _among, _among_following, _bits, _flagged, allowed_leads, fits
+from extractor.gbk_candidates import allowed_leads, fits
 
 CHARS = st.sampled_from([*"政府的工会局村学校,。、a1？", ""])
 
@@ -32,14 +31,3 @@ def test_the_leads_allowed_are_the_private_use_partners(previous):
     before = two_bytes(previous) if previous else None
     assert leads == (pua_partners(before[1]) if before is not None else frozenset())
     assert all(decode_pair(before[1], lead) == "" for lead in leads)  # type: ignore[index]
-
-
-# characters whose code points share their last twelve bits (一 4e00, 帀 5e00, 縀 7e00) and others
-FORMS = st.text(alphabet="一帀縀政府局的工会学校人民", max_size=40)
-
-
-@given(st.frozensets(st.sampled_from("一帀縀政府局的工会学校人民"), max_size=12), FORMS)
-def test_forms_found_by_their_bits_are_those_among_the_characters(simples, chars):
-    found = _flagged(tuple(simples), chars, _bits(chars))
-    assert sorted(found) == sorted(simple for simple in simples if simple in chars)
-    assert _among_following(simples, chars) == _among(simples, chars)
