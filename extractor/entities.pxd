@@ -55,10 +55,11 @@ cdef bint _starts_clause(str stretch, length)
 
 cdef str _NAMED_LEAD_FIRSTS
 cdef str PLACEHOLDER_CHARS, CONJUNCTIONS, _AFTER_CONJUNCTION
-cdef str _ANCHOR_WORD_FIRSTS
+cdef str _ANCHOR_WORD_FIRSTS, ANCHORS
 
 
-cdef _org_start(str view, seg_start, end, suffix_start, PlaceHeads heads)
+@cython.locals(words=tuple, word=str, flag=str, at=Py_ssize_t)
+cdef _org_start(str view, seg_start, end, Py_ssize_t suffix_start, PlaceHeads heads)
 
 
 cdef bint _generic(str name, lex)

@@ -1,7 +1,10 @@
 # The search for names beside posts in C calls when the wheel compiles people.py
 # (hatch_build.py): each post and person word of a page tries several name lengths, each a
-# chain of these steps, called as C functions. Pure Python ignores this file.
+# chain of these steps, called as C functions, the lengths and offsets C integers. Pure Python
+# ignores this file.
 import cython
+
+cdef str BEFORE_NAME  # read by character: C's search of a str
 
 
 cdef list _beside_post(str view, start, end, lex, dict org_end)
@@ -20,16 +23,19 @@ cdef bint _is_name(str name, lex)
 cdef bint _boundary_after(str view, at, lex)
 
 
-cdef _name_after(str view, at, lex)
+@cython.locals(length=Py_ssize_t, name=str)
+cdef _name_after(str view, Py_ssize_t at, lex)
 
 
-cdef _name_before(str view, at, lex)
+@cython.locals(length=Py_ssize_t, start=Py_ssize_t, name=str)
+cdef _name_before(str view, Py_ssize_t at, lex)
 
 
-cdef bint _word_boundary(str view, start)
+@cython.locals(left=Py_ssize_t, at=Py_ssize_t)
+cdef bint _word_boundary(str view, Py_ssize_t start)
 
 
-cdef bint _post_ends(str view, at, lex)
+cdef bint _post_ends(str view, Py_ssize_t at, lex)
 
 
 cdef list _pair_before(str view, start, lex)
