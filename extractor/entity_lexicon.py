@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from extractor.rules import default_rules_dir
 
@@ -83,61 +83,31 @@ def reversed_words(words: tuple[str, ...]) -> AhoCorasick:
 
 
 @lru_cache(maxsize=32)
-def reversed_units(words: tuple[str, ...]) -> BytesAhoCorasick:
-    """The words reversed, in UTF-16 (little-endian), as a DFA over bytes, built once per word
-    list: a view of the Basic Multilingual Plane is searched in two bytes a character, its
-    offsets halved, where the text automaton read three bytes a Han character and counted
-    characters back from them (8.8 M -> 6.0 M for the library on the bench's 41 views)."""
-    reversed_ = [word[::-1].encode("utf-16-le") for word in words]
-    return BytesAhoCorasick(
-        reversed_, matchkind=MatchKind.Standard, implementation=Implementation.DFA
-    )
-
-
-class ReversedLists(NamedTuple):
-    """Several word lists reversed in one automaton (``reversed_lists``)."""
-
-    text: AhoCorasick  # ``reversed_words``: for a view beyond the Basic Multilingual Plane
-    units: BytesAhoCorasick  # ``reversed_units``: for any other view
-    owners: tuple[int, ...]  # the list each word comes from (a word in two lists is in twice)
-
-
-@lru_cache(maxsize=32)
-def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> ReversedLists:
-    """``reversed_words`` and ``reversed_units`` of several lists in one automaton each, and the
-    list each of their words comes from, built once per tuple of lists."""
+def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
+    """``reversed_words`` of several lists in one automaton, and the list each of its words
+    comes from (a word in two lists is in it twice), built once per tuple of lists."""
     owners = tuple(which for which, words in enumerate(lists) for _ in words)
-    words = tuple(word for words in lists for word in words)
-    return ReversedLists(reversed_words(words), reversed_units(words), owners)
+    return reversed_words(tuple(word for words in lists for word in words)), owners
 
 
-def longest_in_lists(scan: ReversedLists, count: int, view: str) -> list[list[tuple[int, int]]]:
+def longest_in_lists(
+    scan: tuple[AhoCorasick, tuple[int, ...]], count: int, view: str
+) -> list[list[tuple[int, int]]]:
     """For each of the ``count`` lists of ``reversed_lists``, the longest word starting at
     each position (as ``regex``'s ``overlapped=True`` finds a trie's words), from one pass
-    over the reversed view, where a word starting at a position ends there: the matches come
-    by end, the longest first whatever their list, so a list's first match at an end is its
-    longest there. The view's conversion and the pass are most of a scan's cost, paid once for
-    all the lists: in UTF-16, two bytes a character, unless a character beyond the Basic
-    Multilingual Plane takes four (then the text automaton, offsets in characters)."""
+    over the reversed view, where a
+    word starting at a position ends there: the matches come by end, the longest first
+    whatever their list, so a list's first match at an end is its longest there. The view's
+    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists."""
+    automaton, owners = scan
     size = len(view)
-    backwards = view[::-1]
-    units = backwards.encode("utf-16-le")
-    if len(units) == 2 * size:
-        matches, width = scan.units.find_matches_as_indexes(units, overlapping=True), 2
-    else:
-        matches, width = scan.text.find_matches_as_indexes(backwards, overlapping=True), 1
-    owners = scan.owners
     found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    for index, start, end in matches:
-        if end % width:
-            continue  # a word's bytes across two characters (十也 holds 当's 53 5F)
-        spans = found[owners[index]]
-        at = size - end // width
-        if spans:  # compiled, read as a C integer: no int made a match to compare
-            previous = spans[-1][0]
-            if previous == at:
-                continue  # a shorter word of the list starting at the same place
-        spans.append((at, size - start // width))
+    last = [-1] * count
+    for index, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
+        which = owners[index]
+        if end != last[which]:
+            last[which] = end
+            found[which].append((size - end, size - start))
     for spans in found:
         spans.reverse()
     return found
@@ -233,7 +203,7 @@ class EntityLexicon:
         return word_trie(self.roles)
 
     @cached_property
-    def _view_scan(self) -> ReversedLists:
+    def _view_scan(self) -> tuple[AhoCorasick, tuple[int, ...]]:
         return reversed_lists(tuple(tuple(getattr(self, name)) for name in ViewWords._fields))
 
     def view_words(self, view: str) -> ViewWords:
