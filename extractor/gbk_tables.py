@@ -187,6 +187,18 @@ PagePairs = Counter[str] | _PairCounts
 
 _BMP = 0x10000  # code points ``_first_codes`` counts in ``_bmp_uses``; the others in a dict
 _bmp_uses = array("I", bytes(4 * _BMP))  # zero between calls
+# The string of each BMP character a page has written (``_bmp_char``), None for the others
+_bmp_chars: list[str | None] = [None] * _BMP
+
+
+def _bmp_char(code: int) -> str:
+    """``chr(code)`` of a BMP code point, one string a character for the process: its hash is
+    worked out once, where each page's made its thousands of strings and hashed each again
+    for its dictionary and sets (about 300 instructions a character)."""
+    found = _bmp_chars[code]
+    if found is None:
+        found = _bmp_chars[code] = chr(code)
+    return found
 
 
 def _first_codes(text: str, firsts: array[int], astral: dict[int, int]) -> int:
@@ -219,7 +231,7 @@ def _char_uses(text: str) -> dict[str, int]:
     for place in range(_first_codes(text, firsts, astral)):
         code = firsts[place]
         if code < _BMP:
-            uses[chr(code)] = counts[code]
+            uses[_bmp_char(code)] = counts[code]
             counts[code] = 0
         else:
             uses[chr(code)] = astral[code]
@@ -234,7 +246,9 @@ def _distinct_chars(text: str) -> list[str]:
         code = firsts[place]
         if code < _BMP:
             counts[code] = 0
-        found.append(chr(code))
+            found.append(_bmp_char(code))
+        else:
+            found.append(chr(code))
     return found
 
 
