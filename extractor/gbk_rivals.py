@@ -73,25 +73,25 @@ class Rivals(Scorer):
         rival where running text's phrases put it clearly ahead (``_clear``), and the filled
         ones that some rival, in the same place, nearly matches."""
         reading = Judged(chars, slots, bonus, left, right, score, after)
+        forms = self.forms(chars, slots)  # once a reading, not once a character judged
         written, uncertain = list(chars), []
         for index, slot in enumerate(slots):
             if slot.lost_bytes:
-                clear = self._clear(reading, index)
+                clear = self._clear(reading, index, forms)
                 if clear is None:
                     uncertain.append(index)
                 else:
                     written[index] = clear
         return "".join(written), tuple(uncertain)
 
-    def _clear(self, reading: Judged, index: int) -> str | None:
+    def _clear(self, reading: Judged, index: int, forms: str) -> str | None:
         """The character to write for ``index``: the winner when it leads every rival by
         SLOT_MARGIN, all else kept (a byte a ``?`` swallowed: all rivals together, a comma
         must beat ten digits), phrases of running text counted (``_overturned``); None when
-        no character does."""
-        if not self._fits_what_follows(reading, index):
+        no character does (``forms``: the reading's characters as scores read them)."""
+        if not self._fits_what_follows(reading, index, forms):
             return None
         chars, slots, bonus, left, right, score, page_after = reading
-        forms = self.forms(chars, slots)
         base = bonus - self.slot_bonus(chars[index], slots[index])
         head = left + forms[:index]
         prefix = self.run(head)
@@ -147,7 +147,7 @@ class Rivals(Scorer):
                 close.append((total, rival))
         return _overturned(close, score) if close else chars[index]
 
-    def _fits_what_follows(self, reading: Judged, index: int) -> bool:
+    def _fits_what_follows(self, reading: Judged, index: int, forms: str) -> bool:
         """For a character right before a byte a ``?`` swallowed (True for any other): whether
         it keeps punctuation's grammar with that byte (、, is no text) and, when the byte is
         itself uncertain, leads its rivals over all the byte may have been (``_judged_over``)."""
@@ -157,7 +157,7 @@ class Rivals(Scorer):
             return True
         if breaks_before(chars[index], chars[index + 1]):
             return False
-        if self._clear(reading, index + 1) is not None:
+        if self._clear(reading, index + 1, forms) is not None:
             return True
         return self._judged_over(reading, index)
 
