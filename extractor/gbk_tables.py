@@ -24,6 +24,9 @@ _MARKS_AFTER_UNIT = frozenset("，。、：；,.:;")  # a unit and one of these 
 # (``gbk_keys``)
 _TABLE_BITS = 10
 _PAIR_BITS = 16  # … and at most 2 ** _PAIR_BITS at first for a page's pairs (``_PairCounts``)
+# One empty place (``_Table``'s arrays repeat it: no zeroed bytes made to be copied, a third of
+# the instructions)
+_EMPTY = array("Q", [0])
 
 
 def _chars(packed: int, count: int) -> str:
@@ -55,8 +58,8 @@ class _Table:
 
     def __init__(self, bits: int = _TABLE_BITS) -> None:
         self.bits, self.filled = bits, 0
-        self.firsts = array("Q", bytes(8 << bits))  # 0: an empty place
-        self.seconds = array("Q", bytes(8 << bits))
+        self.firsts = _EMPTY * (1 << bits)  # 0: an empty place
+        self.seconds = _EMPTY * (1 << bits)
         self.entries: list[object] = [None] * (1 << bits)
 
     def place(self, first: int, second: int) -> int:
@@ -79,8 +82,8 @@ class _Table:
         """The table with twice the places, each entry where ``place`` now puts it."""
         firsts, seconds, entries = self.firsts, self.seconds, self.entries
         self.bits += 1
-        self.firsts = array("Q", bytes(8 << self.bits))
-        self.seconds = array("Q", bytes(8 << self.bits))
+        self.firsts = _EMPTY * (1 << self.bits)
+        self.seconds = _EMPTY * (1 << self.bits)
         self.entries = [None] * (1 << self.bits)
         for old in range(len(entries)):
             if firsts[old]:
