@@ -26,4 +26,4 @@ cdef class _Alone:
 
 
 @cython.locals(found=list, plain=list, rival=str, simple=str, key=cython.double, top=cython.double)
-cpdef list _gathered(list fitting, _Alone alone, _Pairs pairs, char_logprob, State prefix)
+cpdef list _gathered(list fitting, _Alone alone, _Pairs pairs, State prefix)

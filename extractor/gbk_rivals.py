@@ -277,7 +277,7 @@ class Rivals(Scorer):
             if option[0] != own and _fits_between(option[0], option[3], partners, then_lead)
         ]
         alone = None if slot.swallowed else _Alone(self, previous, rests)
-        return _gathered(fitting, alone, self._pairs, self.char_logprob, prefix)
+        return _gathered(fitting, alone, self._pairs, prefix)
 
 
 class _Alone:
@@ -336,19 +336,16 @@ class _Alone:
 
 
 def _gathered(
-    fitting: list[Option],
-    alone: _Alone | None,
-    pairs: _Pairs,
-    char_logprob: Callable[[str], float],
-    prefix: State,
+    fitting: list[Option], alone: _Alone | None, pairs: _Pairs, prefix: State
 ) -> list[tuple[State, float, str]]:
     """``Rivals._rivals`` of the options that fit the slot: the state after ``prefix`` (each
     extended by ``pairs``, the scorer's), prior and character of each that ``alone`` (None:
-    none) does not hold, and of those it holds only the best by log-probability and prior."""
+    none) does not hold, and of those it holds only the best by log-probability (``pairs``'
+    by code: no call to the shared cache, about 500 instructions a rival) and prior."""
     found, plain = [], []
     for rival, simple, prior, _ in fitting:
         if alone is not None and alone.holds(simple):
-            plain.append((char_logprob(simple) + prior, simple, prior, rival))
+            plain.append((pairs.single(ord(simple) + 1, simple) + prior, simple, prior, rival))
         else:
             found.append((pairs.extend(prefix, simple), prior, rival))
     top = max([entry[0] for entry in plain], default=0.0)
