@@ -40,6 +40,7 @@ COMPILED = [
     "figure_rules",
     "figures",
     "gbk",
+    "gbk_alone",
     "gbk_candidates",
     "gbk_hypotheses",
     "gbk_lines",
