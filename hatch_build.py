@@ -41,6 +41,7 @@ COMPILED = [
     "figure_rules",
     "figures",
     "gbk",
+    "gbk_alone",
     "gbk_candidates",
     "gbk_hypotheses",
     "gbk_known_pairs",

@@ -1,29 +1,10 @@
 # What gbk_rivals asks for each rival of a slot, as C calls when the wheel compiles
 # gbk_rivals.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
-import cython
-
+from extractor.gbk_alone cimport _Alone, _gathered
 from extractor.gbk_candidates cimport allowed_leads
-from extractor.gbk_pairs cimport State, _Pairs
 
 
 cpdef int _lead_byte(str then)
 
 
 cpdef bint _fits_between(str rival, int lead, frozenset partners, then_lead)
-
-
-@cython.final
-cdef class _Alone:
-    cdef dict words, follow
-    cdef object document
-    cdef frozenset view_chars
-    cdef str previous, after_previous
-    cdef bint previous_written
-    cdef list known, written, longer
-
-    @cython.locals(on_page=cython.bint, after_simple=str, then=str, a=str, b=str)
-    cpdef bint holds(self, str simple)
-
-
-@cython.locals(found=list, plain=list, rival=str, simple=str, key=cython.double, top=cython.double)
-cpdef list _gathered(list fitting, _Alone alone, _Pairs pairs, char_logprob, State prefix)

@@ -17,16 +17,15 @@ from operator import add
 from typing import NamedTuple
 
 from extractor.gbk import Slot, pua_partners, two_bytes
+from extractor.gbk_alone import BOUND_SLACK, _Alone, _gathered
 from extractor.gbk_candidates import Candidates, allowed_leads
-from extractor.gbk_pairs import STATE_CONTEXT, State, _Pairs
-from extractor.gbk_plans import Option
+from extractor.gbk_pairs import STATE_CONTEXT, State
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import Scorer
 from extractor.gbk_words import pair_ends
 from extractor.lm import LanguageModel
 from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases, within_phrase_cap
 
-BOUND_SLACK = 1e-6  # rounding aside, a candidate scored by its prior alone is this far below
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
 
@@ -73,25 +72,25 @@ class Rivals(Scorer):
         rival where running text's phrases put it clearly ahead (``_clear``), and the filled
         ones that some rival, in the same place, nearly matches."""
         reading = Judged(chars, slots, bonus, left, right, score, after)
+        forms = self.forms(chars, slots)  # once a reading, not once a character judged
         written, uncertain = list(chars), []
         for index, slot in enumerate(slots):
             if slot.lost_bytes:
-                clear = self._clear(reading, index)
+                clear = self._clear(reading, index, forms)
                 if clear is None:
                     uncertain.append(index)
                 else:
                     written[index] = clear
         return "".join(written), tuple(uncertain)
 
-    def _clear(self, reading: Judged, index: int) -> str | None:
+    def _clear(self, reading: Judged, index: int, forms: str) -> str | None:
         """The character to write for ``index``: the winner when it leads every rival by
         SLOT_MARGIN, all else kept (a byte a ``?`` swallowed: all rivals together, a comma
         must beat ten digits), phrases of running text counted (``_overturned``); None when
-        no character does."""
-        if not self._fits_what_follows(reading, index):
+        no character does (``forms``: the reading's characters as scores read them)."""
+        if not self._fits_what_follows(reading, index, forms):
             return None
         chars, slots, bonus, left, right, score, page_after = reading
-        forms = self.forms(chars, slots)
         base = bonus - self.slot_bonus(chars[index], slots[index])
         head = left + forms[:index]
         prefix = self.run(head)
@@ -147,7 +146,7 @@ class Rivals(Scorer):
                 close.append((total, rival))
         return _overturned(close, score) if close else chars[index]
 
-    def _fits_what_follows(self, reading: Judged, index: int) -> bool:
+    def _fits_what_follows(self, reading: Judged, index: int, forms: str) -> bool:
         """For a character right before a byte a ``?`` swallowed (True for any other): whether
         it keeps punctuation's grammar with that byte (、, is no text) and, when the byte is
         itself uncertain, leads its rivals over all the byte may have been (``_judged_over``)."""
@@ -157,7 +156,7 @@ class Rivals(Scorer):
             return True
         if breaks_before(chars[index], chars[index + 1]):
             return False
-        if self._clear(reading, index + 1) is not None:
+        if self._clear(reading, index + 1, forms) is not None:
             return True
         return self._judged_over(reading, index)
 
@@ -277,87 +276,7 @@ class Rivals(Scorer):
             if option[0] != own and _fits_between(option[0], option[3], partners, then_lead)
         ]
         alone = None if slot.swallowed else _Alone(self, previous, rests)
-        return _gathered(fitting, alone, self._pairs, self.char_logprob, prefix)
-
-
-class _Alone:
-    """Whether a character between ``previous`` and each of ``rests`` (the text that may
-    follow it) makes no pair the word model, running text or the page knows and is inside
-    no longer dictionary word (``holds``: a test per rival, the text around it taken apart
-    once; typed and called in C compiled, ``gbk_rivals.pxd``, where a closure's call cost
-    about 700 instructions a rival). A pair the model or running text knows is one the
-    followers ``Candidates`` keeps list (a character found in a string: no pair made and
-    looked up in three tables), one of the page is of two of its characters."""
-
-    def __init__(self, rivals: Rivals, previous: str, rests: tuple[str, ...]) -> None:
-        self.words, self.document = rivals._words, rivals.bigram_counts
-        self.view_chars, self.follow = rivals.view_chars, rivals.candidates._follow
-        self.previous, self.after_previous = previous, self.follow.get(previous, "")
-        self.previous_written = previous in self.view_chars
-        thens = [rest[0] for rest in rests if rest]
-        # the pairs with a following character the model or running text may know (and the
-        # page), and those only the page may: of its own characters (a ``?``'s readings
-        # after a character end no pair the model or running text knows)
-        ends = pair_ends(rivals.model, rivals.running)
-        self.known = [then for then in thens if then in ends]
-        self.written = [then for then in thens if then not in ends and then in self.view_chars]
-        # words of three or four around it: (before, after); one whose after holds two
-        # characters ends in them, so those must end a longer word (most end none)
-        tails, longer = rivals.model.long_word_tails, []
-        for rest in rests:
-            around = (("", rest[:2]), (previous, rest[:2]), ("", rest[:3]))
-            longer += [
-                (a, b) for a, b in around if len(a) + len(b) > 1 and (len(b) < 2 or b[-2:] in tails)
-            ]
-        self.longer = longer
-
-    def holds(self, simple: str) -> bool:
-        """Whether ``simple`` (a rival's Simplified form) stands alone there."""
-        if simple in self.after_previous:
-            return False
-        document, view_chars = self.document, self.view_chars
-        on_page = simple in view_chars
-        if on_page and self.previous_written and self.previous + simple in document:
-            return False
-        if self.known:
-            after_simple = self.follow.get(simple, "")
-            for then in self.known:
-                if then in after_simple or (on_page and simple + then in document):
-                    return False
-        if self.written and on_page:
-            for then in self.written:
-                if simple + then in document:
-                    return False
-        words = self.words
-        for a, b in self.longer:  # noqa: SIM110 (a loop, not all(): run for every rival)
-            if a + simple + b in words:
-                return False
-        return True
-
-
-def _gathered(
-    fitting: list[Option],
-    alone: _Alone | None,
-    pairs: _Pairs,
-    char_logprob: Callable[[str], float],
-    prefix: State,
-) -> list[tuple[State, float, str]]:
-    """``Rivals._rivals`` of the options that fit the slot: the state after ``prefix`` (each
-    extended by ``pairs``, the scorer's), prior and character of each that ``alone`` (None:
-    none) does not hold, and of those it holds only the best by log-probability and prior."""
-    found, plain = [], []
-    for rival, simple, prior, _ in fitting:
-        if alone is not None and alone.holds(simple):
-            plain.append((char_logprob(simple) + prior, simple, prior, rival))
-        else:
-            found.append((pairs.extend(prefix, simple), prior, rival))
-    top = max([entry[0] for entry in plain], default=0.0)
-    found += [
-        (pairs.extend(prefix, simple), prior, rival)
-        for key, simple, prior, rival in plain
-        if key >= top - BOUND_SLACK
-    ]
-    return found
+        return _gathered(fitting, alone, self._pairs, prefix)
 
 
 def _lead_byte(then: str) -> int:

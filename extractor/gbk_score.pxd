@@ -11,6 +11,10 @@ from extractor.gbk_tables cimport _char_uses, _distinct_chars, _keyed, _page_pai
 cdef double _running_fit(dict bonus, str text)
 
 
+@cython.locals(added=list, char=str, turned=object)
+cpdef frozenset _touched(frozenset chars, dict forms)
+
+
 @cython.locals(
     lost=Py_ssize_t,
     hint=object,

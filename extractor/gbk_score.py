@@ -99,10 +99,16 @@ class Scorer:
             document, self.char_logprob, self.page_pair_bonus, model.words, measures
         )
         self._heading_ends = False  # whether the page's pairs hold ``HEADING_END``'s
+        self._excluded: str | None = None  # the window left out last (``exclude_window``)
 
     def exclude_window(self, window: str) -> None:
         """Bigrams the document has only inside ``window`` (the damage and its context) are
-        no evidence about it: a run would otherwise vouch for itself."""
+        no evidence about it: a run would otherwise vouch for itself. The window left out
+        last stays out as it is (a quarter of the asks: a hypothesis judged, or searched, in
+        the window of the one before)."""
+        if window == self._excluded:
+            return
+        self._excluded = window
         if not self._heading_ends:  # most pages: the pairs keyed as they are read
             self._pairs.exclude(_pair_keys(window))
             return
@@ -118,6 +124,7 @@ class Scorer:
             pairs[pair] = pairs.get(pair, 0) + uses
         self.view_chars = self.view_chars.union(HEADING_END)
         self._heading_ends = True
+        self._excluded = None  # a window's pairs are keyed with those of HEADING_END now
 
     def is_known(self, pair: str) -> bool:
         """Whether a pair is a dictionary word, ends a longer one or is seen in running text
@@ -182,9 +189,18 @@ class Scorer:
         form in its script it writes (还 on a page with 還); any other costs what
         ``unwritten_cost`` says, on every page of that script. A closing mark whose opening
         one it writes is its own too (``unfamiliar``)."""
-        forms = _converted_from(self.traditional)
-        closers = [closer for closer, opener in OPENERS.items() if opener in self.chars]
-        return self.chars.union(closers, *[forms[char] for char in self.chars if char in forms])
+        return _touched(self.chars, _converted_from(self.traditional))
+
+
+def _touched(chars: frozenset[str], forms: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """``Scorer.touched`` of a page that writes ``chars`` (``forms``: what its script's
+    conversion turns into each, ``_converted_from``), each looked up once, in C compiled."""
+    added = [closer for closer, opener in OPENERS.items() if opener in chars]
+    for char in chars:
+        turned = forms.get(char)
+        if turned is not None:
+            added += turned
+    return chars.union(added)
 
 
 def _running_fit(bonus: dict[str, float], text: str) -> float:

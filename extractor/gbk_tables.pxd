@@ -67,6 +67,11 @@ cdef list _count_pairs(_Table table, str view)
 
 
 cdef Py_ssize_t _BMP
+cdef list _bmp_chars
+
+
+@cython.locals(found=object)
+cdef str _bmp_char(Py_ssize_t code)
 
 
 @cython.locals(counts=cython.uint[::1], count=Py_ssize_t, char=Py_UCS4, code=Py_ssize_t)

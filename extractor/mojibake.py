@@ -58,7 +58,7 @@ def find_repairs(text: str, hints: Hints, rules: RuleSet | None = None) -> list[
         return []  # no page's search made: it reads the whole page first
     measures = measure_words(rules.extra_dirs)
     search = Search(model, text, is_traditional(text), measures)
-    known: dict[_HypothesisKey, _Searched | None] = {}
+    known: _Known = {}
     chosen = [
         found
         for segment, found_hypotheses in planned
@@ -78,10 +78,10 @@ def _searchable(planned: list[tuple[Segment, list[Hypothesis]]]) -> bool:
 
 
 # What a hypothesis' score depends on (all but its rule): segments that overlap often make the
-# same hypothesis (the seam ``?`` before a run, alone and as the end of the text before it)
-_HypothesisKey = tuple[int, int, tuple[Step, ...], str]
+# same hypothesis (the seam ``?`` before a run, alone and as the end of the text before it).
+# The page's searched ones kept by place and kept text, each with its steps (``_searched_once``)
+_Known = dict[tuple[int, int, str], list[tuple[tuple[Step, ...], "_Searched | None"]]]
 _Scored = tuple[float, "Hypothesis", Reading]
-_UNSEARCHED = object()  # a hypothesis not searched yet (``_repair``'s ``known``)
 
 
 class _Searched:
@@ -111,17 +111,14 @@ def _repair(
     found_hypotheses: list[Hypothesis],
     hints: Hints,
     search: Search,
-    known: dict[_HypothesisKey, _Searched | None],
+    known: _Known,
 ) -> tuple[float, Splice] | None:
     """The best of a segment's hypotheses (``gbk_hypotheses.hypotheses``), as a splice, if it
     beats the text as found (``known``: the hypotheses of the page searched so far)."""
     searched: list[tuple[Hypothesis, _Searched]] = []
     for hypothesis in found_hypotheses:
-        key = (hypothesis.start, hypothesis.end, hypothesis.steps, hypothesis.kept)
-        found = known.get(key, _UNSEARCHED)  # a key hashes each slot of its steps: once
-        if found is _UNSEARCHED:
-            found = known[key] = _searched(text, hypothesis, hints, search)
-        if isinstance(found, _Searched):  # None: nothing to search
+        found = _searched_once(text, hypothesis, hints, search, known)
+        if found is not None:  # None: nothing to search
             searched.append((hypothesis, found))
     scored = _judged(text, segment, searched, search)
     if not scored:
@@ -131,6 +128,21 @@ def _repair(
         return None
     gain, hypothesis, reading, rival = decided
     return gain, _splice(hypothesis, reading, gain, gain - rival)
+
+
+def _searched_once(
+    text: str, hypothesis: Hypothesis, hints: Hints, search: Search, known: _Known
+) -> _Searched | None:
+    """``_searched`` of a hypothesis, kept in ``known``: found by its place and kept text, then
+    its steps compared (a page's hypotheses seldom share a place; keyed by the steps, each
+    lookup hashed every slot of them, about 15,000 instructions)."""
+    same_place = known.setdefault((hypothesis.start, hypothesis.end, hypothesis.kept), [])
+    for steps, found in same_place:
+        if steps == hypothesis.steps:
+            return found
+    found = _searched(text, hypothesis, hints, search)
+    same_place.append((hypothesis.steps, found))
+    return found
 
 
 def _judged(
