@@ -2,7 +2,10 @@
 # what the .py declares; pure Python ignores it.
 import cython
 from cpython.object cimport PyObject_GenericSetAttr
+from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_Resize
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.type cimport PyType_GenericNew
+from libc.string cimport memcpy
 
 
 @cython.locals(fields_set=set)
@@ -18,12 +21,10 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
 @cython.locals(
     original=str,
     text=str,
-    written=list,
+    written=bytearray,
+    size=Py_ssize_t,
     fields=tuple,
-    after=str,
-    shift=str,
-    closing=str,
-    comma=str,
+    after=bytes,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
@@ -40,6 +41,16 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
 )
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
+cdef bytes _RAW_END, _NO_AFTER
+
+@cython.locals(end=Py_ssize_t)
+cdef Py_ssize_t _put(bytearray written, Py_ssize_t size, bytes part) except -1
+
+@cython.locals(end=Py_ssize_t, rest=Py_ssize_t, at=Py_ssize_t, digits=cython.p_char)
+cdef Py_ssize_t _put_digits(bytearray written, Py_ssize_t size, Py_ssize_t value) except -1
+
+cdef bytes _taken(bytearray written, Py_ssize_t size)
+
 cdef str _or_null(value)
 
 @cython.locals(quoted=str)
@@ -47,8 +58,13 @@ cdef str _known(value)
 
 cdef dict _QUOTED
 
-@cython.locals(kept=bint, closing=str, written=str)
-cdef str _closing(rule, note, tuple absorbed)
+@cython.locals(opening=bytes)
+cdef bytes _opening(kind)
+
+cdef dict _OPENINGS
+
+@cython.locals(kept=bint, closing=bytes, written=str)
+cdef bytes _closing(rule, note, tuple absorbed)
 
 cdef dict _CLOSINGS
 
@@ -56,5 +72,4 @@ cdef dict _CLOSINGS
 cdef bytes _before_json(str before)
 
 cdef dict _BEFORES
-cdef str _NO_AFTER
 cdef Py_ssize_t _SHORT_BEFORE, _BEFORES_KEPT
