@@ -24,7 +24,6 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
     written=bytearray,
     size=Py_ssize_t,
     fields=tuple,
-    after=bytes,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
@@ -41,7 +40,7 @@ cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
 )
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
-cdef bytes _RAW_END, _NO_AFTER
+cdef bytes _RAW_END, _BEFORE, _AFTER, _START, _NO_AFTER
 
 @cython.locals(end=Py_ssize_t)
 cdef Py_ssize_t _put(bytearray written, Py_ssize_t size, bytes part) except -1
@@ -68,8 +67,16 @@ cdef bytes _closing(rule, note, tuple absorbed)
 
 cdef dict _CLOSINGS
 
-@cython.locals(written=bytes)
-cdef bytes _before_json(str before)
+@cython.locals(
+    room=Py_ssize_t, out=cython.p_char, at=Py_ssize_t, index=Py_ssize_t, char=Py_UCS4
+)
+cdef Py_ssize_t _put_quoted(
+    bytearray written, Py_ssize_t size, str text, Py_ssize_t start, Py_ssize_t end
+) except -1
 
-cdef dict _BEFORES
-cdef Py_ssize_t _SHORT_BEFORE, _BEFORES_KEPT
+cdef Py_ssize_t _put_utf8(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
+
+@cython.locals(letter=Py_ssize_t, low=Py_ssize_t)
+cdef Py_ssize_t _put_escape(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
+
+cdef Py_ssize_t _letter(Py_ssize_t code) noexcept

@@ -343,11 +343,11 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
     escaped as JSON needs and nothing more (the standard library's escapes are serde_json's), no
     spaces. Written straight from the map's lists, read by index (``EditableText.log_range``), with
     no row each (a tuple and its unpacking, a list for ``absorbed``), into one buffer: each repair
-    its offsets' digits (``_put_digits``) between parts kept in UTF-8 once made (its opening by
-    kind, its ``before``, its closing by rule). Compiled, both are C copies into a buffer that
-    doubles as it fills (``_put``), where a string of each repair's ASCII fields, formatted and
-    then encoded, cost about 3,900 instructions a repair. ``tests/test_model.py`` checks it
-    against ``model_dump_json`` on made-up logs."""
+    its offsets' digits (``_put_digits``) and its strings escaped (``_put_quoted``) between parts
+    kept in UTF-8 once made (its opening by kind, its closing by rule). Compiled, all are C
+    copies into a buffer that doubles as it fills (``_put``), where a string of each repair's
+    ASCII fields, formatted and then encoded, cost about 3,900 instructions a repair.
+    ``tests/test_model.py`` checks it against ``model_dump_json`` on made-up logs."""
     original, text = editable.original, editable.text
     pieces, first, stop = editable.log_range(start, end, last=last)
     splices, starts, absorbeds = pieces.splices, pieces.text_starts, pieces.absorbed
@@ -367,18 +367,19 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
             kind, rule, note = splice[3:]
         size = _put_digits(written, _put(written, size, _opening(kind)), raw_start)
         size = _put_digits(written, _put(written, size, _RAW_END), raw_end)
-        size = _put(written, size, _before_json(original[raw_start:raw_end]))
+        size = _put_quoted(written, _put(written, size, _BEFORE), original, raw_start, raw_end)
         if piece_end > at:
-            after = f',"after":{_quote(text[at:piece_end])},"start":'.encode()
+            size = _put_quoted(written, _put(written, size, _AFTER), text, at, piece_end)
+            size = _put(written, size, _START)
         else:
-            after = _NO_AFTER
-        size = _put_digits(written, _put(written, size, after), at - start)
+            size = _put(written, size, _NO_AFTER)
+        size = _put_digits(written, size, at - start)
         size = _put(written, size, _closing(rule, note, absorbeds[index]))
     return _taken(written, size)
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
-_RAW_END = b',"raw_end":'
+_RAW_END, _BEFORE, _AFTER, _START = b',"raw_end":', b',"before":', b',"after":', b',"start":'
 _NO_AFTER = b',"after":"","start":'  # what nearly every repair writes: a deletion
 
 
@@ -424,23 +425,87 @@ def _taken(written: bytearray, size: int) -> bytes:
     return PyBytes_FromStringAndSize(PyByteArray_AS_STRING(written) + 1, size - 1)
 
 
-def _before_json(before: str) -> bytes:
-    """``,"before":`` and ``_quote(before)`` in UTF-8, a short one kept once made: most repairs
-    of a page delete a pinyin reading, a few hundred distinct ones in thousands (``(gōng)``),
-    each quoted and encoded again before. Up to ``_BEFORES_KEPT`` kept, then they start over."""
-    if len(before) > _SHORT_BEFORE:
-        return f',"before":{_quote(before)}'.encode()
-    written = _BEFORES.get(before)
-    if written is None:
-        if len(_BEFORES) >= _BEFORES_KEPT:
-            _BEFORES.clear()
-        written = _BEFORES[before] = f',"before":{_quote(before)}'.encode()
-    return written
+def _put_quoted(written: bytearray, size: int, text: str, start: int, end: int) -> int:
+    """``_put`` of ``_quote(text[start:end])`` in UTF-8. Compiled, escaped and encoded in C a
+    character at a time, with no slice (a repair's ``before`` was sliced, quoted and encoded,
+    or looked up once made, at ~700 instructions); a lone surrogate, which UTF-8 cannot hold,
+    goes the interpreted way, which raises as ``str.encode`` does."""
+    if not cython.compiled:
+        return _put(written, size, _quote(text[start:end]).encode())
+    room = size + 6 * (end - start) + 2  # at most 6 bytes a character (a control one)
+    if room > len(written):
+        PyByteArray_Resize(written, 2 * room)
+    out = PyByteArray_AS_STRING(written)
+    out[size] = 34  # "
+    at = size + 1
+    for index in range(start, end):
+        char = text[index]
+        if 32 <= char < 128 and char != 34 and char != 92:  # as it is
+            out[at] = char
+            at += 1
+        elif char >= 128:
+            at = _put_utf8(out, at, char)
+            if at < 0:
+                return _put(written, size, _quote(text[start:end]).encode())
+        else:
+            at = _put_escape(out, at, char)
+    out[at] = 34
+    return at + 1
 
 
-_SHORT_BEFORE = 9  # a reading in brackets, (zhuàng) at the longest
-_BEFORES_KEPT = 4096
-_BEFORES: dict[str, bytes] = {}
+def _put_utf8(out: bytearray, at: int, code: int) -> int:
+    """Compiled only: the non-ASCII code point ``code`` in UTF-8 at ``out[at]`` (``out`` the
+    buffer's C bytes); where it ends, or -1 for a surrogate."""
+    if code < 0x800:
+        out[at] = 0xC0 | (code >> 6)
+        out[at + 1] = 0x80 | (code & 0x3F)
+        return at + 2
+    if code < 0x10000:
+        if 0xD800 <= code < 0xE000:
+            return -1
+        out[at] = 0xE0 | (code >> 12)
+        out[at + 1] = 0x80 | ((code >> 6) & 0x3F)
+        out[at + 2] = 0x80 | (code & 0x3F)
+        return at + 3
+    out[at] = 0xF0 | (code >> 18)
+    out[at + 1] = 0x80 | ((code >> 12) & 0x3F)
+    out[at + 2] = 0x80 | ((code >> 6) & 0x3F)
+    out[at + 3] = 0x80 | (code & 0x3F)
+    return at + 4
+
+
+def _put_escape(out: bytearray, at: int, code: int) -> int:
+    """Compiled only: the ASCII code point ``code`` escaped at ``out[at]`` as ``_quote``
+    escapes it: a quote or backslash after a backslash, a control character by its letter or
+    as ``\\u00XX`` (lower-case hex, as json writes)."""
+    out[at] = 92  # a backslash
+    letter = _letter(code)
+    if letter:
+        out[at + 1] = letter
+        return at + 2
+    out[at + 1], out[at + 2], out[at + 3] = 117, 48, 48  # u00
+    out[at + 4] = 48 + (code >> 4)
+    low = code & 15
+    out[at + 5] = 48 + low if low < 10 else 87 + low
+    return at + 6
+
+
+def _letter(code: int) -> int:
+    """Compiled only: the letter after the backslash that escapes ``code`` (itself for a
+    quote or a backslash), or 0 where ``_quote`` writes ``\\u00XX``."""
+    if code == 34 or code == 92:
+        return code
+    if code == 8:
+        return 98  # b
+    if code == 9:
+        return 116  # t
+    if code == 10:
+        return 110  # n
+    if code == 12:
+        return 102  # f
+    if code == 13:
+        return 114  # r
+    return 0
 
 
 def _or_null(value: str | None) -> str:
