@@ -65,6 +65,7 @@ COMPILED = [
     "lm",
     "markers",
     "model",
+    "model_json",
     "mojibake",
     "numbers",
     "offsets",

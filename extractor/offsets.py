@@ -248,7 +248,7 @@ class EditableText:
     def log(self, start: int, end: int, *, last: bool) -> Iterator[LoggedPiece]:
         """The pieces that ``repair_rows(start, end, last=last)`` reads, copied ones too (their
         splice None): each its splice, text start and end, original span and ``absorbed``. A
-        batch writes the repairs' JSON from them (``model.repairs_json``) with no row each."""
+        batch writes the repairs' JSON from them (``model_json.repairs_json``) with no row each."""
         pieces, first, stop = self.log_range(start, end, last=last)
         starts = pieces.text_starts
         ends = [*starts[first + 1 : stop + 1], len(self.text)][: stop - first]  # each piece's end
@@ -265,7 +265,7 @@ class EditableText:
     def log_range(self, start: int, end: int, *, last: bool) -> tuple[Pieces, int, int]:
         """The map, and the range ``[first, stop)`` of the pieces ``log(start, end, last=last)``
         reads: a piece ends where the next one begins (the last, at the text's end). A batch
-        reads the repairs' JSON off the map's lists by index (``model.repairs_json``), with no
+        reads the repairs' JSON off the map's lists by index (``model_json.repairs_json``), with no
         tuple a piece nor slices of the lists."""
         starts = self._pieces.text_starts
         first = bisect_left(starts, start)
