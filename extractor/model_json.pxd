@@ -12,6 +12,9 @@ from libc.string cimport memcpy
     written=bytearray,
     size=Py_ssize_t,
     fields=tuple,
+    opening=bytes,
+    closing=bytes,
+    absorbed=tuple,
     at=Py_ssize_t,
     piece_end=Py_ssize_t,
     raw_start=Py_ssize_t,
@@ -28,6 +31,7 @@ from libc.string cimport memcpy
 )
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
+cdef object _NO_RUN
 cdef bytes _RAW_END, _BEFORE, _AFTER, _START, _NO_AFTER
 
 @cython.locals(end=Py_ssize_t)

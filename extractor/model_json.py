@@ -66,6 +66,9 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
     raw_starts, raw_ends = pieces.raw_starts, pieces.raw_ends
     count = len(starts)
     written, size = bytearray(), 0  # each repair after a comma: the first one's is dropped
+    # the kind and the rule the last opening and closing were made for: a page's repairs come in
+    # runs of one kind and rule (its pinyin readings), whose parts are written again as they are
+    opened = closed = _NO_RUN
     for index in range(first, stop):  # by index: no tuple a piece, no slices of the lists
         splice = splices[index]
         if splice is None:  # copied text
@@ -77,7 +80,9 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
             kind, rule, note = fields[3], fields[4], fields[5]
         else:  # one slice costs less than three fields (and than a cast)
             kind, rule, note = splice[3:]
-        size = _put_digits(written, _put(written, size, _opening(kind)), raw_start)
+        if kind is not opened:
+            opened, opening = kind, _opening(kind)
+        size = _put_digits(written, _put(written, size, opening), raw_start)
         size = _put_digits(written, _put(written, size, _RAW_END), raw_end)
         size = _put_quoted(written, _put(written, size, _BEFORE), original, raw_start, raw_end)
         if piece_end > at:
@@ -86,8 +91,15 @@ def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> by
         else:
             size = _put(written, size, _NO_AFTER)
         size = _put_digits(written, size, at - start)
-        size = _put(written, size, _closing(rule, note, absorbeds[index]))
+        absorbed = absorbeds[index]
+        if note is not None or absorbed or rule is not closed:
+            closing = _closing(rule, note, absorbed)
+            closed = rule if note is None and not absorbed else _NO_RUN
+        size = _put(written, size, closing)
     return _taken(written, size)
+
+
+_NO_RUN = object()  # no kind or rule: the first repair, or one with a closing of its own
 
 
 _quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
