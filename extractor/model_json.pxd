@@ -32,7 +32,7 @@ from libc.string cimport memcpy
 cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 
 cdef object _NO_RUN
-cdef bytes _RAW_END, _BEFORE, _AFTER, _START, _NO_AFTER
+cdef bytes _RAW_END, _BEFORE, _AFTER, _START, _NO_AFTER, _REPAIR
 
 @cython.locals(end=Py_ssize_t)
 cdef Py_ssize_t _put(bytearray written, Py_ssize_t size, bytes part) except -1
