@@ -69,6 +69,7 @@ COMPILED = [
     "lm",
     "markers",
     "model",
+    "model_json",
     "mojibake",
     "numbers",
     "offsets",

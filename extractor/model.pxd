@@ -1,4 +1,4 @@
-# The repairs' JSON in C when the wheel compiles model.py (hatch_build.py): this file types
+# Trusted models built in C when the wheel compiles model.py (hatch_build.py): this file types
 # what the .py declares; pure Python ignores it.
 import cython
 from cpython.object cimport PyObject_GenericSetAttr
@@ -13,48 +13,3 @@ cdef set _field_names(model)
 
 cdef dict _FIELD_NAMES
 cdef object _new, _set_dict, _set_fields_set, _set_extra, _set_private
-
-
-@cython.locals(
-    original=str,
-    text=str,
-    written=list,
-    fields=tuple,
-    after=str,
-    shift=str,
-    closing=str,
-    comma=str,
-    at=Py_ssize_t,
-    piece_end=Py_ssize_t,
-    raw_start=Py_ssize_t,
-    raw_end=Py_ssize_t,
-    splices=list,
-    starts=list,
-    absorbeds=list,
-    raw_starts=list,
-    raw_ends=list,
-    count=Py_ssize_t,
-    index=Py_ssize_t,
-    first=Py_ssize_t,
-    stop=Py_ssize_t,
-)
-cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
-
-cdef str _or_null(value)
-
-@cython.locals(quoted=str)
-cdef str _known(value)
-
-cdef dict _QUOTED
-
-@cython.locals(kept=bint, closing=str, written=str)
-cdef str _closing(rule, note, tuple absorbed)
-
-cdef dict _CLOSINGS
-
-@cython.locals(written=bytes)
-cdef bytes _before_json(str before)
-
-cdef dict _BEFORES
-cdef str _NO_AFTER
-cdef Py_ssize_t _SHORT_BEFORE, _BEFORES_KEPT

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from json.encoder import encode_basestring
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,7 +20,7 @@ except ImportError:  # no Cython where the package runs interpreted
 
     cython = SimpleNamespace(compiled=False)
 
-from extractor.offsets import EditableText, RepairRow
+from extractor.offsets import RepairRow
 
 SCHEMA_VERSION = "1"
 
@@ -313,126 +312,6 @@ def repair_models(rows: Iterable[RepairRow]) -> list[Repair]:
             for kind, raw_start, raw_end, before, after, start, rule, note, absorbed in rows
         ],
     )
-
-
-def document_json(document: Document, repairs: bytes) -> bytes:
-    """``document.model_dump_json()`` in UTF-8 once its repairs are those ``repairs`` writes
-    (the JSON of each, comma-separated: ``repairs_json``), for a document whose repairs are
-    still empty: a batch writes each document once and never reads its repairs, so no
-    ``Repair`` model is built (about 4,500 instructions each, and pydantic-core's JSON of one
-    about 8,000). pydantic-core writes UTF-8 (``model_dump_json`` decodes it), which is what a
-    batch stores. The document's own JSON holds ``"repairs":[]`` once outside its strings (a
-    quote inside a string is escaped), where the list goes."""
-    if document.repairs:
-        raise ValueError("document_json writes the repairs of a document that has none yet")
-    written = document.__pydantic_serializer__.to_json(document)
-    at = written.index(_NO_REPAIRS) + _INTO_REPAIRS
-    view = memoryview(written)  # its two parts copied once, into the line
-    return b"".join((view[:at], repairs, view[at:]))
-
-
-_NO_REPAIRS = b',"repairs":[],'
-_INTO_REPAIRS = len(b',"repairs":[')
-
-
-def repairs_json(editable: EditableText, start: int, end: int, last: bool) -> bytes:
-    """The JSON of ``repair_models(editable.repair_rows(start, end, last=last))``'s items,
-    comma-separated, in UTF-8, as pydantic-core writes them: keys in ``Repair``'s order, strings
-    escaped as JSON needs and nothing more (the standard library's escapes are serde_json's), no
-    spaces. Written straight from the map's lists, read by index (``EditableText.log_range``), with
-    no row each (a tuple and its unpacking, a list for ``absorbed``); compiled, the offsets are C
-    integers (``model.pxd``), which Cython writes out without Python's int-to-text conversion. A
-    repair's JSON is ASCII but for its ``before`` as a rule (a pinyin reading's tone marks, a
-    garbled stretch, a furniture line): written as one string, the list was stored wide and encoded
-    character by character, so the ASCII between two ``before``s (one repair's last fields, the next
-    one's first) is written as one string of its own and encoded as a copy. ``tests/test_model.py``
-    checks it against ``model_dump_json`` on made-up logs."""
-    original, text = editable.original, editable.text
-    pieces, first, stop = editable.log_range(start, end, last=last)
-    splices, starts, absorbeds = pieces.splices, pieces.text_starts, pieces.absorbed
-    raw_starts, raw_ends = pieces.raw_starts, pieces.raw_ends
-    count = len(starts)
-    written = []
-    # the last repair's fields after its ``before`` (its after, start, and the closing fields),
-    # then a comma: written with the next repair's first fields, in one string
-    after, shift, closing, comma = "", "", "", ""
-    for index in range(first, stop):  # by index: no tuple a piece, no slices of the lists
-        splice = splices[index]
-        if splice is None:  # copied text
-            continue
-        at, raw_start, raw_end = starts[index], raw_starts[index], raw_ends[index]
-        piece_end = starts[index + 1] if index + 1 < count else len(text)
-        if cython.compiled:  # a ``Splice`` read as the tuple it is: three items read in C
-            fields = cython.cast(tuple, splice)  # (its class's own indexing costs more)
-            kind, rule, note = fields[3], fields[4], fields[5]
-        else:  # one slice costs less than three fields (and than a cast)
-            kind, rule, note = splice[3:]
-        written.append(
-            f'{after}{shift}{closing}{comma}{{"kind":{_known(kind)},"raw_start":{raw_start},'
-            f'"raw_end":{raw_end},"before":'.encode()
-        )
-        written.append(_before_json(original[raw_start:raw_end]))
-        after = f',"after":{_quote(text[at:piece_end])},"start":' if piece_end > at else _NO_AFTER
-        shift, closing, comma = f"{at - start}", _closing(rule, note, absorbeds[index]), ","
-    written.append(f"{after}{shift}{closing}".encode())
-    return b"".join(written)
-
-
-_quote = encode_basestring  # the string in quotes; not ASCII-only, as model_dump_json writes
-_NO_AFTER = ',"after":"","start":'  # what nearly every repair writes: a deletion
-
-
-def _before_json(before: str) -> bytes:
-    """``_quote(before)`` in UTF-8, a short one kept once made: most repairs of a page delete
-    a pinyin reading, a few hundred distinct ones in thousands (``(gōng)``), each quoted and
-    encoded again before. Up to ``_BEFORES_KEPT`` kept, then they start over."""
-    if len(before) > _SHORT_BEFORE:
-        return _quote(before).encode()
-    written = _BEFORES.get(before)
-    if written is None:
-        if len(_BEFORES) >= _BEFORES_KEPT:
-            _BEFORES.clear()
-        written = _BEFORES[before] = _quote(before).encode()
-    return written
-
-
-_SHORT_BEFORE = 9  # a reading in brackets, (zhuàng) at the longest
-_BEFORES_KEPT = 4096
-_BEFORES: dict[str, bytes] = {}
-
-
-def _or_null(value: str | None) -> str:
-    return "null" if value is None else _quote(value)
-
-
-def _known(value: str | None) -> str:
-    """``_or_null`` for a repair's kind or rule id, a few dozen in all: each quoted once."""
-    quoted = _QUOTED.get(value)
-    if quoted is None:
-        quoted = _QUOTED[value] = _or_null(value)
-    return quoted
-
-
-_QUOTED: dict[str | None, str] = {}
-
-
-def _closing(rule: str | None, note: str | None, absorbed: tuple[str, ...]) -> str:
-    """A repair's last fields (rule, note, absorbed) and its closing brace. Nearly every repair
-    of a page has no note and absorbed nothing (a pinyin reading's deletion): those are kept
-    by rule, written once."""
-    kept = note is None and not absorbed
-    if kept:
-        closing = _CLOSINGS.get(rule)
-        if closing is not None:
-            return closing
-    written = ",".join([_quote(k) for k in absorbed])
-    closing = f',"rule":{_known(rule)},"note":{_or_null(note)},"absorbed":[{written}]}}'
-    if kept:
-        _CLOSINGS[rule] = closing
-    return closing
-
-
-_CLOSINGS: dict[str | None, str] = {}
 
 
 class ErrorRecord(_Model):

@@ -11,6 +11,19 @@ cpdef _overlapping(splices)
 
 
 @cython.locals(
+    in_order=bint,
+    previous_end=Py_ssize_t,
+    fields=tuple,
+    low=Py_ssize_t,
+    high=Py_ssize_t,
+    replacement=str,
+)
+cdef bint _changes(
+    str text, splices, list changes, list starts, list ends, list replacements
+) except -1
+
+
+@cython.locals(
     text_starts=list,
     raw_starts=list,
     splices=list,

@@ -17,6 +17,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(compiled=False)
+
 from extractor.piece_map import Pieces, Round, rebuild
 
 
@@ -121,17 +128,7 @@ class EditableText:
         starts: list[int] = []
         ends: list[int] = []
         replacements: list[str] = []
-        in_order, previous_end = True, -1  # stages mostly give them in order: no sort then
-        for splice in splices:
-            start, end, replacement = splice[:3]  # one slice costs less than three fields
-            # lengths first: a deletion (most splices) changes its text without a slice
-            if end - start != len(replacement) or text[start:end] != replacement:
-                changes.append(splice)
-                starts.append(start)
-                ends.append(end)
-                replacements.append(replacement)
-                in_order = in_order and start >= previous_end
-                previous_end = end
+        in_order = _changes(text, splices, changes, starts, ends, replacements)
         if not changes:
             return
         if not in_order:
@@ -251,7 +248,7 @@ class EditableText:
     def log(self, start: int, end: int, *, last: bool) -> Iterator[LoggedPiece]:
         """The pieces that ``repair_rows(start, end, last=last)`` reads, copied ones too (their
         splice None): each its splice, text start and end, original span and ``absorbed``. A
-        batch writes the repairs' JSON from them (``model.repairs_json``) with no row each."""
+        batch writes the repairs' JSON from them (``model_json.repairs_json``) with no row each."""
         pieces, first, stop = self.log_range(start, end, last=last)
         starts = pieces.text_starts
         ends = [*starts[first + 1 : stop + 1], len(self.text)][: stop - first]  # each piece's end
@@ -268,7 +265,7 @@ class EditableText:
     def log_range(self, start: int, end: int, *, last: bool) -> tuple[Pieces, int, int]:
         """The map, and the range ``[first, stop)`` of the pieces ``log(start, end, last=last)``
         reads: a piece ends where the next one begins (the last, at the text's end). A batch
-        reads the repairs' JSON off the map's lists by index (``model.repairs_json``), with no
+        reads the repairs' JSON off the map's lists by index (``model_json.repairs_json``), with no
         tuple a piece nor slices of the lists."""
         starts = self._pieces.text_starts
         first = bisect_left(starts, start)
@@ -320,6 +317,38 @@ def position_index(starts: list[int], position: int) -> int:
         else:
             low = middle + 1
     return low
+
+
+def _changes(
+    text: str,
+    splices: Iterable[Splice],
+    changes: list[Splice],
+    starts: list[int],
+    ends: list[int],
+    replacements: list[str],
+) -> bool:
+    """Fill ``changes`` with the splices that change ``text``, and the other lists with their
+    starts, ends and replacements; whether they came in position order (stages mostly give
+    them so: no sort then). A function the wheel types (offsets.pxd): in the method, each
+    splice's fields were Python ints, compared and subtracted as objects."""
+    in_order, previous_end = True, -1
+    for splice in splices:
+        if cython.compiled:  # a ``Splice`` read as the tuple it is: three items read in C
+            fields = cython.cast(tuple, splice)
+            start, end, replacement = fields[0], fields[1], fields[2]
+        else:  # one slice costs less than three fields
+            start, end, replacement = splice[:3]
+        # compiled, C copies to compare (the lists keep the splice's own ints, no new ones)
+        low, high = start, end
+        # lengths first: a deletion (most splices) changes its text without a slice
+        if high - low != len(replacement) or text[low:high] != replacement:
+            changes.append(splice)
+            starts.append(start)
+            ends.append(end)
+            replacements.append(replacement)
+            in_order = in_order and low >= previous_end
+            previous_end = high
+    return in_order
 
 
 def _overlapping(splices: Sequence[Splice]) -> Splice | None:

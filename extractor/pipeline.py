@@ -31,11 +31,10 @@ from extractor.model import (
     DateMention,
     Document,
     Repair,
-    document_json,
     repair_models,
-    repairs_json,
     trusted_one,
 )
+from extractor.model_json import document_json, repairs_json
 from extractor.offsets import EditableText, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
@@ -96,7 +95,7 @@ def extract_lines(
     data: str | bytes, source: str | None = None, options: Options | None = None
 ) -> list[bytes]:
     """``extract_json``'s lines in UTF-8, what a batch writes, without a ``Repair`` model for
-    each repair (``model.document_json``) and without decoding pydantic-core's UTF-8 to encode
+    each repair (``model_json.document_json``) and without decoding pydantic-core's UTF-8 to encode
     it again for the file."""
     extracted = _extracted(data, source, options or Options(), repairs_json)
     return [document_json(document, repairs) for document, repairs in extracted]
