@@ -83,7 +83,7 @@ def _gathered(
     found, plain = [], []
     for rival, simple, prior, _ in fitting:
         if alone is not None and alone.holds(simple):
-            plain.append((pairs.single(ord(simple) + 1, simple) + prior, simple, prior, rival))
+            plain.append((pairs.single(ord(simple) + 1) + prior, simple, prior, rival))
         else:
             found.append((pairs.extend(prefix, simple), prior, rival))
     top = max([entry[0] for entry in plain], default=0.0)
