@@ -347,19 +347,27 @@ def _full_paired(candidates, slot, context, after):
 
 
 def _sorted_calls() -> list[tuple]:
-    """The arguments of every ``Candidates._sorted`` call the search of PAGES makes: one for
-    each choices a slot keeps, by their key (a compiled class's method cannot be spied on)."""
+    """The slot of every ``Candidates._sorted`` call the search of PAGES makes, and the call's
+    arguments: one for each choices a slot keeps, by their keys (a compiled class's method
+    cannot be spied on)."""
     asked = []
     for page in PAGES:
         search = Search(language_model(), page, is_traditional(page))
         _searched(page, search)
         candidates = search.candidates
         asked += [
-            (candidates, slot, local, *key)
+            (candidates, slot, local, *_previous_and_before(local, key), after)
             for slot, local in candidates._plans.items()
-            for key in local.choices
+            for after, kept in local.choices.items()
+            for key in kept
         ]
     return asked
+
+
+def _previous_and_before(local, key) -> tuple[str, str]:
+    """A choices' key within its ``after``: the character before (Simplified), and as written
+    only after a dropped pair, whose leads allowed depend on it."""
+    return key if local.dropped_before else (key, "")
 
 
 def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
@@ -368,10 +376,10 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
     original = Candidates._sorted
     asked = _sorted_calls()
     dropped = [item for item in asked if item[1].dropped_before]
-    assert dropped and any(original(*item).scored for item in dropped)
-    for candidates, slot, local, context, before, after in asked:
-        choices = original(candidates, slot, local, context, before, after)
-        full = _full_paired(candidates, slot, context, after)
+    assert dropped and any(original(c, local, *rest).scored for c, _, local, *rest in dropped)
+    for candidates, slot, local, previous, before, after in asked:
+        choices = original(candidates, local, previous, before, after)
+        full = _full_paired(candidates, slot, previous, after)
         offered = [
             (place, option)
             for place, option in enumerate(candidates.plan(slot).options)
@@ -415,10 +423,10 @@ def test_options_not_paired_make_no_pair_anything_knows():
     original = Candidates._sorted
     asked = _sorted_calls()
     running = 0
-    for candidates, slot, local, context, before, after in asked:
-        choices = original(candidates, slot, local, context, before, after)
+    for candidates, slot, local, previous, before, after in asked:
+        choices = original(candidates, local, previous, before, after)
         scorer = candidates.scorer
-        previous, document = context[-1:], scorer.bigram_counts
+        document = scorer.bigram_counts
         allowed = choices.allowed
         for _, simple, _, lead in candidates.plan(slot).options:
             if simple in choices.paired or (allowed is not None and lead not in allowed):
