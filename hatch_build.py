@@ -87,6 +87,7 @@ COMPILED = [
     "rules",
     "running_counts",
     "running_text",
+    "section_tree",
     "sections",
     "segment",
     "titles",

@@ -15,7 +15,7 @@ from extractor.date_years import PLAN_WORDS, infer_years
 from extractor.dates import Found, find_dates
 from extractor.model import DateMention, Document, Section, trusted_one
 from extractor.offsets import EditableText
-from extractor.sections import SectionPaths
+from extractor.section_tree import SectionPaths
 from extractor.views import matching_view
 
 _PLAN_TYPES = ("计划", "打算", "要点", "规划")

@@ -1,7 +1,7 @@
 # The entities' models built with C calls when the wheel compiles entity_stage.py
 # (hatch_build.py): the steps run for every name and hit of a document. Pure Python ignores
 # this file.
-from extractor.sections cimport SectionPaths
+from extractor.section_tree cimport SectionPaths
 
 
 cdef class _Mentions:

@@ -21,7 +21,7 @@ from extractor.offsets import EditableText
 from extractor.people import PersonHit, find_people
 from extractor.places import find_places
 from extractor.posts import PostSpans, locate
-from extractor.sections import SectionPaths
+from extractor.section_tree import SectionPaths
 from extractor.views import matching_view
 
 Spans = list[tuple[int, int]]

@@ -5,7 +5,7 @@ import cython
 
 from extractor.amounts cimport Money, Span
 from extractor.quantities cimport Count
-from extractor.sections cimport SectionPaths
+from extractor.section_tree cimport SectionPaths
 
 
 cdef class _Locator:

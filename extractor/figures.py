@@ -24,7 +24,7 @@ from extractor.model import Amount, Document, Phrase, Quantity, trusted
 from extractor.numbers import ascii_digits_only
 from extractor.offsets import EditableText
 from extractor.quantities import Count, find_quantities
-from extractor.sections import SectionPaths
+from extractor.section_tree import SectionPaths
 from extractor.views import matching_view
 
 CENT = Decimal("0.01")

@@ -38,7 +38,8 @@ from extractor.model_json import document_json, repairs_json
 from extractor.offsets import EditableText, Splice
 from extractor.repair import RepairConfig, RepairState, repair
 from extractor.rules import RuleSet, load_rules
-from extractor.sections import parse_sections, section_path_at, to_sections
+from extractor.section_tree import to_sections
+from extractor.sections import parse_sections, section_path_at
 from extractor.segment import cut, tidy
 from extractor.titles import detect_title
 from extractor.views import matching_view

@@ -2,17 +2,6 @@
 import cython
 
 from extractor.markers cimport Candidate
-from extractor.offsets cimport position_index
-
-
-cdef class SectionPaths:
-    cdef list _changes, _paths
-
-    @cython.locals(fields=dict, path=list)
-    cdef void _add(self, list sections, list outer)
-
-    @cython.locals(index=Py_ssize_t)
-    cpdef list at(self, Py_ssize_t offset)
 
 
 # A section being built a C class: its fields read in C by the pass, public to Python.

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from extractor.markers import alternation, chinese_number, compile_grammar, grammar_source
 from extractor.rules import load_rules
-from extractor.sections import SectionPaths, parse_sections, section_path_at, to_sections
+from extractor.section_tree import SectionPaths, to_sections
+from extractor.sections import parse_sections, section_path_at
 from extractor.views import matching_view
 
 RULES = load_rules()

@@ -156,7 +156,7 @@ SEED_FLAGS = {(1, "5."): ["repeated"], (1, "三、"): ["out_of_order"]}
 
 
 def _flat_sections(document):
-    from extractor.sections import flatten
+    from extractor.section_tree import flatten
 
     return flatten(document.sections)
 
