@@ -9,6 +9,7 @@ one) are reported as skipped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import time
 from collections.abc import Callable
@@ -18,6 +19,7 @@ import opencc
 from stages import new_page_view
 
 import extractor
+from extractor import batch
 from extractor.amounts import find_amounts
 from extractor.figure_rules import load_money_rules
 
@@ -34,19 +36,13 @@ class Timing:
     note: str = ""
 
 
-def best_of(runs: int, job: Callable[[], object]) -> float:
-    """Least CPU time of this process over ``runs`` runs: other work on a shared machine
-    slows the wall clock, much less the CPU time each tool takes."""
-    timings = []
-    for _ in range(runs):
-        start = time.process_time()
-        job()
-        timings.append(time.process_time() - start)
-    return min(timings)
-
-
 def side_by_side(inputs: list[bytes], texts: list[str], runs: int) -> list[Timing]:
-    """Each tool over the same texts (the pipeline reads the bytes they were decoded from)."""
+    """Each tool over the same texts (the pipeline reads the bytes they were decoded from),
+    the least CPU time of ``runs`` rounds. A round times every tool in turn, so a slower
+    spell of a shared machine falls on all of them alike, not on whichever ran then. All run
+    under the collector settings a batch runs the pipeline with (``batch.settle_collector``,
+    once every tool has loaded what it loads): the pipeline as ``extractor extract`` runs it,
+    the peers under the same process-wide settings."""
     money = load_money_rules()
     jobs: dict[str, Callable[[], object] | str] = {
         PIPELINE: lambda: [_extract(data) for data in inputs],
@@ -56,14 +52,25 @@ def side_by_side(inputs: list[bytes], texts: list[str], runs: int) -> list[Timin
         "OpenCC t2s conversion": _opencc(texts),
         SPACY: _spacy(texts),
     }
-    timings = []
-    for tool, job in jobs.items():
-        if isinstance(job, str):
-            timings.append(Timing(tool, None, job))
-            continue
+    usable = {tool: job for tool, job in jobs.items() if not isinstance(job, str)}
+    for job in usable.values():
         job()  # warm: dictionaries and models load on first use
-        timings.append(Timing(tool, best_of(runs, job)))
-    return timings
+    seconds: dict[str, list[float]] = {tool: [] for tool in usable}
+    threshold = gc.get_threshold()
+    batch.settle_collector()
+    try:
+        for _ in range(runs):
+            for tool, job in usable.items():
+                start = time.process_time()  # CPU time: other work slows the wall clock more
+                job()
+                seconds[tool].append(time.process_time() - start)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+    return [
+        Timing(tool, min(seconds[tool])) if tool in usable else Timing(tool, None, str(job))
+        for tool, job in jobs.items()
+    ]
 
 
 def _extract(data: bytes) -> None:

@@ -300,7 +300,7 @@ def main() -> None:
         f"at the start), {measured_commit()}, the {build} build of the package (`make bench` "
         "measures the wheel `pip install .` makes, its modules compiled with Cython: "
         f"`hatch_build.py`). Figures are the least time of {arguments.runs} "
-        "runs (the --jobs runs interleaved). "
+        "runs (the --jobs runs interleaved, and the tools side by side in turn each round). "
         "`make bench` regenerates this file.\n"
     )
     pure = ROOT if build == "compiled" else None
