@@ -47,9 +47,8 @@ def characters_read_as(reading: str) -> tuple[frozenset[str], frozenset[str]]:
     """The characters with ``reading`` among their own, and those with it tones aside: a
     reading asked about many characters is two set lookups each, not each one's readings
     found (the shifted-GBK hints, the pinyin annotations)."""
-    index, plain = _reading_index(), toneless(reading)
-    loose = (char for toned in _toned_readings().get(plain, ()) for char in index[toned])
-    return frozenset(index.get(reading, ())), frozenset(loose)
+    loose = _toneless_index().get(toneless(reading), ())
+    return frozenset(_reading_index().get(reading, ())), frozenset(loose)
 
 
 def fits_reading(char: str, reading: str) -> bool:
@@ -69,9 +68,12 @@ def _reading_index() -> dict[str, list[str]]:
 
 
 @cache
-def _toned_readings() -> dict[str, list[str]]:
-    """The tone-marked readings of ``_reading_index`` by their toneless form."""
+def _toneless_index() -> dict[str, list[str]]:
+    """The characters of ``_reading_index`` by the toneless form of each reading (a character
+    listed once a tone-marked reading it has), made once: a reading's first question
+    (``characters_read_as``) makes its set from one list, where it was made a character at a
+    time, ~60,000 instructions a reading."""
     found: dict[str, list[str]] = {}
-    for reading in _reading_index():
-        found.setdefault(toneless(reading), []).append(reading)
+    for reading, chars in _reading_index().items():
+        found.setdefault(toneless(reading), []).extend(chars)
     return found
