@@ -11,7 +11,8 @@ cdef bint _COMPILED
 
 @cython.locals(
     readings=frozenset,
-    fitting_readers=dict,
+    owned=dict,
+    own=str,
     splices=list,
     hints=list,
     close=Py_ssize_t,
@@ -28,6 +29,10 @@ cdef bint _COMPILED
     follows_reading=bint,
 )
 cpdef tuple find_annotations(str text)
+
+
+@cython.locals(char=Py_UCS4, reading=str, fitting_readers=dict, fitting=frozenset)
+cpdef bint _is_own(str own, dict owned)
 
 
 @cython.locals(at=Py_ssize_t)

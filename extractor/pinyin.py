@@ -62,6 +62,32 @@ def _fitting() -> dict[str, frozenset[str]]:
     return {}
 
 
+@lru_cache(maxsize=1)
+def _owned() -> dict[str, bool]:
+    """Chinese characters, each with `(` and a reading of its own after it (``_is_own``), as
+    pages write them (行(xíng)), for those met so far: one look-up of one string decides the
+    usual annotation (the reading and the character asked about apart, a string made of the
+    character and a set's look-up more, cost ~460 instructions more). Bounded by the table's
+    pairs: an annotation that is no character's own is not kept."""
+    return {}
+
+
+def _is_own(own: str, owned: dict[str, bool]) -> bool:
+    """Whether ``own``, a Chinese character, `(` and what stands before the next `)`, is the
+    character and a valid reading of its own (``fits_reading``), kept in ``owned`` if so."""
+    char, reading = own[0], own[2:]
+    if "\uff00" <= char <= "\uffef" or reading not in valid_readings():
+        return False
+    fitting_readers = _fitting()
+    fitting = fitting_readers.get(reading)
+    if fitting is None:
+        fitting = fitting_readers[reading] = characters_read_as(reading)[1]
+    if char not in fitting:
+        return False
+    owned[own] = True
+    return True
+
+
 def _is_cjk(char: str) -> bool:
     return char >= "\u2e80" and not ("\uff00" <= char <= "\uffef")
 
@@ -96,7 +122,7 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     character's own, is decided inline (pages carry hundreds; 99.8% of those on simulated pages);
     ``_unusual`` decides the rest.
     """
-    readings, fitting_readers = valid_readings(), _fitting()
+    readings, owned = valid_readings(), _owned()
     splices: list[Splice] = []
     hints: list[ReadingHint] = []
     anchor_of_last = last_end = -1
@@ -110,10 +136,20 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
         end = close + 1
         reach = end - _LONGEST_READING - 2 if end > _LONGEST_READING + 2 else 0
         start = _last(text, "(", reach, close) if _COMPILED else text.rfind("(", reach, close)
-        reading = text[start + 1 : close] if start != -1 else ""
         close = text.find(")", end)
-        fitting = fitting_readers.get(reading)
-        if fitting is None and reading not in readings:
+        char = text[start - 1] if start > 0 and start != last_end else "\0"
+        if char >= "\u2e80":  # Chinese, or a full-width form (``_is_own`` tells them apart)
+            own = text[start - 1 : end - 1]  # the character, `(` and the reading
+            if own in owned or _is_own(own, owned):
+                splices.append(  # interpreted, a call more cost ~800 instructions
+                    _own_splice(start, end)
+                    if cython.compiled
+                    else _new_tuple(Splice, (start, end, *_OWN_FIELDS))
+                )
+                anchor_of_last, last_end = start - 1, end
+                continue
+        reading = text[start + 1 : end - 1] if start != -1 else ""
+        if reading not in readings:
             start = text.rfind("?", reach if reach > start else start + 1, end - 1)  # a seam?
             if start == -1:
                 continue
@@ -122,20 +158,8 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
                 continue
         opener = text[start]
         if opener == "(":
-            if fitting is None:
-                fitting = fitting_readers[reading] = characters_read_as(reading)[1]
             if start == 0:
                 continue
-            if start != last_end:
-                char = text[start - 1]  # ``_is_cjk(char)`` written out: hundreds a page
-                if char >= "\u2e80" and not ("\uff00" <= char <= "\uffef") and char in fitting:
-                    splices.append(  # interpreted, a call more cost ~800 instructions
-                        _own_splice(start, end)
-                        if cython.compiled
-                        else _new_tuple(Splice, (start, end, *_OWN_FIELDS))
-                    )
-                    anchor_of_last, last_end = start - 1, end
-                    continue
             at = start
         else:
             at = start + 1  # the seam's ``?`` stays: the reading marks the character it lost
