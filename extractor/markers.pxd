@@ -1,4 +1,5 @@
 # Types for when the wheel compiles markers.py (hatch_build.py); pure Python ignores this file.
+import cython
 
 
 # A marker found a C class: its fields read in C by the structural pass (sections.pxd)
@@ -7,3 +8,21 @@ cdef class Candidate:
     cdef public object style
     cdef public tuple number
     cdef public str position
+
+
+cdef bint _RUNS_COMPILED
+cdef int _CAN_OPEN, _CANNOT_OPEN
+
+
+@cython.locals(
+    opens=bytearray,
+    found=list,
+    size=Py_ssize_t,
+    position=Py_ssize_t,
+    code=Py_ssize_t,
+    flag=cython.int,
+)
+cpdef list _matches(str view, grammar)
+
+
+cpdef int _learnt(grammar, Py_ssize_t code)

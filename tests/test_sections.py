@@ -9,7 +9,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.markers import alternation, chinese_number, compile_grammar, grammar_source
+from extractor.markers import (
+    _matches,
+    alternation,
+    chinese_number,
+    compile_grammar,
+    grammar_source,
+)
 from extractor.rules import load_rules
 from extractor.section_tree import SectionPaths, to_sections
 from extractor.sections import parse_sections, section_path_at
@@ -79,6 +85,15 @@ def test_the_grammars_lookaheads_skip_only_where_no_marker_starts(text):
     branches = regex.compile(alternation(RULES.section_styles), regex.MULTILINE)
     assert [(m.span(), m.lastindex) for m in GRAMMAR.pattern.finditer(text)] == [
         (m.span(), m.lastindex) for m in branches.finditer(text)
+    ]
+
+
+@given(st.text(alphabet=MARKER_ALPHABET + "a.(3\U00020000", max_size=40))
+def test_the_grammar_tried_where_a_marker_may_start_finds_what_finditer_finds(text):
+    """The compiled build's scan (``_matches``: the grammar tried at the characters of its
+    opening class only) finds the markers ``finditer`` finds, beyond the BMP too."""
+    assert [(m.span(), m.lastindex) for m in _matches(text, GRAMMAR)] == [
+        (m.span(), m.lastindex) for m in GRAMMAR.pattern.finditer(text)
     ]
 
 
