@@ -95,18 +95,25 @@ Fixer = Callable[[RepairState], list[Splice]]
 
 
 def fix_text_encoding(state: RepairState) -> list[Splice]:
-    """UTF-8 read as Latin-1/cp1252 (Ã©, â€œ): ftfy repairs it, line by line, widths untouched."""
+    """UTF-8 read as Latin-1/cp1252 (Ã©, â€œ): ftfy repairs it, line by line, widths untouched,
+    on a page its heuristic (``is_bad``) finds bad. The page is asked last, once a line is
+    found bad, and only the lines ``could_be_bad`` lets through are asked: the heuristic's
+    scan of a whole page cost ~9 million instructions where no line of it was bad."""
     text = state.editable.text
-    if not could_be_bad(text) or not is_bad(text):
+    if not could_be_bad(text):
+        return []
+    bad, position = [], 0
+    for line in text.splitlines(keepends=True):
+        if could_be_bad(line) and is_bad(line):
+            bad.append((position, line))
+        position += len(line)
+    if not bad or not is_bad(text):
         return []
     splices = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        if is_bad(line):
-            fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
-            if fixed != line:
-                splices.append(_narrowed(position, line, fixed))
-        position += len(line)
+    for position, line in bad:
+        fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
+        if fixed != line:
+            splices.append(_narrowed(position, line, fixed))
     return splices
 
 
