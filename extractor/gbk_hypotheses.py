@@ -15,15 +15,10 @@ from typing import NamedTuple
 
 from extractor.gbk import (
     HIGH_TRAILS,
-    NAME,
     SWALLOWED,
-    WRITTEN,
-    Slot,
     byte_stream,
     decode_pair,
-    new_slot,
     pua_starters,
-    replaced,
     simplified_char,
 )
 from extractor.gbk_marks import RARE_COUNT, Hints, is_run_char, line_before
@@ -32,6 +27,7 @@ from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUA
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
+from extractor.gbk_slots import NAME, WRITTEN, Slot, new_slot, replaced
 from extractor.gbk_starts import likely_starts
 from extractor.gbk_swallowed import counted_unit
 from extractor.line_shapes import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
