@@ -20,6 +20,7 @@ from extractor.gbk import (
     decode_pair,
     pua_starters,
     simplified_char,
+    table,
 )
 from extractor.gbk_marks import RARE_COUNT, Hints, is_run_char, line_before
 from extractor.gbk_names import name_place, name_places
@@ -172,18 +173,22 @@ def _written_after(text: str, end: int) -> tuple[str, str]:
     """The characters (Simplified) the page writes elsewhere right after the two Chinese
     characters before ``end``, and those it writes one further on (``Slot.written``). Kept:
     the segments of a run share starts (a third of the asks on the benchmark's pages), and
-    each ask searches the page for the pair."""
+    each ask searches the page for the pair. The table's forms are read once an ask
+    (``simplified_char``'s lookup, not a call of it for each character found)."""
     pair = text[end - 2 : end]
     if len(pair) < 2 or not (is_han(pair[0]) and is_han(pair[1])):
         return "", ""
+    forms = table().simplified
     first: set[str] = set()
     second: set[str] = set()
     place = text.find(pair)
     while 0 <= place < len(text) - 2:
         if place != end - 2 and is_han(text[place + 2]):
-            first.add(simplified_char(text[place + 2]))
+            char = text[place + 2]
+            first.add(forms.get(char, char))
             if place + 3 < len(text) and is_han(text[place + 3]):
-                second.add(simplified_char(text[place + 3]))
+                char = text[place + 3]
+                second.add(forms.get(char, char))
         place = text.find(pair, place + 1)
     return "".join(sorted(first)), "".join(sorted(second))
 
