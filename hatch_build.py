@@ -58,6 +58,7 @@ COMPILED = [
     "gbk_score",
     "gbk_search",
     "gbk_shifted",
+    "gbk_slots",
     "gbk_starts",
     "gbk_swallowed",
     "gbk_tables",

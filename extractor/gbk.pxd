@@ -1,19 +1,5 @@
-# A run's slots made in C where it pays when the wheel compiles gbk.py (hatch_build.py): this
-# file types what the .py declares; pure Python ignores it.
-import cython
+# A reading's bonus called in C by the ranking of a slot's candidates (gbk_slots.pxd) when the
+# wheel compiles gbk.py (hatch_build.py): this file types what the .py declares; pure Python
+# ignores it.
 
-cdef tuple _LATER_DEFAULTS
-
-
-cpdef new_slot(lead, trail, hint=*, leads=*, trails=*, dropped_before=*)
-
-
-@cython.locals(fields=list)
-cpdef replaced(slot, Py_ssize_t field, value)
-
-
-@cython.locals(chars=list, place=Py_ssize_t, byte=int, char=str)
-cpdef list _first_allowed(list row, frozenset allowed, Py_ssize_t width, Py_ssize_t marks_end)
-
-
-cdef double _read_bonus(str char, frozenset marked, frozenset plain)
+cpdef double _read_bonus(str char, frozenset marked, frozenset plain)

@@ -2,7 +2,7 @@
 # (hatch_build.py): this file types what the .py declares; pure Python ignores it.
 import cython
 
-from extractor.gbk cimport replaced
+from extractor.gbk_slots cimport replaced
 from extractor.gbk_known_pairs cimport _among, _among_following, _paired_after
 from extractor.gbk_plans cimport (
     Plan,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
+from extractor.gbk import pua_partners, table, two_bytes
 from extractor.gbk_known_pairs import (
     _NONE,
     _among,
@@ -33,6 +33,7 @@ from extractor.gbk_plans import (
     _unwritten_plan,
 )
 from extractor.gbk_score import Scorer, fixed_priors
+from extractor.gbk_slots import DROPPED_BEFORE, WRITTEN, Slot, replaced
 from extractor.gbk_words import pair_follow, successors
 from extractor.pinyin_table import fits_reading
 

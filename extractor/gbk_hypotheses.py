@@ -10,21 +10,17 @@ byte dangles, its trail shown as a letter, lost, or gone with the ASCII byte a `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.gbk import (
     HIGH_TRAILS,
-    NAME,
     SWALLOWED,
-    WRITTEN,
-    Slot,
     byte_stream,
     decode_pair,
-    new_slot,
     pua_starters,
-    replaced,
     simplified_char,
+    table,
 )
 from extractor.gbk_marks import RARE_COUNT, Hints, is_run_char, line_before
 from extractor.gbk_names import name_place, name_places
@@ -32,6 +28,7 @@ from extractor.gbk_punctuation import CLOSING_TRAILS, ENUMERATION_TRAIL, PUNCTUA
 from extractor.gbk_runs import Segment, seam_leads
 from extractor.gbk_search import Step, Way
 from extractor.gbk_shifted import DROPPED_TRAIL
+from extractor.gbk_slots import NAME, WRITTEN, Slot, new_slot, replaced
 from extractor.gbk_starts import likely_starts
 from extractor.gbk_swallowed import counted_unit
 from extractor.line_shapes import HEADING_LENGTH, MARK_CONTEXT, mark_context, numbered
@@ -60,9 +57,10 @@ _LINE_OPENERS = frozenset(("line", "items", "date", "first", "opening"))
 Stream = bytes | list[int | None]  # a run's bytes, None for one lost inside it
 
 
-@dataclass(frozen=True)
-class Hypothesis:
-    """A way ``text[start:end]`` could have been made, as steps whose lost bytes are to fill."""
+class Hypothesis(NamedTuple):
+    """A way ``text[start:end]`` could have been made, as steps whose lost bytes are to fill.
+    A named tuple: a frozen dataclass set each field through ``object.__setattr__``, a Python
+    call each (about 12,000 instructions a hypothesis, four times a named tuple's)."""
 
     start: int
     end: int
@@ -175,18 +173,22 @@ def _written_after(text: str, end: int) -> tuple[str, str]:
     """The characters (Simplified) the page writes elsewhere right after the two Chinese
     characters before ``end``, and those it writes one further on (``Slot.written``). Kept:
     the segments of a run share starts (a third of the asks on the benchmark's pages), and
-    each ask searches the page for the pair."""
+    each ask searches the page for the pair. The table's forms are read once an ask
+    (``simplified_char``'s lookup, not a call of it for each character found)."""
     pair = text[end - 2 : end]
     if len(pair) < 2 or not (is_han(pair[0]) and is_han(pair[1])):
         return "", ""
+    forms = table().simplified
     first: set[str] = set()
     second: set[str] = set()
     place = text.find(pair)
     while 0 <= place < len(text) - 2:
         if place != end - 2 and is_han(text[place + 2]):
-            first.add(simplified_char(text[place + 2]))
+            char = text[place + 2]
+            first.add(forms.get(char, char))
             if place + 3 < len(text) and is_han(text[place + 3]):
-                second.add(simplified_char(text[place + 3]))
+                char = text[place + 3]
+                second.add(forms.get(char, char))
         place = text.find(pair, place + 1)
     return "".join(sorted(first)), "".join(sorted(second))
 

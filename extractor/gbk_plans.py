@@ -12,10 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import itemgetter
 
-from extractor.gbk import Slot, table, two_bytes
+from extractor.gbk import table, two_bytes
 from extractor.gbk_page_costs import Script, unwritten_cost
 from extractor.gbk_pairs import shared_logprob
 from extractor.gbk_score import PAGE_PHRASE_BONUS, Scorer, fixed_priors
+from extractor.gbk_slots import Slot
 from extractor.lm import LanguageModel
 
 # a page's plan puts the options it prices its own way into the ranking of the plan for pages

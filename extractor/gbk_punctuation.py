@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.gbk import Slot
+from extractor.gbk_slots import Slot
 
 PUNCTUATION_LEAD = 0xA1
 MISFIT_COST = 6.0  # nats: a mark against its grammar is that much less likely than one without

@@ -21,11 +21,11 @@ except ImportError:  # no Cython where the package runs interpreted: its decorat
         freelist=lambda size: lambda cls: cls, no_gc=lambda cls: cls, cclass=lambda cls: cls
     )
 
-from extractor.gbk import Slot
 from extractor.gbk_candidates import Choices
 from extractor.gbk_pairs import State, _Pairs, appended_alone
 from extractor.gbk_plans import Option
 from extractor.gbk_rivals import BOUND_SLACK
+from extractor.gbk_slots import Slot
 
 BEAM_WIDTH = 6
 # … after a step no known character follows: its partial readings are compared before the

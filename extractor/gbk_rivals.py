@@ -16,12 +16,13 @@ from collections.abc import Callable
 from operator import add
 from typing import NamedTuple
 
-from extractor.gbk import Slot, pua_partners, two_bytes
+from extractor.gbk import pua_partners, two_bytes
 from extractor.gbk_alone import BOUND_SLACK, _Alone, _gathered
 from extractor.gbk_candidates import Candidates, allowed_leads
 from extractor.gbk_pairs import STATE_CONTEXT, State
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import Scorer
+from extractor.gbk_slots import Slot
 from extractor.gbk_words import pair_ends
 from extractor.lm import LanguageModel
 from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases, within_phrase_cap

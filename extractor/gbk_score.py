@@ -20,7 +20,6 @@ from extractor.gbk import (
     HINT_MATCH,
     HINT_MISS,
     HINT_TONELESS,
-    Slot,
     table,
 )
 from extractor.gbk_names import name_bonus
@@ -34,6 +33,7 @@ from extractor.gbk_page_costs import (
 )
 from extractor.gbk_pairs import State, _document_bonus, _Pairs, shared_logprob
 from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
+from extractor.gbk_slots import Slot
 from extractor.gbk_swallowed import SwallowedPriors
 from extractor.gbk_tables import (
     _COMPILED,

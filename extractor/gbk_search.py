@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import NamedTuple
 
-from extractor.gbk import Slot, decode_pair, table
+from extractor.gbk import decode_pair, table
 from extractor.gbk_candidates import Candidates, Choices
 from extractor.gbk_pairs import _Pairs
 from extractor.gbk_ranking import (
@@ -31,6 +31,7 @@ from extractor.gbk_ranking import (
     _Ranking,
 )
 from extractor.gbk_rivals import Rivals
+from extractor.gbk_slots import Slot
 
 LOOKAHEAD = 3  # known characters appended before partial readings are compared
 

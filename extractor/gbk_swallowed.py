@@ -18,7 +18,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
-from extractor.gbk import Slot, simplified_char, table
+from extractor.gbk import simplified_char, table
+from extractor.gbk_slots import Slot
 from extractor.line_shapes import (
     CN_NUMERALS,
     HEADING_LENGTH,

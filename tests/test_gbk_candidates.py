@@ -6,8 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.gbk import decode_pair, new_slot, pua_partners, two_bytes
+from extractor.gbk import decode_pair, pua_partners, two_bytes
 from extractor.gbk_candidates import allowed_leads, fits
+from extractor.gbk_slots import new_slot
 
 CHARS = st.sampled_from([*"政府的工会局村学校,。、a1？", ""])
 

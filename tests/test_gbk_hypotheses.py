@@ -1,11 +1,11 @@
-"""A run's slots made by ``gbk.new_slot`` are the slots ``Slot`` makes."""
+"""A run's slots made by ``gbk_slots.new_slot`` are the slots ``Slot`` makes."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.gbk import Slot, new_slot
+from extractor.gbk_slots import Slot, new_slot
 
 BYTES = st.none() | st.integers(0x40, 0xFE)
 BYTE_SETS = st.none() | st.frozensets(st.integers(0x40, 0xFE), max_size=3)

@@ -8,9 +8,9 @@ import math
 
 import pytest
 
-from extractor.gbk import Slot
 from extractor.gbk_names import GIVEN, NAME_CAP, SURNAME, name_bonus, name_place, name_places
 from extractor.gbk_score import fixed_prior
+from extractor.gbk_slots import Slot
 from extractor.pipeline import extract
 from extractor.running_counts import DISCOUNT, name_affinity
 

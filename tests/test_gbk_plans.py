@@ -6,10 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.gbk import HIGH_TRAILS, Slot
+from extractor.gbk import HIGH_TRAILS
 from extractor.gbk_candidates import Candidates
 from extractor.gbk_plans import _repriced, _shared_plan
 from extractor.gbk_score import Scorer
+from extractor.gbk_slots import Slot
 from extractor.lm import language_model
 
 _PLAN_SLOTS = [

@@ -9,12 +9,13 @@ from test_mojibake import _repaired, _shifted
 
 from extractor import gbk_tables
 from extractor.figure_rules import load_quantity_rules
-from extractor.gbk import HIGH_TRAILS, SWALLOWED, Slot, byte_stream
+from extractor.gbk import HIGH_TRAILS, SWALLOWED, byte_stream
 from extractor.gbk_hypotheses import _through_questions
 from extractor.gbk_marks import reads_shifted_before
 from extractor.gbk_page_costs import FAMILIAR_USES, UNFAMILIAR_COST, WORD_PAGE_CHARS
 from extractor.gbk_punctuation import ENUMERATION_TRAIL, misfit
 from extractor.gbk_score import Scorer
+from extractor.gbk_slots import Slot
 from extractor.gbk_swallowed import counted_unit, measure_words, opens_measure
 from extractor.line_shapes import mark_context
 from extractor.lm import HEADING_END, language_model

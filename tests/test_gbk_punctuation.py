@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_mojibake import _repaired, _shifted
 
-from extractor.gbk import HIGH_TRAILS, Slot
+from extractor.gbk import HIGH_TRAILS
 from extractor.gbk_hypotheses import hypotheses
 from extractor.gbk_punctuation import (
     ENUMERATION_LEAD,
@@ -18,6 +18,7 @@ from extractor.gbk_punctuation import (
 from extractor.gbk_rivals import Judged, _clause_after
 from extractor.gbk_runs import suspect_segments
 from extractor.gbk_search import Search
+from extractor.gbk_slots import Slot
 from extractor.lm import language_model
 from extractor.mojibake import CONTEXT, _left_context, _searched
 from extractor.views import to_simplified

@@ -12,16 +12,13 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk, gbk_candidates, gbk_ranking, gbk_search, gbk_words, mojibake
+from extractor import gbk_candidates, gbk_ranking, gbk_search, gbk_slots, gbk_words, mojibake
 from extractor.gbk import (
-    CANDIDATES_WHOLE,
-    CANDIDATES_WITH_TRAIL,
     HIGH_TRAILS,
     HINT_MATCH,
     HINT_MISS,
     HINT_TONELESS,
     SWALLOWED,
-    Slot,
     decode_pair,
     hint_bonus,
     pua_partners,
@@ -44,6 +41,7 @@ from extractor.gbk_runs import suspect_segments
 from extractor.gbk_score import Scorer, known_pair
 from extractor.gbk_search import Search, unfillable
 from extractor.gbk_shifted import reads_shifted
+from extractor.gbk_slots import CANDIDATES_WHOLE, CANDIDATES_WITH_TRAIL, Slot
 from extractor.gbk_swallowed import counted_twice
 from extractor.gbk_tables import _page_pairs, _PairCounts
 from extractor.gbk_words import SUCCESSORS, pair_ends
@@ -306,8 +304,8 @@ def test_a_known_bytes_candidates_are_its_rows_share_sorted(byte, lead_known, ki
     lead, trail = (byte, None) if lead_known else (None, byte)
     leads, trails = (kinds, kinds) if lead_known else (kinds, None)
     found = Slot(lead, trail, leads=leads, trails=trails).candidates()
-    shared = gbk._sorted_by_count(lead, trail, leads, trails, None)
-    width = gbk._width(lead, trail, leads, trails, None)
+    shared = gbk_slots._sorted_by_count(lead, trail, leads, trails, None)
+    width = gbk_slots._width(lead, trail, leads, trails, None)
     assert found == shared[:width] + [c for c in shared[width:] if c in COMMON_PUNCTUATION]
 
 

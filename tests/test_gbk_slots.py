@@ -1,5 +1,5 @@
-"""A slot with one field replaced by ``gbk.replaced`` is ``Slot._replace``'s; a ranked row's
-characters kept by ``gbk._first_allowed`` are those the plain filter keeps, and the characters
+"""A slot with one field replaced by ``gbk_slots.replaced`` is ``Slot._replace``'s; a ranked row's
+characters kept by ``gbk_slots._first_allowed`` are those the plain filter keeps, and the characters
 a slot allows with no reading, sorted from rows already in order, are those sorted from the
 table's rows."""
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.gbk import (
+from extractor.gbk import log_counts, pua_starters, table
+from extractor.gbk_slots import (
     DROPPED_BEFORE,
     NAME,
     WRITTEN,
@@ -17,11 +18,8 @@ from extractor.gbk import (
     _marks_end,
     _row_by_count,
     _sorted_by_count,
-    log_counts,
     new_slot,
-    pua_starters,
     replaced,
-    table,
 )
 from extractor.lm import COMMON_PUNCTUATION
 

@@ -6,8 +6,9 @@ import math
 
 import pytest
 
-from extractor.gbk import Slot, two_bytes
+from extractor.gbk import two_bytes
 from extractor.gbk_score import fixed_prior
+from extractor.gbk_slots import Slot
 from extractor.hmm_chars import (
     COMMON_LOG_FREQUENCY,
     UNSEEN,

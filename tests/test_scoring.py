@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.gbk import SWALLOWED, Slot, log_counts, out_of_script, table, two_bytes
+from extractor.gbk import SWALLOWED, log_counts, out_of_script, table, two_bytes
 from extractor.gbk_page_costs import (
     COMMON_LOG_COUNT,
     CONVERTED_COST,
@@ -28,6 +28,7 @@ from extractor.gbk_page_costs import (
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search
+from extractor.gbk_slots import Slot
 from extractor.gbk_tables import _char_uses, _distinct_chars, _pair_keys
 from extractor.hmm_chars import rare_cost
 from extractor.line_shapes import mark_context
