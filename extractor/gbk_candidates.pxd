@@ -3,6 +3,7 @@
 import cython
 
 from extractor.gbk cimport replaced
+from extractor.gbk_completions cimport _completing, _written_after
 from extractor.gbk_known_pairs cimport _among, _among_following, _paired_after
 from extractor.gbk_plans cimport (
     Plan,
@@ -13,11 +14,10 @@ from extractor.gbk_plans cimport (
     _unwritten_costs,
 )
 from extractor.gbk_score cimport fixed_priors
-from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _LEADS_AFTER
+cdef dict _LEADS_AFTER
 
 
 # a slot's page plan and its choices, and the slot's fields they read: fields read in C; no
@@ -112,35 +112,6 @@ cdef class Candidates:
 cpdef Choices _listed(
     Plan plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
-
-
-@cython.locals(
-    pool=tuple,
-    logprobs=list,
-    chars=list,
-    forms=list,
-    firsts=bytes,
-    seconds=bytes,
-    found=list,
-    place=Py_ssize_t,
-    first=cython.int,
-    second=cython.int,
-    char=str,
-    form=str,
-    leads=frozenset,
-    trails=frozenset,
-    priors=list,
-    word=tuple,
-)
-cpdef tuple _completing(slot, str previous, own)
-
-
-@cython.locals(found=list, place=Py_ssize_t)
-cpdef list _places(bytes known, int byte)
-
-
-@cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
-cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)

@@ -10,9 +10,8 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
+from extractor.gbk_completions import _completing, _written_after
 from extractor.gbk_known_pairs import (
     _NONE,
     _among,
@@ -33,10 +32,8 @@ from extractor.gbk_plans import (
     _unwritten_plan,
 )
 from extractor.gbk_score import Scorer, fixed_priors
-from extractor.gbk_words import pair_follow, successors
+from extractor.gbk_words import pair_follow
 from extractor.pinyin_table import fits_reading
-
-PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
 
 
 class _Local:
@@ -291,70 +288,6 @@ class Candidates:
         )
 
 
-def _written_after(previous: str, view: str, document: str) -> str:
-    """The characters a page (``document``, and its Simplified ``view``, aligned) writes after
-    ``previous`` (Simplified) at least PAGE_WORD_USES times, as written, commonest first."""
-    uses: dict[str, int] = {}  # a Counter's most_common order: by count, ties as first seen
-    place = view.find(previous)
-    while 0 <= place < len(view) - 1:
-        char = document[place + 1]
-        uses[char] = uses.get(char, 0) + 1
-        place = view.find(previous, place + 1)
-    ranked = sorted(uses.items(), key=itemgetter(1), reverse=True)
-    return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
-
-
-def _completing(slot: Slot, previous: str, own: frozenset[str]) -> tuple[Option, ...]:
-    """The completions of a slot after ``previous``, with the priors that hold on any page,
-    likeliest word first (ties by character, last first): few of ``successors(previous)``
-    fit the slot's known byte, so only those are put in order, and a page finds them again
-    rather than a cache keep them (pages share few slots after the same character). Those
-    with the known byte are found by a byte search. Never asked for a swallowed byte."""
-    pool = _SUCCESSORS.get(previous)
-    if pool is None:
-        if len(_SUCCESSORS) >= SUCCESSORS_KEPT:
-            _SUCCESSORS.clear()
-        pool = _SUCCESSORS[previous] = successors(previous)
-    logprobs, chars, forms, firsts, seconds = pool
-    if not chars:
-        return ()
-    lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
-    if lead is not None:
-        places = _places(firsts, lead)
-    elif trail is not None:
-        places = _places(seconds, trail)
-    else:
-        places = range(len(chars))
-    found = []
-    for place in places:
-        first, second = firsts[place], seconds[place]
-        if (  # the characters the slot allows (``Slot.allows``)
-            (lead is None or first == lead)
-            and (trail is None or second == trail)
-            and (leads is None or first in leads)
-            and (trails is None or second in trails)
-        ):
-            char = chars[place]
-            if char not in own:
-                form = forms[place]
-                found.append((logprobs[place], char, form, first))
-    if not found:  # most often: no call made
-        return ()
-    found.sort(reverse=True)  # by log-probability, then character: each character is once
-    priors = fixed_priors([word[1] for word in found], slot)
-    # by place, not ``zip``: a call with a keyword each time, in the compiled module too
-    return tuple([(word[1], word[2], priors[place], word[3]) for place, word in enumerate(found)])
-
-
-def _places(known: bytes, byte: int) -> list[int]:
-    """Where ``byte`` is in ``known``, in order (a search in C: a few places in forty)."""
-    found, place = [], known.find(byte)
-    while place >= 0:
-        found.append(place)
-        place = known.find(byte, place + 1)
-    return found
-
-
 def _listed(
     plan: Plan,
     count: int,
@@ -396,12 +329,6 @@ def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str], 
         simples = frozenset(forms)
         found = kept[allowed] = (len(forms), simples, tuple(simples))
     return found
-
-
-# ``successors`` of the characters asked, kept for the process (looked up in C: a page asks
-# for thousands; cleared when full, as its characters come back first)
-_SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] = {}
-SUCCESSORS_KEPT = 4096
 
 
 # ``_leads_after`` each character asked, kept for the process (read in C: a page asks

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractor import gbk, gbk_candidates, gbk_ranking, gbk_search, gbk_words, mojibake
+from extractor import gbk, gbk_ranking, gbk_search, gbk_words, mojibake
 from extractor.gbk import (
     CANDIDATES_WHOLE,
     CANDIDATES_WITH_TRAIL,
@@ -629,31 +629,6 @@ def test_common_characters_start_more_words_than_are_tried():
     assert all(len(gbk_words._word_starts(char)[1]) == SUCCESSORS for char in "工作发展")
 
 
-_COMPLETED_SLOTS = [
-    Slot(None, None, trails=HIGH_TRAILS),  # both bytes lost: many fit
-    Slot(0xD1, None),  # a lost trail byte
-    Slot(None, 0xA7),  # a lost lead byte
-]
-
-
-@settings(max_examples=100, deadline=None)
-@given(
-    previous=st.sampled_from(sorted(language_model().char_counts)),
-    slot=st.sampled_from(_COMPLETED_SLOTS),
-)
-def test_a_slots_completions_come_likeliest_word_first(previous, slot):
-    """After a character, the characters that fit the slot and complete one of the likeliest
-    words it starts, likeliest word first (ties by character, last first)."""
-    words = {second: logprob for logprob, second in _all_word_starts().get(previous, [])}
-    expected = sorted(
-        (words[form], char)
-        for char, form in table().simplified.items()
-        if form in words and slot.allows(two_bytes(char))
-    )
-    found = gbk_candidates._completing(slot, previous, {})
-    assert [char for char, *_ in found] == [char for _, char in reversed(expected)]
-
-
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(alphabet="中人个,\n𠀀a", max_size=30),
@@ -740,16 +715,3 @@ def test_the_characters_listed_after_one_are_those_it_makes_a_known_pair_with():
     for first, second in product(chars, chars):
         assert (second in known.get(first, "")) == known_pair(first + second, scorer.model)
         assert (second in follow.get(first, "")) == scorer.is_known(first + second)
-
-
-@settings(max_examples=200, deadline=None)
-@given(document=st.text(alphabet="審计計局岩腳村的", max_size=40))
-def test_what_a_page_writes_after_a_character_comes_commonest_first(document):
-    """``_written_after``: the characters written after ``previous`` at least PAGE_WORD_USES
-    times, commonest first, ties in the order first written (as a ``Counter`` ranks them)."""
-    view = document.replace("計", "计")  # the page's Simplified view, aligned
-    uses = Counter(document[place + 1] for place in range(len(view) - 1) if view[place] == "计")
-    expected = "".join(
-        [char for char, count in uses.most_common() if count >= gbk_candidates.PAGE_WORD_USES]
-    )
-    assert gbk_candidates._written_after("计", view, document) == expected
