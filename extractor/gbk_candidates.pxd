@@ -20,11 +20,9 @@ from extractor.gbk_score cimport fixed_priors
 cdef dict _LEADS_AFTER
 
 
-# a slot's page plan and its choices, and the slot's fields they read: fields read in C; no
-# cycle can go through one (it holds strings, numbers and their containers), so the collector
-# skips them
+# a slot's page plan and its choices, and the slot's fields they read: fields read in C (off
+# the collector: ``no_gc`` in the .py, where Cython reads it)
 @cython.final
-@cython.no_gc
 cdef class _Local:
     cdef readonly object slot
     cdef readonly Plan plan
@@ -36,7 +34,6 @@ cdef class _Local:
 
 
 @cython.final
-@cython.no_gc
 cdef class Choices:
     cdef readonly Py_ssize_t count
     cdef readonly list scored
@@ -66,9 +63,16 @@ cdef class Candidates:
     cdef dict _written_after
 
     @cython.locals(
-        local=_Local, kept=dict, dropped=bint, found=list, previous=str, char=str, before=str
+        local=_Local,
+        kept=dict,
+        dropped=bint,
+        found=list,
+        index=Py_ssize_t,
+        previous=str,
+        char=str,
+        before=str,
     )
-    cpdef list choices(self, slot, list lasts, str after)
+    cpdef list choices(self, slot, list lasts, list written, str after)
 
     @cython.locals(
         allowed=frozenset,

@@ -10,6 +10,13 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(no_gc=lambda cls: cls, cclass=lambda cls: cls)
+
 from extractor.gbk import DROPPED_BEFORE, WRITTEN, Slot, pua_partners, replaced, table, two_bytes
 from extractor.gbk_completions import _completing, _written_after
 from extractor.gbk_known_pairs import (
@@ -36,6 +43,10 @@ from extractor.gbk_words import pair_follow
 from extractor.pinyin_table import fits_reading
 
 
+# No cycle can go through a slot's page plan or its choices (they hold strings, numbers and
+# their containers), so the collector skips them: Cython reads ``no_gc`` here, not in the .pxd
+@cython.no_gc
+@cython.cclass
 class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
     Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
@@ -67,11 +78,14 @@ class _Local:
         self.dropped_before = slot.dropped_before
 
 
+@cython.no_gc  # as ``_Local``
+@cython.cclass
 class Choices:
     """What a slot offers after one reading, and before ``after`` (when compared with it). A
     class, not a named tuple: a page makes thousands, in C fields when compiled, made by
-    ``_choices``. ``count``: how many options, all told; ``scored``: those to be scored in
-    full, with their place, in order; ``paired``: the Simplified forms of the plan's options
+    ``_choices``. ``count``: how many options, all told; ``scored``: the places of those to be
+    scored in full, in order (past the plan's options, those of ``completing``: no pair made
+    for each); ``paired``: the Simplified forms of the plan's options
     scored in full; ``tied``: the Simplified forms that make a known pair with ``after``;
     ``allowed``: the lead bytes allowed (after a dropped private-use pair)."""
 
@@ -80,7 +94,7 @@ class Choices:
 
 def _choices(
     count: int,
-    scored: list[tuple[int, Option]],
+    scored: list[int],
     paired: frozenset[str],
     tied: frozenset[str],
     allowed: frozenset[int] | None,
@@ -111,15 +125,20 @@ class Candidates:
         self._plans: dict[Slot, _Local] = {}
         self._written_after: dict[str, str] = {}  # by the character before
 
-    def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
+    def choices(
+        self, slot: Slot, lasts: list[str], written: list[str], after: str
+    ) -> list[Choices]:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
-        "" for none: ``State.last``) and as written."""
+        "" for none: ``State.last``) and, in ``written``, as written (two lists: no pair made
+        a reading)."""
         local = self._local(slot)
         kept, dropped = local.choices.get(after), local.dropped_before
         if kept is None:
             kept = local.choices[after] = {}
         found = []
-        for previous, char in lasts:
+        for index in range(len(lasts)):
+            previous = lasts[index]
+            char = written[index]
             # after a dropped pair, the leads allowed depend on the character as written
             key = (previous, char) if dropped else previous
             listed = kept.get(key)
@@ -306,14 +325,13 @@ def _listed(
     if len(places) > 1:  # most often one place: no call made
         places.sort()
     for place in places:
-        option = options[place]
-        if allowed is None or option[3] in allowed:
-            scored.append((place, option))
+        if allowed is None or options[place][3] in allowed:
+            scored.append(place)
     count -= len(scored)
     number = len(options)
     for option in completing:
         if allowed is None or option[3] in allowed:
-            scored.append((number, option))
+            scored.append(number)
         number += 1
     return _choices(count + len(scored), scored, paired, tied, allowed, completing)
 

@@ -386,7 +386,7 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
             if choices.allowed is None or option[3] in choices.allowed
         ]
         in_full = [item for item in offered if item[1][1] in full]
-        assert choices.scored[: len(in_full)] == in_full
+        assert choices.scored[: len(in_full)] == [place for place, _ in in_full]
         assert [o[1] in choices.paired for _, o in offered] == [o[1] in full for _, o in offered]
 
 
@@ -401,7 +401,7 @@ def test_a_slot_after_a_dropped_pair_shares_its_twins_plan_not_its_choices():
     assert completed == candidates.offered(plain, "工")
     assert "匠" in [option[0] for option in completed[len(candidates.plan(plain).options) :]]
     [after_pair], [after_none] = (
-        candidates.choices(slot, [("工", "工")], "") for slot in (dropped, plain)
+        candidates.choices(slot, ["工"], ["工"], "") for slot in (dropped, plain)
     )
     assert after_pair.allowed == pua_partners(0xA4)  # 工 = b9 a4
     assert after_none.allowed is None and after_pair.count < after_none.count
