@@ -43,6 +43,7 @@ COMPILED = [
     "gbk",
     "gbk_alone",
     "gbk_candidates",
+    "gbk_completions",
     "gbk_hypotheses",
     "gbk_known_pairs",
     "gbk_lines",

@@ -3,6 +3,7 @@
 import cython
 
 from extractor.gbk_slots cimport replaced
+from extractor.gbk_completions cimport _completing, _written_after
 from extractor.gbk_known_pairs cimport _among, _among_following, _paired_after
 from extractor.gbk_plans cimport (
     Plan,
@@ -13,18 +14,15 @@ from extractor.gbk_plans cimport (
     _unwritten_costs,
 )
 from extractor.gbk_score cimport fixed_priors
-from extractor.gbk_words cimport successors
 
 
 # kept for the process, looked up in C
-cdef dict _SUCCESSORS, _LEADS_AFTER
+cdef dict _LEADS_AFTER
 
 
-# a slot's page plan and its choices, and the slot's fields they read: fields read in C; no
-# cycle can go through one (it holds strings, numbers and their containers), so the collector
-# skips them
+# a slot's page plan and its choices, and the slot's fields they read: fields read in C (off
+# the collector: ``no_gc`` in the .py, where Cython reads it)
 @cython.final
-@cython.no_gc
 cdef class _Local:
     cdef readonly object slot
     cdef readonly Plan plan
@@ -36,7 +34,6 @@ cdef class _Local:
 
 
 @cython.final
-@cython.no_gc
 cdef class Choices:
     cdef readonly Py_ssize_t count
     cdef readonly list scored
@@ -66,9 +63,16 @@ cdef class Candidates:
     cdef dict _written_after
 
     @cython.locals(
-        local=_Local, kept=dict, dropped=bint, found=list, previous=str, char=str, before=str
+        local=_Local,
+        kept=dict,
+        dropped=bint,
+        found=list,
+        index=Py_ssize_t,
+        previous=str,
+        char=str,
+        before=str,
     )
-    cpdef list choices(self, slot, list lasts, str after)
+    cpdef list choices(self, slot, list lasts, list written, str after)
 
     @cython.locals(
         allowed=frozenset,
@@ -112,35 +116,6 @@ cdef class Candidates:
 cpdef Choices _listed(
     Plan plan, Py_ssize_t count, frozenset allowed, frozenset paired, frozenset tied, tuple completing
 )
-
-
-@cython.locals(
-    pool=tuple,
-    logprobs=list,
-    chars=list,
-    forms=list,
-    firsts=bytes,
-    seconds=bytes,
-    found=list,
-    place=Py_ssize_t,
-    first=cython.int,
-    second=cython.int,
-    char=str,
-    form=str,
-    leads=frozenset,
-    trails=frozenset,
-    priors=list,
-    word=tuple,
-)
-cpdef tuple _completing(slot, str previous, own)
-
-
-@cython.locals(found=list, place=Py_ssize_t)
-cpdef list _places(bytes known, int byte)
-
-
-@cython.locals(uses=dict, place=Py_ssize_t, char=str, ranked=list, count=Py_ssize_t)
-cpdef str _written_after(str previous, str view, str document)
 
 
 @cython.locals(kept=dict, found=tuple, forms=list)

@@ -10,9 +10,15 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
-from operator import itemgetter
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(no_gc=lambda cls: cls, cclass=lambda cls: cls)
 
 from extractor.gbk import pua_partners, table, two_bytes
+from extractor.gbk_completions import _completing, _written_after
 from extractor.gbk_known_pairs import (
     _NONE,
     _among,
@@ -34,12 +40,14 @@ from extractor.gbk_plans import (
 )
 from extractor.gbk_score import Scorer, fixed_priors
 from extractor.gbk_slots import DROPPED_BEFORE, WRITTEN, Slot, replaced
-from extractor.gbk_words import pair_follow, successors
+from extractor.gbk_words import pair_follow
 from extractor.pinyin_table import fits_reading
 
-PAGE_WORD_USES = 2  # a pair the page writes this often offers its second character (``_written``)
 
-
+# No cycle can go through a slot's page plan or its choices (they hold strings, numbers and
+# their containers), so the collector skips them: Cython reads ``no_gc`` here, not in the .pxd
+@cython.no_gc
+@cython.cclass
 class _Local:
     """A slot's plan on one page, and what the page keeps of it (by strings: a slot hashes in
     Python, strings in C, so a slot is looked up once a call). A class, not a named tuple: its
@@ -71,11 +79,14 @@ class _Local:
         self.dropped_before = slot.dropped_before
 
 
+@cython.no_gc  # as ``_Local``
+@cython.cclass
 class Choices:
     """What a slot offers after one reading, and before ``after`` (when compared with it). A
     class, not a named tuple: a page makes thousands, in C fields when compiled, made by
-    ``_choices``. ``count``: how many options, all told; ``scored``: those to be scored in
-    full, with their place, in order; ``paired``: the Simplified forms of the plan's options
+    ``_choices``. ``count``: how many options, all told; ``scored``: the places of those to be
+    scored in full, in order (past the plan's options, those of ``completing``: no pair made
+    for each); ``paired``: the Simplified forms of the plan's options
     scored in full; ``tied``: the Simplified forms that make a known pair with ``after``;
     ``allowed``: the lead bytes allowed (after a dropped private-use pair)."""
 
@@ -84,7 +95,7 @@ class Choices:
 
 def _choices(
     count: int,
-    scored: list[tuple[int, Option]],
+    scored: list[int],
     paired: frozenset[str],
     tied: frozenset[str],
     allowed: frozenset[int] | None,
@@ -115,15 +126,20 @@ class Candidates:
         self._plans: dict[Slot, _Local] = {}
         self._written_after: dict[str, str] = {}  # by the character before
 
-    def choices(self, slot: Slot, lasts: list[tuple[str, str]], after: str) -> list[Choices]:
+    def choices(
+        self, slot: Slot, lasts: list[str], written: list[str], after: str
+    ) -> list[Choices]:
         """What ``slot`` offers after each reading, given as its last character (Simplified,
-        "" for none: ``State.last``) and as written."""
+        "" for none: ``State.last``) and, in ``written``, as written (two lists: no pair made
+        a reading)."""
         local = self._local(slot)
         kept, dropped = local.choices.get(after), local.dropped_before
         if kept is None:
             kept = local.choices[after] = {}
         found = []
-        for previous, char in lasts:
+        for index in range(len(lasts)):
+            previous = lasts[index]
+            char = written[index]
             # after a dropped pair, the leads allowed depend on the character as written
             key = (previous, char) if dropped else previous
             listed = kept.get(key)
@@ -292,70 +308,6 @@ class Candidates:
         )
 
 
-def _written_after(previous: str, view: str, document: str) -> str:
-    """The characters a page (``document``, and its Simplified ``view``, aligned) writes after
-    ``previous`` (Simplified) at least PAGE_WORD_USES times, as written, commonest first."""
-    uses: dict[str, int] = {}  # a Counter's most_common order: by count, ties as first seen
-    place = view.find(previous)
-    while 0 <= place < len(view) - 1:
-        char = document[place + 1]
-        uses[char] = uses.get(char, 0) + 1
-        place = view.find(previous, place + 1)
-    ranked = sorted(uses.items(), key=itemgetter(1), reverse=True)
-    return "".join([char for char, count in ranked if count >= PAGE_WORD_USES])
-
-
-def _completing(slot: Slot, previous: str, own: frozenset[str]) -> tuple[Option, ...]:
-    """The completions of a slot after ``previous``, with the priors that hold on any page,
-    likeliest word first (ties by character, last first): few of ``successors(previous)``
-    fit the slot's known byte, so only those are put in order, and a page finds them again
-    rather than a cache keep them (pages share few slots after the same character). Those
-    with the known byte are found by a byte search. Never asked for a swallowed byte."""
-    pool = _SUCCESSORS.get(previous)
-    if pool is None:
-        if len(_SUCCESSORS) >= SUCCESSORS_KEPT:
-            _SUCCESSORS.clear()
-        pool = _SUCCESSORS[previous] = successors(previous)
-    logprobs, chars, forms, firsts, seconds = pool
-    if not chars:
-        return ()
-    lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
-    if lead is not None:
-        places = _places(firsts, lead)
-    elif trail is not None:
-        places = _places(seconds, trail)
-    else:
-        places = range(len(chars))
-    found = []
-    for place in places:
-        first, second = firsts[place], seconds[place]
-        if (  # the characters the slot allows (``Slot.allows``)
-            (lead is None or first == lead)
-            and (trail is None or second == trail)
-            and (leads is None or first in leads)
-            and (trails is None or second in trails)
-        ):
-            char = chars[place]
-            if char not in own:
-                form = forms[place]
-                found.append((logprobs[place], char, form, first))
-    if not found:  # most often: no call made
-        return ()
-    found.sort(reverse=True)  # by log-probability, then character: each character is once
-    priors = fixed_priors([word[1] for word in found], slot)
-    # by place, not ``zip``: a call with a keyword each time, in the compiled module too
-    return tuple([(word[1], word[2], priors[place], word[3]) for place, word in enumerate(found)])
-
-
-def _places(known: bytes, byte: int) -> list[int]:
-    """Where ``byte`` is in ``known``, in order (a search in C: a few places in forty)."""
-    found, place = [], known.find(byte)
-    while place >= 0:
-        found.append(place)
-        place = known.find(byte, place + 1)
-    return found
-
-
 def _listed(
     plan: Plan,
     count: int,
@@ -374,14 +326,13 @@ def _listed(
     if len(places) > 1:  # most often one place: no call made
         places.sort()
     for place in places:
-        option = options[place]
-        if allowed is None or option[3] in allowed:
-            scored.append((place, option))
+        if allowed is None or options[place][3] in allowed:
+            scored.append(place)
     count -= len(scored)
     number = len(options)
     for option in completing:
         if allowed is None or option[3] in allowed:
-            scored.append((number, option))
+            scored.append(number)
         number += 1
     return _choices(count + len(scored), scored, paired, tied, allowed, completing)
 
@@ -397,12 +348,6 @@ def _allowed(plan: Plan, allowed: frozenset[int]) -> tuple[int, frozenset[str], 
         simples = frozenset(forms)
         found = kept[allowed] = (len(forms), simples, tuple(simples))
     return found
-
-
-# ``successors`` of the characters asked, kept for the process (looked up in C: a page asks
-# for thousands; cleared when full, as its characters come back first)
-_SUCCESSORS: dict[str, tuple[list[float], list[str], list[str], bytes, bytes]] = {}
-SUCCESSORS_KEPT = 4096
 
 
 # ``_leads_after`` each character asked, kept for the process (read in C: a page asks

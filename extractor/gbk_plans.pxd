@@ -9,10 +9,9 @@ from extractor.gbk_score cimport fixed_priors
 cdef dict _UNWRITTEN
 
 
-# a slot's plans, shared and a page's: fields read in C; no cycle can go through one (it holds
-# strings, numbers and their containers), so the collector skips them
+# a slot's plans, shared and a page's: fields read in C (off the collector: ``no_gc`` in the
+# .py, where Cython reads it)
 @cython.final
-@cython.no_gc
 cdef class Plan:
     cdef readonly tuple options, singles, listed
     cdef readonly frozenset simples, chars

@@ -9,6 +9,13 @@ only that part is priced and ranked anew for each page.
 
 from __future__ import annotations
 
+try:
+    import cython
+except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
+    from types import SimpleNamespace
+
+    cython = SimpleNamespace(no_gc=lambda cls: cls, cclass=lambda cls: cls)
+
 from functools import lru_cache
 from operator import itemgetter
 
@@ -26,6 +33,10 @@ RERANKED = 4
 Option = tuple[str, str, float, int]  # a character, its Simplified form, its prior, its lead byte
 
 
+# No cycle can go through a plan (it holds strings, numbers and their containers), so the
+# collector skips it: Cython reads ``no_gc`` here, not in the .pxd (in the .pxd it was ignored)
+@cython.no_gc
+@cython.cclass
 class Plan:
     """A slot's own candidates: in order, their Simplified forms and places, and as (prior +
     log-probability, place, option, log-probability), best first. A class, not a named tuple:

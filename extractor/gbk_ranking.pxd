@@ -4,6 +4,7 @@ import cython
 
 from extractor.gbk_candidates cimport Choices
 from extractor.gbk_pairs cimport State, _Pairs, appended_alone
+from extractor.gbk_plans cimport Plan
 
 cdef double BOUND_SLACK  # gbk_rivals': a C double in the ranking's sums
 
@@ -50,6 +51,7 @@ cdef class _Ranking:
     cdef Py_ssize_t heap[18]
     cdef list entries, kept
     cdef object slot
+    cdef tuple options
     cdef list ranked
 
     cdef start(self, int width, str after, double tail)
@@ -61,7 +63,7 @@ cdef class _Ranking:
         choices=Choices,
         bonus=cython.double,
     )
-    cdef rank(self, list beams, slot, double cost, list per, list ranked, long long number)
+    cdef rank(self, list beams, slot, double cost, list per, Plan plan, long long number)
 
     @cython.locals(made=list, place=Py_ssize_t)
     cdef list best(self)
@@ -84,7 +86,11 @@ cdef class _Ranking:
         state=State,
         new=State,
         keyed=State,
-        number=cython.longlong,
+        options=tuple,
+        completing=tuple,
+        tied=frozenset,
+        planned=Py_ssize_t,
+        number=Py_ssize_t,
         option=tuple,
         simple=str,
         prior=cython.double,
@@ -93,9 +99,7 @@ cdef class _Ranking:
         key=cython.double,
         gain=cython.double,
     )
-    cdef score_paired(
-        self, _Beam parent, double bonus, list scored, frozenset tied, long long place
-    )
+    cdef score_paired(self, _Beam parent, double bonus, Choices choices, long long place)
 
     @cython.locals(
         last=cython.double,

@@ -23,7 +23,7 @@ except ImportError:  # no Cython where the package runs interpreted: its decorat
 
 from extractor.gbk_candidates import Choices
 from extractor.gbk_pairs import State, _Pairs, appended_alone
-from extractor.gbk_plans import Option
+from extractor.gbk_plans import Option, Plan
 from extractor.gbk_rivals import BOUND_SLACK
 from extractor.gbk_slots import Slot
 
@@ -111,8 +111,9 @@ class _Ranking:
         self.heap = array("q", bytes(8 * _CAPACITY))
         self.entries: list[tuple[float, int, int]] = []
         self.kept = [_Candidate() for _ in range(_CAPACITY)]
-        # the slot of the source being ranked, and its plan's options best first (``rank``)
+        # the slot of the source being ranked, and its plan's options, in order and best first
         self.slot: Slot | None = None
+        self.options: tuple[Option, ...] = ()
         self.ranked: list[tuple[float, int, Option, float]] = []
 
     def start(self, width: int, after: str, tail: float) -> None:
@@ -128,16 +129,17 @@ class _Ranking:
         slot: Slot,
         cost: float,
         per: list[Choices],
-        ranked: list[tuple[float, int, Option, float]],
+        plan: Plan,
         number: int,
     ) -> None:
-        """Score what one source (the ``number``-th) grows: each beam's choices in ``slot``."""
-        self.slot, self.ranked = slot, ranked
+        """Score what one source (the ``number``-th) grows: each beam's choices in ``slot``
+        (``plan``: its plan)."""
+        self.slot, self.options, self.ranked = slot, plan.options, plan.ranked
         for index, parent in enumerate(beams):
             place = (number << 40) | (index << 20)  # the order grown, as one number
             choices = per[index]
             bonus = parent.bonus - cost
-            self.score_paired(parent, bonus, choices.scored, choices.tied, place)
+            self.score_paired(parent, bonus, choices, place)
             self.score_plain(parent, bonus, choices.paired, choices.allowed, place)
 
     def best(self) -> list[_Beam]:
@@ -182,14 +184,16 @@ class _Ranking:
         self,
         parent: _Beam,
         bonus: float,
-        scored: list[tuple[int, Option]],
-        tied: frozenset[str],
+        choices: Choices,
         place: int,
     ) -> None:
-        """The choices scored in full (``Choices.scored``); ``tied``: those that make a known
-        pair with ``after``."""
+        """The choices scored in full (``Choices.scored``: the plan's options by place, then
+        ``completing``'s); ``Choices.tied``: those that make a known pair with ``after``."""
         pairs, after, state, tail = self.pairs, self.after, parent.state, self.tail
-        for number, option in scored:
+        options, completing, tied = self.options, choices.completing, choices.tied
+        planned = len(options)
+        for number in choices.scored:
+            option = options[number] if number < planned else completing[number - planned]
             simple, prior = option[1], option[2]  # C doubles compiled, as the sums are
             new, gain, keyed = pairs.extend(state, simple), bonus + prior, None
             if not after:

@@ -40,6 +40,7 @@ cdef class _Beams:
         offered=Py_ssize_t,
         beams=list,
         lasts=list,
+        written=list,
         beam=_Beam,
         per=list,
         listed=Choices,
@@ -49,7 +50,7 @@ cdef class _Beams:
     @cython.locals(bonus=cython.double, state=State, grown=list, new=State, prior=cython.double)
     cdef list _grown(self, _Beam parent, slot, double cost, choices)
 
-    @cython.locals(ranking=_Ranking, number=cython.longlong, ranked=list)
+    @cython.locals(ranking=_Ranking, number=cython.longlong)
     cdef list _ranked(self, list sources, list choices, int width, str after)
 
 

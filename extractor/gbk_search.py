@@ -168,10 +168,11 @@ class _Beams:
         appended."""
         choices, count = [], 0
         for beams, slot, _ in sources:
-            lasts = []
+            lasts, written = [], []
             for beam in beams:
-                lasts.append((beam.last, beam.char))
-            per = self.candidates.choices(slot, lasts, after)
+                lasts.append(beam.last)
+                written.append(beam.char)
+            per = self.candidates.choices(slot, lasts, written, after)
             for listed in per:
                 offered = listed.count  # a C integer compiled, as the sum is
                 count += offered
@@ -201,8 +202,7 @@ class _Beams:
         ranking = self.ranking
         ranking.start(width, after, self.char_logprob(after) if after else 0.0)
         for number, (beams, slot, cost) in enumerate(sources):
-            ranked = self.candidates.plan(slot).ranked
-            ranking.rank(beams, slot, cost, choices[number], ranked, number)
+            ranking.rank(beams, slot, cost, choices[number], self.candidates.plan(slot), number)
         return ranking.best()
 
 

@@ -78,7 +78,7 @@ def _grouped(pairs: Iterable[str]) -> dict[str, str]:
 def successors(previous: str) -> tuple[list[float], list[str], list[str], bytes, bytes]:
     """The GBK characters whose Simplified form follows ``previous`` in its likeliest
     two-character dictionary words (``_word_starts``), not in order (a slot keeps few of
-    them: ``gbk_candidates._completing`` orders those): the log-probability of each one's
+    them: ``gbk_completions._completing`` orders those): the log-probability of each one's
     word, the characters and their forms (lists: read by place, no string made), and their
     lead bytes and trail bytes, each in one string (no tuple a character: a page asks for
     hundreds of characters' pools)."""
@@ -106,7 +106,7 @@ def successors(previous: str) -> tuple[list[float], list[str], list[str], bytes,
 
 def _word_starts(previous: str) -> tuple[list[float], str]:
     """The ``SUCCESSORS`` likeliest two-character words ``previous`` starts, as their
-    log-probabilities and second characters, in no order (``gbk_candidates._completing``
+    log-probabilities and second characters, in no order (``gbk_completions._completing``
     orders the few it keeps): only those are tried. Found among the characters
     ``_word_follow`` lists after it when first asked (``gbk_candidates`` keeps them), not
     sorted for every character at start-up (all of them took 17 MB); no pair made for a word
