@@ -90,6 +90,9 @@ def reversed_lists(lists: tuple[tuple[str, ...], ...]) -> tuple[AhoCorasick, tup
     return reversed_words(tuple(word for words in lists for word in words)), owners
 
 
+_MOST_LISTS = 62  # ``longest_in_lists``'s lists: the bits of a C integer below its sign
+
+
 def longest_in_lists(
     scan: tuple[AhoCorasick, tuple[int, ...]], count: int, view: str
 ) -> list[list[tuple[int, int]]]:
@@ -98,15 +101,21 @@ def longest_in_lists(
     over the reversed view, where a
     word starting at a position ends there: the matches come by end, the longest first
     whatever their list, so a list's first match at an end is its longest there. The view's
-    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists."""
+    conversion to UTF-8 and the pass are most of a scan's cost, paid once for all the lists.
+    The lists that matched at the current end are bits of one integer (compiled, a C integer,
+    where a list of the last end per list cost an object compare and store a match)."""
+    if count > _MOST_LISTS:
+        raise ValueError(f"{count} lists: one scan takes at most {_MOST_LISTS}")
     automaton, owners = scan
     size = len(view)
     found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    last = [-1] * count
+    at_end, matched = -1, 0
     for index, start, end in automaton.find_matches_as_indexes(view[::-1], overlapping=True):
+        if end != at_end:
+            at_end, matched = end, 0
         which = owners[index]
-        if end != last[which]:
-            last[which] = end
+        if not matched >> which & 1:
+            matched |= 1 << which
             found[which].append((size - end, size - start))
     for spans in found:
         spans.reverse()
@@ -224,8 +233,10 @@ def word_trie(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def load_entity_lexicon(extra_dirs: Sequence[Path] = ()) -> EntityLexicon:
-    """The shipped word lists, each extended by the same file in every ``--rules`` directory."""
-    return _load(tuple(Path(d) for d in extra_dirs))
+    """The shipped word lists, each extended by the same file in every ``--rules`` directory
+    (asked for hundreds of times a batch, by the stage and the repairs: no directories cost no
+    generator, and ``map`` is cheaper than one)."""
+    return _load(tuple(map(Path, extra_dirs)) if extra_dirs else ())
 
 
 @lru_cache(maxsize=16)

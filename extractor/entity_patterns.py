@@ -69,8 +69,9 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 
 def load_patterns(extra_dirs: Sequence[Path] = ()) -> tuple[EntityPattern, ...]:
-    """The shipped patterns, extended or overridden by each directory's ``entities.jsonl``."""
-    return _load(tuple(Path(d) for d in extra_dirs))
+    """The shipped patterns, extended or overridden by each directory's ``entities.jsonl``
+    (asked for once a document: as ``load_entity_lexicon`` asks)."""
+    return _load(tuple(map(Path, extra_dirs)) if extra_dirs else ())
 
 
 @lru_cache(maxsize=16)

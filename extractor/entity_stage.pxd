@@ -16,6 +16,9 @@ cdef class _Mentions:
 cdef list _added(list spans, list extra)
 
 
+cdef list _places(str text, list places, _Mentions mention)
+
+
 cdef list _ordered(names)
 
 

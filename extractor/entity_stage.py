@@ -72,13 +72,7 @@ def fill_entities(
     places, orgs, hits = find_entities(view, rules_dirs)
     mention = _Mentions(document, editable, offset)
     document.organisations = _organisations(text, orgs, mention)
-    document.places = [
-        trusted_one(  # every field, in Place's order
-            Place,
-            {"name": name, "mentions": [mention.at(s, e) for s, e in places if text[s:e] == name]},
-        )
-        for name in _ordered(text[s:e] for s, e in places)
-    ]
+    document.places = _places(text, places, mention)
     document.people = _people(text, view, hits, orgs, mention)
     return document
 
@@ -107,6 +101,21 @@ class _Mentions:
                 "section_path": self.paths.at(start),
             },
         )
+
+
+def _places(text: str, places: Spans, mention: _Mentions) -> list[Place]:
+    """A place for each name, in the order of its first mention, its mentions in text order:
+    one pass over the places (a pass a name cut every place's name again for each)."""
+    result: dict[str, Place] = {}
+    for start, end in places:
+        name = text[start:end]
+        place = result.get(name)
+        if place is None:
+            place = result[name] = trusted_one(  # every field, in Place's order
+                Place, {"name": name, "mentions": []}
+            )
+        place.mentions.append(mention.at(start, end))
+    return list(result.values())
 
 
 def _ordered(names) -> list[str]:

@@ -23,7 +23,7 @@ cdef bint _is_name(str name, lex)
 cdef bint _boundary_after(str view, at, lex)
 
 
-@cython.locals(length=Py_ssize_t, name=str)
+@cython.locals(length=Py_ssize_t, name=str, surnames=frozenset, compound=cython.bint)
 cdef _name_after(str view, Py_ssize_t at, lex)
 
 

@@ -11,8 +11,13 @@ cdef Py_ssize_t _LONGEST
 cdef _level(str view, start, end, lex)
 
 
-@cython.locals(tokens=list, nonwords=list, ends=set, longest=dict, longer_suffixes=dict)
+@cython.locals(
+    tokens=list, nonwords=list, ends=set, longest=dict, longer_suffixes=dict, body_starts=dict
+)
 cdef list _place_tokens(str view, lex, words)
+
+
+cdef _body_start(str window, lex)
 
 
 cpdef list _groups(str view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -80,6 +80,7 @@ def _place_tokens(view: str, lex: EntityLexicon, words: ViewWords) -> list[tuple
     ends = {end for _, end in nonwords}
     longest = {start: end for start, end in sorted(nonwords)}
     longer_suffixes = lex.longer_admin_suffixes
+    body_starts = _BODY_STARTS.setdefault(lex, {})
     for start, end in words.admin_suffixes:
         if view.endswith(longer_suffixes[view[start:end]], 0, end):
             continue  # 区 of 社区, 县 of 自治县: the longer suffix makes its own token
@@ -87,7 +88,11 @@ def _place_tokens(view: str, lex: EntityLexicon, words: ViewWords) -> list[tuple
             continue  # 乡镇, 农村, 全县; 村 of 村民: a word, not a place's suffix
         if start >= 2:
             window = view[max(0, start - _BODY_WINDOW) : start]
-            body_start = _body_start(window, lex)
+            body_start = body_starts.get(window, -1)
+            if body_start == -1:
+                if len(body_starts) >= _MOST_WINDOWS:
+                    body_starts.clear()
+                body_start = body_starts[window] = _body_start(window, lex)
             if body_start is not None:
                 tokens.append((start - len(window) + body_start, end))
     tokens += _groups(view)
@@ -122,14 +127,18 @@ def _numeral(char: str) -> bool:
 # What decides where a place's name starts: the characters the word cut of ``word_start``
 # sees before the suffix (six before the name's last two).
 _BODY_WINDOW = 8
+# ``_body_start`` of each window, per lexicon: a page names its places again and again. A dict
+# look-up of the window a suffix, where an ``lru_cache`` keyed by (window, lexicon) made, hashed
+# and compared a tuple; emptied when full.
+_BODY_STARTS: WeakKeyDictionary[EntityLexicon, dict[str, int | None]] = WeakKeyDictionary()
+_MOST_WINDOWS = 65536
 
 
-@lru_cache(maxsize=65536)
 def _body_start(window: str, lex: EntityLexicon) -> int | None:
     """Where the name before an administrative suffix begins in the ``window`` that ends at
     the suffix: the start of the word (cut by jieba on the window) holding the second
     character before the suffix; two to four Han characters, no stop word or generic prefix
-    (全县, 该村). Found once per window: a page names its places again and again."""
+    (全县, 该村)."""
     suffix_start = len(window)
     if not (is_han(window[suffix_start - 2]) and is_han(window[suffix_start - 1])):
         return None
