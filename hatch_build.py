@@ -65,6 +65,7 @@ COMPILED = [
     "hmm_chars",
     "html",
     "html_tokens",
+    "json_buffer",
     "line_shapes",
     "lm",
     "markers",
