@@ -1,6 +1,8 @@
 # The repairs' JSON in C when the wheel compiles model_json.py (hatch_build.py): this file
 # types what the .py declares; pure Python ignores it.
 import cython
+from cpython.bytearray cimport PyByteArray_FromStringAndSize
+
 from extractor.json_buffer cimport put, put_digits, put_quoted, taken
 
 
@@ -50,7 +52,7 @@ cdef bytes _closing(rule, note, tuple absorbed)
 cdef dict _CLOSINGS
 
 @cython.locals(written=bytearray, size=Py_ssize_t)
-cpdef json_of(model, repairs=*)
+cpdef json_of(model, repairs=*, Py_ssize_t room=*)
 
 @cython.locals(values=dict, fields=list, count=Py_ssize_t, at=Py_ssize_t, field=_Field)
 cdef Py_ssize_t _put_model(
@@ -69,7 +71,7 @@ cdef Py_ssize_t _STR, _INT, _BOOL, _DECIMAL, _MODEL, _OTHER
 @cython.final
 cdef class _Field:
     cdef readonly str name
-    cdef bytes key, next_key
+    cdef bytes first_key, next_key, first_null, next_null
     cdef bint nullable, listed
     cdef Py_ssize_t kind
     cdef object model

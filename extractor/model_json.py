@@ -28,6 +28,9 @@ except ImportError:  # no Cython where the package runs interpreted
 from extractor.json_buffer import put, put_digits, put_quoted, quote, taken
 from extractor.model import Document
 
+if not cython.compiled:  # CPython's own function, cimported in model_json.pxd; compiled only
+    PyByteArray_FromStringAndSize = None
+
 if TYPE_CHECKING:
     from extractor.offsets import EditableText
 
@@ -44,7 +47,8 @@ def document_json(document: Document, repairs: bytes) -> bytes:
     if document.repairs:
         raise ValueError("document_json writes the repairs of a document that has none yet")
     if cython.compiled:  # interpreted, pydantic-core's writer costs less than ``json_of``
-        line = json_of(document, repairs)
+        room = len(repairs) + 6 * (len(document.original) + len(document.text)) + 2**16
+        line = json_of(document, repairs, room)
         if line is not None:
             return line
     written = document.__pydantic_serializer__.to_json(document)
@@ -57,14 +61,18 @@ _NO_REPAIRS = b',"repairs":[],'
 _INTO_REPAIRS = len(b',"repairs":[')
 
 
-def json_of(model: BaseModel, repairs: bytes | None = None) -> bytes | None:
+def json_of(model: BaseModel, repairs: bytes | None = None, room: int = 0) -> bytes | None:
     """``model.model_dump_json()`` in UTF-8, written here from the fields' types as ``model``
     declares them (``_Shape``), or None where a value is not of its field's type (pydantic-core
     then writes it, and warns). A document's ``repairs`` hold the JSON ``repairs`` (its list's
     items, comma-separated) when given. pydantic-core's JSON of a document cost about 1.1
     million instructions compiled (some 13,000 a count or an amount); here each field is a
-    type check and a C copy or loop."""
+    type check and a C copy or loop. Compiled, ``room`` bytes are made at once, uninitialised,
+    when given: the buffer is not grown and copied as it fills (a document's original alone
+    takes up to 6 bytes a character before its size is known)."""
     written = bytearray()
+    if cython.compiled and room:
+        written = PyByteArray_FromStringAndSize(cython.NULL, room)
     size = _put_model(written, 0, model, _shape(type(model)), repairs)
     return None if size < 0 else taken(written, 0, size)
 
@@ -74,9 +82,9 @@ def _put_model(
 ) -> int:
     """``put`` of ``model``'s JSON, or -1. pydantic-core writes a model's ``__dict__`` in its
     order (the fields' order, as the stages build them: each field found by its place, no
-    lookup), skipping keys that are no field (here: -1)."""
+    lookup), skipping keys that are no field (here: -1). The brace goes with the first key, a
+    null with its key: one copy each."""
     fields, count = shape.fields, len(shape.fields)
-    size = put(written, size, b"{")
     values = model.__dict__
     at = 0
     for name, value in values.items():
@@ -85,15 +93,18 @@ def _put_model(
             field = shape.named.get(name)
             if field is None:
                 return -1
-        size = put(written, size, field.next_key if at else field.key)
-        if field is _REPAIRS and repairs is not None:
+        if value is None and field.nullable:
+            size = put(written, size, field.next_null if at else field.first_null)
+        elif field is _REPAIRS and repairs is not None:
+            size = put(written, size, field.next_key if at else field.first_key)
             size = put(written, put(written, put(written, size, b"["), repairs), b"]")
         else:
+            size = put(written, size, field.next_key if at else field.first_key)
             size = _put_value(written, size, field, value)
             if size < 0:
                 return -1
-        at += 1  # noqa: SIM113 (no enumerate: compiled, a C loop over the dict)
-    return put(written, size, b"}")
+        at += 1
+    return put(written, size, b"}" if at else b"{}")
 
 
 def _put_value(written: bytearray, size: int, field: _Field, value: object) -> int:
@@ -138,13 +149,15 @@ _STR, _INT, _BOOL, _DECIMAL, _MODEL, _OTHER = range(6)  # a field's item types
 
 
 class _Field:
-    """How one field is written: its key (first, and after a comma), whether it may be null,
-    whether it holds a list, and its item type (``_MODEL``: that model's ``shape``)."""
+    """How one field is written: its key (first, after the brace, or after a comma; with a null
+    or not), whether it may be null, whether it holds a list, and its item type (``_MODEL``:
+    that model's ``shape``)."""
 
     def __init__(self, name: str, info: FieldInfo) -> None:
         self.name = name
-        self.key = f'"{name}":'.encode()  # a field's name is an identifier: no escapes
-        self.next_key = b"," + self.key
+        key = f'"{name}":'.encode()  # a field's name is an identifier: no escapes
+        self.first_key, self.next_key = b"{" + key, b"," + key
+        self.first_null, self.next_null = b"{" + key + b"null", b"," + key + b"null"
         inner, arguments = info.annotation, get_args(info.annotation)
         self.nullable = get_origin(inner) in (Union, UnionType) and type(None) in arguments
         if self.nullable:
