@@ -28,7 +28,7 @@ cpdef Py_ssize_t put_quoted(
     bytearray written, Py_ssize_t size, str text, Py_ssize_t start, Py_ssize_t end
 ) except -1
 
-cdef inline Py_ssize_t _put_utf8(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
+cdef Py_ssize_t _put_utf8(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
 
 @cython.locals(letter=Py_ssize_t, low=Py_ssize_t)
 cdef Py_ssize_t _put_escape(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
