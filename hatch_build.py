@@ -67,6 +67,7 @@ COMPILED = [
     "hmm_chars",
     "html",
     "html_tokens",
+    "json_buffer",
     "line_shapes",
     "lm",
     "markers",

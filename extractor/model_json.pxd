@@ -1,9 +1,9 @@
 # The repairs' JSON in C when the wheel compiles model_json.py (hatch_build.py): this file
 # types what the .py declares; pure Python ignores it.
 import cython
-from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_Resize
-from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
-from libc.string cimport memcpy
+from cpython.bytearray cimport PyByteArray_FromStringAndSize
+
+from extractor.json_buffer cimport put, put_digits, put_quoted, taken
 
 
 @cython.locals(
@@ -34,14 +34,6 @@ cpdef bytes repairs_json(editable, Py_ssize_t start, Py_ssize_t end, bint last)
 cdef object _NO_RUN
 cdef bytes _RAW_END, _BEFORE, _AFTER, _START, _NO_AFTER, _REPAIR
 
-@cython.locals(end=Py_ssize_t)
-cdef Py_ssize_t _put(bytearray written, Py_ssize_t size, bytes part) except -1
-
-@cython.locals(end=Py_ssize_t, rest=Py_ssize_t, at=Py_ssize_t, digits=cython.p_char)
-cdef Py_ssize_t _put_digits(bytearray written, Py_ssize_t size, Py_ssize_t value) except -1
-
-cdef bytes _taken(bytearray written, Py_ssize_t size)
-
 cdef str _or_null(value)
 
 @cython.locals(quoted=str)
@@ -59,16 +51,38 @@ cdef bytes _closing(rule, note, tuple absorbed)
 
 cdef dict _CLOSINGS
 
-@cython.locals(
-    room=Py_ssize_t, out=cython.p_char, at=Py_ssize_t, index=Py_ssize_t, char=Py_UCS4
-)
-cdef Py_ssize_t _put_quoted(
-    bytearray written, Py_ssize_t size, str text, Py_ssize_t start, Py_ssize_t end
-) except -1
+@cython.locals(written=bytearray, size=Py_ssize_t)
+cpdef json_of(model, repairs=*, Py_ssize_t room=*)
 
-cdef Py_ssize_t _put_utf8(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
+@cython.locals(values=dict, fields=list, count=Py_ssize_t, at=Py_ssize_t, field=_Field)
+cdef Py_ssize_t _put_model(
+    bytearray written, Py_ssize_t size, model, _Shape shape, repairs
+) except -2
 
-@cython.locals(letter=Py_ssize_t, low=Py_ssize_t)
-cdef Py_ssize_t _put_escape(char *out, Py_ssize_t at, Py_ssize_t code) noexcept
+@cython.locals(items=list, index=Py_ssize_t)
+cdef Py_ssize_t _put_value(bytearray written, Py_ssize_t size, _Field field, value) except -2
 
-cdef Py_ssize_t _letter(Py_ssize_t code) noexcept
+@cython.locals(kind=Py_ssize_t, text=str)
+cdef Py_ssize_t _put_item(bytearray written, Py_ssize_t size, _Field field, value) except -2
+
+cdef Py_ssize_t _STR, _INT, _BOOL, _DECIMAL, _MODEL, _OTHER
+
+
+@cython.final
+cdef class _Field:
+    cdef readonly str name
+    cdef bytes first_key, next_key, first_null, next_null
+    cdef bint nullable, listed
+    cdef Py_ssize_t kind
+    cdef object model
+    cdef _Shape shape
+
+
+@cython.final
+cdef class _Shape:
+    cdef list fields
+    cdef readonly dict named
+
+
+cdef dict _SHAPES
+cdef _Field _REPAIRS

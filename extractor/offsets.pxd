@@ -41,3 +41,11 @@ cdef tuple _raw_span(
 
 @cython.locals(low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t, middle_start=Py_ssize_t)
 cpdef Py_ssize_t position_index(list starts, Py_ssize_t position)
+
+
+@cython.final
+cdef class EditableText:
+    cdef readonly str original, text
+    cdef object _pieces
+
+    cpdef tuple raw_span(self, Py_ssize_t start, Py_ssize_t end)

@@ -115,7 +115,9 @@ class EditableText:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span that backs ``text[start:end]``: ``raw_start_of(start)`` and
         ``raw_end_of(end - 1)`` written out (every item the stages extract asks for one, and
-        the method calls cost more than the lookups; a property test compares them)."""
+        the method calls cost more than the lookups; a property test compares them). Compiled,
+        a C method of a C class (offsets.pxd): its fields read in C, where the Python class's
+        were looked up by name (about 2,200 instructions a call)."""
         pieces = self._pieces
         return _raw_span(pieces, len(self.text), len(self.original), start, end)
 
