@@ -184,11 +184,16 @@ _KINDS = {str: _STR, int: _INT, bool: _BOOL, Decimal: _DECIMAL}
 
 
 class _Shape:
-    """A model's fields in order (``fields``) and by name (``named``)."""
+    """A model's fields in order (``fields``) and by name (``named``). A model that serialises
+    itself (a field or model serializer, a computed field) gets none: its every key is then no
+    field, and pydantic-core writes it (``_put_model``'s -1)."""
 
     def __init__(self, model: type[BaseModel]) -> None:
         _SHAPES[model] = self  # first: a model may hold itself (a section's children)
-        self.fields = [_Field(name, info) for name, info in model.model_fields.items()]
+        decorators = model.__pydantic_decorators__
+        custom = decorators.field_serializers or decorators.model_serializers
+        fields = {} if custom or model.model_computed_fields else model.model_fields
+        self.fields = [_Field(name, info) for name, info in fields.items()]
         self.named = {field.name: field for field in self.fields}
 
 
