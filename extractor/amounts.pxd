@@ -1,6 +1,8 @@
 # Types for when the wheel compiles amounts.py (hatch_build.py); pure Python ignores this file.
 import cython
 
+from extractor.figure_spans cimport merged_windows, overlaps, veto_spans
+
 
 # A mention and its stretches C classes: made without Python bytecode, their fields read and
 # set in C by the stage and the figures stage's locator.
@@ -24,9 +26,6 @@ cdef class Money:
 cpdef list find_amounts(str view, rules)
 cpdef list _windows(str view, rules)
 cpdef list _vetoed(list found, str view, rules)
-cpdef list veto_spans(pattern, str view, list items)
-cpdef list merged_windows(items, Py_ssize_t before, Py_ssize_t after, Py_ssize_t length)
-cpdef bint overlaps(list spans, Py_ssize_t start, Py_ssize_t end)
 @cython.locals(money=Money)
 cpdef Money _interpret(match, str rule, rules)
 cpdef str _currency(dict groups, rules)

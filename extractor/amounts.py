@@ -11,13 +11,12 @@ stated, and whether it is a total or a part of one (共计 …，其中 …).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from decimal import Decimal
 
 import regex
 
 from extractor.figure_rules import Bound, MoneyRules
+from extractor.figure_spans import merged_windows, overlaps, veto_spans
 from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
 # the patterns of this module and the rules' word lists run on `re`: plain classes and words
@@ -27,7 +26,6 @@ _CLAUSE_END_BEFORE = regex.compile(f"(?r){_CLAUSE_MARKS}")  # the last one, soug
 SENTENCE_END = re.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
 _RECIPIENT_LEAD = re.compile(r",?(?:用于)?")
-VETO_BEFORE, VETO_AFTER = 4, 8  # how far a veto pattern may reach around the item it vetoes
 WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
@@ -134,38 +132,6 @@ def _vetoed(found: list[Money], view: str, rules: MoneyRules) -> list[Money]:
     """Candidates that no not-money rule overlaps."""
     spans = veto_spans(rules.vetoes, view, [(m.start, m.end) for m in found])
     return [money for money in found if not overlaps(spans, money.start, money.end)]
-
-
-def veto_spans(
-    pattern: regex.Pattern[str] | None, view: str, items: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Matches of a veto pattern near the (sorted) items: only there can they overlap one."""
-    if pattern is None:
-        return []
-    spans: list[tuple[int, int]] = []
-    for start, end in merged_windows(items, VETO_BEFORE, VETO_AFTER, len(view)):
-        spans += [(m.start(), m.end()) for m in pattern.finditer(view, start, end)]
-    return spans
-
-
-def merged_windows(
-    items: Iterable[tuple[int, int]], before: int, after: int, length: int
-) -> list[tuple[int, int]]:
-    """[start - before, end + after) around each sorted item, overlapping windows merged."""
-    windows: list[tuple[int, int]] = []
-    for start, end in items:
-        low, high = max(0, start - before), min(length, end + after)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
-        else:
-            windows.append((low, high))
-    return windows
-
-
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does any of the sorted, non-nested ``spans`` overlap [start, end)?"""
-    i = bisect_left(spans, (start, start))
-    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
 
 # ---- value ------------------------------------------------------------------------------------
