@@ -20,9 +20,8 @@ from extractor.figure_spans import merged_windows, overlaps, veto_spans
 from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
 # the patterns of this module and the rules' word lists run on `re`: plain classes and words
-_CLAUSE_MARKS = r"[,;:!?。\n]"
-CLAUSE_END = re.compile(_CLAUSE_MARKS)
-_CLAUSE_END_BEFORE = regex.compile(f"(?r){_CLAUSE_MARKS}")  # the last one, sought backwards
+_CLAUSE_MARKS = ",;:!?。\n"
+CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 SENTENCE_END = re.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
 _RECIPIENT_LEAD = re.compile(r",?(?:用于)?")
@@ -30,6 +29,7 @@ WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searche
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
 _NO_CHANGE = Decimal(0)  # most amounts have no 角 or 分: their change made once
+_ONE = Decimal(1)  # the scale of most currency words (毛钱 is worth 0.1), made once
 
 
 class Span:
@@ -151,7 +151,7 @@ def _interpret(match: regex.Match[str], rule: str, rules: MoneyRules) -> Money |
     number = parse(groups["num"].translate(_STRIP_INNER))
     if number is None:
         return None
-    scale = rules.word_scale.get(groups.get("cur", ""), Decimal(1))
+    scale = rules.word_scale.get(groups.get("cur", ""), _ONE)
     value = number.low * scale + _change(groups.get("sub", ""), groups.get("cur", ""))
     high = number.high * scale
     low = value
@@ -267,21 +267,24 @@ def clause_start_before(view: str, start: int) -> int:
     ``CLAUSE_REACH`` back (sought backwards from ``start``: listing every mark of the view
     for the few amounts it holds cost more than the search)."""
     low = max(0, start - CLAUSE_REACH)
-    mark = _CLAUSE_END_BEFORE.search(view, low, start)
-    return low if mark is None else mark.end()
+    last = -1
+    for mark in _CLAUSE_MARKS:  # a search a mark: a `regex` call set up more than seven
+        last = max(last, view.rfind(mark, low, start))
+    return low if last < 0 else last + 1
 
 
 def _per(before: str, after: str, rules: MoneyRules) -> str | None:
     """The first rate cue in the clause before the amount, else one right after it (元/人)."""
     best: tuple[int, str] | None = None
     for compiled in rules.per:
-        text = after if compiled.rule.after else before
+        read_after = compiled.rule.after  # a pydantic field: read once, not twice
+        text = after if read_after else before
         if not _may_hold(text, compiled.words):
             continue  # most clauses hold no 均, no 每: `in` asks less than a search
         match = compiled.regex.search(text)
         if match is None:
             continue
-        position = len(before) + match.start() if compiled.rule.after else match.start()
+        position = len(before) + match.start() if read_after else match.start()
         if best is None or position < best[0]:
             best = (position, match.group("label"))
     if best is None:
