@@ -4,6 +4,9 @@ import cython
 from extractor.figure_spans cimport merged_windows, overlaps, veto_spans
 
 
+cdef str _CLAUSE_MARKS  # a character sought in it by C
+
+
 # A mention and its stretches C classes: made without Python bytecode, their fields read and
 # set in C by the stage and the figures stage's locator.
 @cython.final
@@ -36,7 +39,7 @@ cpdef _distribute(str low_text, low, str high_text, high, dict groups)
 cpdef str _trailing_units(str text)
 @cython.locals(money=Money)
 cpdef _describe(str view, list found, Py_ssize_t index, rules)
-@cython.locals(low=Py_ssize_t, last=Py_ssize_t)
+@cython.locals(low=Py_ssize_t, place=Py_ssize_t)
 cpdef Py_ssize_t clause_start_before(str view, Py_ssize_t start)
 @cython.locals(text=str)
 cpdef _per(str before, str after, rules)
