@@ -39,6 +39,7 @@ COMPILED = [
     "entity_stage",
     "figure_rule_files",
     "figure_rules",
+    "figure_spans",
     "figures",
     "gbk",
     "gbk_alone",

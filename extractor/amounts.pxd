@@ -1,6 +1,11 @@
 # Types for when the wheel compiles amounts.py (hatch_build.py); pure Python ignores this file.
 import cython
 
+from extractor.figure_spans cimport merged_windows, overlaps, veto_spans
+
+
+cdef str _CLAUSE_MARKS  # a character sought in it by C
+
 
 # A mention and its stretches C classes: made without Python bytecode, their fields read and
 # set in C by the stage and the figures stage's locator.
@@ -24,9 +29,6 @@ cdef class Money:
 cpdef list find_amounts(str view, rules)
 cpdef list _windows(str view, rules)
 cpdef list _vetoed(list found, str view, rules)
-cpdef list veto_spans(pattern, str view, list items)
-cpdef list merged_windows(items, Py_ssize_t before, Py_ssize_t after, Py_ssize_t length)
-cpdef bint overlaps(list spans, Py_ssize_t start, Py_ssize_t end)
 @cython.locals(money=Money)
 cpdef Money _interpret(match, str rule, rules)
 cpdef str _currency(dict groups, rules)
@@ -37,6 +39,7 @@ cpdef _distribute(str low_text, low, str high_text, high, dict groups)
 cpdef str _trailing_units(str text)
 @cython.locals(money=Money)
 cpdef _describe(str view, list found, Py_ssize_t index, rules)
+@cython.locals(low=Py_ssize_t, place=Py_ssize_t)
 cpdef Py_ssize_t clause_start_before(str view, Py_ssize_t start)
 @cython.locals(text=str)
 cpdef _per(str before, str after, rules)

@@ -11,27 +11,25 @@ stated, and whether it is a total or a part of one (共计 …，其中 …).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from decimal import Decimal
 
 import regex
 
 from extractor.figure_rules import Bound, MoneyRules
+from extractor.figure_spans import merged_windows, overlaps, veto_spans
 from extractor.numbers import BIG_UNITS, SMALL_UNITS, parse
 
 # the patterns of this module and the rules' word lists run on `re`: plain classes and words
-_CLAUSE_MARKS = r"[,;:!?。\n]"
-CLAUSE_END = re.compile(_CLAUSE_MARKS)
-_CLAUSE_END_BEFORE = regex.compile(f"(?r){_CLAUSE_MARKS}")  # the last one, sought backwards
+_CLAUSE_MARKS = ",;:!?。\n"
+CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 SENTENCE_END = re.compile(r"[。!?\n]")
 CLAUSE_REACH = 60  # the longest stretch before an amount read as its clause
 _RECIPIENT_LEAD = re.compile(r",?(?:用于)?")
-VETO_BEFORE, VETO_AFTER = 4, 8  # how far a veto pattern may reach around the item it vetoes
 WINDOW_BEFORE, WINDOW_AFTER = 32, 8  # characters around a currency word searched for money
 _STRIP_INNER = str.maketrans("", "", "多余")
 _UNITS = {**SMALL_UNITS, **BIG_UNITS}
 _NO_CHANGE = Decimal(0)  # most amounts have no 角 or 分: their change made once
+_ONE = Decimal(1)  # the scale of most currency words (毛钱 is worth 0.1), made once
 
 
 class Span:
@@ -136,38 +134,6 @@ def _vetoed(found: list[Money], view: str, rules: MoneyRules) -> list[Money]:
     return [money for money in found if not overlaps(spans, money.start, money.end)]
 
 
-def veto_spans(
-    pattern: regex.Pattern[str] | None, view: str, items: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Matches of a veto pattern near the (sorted) items: only there can they overlap one."""
-    if pattern is None:
-        return []
-    spans: list[tuple[int, int]] = []
-    for start, end in merged_windows(items, VETO_BEFORE, VETO_AFTER, len(view)):
-        spans += [(m.start(), m.end()) for m in pattern.finditer(view, start, end)]
-    return spans
-
-
-def merged_windows(
-    items: Iterable[tuple[int, int]], before: int, after: int, length: int
-) -> list[tuple[int, int]]:
-    """[start - before, end + after) around each sorted item, overlapping windows merged."""
-    windows: list[tuple[int, int]] = []
-    for start, end in items:
-        low, high = max(0, start - before), min(length, end + after)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
-        else:
-            windows.append((low, high))
-    return windows
-
-
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does any of the sorted, non-nested ``spans`` overlap [start, end)?"""
-    i = bisect_left(spans, (start, start))
-    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
-
-
 # ---- value ------------------------------------------------------------------------------------
 
 
@@ -185,7 +151,7 @@ def _interpret(match: regex.Match[str], rule: str, rules: MoneyRules) -> Money |
     number = parse(groups["num"].translate(_STRIP_INNER))
     if number is None:
         return None
-    scale = rules.word_scale.get(groups.get("cur", ""), Decimal(1))
+    scale = rules.word_scale.get(groups.get("cur", ""), _ONE)
     value = number.low * scale + _change(groups.get("sub", ""), groups.get("cur", ""))
     high = number.high * scale
     low = value
@@ -298,24 +264,29 @@ def _describe(view: str, found: list[Money], index: int, rules: MoneyRules) -> N
 
 def clause_start_before(view: str, start: int) -> int:
     """Where the clause holding ``start`` begins: after the last clause mark before it, at most
-    ``CLAUSE_REACH`` back (sought backwards from ``start``: listing every mark of the view
-    for the few amounts it holds cost more than the search)."""
+    ``CLAUSE_REACH`` back (sought backwards from ``start``, a character at a time: listing
+    every mark of the view for the few amounts it holds cost more)."""
     low = max(0, start - CLAUSE_REACH)
-    mark = _CLAUSE_END_BEFORE.search(view, low, start)
-    return low if mark is None else mark.end()
+    place = start
+    while place > low:  # compiled, a C loop: a search's call cost more than most clauses
+        place -= 1
+        if view[place] in _CLAUSE_MARKS:
+            return place + 1
+    return low
 
 
 def _per(before: str, after: str, rules: MoneyRules) -> str | None:
     """The first rate cue in the clause before the amount, else one right after it (元/人)."""
     best: tuple[int, str] | None = None
     for compiled in rules.per:
-        text = after if compiled.rule.after else before
+        read_after = compiled.rule.after  # a pydantic field: read once, not twice
+        text = after if read_after else before
         if not _may_hold(text, compiled.words):
             continue  # most clauses hold no 均, no 每: `in` asks less than a search
         match = compiled.regex.search(text)
         if match is None:
             continue
-        position = len(before) + match.start() if compiled.rule.after else match.start()
+        position = len(before) + match.start() if read_after else match.start()
         if best is None or position < best[0]:
             best = (position, match.group("label"))
     if best is None:

@@ -1,9 +1,9 @@
 # Types for when the wheel compiles quantities.py (hatch_build.py); pure Python ignores this file.
 import cython
 
-# The money stage's span helpers cimported: a C call each (through Python, a call to
+# The span helpers cimported: a C call each (through Python, a call to
 # ``overlaps`` cost more than its search), once per page and twice per count.
-from extractor.amounts cimport overlaps, veto_spans
+from extractor.figure_spans cimport overlaps, veto_spans
 
 
 # A count a C class: made without Python bytecode, its fields read in C here and by the

@@ -14,8 +14,8 @@ from operator import itemgetter
 
 import regex
 
-from extractor.amounts import overlaps, veto_spans
 from extractor.figure_rules import Bound, QuantityRules
+from extractor.figure_spans import overlaps, veto_spans
 from extractor.numbers import has_digit_run, parse
 
 _MAX_COUNTED = 10
