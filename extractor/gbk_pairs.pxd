@@ -3,7 +3,7 @@
 import cython
 
 from extractor.gbk_page_costs cimport _never_written
-from extractor.gbk_tables cimport _PairCounts, _Table, _chars, _key
+from extractor.gbk_tables cimport _BMP, _PairCounts, _Table, _bmp_char, _chars, _key
 
 cdef int _CHAR_BITS, _WIDTH, _ENDS_BITS, _MEMO_BITS
 cdef double _NO_WORD
@@ -39,7 +39,7 @@ cdef class _Pairs:
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, last=Py_UCS4, pair=str, weight=cython.double)
+    @cython.locals(found=_Pair, first=Py_UCS4, last=Py_UCS4, pair=str, weight=cython.double)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
@@ -98,6 +98,9 @@ cdef extern from "Python.h":
 
 
 cdef str _pair_text(Py_UCS4 first, Py_UCS4 last)
+
+
+cdef str _char(Py_ssize_t code)
 
 
 cdef unsigned long long _spot(unsigned long long key)

@@ -35,6 +35,9 @@ from extractor.gbk_tables import (
 )
 from extractor.lm import MAX_WORD, LanguageModel
 
+if not cython.compiled:  # C functions and constants compiled (``gbk_pairs.pxd`` cimports them)
+    from extractor.gbk_tables import _BMP, _bmp_char
+
 DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
 DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
 DOCUMENT_CAP = 12.0
@@ -157,15 +160,15 @@ class _Pairs:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
         its key in the empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
-        last = (key & _CHAR_MASK) - 1
-        pair = _pair_text((key >> _CHAR_BITS) - 1, last) if after else chr(last)
+        first, last = (key >> _CHAR_BITS) - 1, (key & _CHAR_MASK) - 1
+        pair = _pair_text(first, last) if after else _char(last)
         found.single = self.single(key & _CHAR_MASK)
         word = self.words.get(pair) if after else None
         if word is None:
             found.word = _NO_WORD
         else:
             weight = word  # a C double compiled: the sum made in C, no float object for it
-            found.word = weight + self.one_unit(pair[0], pair[1])
+            found.word = weight + self.one_unit(_char(first), _char(last))
         found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
@@ -291,6 +294,13 @@ def _pair_text(first: int, last: int) -> str:
     PyUnicode_WriteChar(text, 0, first)
     PyUnicode_WriteChar(text, 1, last)
     return text
+
+
+def _char(code: int) -> str:
+    """``chr(code)``, one string a BMP character for the process (``_bmp_char``): its hash is
+    worked out once, where the characters of each new pair, made anew, were hashed again for
+    each set and dictionary they were looked up in (about 300 instructions a character)."""
+    return _bmp_char(code) if code < _BMP else chr(code)
 
 
 if not cython.compiled:  # CPython's own functions, declared in gbk_pairs.pxd; compiled only
