@@ -32,7 +32,8 @@ cdef class _Pair:
 cdef class _Pairs:
     cdef dict running, words
     cdef frozenset written
-    cdef _Table memo, long_memo, singles
+    cdef _Table memo, long_memo
+    cdef double[::1] singles
     cdef dict window
     cdef frozenset tails
     cdef unsigned long long[::1] ends
@@ -44,7 +45,7 @@ cdef class _Pairs:
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
 
-    @cython.locals(place=Py_ssize_t, single=object)
+    @cython.locals(single=cython.double)
     cdef double single(self, unsigned long long code)
 
     @cython.locals(written=frozenset)
@@ -77,10 +78,6 @@ cdef class _Pairs:
 
     @cython.locals(char=Py_UCS4)
     cpdef State run(self, str text, State state=*)
-
-
-@cython.locals(held=list, table=_Table)
-cdef _Table _shared_singles(model)
 
 
 @cython.locals(new=State)
