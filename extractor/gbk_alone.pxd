@@ -18,5 +18,7 @@ cdef class _Alone:
     cpdef bint holds(self, str simple)
 
 
-@cython.locals(found=list, plain=list, rival=str, simple=str, key=cython.double, top=cython.double)
+@cython.locals(
+    found=list, plain=list, entry=tuple, rival=str, simple=str, key=cython.double, top=cython.double
+)
 cpdef list _gathered(list fitting, _Alone alone, _Pairs pairs, State prefix)

@@ -6,6 +6,7 @@ only the best of them (``_gathered``).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from extractor.gbk_pairs import State, _Pairs
@@ -86,7 +87,10 @@ def _gathered(
             plain.append((pairs.single(ord(simple) + 1) + prior, simple, prior, rival))
         else:
             found.append((pairs.extend(prefix, simple), prior, rival))
-    top = max([entry[0] for entry in plain], default=0.0)
+    top = -math.inf  # the best key, in C compiled (``max`` with a default cost ~5,000)
+    for entry in plain:
+        key = entry[0]
+        top = max(top, key)
     found += [
         (pairs.extend(prefix, simple), prior, rival)
         for key, simple, prior, rival in plain

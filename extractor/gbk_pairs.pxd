@@ -3,7 +3,7 @@
 import cython
 
 from extractor.gbk_page_costs cimport _never_written
-from extractor.gbk_tables cimport _PairCounts, _Table, _chars, _key
+from extractor.gbk_tables cimport _BMP, _PairCounts, _Table, _bmp_char, _chars, _key
 
 cdef int _CHAR_BITS, _WIDTH, _ENDS_BITS, _MEMO_BITS
 cdef double _NO_WORD
@@ -32,19 +32,20 @@ cdef class _Pair:
 cdef class _Pairs:
     cdef dict running, words
     cdef frozenset written
-    cdef _Table memo, long_memo, singles
+    cdef _Table memo, long_memo
+    cdef double[::1] singles
     cdef dict window
     cdef frozenset tails
     cdef unsigned long long[::1] ends
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, last=Py_UCS4, pair=str, weight=cython.double)
+    @cython.locals(found=_Pair, first=Py_UCS4, last=Py_UCS4, pair=str, weight=cython.double)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
     cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
 
-    @cython.locals(place=Py_ssize_t, single=object)
+    @cython.locals(single=cython.double)
     cdef double single(self, unsigned long long code)
 
     @cython.locals(written=frozenset)
@@ -79,10 +80,6 @@ cdef class _Pairs:
     cpdef State run(self, str text, State state=*)
 
 
-@cython.locals(held=list, table=_Table)
-cdef _Table _shared_singles(model)
-
-
 @cython.locals(new=State)
 cdef State _state(unsigned long long packed, int width, double score, double b2, double b3, double b4)
 
@@ -98,6 +95,9 @@ cdef extern from "Python.h":
 
 
 cdef str _pair_text(Py_UCS4 first, Py_UCS4 last)
+
+
+cdef str _char(Py_ssize_t code)
 
 
 cdef unsigned long long _spot(unsigned long long key)

@@ -28,12 +28,13 @@ from extractor.gbk_tables import (
     _COMPILED,
     PagePairs,
     _chars,
-    _DictTable,
     _key,
     _new_table,
-    _Table,
 )
 from extractor.lm import MAX_WORD, LanguageModel
+
+if not cython.compiled:  # C functions and constants compiled (``gbk_pairs.pxd`` cimports them)
+    from extractor.gbk_tables import _BMP, _bmp_char
 
 DOCUMENT_BIGRAM_BONUS = 3.0  # a pair of characters the document uses elsewhere
 DOCUMENT_REPEAT_BONUS = 3.0  # … times the log of how often it does
@@ -148,7 +149,7 @@ class _Pairs:
         self.tails = model.long_word_tails
         self.ends = _word_ends(model)
         self.logprob = shared_logprob(model)
-        self.singles = _shared_singles(model)  # ``logprob``'s answers by code, kept across pages
+        self.singles = _shared_singles(model)  # ``logprob``'s answers by code, for the process
         self.bigrams = bigrams
         self.running = running
         self.written = written
@@ -157,15 +158,15 @@ class _Pairs:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
         its key in the empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
-        last = (key & _CHAR_MASK) - 1
-        pair = _pair_text((key >> _CHAR_BITS) - 1, last) if after else chr(last)
+        first, last = (key >> _CHAR_BITS) - 1, (key & _CHAR_MASK) - 1
+        pair = _pair_text(first, last) if after else _char(last)
         found.single = self.single(key & _CHAR_MASK)
         word = self.words.get(pair) if after else None
         if word is None:
             found.word = _NO_WORD
         else:
             weight = word  # a C double compiled: the sum made in C, no float object for it
-            found.word = weight + self.one_unit(pair[0], pair[1])
+            found.word = weight + self.one_unit(_char(first), _char(last))
         found.in_document = self._page_uses(key, pair)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
         found.ends_longer = pair in self.tails
@@ -181,14 +182,14 @@ class _Pairs:
         return self.bigrams.get(pair, 0)
 
     def single(self, code: int) -> float:
-        """``logprob`` of the character of ``code`` (``_key``'s), kept for the page in
-        ``singles`` by its code: no string made and hashed (a character made from a key is a
-        new one) and no call to the shared cache, but for a character not kept yet."""
-        place = self.singles.place(code, 0)
-        single = self.singles.entries[place]
-        if single is None:
-            single = self.logprob(chr(code - 1))
-            self.singles.put(place, code, 0, single)
+        """``logprob`` of the character of ``code`` (``_key``'s), kept in ``singles`` by its
+        code: no string made and hashed (a character made from a key is a new one) and no call
+        to the shared cache, but for a character not kept yet or outside the BMP."""
+        if code > _BMP:
+            return self.logprob(chr(code - 1))
+        single = self.singles[code]
+        if single != single:  # NaN: not asked yet
+            single = self.singles[code] = self.logprob(_char(code - 1))
         return single
 
     def one_unit(self, first: str, second: str) -> float:
@@ -293,6 +294,13 @@ def _pair_text(first: int, last: int) -> str:
     return text
 
 
+def _char(code: int) -> str:
+    """``chr(code)``, one string a BMP character for the process (``_bmp_char``): its hash is
+    worked out once, where the characters of each new pair, made anew, were hashed again for
+    each set and dictionary they were looked up in (about 300 instructions a character)."""
+    return _bmp_char(code) if code < _BMP else chr(code)
+
+
 if not cython.compiled:  # CPython's own functions, declared in gbk_pairs.pxd; compiled only
     PyUnicode_New = PyUnicode_WriteChar = None
 
@@ -356,20 +364,13 @@ def _longer(text: str, words: dict[str, float]) -> tuple[float, float]:
     return three, four
 
 
-def _shared_singles(model: LanguageModel) -> _Table | _DictTable:
-    """The model's log-probability of each character alone by code (``_Pairs.single``), kept
-    across pages (a page asked the shared cache again for each of its characters), and started
-    over once it has more than 2 * CHAR_CACHE places (compiled: a half to a quarter used)."""
-    held = _held_singles(model)
-    table = held[0]  # a typed _Table compiled: its entries are no Python attribute
-    if len(table.entries) > 2 * CHAR_CACHE:
-        table = held[0] = _new_table()
-    return table
-
-
 @lru_cache(maxsize=2)
-def _held_singles(model: LanguageModel) -> list[_Table | _DictTable]:
-    return [_new_table()]
+def _shared_singles(model: LanguageModel) -> array[float]:
+    """The model's log-probability of each BMP character alone by code (``_Pairs.single``),
+    kept across pages (a page asked the shared cache again for each of its characters): a
+    place a code in an array of doubles, NaN for one not asked yet (half a megabyte; a hashed
+    ``_Table`` cost about 200 instructions a lookup, 14,500 lookups on the benchmark's pages)."""
+    return array("d", [math.nan]) * (_BMP + 1)
 
 
 @lru_cache(maxsize=2)

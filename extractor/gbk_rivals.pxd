@@ -1,10 +1,20 @@
 # What gbk_rivals asks for each rival of a slot, as C calls when the wheel compiles
 # gbk_rivals.py (hatch_build.py): this file types what the .py declares; pure Python ignores it.
+import cython
+
 from extractor.gbk_alone cimport _Alone, _gathered
 from extractor.gbk_candidates cimport allowed_leads
+from extractor.gbk_shifted cimport _code_at
 
 
 cpdef int _lead_byte(str then)
 
 
 cpdef bint _fits_between(str rival, int lead, frozenset partners, then_lead)
+
+
+cdef list _TRAIL_PARTNERS
+
+
+@cython.locals(found=object)
+cdef frozenset _trail_partners(Py_ssize_t trail)

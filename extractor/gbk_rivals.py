@@ -22,6 +22,7 @@ from extractor.gbk_candidates import Candidates, allowed_leads
 from extractor.gbk_pairs import STATE_CONTEXT, State
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import Scorer
+from extractor.gbk_shifted import _code_at
 from extractor.gbk_slots import Slot
 from extractor.gbk_words import pair_ends
 from extractor.lm import LanguageModel
@@ -299,7 +300,21 @@ def _fits_between(
         return True
     if lead < 0 or (partners is not None and lead not in partners):
         return False
-    return then_lead is None or then_lead in pua_partners(two_bytes(rival)[1])
+    return then_lead is None or then_lead in _trail_partners(_code_at(rival, 0) & 0xFF)
+
+
+# ``pua_partners`` of each trail byte, filled in as rivals ask (``_trail_partners``)
+_TRAIL_PARTNERS: list[frozenset[int] | None] = [None] * 0x100
+
+
+def _trail_partners(trail: int) -> frozenset[int]:
+    """``pua_partners(trail)``, read from ``_TRAIL_PARTNERS`` (in C compiled): its cache, and
+    ``two_bytes``' for the rival's trail byte (``_code_at`` reads it from a table), cost a
+    call each, about 1,100 instructions a rival."""
+    found = _TRAIL_PARTNERS[trail]
+    if found is None:
+        found = _TRAIL_PARTNERS[trail] = pua_partners(trail)
+    return found
 
 
 def _clause_after(chars: str, slots: tuple[Slot, ...], index: int, after: str) -> str:

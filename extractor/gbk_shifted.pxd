@@ -17,7 +17,7 @@ cpdef bint has_two_bytes(str char)
 
 
 @cython.locals(point=Py_UCS4, code=cython.uint, pair=bytes)
-cdef unsigned int _code_at(str text, Py_ssize_t position)
+cpdef unsigned int _code_at(str text, Py_ssize_t position)
 
 
 @cython.final
