@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +28,6 @@ from extractor.synth_archive import synthesize
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEED_DIR = ROOT.parent / "shared" / "seed"
-PAGES_DIR = ROOT / "build" / "same-json-pages"
 SIMULATOR_SEED = 11
 
 
@@ -37,13 +36,13 @@ def main() -> None:
     parser.add_argument("output", type=Path, help="JSONL file to write")
     parser.add_argument("--pages", type=int, default=400, help="simulated pages (default 400)")
     arguments = parser.parse_args()
-    if PAGES_DIR.exists():
-        shutil.rmtree(PAGES_DIR)
-    synthesize(CORPUS / "clean", PAGES_DIR, arguments.pages, SIMULATOR_SEED)
-    folders = {"clean": CORPUS / "clean", "scraped": CORPUS / "scraped", "pages": PAGES_DIR}
-    if SEED_DIR.is_dir():
-        folders["seed"] = SEED_DIR
-    digest = _write(folders, arguments.output)
+    # a folder of its own each run: two runs at once (pure and compiled) wrote into one before
+    with tempfile.TemporaryDirectory(prefix="same-json-pages-") as pages:
+        synthesize(CORPUS / "clean", Path(pages), arguments.pages, SIMULATOR_SEED)
+        folders = {"clean": CORPUS / "clean", "scraped": CORPUS / "scraped", "pages": Path(pages)}
+        if SEED_DIR.is_dir():
+            folders["seed"] = SEED_DIR
+        digest = _write(folders, arguments.output)
     print(f"{arguments.output}  sha256 {digest}")
 
 
