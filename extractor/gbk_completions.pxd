@@ -8,6 +8,7 @@ from extractor.gbk_words cimport successors
 
 # kept for the process, looked up in C
 cdef dict _SUCCESSORS
+cdef bint _COMPILED  # read once a slot: C, not the module's dict
 
 
 @cython.locals(
@@ -28,7 +29,7 @@ cdef dict _SUCCESSORS
     priors=list,
     word=tuple,
 )
-cpdef tuple _completing(slot, str previous, own)
+cpdef tuple _completing(slot, str previous, frozenset own)
 
 
 @cython.locals(found=list, place=Py_ssize_t)

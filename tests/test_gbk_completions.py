@@ -35,7 +35,7 @@ def test_a_slots_completions_come_likeliest_word_first(previous, slot):
         for char, form in table().simplified.items()
         if form in words and slot.allows(two_bytes(char))
     )
-    found = gbk_completions._completing(slot, previous, {})
+    found = gbk_completions._completing(slot, previous, frozenset())
     assert [char for char, *_ in found] == [char for _, char in reversed(expected)]
 
 
