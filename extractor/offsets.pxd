@@ -1,6 +1,8 @@
 # Types for when the wheel compiles offsets.py (hatch_build.py); pure Python ignores this file.
 import cython
 
+from extractor.piece_map cimport Pieces
+
 
 @cython.locals(cursor=Py_ssize_t, at=Py_ssize_t)
 cpdef str _spliced(str text, list starts, list ends, list replacements)
@@ -35,7 +37,7 @@ cdef bint _changes(
     piece_end=Py_ssize_t,
 )
 cdef tuple _raw_span(
-    pieces, Py_ssize_t length, Py_ssize_t original_length, Py_ssize_t start, Py_ssize_t end
+    Pieces pieces, Py_ssize_t length, Py_ssize_t original_length, Py_ssize_t start, Py_ssize_t end
 )
 
 
@@ -46,6 +48,6 @@ cpdef Py_ssize_t position_index(list starts, Py_ssize_t position)
 @cython.final
 cdef class EditableText:
     cdef readonly str original, text
-    cdef object _pieces
+    cdef Pieces _pieces
 
     cpdef tuple raw_span(self, Py_ssize_t start, Py_ssize_t end)

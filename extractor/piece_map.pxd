@@ -3,20 +3,31 @@
 import cython
 
 
+@cython.final
+cdef class Pieces:
+    cdef public list text_starts, raw_starts, raw_ends, splices, absorbed
+
+    cpdef append(self, text_start, raw_start, raw_end, splice=*, absorbed=*)
+
+
 @cython.locals(sweep=_Sweep, index=Py_ssize_t, total=Py_ssize_t)
-cpdef rebuild(old, Py_ssize_t length, spliced)
+cpdef Pieces rebuild(Pieces old, Py_ssize_t length, spliced)
 
 
 @cython.final
 cdef class _Sweep:
-    cdef object old, new
+    cdef Pieces old, new
     cdef list ordered, starts, ends, replacements, raw_starts, raw_ends
     cdef Py_ssize_t waiting, shift, last_start, last_end, last_index
 
-    @cython.locals(count=Py_ssize_t, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
+    @cython.locals(
+        new=Pieces, count=Py_ssize_t, at=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t
+    )
     cpdef emit_through(self, Py_ssize_t position)
 
     @cython.locals(
+        old=Pieces,
+        new=Pieces,
         reach=Py_ssize_t,
         shift=Py_ssize_t,
         at=Py_ssize_t,
@@ -26,10 +37,11 @@ cdef class _Sweep:
     )
     cpdef Py_ssize_t moved_run(self, Py_ssize_t index)
 
-    @cython.locals(start=Py_ssize_t, gap=bint, swallowed=bint)
+    @cython.locals(old=Pieces, new=Pieces, start=Py_ssize_t, gap=bint, swallowed=bint)
     cpdef piece(self, Py_ssize_t index, Py_ssize_t end)
 
     @cython.locals(
+        new=Pieces,
         kept=Py_ssize_t,
         first=Py_ssize_t,
         at=Py_ssize_t,

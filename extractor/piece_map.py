@@ -19,7 +19,9 @@ class Pieces:
     next piece's start, standing for ``original[raw_starts[i]:raw_ends[i]]``; ``splices[i]`` is
     None for a copied piece, else the repair that wrote it, which ``absorbed[i]`` lists the kinds
     of the earlier repairs it swallowed. A replaced piece holds its splice's replacement, so it
-    is empty (a deletion gap) exactly when that replacement is; a copied piece is never empty."""
+    is empty (a deletion gap) exactly when that replacement is; a copied piece is never empty.
+    Compiled, a C class (piece_map.pxd): the sweep and the lookups read its lists as C fields,
+    where the Python object's were looked up by name (about 130 instructions a read)."""
 
     __slots__ = ("absorbed", "raw_ends", "raw_starts", "splices", "text_starts")
 
