@@ -12,8 +12,7 @@ cpdef bint _converted(dict uses)
 @cython.final
 cdef class _PageCosts:
     cdef frozenset chars
-    cdef bint converted
-    cdef dict costs, forms, uses
+    cdef dict costs, forms, log_counts, turned, uses
 
     @cython.locals(found=tuple)
     cpdef tuple cost(self, str char)
@@ -35,14 +34,13 @@ cdef tuple _MISSING
 
 
 @cython.locals(
-    counts=dict,
     common=cython.double,
     counted=cython.double,
     cost=cython.double,
     per_nat=cython.double,
     rarity=cython.double,
 )
-cpdef double _unfamiliar(str char, Py_ssize_t uses)
+cpdef double _unfamiliar(str char, Py_ssize_t uses, dict counts)
 
 
 cdef dict _NEVER_WRITTEN
@@ -52,7 +50,7 @@ cdef dict _NEVER_WRITTEN
 cpdef double _never_written(str char)
 
 
-cdef double _form_cost(str char, str form, bint converted)
+cdef double _form_cost(str char, str form, dict turned)
 
 
 cdef dict _script_forms(bint traditional)

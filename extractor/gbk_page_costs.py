@@ -54,15 +54,17 @@ class _PageCosts:
     for all its own; ``Scorer.own_priors`` for thousands a page): being out of the page's
     script, being unfamiliar to it. Its fields typed when compiled (``gbk_page_costs.pxd``): as the
     ``Scorer``'s attributes each was looked up on a ``Rivals`` (~260 instructions), and each
-    part a Python call of its own (~4,300 instructions a character)."""
+    part a Python call of its own (~4,300 instructions a character). The word list's counts
+    and the characters any conversion turns are kept too (``_unfamiliar``, ``_form_cost``):
+    a call of their ``lru_cache`` cost about 200 instructions a character priced."""
 
-    __slots__ = ("chars", "converted", "costs", "forms", "uses")
+    __slots__ = ("chars", "costs", "forms", "log_counts", "turned", "uses")
 
     def __init__(self, uses: dict[str, int], chars: frozenset[str], script: Script) -> None:
         """``uses``: how often the page writes each character, ``chars``: those characters."""
         self.uses, self.chars, self.costs = uses, chars, {}
-        self.converted = script.converted
-        self.forms = _script_forms(script.traditional)
+        self.turned = _turned() if script.converted else None
+        self.forms, self.log_counts = _script_forms(script.traditional), log_counts()
 
     def cost(self, char: str) -> tuple[float, float]:
         """``script_cost`` and ``unfamiliar`` of a character, kept in a plain dictionary (a
@@ -83,7 +85,7 @@ class _PageCosts:
         if char in self.chars:
             return 0.0
         form = self.forms.get(char, char)
-        cost = _form_cost(char, form, self.converted)
+        cost = _form_cost(char, form, self.turned)
         if form != char and form in self.chars:
             return max(cost, OTHER_SCRIPT_COST)
         return cost
@@ -95,7 +97,7 @@ class _PageCosts:
         opener = openers.get(char)
         if opener is not None:
             uses = max(uses, self.uses.get(opener, 0))
-        return _unfamiliar(char, uses)
+        return _unfamiliar(char, uses, self.log_counts)
 
 
 def _priced(costs: _PageCosts, options: tuple[tuple[str, str, float, int], ...]) -> tuple:
@@ -114,10 +116,11 @@ def _priced(costs: _PageCosts, options: tuple[tuple[str, str, float, int], ...])
 _MISSING = tuple([math.log1p(FAMILIAR_USES) - math.log1p(uses) for uses in range(FAMILIAR_USES)])
 
 
-def _unfamiliar(char: str, uses: int) -> float:
+def _unfamiliar(char: str, uses: int, counts: dict[str, float]) -> float:
+    """``counts``: ``log_counts``' (a typed dictionary when compiled, as are the sums'
+    constants)."""
     if uses >= FAMILIAR_USES:
         return 0.0  # nothing missing
-    counts = log_counts()  # a typed dictionary when compiled, as are the sums' constants
     common, counted = COMMON_LOG_COUNT, counts.get(char, 0.0)
     cost, per_nat = UNFAMILIAR_COST, RARE_UNFAMILIAR_COST
     rarity = max(0.0, common - counted)
@@ -129,7 +132,8 @@ def unwritten_cost(char: str, script: Script) -> tuple[float, float]:
     """``_PageCosts.cost`` on a page that writes neither ``char`` nor its form in the page's
     script (see ``Scorer.touched``): a plan's other characters are priced once for all pages."""
     form = _script_forms(script.traditional).get(char, char)
-    return _form_cost(char, form, script.converted), _unfamiliar(char, 0)
+    turned = _turned() if script.converted else None
+    return _form_cost(char, form, turned), _unfamiliar(char, 0, log_counts())
 
 
 _NEVER_WRITTEN: dict[str, float] = {}  # ``_never_written``'s, by character
@@ -143,16 +147,17 @@ def _never_written(char: str) -> float:
     1,000 instructions)."""
     found = _NEVER_WRITTEN.get(char)
     if found is None:
-        found = _unfamiliar(char, 0)
+        found = _unfamiliar(char, 0, log_counts())
         _NEVER_WRITTEN[char] = found
     return found
 
 
-def _form_cost(char: str, form: str, converted: bool) -> float:
+def _form_cost(char: str, form: str, turned: dict[str, str] | None) -> float:
     """What a character a page does not write costs for its script (``form``: the script's
-    form of it): CONVERTED_COST for one any conversion turns on a page converted whole,
-    OTHER_FORM_COST for one the script's conversion turns, 0 for one it keeps."""
-    if converted and char in _turned():
+    form of it): CONVERTED_COST for one any conversion turns (``turned``: ``_turned``'s, on a
+    page converted whole; None on any other), OTHER_FORM_COST for one the script's conversion
+    turns, 0 for one it keeps."""
+    if turned is not None and char in turned:
         return CONVERTED_COST
     return OTHER_FORM_COST if form != char else 0.0
 

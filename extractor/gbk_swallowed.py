@@ -39,9 +39,10 @@ _YEAR = re.compile(r"(?<![0-9])([12])[0-9]{3}年")  # the first digit of the pag
 _YEAR_TAIL = re.compile(r"[0-9]{3}年")
 _MONTH_TAIL = re.compile(r"[0-2]月")
 _HUNDRED_TAIL = re.compile(r"00(?:\.0+)?[%％](?![0-9])")  # ?00%: the genre's 100%, seldom 200%
-_MARK_AFTER_HAN = re.compile(
-    rf"(?<=[^\x00-\x7f])([\x00-\x7f])(?=(.{{0,{MARK_CONTEXT}}}))", re.DOTALL
-)
+_MARK_AFTER_HAN = re.compile(r"(?<=[^\x00-\x7f])[\x00-\x7f]")
+# compiled, a loop over a page's code points beats the search's look-behind tried at each
+# place (``_marks_after_han``); interpreted, the search is the faster
+_COMPILED = not __file__.endswith(".py")
 _CLOSING = re.compile(r"[)）]")
 _ITEM = re.compile(rf"([{CN_NUMERALS}])是")
 _LATER_ITEM_LINE = re.compile(rf"^[ \t　]*[{CN_NUMERALS[1:]}]是", re.MULTILINE)  # \n二是
@@ -191,11 +192,11 @@ class SwallowedPriors:
         with its line up to it: the line's start found from the previous mark's, not again
         from the mark, which on a long line was the time this took)."""
         document, found, line, previous = self.document, Counter(), 0, 0
-        for match in _MARK_AFTER_HAN.finditer(document):
-            position = match.start()
+        for position in _marks_after_han(document):
             line = document.rfind("\n", previous, position) + 1 or line
             previous = position
-            found[match[1], self.context(match[2], document[line:position])] += 1
+            following = document[position + 1 : position + 1 + MARK_CONTEXT]
+            found[document[position], self.context(following, document[line:position])] += 1
         return found
 
     @cached_property
@@ -278,6 +279,20 @@ class SwallowedPriors:
             return self._digit_count(follows)
         other = _RARE if follows == "measure" else _GENRE_OTHER  # a mark before 座 or 类 alone
         return self._marks[char, follows] + _GENRE_MARKS.get((char, follows), other)
+
+
+def _marks_after_han(document: str) -> list[int]:
+    """Where ``document`` writes an ASCII character right after a non-ASCII one
+    (``SwallowedPriors._marks``), by code point in C when compiled."""
+    if not _COMPILED:
+        return [match.start() for match in _MARK_AFTER_HAN.finditer(document)]
+    found, after_han = [], False
+    for position, char in enumerate(document):
+        ascii_char = ord(char) < 0x80
+        if ascii_char and after_han:
+            found.append(position)
+        after_han = not ascii_char
+    return found
 
 
 @cache

@@ -129,7 +129,7 @@ def test_unfamiliarity_is_its_formula_to_the_bit_at_each_count_of_uses(char):
     for uses in range(2 * FAMILIAR_USES):
         missing = math.log1p(FAMILIAR_USES) - math.log1p(uses)
         expected = (UNFAMILIAR_COST + RARE_UNFAMILIAR_COST * rarity) * missing
-        assert _unfamiliar(char, uses) == (expected if missing > 0 else 0.0)
+        assert _unfamiliar(char, uses, log_counts()) == (expected if missing > 0 else 0.0)
 
 
 def test_a_slots_options_carry_the_pages_familiarity_in_their_prior():
