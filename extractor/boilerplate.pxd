@@ -40,6 +40,10 @@ cdef class Lines:
     cpdef list repeating(self, Py_ssize_t reach)
 
 
+@cython.locals(opening=Py_UCS4, line=Py_ssize_t, position=Py_ssize_t, end=Py_ssize_t)
+cdef bint _opens_a_line(str view, list starts, str body, Py_ssize_t first, Py_ssize_t stop)
+
+
 @cython.locals(starts=list, newline=Py_ssize_t)
 cpdef list _line_starts(str view)
 
