@@ -49,7 +49,7 @@ cpdef list _line_starts(str view)
 
 
 @cython.locals(holders=dict, held=list, line=Py_ssize_t, newline=Py_ssize_t, index=Py_ssize_t)
-cpdef dict _holders(bytes lowered, tuple words)
+cpdef dict _holders(bytes lowered, tuple words, automaton)
 
 
 @cython.locals(view=str, starts=list, found=list, resume=Py_ssize_t, start=Py_ssize_t)

@@ -94,9 +94,9 @@ class Lines:
         self._masks: dict[frozenset[str], int] = {}  # a rule's words -> the mask of their bits
         self._found = 0  # the mask of the indexed words the page holds
         if words:
-            self._indexed = _word_set(tuple(words))
-            self._holders = _holders(self._lowered, tuple(words))
-            self._bits, self._masks = _word_bits(tuple(words)), _word_masks(tuple(words))
+            words = tuple(words)
+            automaton, self._indexed, self._bits, self._masks = _word_index(words)
+            self._holders = _holders(self._lowered, words, automaton)
             self._found = self._mask(self._holders)
 
     def holding(self, words: Iterable[str]) -> list[int]:
@@ -185,7 +185,9 @@ def _line_starts(view: str) -> list[int]:
     return starts
 
 
-def _holders(lowered: bytes, words: tuple[str, ...]) -> dict[str, list[int]]:
+def _holders(
+    lowered: bytes, words: tuple[str, ...], automaton: BytesAhoCorasick
+) -> dict[str, list[int]]:
     """For the words found, the lines holding them (in order, perhaps repeated), from one pass
     of an Aho-Corasick automaton that finds every word at once, overlapping ones included (a
     trie pattern on ``re`` tries the words' 170 first characters at every position). The
@@ -194,7 +196,7 @@ def _holders(lowered: bytes, words: tuple[str, ...]) -> dict[str, list[int]]:
     ones after it, and the newlines counted so far are its line."""
     holders: dict[str, list[int]] = {}
     line, newline = 0, len(words)
-    for index, _, _ in _automaton(words).find_matches_as_indexes(lowered, overlapping=True):
+    for index, _, _ in automaton.find_matches_as_indexes(lowered, overlapping=True):
         if index == newline:
             line += 1
             continue
@@ -206,7 +208,19 @@ def _holders(lowered: bytes, words: tuple[str, ...]) -> dict[str, list[int]]:
     return holders
 
 
+# what a rule set's line words are indexed by: their automaton (``_automaton``), the words as
+# a set, each word's bit in the masks, and the masks of the rules' words, filled as they ask
+_WordIndex = tuple[BytesAhoCorasick, frozenset[str], dict[str, int], dict[frozenset[str], int]]
+
+
 @lru_cache(maxsize=32)
+def _word_index(words: tuple[str, ...]) -> _WordIndex:
+    """The index of ``words``, kept: one look-up a page, not one for each part (each hashed
+    the 600 words' tuple, ~24,000 instructions)."""
+    bits = {word: index for index, word in enumerate(words)}
+    return _automaton(words), frozenset(words), bits, {}
+
+
 def _automaton(words: tuple[str, ...]) -> BytesAhoCorasick:
     """The words in UTF-8, then a newline, as an Aho-Corasick automaton (a DFA: the line words
     are found in a third less time than by the NFA the library picks for them)."""
@@ -214,22 +228,6 @@ def _automaton(words: tuple[str, ...]) -> BytesAhoCorasick:
     return BytesAhoCorasick(
         patterns, matchkind=MatchKind.Standard, implementation=Implementation.DFA
     )
-
-
-@lru_cache(maxsize=32)
-def _word_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
-@lru_cache(maxsize=32)
-def _word_bits(words: tuple[str, ...]) -> dict[str, int]:
-    return {word: index for index, word in enumerate(words)}
-
-
-@lru_cache(maxsize=32)
-def _word_masks(words: tuple[str, ...]) -> dict[frozenset[str], int]:
-    """The masks of the rules' words over ``words``, filled as the rules ask (``Lines``)."""
-    return {}
 
 
 def rule_matches(
