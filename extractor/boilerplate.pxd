@@ -40,12 +40,16 @@ cdef class Lines:
     cpdef list repeating(self, Py_ssize_t reach)
 
 
+@cython.locals(opening=Py_UCS4, line=Py_ssize_t, position=Py_ssize_t, end=Py_ssize_t)
+cdef bint _opens_a_line(str view, list starts, str body, Py_ssize_t first, Py_ssize_t stop)
+
+
 @cython.locals(starts=list, newline=Py_ssize_t)
 cpdef list _line_starts(str view)
 
 
 @cython.locals(holders=dict, held=list, line=Py_ssize_t, newline=Py_ssize_t, index=Py_ssize_t)
-cpdef dict _holders(bytes lowered, tuple words)
+cpdef dict _holders(bytes lowered, tuple words, automaton)
 
 
 @cython.locals(view=str, starts=list, found=list, resume=Py_ssize_t, start=Py_ssize_t)

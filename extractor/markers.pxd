@@ -11,18 +11,23 @@ cdef class Candidate:
 
 
 cdef bint _RUNS_COMPILED
-cdef int _CAN_OPEN, _CANNOT_OPEN
+cdef int _CAN_OPEN, _CANNOT_OPEN, _ASCII
 
 
 @cython.locals(
     opens=bytearray,
+    pairs=bytearray,
     found=list,
     size=Py_ssize_t,
     position=Py_ssize_t,
     code=Py_ssize_t,
+    prior=Py_ssize_t,
     flag=cython.int,
 )
 cpdef list _matches(str view, grammar)
 
 
 cpdef int _learnt(grammar, Py_ssize_t code)
+
+
+cpdef int _learnt_pair(grammar, Py_ssize_t prior, Py_ssize_t code)

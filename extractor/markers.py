@@ -113,6 +113,10 @@ class Grammar:
     # be read; and what it says of each BMP character, learnt as met (``_opens``)
     opening: re.Pattern[str] | regex.Pattern[str] | None = None
     opens: bytearray = field(default_factory=lambda: bytearray(0x10000), compare=False)
+    # the lookaheads alone (``_lookaheads``), which read a character and the one before it; and
+    # what they say of each pair of ASCII characters, learnt as met (``_learnt_pair``)
+    guard: re.Pattern[str] | regex.Pattern[str] | None = None
+    pairs: bytearray = field(default_factory=lambda: bytearray(_ASCII * _ASCII), compare=False)
 
 
 _COMPILED: dict[int, tuple[Sequence[SectionStyleRule], Grammar]] = {}
@@ -135,6 +139,7 @@ def compile_grammar(rules: Sequence[SectionStyleRule]) -> Grammar:
 
 def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
     pattern = _compiled(grammar_source(rules))
+    guard = _lookaheads(rules)
     openings = [_openings(rule.pattern) for rule in rules]
     items = dict.fromkeys(item for found in openings for item in found)
     opening = _compiled(f"[{''.join(map(_in_class, items))}]") if all(openings) else None
@@ -146,7 +151,7 @@ def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
         )
         for index, rule in enumerate(rules)
     }
-    return Grammar(pattern, styles, opening)
+    return Grammar(pattern, styles, opening, guard=_compiled(guard) if guard else None)
 
 
 def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
@@ -351,17 +356,22 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
     """What ``grammar.pattern.finditer(view)`` finds, the pattern tried only at the characters
     a marker may start with (``Grammar.opening``), found by a loop in C: `re` skips to a
     pattern's first class, not to a lookahead's, and entered the grammar at every position of
-    a view, where nine in ten fail its first lookahead (~550 instructions a character).
+    a view, where nine in ten fail its first lookahead (~550 instructions a character). An
+    ASCII character after another is tried only if the lookaheads let the pair through
+    (``Grammar.pairs``): a number's later digits, a third of the characters tried, fail them.
     Compiled only: interpreted, ``finditer`` is the faster."""
     if grammar.opening is None:
         return list(grammar.pattern.finditer(view))
-    match_at, opens, found = grammar.pattern.match, grammar.opens, []
-    size, position = len(view), 0
+    match_at, opens, pairs, found = grammar.pattern.match, grammar.opens, grammar.pairs, []
+    size, position, prior = len(view), 0, _ASCII  # the code before ``position``, if ASCII
     while position < size:
         code = ord(view[position])
         if code < 0x10000:
             flag = opens[code] or _learnt(grammar, code)
+            if flag == _CAN_OPEN and code < _ASCII and prior < _ASCII:
+                flag = pairs[prior * _ASCII + code] or _learnt_pair(grammar, prior, code)
             if flag == _CANNOT_OPEN:
+                prior = code
                 position += 1
                 continue
         match = match_at(view, position)
@@ -370,10 +380,12 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
         else:
             found.append(match)
             position = match.end()  # every branch takes a character: no empty match
+        prior = ord(view[position - 1])
     return found
 
 
 _CAN_OPEN, _CANNOT_OPEN = 1, 2  # a character's flag in ``Grammar.opens``; 0 until met
+_ASCII = 128
 
 
 def _learnt(grammar: Grammar, code: int) -> int:
@@ -381,6 +393,15 @@ def _learnt(grammar: Grammar, code: int) -> int:
     opening = grammar.opening
     opens = opening is not None and opening.match(chr(code)) is not None
     flag = grammar.opens[code] = _CAN_OPEN if opens else _CANNOT_OPEN
+    return flag
+
+
+def _learnt_pair(grammar: Grammar, prior: int, code: int) -> int:
+    """The flag of the character ``code`` after ``prior`` (``Grammar.guard`` asked once), kept:
+    the lookaheads read no further back than the character before."""
+    guard = grammar.guard
+    opens = guard is None or guard.match(chr(prior) + chr(code), 1) is not None
+    flag = grammar.pairs[prior * _ASCII + code] = _CAN_OPEN if opens else _CANNOT_OPEN
     return flag
 
 

@@ -142,6 +142,11 @@ def test_lines_repeating_one_above_hold_its_text_again():
     assert lines.repeating(2) == []
 
 
+def test_lines_repeating_need_the_text_to_open_a_line_above():
+    assert Lines("来源:县文化馆工作总结\n时间\n县文化馆工作总结").repeating(4) == []
+    assert Lines("\u3000县文化馆工作总结_某网\n时间\n县文化馆工作总结").repeating(4) == [2]
+
+
 @given(st.text(alphabet="网站文库范本站ab.Com-\n ", max_size=60))
 def test_lines_index_of_words_is_what_seeking_each_word_finds(view):
     words = ("网", "网站", "本站", "文库", ".com", "com", "-", "b")
