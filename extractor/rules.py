@@ -86,7 +86,8 @@ class BoilerplateRule(_Rule):
     # horizontal space (``大\h`` is 大 then a space, a tab, a no-break space …), as in a pattern
     line_words: tuple[str, ...] = ()
     # how many lines above the line where a match starts may hold its text again (its own
-    # text, stripped, stands in one of them): the pattern is tried only on such lines
+    # text, stripped, opens one of them after its leading whitespace): the pattern is tried
+    # only on such lines
     repeats_above: int = 0
 
     @field_validator("trigger")
