@@ -57,10 +57,13 @@ MONTH_SUFFIX = r"上旬|中旬|下旬|底|初"
 # ymy, y, m, its first number's) hold them from their second character: `_lead` reads them whole.
 # Before the alternatives, what none of them takes fails at once (a digit's inner characters:
 # only 1 or 2 after a digit or point, for a masked year, and 一 or 二; 3 to 9 and 0 only before
-# what a month goes on with), and the numeric dates' shared checks are made once.
+# what a month goes on with; 1 or 2 and a digit only before two more digits, a masked year's
+# tail, or what a two-digit month goes on with: 126人 and 100% fail there, not after trying
+# every alternative), and the numeric dates' shared checks are made once.
 _ATOMS = rf"""(?x)
   [0-9xX×十一二三四五六七八九元]
-  (?<![\d.][03-9三四五六七八九十元]|\d[xX×])(?!(?<=[3-9])\d|(?<=0)[^1-9])
+  (?<![\d.][03-9三四五六七八九十元]|\d[xX×])
+  (?!(?<=[3-9])\d|(?<=0)[^1-9]|(?<=[12])\d(?!\d[\d*xX×_]|[*xX×_]{{2}}|\h|[月至到\-—~－]))
   (?:(?<=[12])(?<![\d.].)(?=\d{{3}})
   (?:(?P<numeric>(?P<ny>\d{{3}})(?P<s>[.\-/])(?P<nm>1[0-2]|0?[1-9])(?P=s)
       (?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.%]))
