@@ -63,15 +63,24 @@ class _Clock:
 
 
 @contextlib.contextmanager
-def _wrapped(clock: _Clock) -> Iterator[None]:
+def _wrapped(clock: _Clock, unwrapped: list[str]) -> Iterator[None]:
+    """The stages timed while inside; those whose function cannot be replaced (a method of a
+    class the wheel compiles, such as ``EditableText``) are named in ``unwrapped``: their time
+    counts in their callers' rows."""
     originals = {name: _get(*where) for name, where in STAGES.items()}
+    wrapped = []
     try:
         for name, (holder, attribute) in STAGES.items():
-            _set(holder, attribute, clock.wrap(name, originals[name]))
+            try:
+                _set(holder, attribute, clock.wrap(name, originals[name]))
+            except TypeError:  # an immutable (compiled) type
+                unwrapped.append(name)
+            else:
+                wrapped.append(name)
         yield
     finally:
-        for name, (holder, attribute) in STAGES.items():
-            _set(holder, attribute, originals[name])
+        for name in wrapped:
+            _set(*STAGES[name], originals[name])
 
 
 def _get(holder: Any, attribute: str) -> Any:
@@ -92,9 +101,9 @@ def breakdown(inputs: list[bytes], characters: int, description: str) -> str:
             extractor.extract_lines(data)
     threshold = gc.get_threshold()
     batch.settle_collector()  # as batch runs do once the first input gives documents
-    clock = _Clock()
+    clock, unwrapped = _Clock(), []
     start = time.process_time()
-    with _wrapped(clock):
+    with _wrapped(clock, unwrapped):
         for data in inputs:
             with contextlib.suppress(extractor.ExtractionError):
                 extractor.extract_lines(data)  # as a batch runs each input
@@ -113,4 +122,9 @@ def breakdown(inputs: list[bytes], characters: int, description: str) -> str:
     for name, seconds in sorted(clock.spent.items(), key=lambda item: -item[1]):
         rate = f"{characters / seconds:,.0f}" if seconds > 0 else "—"
         lines.append(f"| {name} | {seconds:.2f} | {seconds / total:.1%} | {rate} |")
+    if unwrapped:
+        lines += [
+            "",
+            f"Timed within their callers (compiled, not replaceable): {', '.join(unwrapped)}.",
+        ]
     return "\n".join(lines) + "\n"
