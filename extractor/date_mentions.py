@@ -67,15 +67,18 @@ def plan_spans(document: Document) -> list[tuple[int, int]]:
     if document.document_type in _PLAN_TYPES:
         return [(0, len(document.text))]
     spans: list[tuple[int, int]] = []
-
-    def walk(sections: list[Section]) -> None:
-        for section in sections:
-            if section.kind == "heading" and _plan_title(section.title):
-                spans.append((section.start, section.end))
-            walk(section.children)
-
-    walk(document.sections)
+    _add_plan_spans(document.sections, spans)
     return spans
+
+
+def _add_plan_spans(sections: list[Section], spans: list[tuple[int, int]]) -> None:
+    """Add the spans of the plan headings in ``sections`` and below, in text order (a function
+    of the module's: a nested one that calls itself is a reference cycle each page left to
+    the cyclic collector)."""
+    for section in sections:
+        if section.kind == "heading" and _plan_title(section.title):
+            spans.append((section.start, section.end))
+        _add_plan_spans(section.children, spans)
 
 
 def _plan_title(title: str) -> bool:

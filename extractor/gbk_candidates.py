@@ -10,6 +10,8 @@ still be among the readings it keeps. The rest (a few per slot) are listed to be
 
 from __future__ import annotations
 
+from weakref import proxy
+
 try:
     import cython
 except ImportError:  # no Cython where the package runs interpreted: its decorators change nothing
@@ -120,7 +122,10 @@ class Candidates:
     own (its script, the characters it uses, its marks after a ``?``)."""
 
     def __init__(self, scorer: Scorer) -> None:
-        self.scorer = scorer
+        """``scorer``: the page's, which keeps its candidates (``Rivals``), referred to weakly
+        so that a page's search is no reference cycle: freed when the page is done, not left
+        to the cyclic collector. The caller keeps the scorer while it uses them."""
+        self.scorer = proxy(scorer)
         self._follow = pair_follow(scorer.model, scorer.running)
         self._document = scorer.bigram_counts  # the page's pairs (one table, added to in place)
         self._plans: dict[Slot, _Local] = {}

@@ -327,6 +327,12 @@ def _ends_of(words: dict[str, float]) -> array[int]:
     return found
 
 
+def page_pair_bonus(pair_counts: PagePairs, pair: str) -> float:
+    """The bonus of a Simplified pair for how often the page writes it (``pair_counts``: the
+    page's pairs, ``gbk_tables._page_pairs``)."""
+    return _document_bonus(pair_counts.get(pair, 0))
+
+
 def _document_bonus(uses: int) -> float:
     """A pair the document uses elsewhere, more for one it repeats (reports repeat their
     terms: 支教 in a 支教 report), up to a cap."""

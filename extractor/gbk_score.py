@@ -31,7 +31,7 @@ from extractor.gbk_page_costs import (
     _PageCosts,
     _priced,
 )
-from extractor.gbk_pairs import State, _document_bonus, _Pairs, shared_logprob
+from extractor.gbk_pairs import State, _Pairs, shared_logprob
 from extractor.gbk_punctuation import OPENERS, misfit, weighs_marks
 from extractor.gbk_slots import Slot
 from extractor.gbk_swallowed import SwallowedPriors
@@ -96,7 +96,7 @@ class Scorer:
         # ``extend`` with each character of a text in turn (from START by default).
         self.run: Callable[..., State] = pairs.run
         self.swallowed = SwallowedPriors(
-            document, self.char_logprob, self.page_pair_bonus, model.words, measures
+            document, self.char_logprob, self.bigram_counts, model.words, measures
         )
         self._heading_ends = False  # whether the page's pairs hold ``HEADING_END``'s
         self._excluded: str | None = None  # the window left out last (``exclude_window``)
@@ -136,10 +136,6 @@ class Scorer:
         """What the pairs of a Simplified text earn for fitting in running text (its score
         holds it): a bonus for each pair ``running`` knows."""
         return _running_fit(self.running.bonus, text)
-
-    def page_pair_bonus(self, pair: str) -> float:
-        """The bonus of a Simplified pair for how often the page writes it."""
-        return _document_bonus(self.bigram_counts.get(pair, 0))
 
     def score(self, text: str) -> float:
         """The score of a Simplified text, with the document's own pairs counted."""

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from extractor.figure_rules import load_money_rules, load_quantity_rules
 from extractor.gbk import simplified_char, table
+from extractor.gbk_pairs import page_pair_bonus
 from extractor.gbk_slots import Slot
+from extractor.gbk_tables import PagePairs
 from extractor.line_shapes import (
     CN_NUMERALS,
     HEADING_LENGTH,
@@ -85,14 +87,16 @@ HEADING_MAJORITY = 0.5
 class SwallowedPriors:
     """Priors of the bytes a ``?`` swallowed on one page. The page's habits are counted on
     first use: only a swallowed byte asks for them, and most pages with a suspect run have none
-    (3 ms a page saved). ``pair_bonus`` is the scorer's bonus for a Simplified pair the page
-    writes, ``char_logprob`` the word model's price of a character alone."""
+    (3 ms a page saved). ``pair_counts``: the Simplified pairs the page writes, counted (the
+    scorer's table; the table, not the scorer's method reading it, so that a page's search
+    is no reference cycle left to the cyclic collector); ``char_logprob``: the word model's
+    price of a character alone."""
 
     def __init__(
         self,
         document: str,
         char_logprob: Callable[[str], float],
-        pair_bonus: Callable[[str], float],
+        pair_counts: PagePairs,
         words: Container[str],
         measures: Container[str] | None = None,
     ) -> None:
@@ -102,7 +106,7 @@ class SwallowedPriors:
         self._words = words
         self._measures = measure_words() if measures is None else measures
         self._char_logprob = char_logprob
-        self._pair_bonus = pair_bonus
+        self._pair_counts = pair_counts
         self._slots: dict[Slot, tuple[str, float, float, bool]] = {}
         self._priors: dict[Slot, dict[str, float]] = {}
 
@@ -152,14 +156,14 @@ class SwallowedPriors:
             # cheap to the word model as the mark it would otherwise be
             alike = self._char_logprob(",") - self._char_logprob(char)
             if heading and follows == "text" and _runs_on(slot):  # … and the page's pairs
-                then = simplified_char(slot.then[:1])
-                alike += self._pair_bonus("," + then) - self._pair_bonus(char + then)
+                then, counts = simplified_char(slot.then[:1]), self._pair_counts
+                alike += page_pair_bonus(counts, "," + then) - page_pair_bonus(counts, char + then)
                 level = 1.0
             else:
                 level = 1.0 if follows in _LINE_STARTS else heading
             prior = math.log(heading + (1.0 - heading) * share) + level * alike
         if counted_twice(char, follows, slot.then):
-            prior -= self._pair_bonus(char + simplified_char(slot.then[:1]))
+            prior -= page_pair_bonus(self._pair_counts, char + simplified_char(slot.then[:1]))
         return prior
 
     def heading_share(self, line: str) -> float:

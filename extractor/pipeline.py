@@ -7,8 +7,10 @@ carrying its share of the original and of the repair log.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -78,9 +80,10 @@ def extract(
     binary, undecodable, too large, or nothing but site furniture.
     """
     documents = []
-    for document, repairs in _extracted(data, source, options or Options(), _repair_models):
-        document.repairs = repairs
-        documents.append(document)
+    with collector_paused():
+        for document, repairs in _extracted(data, source, options or Options(), _repair_models):
+            document.repairs = repairs
+            documents.append(document)
     return documents
 
 
@@ -98,8 +101,34 @@ def extract_lines(
     """``extract_json``'s lines in UTF-8, what a batch writes, without a ``Repair`` model for
     each repair (``model_json.document_json``) and without decoding pydantic-core's UTF-8 to encode
     it again for the file."""
-    extracted = _extracted(data, source, options or Options(), repairs_json)
+    with collector_paused():  # the documents are freed in it, as ``_json_lines`` returns
+        return _json_lines(_extracted(data, source, options or Options(), repairs_json))
+
+
+def _json_lines(extracted: list[tuple[Document, bytes]]) -> list[bytes]:
     return [document_json(document, repairs) for document, repairs in extracted]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one input is extracted, back on after.
+
+    The pipeline makes no reference cycles (``tests/test_collector.py`` holds it to that): what
+    an input allocates is freed by reference counting as soon as it is done with. A collection
+    during an input finds nothing to free, yet walks every container the input still holds;
+    at Python's default thresholds (a library caller's) 150 simulated pages took about 6% less
+    CPU paused. Whatever a cycle of a user's rules or of a library leaves is collected after
+    the input, at the process's thresholds. A collector found off stays off; threads
+    extracting at once leave it on once the last is done.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _repair_models(editable: EditableText, start: int, end: int, last: bool) -> list[Repair]:

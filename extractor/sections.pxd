@@ -9,7 +9,6 @@ cdef class Node:
     cdef public str family, kind, style
     cdef public Py_ssize_t level, rank, start, marker_end, title_start, title_end, end, n
     cdef public tuple number
-    cdef public Node parent
     cdef public list flags, children
 
     cpdef Node last_child(self, str family)
@@ -37,7 +36,7 @@ cdef str _family(Candidate candidate)
 cdef Py_ssize_t _rank(Candidate candidate)
 @cython.locals(following=dict, result=list, index=Py_ssize_t)
 cdef list _next_in_family(list candidates)
-cdef list _flags(Node node, Node previous, last)
+cdef list _flags(Node node, Node parent, Node previous, last)
 
 
 # The titles' and spans' passes in C: a node's fields C reads and writes

@@ -60,7 +60,6 @@ class Node:
         "marker_end",
         "n",
         "number",
-        "parent",
         "rank",
         "start",
         "style",
@@ -77,13 +76,12 @@ class Node:
         number: tuple[int, ...],
         start: int,
         marker_end: int,
-        parent: Node | None = None,
         style: str = "",
     ) -> None:
         self.family, self.kind, self.level, self.rank = family, kind, level, rank
         self.number, self.start, self.marker_end = number, start, marker_end
         self.n = number[-1]
-        self.parent, self.style = parent, style
+        self.style = style
         self.flags: list[str] = []
         self.children: list[Node] = []
         self.title_start = self.title_end = self.end = 0
@@ -253,11 +251,10 @@ class _Builder:
             (*candidate.number[:-1], n),
             candidate.start,
             candidate.end,
-            parent,
             style.id,
         )
         if style.numbering != "words":
-            node.flags = _flags(node, previous, self.last_number.get(family))
+            node.flags = _flags(node, parent, previous, self.last_number.get(family))
         return node
 
 
@@ -272,7 +269,7 @@ def _next_in_family(candidates: list[Candidate]) -> list[int | None]:
     return result
 
 
-def _flags(node: Node, previous: Node | None, last: int | None) -> list[str]:
+def _flags(node: Node, parent: Node, previous: Node | None, last: int | None) -> list[str]:
     """How the numbering departs from 1, 2, 3 …: kept as written, only flagged."""
     n = node.n
     flags = []
@@ -295,10 +292,8 @@ def _flags(node: Node, previous: Node | None, last: int | None) -> list[str]:
             flags.append("repeated")
         elif n < last:
             flags.append("out_of_order")
-    parent = node.parent
     if (
         len(node.number) > 1
-        and parent is not None
         and len(parent.number) == len(node.number) - 1
         and parent.family.startswith("decimal")
         and parent.number != node.number[:-1]

@@ -28,6 +28,7 @@ from extractor.gbk import (
 )
 from extractor.gbk_candidates import Candidates
 from extractor.gbk_hypotheses import hypotheses
+from extractor.gbk_pairs import page_pair_bonus
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_rivals import (
     BOUND_SLACK,
@@ -344,13 +345,15 @@ def _full_paired(candidates, slot, context, after):
     return paired | candidates._paired_before(local, after) if after else paired
 
 
-def _sorted_calls() -> list[tuple]:
+def _sorted_calls() -> tuple[list[Search], list[tuple]]:
     """The slot of every ``Candidates._sorted`` call the search of PAGES makes, and the call's
     arguments: one for each choices a slot keeps, by their keys (a compiled class's method
-    cannot be spied on)."""
-    asked = []
+    cannot be spied on); and the searches, which the caller keeps while it calls again (their
+    candidates refer to them weakly)."""
+    searches, asked = [], []
     for page in PAGES:
         search = Search(language_model(), page, is_traditional(page))
+        searches.append(search)
         _searched(page, search)
         candidates = search.candidates
         asked += [
@@ -359,7 +362,7 @@ def _sorted_calls() -> list[tuple]:
             for after, kept in local.choices.items()
             for key in kept
         ]
-    return asked
+    return searches, asked
 
 
 def _previous_and_before(local, key) -> tuple[str, str]:
@@ -372,7 +375,7 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
     """After a dropped pair, paired forms are sought among the allowed options only: the
     options scored in full, and those skipped as paired, are the same."""
     original = Candidates._sorted
-    asked = _sorted_calls()
+    _searches_kept, asked = _sorted_calls()  # their candidates are read after the search
     dropped = [item for item in asked if item[1].dropped_before]
     assert dropped and any(original(c, local, *rest).scored for c, _, local, *rest in dropped)
     for candidates, slot, local, previous, before, after in asked:
@@ -391,7 +394,8 @@ def test_choices_after_a_dropped_pair_are_those_sought_among_all_options():
 def test_a_slot_after_a_dropped_pair_shares_its_twins_plan_not_its_choices():
     """A slot after a dropped pair is priced and completed as the same slot without one (the
     plan found once for both), but offers only the lead bytes the dropped pair allows."""
-    candidates = Candidates(Scorer(language_model(), "工作中的問題，管理工作", True))
+    scorer = Scorer(language_model(), "工作中的問題，管理工作", True)
+    candidates = Candidates(scorer)
     plain = Slot(None, 0xB3)
     dropped = plain._replace(dropped_before=True)
     assert candidates.plan(dropped) is candidates.plan(plain)
@@ -419,7 +423,7 @@ def test_options_not_paired_make_no_pair_anything_knows():
     no pair with the character before it, nor with ``after``, that the dictionary, running
     text (``Scorer.is_known``) or the page knows."""
     original = Candidates._sorted
-    asked = _sorted_calls()
+    _searches_kept, asked = _sorted_calls()  # their candidates are read after the search
     running = 0
     for candidates, slot, local, previous, before, after in asked:
         choices = original(candidates, local, previous, before, after)
@@ -452,7 +456,9 @@ def test_a_swallowed_bytes_priors_sum_the_pages_counts_once_a_slot(page, then, l
     options = tuple((mark, mark, 0.0, -1) for mark in SWALLOWED)
     found = [prior for _, _, prior, _ in scorer.own_priors(slot, options)]
     twice = [
-        scorer.page_pair_bonus(mark + then[:1]) if counted_twice(mark, follows, then) else 0.0
+        page_pair_bonus(scorer.bigram_counts, mark + then[:1])
+        if counted_twice(mark, follows, then)
+        else 0.0
         for mark in SWALLOWED
     ]
     assert found == [

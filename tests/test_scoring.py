@@ -25,6 +25,7 @@ from extractor.gbk_page_costs import (
     UNFAMILIAR_COST,
     _unfamiliar,
 )
+from extractor.gbk_pairs import page_pair_bonus
 from extractor.gbk_rivals import SLOT_MARGIN
 from extractor.gbk_score import Scorer
 from extractor.gbk_search import Search
@@ -340,7 +341,7 @@ def test_a_bracket_that_closes_nothing_soon_after_is_not_the_pages_heading_brack
     slot = Slot(None, None, swallowed=SWALLOWED, then="二是刚性支出不断增加", line="依赖程度较")
     weights = _weights(scorer, slot)
     assert weights["("] < weights[";"] - 3
-    weights["("] += scorer.page_pair_bonus("(二")  # as the search adds it
+    weights["("] += page_pair_bonus(scorer.bigram_counts, "(二")  # as the search adds it
     assert weights["("] < weights[";"]
 
 
@@ -358,7 +359,10 @@ def test_a_pair_the_page_writes_counts_whichever_word_follows_it():
     page = Scorer(model, "全镇开展结合实际的培训。各村开展结合产业的活动。", traditional=False)
     blank = Scorer(model, "今年天气很好。", traditional=False)
     gained = page.score("开展结对") - blank.score("开展结对")
-    assert math.isclose(gained, page.page_pair_bonus("开展") + page.page_pair_bonus("展结"))
+    assert math.isclose(
+        gained,
+        page_pair_bonus(page.bigram_counts, "开展") + page_pair_bonus(page.bigram_counts, "展结"),
+    )
 
 
 def test_a_windows_pairs_count_again_once_another_window_is_left_out():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 import regex
@@ -428,13 +429,15 @@ def test_decimal_outlines_parse_back(case):
 )
 def test_any_text_gives_a_well_formed_tree(text):
     nodes = parse(text)
-    previous_end = 0
+    for earlier, later in pairwise(nodes):
+        assert earlier.end <= later.start
     for node in _walk(nodes):
         assert 0 <= node.start < node.marker_end <= node.title_start <= node.title_end <= len(text)
         assert node.start <= node.end <= len(text)
-        assert node.start >= previous_end or node.parent is not None
         for child in node.children:
             assert node.start < child.start and child.end <= node.end
+        for earlier, later in pairwise(node.children):
+            assert earlier.end <= later.start
 
 
 def _same_paths(text: str, nodes) -> None:
