@@ -174,9 +174,11 @@ def settle_collector() -> None:
     The loaded dictionaries and tables are frozen out of its full scans, which otherwise walk
     their hundreds of thousands of objects again and again (a tenth of the CPU on simulated
     pages). And the youngest generation is collected every ``YOUNG_COLLECTION`` allocations
-    instead of every 700: a page allocates millions of short-lived objects that reference
-    counting frees, and each collection also walked the page's long-lived lists again (the
-    collector's time on 200 simulated pages: 0.48 -> 0.26 s). Both settings are the process's.
+    instead of every 700. The collector is off while an input is extracted
+    (``pipeline.collector_paused``); between inputs, what an input left in the caches it
+    filled counts towards the next collection, and at 700 one followed almost every input and
+    walked those again (the 30 pages of ``bench/instructions.py``: 946.6 -> 938.4 million
+    instructions). Both settings are the process's.
     """
     gc.freeze()
     gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
