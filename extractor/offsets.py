@@ -1,3 +1,5 @@
+# cython: cdivision=True
+# (C division: ``position_index``'s middle is of indices never negative)
 """Repaired text that never forgets where each character came from.
 
 ``EditableText`` starts as the decoded input and takes rounds of ``Splice`` edits from the
