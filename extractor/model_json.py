@@ -1,3 +1,5 @@
+# cython: boundscheck=False, wraparound=False
+# (every list or tuple index read here is in range and not negative: items read in C, unchecked)
 """The JSON a batch writes, without the models: a document's, with its repairs written
 straight from the repair log.
 
