@@ -1,3 +1,5 @@
+# cython: cdivision=True
+# (C division: the digits' ``//`` and ``%`` act on values never negative here)
 """JSON written into one growing buffer: the parts ``model_json`` puts together, each a C copy
 or a C loop when the wheel compiles this module (hatch_build.py).
 

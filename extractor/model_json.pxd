@@ -5,6 +5,9 @@ from cpython.bytearray cimport PyByteArray_FromStringAndSize
 
 from extractor.json_buffer cimport put, put_digits, put_quoted, taken
 
+cdef extern from "Python.h":
+    dict PyObject_GenericGetDict(object, void *)
+
 
 @cython.locals(
     original=str,

@@ -1,3 +1,5 @@
+# cython: boundscheck=False, wraparound=False
+# (every list or tuple index read here is in range and not negative: items read in C, unchecked)
 """The JSON a batch writes, without the models: a document's, with its repairs written
 straight from the repair log.
 
@@ -28,8 +30,8 @@ except ImportError:  # no Cython where the package runs interpreted
 from extractor.json_buffer import put, put_digits, put_quoted, quote, taken
 from extractor.model import Document
 
-if not cython.compiled:  # CPython's own function, cimported in model_json.pxd; compiled only
-    PyByteArray_FromStringAndSize = None
+if not cython.compiled:  # CPython's own functions, declared in model_json.pxd; compiled only
+    PyByteArray_FromStringAndSize = PyObject_GenericGetDict = None
 
 if TYPE_CHECKING:
     from extractor.offsets import EditableText
@@ -85,7 +87,9 @@ def _put_model(
     lookup), skipping keys that are no field (here: -1). The brace goes with the first key, a
     null with its key: one copy each."""
     fields, count = shape.fields, len(shape.fields)
-    values = model.__dict__
+    # compiled, the model's own dict read in C: ``model.__dict__`` went through the slot that
+    # BaseModel's ``__getattr__`` gives its class (about 340 instructions a model)
+    values = PyObject_GenericGetDict(model, cython.NULL) if cython.compiled else model.__dict__
     at = 0
     for name, value in values.items():
         field = fields[at] if at < count else None

@@ -4,7 +4,7 @@ import cython
 from extractor.piece_map cimport Pieces
 
 
-@cython.locals(cursor=Py_ssize_t, at=Py_ssize_t)
+@cython.locals(cursor=Py_ssize_t, at=Py_ssize_t, replacement=str)
 cpdef str _spliced(str text, list starts, list ends, list replacements)
 
 

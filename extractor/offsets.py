@@ -1,3 +1,5 @@
+# cython: cdivision=True
+# (C division: ``position_index``'s middle is of indices never negative)
 """Repaired text that never forgets where each character came from.
 
 ``EditableText`` starts as the decoded input and takes rounds of ``Splice`` edits from the
@@ -374,12 +376,15 @@ def _fields(splices: Sequence[Splice]) -> tuple[list[int], list[int], list[str]]
 
 
 def _spliced(text: str, starts: list[int], ends: list[int], replacements: list[str]) -> str:
-    """``text`` with ``text[starts[i]:ends[i]]`` replaced by ``replacements[i]`` (in order)."""
+    """``text`` with ``text[starts[i]:ends[i]]`` replaced by ``replacements[i]`` (in order).
+    An empty replacement (a deletion, most splices) is not put in the parts to join."""
     parts: list[str] = []
     cursor = 0
     for at in range(len(starts)):
         parts.append(text[cursor : starts[at]])
-        parts.append(replacements[at])
+        replacement = replacements[at]
+        if replacement:
+            parts.append(replacement)
         cursor = ends[at]
     parts.append(text[cursor:])
     return "".join(parts)

@@ -1,3 +1,5 @@
+# cython: boundscheck=False, wraparound=False
+# (every index the sweep reads is in range and not negative: list items read in C, unchecked)
 """The piece map behind ``offsets.EditableText`` and its one-pass merge with a round of splices.
 
 Kept apart from ``offsets``: ``EditableText`` says what an edit means (splices grown to whole
