@@ -9,6 +9,7 @@ cdef int _CHAR_BITS, _WIDTH, _ENDS_BITS, _MEMO_BITS
 cdef double _NO_WORD
 cdef unsigned long long _CHAR_MASK, _CONTEXT_MASK, _MIX, _WORD, _PAIR_MASK
 cdef tuple _NO_WORDS
+cdef list _KNOWN
 
 
 @cython.final
@@ -36,14 +37,17 @@ cdef class _Pairs:
     cdef double[::1] singles
     cdef dict window
     cdef frozenset tails
-    cdef unsigned long long[::1] ends
+    cdef unsigned long long[::1] ends, known
     cdef object logprob
     cdef _PairCounts bigrams
 
-    @cython.locals(found=_Pair, first=Py_UCS4, last=Py_UCS4, pair=str, weight=cython.double)
+    @cython.locals(found=_Pair, spot=cython.ulonglong)
     cdef _Pair added(self, unsigned long long key, Py_ssize_t place, bint after)
 
-    cdef Py_ssize_t _page_uses(self, unsigned long long key, str pair)
+    @cython.locals(pair=str, first=Py_UCS4, last=Py_UCS4, weight=cython.double)
+    cdef void _looked_up(self, _Pair found, unsigned long long key, bint after) except *
+
+    cdef Py_ssize_t _page_uses(self, unsigned long long key, bint after)
 
     @cython.locals(single=cython.double)
     cdef double single(self, unsigned long long code)
@@ -94,6 +98,10 @@ cdef extern from "Python.h":
     int PyUnicode_WriteChar(object text, Py_ssize_t index, Py_UCS4 char) except -1
 
 
+@cython.locals(last=Py_UCS4)
+cdef str _text_of(unsigned long long key, bint after)
+
+
 cdef str _pair_text(Py_UCS4 first, Py_UCS4 last)
 
 
@@ -103,8 +111,8 @@ cdef str _char(Py_ssize_t code)
 cdef unsigned long long _spot(unsigned long long key)
 
 
-@cython.locals(bits=cython.ulonglong[::1], one=cython.ulonglong, spot=cython.ulonglong)
-cdef _ends_of(dict words)
+@cython.locals(bits=cython.ulonglong[::1], one=cython.ulonglong, spot=cython.ulonglong, text=str)
+cdef _bits_of(tuple groups, Py_ssize_t length, bint longer)
 
 
 @cython.locals(three=cython.double, four=cython.double)

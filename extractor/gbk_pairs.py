@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 try:
@@ -121,6 +121,7 @@ class _Pairs:
     __slots__ = (
         "bigrams",
         "ends",
+        "known",
         "logprob",
         "long_memo",
         "memo",
@@ -148,6 +149,7 @@ class _Pairs:
         self.words = model.words
         self.tails = model.long_word_tails
         self.ends = _word_ends(model)
+        self.known = _known_pairs(model, running)
         self.logprob = shared_logprob(model)
         self.singles = _shared_singles(model)  # ``logprob``'s answers by code, for the process
         self.bigrams = bigrams
@@ -158,28 +160,34 @@ class _Pairs:
         """The entry of a pair (of a single character, after none unless ``after``), kept by
         its key in the empty place ``place`` found for it."""
         found = _Pair.__new__(_Pair)
-        first, last = (key >> _CHAR_BITS) - 1, (key & _CHAR_MASK) - 1
-        pair = _pair_text(first, last) if after else _char(last)
         found.single = self.single(key & _CHAR_MASK)
-        word = self.words.get(pair) if after else None
-        if word is None:
-            found.word = _NO_WORD
-        else:
-            weight = word  # a C double compiled: the sum made in C, no float object for it
-            found.word = weight + self.one_unit(_char(first), _char(last))
-        found.in_document = self._page_uses(key, pair)
+        found.word, found.ends_longer, found.fits = _NO_WORD, False, 0.0
+        spot = _spot(key)  # a pair whose bit is not set no table knows: none is asked
+        if not after or self.known[spot >> 6] >> (spot & 63) & 1:
+            self._looked_up(found, key, after)
+        found.in_document = self._page_uses(key, after)
         found.windowed = self.window.get(key, 0) if found.in_document else 0  # read if used
-        found.ends_longer = pair in self.tails
-        found.fits = self.running.get(pair, 0.0)
         self.memo.put(place, key, 0, found)
         return found
 
-    def _page_uses(self, key: int, pair: str) -> int:
-        """How often the page writes ``pair`` (of ``key``): read by key compiled
+    def _looked_up(self, found: _Pair, key: int, after: bool) -> None:
+        """What the model and running text say of the pair of ``found`` (of ``key``): its word,
+        whether it ends a longer one, and its fit."""
+        pair = _text_of(key, after)
+        word = self.words.get(pair) if after else None
+        if word is not None:
+            weight = word  # a C double compiled: the sum made in C, no float object for it
+            first, last = (key >> _CHAR_BITS) - 1, (key & _CHAR_MASK) - 1
+            found.word = weight + self.one_unit(_char(first), _char(last))
+        found.ends_longer = pair in self.tails
+        found.fits = self.running.get(pair, 0.0)
+
+    def _page_uses(self, key: int, after: bool) -> int:
+        """How often the page writes the pair of ``key``: read by key compiled
         (``_PairCounts``), by the text interpreted (a ``Counter``)."""
         if _COMPILED:
-            return self.bigrams.uses_of(key) if len(pair) == 2 else 0
-        return self.bigrams.get(pair, 0)
+            return self.bigrams.uses_of(key) if after else 0
+        return self.bigrams.get(_text_of(key, after), 0)
 
     def single(self, code: int) -> float:
         """``logprob`` of the character of ``code`` (``_key``'s), kept in ``singles`` by its
@@ -282,6 +290,13 @@ def appended_alone(state: State, char: str, single: float) -> State:
     return _state(packed, width, state.score + single, state.score, state.b2, state.b3)
 
 
+def _text_of(key: int, after: bool) -> str:
+    """The characters of ``key`` (``_key``'s: a pair, or a single character after none unless
+    ``after``)."""
+    last = (key & _CHAR_MASK) - 1
+    return _pair_text((key >> _CHAR_BITS) - 1, last) if after else _char(last)
+
+
 def _pair_text(first: int, last: int) -> str:
     """The characters of two code points as one string. Compiled, allocated once and written
     in C: ``chr`` of each and their sum made three strings, about 600 instructions for each
@@ -314,16 +329,37 @@ def _spot(key: int) -> int:
 def _word_ends(model: LanguageModel) -> array[int]:
     """The bits (``_spot``) of the last three characters of the model's words of three and four
     characters, 64 to an integer: a text whose bit is not set ends no such word."""
-    return _ends_of(model.words)
+    return _bits_of((model.words,), 3, True)
 
 
-def _ends_of(words: dict[str, float]) -> array[int]:
+# ``_known_pairs``' bits, for the last model and running text's pairs asked (one of each a
+# process): the model, the pairs, the bits
+_KNOWN: list[object] = [None, None, None]
+
+
+def _known_pairs(model: LanguageModel, running: dict[str, float]) -> array[int]:
+    """The bits (``_spot``) of the pairs ``_Pairs.added`` may find known: the model's words of
+    two characters, the last two of its longer ones and running text's pairs. Of the pairs a
+    page's search scores, a third is none of these: no text is made for them, and none of
+    the three tables is asked (about 800 instructions a pair)."""
+    model_kept, running_kept, bits = _KNOWN
+    if model_kept is model and running_kept is running:
+        return bits
+    bits = _bits_of((model.words, model.long_word_tails, running), 2, False)
+    _KNOWN[:] = [model, running, bits]
+    return bits
+
+
+def _bits_of(groups: tuple[Iterable[str], ...], length: int, longer: bool) -> array[int]:
+    """The bits (``_spot``) of the texts of ``groups`` of ``length`` characters (and of the
+    last ``length`` of longer ones, if ``longer``), 64 to an integer."""
     found = array("Q", bytes(8 << (_ENDS_BITS - 6)))
     bits, one = found, 1  # a typed view and a 64-bit one when compiled (``gbk_pairs.pxd``)
-    for word in words:
-        if len(word) > 2:
-            spot = _spot(_key(word[-3:]))
-            bits[spot >> 6] |= one << (spot & 63)
+    for texts in groups:
+        for text in texts:
+            if len(text) == length or (longer and len(text) > length):
+                spot = _spot(_key(text[-length:]))
+                bits[spot >> 6] |= one << (spot & 63)
     return found
 
 

@@ -4,7 +4,12 @@ import cython
 
 
 # kept for the process, looked up in C
-cdef dict _ENCODED
+cdef Py_ssize_t _KEPT_FORMS
+cdef list _ENCODED
+
+
+@cython.locals(found=tuple)
+cdef tuple _encoded(Py_ssize_t point)
 
 
 @cython.locals(
@@ -15,12 +20,10 @@ cdef dict _ENCODED
     scores=list,
     seconds=str,
     place=Py_ssize_t,
-    point=long,
-    found=tuple,
     own=tuple,
-    repeated=tuple,
+    form=str,
     pairs=bytes,
-    _=Py_ssize_t,
+    char=str,
     joined=bytes,
 )
 cpdef tuple successors(str previous)

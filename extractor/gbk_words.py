@@ -89,16 +89,12 @@ def successors(previous: str) -> tuple[list[float], list[str], list[str], bytes,
     if previous:
         scores, seconds = _word_starts(previous)
         for place in range(len(scores)):
-            point = ord(seconds[place])  # no string made compiled, and an int hashes fast
-            found = _ENCODED.get(point)
-            if found is None:
-                found = _ENCODED[point] = _encoded_forms(seconds[place])
-            own, repeated, pairs = found
+            own, form, pairs = _encoded(ord(seconds[place]))  # no string made compiled
             logprob = scores[place]
-            for _ in range(len(own)):  # one a character (most forms have one)
+            for char in own:  # one a character (most forms have one): appended, not extended
                 logprobs.append(logprob)
-            chars.extend(own)
-            forms.extend(repeated)
+                chars.append(char)
+                forms.append(form)
             encoded.append(pairs)
     joined = b"".join(encoded)  # sliced in C, not a byte at a time
     return logprobs, chars, forms, joined[::2], joined[1::2]
@@ -130,22 +126,34 @@ def _word_starts(previous: str) -> tuple[list[float], str]:
     return kept + [cut] * len(tied), "".join(found + tied)
 
 
-# ``_encoded_forms`` of each form asked, by its code point, kept for the process (one entry a
-# Simplified form of the table at most) and looked up in C: ``successors`` asks for forty a
-# character
-_ENCODED: dict[int, tuple[tuple[str, ...], tuple[str, ...], bytes]] = {}
+# ``_encoded_forms`` of each form asked, by its code point, kept for the process: a place a
+# BMP code point (half a megabyte), read in C where a dict hashed a new int for each of the
+# forty forms ``successors`` asks for a character
+_KEPT_FORMS = 0x10000
+_ENCODED: list[tuple[tuple[str, ...], str, bytes] | None] = [None] * _KEPT_FORMS
 
 
-def _encoded_forms(form: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes]:
-    """The GBK characters of a Simplified form that have two bytes, in table order, the form
-    once for each of them, and their bytes one pair after the other."""
+def _encoded(point: int) -> tuple[tuple[str, ...], str, bytes]:
+    """``_encoded_forms`` of the form of code point ``point``, kept in ``_ENCODED`` (the few
+    forms outside the BMP are found again each time)."""
+    if point >= _KEPT_FORMS:
+        return _encoded_forms(chr(point))
+    found = _ENCODED[point]
+    if found is None:
+        found = _ENCODED[point] = _encoded_forms(chr(point))
+    return found
+
+
+def _encoded_forms(form: str) -> tuple[tuple[str, ...], str, bytes]:
+    """The GBK characters of a Simplified form that have two bytes, in table order, the form,
+    and their bytes one pair after the other."""
     chars, pairs = [], []
     for char in _by_simplified().get(form, ()):
         encoded = two_bytes(char)
         if encoded is not None:
             chars.append(char)
             pairs.append(encoded)
-    return tuple(chars), (form,) * len(chars), b"".join(pairs)
+    return tuple(chars), form, b"".join(pairs)
 
 
 @lru_cache(maxsize=1)
