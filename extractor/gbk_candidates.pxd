@@ -85,6 +85,7 @@ cdef class Candidates:
         paired=frozenset,
         tied=frozenset,
         completing=tuple,
+        follow=dict,
     )
     cpdef Choices _sorted(self, _Local local, str previous, str before, str after)
 

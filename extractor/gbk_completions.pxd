@@ -22,6 +22,8 @@ cdef bint _COMPILED  # read once a slot: C, not the module's dict
     place=Py_ssize_t,
     first=cython.int,
     second=cython.int,
+    known_lead=cython.int,
+    known_trail=cython.int,
     char=str,
     form=str,
     leads=frozenset,

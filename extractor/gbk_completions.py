@@ -56,18 +56,21 @@ def _completing(slot: Slot, previous: str, own: frozenset[str]) -> tuple[Option,
     if not chars:
         return ()
     lead, trail, leads, trails = slot.lead, slot.trail, slot.leads, slot.trails
-    if lead is not None:
-        places = _places(firsts, lead)
-    elif trail is not None:
-        places = _places(seconds, trail)
+    # -1 for a lost byte: compared in C compiled, no number made a place
+    known_lead = -1 if lead is None else lead
+    known_trail = -1 if trail is None else trail
+    if known_lead >= 0:
+        places = _places(firsts, known_lead)
+    elif known_trail >= 0:
+        places = _places(seconds, known_trail)
     else:
         places = range(len(chars))
     found = []
     for place in places:
         first, second = firsts[place], seconds[place]
         if (  # the characters the slot allows (``Slot.allows``)
-            (lead is None or first == lead)
-            and (trail is None or second == trail)
+            (known_lead < 0 or first == known_lead)
+            and (known_trail < 0 or second == known_trail)
             and (leads is None or first in leads)
             and (trails is None or second in trails)
         ):
