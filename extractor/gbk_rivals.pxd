@@ -25,6 +25,7 @@ cdef frozenset _trail_partners(Py_ssize_t trail)
 cdef class _PhraseLead:
     cdef object fit
     cdef str before, after, winner, clause
+    cdef bint fitted
     cdef double own_fit
 
     @cython.locals(found=cython.double)
