@@ -19,14 +19,20 @@ from typing import NamedTuple
 from extractor.gbk import pua_partners, two_bytes
 from extractor.gbk_alone import BOUND_SLACK, _Alone, _gathered
 from extractor.gbk_candidates import Candidates, allowed_leads
-from extractor.gbk_pairs import STATE_CONTEXT, State
+from extractor.gbk_pairs import STATE_CONTEXT, State, _Pairs
 from extractor.gbk_punctuation import breaks_before, enumeration_lead
 from extractor.gbk_score import Scorer
 from extractor.gbk_shifted import _code_at
 from extractor.gbk_slots import Slot
 from extractor.gbk_words import pair_ends
 from extractor.lm import LanguageModel
-from extractor.running_text import PHRASE_CAP, phrase_lead, running_phrases, within_phrase_cap
+from extractor.running_text import (
+    PHRASE_CAP,
+    RunningPhrases,
+    phrase_lead,
+    running_phrases,
+    within_phrase_cap,
+)
 
 SLOT_MARGIN = 1.0  # nats the chosen character must lead every rival by, else it is "lost":
 # on simulated damage a lead under 1 nat is right 2 times in 5, 1–2 nats 3 in 4, 2–3 nats 9 in 10
@@ -101,51 +107,15 @@ class Rivals(Scorer):
         if slots[index].swallowed:
             totals = [self.run(rest, state).score + base + prior for state, prior, _ in rivals]
             return None if totals and score - _log_sum(totals) < SLOT_MARGIN else chars[index]
-        # Once STATE_CONTEXT more characters are in, a rival's state and the winner's differ
-        # only by their scores, and the rest adds the same to both, at most: a rival that
-        # cannot come near even so is not scored to the end. Phrases of running text move
-        # the margin a rival must stay behind by (``phrase_lead``), by PHRASE_CAP at most: a
-        # rival further behind is not looked up.
+        # each rival scored only as far as it may come near (``_close_rivals``)
         near, later = rest[:STATE_CONTEXT], rest[STATE_CONTEXT:]
         winner = forms[index]
         own = self.run(near, self.extend(prefix, winner))
         reach = self.run(later, own).score
-        before, after, fit = head[-2:], rest[:2], self.phrases.fit
-        own_fit = fit(before, winner, after)
-        far = SLOT_MARGIN + PHRASE_CAP + BOUND_SLACK
         # a 、 or 。 may tie with the other: the clause after it judges (``enumeration_lead``)
         clause = _clause_after(chars, slots, index, page_after or right) if winner in "、。" else ""
-
-        def lead(rival_fit: float, rival: str) -> float:
-            """The winner's lead over a rival by phrases and, for a mark, the clause after
-            it, within PHRASE_CAP: ``far`` bounds it."""
-            found = phrase_lead(own_fit, rival_fit)
-            if clause:
-                found = within_phrase_cap(found + enumeration_lead(winner, rival, clause))
-            return found
-
-        close = []  # rivals within the margin: their totals less the winner's phrase lead
-        run = self.run  # looked up once, not twice a rival
-        for state, prior, rival in rivals:
-            simple = state.last
-            state = run(near, state)
-            phrase = None  # looked up only for a rival that may come near
-            if later:
-                behind = score - (reach + state.lead(own) + base + prior)
-                if behind >= far:
-                    continue
-                phrase = lead(fit(before, simple, after), rival)
-                if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
-                    continue
-                state = run(later, state)
-            total = state.score + base + prior
-            if score - total >= far:
-                continue
-            if phrase is None:
-                phrase = lead(fit(before, simple, after), rival)
-            total -= phrase
-            if score - total < SLOT_MARGIN:
-                close.append((total, rival))
+        lead = _PhraseLead(self.phrases, head[-2:], winner, rest[:2], clause)
+        close = _close_rivals(rivals, self._pairs, near, later, own, reach, (score, base), lead)
         return _overturned(close, score) if close else chars[index]
 
     def _fits_what_follows(self, reading: Judged, index: int, forms: str) -> bool:
@@ -279,6 +249,76 @@ class Rivals(Scorer):
         ]
         alone = None if slot.swallowed else _Alone(self, previous, rests)
         return _gathered(fitting, alone, self._pairs, prefix)
+
+
+class _PhraseLead:
+    """The winner's lead over a rival by phrases of running text (``phrase_lead``) and, for a
+    mark, the clause after it (``enumeration_lead``), within PHRASE_CAP: a class typed in C
+    compiled (``gbk_rivals.pxd``), where the closure it replaces was a Python call a rival."""
+
+    __slots__ = ("after", "before", "clause", "fit", "fitted", "own_fit", "winner")
+
+    def __init__(
+        self, phrases: RunningPhrases, before: str, winner: str, after: str, clause: str
+    ) -> None:
+        """``before`` and ``after``: the two characters on either side of the slot."""
+        self.fit, self.before, self.after = phrases.fit, before, after
+        self.winner, self.clause = winner, clause
+        # the winner's own fit, found when a rival first asks: in two slots of three every
+        # rival is too far behind for phrases to matter (the benchmark's pages)
+        self.fitted, self.own_fit = False, 0.0
+
+    def of(self, simple: str, rival: str) -> float:
+        """The lead over ``rival`` (``simple``: its Simplified form)."""
+        if not self.fitted:
+            self.fitted, self.own_fit = True, self.fit(self.before, self.winner, self.after)
+        found = phrase_lead(self.own_fit, self.fit(self.before, simple, self.after))
+        if self.clause:
+            found = within_phrase_cap(found + enumeration_lead(self.winner, rival, self.clause))
+        return found
+
+
+def _close_rivals(
+    rivals: list[tuple[State, float, str]],
+    pairs: _Pairs,
+    near: str,
+    later: str,
+    own: State,
+    reach: float,
+    scores: tuple[float, float],
+    lead: _PhraseLead,
+) -> list[tuple[float, str]]:
+    """``Rivals._clear``'s rivals within SLOT_MARGIN of the winner (``scores``: its total,
+    and the reading's priors but the slot's, which each rival's adds to), each total less
+    the winner's phrase lead (``lead``). Once STATE_CONTEXT more characters (``near``) are
+    in, a rival's state and the winner's (``own``) differ only by their scores, and the rest
+    (``later``; ``reach``: the winner's score after it) adds the same to both, at most: a
+    rival that cannot come near even so is not scored to the end. Phrases move the margin by
+    PHRASE_CAP at most: a rival further behind is not looked up."""
+    close, far = [], SLOT_MARGIN + PHRASE_CAP + BOUND_SLACK
+    score, base = scores
+    for state, prior, rival in rivals:
+        simple = state.last
+        state = pairs.run(near, state)
+        phrased = False  # looked up only for a rival that may come near
+        phrase = 0.0
+        if later:
+            behind = score - (reach + state.lead(own) + base + prior)
+            if behind >= far:
+                continue
+            phrase, phrased = lead.of(simple, rival), True
+            if behind >= SLOT_MARGIN - phrase + BOUND_SLACK:
+                continue
+            state = pairs.run(later, state)
+        total = state.score + base + prior
+        if score - total >= far:
+            continue
+        if not phrased:
+            phrase = lead.of(simple, rival)
+        total -= phrase
+        if score - total < SLOT_MARGIN:
+            close.append((total, rival))
+    return close
 
 
 def _lead_byte(then: str) -> int:
