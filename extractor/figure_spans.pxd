@@ -5,6 +5,10 @@ import cython
 
 
 cpdef list veto_spans(pattern, str view, list items)
+# an item's ends and its window's C ints: each item's arithmetic and test in C
+@cython.locals(
+    start=Py_ssize_t, end=Py_ssize_t, low=Py_ssize_t, high=Py_ssize_t, last_high=Py_ssize_t
+)
 cpdef list merged_windows(items, Py_ssize_t before, Py_ssize_t after, Py_ssize_t length)
 # the binary search's bounds and the spans' ends C ints: compared without Python objects
 @cython.locals(

@@ -29,13 +29,17 @@ def veto_spans(
 def merged_windows(
     items: Iterable[tuple[int, int]], before: int, after: int, length: int
 ) -> list[tuple[int, int]]:
-    """[start - before, end + after) around each sorted item, overlapping windows merged."""
+    """[start - before, end + after) around each sorted item, overlapping windows merged (the
+    last window's end kept as an int of its own: compiled, compared in C, not read back)."""
     windows: list[tuple[int, int]] = []
+    last_high = -1
     for start, end in items:
         low, high = max(0, start - before), min(length, end + after)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        if windows and low <= last_high:
+            last_high = max(last_high, high)
+            windows[-1] = (windows[-1][0], last_high)
         else:
+            last_high = high
             windows.append((low, high))
     return windows
 
