@@ -29,7 +29,8 @@ cdef class Money:
 cpdef list find_amounts(str view, rules)
 cpdef list _windows(str view, rules)
 cpdef list _vetoed(list found, str view, rules)
-@cython.locals(money=Money)
+# the groups a dict: each of the dozen reads of them a C look-up, not a method call
+@cython.locals(money=Money, groups=dict)
 cpdef Money _interpret(match, str rule, rules)
 cpdef str _currency(dict groups, rules)
 cpdef str _bound(dict groups, rules)

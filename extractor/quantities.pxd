@@ -19,7 +19,7 @@ cdef class Count:
 
 # The counts typed where the stage reads their fields (a Python attribute lookup each, ten
 # thousand on 30 pages, untyped).
-@cython.locals(count=Count, c=Count, rule=str)
+@cython.locals(count=Count, rule=str, last_end=Py_ssize_t)
 cpdef list find_quantities(str view, rules, money=*)
 
 

@@ -67,21 +67,27 @@ def find_quantities(
             count = _interpret(match, rule, slots)
             if count is not None:
                 candidates.append((count.start, -(count.end - count.start), order, count))
+    # loops, not comprehensions: compiled, a comprehension's count is untyped, its fields
+    # Python attribute look-ups (six a count); the last kept count's end a C int
     kept: list[Count] = []
+    spans: list[tuple[int, int]] = []
+    last_end = 0
     for _, _, _, count in sorted(candidates, key=_BY_PLACE):
-        if not kept or count.start >= kept[-1].end:
+        if not kept or count.start >= last_end:
             kept.append(count)
-    vetoes = veto_spans(rules.vetoes, view, [(c.start, c.end) for c in kept])
+            spans.append((count.start, count.end))
+            last_end = count.end
+    vetoes = veto_spans(rules.vetoes, view, spans)
     money = list(money)
-    kept = [
-        c
-        for c in kept
-        if not overlaps(vetoes, c.start, c.end) and not overlaps(money, c.start, c.end)
-    ]
+    people_units = rules.people_units
+    found: list[Count] = []
     for count in kept:
+        if overlaps(vetoes, count.start, count.end) or overlaps(money, count.start, count.end):
+            continue
         count.counted = _counted(view, count.end, rules)
-        count.people = view[count.unit_start : count.unit_end] in rules.people_units
-    return kept
+        count.people = view[count.unit_start : count.unit_end] in people_units
+        found.append(count)
+    return found
 
 
 # The named groups ``_interpret`` reads, by number: a group asked for by name cost the regex
