@@ -23,6 +23,9 @@ cdef int _CAN_OPEN, _CANNOT_OPEN, _ASCII
     code=Py_ssize_t,
     prior=Py_ssize_t,
     flag=cython.int,
+    twos=dict,
+    two_gated=bint,
+    two=str,
 )
 cpdef list _matches(str view, grammar)
 
@@ -31,3 +34,7 @@ cpdef int _learnt(grammar, Py_ssize_t code)
 
 
 cpdef int _learnt_pair(grammar, Py_ssize_t prior, Py_ssize_t code)
+
+
+@cython.locals(twos=dict)
+cpdef int _learnt_two(grammar, str two)

@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from extractor.pattern_engine import on_std_re
+from extractor.pattern_engine import first_characters_class, on_std_re, std_re_source
 from extractor.rules import SectionStyleRule
 
 Position = Literal["line", "sentence", "clause", "word"]
@@ -117,6 +117,10 @@ class Grammar:
     # what they say of each pair of ASCII characters, learnt as met (``_learnt_pair``)
     guard: re.Pattern[str] | regex.Pattern[str] | None = None
     pairs: bytearray = field(default_factory=lambda: bytearray(_ASCII * _ASCII), compare=False)
+    # what may start a marker with the character after it (``_followed``), None when that
+    # cannot be read; and what it says of each two characters, learnt as met (``_learnt_two``)
+    follows: re.Pattern[str] | regex.Pattern[str] | None = None
+    twos: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 _COMPILED: dict[int, tuple[Sequence[SectionStyleRule], Grammar]] = {}
@@ -151,7 +155,14 @@ def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
         )
         for index, rule in enumerate(rules)
     }
-    return Grammar(pattern, styles, opening, guard=_compiled(guard) if guard else None)
+    follows = _followed(rules, openings) if opening is not None else None
+    return Grammar(
+        pattern,
+        styles,
+        opening,
+        guard=_compiled(guard) if guard else None,
+        follows=None if follows is None else _compiled(follows),
+    )
 
 
 def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
@@ -217,6 +228,45 @@ def _guarded(rules: Sequence[SectionStyleRule], openings: list[list[str]]) -> st
     return f"(?={'|'.join(tests)})"
 
 
+def _followed(rules: Sequence[SectionStyleRule], openings: list[list[str]]) -> str | None:
+    """What a marker's first two characters may be: each style's opening, then a lookahead for
+    what its second character may be (``_second_class``) where that can be read. None when no
+    style's can: then nothing is gained over the openings alone."""
+    branches, gated = [], False
+    for rule, items in zip(rules, openings, strict=True):
+        opening = f"[{''.join(_in_class(item) for item in items)}]"
+        second = _second_class(rule.pattern)
+        gated = gated or second is not None
+        branches.append(opening if second is None else f"{opening}(?={second})")
+    return f"(?:{'|'.join(branches)})" if gated else None
+
+
+def _second_class(pattern: str) -> str | None:
+    """The class of what may follow a style's first character, when that is one item (``第``,
+    ``\\(``, ``[0-9]``, in its number group or before it), and what follows it cannot match an
+    empty string; the item's own class too when it may repeat (``[一二三]{1,3}``). Else None."""
+    inside = len(_NUMBER_GROUP) if pattern.startswith(_NUMBER_GROUP) else 0
+    if _alternatives_at_top(pattern, 0):
+        return None
+    item = _FIRST_ITEM.match(pattern, inside)
+    if item is None or item.group(1).startswith("[^"):
+        return None
+    if inside and _alternatives_at_top(pattern, item.end()):
+        return None
+    quantifier = _QUANTIFIER.match(pattern, item.end(1))
+    end = item.end(1) if quantifier is None else quantifier.end()
+    source = std_re_source(("(?:" if inside else "") + pattern[end:])
+    if source is None or "(?i" in source:  # a case-blind item is not read as such
+        return None
+    try:
+        following = first_characters_class(source)
+    except re.error:
+        return None
+    if following is None or quantifier is None:
+        return following
+    return f"[{_in_class(item.group(1))}{following[1:-1]}]"  # [0-9]+: the item again
+
+
 def _in_class(item: str) -> str:
     """An opening (a class, an escaped or a plain character) as members of a class."""
     if item.startswith("["):
@@ -237,6 +287,8 @@ _ONE_CHARACTER = re.compile(r"(?:\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?!
 _FIRST_ITEM = re.compile(
     r"(\[(?:\\.|[^\\\[\]])+\]|\\[^0-9A-Za-z]|[^\\.^$*+?{}\[\]|()])(?:\+|\{[1-9]|(?![{*+?]))"
 )
+# the quantifier ``_FIRST_ITEM`` allows after its item (+, {1,3}), read whole
+_QUANTIFIER = re.compile(r"\+|\{[^}]*\}")
 # a number group of literal words only (首先|其次|最后)
 _WORDS_GROUP = re.compile(
     r"\(\?P<num>((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![{*+?])"
@@ -363,6 +415,7 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
     if grammar.opening is None:
         return list(grammar.pattern.finditer(view))
     match_at, opens, pairs, found = grammar.pattern.match, grammar.opens, grammar.pairs, []
+    twos, two_gated = grammar.twos, grammar.follows is not None
     size, position, prior = len(view), 0, _ASCII  # the code before ``position``, if ASCII
     while position < size:
         code = ord(view[position])
@@ -370,6 +423,9 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
             flag = opens[code] or _learnt(grammar, code)
             if flag == _CAN_OPEN and code < _ASCII and prior < _ASCII:
                 flag = pairs[prior * _ASCII + code] or _learnt_pair(grammar, prior, code)
+            if flag == _CAN_OPEN and two_gated and position + 1 < size:
+                two = view[position : position + 2]
+                flag = twos.get(two, 0) or _learnt_two(grammar, two)
             if flag == _CANNOT_OPEN:
                 prior = code
                 position += 1
@@ -403,6 +459,20 @@ def _learnt_pair(grammar: Grammar, prior: int, code: int) -> int:
     opens = guard is None or guard.match(chr(prior) + chr(code), 1) is not None
     flag = grammar.pairs[prior * _ASCII + code] = _CAN_OPEN if opens else _CANNOT_OPEN
     return flag
+
+
+def _learnt_two(grammar: Grammar, two: str) -> int:
+    """The flag of a marker's possible first two characters (``Grammar.follows`` asked once),
+    kept; forgotten all at once past ``_TWOS_KEPT`` (a long batch meets ever more pairs)."""
+    follows, twos = grammar.follows, grammar.twos
+    if len(twos) >= _TWOS_KEPT:
+        twos.clear()
+    opens = follows is None or follows.match(two) is not None
+    flag = twos[two] = _CAN_OPEN if opens else _CANNOT_OPEN
+    return flag
+
+
+_TWOS_KEPT = 1 << 16
 
 
 def position_of(view: str, start: int) -> Position:
