@@ -12,6 +12,7 @@ cdef class Candidate:
 
 cdef bint _RUNS_COMPILED
 cdef int _CAN_OPEN, _CANNOT_OPEN, _ASCII
+cdef Py_ssize_t _CODES
 
 
 @cython.locals(
@@ -23,6 +24,9 @@ cdef int _CAN_OPEN, _CANNOT_OPEN, _ASCII
     code=Py_ssize_t,
     prior=Py_ssize_t,
     flag=cython.int,
+    twos=dict,
+    two_gated=bint,
+    two=Py_ssize_t,
 )
 cpdef list _matches(str view, grammar)
 
@@ -31,3 +35,10 @@ cpdef int _learnt(grammar, Py_ssize_t code)
 
 
 cpdef int _learnt_pair(grammar, Py_ssize_t prior, Py_ssize_t code)
+
+
+@cython.locals(twos=dict)
+cpdef int _learnt_two(grammar, Py_ssize_t two)
+
+
+cdef Py_ssize_t _two(Py_ssize_t code, Py_ssize_t following)

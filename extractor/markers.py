@@ -5,6 +5,7 @@ alternation and run once over the matching view, so finding candidates costs one
 the view is Simplified and width-folded with one character per text character, so offsets into
 it are offsets into the text. Whether a candidate is a heading is not decided here: that is the
 structural pass in ``extractor/sections.py``.
+The grammar's regex source is written from the styles' patterns in ``extractor/marker_sources.py``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ from typing import Literal
 
 import regex
 
+from extractor.marker_sources import (
+    followed,
+    grammar_source,
+    in_class,
+    lookaheads,
+    opening_character,
+    openings_of,
+)
 from extractor.pattern_engine import on_std_re
 from extractor.rules import SectionStyleRule
 
@@ -109,14 +118,19 @@ class Grammar:
     # index of a branch's closing group → (style, num group, whether the number opens the
     # marker: then its first character stands before the group, see ``grammar_source``)
     styles: dict[int, tuple[Style, int, bool]]
-    # the class of what a marker may start with (``_lookaheads``' first), None when that cannot
+    # the class of what a marker may start with (``lookaheads``' first), None when that cannot
     # be read; and what it says of each BMP character, learnt as met (``_opens``)
     opening: re.Pattern[str] | regex.Pattern[str] | None = None
     opens: bytearray = field(default_factory=lambda: bytearray(0x10000), compare=False)
-    # the lookaheads alone (``_lookaheads``), which read a character and the one before it; and
+    # the lookaheads alone (``lookaheads``), which read a character and the one before it; and
     # what they say of each pair of ASCII characters, learnt as met (``_learnt_pair``)
     guard: re.Pattern[str] | regex.Pattern[str] | None = None
     pairs: bytearray = field(default_factory=lambda: bytearray(_ASCII * _ASCII), compare=False)
+    # what may start a marker with the character after it (``followed``), None when that
+    # cannot be read; and what it says of each two characters, learnt as met (``_learnt_two``)
+    # and keyed by their codes (``_two``)
+    follows: re.Pattern[str] | regex.Pattern[str] | None = None
+    twos: dict[int, int] = field(default_factory=dict, compare=False)
 
 
 _COMPILED: dict[int, tuple[Sequence[SectionStyleRule], Grammar]] = {}
@@ -139,175 +153,26 @@ def compile_grammar(rules: Sequence[SectionStyleRule]) -> Grammar:
 
 def _compile(rules: Sequence[SectionStyleRule]) -> Grammar:
     pattern = _compiled(grammar_source(rules))
-    guard = _lookaheads(rules)
-    openings = [_openings(rule.pattern) for rule in rules]
+    guard = lookaheads(rules)
+    openings = [openings_of(rule.pattern) for rule in rules]
     items = dict.fromkeys(item for found in openings for item in found)
-    opening = _compiled(f"[{''.join(map(_in_class, items))}]") if all(openings) else None
+    opening = _compiled(f"[{''.join(map(in_class, items))}]") if all(openings) else None
     styles = {
         pattern.groupindex[f"s{index}"]: (
             _style(rule),
             pattern.groupindex[f"n{index}"],
-            _opening_character(rule.pattern) is not None,
+            opening_character(rule.pattern) is not None,
         )
         for index, rule in enumerate(rules)
     }
-    return Grammar(pattern, styles, opening, guard=_compiled(guard) if guard else None)
-
-
-def grammar_source(rules: Sequence[SectionStyleRule]) -> str:
-    """The styles' alternation in `regex`'s syntax (``alternation``), after lookaheads that
-    let the engine skip every character no marker can start at (``_lookaheads``)."""
-    return _lookaheads(rules) + alternation(rules)
-
-
-def alternation(rules: Sequence[SectionStyleRule]) -> str:
-    """One branch a style: branch ``i`` captures its number as group ``n{i}`` and closes with
-    the empty group ``s{i}``, which names the branch that matched.
-
-    A number that opens its marker (``(?P<num>[一二三])…``) has its first character moved
-    before the group (``[一二三](?P<n4>…)``): the engine tests a branch's first character or
-    class without entering it, but enters a branch that opens with a group at every candidate.
-    """
-    branches = []
-    for index, rule in enumerate(rules):
-        opening = _opening_character(rule.pattern)
-        if opening is None:
-            source = rule.pattern.replace("(?P<num>", f"(?P<n{index}>")
-        else:
-            rest = rule.pattern[len(_NUMBER_GROUP) + len(opening) :]
-            source = f"{opening}(?P<n{index}>{rest}"
-        branches.append(f"(?:{source})(?P<s{index}>)")
-    return "(?:" + "|".join(branches) + ")"
-
-
-def _lookaheads(rules: Sequence[SectionStyleRule]) -> str:
-    """Every marker starts with one of the class of the first lookahead: the engine skips all
-    other characters without trying each branch there. Empty when a style's first character
-    cannot be listed: then every position is tried."""
-    openings = [_openings(rule.pattern) for rule in rules]
-    if not all(openings):
-        return ""
-    items = dict.fromkeys(item for items in openings for item in items)
-    return f"(?=[{''.join(_in_class(item) for item in items)}])" + _guarded(rules, openings)
-
-
-def _guarded(rules: Sequence[SectionStyleRule], openings: list[list[str]]) -> str:
-    """A second lookahead, for the characters the first lets through: some style starts with
-    the character and its lookbehind, if any, lets it (``[0-9](?<![0-9.].)``: a number's later
-    digits, a third of those a page holds, then try no branch). Empty when no style has one.
-
-    The lookbehinds of the styles that open with one item are tested as one: the character
-    before may not be in every class they exclude (one lookbehind, its classes lookaheads)."""
-    unguarded: dict[str, None] = {}
-    excluded: dict[str, dict[str, None]] = {}  # an opening item -> the classes its styles bar
-    for rule, items in zip(rules, openings, strict=True):
-        before = _excluded_before(rule.pattern)
-        if before is None:
-            unguarded.update(dict.fromkeys(items))
-        else:
-            excluded.setdefault(items[0], {})[before] = None
-    if not excluded:
-        return ""
-    tests = [f"[{''.join(_in_class(item) for item in unguarded)}]"] if unguarded else []
-    for item, barred in excluded.items():
-        if item not in unguarded:  # else the class lets it through whatever stands before
-            *others, last = barred
-            every = "".join(f"(?={before})" for before in others) + last
-            tests.append(f"{item}(?<!{every}.)")
-    return f"(?={'|'.join(tests)})"
-
-
-def _in_class(item: str) -> str:
-    """An opening (a class, an escaped or a plain character) as members of a class."""
-    if item.startswith("["):
-        inner = item[1:-1]  # a - at either end would join the next item into a range
-        if inner.startswith("-"):
-            inner = "\\" + inner
-        if inner.endswith("-") and not inner.endswith("\\-"):
-            inner = inner[:-1] + "\\-"
-        return inner
-    return item if item.startswith("\\") or item not in "]^-[" else "\\" + item
-
-
-_NUMBER_GROUP = "(?P<num>"
-# one plain character or a flat class, not followed by a quantifier
-_ONE_CHARACTER = re.compile(r"(?:\[(?:\\.|[^\\\[\]])+\]|[^\\.^$*+?{}\[\]|()])(?![{*+?])")
-# the first item a match holds: one character (plain or escaped) or a flat class, not made
-# optional by its quantifier
-_FIRST_ITEM = re.compile(
-    r"(\[(?:\\.|[^\\\[\]])+\]|\\[^0-9A-Za-z]|[^\\.^$*+?{}\[\]|()])(?:\+|\{[1-9]|(?![{*+?]))"
-)
-# a number group of literal words only (首先|其次|最后)
-_WORDS_GROUP = re.compile(
-    r"\(\?P<num>((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![{*+?])"
-)
-
-# a lookbehind on the character before a marker's first one: (?<![0-9.a-zA-Z].)
-_EXCLUDED_BEFORE = re.compile(r"\(\?<!(\[(?:\\.|[^\\\[\]])+\])\.\)")
-
-
-def _openings(pattern: str) -> list[str]:
-    """What a style's marker may start with, as items of a class (``第``, ``\\(``, ``[0-9]``,
-    each first character of ``(?P<num>首先|其次)``); none where that cannot be read off the
-    pattern (optional, a group, a negated class, a pattern of two ways), which then keeps the
-    grammar from skipping any position (a user's style that starts otherwise is still tried)."""
-    if _alternatives_at_top(pattern, 0):  # 甲(?P<num>…)|乙(?P<num>…) starts two ways
-        return []
-    words = _WORDS_GROUP.match(pattern)
-    if words is not None:
-        return [word[0] for word in words.group(1).split("|")]
-    inside = len(_NUMBER_GROUP) if pattern.startswith(_NUMBER_GROUP) else 0
-    item = _FIRST_ITEM.match(pattern, inside)
-    if item is None or item.group(1).startswith("[^"):
-        return []
-    if inside and _alternatives_at_top(pattern, item.end()):
-        return []
-    return [item.group(1)]
-
-
-def _excluded_before(pattern: str) -> str | None:
-    """The class of what may not stand before a marker, as the lookbehind after a pattern's
-    first character says (``[0-9](?<![0-9.].)``), when that character is one item."""
-    inside = len(_NUMBER_GROUP) if pattern.startswith(_NUMBER_GROUP) else 0
-    item = _FIRST_ITEM.match(pattern, inside)
-    if item is None or item.end() != item.end(1):  # repeated: [0-9]+ or [0-9]{1,2}
-        return None
-    lookbehind = _EXCLUDED_BEFORE.match(pattern, item.end())
-    return None if lookbehind is None else lookbehind.group(1)
-
-
-def _opening_character(pattern: str) -> str | None:
-    """The first item of a pattern that opens with its number group, when that item is one
-    character and the group holds no alternatives at its top (so it can stand before it)."""
-    if not pattern.startswith(_NUMBER_GROUP) or _alternatives_at_top(pattern, 0):
-        return None
-    item = _ONE_CHARACTER.match(pattern, len(_NUMBER_GROUP))
-    if item is None or _alternatives_at_top(pattern, item.end()):
-        return None
-    return item.group()
-
-
-def _alternatives_at_top(pattern: str, start: int) -> bool:
-    """Whether a ``|`` divides the group open at ``start`` (read up to its closing bracket)."""
-    depth, in_class, index = 0, False, start
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                return False
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        index += 1
-    return False
+    follows = followed(rules, openings) if opening is not None else None
+    return Grammar(
+        pattern,
+        styles,
+        opening,
+        guard=_compiled(guard) if guard else None,
+        follows=None if follows is None else _compiled(follows),
+    )
 
 
 def _style(rule: SectionStyleRule) -> Style:
@@ -363,6 +228,7 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
     if grammar.opening is None:
         return list(grammar.pattern.finditer(view))
     match_at, opens, pairs, found = grammar.pattern.match, grammar.opens, grammar.pairs, []
+    twos, two_gated = grammar.twos, grammar.follows is not None
     size, position, prior = len(view), 0, _ASCII  # the code before ``position``, if ASCII
     while position < size:
         code = ord(view[position])
@@ -370,6 +236,9 @@ def _matches(view: str, grammar: Grammar) -> list[re.Match[str]] | list[regex.Ma
             flag = opens[code] or _learnt(grammar, code)
             if flag == _CAN_OPEN and code < _ASCII and prior < _ASCII:
                 flag = pairs[prior * _ASCII + code] or _learnt_pair(grammar, prior, code)
+            if flag == _CAN_OPEN and two_gated and position + 1 < size:
+                two = _two(code, ord(view[position + 1]))
+                flag = twos.get(two, 0) or _learnt_two(grammar, two)
             if flag == _CANNOT_OPEN:
                 prior = code
                 position += 1
@@ -403,6 +272,29 @@ def _learnt_pair(grammar: Grammar, prior: int, code: int) -> int:
     opens = guard is None or guard.match(chr(prior) + chr(code), 1) is not None
     flag = grammar.pairs[prior * _ASCII + code] = _CAN_OPEN if opens else _CANNOT_OPEN
     return flag
+
+
+def _two(code: int, following: int) -> int:
+    """Two characters' codes as one key of ``Grammar.twos``: an int made and hashed in C, where
+    their string cost a new object and its hash (~150 instructions more a character tried)."""
+    return code * _CODES + following
+
+
+_CODES = 0x110000
+
+
+def _learnt_two(grammar: Grammar, two: int) -> int:
+    """The flag of a marker's possible first two characters (``Grammar.follows`` asked once),
+    kept; forgotten all at once past ``_TWOS_KEPT`` (a long batch meets ever more pairs)."""
+    follows, twos = grammar.follows, grammar.twos
+    if len(twos) >= _TWOS_KEPT:
+        twos.clear()
+    opens = follows is None or follows.match(chr(two // _CODES) + chr(two % _CODES)) is not None
+    flag = twos[two] = _CAN_OPEN if opens else _CANNOT_OPEN
+    return flag
+
+
+_TWOS_KEPT = 1 << 16
 
 
 def position_of(view: str, start: int) -> Position:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from extractor.markers import compile_grammar, find_candidates, grammar_source
+from extractor.marker_sources import _second_class
+from extractor.markers import (
+    _matches,
+    compile_grammar,
+    find_candidates,
+    grammar_source,
+)
 from extractor.rules import SectionStyleRule
 
 
@@ -85,3 +91,18 @@ def test_a_lookbehind_after_the_first_character_keeps_the_grammar_from_trying_th
     view = "12.总体\n3)细则\n2013)\n"
     found = [c.number for c in find_candidates(view, compile_grammar((OPENING_CLASS, rparen)))]
     assert found == [(12,), (3,)]
+
+
+def test_a_marker_is_tried_only_where_its_second_character_may_follow():
+    """A marker's first two characters are asked of ``Grammar.follows`` once: 十步 and 2个
+    open none (no match is tried there), and the matches stay ``finditer``'s."""
+    assert _second_class(OPENING_CLASS.pattern) == r"[0-9\.]"
+    assert _second_class(REPEATED.pattern) == "[一二十:]"  # the repeated class, then the colon
+    assert _second_class(ALTERNATIVES.pattern) is None  # 一 or 二: not one item
+    grammar = compile_grammar(RULES)
+    view = "十步\n2个\n12.总体\n十二:要求\n二、措施\n1"
+    assert [m.span() for m in _matches(view, grammar)] == [
+        m.span() for m in grammar.pattern.finditer(view)
+    ]
+    twos = {chr(two // 0x110000) + chr(two % 0x110000): flag for two, flag in grammar.twos.items()}
+    assert twos["十步"] == twos["2个"] != twos["12"]  # 12.总体 is one

@@ -10,13 +10,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.markers import (
-    _matches,
-    alternation,
-    chinese_number,
-    compile_grammar,
-    grammar_source,
-)
+from extractor.marker_sources import alternation, grammar_source
+from extractor.markers import _matches, chinese_number, compile_grammar
 from extractor.rules import load_rules
 from extractor.section_tree import SectionPaths, to_sections
 from extractor.sections import parse_sections, section_path_at
