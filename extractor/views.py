@@ -171,11 +171,11 @@ _STARTS = 2  # a phrase may start with it
 _OPENCC = 4  # only OpenCC converts it right: normalised first, or turned into more than one
 
 
-_Characters = tuple[str, str, frozenset[str]]
+_Characters = tuple[bytes, str, frozenset[str]]
 """What OpenCC's t2s does to a text in which none of its phrases starts: each character turns
-as it does alone. A table of each BMP character's flags (one character each, in C a read of
-the string), one of the forms of those that turn (at their code points), and the first two
-characters of each phrase."""
+as it does alone. A table of each BMP character's flags (one byte each, in C a read of the
+buffer: a string's read asks its kind each time), one of the forms of those that turn (at
+their code points), and the first two characters of each phrase."""
 
 
 @lru_cache(maxsize=1)
@@ -215,7 +215,7 @@ def _t2s_characters() -> _Characters | None:
     for pair in phrase_starts:
         if ord(pair[0]) < len(flags):
             flags[ord(pair[0])] |= _STARTS
-    return flags.decode("latin-1"), "".join(forms), frozenset(phrase_starts)
+    return bytes(flags), "".join(forms), frozenset(phrase_starts)
 
 
 def _config_dictionaries(name: str) -> tuple[list[str], list[str]] | None:
@@ -263,10 +263,10 @@ def _by_character(text: str) -> str | None:
     if found is None:
         return None
     table, forms, phrase_starts = found
-    size, turns = len(text), False
-    for place in range(size):
-        code = ord(text[place])
-        flags = ord(table[code]) if code < len(table) else _OPENCC
+    turns = False
+    for place, char in enumerate(text):  # in C, the text's buffer read in place
+        code = ord(char)
+        flags = table[code] if code < len(table) else _OPENCC
         if not flags:
             continue
         if flags & _OPENCC:
@@ -278,16 +278,16 @@ def _by_character(text: str) -> str | None:
     return _turned(text, table, forms) if turns else text
 
 
-def _turned(text: str, table: str, forms: str) -> str:
+def _turned(text: str, table: bytes, forms: str) -> str:
     """``text`` with each character that turns alone (``_TURNS``) in its form, written over a
     copy of its code points (in C, CPython's buffer of them): no string made a character (a
     look-up by a one-character string, then slices joined, cost ~1,600 instructions a
     character turned; an encoding to UTF-32 and back, ~8,000 a text)."""
     points = PyUnicode_AsUCS4Copy(text)
     try:
-        for place in range(len(text)):
-            code = ord(text[place])
-            if code < len(table) and ord(table[code]) & _TURNS:
+        for place, char in enumerate(text):
+            code = ord(char)
+            if code < len(table) and table[code] & _TURNS:
                 points[place] = ord(forms[code])
         return PyUnicode_FromKindAndData(_FOUR_BYTES, points, len(text))
     finally:
