@@ -7,16 +7,14 @@ offsets into the text itself. The text is never folded: only the view is.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import opencc
 from rapidfuzz.distance import Hamming
+
+from extractor.opencc_dictionaries import config_dictionaries, dictionary_lines
 
 try:
     import cython
@@ -102,13 +100,13 @@ def _s2t_turnable() -> str | None:
     its source did, and one that differs from it was turned by a key that holds it there.
     None when a dictionary cannot be read, a value changes a length, or the configuration is
     not of the one-step kind this reads."""
-    found = _config_dictionaries("s2t")
+    found = config_dictionaries("s2t")
     if found is None:
         return None
     normalising, converting = found
     turnable = bytearray(0x10000)
     for name in normalising + converting:
-        lines = _dictionary(name)
+        lines = dictionary_lines(name)
         if lines is None:
             return None
         for line in lines:
@@ -141,28 +139,7 @@ def single_forms() -> dict[str, str] | None:
 
 def _st_characters() -> list[str] | None:
     """OpenCC's Simplified-to-Traditional character table (every form of each character)."""
-    return _dictionary("STCharacters")
-
-
-def _dictionary(name: str) -> list[str] | None:
-    """An OpenCC dictionary as text lines (a key, a tab, its values): ``dictionary/NAME.txt``
-    beside the module when it is there, else dumped from the compiled ``NAME.ocd2`` by the
-    ``opencc_dict`` tool the wheel ships."""
-    package = Path(opencc.__file__).parent
-    plain = package / "dictionary" / f"{name}.txt"
-    if plain.is_file():
-        return plain.read_text(encoding="utf-8").splitlines()
-    compiled = package / "clib" / "share" / "opencc" / f"{name}.ocd2"
-    tool = package / "clib" / "bin" / "opencc_dict"
-    if not (compiled.is_file() and tool.is_file()):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"{name}.txt"
-        command = [str(tool), "-i", str(compiled), "-o", str(target), "-f", "ocd2", "-t", "text"]
-        done = subprocess.run(command, capture_output=True, check=False)
-        if done.returncode != 0 or not target.is_file():
-            return None
-        return target.read_text(encoding="utf-8").splitlines()
+    return dictionary_lines("STCharacters")
 
 
 # what a character's place in ``_Characters``' table says t2s may do where it stands
@@ -182,13 +159,13 @@ their code points), and the first two characters of each phrase."""
 def _t2s_characters() -> _Characters | None:
     """Read from the dictionaries t2s's configuration names; None when one cannot be read or
     the configuration is not of the one-step kind this reads."""
-    found = _config_dictionaries("t2s")
+    found = config_dictionaries("t2s")
     if found is None:
         return None
     normalising, converting = found
     singles, phrase_starts, normalised = [], set(), set()
     for name in normalising + converting:
-        lines = _dictionary(name)
+        lines = dictionary_lines(name)
         if lines is None:
             return None
         for line in lines:
@@ -216,40 +193,6 @@ def _t2s_characters() -> _Characters | None:
         if ord(pair[0]) < len(flags):
             flags[ord(pair[0])] |= _STARTS
     return bytes(flags), "".join(forms), frozenset(phrase_starts)
-
-
-def _config_dictionaries(name: str) -> tuple[list[str], list[str]] | None:
-    """The dictionaries an OpenCC configuration normalises with and those of its one
-    conversion step; None when it is not there or not of that kind."""
-    config = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{name}.json"
-    if not config.is_file():
-        return None
-    steps = json.loads(config.read_text(encoding="utf-8"))
-    chain = steps.get("conversion_chain", [])
-    normalising = _dictionary_names([step.get("dict") for step in steps.get("normalization", [])])
-    converting = _dictionary_names([step.get("dict") for step in chain])
-    if len(chain) != 1 or normalising is None or converting is None:
-        return None
-    return normalising, converting
-
-
-def _dictionary_names(found: list[object]) -> list[str] | None:
-    """The names of the OpenCC dictionaries in configuration entries (groups opened), or None
-    for an entry of another kind."""
-    names: list[str] = []
-    for entry in found:
-        if not isinstance(entry, dict):
-            return None
-        if entry.get("type") == "group":
-            inner = _dictionary_names(entry.get("dicts", []))
-            if inner is None:
-                return None
-            names += inner
-        elif entry.get("type") == "ocd2" and str(entry.get("file", "")).endswith(".ocd2"):
-            names.append(entry["file"][: -len(".ocd2")])
-        else:
-            return None
-    return names
 
 
 def _by_character(text: str) -> str | None:
