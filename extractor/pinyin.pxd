@@ -5,7 +5,7 @@ import cython
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 
-cdef Py_ssize_t _LONGEST_READING
+cdef Py_ssize_t _LONGEST_READING, _NEAR
 cdef bint _COMPILED
 
 
@@ -37,6 +37,10 @@ cpdef bint _is_own(str own, dict owned)
 
 @cython.locals(at=Py_ssize_t)
 cpdef Py_ssize_t _last(str text, Py_UCS4 char, Py_ssize_t start, Py_ssize_t end)
+
+
+@cython.locals(near=Py_ssize_t, at=Py_ssize_t)
+cpdef Py_ssize_t _next(str text, Py_UCS4 char, Py_ssize_t start)
 
 
 # A character's own reading's splice allocated and filled in C (CPython's calls; the allocator

@@ -31,9 +31,10 @@ _READING = re.compile(rf"[{_LETTERS}]{{1,{_LONGEST_READING}}}")
 _KIND = "pinyin_annotation"
 _GARBLE_MARKS = "?;@[\\]^_`{|}~"  # marks a lost byte leaves, besides lone letters
 _TOO_AMBIGUOUS = frozenset({"a", "e", "o", "n", "m", "ng", "hm", "hng"})
-# compiled, ``_last`` is a loop in C; interpreted, ``str.rfind`` is the faster (the compiled
-# module's file is no ``.py``)
+# compiled, ``_last`` and ``_next`` are loops in C; interpreted, ``str.rfind`` and ``str.find``
+# are the faster (the compiled module's file is no ``.py``)
 _COMPILED = not __file__.endswith(".py")
+_NEAR = 16  # ``_next`` reads this many characters in C, then leaves the rest to ``str.find``
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +132,12 @@ def find_annotations(text: str) -> tuple[list[Splice], list[ReadingHint]]:
     # length before it, with a valid reading between them (all written as ``_READING``, so
     # what a scan for opener, ``_READING`` and `)` found; that scan, ``re``'s split of the
     # text, made three strings an annotation and a list of them all).
-    close = text.find(")")
+    close = _next(text, ")", 0) if _COMPILED else text.find(")")
     while close != -1:
         end = close + 1
         reach = end - _LONGEST_READING - 2 if end > _LONGEST_READING + 2 else 0
         start = _last(text, "(", reach, close) if _COMPILED else text.rfind("(", reach, close)
-        close = text.find(")", end)
+        close = _next(text, ")", end) if _COMPILED else text.find(")", end)
         char = text[start - 1] if start > 0 and start != last_end else "\0"
         if char >= "\u2e80":  # Chinese, or a full-width form (``_is_own`` tells them apart)
             own = text[start - 1 : end - 1]  # the character, `(` and the reading
@@ -186,6 +187,20 @@ def _last(text: str, char: str, start: int, end: int) -> int:
             return at
         at -= 1
     return -1
+
+
+def _next(text: str, char: str, start: int) -> int:
+    """``text.find(char, start)`` for one character and ``0 <= start <= len(text)``: the wheel
+    reads the first ``_NEAR`` characters in C (the next `)` stands ~6 on where pages are
+    annotated, and the method, given a C integer, first made a Python int of it: ~250
+    instructions a reading), leaving a longer way to the method's fast search."""
+    near = start + _NEAR if start + _NEAR < len(text) else len(text)
+    at = start
+    while at < near:
+        if text[at] == char:
+            return at
+        at += 1
+    return text.find(char, near)
 
 
 _OWN = "pinyin.after_character"

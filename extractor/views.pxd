@@ -12,11 +12,11 @@ cpdef Py_ssize_t _s2t_turns_at_most(str text)
 
 
 @cython.locals(
-    table=str,
+    table=bytes,
     forms=str,
     phrase_starts=frozenset,
-    size=Py_ssize_t,
     place=Py_ssize_t,
+    char=Py_UCS4,
     code=Py_ssize_t,
     flags=cython.int,
     turns=cython.bint,
@@ -35,8 +35,8 @@ cdef int _FOUR_BYTES
 ctypedef Py_UCS4 *_CodePoints
 
 
-@cython.locals(points=_CodePoints, place=Py_ssize_t, code=Py_ssize_t)
-cdef str _turned(str text, str table, str forms)
+@cython.locals(points=_CodePoints, place=Py_ssize_t, char=Py_UCS4, code=Py_ssize_t)
+cdef str _turned(str text, bytes table, str forms)
 
 
 @cython.locals(held=set, char=Py_UCS4)

@@ -7,16 +7,14 @@ offsets into the text itself. The text is never folded: only the view is.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 import opencc
 from rapidfuzz.distance import Hamming
+
+from extractor.opencc_dictionaries import config_dictionaries, dictionary_lines
 
 try:
     import cython
@@ -102,13 +100,13 @@ def _s2t_turnable() -> str | None:
     its source did, and one that differs from it was turned by a key that holds it there.
     None when a dictionary cannot be read, a value changes a length, or the configuration is
     not of the one-step kind this reads."""
-    found = _config_dictionaries("s2t")
+    found = config_dictionaries("s2t")
     if found is None:
         return None
     normalising, converting = found
     turnable = bytearray(0x10000)
     for name in normalising + converting:
-        lines = _dictionary(name)
+        lines = dictionary_lines(name)
         if lines is None:
             return None
         for line in lines:
@@ -141,28 +139,7 @@ def single_forms() -> dict[str, str] | None:
 
 def _st_characters() -> list[str] | None:
     """OpenCC's Simplified-to-Traditional character table (every form of each character)."""
-    return _dictionary("STCharacters")
-
-
-def _dictionary(name: str) -> list[str] | None:
-    """An OpenCC dictionary as text lines (a key, a tab, its values): ``dictionary/NAME.txt``
-    beside the module when it is there, else dumped from the compiled ``NAME.ocd2`` by the
-    ``opencc_dict`` tool the wheel ships."""
-    package = Path(opencc.__file__).parent
-    plain = package / "dictionary" / f"{name}.txt"
-    if plain.is_file():
-        return plain.read_text(encoding="utf-8").splitlines()
-    compiled = package / "clib" / "share" / "opencc" / f"{name}.ocd2"
-    tool = package / "clib" / "bin" / "opencc_dict"
-    if not (compiled.is_file() and tool.is_file()):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"{name}.txt"
-        command = [str(tool), "-i", str(compiled), "-o", str(target), "-f", "ocd2", "-t", "text"]
-        done = subprocess.run(command, capture_output=True, check=False)
-        if done.returncode != 0 or not target.is_file():
-            return None
-        return target.read_text(encoding="utf-8").splitlines()
+    return dictionary_lines("STCharacters")
 
 
 # what a character's place in ``_Characters``' table says t2s may do where it stands
@@ -171,24 +148,24 @@ _STARTS = 2  # a phrase may start with it
 _OPENCC = 4  # only OpenCC converts it right: normalised first, or turned into more than one
 
 
-_Characters = tuple[str, str, frozenset[str]]
+_Characters = tuple[bytes, str, frozenset[str]]
 """What OpenCC's t2s does to a text in which none of its phrases starts: each character turns
-as it does alone. A table of each BMP character's flags (one character each, in C a read of
-the string), one of the forms of those that turn (at their code points), and the first two
-characters of each phrase."""
+as it does alone. A table of each BMP character's flags (one byte each, in C a read of the
+buffer: a string's read asks its kind each time), one of the forms of those that turn (at
+their code points), and the first two characters of each phrase."""
 
 
 @lru_cache(maxsize=1)
 def _t2s_characters() -> _Characters | None:
     """Read from the dictionaries t2s's configuration names; None when one cannot be read or
     the configuration is not of the one-step kind this reads."""
-    found = _config_dictionaries("t2s")
+    found = config_dictionaries("t2s")
     if found is None:
         return None
     normalising, converting = found
     singles, phrase_starts, normalised = [], set(), set()
     for name in normalising + converting:
-        lines = _dictionary(name)
+        lines = dictionary_lines(name)
         if lines is None:
             return None
         for line in lines:
@@ -215,41 +192,7 @@ def _t2s_characters() -> _Characters | None:
     for pair in phrase_starts:
         if ord(pair[0]) < len(flags):
             flags[ord(pair[0])] |= _STARTS
-    return flags.decode("latin-1"), "".join(forms), frozenset(phrase_starts)
-
-
-def _config_dictionaries(name: str) -> tuple[list[str], list[str]] | None:
-    """The dictionaries an OpenCC configuration normalises with and those of its one
-    conversion step; None when it is not there or not of that kind."""
-    config = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{name}.json"
-    if not config.is_file():
-        return None
-    steps = json.loads(config.read_text(encoding="utf-8"))
-    chain = steps.get("conversion_chain", [])
-    normalising = _dictionary_names([step.get("dict") for step in steps.get("normalization", [])])
-    converting = _dictionary_names([step.get("dict") for step in chain])
-    if len(chain) != 1 or normalising is None or converting is None:
-        return None
-    return normalising, converting
-
-
-def _dictionary_names(found: list[object]) -> list[str] | None:
-    """The names of the OpenCC dictionaries in configuration entries (groups opened), or None
-    for an entry of another kind."""
-    names: list[str] = []
-    for entry in found:
-        if not isinstance(entry, dict):
-            return None
-        if entry.get("type") == "group":
-            inner = _dictionary_names(entry.get("dicts", []))
-            if inner is None:
-                return None
-            names += inner
-        elif entry.get("type") == "ocd2" and str(entry.get("file", "")).endswith(".ocd2"):
-            names.append(entry["file"][: -len(".ocd2")])
-        else:
-            return None
-    return names
+    return bytes(flags), "".join(forms), frozenset(phrase_starts)
 
 
 def _by_character(text: str) -> str | None:
@@ -263,10 +206,10 @@ def _by_character(text: str) -> str | None:
     if found is None:
         return None
     table, forms, phrase_starts = found
-    size, turns = len(text), False
-    for place in range(size):
-        code = ord(text[place])
-        flags = ord(table[code]) if code < len(table) else _OPENCC
+    turns = False
+    for place, char in enumerate(text):  # in C, the text's buffer read in place
+        code = ord(char)
+        flags = table[code] if code < len(table) else _OPENCC
         if not flags:
             continue
         if flags & _OPENCC:
@@ -278,16 +221,16 @@ def _by_character(text: str) -> str | None:
     return _turned(text, table, forms) if turns else text
 
 
-def _turned(text: str, table: str, forms: str) -> str:
+def _turned(text: str, table: bytes, forms: str) -> str:
     """``text`` with each character that turns alone (``_TURNS``) in its form, written over a
     copy of its code points (in C, CPython's buffer of them): no string made a character (a
     look-up by a one-character string, then slices joined, cost ~1,600 instructions a
     character turned; an encoding to UTF-32 and back, ~8,000 a text)."""
     points = PyUnicode_AsUCS4Copy(text)
     try:
-        for place in range(len(text)):
-            code = ord(text[place])
-            if code < len(table) and ord(table[code]) & _TURNS:
+        for place, char in enumerate(text):
+            code = ord(char)
+            if code < len(table) and table[code] & _TURNS:
                 points[place] = ord(forms[code])
         return PyUnicode_FromKindAndData(_FOUR_BYTES, points, len(text))
     finally:

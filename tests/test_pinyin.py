@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.offsets import EditableText
-from extractor.pinyin import _last, find_annotations
+from extractor.pinyin import _last, _next, find_annotations
 from extractor.pinyin_table import character_readings, characters_read_as, fits_reading
 
 
@@ -113,6 +113,15 @@ def test_the_last_opener_is_rfinds(text, data):
     start = data.draw(st.integers(0, end))
     for char in "(?":
         assert _last(text, char, start, end) == text.rfind(char, start, end)
+
+
+@given(st.text(alphabet="()節", max_size=50), st.data())  # past _NEAR, 16
+def test_the_next_closer_is_finds(text, data):
+    """``_next`` (a loop in C for ``_NEAR`` characters, compiled) finds what ``str.find`` finds."""
+    start = data.draw(st.integers(0, len(text)))
+    assert _next(text, ")", start) == text.find(")", start)
+    far = "節" * 20  # past _NEAR: left to str.find
+    assert _next(far + ")", ")", 0) == 20 and _next(far, ")", 3) == -1
 
 
 def test_reading_table_is_pypinyins_loaded_without_the_package():
