@@ -1,12 +1,13 @@
 # The entities' models built with C calls when the wheel compiles entity_stage.py
 # (hatch_build.py): the steps run for every name and hit of a document. Pure Python ignores
 # this file.
+from extractor.offsets cimport EditableText
 from extractor.section_tree cimport SectionPaths
 
 
 cdef class _Mentions:
     cdef str text
-    cdef object editable
+    cdef EditableText editable  # raw_span a C call, not a method looked up by name
     cdef Py_ssize_t offset
     cdef SectionPaths paths
 
