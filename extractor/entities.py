@@ -179,7 +179,10 @@ def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> Ends:
     first, count = 0, len(nonwords)
     ends: dict[int, int] = {}
     for s, e in words.org_suffixes:
-        while first < count and nonwords[first][0] < s - reach:
+        while first < count:
+            ns, ne = nonwords[first]  # compiled, C integers: no int made per step
+            if ns >= s - reach:
+                break
             first += 1
         crossed, index = False, first
         while index < count and not crossed:
