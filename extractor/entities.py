@@ -219,8 +219,8 @@ def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> Ends:
                 break
             crossed = s < ne and not (s <= ns and ne <= e)
             index += 1
-        if not crossed:
-            ends[e] = min(s, ends.get(e, s))
+        if not crossed and e not in ends:  # by start: the first to end at e starts first
+            ends[e] = s
     return Ends(ends)
 
 
