@@ -70,3 +70,21 @@ cdef bint _has_placeholder(str name)
 
 
 cpdef word_start(str view, position, limit)
+
+
+# The caches of ``is_han``, ``jieba_cut`` and ``jieba_tag``: C calls within this module, a dict
+# look-up a hit.
+cdef dict _HAN, _CUTS, _TAGS, _SPLIT_TAGS
+cdef Py_ssize_t _MOST_CACHED
+
+
+cdef _remembered(dict cache, str key, compute)
+
+
+cpdef bint is_han(str char)
+
+
+cpdef tuple jieba_cut(str text)
+
+
+cpdef tuple jieba_tag(str text, split_unknown=*)

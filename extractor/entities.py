@@ -9,8 +9,9 @@ posts (组长, 副校长 …) and surnames.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -40,9 +41,33 @@ class Found:
     aliases: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=65536)
 def is_han(char: str) -> bool:
+    return _remembered(_HAN, char, _matches_han)
+
+
+def _matches_han(char: str) -> bool:
     return bool(CJK.match(char))
+
+
+# The caches of the calls made again and again on a page's characters and short stretches, by
+# their string (emptied when full): a hit one dict look-up, where an ``lru_cache`` (a call
+# through its wrapper, for ``jieba_tag`` a tuple key made and hashed) cost ~500 instructions
+# more; compiled, ``is_han``, ``jieba_cut`` and ``jieba_tag`` are C calls within this module.
+_HAN: dict[str, bool] = {}
+_CUTS: dict[str, tuple[str, ...]] = {}
+_TAGS: dict[str, tuple[tuple[str, str], ...]] = {}
+_SPLIT_TAGS: dict[str, tuple[tuple[str, str], ...]] = {}  # with ``split_unknown``
+_MOST_CACHED = 65536
+
+
+def _remembered(cache: dict, key: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(key)``, from ``cache`` once computed."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= _MOST_CACHED:
+            cache.clear()
+        value = cache[key] = compute(key)
+    return value
 
 
 def word_start(view: str, position: int, limit: int) -> int:
@@ -61,8 +86,11 @@ def word_start(view: str, position: int, limit: int) -> int:
     return position
 
 
-@lru_cache(maxsize=65536)
 def jieba_cut(text: str) -> tuple[str, ...]:
+    return _remembered(_CUTS, text, _cut_tuple)
+
+
+def _cut_tuple(text: str) -> tuple[str, ...]:
     return tuple(cut(text))
 
 
@@ -179,7 +207,10 @@ def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> Ends:
     first, count = 0, len(nonwords)
     ends: dict[int, int] = {}
     for s, e in words.org_suffixes:
-        while first < count and nonwords[first][0] < s - reach:
+        while first < count:
+            ns, ne = nonwords[first]  # compiled, C integers: no int made per step
+            if ns >= s - reach:
+                break
             first += 1
         crossed, index = False, first
         while index < count and not crossed:
@@ -188,8 +219,8 @@ def _suffix_ends(lex: EntityLexicon, words: ViewWords) -> Ends:
                 break
             crossed = s < ne and not (s <= ns and ne <= e)
             index += 1
-        if not crossed:
-            ends[e] = min(s, ends.get(e, s))
+        if not crossed and e not in ends:  # by start: the first to end at e starts first
+            ends[e] = s
     return Ends(ends)
 
 
@@ -336,12 +367,22 @@ def _has_placeholder(name: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def jieba_tag(text: str, split_unknown: bool = False) -> tuple[tuple[str, str], ...]:
     """Words of a short Simplified stretch (never the Traditional text) with the POS flag their
     dictionary entry gives: jieba's cut and a dictionary look-up, not its tagger, which is many
     times slower. A word the dictionary lacks is a noun, or with ``split_unknown`` its
     characters as the dictionary has them (对县 → 对 p, 县 n)."""
+    if split_unknown:
+        return _remembered(_SPLIT_TAGS, text, _split_tagged)
+    return _remembered(_TAGS, text, _tagged)
+
+
+def _split_tagged(text: str) -> tuple[tuple[str, str], ...]:
+    return _tagged(text, True)
+
+
+def _tagged(text: str, split_unknown: bool = False) -> tuple[tuple[str, str], ...]:
+    """``jieba_tag``'s words and flags, computed."""
     flags = dictionary().flags
     tagged = []
     for word in jieba_cut(text):

@@ -1,12 +1,15 @@
 # The entities' models built with C calls when the wheel compiles entity_stage.py
 # (hatch_build.py): the steps run for every name and hit of a document. Pure Python ignores
 # this file.
+import cython
+
+from extractor.offsets cimport EditableText
 from extractor.section_tree cimport SectionPaths
 
 
 cdef class _Mentions:
     cdef str text
-    cdef object editable
+    cdef EditableText editable  # raw_span a C call, not a method looked up by name
     cdef Py_ssize_t offset
     cdef SectionPaths paths
 
@@ -34,6 +37,7 @@ cdef bint _same_ending(str short, str full)
 cdef _full_form_simple(str name, list names)
 
 
+@cython.locals(at=Py_ssize_t, size=Py_ssize_t, char=Py_UCS4)
 cdef bint _subsequence(str short, str long)
 
 

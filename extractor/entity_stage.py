@@ -175,8 +175,16 @@ def _full_form_simple(name: str, names: list[str]) -> str | None:
 
 
 def _subsequence(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
+    """Whether ``short``'s characters appear in order in ``long``: a loop over positions
+    (compiled, C characters; ``all()`` over an iterator made a generator a pair)."""
+    at, size = 0, len(long)
+    for char in short:
+        while at < size and long[at] != char:
+            at += 1
+        if at == size:
+            return False
+        at += 1
+    return True
 
 
 def _people(
